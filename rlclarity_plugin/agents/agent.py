@@ -1,0 +1,153 @@
+"""The Agent: a network plus what the analysis needs to know about it."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+import numpy as np
+import tensorflow as tf
+
+from .architectures import AgentNetwork
+
+FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class AgentMetadata:
+    """Everything about an agent except its weights (stored as ``metadata.json``).
+
+    ``action_combos`` names the buttons of each action (procgen's 15 combos); ``gamma`` and
+    ``lam`` are the GAE parameters the agent was trained with; ``training_step`` is the number
+    of environment steps seen, used as the TensorBoard step of its analyses.
+    """
+
+    architecture: str
+    observation_shape: tuple
+    num_actions: int
+    env_kind: str = "procgen"
+    env_name: str = "coinrun"
+    env_kwargs: dict = field(default_factory=dict)
+    action_combos: tuple | None = None
+    gamma: float = 0.999
+    lam: float = 0.95
+    training_step: int = 0
+    arch_kwargs: dict = field(default_factory=dict)
+    format_version: int = FORMAT_VERSION
+
+    def to_json(self) -> dict:
+        d = dataclasses.asdict(self)
+        d["observation_shape"] = list(self.observation_shape)
+        if self.action_combos is not None:
+            d["action_combos"] = [list(c) for c in self.action_combos]
+        return d
+
+    @classmethod
+    def from_json(cls, d: dict) -> AgentMetadata:
+        known = {f.name for f in dataclasses.fields(cls)}
+        unknown = sorted(set(d) - known)
+        if unknown:
+            raise ValueError(f"unknown metadata keys {unknown}; expected a subset of "
+                             f"{sorted(known)}")
+        missing = [k for k in ("architecture", "observation_shape", "num_actions") if k not in d]
+        if missing:
+            raise ValueError(f"checkpoint metadata lacks required keys {missing}")
+        version = int(d.get("format_version", FORMAT_VERSION))
+        if version > FORMAT_VERSION:
+            raise ValueError(f"checkpoint format version {version} is newer than this rl-clarity "
+                             f"supports ({FORMAT_VERSION}); upgrade rl-clarity")
+        d = dict(d)
+        d["observation_shape"] = tuple(int(v) for v in d["observation_shape"])
+        if d.get("action_combos") is not None:
+            d["action_combos"] = tuple(tuple(str(b) for b in c) for c in d["action_combos"])
+        return cls(**d)
+
+    def replace(self, **changes) -> AgentMetadata:
+        return dataclasses.replace(self, **changes)
+
+
+class Agent:
+    """A policy/value network with its metadata.
+
+    ``agent(obs)`` takes uint8 observations ``(B, H, W, C)`` and returns numpy
+    ``(logits (B, A), values (B,))``.
+    """
+
+    def __init__(self, network: AgentNetwork, metadata: AgentMetadata):
+        if tuple(network.observation_shape) != tuple(metadata.observation_shape):
+            raise ValueError(f"network observation shape {network.observation_shape} differs from "
+                             f"metadata {metadata.observation_shape}")
+        if network.num_actions != metadata.num_actions:
+            raise ValueError(f"network has {network.num_actions} actions, metadata says "
+                             f"{metadata.num_actions}")
+        self.network = network
+        self.metadata = metadata
+        self._forward = None
+
+    @classmethod
+    def build(cls, metadata: AgentMetadata) -> Agent:
+        """A freshly initialised agent for ``metadata``."""
+        net = AgentNetwork(metadata.architecture, metadata.observation_shape,
+                           metadata.num_actions, metadata.arch_kwargs)
+        return cls(net, metadata)
+
+    @property
+    def model(self):
+        return self.network.model
+
+    def forward(self, obs) -> tuple[tf.Tensor, tf.Tensor]:
+        """Compiled forward: uint8 ``(B, H, W, C)`` -> ``(logits (B, A), value (B,))`` tensors."""
+        if self._forward is None:
+            model = self.network.model
+
+            @tf.function(reduce_retracing=True)
+            def _fwd(x):
+                logits, value = model(x, training=False)
+                return logits, value[:, 0]
+
+            self._forward = _fwd
+        return self._forward(tf.convert_to_tensor(obs))
+
+    def __call__(self, obs, batch_size: int = 512) -> tuple[np.ndarray, np.ndarray]:
+        obs = np.asarray(obs)
+        self.check_observations(obs)
+        logits, values = [], []
+        for start in range(0, max(len(obs), 1), batch_size):
+            lo, va = self.forward(obs[start:start + batch_size])
+            logits.append(lo.numpy())
+            values.append(va.numpy())
+        return np.concatenate(logits), np.concatenate(values)
+
+    def check_observations(self, obs: np.ndarray) -> None:
+        """Raise a clear error unless ``obs`` is uint8 ``(B,) + observation_shape``."""
+        expected = tuple(self.metadata.observation_shape)
+        if obs.ndim != 4 or tuple(obs.shape[1:]) != expected:
+            raise ValueError(f"observations of shape {tuple(obs.shape)} do not fit this "
+                             f"{self.metadata.architecture} agent, which expects (batch,) + "
+                             f"{expected}")
+        if obs.dtype != np.uint8:
+            raise ValueError(f"observations must be uint8 pixels, got {obs.dtype}")
+
+    def get_weights(self) -> dict[str, np.ndarray]:
+        """Weights keyed by their Keras path (e.g. ``1a/kernel``)."""
+        out = {}
+        for v in self.network.model.weights:
+            if v.path in out:
+                raise RuntimeError(f"duplicate weight path {v.path}")
+            out[v.path] = np.asarray(v.numpy())
+        return out
+
+    def set_weights(self, weights: dict[str, np.ndarray]) -> None:
+        """Assign weights by path; every weight must be given exactly once with its shape."""
+        variables = {v.path: v for v in self.network.model.weights}
+        missing = sorted(set(variables) - set(weights))
+        unexpected = sorted(set(weights) - set(variables))
+        misshaped = sorted(f"{k}: got {tuple(np.shape(weights[k]))}, expected {tuple(v.shape)}"
+                           for k, v in variables.items()
+                           if k in weights and tuple(np.shape(weights[k])) != tuple(v.shape))
+        if missing or unexpected or misshaped:
+            raise ValueError("weights do not match the network:\n" + "\n".join(
+                [f"  missing: {k}" for k in missing] + [f"  unexpected: {k}" for k in unexpected]
+                + [f"  wrong shape: {k}" for k in misshaped]))
+        for k, v in variables.items():
+            v.assign(np.asarray(weights[k], dtype=v.dtype))

@@ -1,0 +1,282 @@
+"""The ``rl-clarity`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+
+import numpy as np
+
+DESCRIPTION = """rl-clarity: see what a vision-based RL agent looks at, and why.
+
+Checkpoints are native folders (metadata.json + weights.npz), original rl_clarity / Baselines
+joblib files (*.jd, *.joblib, *.pkl), or the shipped demo agent 'demo:coinrun'."""
+
+
+def _env_kwargs(pairs: list[str] | None) -> dict:
+    out = {}
+    for pair in pairs or []:
+        if "=" not in pair:
+            raise SystemExit(f"rl-clarity: --env-option expects KEY=VALUE, got {pair!r}")
+        k, v = pair.split("=", 1)
+        out[k.strip()] = v.strip()
+    return out
+
+
+def _add_train(sub):
+    from .training.config import PPOConfig
+
+    d = PPOConfig()
+    p = sub.add_parser(
+        "train", help="train an agent with PPO (original defaults); checkpoints + TB scalars",
+        description="Train an agent with PPO into LOGDIR: TensorBoard scalars (episode return, "
+                    "losses) in LOGDIR and native checkpoints in LOGDIR/checkpoints/ckpt-STEP. "
+                    "Defaults are the original rl_clarity / procgen PPO settings.")
+    p.add_argument("--logdir", required=True, help="run folder for scalars and checkpoints")
+    p.add_argument("--env", default=d.env_name, help="environment name (default %(default)s)")
+    p.add_argument("--env-kind", default=d.env_kind, choices=["procgen", "atari"],
+                   help="environment kind (default %(default)s)")
+    p.add_argument("--distribution-mode", default="easy",
+                   help="procgen distribution_mode (default %(default)s; ignored for atari)")
+    p.add_argument("--num-levels", type=int, default=None, help="procgen num_levels (0: unlimited)")
+    p.add_argument("--start-level", type=int, default=None, help="procgen start_level")
+    p.add_argument("--env-option", action="append", metavar="KEY=VALUE",
+                   help="any other environment option, repeatable")
+    p.add_argument("--arch", default=d.architecture, choices=["clear", "impala", "nature"],
+                   help="network architecture (default %(default)s)")
+    p.add_argument("--timesteps", type=int, default=d.total_timesteps,
+                   help="total environment steps (default %(default)s)")
+    p.add_argument("--num-envs", type=int, default=d.num_envs, help="parallel envs (%(default)s)")
+    p.add_argument("--num-steps", type=int, default=d.num_steps,
+                   help="steps per rollout (%(default)s)")
+    p.add_argument("--num-minibatches", type=int, default=d.num_minibatches,
+                   help="minibatches per epoch (%(default)s)")
+    p.add_argument("--ppo-epochs", type=int, default=d.ppo_epochs,
+                   help="epochs per update (%(default)s)")
+    p.add_argument("--learning-rate", type=float, default=d.learning_rate,
+                   help="Adam lr (%(default)s)")
+    p.add_argument("--entropy-coeff", type=float, default=d.entropy_coeff, help="(%(default)s)")
+    p.add_argument("--clip-range", type=float, default=d.clip_range, help="(%(default)s)")
+    p.add_argument("--gamma", type=float, default=d.gamma, help="discount (%(default)s)")
+    p.add_argument("--lam", type=float, default=d.lam, help="GAE lambda (%(default)s)")
+    p.add_argument("--save-interval", type=int, default=d.save_interval,
+                   help="updates between checkpoints (%(default)s)")
+    p.add_argument("--seed", type=int, default=d.seed, help="random seed (%(default)s)")
+    p.add_argument("--resume", action=argparse.BooleanOptionalAction, default=True,
+                   help="continue from the last checkpoint in LOGDIR, optimizer included "
+                        "(default on)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.set_defaults(func=_cmd_train)
+
+
+def _cmd_train(args) -> int:
+    from .training.config import PPOConfig
+    from .training.ppo import train
+
+    env_kwargs = _env_kwargs(args.env_option)
+    if args.env_kind == "procgen":
+        env_kwargs.setdefault("distribution_mode", args.distribution_mode)
+        if args.num_levels is not None:
+            env_kwargs["num_levels"] = args.num_levels
+        if args.start_level is not None:
+            env_kwargs["start_level"] = args.start_level
+    config = PPOConfig(
+        env_kind=args.env_kind, env_name=args.env, env_kwargs=env_kwargs, architecture=args.arch,
+        num_envs=args.num_envs, num_steps=args.num_steps, num_minibatches=args.num_minibatches,
+        ppo_epochs=args.ppo_epochs, learning_rate=args.learning_rate,
+        entropy_coeff=args.entropy_coeff, clip_range=args.clip_range, gamma=args.gamma,
+        lam=args.lam, total_timesteps=args.timesteps, save_interval=args.save_interval,
+        seed=args.seed)
+    path = train(config, args.logdir, resume=args.resume, progress=not args.no_progress)
+    print(f"last checkpoint: {path}")
+    return 0
+
+
+def _add_env_override(p):
+    p.add_argument("--start-level", type=int, default=None,
+                   help="procgen start_level (default: the agent's training levels)")
+    p.add_argument("--num-levels", type=int, default=None, help="procgen num_levels")
+    p.add_argument("--env-option", action="append", metavar="KEY=VALUE",
+                   help="override an environment option, repeatable")
+
+
+def _env_override(args) -> dict:
+    kwargs = _env_kwargs(args.env_option)
+    if args.start_level is not None:
+        kwargs["start_level"] = args.start_level
+    if args.num_levels is not None:
+        kwargs["num_levels"] = args.num_levels
+    return kwargs
+
+
+def _add_evaluate(sub):
+    p = sub.add_parser(
+        "evaluate", help="mean episode return of a checkpoint (and of a random policy)",
+        description="Run CHECKPOINT for N complete episodes and print the mean return with its "
+                    "standard error. With --baseline random, a uniformly random policy plays the "
+                    "same levels (same environment seed) in the same run.")
+    p.add_argument("checkpoint", help="checkpoint folder, original joblib file or demo:coinrun")
+    p.add_argument("--episodes", type=int, default=200, help="episodes (default %(default)s)")
+    p.add_argument("--num-envs", type=int, default=64, help="parallel envs (default %(default)s)")
+    p.add_argument("--seed", type=int, default=0, help="environment and sampling seed")
+    p.add_argument("--greedy", action="store_true", help="argmax actions instead of sampling")
+    p.add_argument("--baseline", choices=["random"], default=None,
+                   help="also evaluate a random policy on the same levels")
+    _add_env_override(p)
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.set_defaults(func=_cmd_evaluate)
+
+
+def _cmd_evaluate(args) -> int:
+    from .agents.checkpoint import load_checkpoint
+    from .evaluation import evaluate
+
+    agent = load_checkpoint(args.checkpoint)
+    results = evaluate(agent, episodes=args.episodes, num_envs=args.num_envs, seed=args.seed,
+                       greedy=args.greedy, baseline=args.baseline, env_kwargs=_env_override(args),
+                       progress=not args.no_progress and not args.json)
+    meta = agent.metadata
+    env = {**meta.env_kwargs, **_env_override(args)}
+    if args.json:
+        print(json.dumps({"checkpoint": args.checkpoint, "env_kind": meta.env_kind,
+                          "env_name": meta.env_name, "env_kwargs": env,
+                          "results": [r.to_json() for r in results]}, indent=2))
+    else:
+        print(f"{meta.env_kind}:{meta.env_name} {env}")
+        for r in results:
+            print(f"{r.policy:>7}: mean return {r.mean:.3f} +- {r.stderr:.3f} (standard error) "
+                  f"over {len(r.returns)} episodes, mean length {np.mean(r.lengths):.0f}")
+    return 0
+
+
+def _add_probe(sub):
+    from .envs.probe_config import ProbeConfig
+
+    d = ProbeConfig()
+    p = sub.add_parser(
+        "probe", help="collect a probe set (trajectories + sampled observations) to reuse",
+        description="Roll out CHECKPOINT and save the frames an analysis runs on, so several "
+                    "checkpoints or agents can be analysed on exactly the same frames.")
+    p.add_argument("checkpoint", help="checkpoint folder, original joblib file or demo:coinrun")
+    p.add_argument("-o", "--output", required=True, help="output .npz path")
+    p.add_argument("--traj-envs", type=int, default=d.traj_envs, help="trajectories (%(default)s)")
+    p.add_argument("--traj-steps", type=int, default=d.traj_steps,
+                   help="steps per trajectory (%(default)s)")
+    p.add_argument("--obs-envs", type=int, default=d.obs_envs,
+                   help="envs for sampled observations (%(default)s)")
+    p.add_argument("--obs-per-env", type=int, default=d.obs_per_env,
+                   help="observations kept per env (%(default)s)")
+    p.add_argument("--obs-every", type=int, default=d.obs_every,
+                   help="steps between kept observations (%(default)s)")
+    p.add_argument("--greedy", action="store_true", help="argmax actions instead of sampling")
+    p.add_argument("--seed", type=int, default=d.seed, help="seed (%(default)s)")
+    _add_env_override(p)
+    p.set_defaults(func=_cmd_probe)
+
+
+def _probe_config(args):
+    from .envs.probe_config import ProbeConfig
+
+    return ProbeConfig(traj_envs=args.traj_envs, traj_steps=args.traj_steps,
+                       obs_envs=args.obs_envs, obs_per_env=args.obs_per_env,
+                       obs_every=args.obs_every, greedy=args.greedy, seed=args.seed,
+                       env_kwargs=_env_override(args))
+
+
+def _cmd_probe(args) -> int:
+    from .agents.checkpoint import load_checkpoint
+    from .envs.rollouts import collect_probe_set
+
+    agent = load_checkpoint(args.checkpoint)
+    probe = collect_probe_set(agent, _probe_config(args), progress=True)
+    probe.save(args.output)
+    print(f"probe set {probe.probe_id}: {probe.num_trajectories} x {probe.num_steps} trajectory "
+          f"steps, {len(probe.observations)} observations -> {args.output}")
+    return 0
+
+
+def _add_demo(sub):
+    p = sub.add_parser(
+        "demo", help="the main job: analyse the shipped demo agent and open TensorBoard on it",
+        description="Analyse the shipped agent (demo:coinrun by default) into LOGDIR and start "
+                    "TensorBoard on it. Until the analysis job exists, this collects the agent's "
+                    "probe set, copies its training curve into LOGDIR and starts TensorBoard.")
+    p.add_argument("--checkpoint", default="demo:coinrun", help="agent (default %(default)s)")
+    p.add_argument("--logdir", default="runs/demo", help="TensorBoard logdir (%(default)s)")
+    p.add_argument("--run", default="demo_coinrun", help="run name (%(default)s)")
+    p.add_argument("--port", type=int, default=6006, help="TensorBoard port (%(default)s)")
+    p.add_argument("--host", default="127.0.0.1", help="TensorBoard host (%(default)s)")
+    p.add_argument("--no-tensorboard", action="store_true", help="stop after writing LOGDIR")
+    p.set_defaults(func=_cmd_demo)
+
+
+def _cmd_demo(args) -> int:
+    import shutil
+
+    from .agents.checkpoint import load_checkpoint, resolve_checkpoint
+    from .envs.probe_config import ProbeConfig
+    from .envs.rollouts import collect_probe_set
+
+    agent = load_checkpoint(args.checkpoint)
+    run_dir = os.path.join(args.logdir, args.run)
+    os.makedirs(run_dir, exist_ok=True)
+    curve = os.path.join(resolve_checkpoint(args.checkpoint), "train")
+    if os.path.isdir(curve):
+        shutil.copytree(curve, os.path.join(args.logdir, args.run + "_training"),
+                        dirs_exist_ok=True)
+    probe_path = os.path.join(run_dir, "probe_set.npz")
+    if not os.path.exists(probe_path):
+        probe = collect_probe_set(agent, ProbeConfig(), progress=True)
+        probe.save(probe_path)
+    print(f"demo: probe set of {args.checkpoint} in {probe_path}; training curve in "
+          f"{args.logdir}. The analysis job and the RL Clarity tab are not built yet: "
+          "TensorBoard shows the training scalars only.")
+    if args.no_tensorboard:
+        return 0
+    return _run_tensorboard(args.logdir, args.host, args.port)
+
+
+def _run_tensorboard(logdir: str, host: str, port: int) -> int:
+    import subprocess
+
+    cmd = [sys.executable, "-m", "tensorboard.main", "--logdir", logdir, "--host", host,
+           "--port", str(port)]
+    print("starting:", " ".join(cmd))
+    try:
+        return subprocess.call(cmd)
+    except KeyboardInterrupt:
+        return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="rl-clarity", description=DESCRIPTION,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    _add_train(sub)
+    _add_evaluate(sub)
+    _add_probe(sub)
+    _add_demo(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return int(args.func(args) or 0)
+    except (ValueError, FileNotFoundError) as e:
+        print(f"rl-clarity {args.command}: error: {e}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

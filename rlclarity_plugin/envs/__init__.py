@@ -1,0 +1,42 @@
+"""Environments (procgen, Atari) behind one vectorised interface, and probe-set collection."""
+
+from __future__ import annotations
+
+from .base import VectorEnv
+from .procgen_env import PROCGEN_ENV_NAMES
+
+ENV_KINDS = ("procgen", "atari")
+
+
+def make_env(env_kind: str, env_name: str, num_envs: int, seed: int = 0, **kwargs) -> VectorEnv:
+    """Create ``num_envs`` environments of a kind (``procgen`` or ``atari``) and name.
+
+    Unknown kinds, names and options raise ``ValueError`` before anything starts.
+    """
+    if num_envs < 1:
+        raise ValueError(f"num_envs must be at least 1, got {num_envs}")
+    if env_kind == "procgen":
+        from .procgen_env import ProcgenVectorEnv
+
+        return ProcgenVectorEnv(env_name, num_envs, seed=seed, **kwargs)
+    if env_kind == "atari":
+        from .atari_env import AtariVectorEnv
+
+        return AtariVectorEnv(env_name, num_envs, seed=seed, **kwargs)
+    raise ValueError(f"unknown environment kind {env_kind!r}; expected one of "
+                     f"{', '.join(ENV_KINDS)}")
+
+
+def check_agent_fits_env(agent, env: VectorEnv) -> None:
+    """Raise ``ValueError`` unless the agent's observation shape and action count match ``env``."""
+    meta = agent.metadata
+    if tuple(meta.observation_shape) != tuple(env.observation_shape):
+        raise ValueError(f"the agent expects observations of shape "
+                         f"{tuple(meta.observation_shape)} but {env.env_kind}:{env.env_name} "
+                         f"produces {tuple(env.observation_shape)}")
+    if meta.num_actions != env.num_actions:
+        raise ValueError(f"the agent has {meta.num_actions} actions but {env.env_kind}:"
+                         f"{env.env_name} has {env.num_actions}")
+
+
+__all__ = ["ENV_KINDS", "PROCGEN_ENV_NAMES", "VectorEnv", "check_agent_fits_env", "make_env"]

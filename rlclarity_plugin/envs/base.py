@@ -1,0 +1,38 @@
+"""The vectorised environment interface every environment kind implements (gym3 semantics)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+class VectorEnv:
+    """``num_envs`` environments stepped in lock step, resetting automatically.
+
+    Semantics are gym3's: :meth:`observe` returns ``(rewards (E,), obs uint8 (E, H, W, C),
+    firsts (E,))`` where ``rewards`` is what the last :meth:`act` earned and ``firsts[i]`` is
+    True when ``obs[i]`` starts a new episode (so the previous action ended one). Before the
+    first :meth:`act`, rewards are zero and firsts are all True.
+    """
+
+    env_kind: str = "custom"
+    env_name: str = "unknown"
+    env_kwargs: dict = {}
+    num_envs: int
+    observation_shape: tuple
+    num_actions: int
+    action_combos: tuple | None = None
+
+    def observe(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        raise NotImplementedError
+
+    def act(self, actions: np.ndarray) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()

@@ -1,0 +1,83 @@
+"""Procgen games (``procgen-mirror`` wheel, import name ``procgen``) as a :class:`VectorEnv`."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .base import VectorEnv
+
+PROCGEN_ENV_NAMES = (
+    "bigfish", "bossfight", "caveflyer", "chaser", "climber", "coinrun", "dodgeball", "fruitbot",
+    "heist", "jumper", "leaper", "maze", "miner", "ninja", "plunder", "starpilot",
+)
+
+# Public keyword arguments of ProcgenGym3Env (procgen 0.10.7), with their expected types.
+PROCGEN_KWARGS = {
+    "distribution_mode": str,
+    "num_levels": int,
+    "start_level": int,
+    "paint_vel_info": bool,
+    "use_generated_assets": bool,
+    "center_agent": bool,
+    "use_sequential_levels": bool,
+    "use_backgrounds": bool,
+    "restrict_themes": bool,
+    "use_monochrome_assets": bool,
+    "debug_mode": int,
+    "num_threads": int,
+}
+DISTRIBUTION_MODES = ("easy", "hard", "extreme", "memory", "exploration")
+
+
+def check_procgen_kwargs(env_name: str, kwargs: dict) -> dict:
+    """Validate procgen options; returns them with their types normalised."""
+    if env_name not in PROCGEN_ENV_NAMES:
+        raise ValueError(f"unknown procgen environment {env_name!r}; expected one of "
+                         f"{', '.join(PROCGEN_ENV_NAMES)}")
+    out = {}
+    for key, value in kwargs.items():
+        if key not in PROCGEN_KWARGS:
+            raise ValueError(f"unknown procgen option {key!r}; expected one of "
+                             f"{', '.join(sorted(PROCGEN_KWARGS))}")
+        typ = PROCGEN_KWARGS[key]
+        if typ is bool and isinstance(value, str):
+            value = value.lower() in ("1", "true", "yes")
+        out[key] = typ(value)
+    mode = out.get("distribution_mode", "hard")
+    if mode not in DISTRIBUTION_MODES:
+        raise ValueError(f"unknown distribution_mode {mode!r}; expected one of "
+                         f"{', '.join(DISTRIBUTION_MODES)}")
+    return out
+
+
+class ProcgenVectorEnv(VectorEnv):
+    """``num_envs`` procgen games stepped together (gym3 semantics, automatic resets)."""
+
+    env_kind = "procgen"
+
+    def __init__(self, env_name: str, num_envs: int, seed: int = 0, **kwargs):
+        from procgen import ProcgenGym3Env
+
+        self.env_kwargs = check_procgen_kwargs(env_name, kwargs)
+        self.env_name = env_name
+        self.num_envs = int(num_envs)
+        self._env = ProcgenGym3Env(num=self.num_envs, env_name=env_name,
+                                   rand_seed=int(seed) % (2**31), **self.env_kwargs)
+        self.observation_shape = tuple(self._env.ob_space["rgb"].shape)
+        self.num_actions = int(self._env.ac_space.eltype.n)
+        self.action_combos = tuple(tuple(c) for c in self._env.combos)
+
+    def observe(self):
+        reward, obs, first = self._env.observe()
+        return (np.asarray(reward, np.float32), np.asarray(obs["rgb"], np.uint8),
+                np.asarray(first, bool))
+
+    def act(self, actions) -> None:
+        self._env.act(np.asarray(actions, np.int32))
+
+    def close(self) -> None:
+        self._env.close()
+
+    def level_seeds(self) -> list[int]:
+        """The level seed each env is playing now (procgen reports it in its info)."""
+        return [int(info.get("level_seed", -1)) for info in self._env.get_info()]

@@ -1,0 +1,1 @@
+"""TensorBoard integration: the loader behind the ``tensorboard_plugins`` entry point."""

@@ -1,0 +1,32 @@
+"""The ``tensorboard_plugins`` entry point: light to import, never takes TensorBoard down.
+
+Only ``tensorboard.plugins.base_plugin`` is imported at module level. The plugin itself (and
+everything heavy) is imported in :meth:`RLClarityLoader.load`; if that fails, the error is
+logged and TensorBoard goes on without the tab.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from tensorboard.plugins import base_plugin
+
+PLUGIN_NAME = "rl_clarity"
+log = logging.getLogger(__name__)
+
+
+class RLClarityLoader(base_plugin.TBLoader):
+    """Loads the RL Clarity plugin and keeps every step of its data."""
+
+    def fix_flags(self, flags):
+        samples = getattr(flags, "samples_per_plugin", None)
+        if isinstance(samples, dict):
+            samples.setdefault(PLUGIN_NAME, 0)
+
+    def load(self, context):
+        try:
+            from .plugin import RLClarityPlugin
+        except ImportError as e:
+            log.warning("RL Clarity tab disabled: %s", e)
+            return None
+        return RLClarityPlugin(context)
