@@ -199,6 +199,105 @@ def _cmd_probe(args) -> int:
     return 0
 
 
+def _add_analyze(sub):
+    from .analysis.attribution import AttributionConfig
+    from .analysis.job import FeatureConfig
+    from .analysis.nmf import NMFConfig
+    from .envs.probe_config import ProbeConfig
+
+    p = sub.add_parser(
+        "analyze", help="analyse a checkpoint into a TensorBoard logdir (MPI-aware)",
+        description="Attribution (integrated gradients to hidden layers), NMF features, dataset "
+                    "examples, advantages and bookmarks of CHECKPOINT, written to LOGDIR/RUN at "
+                    "the checkpoint's training step. Run it under 'mpirun -n N' to spread the "
+                    "work; the output does not depend on N. An interrupted job resumes.")
+    p.add_argument("checkpoint", help="checkpoint folder, original joblib file or demo:coinrun")
+    p.add_argument("--logdir", required=True, help="TensorBoard logdir")
+    p.add_argument("--run", default=None, help="run name (default: from the checkpoint path)")
+    p.add_argument("--step", type=int, default=None,
+                   help="TensorBoard step (default: the checkpoint's training step)")
+    p.add_argument("--probe-set", default=None,
+                   help="reuse a saved probe set (rl-clarity probe) instead of collecting one")
+    p.add_argument("--resume", action=argparse.BooleanOptionalAction, default=True,
+                   help="keep finished units of an interrupted run (default on)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bars")
+    d = ProbeConfig()
+    g = p.add_argument_group("trajectories and observations (probe set)")
+    g.add_argument("--traj-envs", type=int, default=d.traj_envs, help="(%(default)s)")
+    g.add_argument("--traj-steps", type=int, default=d.traj_steps, help="(%(default)s)")
+    g.add_argument("--obs-envs", type=int, default=d.obs_envs, help="(%(default)s)")
+    g.add_argument("--obs-per-env", type=int, default=d.obs_per_env, help="(%(default)s)")
+    g.add_argument("--obs-every", type=int, default=d.obs_every, help="(%(default)s)")
+    g.add_argument("--greedy", action="store_true", help="argmax actions in rollouts")
+    g.add_argument("--seed", type=int, default=d.seed, help="(%(default)s)")
+    _add_env_override(g)
+    g = p.add_argument_group("layers")
+    g.add_argument("--layers", nargs="+", default=None, metavar="NAME",
+                   help="keep layers whose name contains one of these (e.g. 2b)")
+    g.add_argument("--discard-first-n", type=int, default=0, help="(%(default)s)")
+    g.add_argument("--include-input", action="store_true",
+                   help="also the input pseudo-layer (plain gradients)")
+    a = AttributionConfig()
+    g = p.add_argument_group("attribution")
+    g.add_argument("--attr-policy", action="store_true",
+                   help="also attribute every policy logit and action group (A more IG runs)")
+    g.add_argument("--integrate-steps", type=int, default=a.integrate_steps,
+                   help="IG path points (%(default)s)")
+    g.add_argument("--ig-rule", choices=["right", "midpoint"], default=a.rule,
+                   help="quadrature rule (%(default)s; the original used right)")
+    g.add_argument("--memory-budget-mb", type=int, default=a.memory_budget >> 20,
+                   help="memory per IG call in MiB (%(default)s)")
+    n = NMFConfig()
+    g = p.add_argument_group("nmf")
+    g.add_argument("--nmf-features", type=int, default=n.features, help="(%(default)s)")
+    g.add_argument("--nmf-max-rows", type=int, default=n.max_rows, help="(%(default)s)")
+    f = FeatureConfig()
+    g = p.add_argument_group("features")
+    g.add_argument("--subdiv-mults", type=float, nargs="+", default=list(f.subdiv_mults),
+                   help="(%(default)s)")
+    g.add_argument("--expand-mults", type=float, nargs="+", default=list(f.expand_mults),
+                   help="(%(default)s)")
+    g.add_argument("--bookmarks", type=int, default=16, help="per direction (%(default)s)")
+    p.set_defaults(func=_cmd_analyze)
+
+
+def _analysis_config(args):
+    from .analysis.attribution import AttributionConfig
+    from .analysis.job import AnalysisConfig, FeatureConfig
+    from .analysis.layers import LayerConfig
+    from .analysis.nmf import NMFConfig
+
+    subdiv, expand = tuple(args.subdiv_mults), tuple(args.expand_mults)
+    return AnalysisConfig(
+        probe=_probe_config(args),
+        layers=LayerConfig(name_contains_one_of=tuple(args.layers) if args.layers else None,
+                           discard_first_n=args.discard_first_n,
+                           include_input=args.include_input),
+        attribution=AttributionConfig(args.integrate_steps, args.ig_rule,
+                                      args.memory_budget_mb << 20),
+        nmf=NMFConfig(features=args.nmf_features, max_rows=args.nmf_max_rows),
+        features=FeatureConfig(subdiv_mults=subdiv, expand_mults=expand,
+                               subdiv_default=1.0 if 1.0 in subdiv else subdiv[0],
+                               expand_default=4.0 if 4.0 in expand else expand[-1]),
+        attr_policy=args.attr_policy, bookmarks=args.bookmarks)
+
+
+def _cmd_analyze(args) -> int:
+    from .analysis.job import main_guarded, run_analysis, world_comm
+
+    comm = world_comm()
+    config = _analysis_config(args)
+    summary = main_guarded(lambda: run_analysis(
+        args.checkpoint, args.logdir, run=args.run, step=args.step, probe_set=args.probe_set,
+        config=config, resume=args.resume, progress=not args.no_progress, comm=comm), comm)
+    if comm.rank == 0:
+        secs = ", ".join(f"{k} {v:.1f}s" for k, v in summary["seconds"].items())
+        print(f"analysed {summary['run']} at step {summary['step']} on {summary['ranks']} "
+              f"rank(s) in {summary['total_seconds']:.1f}s ({secs}); "
+              f"{summary['bytes_written'] / 2**20:.1f} MiB written to {summary['asset_dir']}")
+    return 0
+
+
 def _add_demo(sub):
     p = sub.add_parser(
         "demo", help="the main job: analyse the shipped demo agent and open TensorBoard on it",
@@ -261,6 +360,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_train(sub)
     _add_evaluate(sub)
     _add_probe(sub)
+    _add_analyze(sub)
     _add_demo(sub)
     return parser
 

@@ -1,0 +1,1 @@
+"""Analysis of trained agents: NMF of attributions, advantages and bookmarks."""

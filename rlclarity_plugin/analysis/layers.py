@@ -1,0 +1,72 @@
+"""Which layers to analyse: the original's selection rule on a network's trunk.
+
+A layer is a candidate when its activations are rank 4 ``(B, h, w, c)``, its kind is one of
+``kinds`` (the original's op filter; ``relu`` for clear and nature, ``residual`` for the IMPALA
+residual stream) and, with ``bottleneck_only``, every path from the input to the outputs passes
+through it (true for every trunk link of the built-in networks; for wrapped Keras models the
+cut is attempted and layers that some path bypasses are dropped). Then the name filter
+(``name_contains_one_of``) and ``discard_first_n`` apply, in input -> output order. The input
+pseudo-layer (plain gradients) can be added first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+INPUT_LAYER = "input"
+
+
+@dataclass(frozen=True)
+class LayerConfig:
+    """The original's ``layer_kwargs`` plus ``include_input`` (``input_layer_include``)."""
+
+    name_contains_one_of: tuple | None = None
+    kinds: tuple = ("relu", "residual")
+    bottleneck_only: bool = True
+    discard_first_n: int = 0
+    include_input: bool = False
+
+    def __post_init__(self):
+        if isinstance(self.name_contains_one_of, str):  # the original's bug 6.1.2, avoided
+            object.__setattr__(self, "name_contains_one_of", (self.name_contains_one_of,))
+        if isinstance(self.kinds, str):
+            object.__setattr__(self, "kinds", (self.kinds,))
+        if self.discard_first_n < 0:
+            raise ValueError(f"discard_first_n must be >= 0, got {self.discard_first_n}")
+
+
+def _is_bottleneck(network, name: str) -> bool:
+    try:
+        network.cut(name)
+    except ValueError:
+        return False
+    return True
+
+
+def select_layers(network, config: LayerConfig | None = None) -> list[str]:
+    """Names of the layers to analyse, input -> output; raises ``ValueError`` if none fit."""
+    config = config or LayerConfig()
+    candidates = [
+        name for name in network.layer_names
+        if name != INPUT_LAYER and len(network.layer_shape(name)) == 3
+        and network.layer_kind(name) in config.kinds
+        and (not config.bottleneck_only or _is_bottleneck(network, name))
+    ]
+    if config.name_contains_one_of is not None:
+        candidates = [n for n in candidates if any(s in n for s in config.name_contains_one_of)]
+    candidates = candidates[config.discard_first_n:]
+    if config.include_input:
+        candidates = [INPUT_LAYER, *candidates]
+    if not candidates:
+        raise ValueError(
+            f"no layer of the {network.architecture} network fits the selection "
+            f"(kinds={list(config.kinds)}, name_contains_one_of="
+            f"{None if config.name_contains_one_of is None else list(config.name_contains_one_of)}"
+            f", discard_first_n={config.discard_first_n}); its layers are: "
+            + ", ".join(f"{n} ({network.layer_kind(n)})" for n in network.layer_names))
+    return candidates
+
+
+def default_layer(layers: list[str]) -> str:
+    """The interface's initial layer: the middle one (``2b`` for clear)."""
+    return layers[len(layers) // 2]

@@ -1,0 +1,111 @@
+"""Reading analyses back from a logdir (used by the export, the MLflow hooks and the tests).
+
+The TensorBoard plugin reads the same data through TensorBoard's data provider; this reader goes
+to the files directly. Every asset path is checked against the manifest's directory: nothing
+outside ``LOGDIR/RUN/plugins/rl_clarity/STEP/`` is ever read.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import posixpath
+
+import numpy as np
+import tensorflow as tf
+
+from . import schema
+
+
+class StoreError(ValueError):
+    """An analysis is missing, incomplete or corrupt."""
+
+
+class LogdirReader:
+    """Analyses under ``logdir``: ``runs()``, ``steps(run)``, ``manifest``, assets, summaries."""
+
+    def __init__(self, logdir: str):
+        self.logdir = logdir.rstrip("/")
+
+    def _run_dir(self, run: str) -> str:
+        schema.check_name("run", run)
+        return f"{self.logdir}/{run}"
+
+    def runs(self) -> list[str]:
+        """Runs that hold at least one complete analysis."""
+        if not tf.io.gfile.isdir(self.logdir):
+            return []
+        out = []
+        for name in sorted(tf.io.gfile.listdir(self.logdir)):
+            name = name.rstrip("/")
+            try:
+                if self.steps(name):
+                    out.append(name)
+            except ValueError:
+                continue
+        return out
+
+    def steps(self, run: str) -> list[int]:
+        """Steps of ``run`` with a complete analysis (manifest written), ascending."""
+        root = f"{self._run_dir(run)}/plugins/{schema.PLUGIN_NAME}"
+        if not tf.io.gfile.isdir(root):
+            return []
+        steps = []
+        for name in tf.io.gfile.listdir(root):
+            name = name.rstrip("/")
+            if name.isdigit() and tf.io.gfile.exists(f"{root}/{name}/{schema.MANIFEST_FILE}"):
+                steps.append(int(name))
+        return sorted(steps)
+
+    def asset_path(self, run: str, step: int, rel: str) -> str:
+        norm = posixpath.normpath(rel)
+        if rel.startswith("/") or norm.startswith("..") or "\\" in rel or norm != rel:
+            raise StoreError(f"bad asset path {rel!r}")
+        return f"{schema.asset_dir(self._run_dir(run), int(step))}/{norm}"
+
+    def asset_bytes(self, run: str, step: int, rel: str) -> bytes:
+        path = self.asset_path(run, step, rel)
+        if not tf.io.gfile.exists(path):
+            raise StoreError(f"no asset {rel!r} in run {run!r} at step {step}")
+        with tf.io.gfile.GFile(path, "rb") as f:
+            return f.read()
+
+    def manifest(self, run: str, step: int) -> dict:
+        try:
+            return json.loads(self.asset_bytes(run, step, schema.MANIFEST_FILE))
+        except (json.JSONDecodeError, UnicodeDecodeError) as e:
+            raise StoreError(f"corrupt manifest in run {run!r} at step {step}: {e}") from e
+
+    def array(self, run: str, step: int, rel: str, dtype, shape) -> np.ndarray:
+        """A gzip-compressed raw array asset."""
+        data = gzip.decompress(self.asset_bytes(run, step, rel))
+        arr = np.frombuffer(data, dtype=np.dtype(dtype).newbyteorder("<"))
+        if arr.size != int(np.prod(shape)):
+            raise StoreError(f"asset {rel!r} holds {arr.size} values, expected shape {shape}")
+        return arr.reshape(shape)
+
+    def attribution(self, run: str, step: int, layer: str, traj: int, output: str) -> tuple:
+        """``(maps float32 (T, h, w, K+1), unit dict)``: dequantised channels + residual."""
+        unit = json.loads(self.asset_bytes(run, step,
+                                           schema.attribution_unit_asset(layer, traj, output)))
+        q = self.array(run, step, schema.attribution_asset(layer, traj, output), np.int8,
+                       unit["shape"])
+        return q.astype(np.float32) * (unit["quant_range"] / schema.QUANT_MAX), unit
+
+    def summaries(self, run: str, step: int) -> dict[str, np.ndarray]:
+        """Tag -> value of this plugin's summaries at ``step`` (the last written wins)."""
+        from tensorboard.backend.event_processing import event_file_loader
+        from tensorboard.util import tensor_util
+
+        run_dir = self._run_dir(run)
+        out = {}
+        files = sorted(tf.io.gfile.glob(f"{run_dir}/events.out.tfevents.*"))
+        for path in files:
+            for event in event_file_loader.EventFileLoader(path).Load():
+                if event.step != step or not event.HasField("summary"):
+                    continue
+                for value in event.summary.value:
+                    if value.metadata.plugin_data.plugin_name != schema.PLUGIN_NAME:
+                        continue
+                    out[value.tag] = tensor_util.make_ndarray(value.tensor)
+        return out

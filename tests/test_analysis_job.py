@@ -1,0 +1,175 @@
+"""The analysis job end to end on a tiny agent: store contents, exact decomposition,
+byte-identical output across MPI rank counts, resume after a kill, clear errors."""
+
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import numpy as np
+import pytest
+
+from rlclarity_plugin.agents.checkpoint import save_checkpoint
+from rlclarity_plugin.analysis.attribution import IntegratedGradients, value_output
+from rlclarity_plugin.store import schema
+from rlclarity_plugin.store.reader import LogdirReader
+
+TINY_ARGS = ["--traj-envs", "2", "--traj-steps", "12", "--obs-envs", "4", "--obs-per-env", "4",
+             "--obs-every", "3", "--layers", "2b", "4a", "--nmf-features", "3",
+             "--subdiv-mults", "0.5", "1", "--expand-mults", "2", "4", "--no-progress",
+             "--seed", "1"]
+
+
+@pytest.fixture(scope="module")
+def ckpt(tmp_path_factory, clear_agent):
+    path = tmp_path_factory.mktemp("agent") / "runs" / "agentA" / "checkpoints" / "ckpt-000001234"
+    agent = clear_agent
+    agent.metadata = agent.metadata.replace(training_step=1234)
+    return save_checkpoint(agent, str(path))
+
+
+def analyze(*args, mpi=0, timeout=600, **popen):
+    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"}
+    cmd = [sys.executable, "-m", "rlclarity_plugin.cli", "analyze", *args]
+    if mpi:
+        mpiexec = os.path.join(os.path.dirname(sys.executable), "mpiexec")
+        cmd = [mpiexec, "-n", str(mpi), *cmd]
+    if popen:
+        return subprocess.Popen(cmd, env=env, **popen)
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env)
+
+
+def tree_digest(root):
+    """sha256 of every file under ``root`` by relative path (temporary files would show up)."""
+    out = {}
+    for dirpath, _, files in os.walk(root):
+        for name in files:
+            path = os.path.join(dirpath, name)
+            out[os.path.relpath(path, root)] = hashlib.sha256(open(path, "rb").read()).hexdigest()
+    return out
+
+
+def summary_digest(reader, run, step):
+    return {tag: hashlib.sha256(np.ascontiguousarray(v).tobytes()).hexdigest()
+            for tag, v in reader.summaries(run, step).items()}
+
+
+@pytest.fixture(scope="module")
+def serial_logdir(ckpt, tmp_path_factory):
+    logdir = str(tmp_path_factory.mktemp("serial"))
+    out = analyze(ckpt, "--logdir", logdir, *TINY_ARGS)
+    assert out.returncode == 0, out.stderr
+    assert "analysed agentA at step 1234 on 1 rank(s)" in out.stdout
+    return logdir
+
+
+def test_store_contents(serial_logdir, clear_agent):
+    reader = LogdirReader(serial_logdir)
+    assert reader.runs() == ["agentA"] and reader.steps("agentA") == [1234]
+    m = reader.manifest("agentA", 1234)
+    assert m["schema_version"] == schema.SCHEMA_VERSION
+    assert [layer["name"] for layer in m["layers"]] == ["2b", "4a"]
+    assert m["default_layer"] == "4a"
+    assert m["probe_set"]["trajectories"] == 2 and m["probe_set"]["steps"] == 12
+    assert len(m["action_combos"]) == 15 and m["agent"]["training_step"] == 1234
+    summaries = reader.summaries("agentA", 1234)
+    assert summaries[schema.series_tag("values")].shape == (2, 12)
+    assert summaries[schema.series_tag("logits")].shape == (2, 12, 15)
+    assert summaries[schema.totals_tag("2b", "v")].shape == (2, 12, 4)
+    assert summaries[schema.nmf_tag("4a")].shape == (3, 32)
+    assert json.loads(summaries[schema.MANIFEST_TAG].item().decode()) == m
+    for e in range(2):
+        frames, unit = reader.attribution("agentA", 1234, "2b", e, "v")
+        assert frames.shape == (12, 32, 32, 4)
+        assert np.abs(frames).max() > 0
+    grid = reader.array("agentA", 1234, schema.feature_grid_asset("2b", 0, 1.0, 4.0), np.int32,
+                        (32, 32))
+    assert 0 <= grid.min() and grid.max() < 16
+
+
+def test_totals_decompose_the_attribution_exactly(serial_logdir, clear_agent):
+    """Channel totals + residual equal the layer's total IG attribution (computed here)."""
+    from rlclarity_plugin.envs.rollouts import ProbeSet
+
+    reader = LogdirReader(serial_logdir)
+    m = reader.manifest("agentA", 1234)
+    probe = ProbeSet.load(os.path.join(serial_logdir, "agentA", m["probe_set"]["path"]))
+    totals = reader.summaries("agentA", 1234)[schema.totals_tag("2b", "v")]
+    encoder, head = clear_agent.network.cut("2b")
+    frames = probe.trajectories["observations"][1]
+    acts = encoder(frames).numpy()
+    ig = IntegratedGradients(head, acts.shape[1:], 15, [value_output()],
+                             __import__("rlclarity_plugin.analysis.attribution",
+                                        fromlist=["x"]).AttributionConfig())
+    total = ig(acts)[0].reshape(len(frames), -1).sum(1)
+    np.testing.assert_allclose(totals[1].sum(-1), total, rtol=1e-5,
+                               atol=1e-5 * np.abs(total).max())
+
+
+def test_identical_across_rank_counts(serial_logdir, ckpt, tmp_path):
+    logdir = str(tmp_path)
+    out = analyze(ckpt, "--logdir", logdir, *TINY_ARGS, mpi=2)
+    assert out.returncode == 0, out.stderr
+    assert "on 2 rank(s)" in out.stdout
+    step_dir = os.path.join("agentA", "plugins", "rl_clarity", "1234")
+    a = tree_digest(os.path.join(serial_logdir, step_dir))
+    b = tree_digest(os.path.join(logdir, step_dir))
+    assert a.keys() == b.keys()
+    assert [k for k in a if a[k] != b[k]] == []
+    assert summary_digest(LogdirReader(serial_logdir), "agentA", 1234) == \
+        summary_digest(LogdirReader(logdir), "agentA", 1234)
+
+
+def test_resume_after_kill(serial_logdir, ckpt, tmp_path):
+    logdir = str(tmp_path)
+    step_dir = os.path.join(logdir, "agentA", "plugins", "rl_clarity", "1234")
+    proc = analyze(ckpt, "--logdir", logdir, *TINY_ARGS, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
+    unit_dir = os.path.join(step_dir, "attribution", "2b")
+    deadline = time.time() + 300
+    while time.time() < deadline and proc.poll() is None:
+        if os.path.isdir(unit_dir) and any(f.endswith(".json") for f in os.listdir(unit_dir)):
+            break
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert not os.path.exists(os.path.join(step_dir, "manifest.json"))
+    before = {rel: os.stat(os.path.join(step_dir, rel)).st_mtime_ns
+              for rel in tree_digest(step_dir) if rel.endswith(".json")
+              and rel.startswith("attribution/")}
+    assert before, "the job was killed before it finished any unit"
+    # no partial unit: every unit description has its map beside it
+    for rel in before:
+        assert os.path.exists(os.path.join(step_dir, rel.replace(".json", ".bin.gz")))
+    assert LogdirReader(logdir).runs() == []  # incomplete analyses are not offered
+
+    out = analyze(ckpt, "--logdir", logdir, *TINY_ARGS)
+    assert out.returncode == 0, out.stderr
+    for rel, mtime in before.items():  # finished units were not redone
+        assert os.stat(os.path.join(step_dir, rel)).st_mtime_ns == mtime
+    final = tree_digest(step_dir)
+    reference = tree_digest(os.path.join(serial_logdir, "agentA", "plugins", "rl_clarity",
+                                         "1234"))
+    assert final == reference
+
+
+@pytest.mark.parametrize("extra,message", [
+    (["--layers", "nope"], "no layer of the clear network fits"),
+    (["--run", "../evil"], "run name '../evil' is not usable"),
+    (["--probe-set", "/nonexistent.npz"], "no probe set at '/nonexistent.npz'"),
+])
+def test_bad_requests_fail_clearly(ckpt, tmp_path, extra, message):
+    out = analyze(ckpt, "--logdir", str(tmp_path), *TINY_ARGS, *extra)
+    assert out.returncode == 2
+    assert message in out.stderr and "Traceback" not in out.stderr
+
+
+def test_failing_rank_ends_the_job(tmp_path, ckpt):
+    """A rank that raises makes mpiexec exit non-zero with a message naming it (no hang)."""
+    out = analyze(ckpt, "--logdir", str(tmp_path), *TINY_ARGS, "--probe-set",
+                  "/nonexistent.npz", mpi=2, timeout=180)
+    assert out.returncode != 0
+    assert "rank 0 of 2 failed" in out.stderr
