@@ -301,14 +301,16 @@ def _cmd_analyze(args) -> int:
 def _add_demo(sub):
     p = sub.add_parser(
         "demo", help="the main job: analyse the shipped demo agent and open TensorBoard on it",
-        description="Analyse the shipped agent (demo:coinrun by default) into LOGDIR and start "
-                    "TensorBoard on it. Until the analysis job exists, this collects the agent's "
-                    "probe set, copies its training curve into LOGDIR and starts TensorBoard.")
+        description="Analyse the shipped agent (demo:coinrun by default, the original's default "
+                    "sizes) into LOGDIR, copy its training curve beside it, and start TensorBoard "
+                    "on LOGDIR. An interrupted demo resumes where it stopped.")
     p.add_argument("--checkpoint", default="demo:coinrun", help="agent (default %(default)s)")
     p.add_argument("--logdir", default="runs/demo", help="TensorBoard logdir (%(default)s)")
     p.add_argument("--run", default="demo_coinrun", help="run name (%(default)s)")
     p.add_argument("--port", type=int, default=6006, help="TensorBoard port (%(default)s)")
     p.add_argument("--host", default="127.0.0.1", help="TensorBoard host (%(default)s)")
+    p.add_argument("--small", action="store_true",
+                   help="a quick look: 2 x 128 trajectory steps, 1024 observations, layer 2b")
     p.add_argument("--no-tensorboard", action="store_true", help="stop after writing LOGDIR")
     p.set_defaults(func=_cmd_demo)
 
@@ -316,24 +318,24 @@ def _add_demo(sub):
 def _cmd_demo(args) -> int:
     import shutil
 
-    from .agents.checkpoint import load_checkpoint, resolve_checkpoint
+    from .agents.checkpoint import resolve_checkpoint
+    from .analysis.job import AnalysisConfig, run_analysis
+    from .analysis.layers import LayerConfig
     from .envs.probe_config import ProbeConfig
-    from .envs.rollouts import collect_probe_set
 
-    agent = load_checkpoint(args.checkpoint)
-    run_dir = os.path.join(args.logdir, args.run)
-    os.makedirs(run_dir, exist_ok=True)
+    config = AnalysisConfig()
+    if args.small:
+        config = AnalysisConfig(probe=ProbeConfig(traj_envs=2, traj_steps=128, obs_envs=32,
+                                                  obs_per_env=32, obs_every=32),
+                                layers=LayerConfig(name_contains_one_of=("2b",)))
     curve = os.path.join(resolve_checkpoint(args.checkpoint), "train")
     if os.path.isdir(curve):
         shutil.copytree(curve, os.path.join(args.logdir, args.run + "_training"),
                         dirs_exist_ok=True)
-    probe_path = os.path.join(run_dir, "probe_set.npz")
-    if not os.path.exists(probe_path):
-        probe = collect_probe_set(agent, ProbeConfig(), progress=True)
-        probe.save(probe_path)
-    print(f"demo: probe set of {args.checkpoint} in {probe_path}; training curve in "
-          f"{args.logdir}. The analysis job and the RL Clarity tab are not built yet: "
-          "TensorBoard shows the training scalars only.")
+    summary = run_analysis(args.checkpoint, args.logdir, run=args.run, config=config)
+    print(f"demo: analysed {args.checkpoint} into {summary['asset_dir']} in "
+          f"{summary['total_seconds']:.0f}s. The RL Clarity tab is not built yet: TensorBoard "
+          "shows the training curve; the analysis is in the logdir for the tab to come.")
     if args.no_tensorboard:
         return 0
     return _run_tensorboard(args.logdir, args.host, args.port)

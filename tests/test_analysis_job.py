@@ -118,7 +118,11 @@ def test_identical_across_rank_counts(serial_logdir, ckpt, tmp_path):
     a = tree_digest(os.path.join(serial_logdir, step_dir))
     b = tree_digest(os.path.join(logdir, step_dir))
     assert a.keys() == b.keys()
-    assert [k for k in a if a[k] != b[k]] == []
+    differing = [k for k in a if a[k] != b[k]]
+    details = {k: (open(os.path.join(serial_logdir, step_dir, k), "rb").read()[:3000],
+                   open(os.path.join(logdir, step_dir, k), "rb").read()[:3000])
+               for k in differing if k.endswith(".json")}
+    assert differing == [], details
     assert summary_digest(LogdirReader(serial_logdir), "agentA", 1234) == \
         summary_digest(LogdirReader(logdir), "agentA", 1234)
 
