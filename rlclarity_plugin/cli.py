@@ -243,7 +243,7 @@ def _add_analyze(sub):
                    help="also attribute every policy logit and action group (A more IG runs)")
     g.add_argument("--integrate-steps", type=int, default=a.integrate_steps,
                    help="IG path points (%(default)s)")
-    g.add_argument("--ig-rule", choices=["right", "midpoint"], default=a.rule,
+    g.add_argument("--ig-rule", choices=["right", "midpoint", "quadratic"], default=a.rule,
                    help="quadrature rule (%(default)s; the original used right)")
     g.add_argument("--memory-budget-mb", type=int, default=a.memory_budget >> 20,
                    help="memory per IG call in MiB (%(default)s)")
