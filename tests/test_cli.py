@@ -30,7 +30,8 @@ def test_help_on_every_subcommand():
 
 
 def test_console_script_is_installed():
-    out = subprocess.run(["rl-clarity", "--help"], capture_output=True, text=True, timeout=60)
+    script = os.path.join(os.path.dirname(sys.executable), "rl-clarity")
+    out = subprocess.run([script, "--help"], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0 and "evaluate" in out.stdout
 
 
