@@ -177,3 +177,34 @@ def test_failing_rank_ends_the_job(tmp_path, ckpt):
                   "/nonexistent.npz", mpi=2, timeout=180)
     assert out.returncode != 0
     assert "rank 0 of 2 failed" in out.stderr
+
+
+def test_killed_rank_ends_the_job(tmp_path, ckpt):
+    """A rank killed by a signal: mpiexec ends every rank and exits non-zero, and its report
+    (by pid) can be matched to the rank through the pid list the job prints."""
+    args = ["--traj-envs", "4", "--traj-steps", "64", *TINY_ARGS[4:]]
+    proc = analyze(ckpt, "--logdir", str(tmp_path), *args, mpi=2, stdout=subprocess.PIPE,
+                   stderr=subprocess.STDOUT, text=True)
+    rank1 = None
+    deadline = time.time() + 120
+    while rank1 is None and time.time() < deadline:
+        for pid in subprocess.run(["pgrep", "-f", "rlclarity_plugin.cli analyze"],
+                                  capture_output=True, text=True).stdout.split():
+            try:
+                environ = open(f"/proc/{pid}/environ", "rb").read().split(b"\0")
+            except OSError:
+                continue
+            if b"PMI_RANK=1" in environ and str(tmp_path).encode() in open(
+                    f"/proc/{pid}/cmdline", "rb").read():
+                rank1 = int(pid)
+        time.sleep(0.2)
+    assert rank1 is not None
+    step_dir = os.path.join(tmp_path, "agentA", "plugins", "rl_clarity", "1234")
+    while not os.path.isdir(step_dir) and time.time() < deadline:  # started its work
+        time.sleep(0.1)
+    os.kill(rank1, signal.SIGKILL)
+    output, _ = proc.communicate(timeout=120)
+    assert proc.returncode != 0
+    assert f"1=pid {rank1}" in output
+    assert f"PID {rank1}" in output
+    assert not os.path.exists(os.path.join(step_dir, "manifest.json"))

@@ -181,6 +181,12 @@ def run_analysis(checkpoint, logdir: str, run: str | None = None, step: int | No
     comm = comm or world_comm()
     prog = _Progress(comm, progress)
     t_start = time.perf_counter()
+    if comm.size > 1:  # so that MPI's report of a dead process (by pid) names its rank
+        pids = comm.allgather(os.getpid())
+        if comm.rank == 0:
+            print("rl-clarity analyze: ranks " + ", ".join(f"{r}=pid {p}" for r, p in
+                                                           enumerate(pids)),
+                  file=sys.stderr, flush=True)
     agent = checkpoint if isinstance(checkpoint, Agent) else load_checkpoint(checkpoint)
     meta = agent.metadata
     run = run or _default_run_name(checkpoint)
