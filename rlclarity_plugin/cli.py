@@ -154,16 +154,22 @@ def _cmd_evaluate(args) -> int:
 
 
 def _add_probe(sub):
-    from .envs.probe_config import ProbeConfig
-
-    d = ProbeConfig()
     p = sub.add_parser(
         "probe", help="collect a probe set (trajectories + sampled observations) to reuse",
         description="Roll out CHECKPOINT and save the frames an analysis runs on, so several "
                     "checkpoints or agents can be analysed on exactly the same frames.")
     p.add_argument("checkpoint", help="checkpoint folder, original joblib file or demo:coinrun")
     p.add_argument("-o", "--output", required=True, help="output .npz path")
-    p.add_argument("--traj-envs", type=int, default=d.traj_envs, help="trajectories (%(default)s)")
+    _add_probe_options(p)
+    p.set_defaults(func=_cmd_probe)
+
+
+def _add_probe_options(p):
+    from .envs.probe_config import ProbeConfig
+
+    d = ProbeConfig()
+    p.add_argument("--traj-envs", type=int, default=d.traj_envs,
+                   help="trajectories (%(default)s)")
     p.add_argument("--traj-steps", type=int, default=d.traj_steps,
                    help="steps per trajectory (%(default)s)")
     p.add_argument("--obs-envs", type=int, default=d.obs_envs,
@@ -175,7 +181,6 @@ def _add_probe(sub):
     p.add_argument("--greedy", action="store_true", help="argmax actions instead of sampling")
     p.add_argument("--seed", type=int, default=d.seed, help="seed (%(default)s)")
     _add_env_override(p)
-    p.set_defaults(func=_cmd_probe)
 
 
 def _probe_config(args):
@@ -203,7 +208,6 @@ def _add_analyze(sub):
     from .analysis.attribution import AttributionConfig
     from .analysis.job import FeatureConfig
     from .analysis.nmf import NMFConfig
-    from .envs.probe_config import ProbeConfig
 
     p = sub.add_parser(
         "analyze", help="analyse a checkpoint into a TensorBoard logdir (MPI-aware)",
@@ -221,16 +225,7 @@ def _add_analyze(sub):
     p.add_argument("--resume", action=argparse.BooleanOptionalAction, default=True,
                    help="keep finished units of an interrupted run (default on)")
     p.add_argument("--no-progress", action="store_true", help="no progress bars")
-    d = ProbeConfig()
-    g = p.add_argument_group("trajectories and observations (probe set)")
-    g.add_argument("--traj-envs", type=int, default=d.traj_envs, help="(%(default)s)")
-    g.add_argument("--traj-steps", type=int, default=d.traj_steps, help="(%(default)s)")
-    g.add_argument("--obs-envs", type=int, default=d.obs_envs, help="(%(default)s)")
-    g.add_argument("--obs-per-env", type=int, default=d.obs_per_env, help="(%(default)s)")
-    g.add_argument("--obs-every", type=int, default=d.obs_every, help="(%(default)s)")
-    g.add_argument("--greedy", action="store_true", help="argmax actions in rollouts")
-    g.add_argument("--seed", type=int, default=d.seed, help="(%(default)s)")
-    _add_env_override(g)
+    _add_probe_options(p.add_argument_group("trajectories and observations (probe set)"))
     g = p.add_argument_group("layers")
     g.add_argument("--layers", nargs="+", default=None, metavar="NAME",
                    help="keep layers whose name contains one of these (e.g. 2b)")
@@ -247,6 +242,11 @@ def _add_analyze(sub):
                    help="quadrature rule (%(default)s; the original used right)")
     g.add_argument("--memory-budget-mb", type=int, default=a.memory_budget >> 20,
                    help="memory per IG call in MiB (%(default)s)")
+    g.add_argument("--attr-max-paths", type=int, default=None, metavar="N",
+                   help="multi-path attribution to hidden layers: average N paths that bring NMF "
+                        "features in at different speeds (N * --integrate-steps gradients per "
+                        "frame; right Riemann sum, --ig-rule unused) instead of straight-line IG "
+                        "(default: off)")
     n = NMFConfig()
     g = p.add_argument_group("nmf")
     g.add_argument("--nmf-features", type=int, default=n.features, help="(%(default)s)")
@@ -274,7 +274,7 @@ def _analysis_config(args):
                            discard_first_n=args.discard_first_n,
                            include_input=args.include_input),
         attribution=AttributionConfig(args.integrate_steps, args.ig_rule,
-                                      args.memory_budget_mb << 20),
+                                      args.memory_budget_mb << 20, args.attr_max_paths),
         nmf=NMFConfig(features=args.nmf_features, max_rows=args.nmf_max_rows),
         features=FeatureConfig(subdiv_mults=subdiv, expand_mults=expand,
                                subdiv_default=1.0 if 1.0 in subdiv else subdiv[0],
