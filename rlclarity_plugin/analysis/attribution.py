@@ -18,11 +18,17 @@ output. The input pseudo-layer gets plain gradients, as in the original.
 All frames of a batch and all path points run in one call of a compiled ``tf.function`` (one
 forward pass over ``n * B`` scaled copies, then one backward pass per output with a persistent
 tape), and the batch size is chosen so the pass stays inside a memory budget.
+
+Multi-path attribution (the original's ``get_multi_path_attr``, :func:`multi_path_attribution`)
+averages path-integrated gradients over several non-straight paths from 0 to ``a`` that bring
+NMF features in at different speeds; see that function. Unlike the original it is deterministic:
+the paths are drawn from ``np.random.default_rng(seed)``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import combinations
 
 import numpy as np
 import tensorflow as tf
@@ -32,15 +38,21 @@ RULES = ("right", "midpoint", "quadratic")
 
 @dataclass(frozen=True)
 class AttributionConfig:
-    """IG options: path points, quadrature rule, memory budget per compiled call (bytes)."""
+    """IG options: path points, quadrature rule, memory budget per compiled call (bytes), and
+    ``max_paths``: when set, hidden layers get :func:`multi_path_attribution` with that many
+    paths (``integrate_steps`` points each, the original's right Riemann sum; ``rule`` is then
+    not used) instead of straight-line IG."""
 
     integrate_steps: int = 10
     rule: str = "quadratic"
     memory_budget: int = 1 << 30
+    max_paths: int | None = None  # multi-path attribution to hidden layers when set
 
     def __post_init__(self):
         if self.integrate_steps < 1:
             raise ValueError(f"integrate_steps must be at least 1, got {self.integrate_steps}")
+        if self.max_paths is not None and self.max_paths < 1:
+            raise ValueError(f"max_paths must be at least 1, got {self.max_paths}")
         if self.rule not in RULES:
             raise ValueError(f"unknown quadrature rule {self.rule!r}; expected one of {RULES}")
 
@@ -168,6 +180,188 @@ class IntegratedGradients:
         delta = (fa - f0).T.astype(np.float64)
         total = attrs.reshape(attrs.shape[0], attrs.shape[1], -1).astype(np.float64).sum(-1)
         return (np.abs(total - delta) / np.maximum(np.abs(delta), 1e-12)).astype(np.float32)
+
+
+def multi_path_splits(features: int) -> list[tuple[int, ...]]:
+    """The original's feature splits: ``combinations(range(K), K // 2)``; for even ``K`` only
+    those containing feature 0 (a split and its complement then give the same two paths)."""
+    splits = list(combinations(range(features), features // 2))
+    if features % 2 == 0:
+        splits = [s for s in splits if 0 in s]
+    return splits
+
+
+def multi_path_plan(features: int, max_paths: int | None, seed) -> list[tuple[int, ...]]:
+    """The paths of :func:`multi_path_attribution`, each given by its set of *slow* features.
+
+    ``min((max_paths + 1) // 2, #splits)`` splits are drawn without replacement by
+    ``np.random.default_rng(seed)``; each split ``S`` gives the paths ``S`` slow and its complement
+    slow. If ``max_paths`` is odd (and there are enough splits), the last drawn split gives only
+    one path, oriented at random, so exactly ``max_paths`` paths are returned
+    (``min(max_paths, 2 * #splits)`` in general). ``max_paths=None`` means every path, in split
+    order.
+    """
+    if features < 1:
+        raise ValueError(f"features must be at least 1, got {features}")
+    if max_paths is not None and max_paths < 1:
+        raise ValueError(f"max_paths must be at least 1, got {max_paths}")
+    splits = multi_path_splits(features)
+    everything = set(range(features))
+    if max_paths is None:
+        chosen = list(range(len(splits)))
+        rng = None
+    else:
+        rng = np.random.default_rng(seed)
+        count = min((max_paths + 1) // 2, len(splits))
+        chosen = [int(i) for i in rng.choice(len(splits), size=count, replace=False)]
+    paths = []
+    for i in chosen:
+        slow = tuple(splits[i])
+        paths.append([slow, tuple(sorted(everything - set(slow)))])
+    if max_paths is not None and 2 * len(paths) > max_paths:  # odd max_paths: half a split
+        last = paths.pop()
+        paths.append([last[int(rng.integers(2))]])
+    return [p for pair in paths for p in pair]
+
+
+def path_coefficients(plan, features: int, steps: int) -> tuple[np.ndarray, np.ndarray]:
+    """NMF coefficient schedules ``(P, steps + 1, K)`` and residual schedule ``(steps + 1,)``
+    at ``alpha = k / steps``: ``alpha**2`` for slow features, ``1 - (1 - alpha)**2`` for the
+    others, ``alpha`` for the residual; row 0 is the baseline 0 and row ``steps`` is 1."""
+    alphas = np.arange(steps + 1, dtype=np.float64) / steps
+    slow_c, fast_c = alphas ** 2, 1.0 - (1.0 - alphas) ** 2
+    coefs = np.empty((len(plan), steps + 1, features), np.float64)
+    for p, slow in enumerate(plan):
+        mask = np.zeros(features, bool)
+        mask[list(slow)] = True
+        coefs[p] = np.where(mask[None, :], slow_c[:, None], fast_c[:, None])
+    return coefs, alphas
+
+
+class MultiPathAttribution:
+    """Multi-path attribution of several outputs of ``head``, compiled once per (layer, outputs,
+    steps, K). See :func:`multi_path_attribution`."""
+
+    def __init__(self, head, act_shape, num_actions: int, outputs, features: int, steps: int,
+                 memory_budget: int = 1 << 30):
+        if steps < 1:
+            raise ValueError(f"steps must be at least 1, got {steps}")
+        self.head = head
+        self.act_shape = tuple(int(d) for d in act_shape)
+        self.outputs = list(outputs)
+        self.features = int(features)
+        self.steps = int(steps)
+        self.memory_budget = int(memory_budget)
+        self.selector = tf.constant(np.stack([o.weights(num_actions) for o in self.outputs], 1))
+        self.bytes_per_path = _bytes_per_point(head, self.act_shape) * self.steps  # one frame
+        lead = (None,) + self.act_shape[:-1]
+        specs = [tf.TensorSpec(lead + (self.features,), tf.float32),        # r
+                 tf.TensorSpec(lead + (self.act_shape[-1],), tf.float32),   # rho
+                 tf.TensorSpec((self.features, self.act_shape[-1]), tf.float32),  # components
+                 tf.TensorSpec((None, self.steps + 1, self.features), tf.float32),  # coefs
+                 tf.TensorSpec((self.steps + 1,), tf.float32)]              # residual schedule
+        self._attr = tf.function(self._attr_batch, input_signature=specs, reduce_retracing=True)
+
+    def _attr_batch(self, r, rho, comps, coefs, alphas):
+        """Sum over the given paths of ``sum_k (p_k - p_{k-1}) * grad F(p_k)``: ``(O, B, ...)``."""
+        n = self.steps
+        ones = (1,) * (len(self.act_shape) - 1)
+        paths = tf.shape(coefs)[0]
+        batch = tf.shape(r)[0]
+        grid = tf.concat([[paths, n, batch], tf.shape(rho)[1:]], 0)
+
+        def points(c, a):  # c: (P, n, K), a: (n,) -> (P, n, B, ...)
+            c = tf.reshape(c, tf.stack([paths, n, 1, *ones, self.features]))
+            a = tf.reshape(a, (1, n, 1, *ones, 1))
+            return tf.tensordot(r[None, None] * c, comps, axes=1) + a * rho[None, None]
+
+        # the steps themselves from the schedules' differences (exact telescoping in float32)
+        deltas = points(coefs[:, 1:] - coefs[:, :-1], alphas[1:] - alphas[:-1])
+        flat = tf.reshape(points(coefs[:, 1:], alphas[1:]),
+                          tf.concat([[paths * n * batch], tf.shape(rho)[1:]], 0))
+        with tf.GradientTape(persistent=True) as tape:
+            tape.watch(flat)
+            logits, value = self.head(flat, training=False)
+            scores = tf.matmul(tf.concat([logits, value], axis=1), self.selector)
+            summed = [tf.reduce_sum(scores[:, o]) for o in range(len(self.outputs))]
+        attrs = []
+        for o in range(len(self.outputs)):
+            grad = tf.reshape(tape.gradient(summed[o], flat), grid)
+            attrs.append(tf.reduce_sum(deltas * grad, axis=[0, 1]))
+        del tape
+        return tf.stack(attrs, axis=0)
+
+    def chunking(self, frames: int, paths: int, batch_frames: int | None = None):
+        """``(frames per call, paths per call)`` inside the memory budget."""
+        if batch_frames is None:
+            batch_frames = max(1, int(self.memory_budget // max(self.bytes_per_path, 1)))
+        batch_frames = max(1, min(int(batch_frames), max(frames, 1)))
+        per_call = self.bytes_per_path * batch_frames
+        path_chunk = max(1, min(paths, int(self.memory_budget // max(per_call, 1))))
+        return batch_frames, path_chunk
+
+    def decompose(self, acts: np.ndarray, nmf) -> tuple[np.ndarray, np.ndarray]:
+        """``(r, rho)`` float32 with ``a = inverse_transform(r) + rho`` and
+        ``r = transform(max(a, 0))`` (see :func:`multi_path_attribution`)."""
+        a = np.asarray(acts, np.float64)
+        r = nmf.transform(np.maximum(a, 0.0))
+        rho = a - nmf.inverse_transform(r)
+        return r.astype(np.float32), rho.astype(np.float32)
+
+    def __call__(self, acts: np.ndarray, nmf, max_paths: int | None, seed,
+                 batch_frames: int | None = None, progress=None) -> np.ndarray:
+        acts = np.asarray(acts, np.float32)
+        if acts.shape[1:] != self.act_shape:
+            raise ValueError(f"expected activations (B,) + {self.act_shape}, got {acts.shape}")
+        comps = np.asarray(nmf.components_, np.float32)
+        if comps.shape != (self.features, self.act_shape[-1]):
+            raise ValueError(f"NMF components {comps.shape} do not fit "
+                             f"{self.features} features of {self.act_shape[-1]} channels")
+        plan = multi_path_plan(self.features, max_paths, seed)
+        coefs, alphas = path_coefficients(plan, self.features, self.steps)
+        coefs, alphas = tf.constant(coefs, tf.float32), tf.constant(alphas, tf.float32)
+        comps = tf.constant(comps)
+        frames, path_chunk = self.chunking(len(acts), len(plan), batch_frames)
+        out = np.empty((len(self.outputs),) + acts.shape, np.float32)
+        for start in range(0, len(acts), frames):
+            r, rho = self.decompose(acts[start:start + frames], nmf)
+            total = np.zeros((len(self.outputs),) + r.shape[:1] + self.act_shape, np.float64)
+            for p in range(0, len(plan), path_chunk):
+                total += self._attr(r, rho, comps, coefs[p:p + path_chunk], alphas).numpy()
+            out[:, start:start + len(r)] = total / len(plan)
+            if progress is not None:
+                progress.update(len(r))
+        return out
+
+
+def multi_path_attribution(head, acts, num_actions: int, outputs, nmf, max_paths: int | None,
+                           steps: int, seed, batch_frames: int | None = None, *,
+                           memory_budget: int = 1 << 30, progress=None) -> np.ndarray:
+    """Multi-path attribution (the original's ``get_multi_path_attr``), deterministic.
+
+    Activations ``a`` ``(B,) + act_shape`` are decomposed per position as
+    ``a = inverse_transform(r) + rho`` with ``K`` NMF coefficients ``r = nmf.transform(max(a, 0))``
+    and residual ``rho``. At the built-in layers (post-ReLU) ``a >= 0``; where activations can
+    be negative (residual-stream layers) the negative part is left to ``rho``, so the
+    decomposition stays exact. Paths come from :func:`multi_path_plan` (seeded by ``seed``): on a
+    path with slow features ``S``, ``p(alpha) = inverse_transform(r * c(alpha)) + alpha * rho``
+    with ``c_j(alpha) = alpha**2`` for ``j`` in ``S`` and ``1 - (1 - alpha)**2`` otherwise. With
+    ``alpha_k = k / steps`` and ``p_0 = 0``, a path's attribution is
+    ``sum_k (p_k - p_{k-1}) * grad F(p_k)``; the result is the mean over paths, float32
+    ``(O, B) + act_shape``. Every path telescopes to ``a``, so completeness
+    ``sum(attr) ~= F(a) - F(0)`` holds up to quadrature error for each path and the mean.
+
+    All path points of several paths for a chunk of frames go through one compiled call; the
+    chunk sizes keep a call inside ``memory_budget`` bytes (``batch_frames`` fixes the frames
+    per call). ``progress.update(frames)`` is called per finished chunk of frames.
+    """
+    comps = getattr(nmf, "components_", None)
+    if comps is None:
+        raise RuntimeError("the NMF is not fitted")
+    acts = np.asarray(acts, np.float32)
+    mpa = MultiPathAttribution(head, acts.shape[1:], num_actions, outputs, comps.shape[0], steps,
+                               memory_budget)
+    return mpa(acts, nmf, max_paths, seed, batch_frames, progress)
 
 
 def input_gradients(network, observations: np.ndarray, num_actions: int, outputs,

@@ -6,7 +6,8 @@ Stages (rank 0 alone where marked; everything else split across MPI ranks by uni
 2. series: the agent's logits and values on the trajectories, GAE advantages, bookmarks (rank 0);
 3. NMF per layer: IG of the value function on the sampled observations in fixed chunks spread
    over ranks and gathered in order, then one NMF fit (rank 0), broadcast;
-4. attribution units (layer x trajectory x output): IG, NMF decomposition, quantised maps;
+4. attribution units (layer x trajectory x output): IG (or multi-path attribution), NMF
+   decomposition, quantised maps;
 5. feature units (layer x feature): dataset examples for every (subdiv, expand) variant;
 6. images (rank 0): trajectory sprite sheets and scrubs, observation sheets, thumbnails;
 7. summaries and the manifest, last (rank 0).
@@ -25,6 +26,7 @@ import logging
 import os
 import sys
 import time
+import zlib
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -384,8 +386,12 @@ def _fit_layer_nmf(agent, layer, observations, config, writer, comm, prog):
 
 
 def _attribution_units(agent, layer, e, frames, outputs, nmf, config, writer, bar):
-    """IG of ``outputs`` on one trajectory at ``layer``; one unit (bin + json) per output."""
-    from .attribution import IntegratedGradients, input_gradients
+    """IG of ``outputs`` on one trajectory at ``layer``; one unit (bin + json) per output.
+
+    With ``config.attribution.max_paths`` set, hidden layers get multi-path attribution instead,
+    its paths seeded by ``crc32("<layer>/<trajectory>")`` so that the result does not depend on
+    which rank or how many ranks do the unit."""
+    from .attribution import IntegratedGradients, input_gradients, multi_path_attribution
     from .nmf import decompose_attribution, totals
 
     if layer == "input":
@@ -403,8 +409,14 @@ def _attribution_units(agent, layer, e, frames, outputs, nmf, config, writer, ba
     acts = encoder(frames).numpy()
     ig = IntegratedGradients(head, acts.shape[1:], agent.metadata.num_actions, outputs,
                              config.attribution)
-    attrs = ig(acts)
-    bar.update(len(frames) * (len(outputs) - 1))
+    if config.attribution.max_paths is not None:
+        attrs = multi_path_attribution(
+            head, acts, agent.metadata.num_actions, outputs, nmf, config.attribution.max_paths,
+            config.attribution.integrate_steps, zlib.crc32(f"{layer}/{e}".encode()),
+            memory_budget=config.attribution.memory_budget)
+    else:
+        attrs = ig(acts)
+    bar.update(len(frames) * len(outputs))
     errors = ig.completeness_error(acts, attrs)
     for o, attr, err in zip(outputs, attrs, errors):
         channels, residual = decompose_attribution(attr, nmf)
