@@ -205,9 +205,7 @@ def _cmd_probe(args) -> int:
 
 
 def _add_analyze(sub):
-    from .analysis.attribution import AttributionConfig
-    from .analysis.job import FeatureConfig
-    from .analysis.nmf import NMFConfig
+    from .analysis.config import AttributionConfig, FeatureConfig, NMFConfig
 
     p = sub.add_parser(
         "analyze", help="analyse a checkpoint into a TensorBoard logdir (MPI-aware)",
@@ -262,10 +260,8 @@ def _add_analyze(sub):
 
 
 def _analysis_config(args):
-    from .analysis.attribution import AttributionConfig
-    from .analysis.job import AnalysisConfig, FeatureConfig
+    from .analysis.config import AnalysisConfig, AttributionConfig, FeatureConfig, NMFConfig
     from .analysis.layers import LayerConfig
-    from .analysis.nmf import NMFConfig
 
     subdiv, expand = tuple(args.subdiv_mults), tuple(args.expand_mults)
     return AnalysisConfig(
@@ -319,7 +315,8 @@ def _cmd_demo(args) -> int:
     import shutil
 
     from .agents.checkpoint import resolve_checkpoint
-    from .analysis.job import AnalysisConfig, run_analysis
+    from .analysis.config import AnalysisConfig
+    from .analysis.job import run_analysis
     from .analysis.layers import LayerConfig
     from .envs.probe_config import ProbeConfig
 

@@ -33,28 +33,7 @@ from itertools import combinations
 import numpy as np
 import tensorflow as tf
 
-RULES = ("right", "midpoint", "quadratic")
-
-
-@dataclass(frozen=True)
-class AttributionConfig:
-    """IG options: path points, quadrature rule, memory budget per compiled call (bytes), and
-    ``max_paths``: when set, hidden layers get :func:`multi_path_attribution` with that many
-    paths (``integrate_steps`` points each, the original's right Riemann sum; ``rule`` is then
-    not used) instead of straight-line IG."""
-
-    integrate_steps: int = 10
-    rule: str = "quadratic"
-    memory_budget: int = 1 << 30
-    max_paths: int | None = None  # multi-path attribution to hidden layers when set
-
-    def __post_init__(self):
-        if self.integrate_steps < 1:
-            raise ValueError(f"integrate_steps must be at least 1, got {self.integrate_steps}")
-        if self.max_paths is not None and self.max_paths < 1:
-            raise ValueError(f"max_paths must be at least 1, got {self.max_paths}")
-        if self.rule not in RULES:
-            raise ValueError(f"unknown quadrature rule {self.rule!r}; expected one of {RULES}")
+from .config import RULES, AttributionConfig
 
 
 def path_points(steps: int, rule: str) -> tuple[np.ndarray, np.ndarray]:

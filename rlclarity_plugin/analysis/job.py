@@ -19,7 +19,6 @@ depend on the rank count.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import logging
@@ -27,15 +26,12 @@ import os
 import sys
 import time
 import zlib
-from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..envs.probe_config import ProbeConfig
 from ..store import schema
-from .attribution import AttributionConfig
-from .layers import LayerConfig
-from .nmf import NMFConfig
+from .config import AnalysisConfig, AttributionConfig, FeatureConfig, NMFConfig  # noqa: F401
+from .layers import LayerConfig  # noqa: F401
 
 log = logging.getLogger(__name__)
 
@@ -43,34 +39,6 @@ ACTION_GROUPS = (("RIGHT", lambda c: "RIGHT" in c), ("LEFT", lambda c: "LEFT" in
                  ("UP", lambda c: "UP" in c), ("DOWN", lambda c: "DOWN" in c),
                  ("none", lambda c: not {"RIGHT", "LEFT", "UP", "DOWN"} & set(c)))
 CHUNK = 256  # observations per NMF-attribution chunk (fixed: independent of the rank count)
-
-
-@dataclass(frozen=True)
-class FeatureConfig:
-    """Dataset-example feature visualisation (the original's ``vis_*`` options)."""
-
-    subdiv_mults: tuple = (0.25, 0.5, 1.0, 2.0)
-    expand_mults: tuple = (1.0, 2.0, 4.0, 8.0)
-    subdiv_default: float = 1.0
-    expand_default: float = 4.0
-    thumbnail_num_mult: int = 4
-    thumbnail_expand_mult: float = 4.0
-
-
-@dataclass(frozen=True)
-class AnalysisConfig:
-    """All options of an analysis, grouped as the original's keyword groups."""
-
-    probe: ProbeConfig = field(default_factory=ProbeConfig)
-    layers: LayerConfig = field(default_factory=LayerConfig)
-    attribution: AttributionConfig = field(default_factory=AttributionConfig)
-    nmf: NMFConfig = field(default_factory=NMFConfig)
-    features: FeatureConfig = field(default_factory=FeatureConfig)
-    attr_policy: bool = False
-    bookmarks: int = 16
-
-    def to_json(self) -> dict:
-        return json.loads(json.dumps(dataclasses.asdict(self), default=list))
 
 
 class SerialComm:

@@ -20,11 +20,13 @@ Differences from the original, all deliberate:
 from __future__ import annotations
 
 import warnings
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 
 import numpy as np
 from sklearn.decomposition import NMF, non_negative_factorization
 from sklearn.exceptions import ConvergenceWarning
+
+from .config import NMFConfig
 
 __all__ = [
     "AttributionNMF",
@@ -36,44 +38,6 @@ __all__ = [
 
 JSON_FORMAT = "rlclarity.attribution_nmf"
 JSON_VERSION = 1
-
-
-@dataclass(frozen=True)
-class NMFConfig:
-    """Settings of :class:`AttributionNMF`.
-
-    features: number of NMF components ``K`` (colours in the interface).
-    max_rows: fit on a deterministic random subsample of this many rows of the stacked
-        ``(2*N*H*W, C)`` matrix when it has more rows (``transform`` still applies to all data).
-    solver, init: scikit-learn ``NMF`` solver and initialisation. Default ``"cd"`` (coordinate
-        descent, the original's solver) with ``"nndsvda"``. Measured on a loaded 2-core CPU,
-        float32, K=8, 1,048,576 x 32 rows of IG attributions of a partly trained CoinRun agent
-        (layer 2b): cd converged in 174 it, rel. error 0.130, 28 s; mu hit max_iter 200, rel.
-        error 0.133, 22-29 s (float64: cd 39 s, mu 62 s). On synthetic planted data cd was
-        2-2.5x faster at equal error. (Peers measured mu faster on raw activations.)
-    max_iter, tol: as scikit-learn (also used by ``transform``).
-    random_state: seeds both the row subsample and the NNDSVD initialisation.
-    """
-
-    features: int = 8
-    max_rows: int = 1_000_000
-    solver: str = "cd"
-    init: str = "nndsvda"
-    max_iter: int = 200
-    tol: float = 1e-4
-    random_state: int = 0
-
-    def __post_init__(self):
-        if self.features < 1:
-            raise ValueError(f"features must be >= 1, got {self.features}")
-        if self.max_rows < 1:
-            raise ValueError(f"max_rows must be >= 1, got {self.max_rows}")
-        if self.solver not in ("cd", "mu"):
-            raise ValueError(f"solver must be 'cd' or 'mu', got {self.solver!r}")
-        if self.init not in ("nndsvd", "nndsvda", "nndsvdar", "random"):
-            raise ValueError(f"unsupported init {self.init!r}")
-        if self.max_iter < 1 or not self.tol >= 0:
-            raise ValueError("max_iter must be >= 1 and tol >= 0")
 
 
 def signed_rows(attr: np.ndarray, max_rows: int | None = None,
