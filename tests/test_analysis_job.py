@@ -53,7 +53,12 @@ def tree_digest(root):
 
 
 def summary_digest(reader, run, step):
-    return {tag: hashlib.sha256(np.ascontiguousarray(v).tobytes()).hexdigest()
+    def raw(v):  # string tensors are object arrays: hash their bytes, not their pointers
+        if v.dtype == object:
+            return b"\0".join(bytes(x) for x in v.ravel())
+        return f"{v.dtype.str}{v.shape}".encode() + np.ascontiguousarray(v).tobytes()
+
+    return {tag: hashlib.sha256(raw(v)).hexdigest()
             for tag, v in reader.summaries(run, step).items()}
 
 
