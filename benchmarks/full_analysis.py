@@ -25,7 +25,7 @@ import time
 
 import numpy as np
 from PIL import Image
-from scipy import ndimage
+from scipy import signal
 
 from rlclarity_plugin.analysis.features import feature_hues, scrub
 from rlclarity_plugin.envs.rollouts import ProbeSet
@@ -67,8 +67,7 @@ def render_strips(maps, colours):
             variants[str(c)] = chans[..., c:c + 1] * colours[c]
         variants["res"] = np.repeat(res[..., None], 3, axis=-1)
         for rgb in variants.values():
-            rgb = np.stack([ndimage.convolve(rgb[..., i], kernel[None], mode="constant")
-                            for i in range(3)], -1)
+            rgb = signal.fftconvolve(rgb, kernel[None, :, :, None], mode="same", axes=(1, 2))
             b = np.minimum(1.0, np.linalg.norm(rgb, axis=-1, keepdims=True))
             rgba = np.concatenate([np.divide(rgb, b, out=np.zeros_like(rgb), where=b > 0), b], -1)
             img = (np.clip(rgba, 0, 1) * 255).astype(np.uint8)
@@ -112,7 +111,17 @@ def main():
     p.add_argument("--run", default="bench")
     p.add_argument("--ranks", type=int, default=1)
     p.add_argument("--skip-original", action="store_true")
+    p.add_argument("--reuse", action="store_true",
+                   help="do not run the analysis: count the original's bytes for the one in LOGDIR")
     args = p.parse_args()
+    if args.reuse:
+        reader = LogdirReader(args.logdir)
+        step = reader.steps(args.run)[-1]
+        ours = dir_bytes(schema.asset_dir(os.path.join(args.logdir, args.run), step))
+        orig = original_bytes(reader, args.run, step, args.logdir)
+        print(json.dumps({"our_bytes": ours, "original_layout_bytes": orig,
+                          "ratio_ours_to_original": round(ours / orig["total"], 4)}), flush=True)
+        return
     cmd = [sys.executable, "-m", "rlclarity_plugin.cli", "analyze", args.checkpoint,
            "--logdir", args.logdir, "--run", args.run, "--no-resume", "--no-progress"]
     if args.ranks > 1:
