@@ -160,7 +160,7 @@ def run_analysis(checkpoint, logdir: str, run: str | None = None, step: int | No
     agent = checkpoint if isinstance(checkpoint, Agent) else load_checkpoint(checkpoint)
     meta = agent.metadata
     run = run or _default_run_name(checkpoint)
-    schema.check_name("run", run)
+    schema.check_run_name(run)
     step = int(meta.training_step if step is None else step)
     if step < 0:
         raise ValueError(f"step must be >= 0, got {step}")

@@ -28,7 +28,7 @@ class LogdirReader:
         self.logdir = logdir.rstrip("/")
 
     def _run_dir(self, run: str) -> str:
-        schema.check_name("run", run)
+        schema.check_run_name(run)
         return f"{self.logdir}/{run}"
 
     def runs(self) -> list[str]:

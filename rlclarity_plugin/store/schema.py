@@ -56,6 +56,15 @@ def check_name(kind: str, name: str) -> str:
     return name
 
 
+def check_run_name(run: str) -> str:
+    """Run names may be nested like TensorBoard's (``exp1/seed2``): each part a store name."""
+    if not isinstance(run, str) or len(run) > 256:
+        raise ValueError(f"run name {run!r} is not usable in the store")
+    for part in run.split("/"):
+        check_name("run", part)
+    return run
+
+
 def asset_dir(run_dir: str, step: int) -> str:
     return f"{run_dir.rstrip('/')}/plugins/{PLUGIN_NAME}/{int(step)}"
 
@@ -91,6 +100,16 @@ def feature_asset(layer: str, feature: int, subdiv: float, expand: float) -> str
 
 def feature_grid_asset(layer: str, feature: int, subdiv: float, expand: float) -> str:
     return f"features/{layer}/{feature}_s{number_key(subdiv)}_e{number_key(expand)}.grid.bin.gz"
+
+
+def feature_grid_shape(height: int, width: int, subdiv: float) -> tuple[int, int]:
+    """``(rows, cols)`` of the overlay grid of a feature picture (the size
+    ``analysis.features.zoom_activations`` gives: scipy's ``round((n + 2) * z) - 2``)."""
+    def size(n):
+        s = float(subdiv)
+        z = s - (s - 1.0) / (n + 2)
+        return max(round((n + 2) * z) - 2, 0)
+    return size(int(height)), size(int(width))
 
 
 def thumbnails_asset(layer: str) -> str:
