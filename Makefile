@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install lint clean
+.PHONY: demo test install lint clean browser frontend
 
 $(STAMP): setup.py pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,8 +19,21 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/rl-clarity demo --logdir runs/demo
 
+# What the browser and bundle tests need besides Python: Debian's Chromium (Playwright drives it;
+# browser downloads are not used) and the front end's npm packages (the tests rebuild the bundle).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+browser:
+	command -v chromium >/dev/null || { $(SUDO) apt-get update -q && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }
+
+tb_frontend/node_modules/.package-lock.json: tb_frontend/package-lock.json
+	cd tb_frontend && npm ci --no-audit --no-fund
+
+frontend: tb_frontend/node_modules/.package-lock.json
+	cd tb_frontend && npm run build
+
 # Everything the tests need, then the whole suite (lint included).
-test: $(STAMP)
+test: $(STAMP) browser tb_frontend/node_modules/.package-lock.json
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)

@@ -331,8 +331,8 @@ def _cmd_demo(args) -> int:
                         dirs_exist_ok=True)
     summary = run_analysis(args.checkpoint, args.logdir, run=args.run, config=config)
     print(f"demo: analysed {args.checkpoint} into {summary['asset_dir']} in "
-          f"{summary['total_seconds']:.0f}s. The RL Clarity tab is not built yet: TensorBoard "
-          "shows the training curve; the analysis is in the logdir for the tab to come.")
+          f"{summary['total_seconds']:.0f}s. Open http://{args.host}:{args.port}/#rl_clarity "
+          "(the RL Clarity tab; the training curve is under Scalars).")
     if args.no_tensorboard:
         return 0
     return _run_tensorboard(args.logdir, args.host, args.port)

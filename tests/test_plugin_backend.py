@@ -237,7 +237,7 @@ def test_a_broken_analysis_does_not_break_the_others(tmp_path, analysed_logdir):
     assert r.status_code == 404 and b"corrupt" in r.data
     # the manifest of one step goes: that step becomes a problem, the rest keeps working
     os.remove(step_dir / schema.MANIFEST_FILE)
-    body = json.loads(client.get(url("runs")).data)
+    body = json.loads(client.get(url("runs", refresh=1)).data)
     assert {r["run"]: r["steps"] for r in body["runs"]}["agentA"] == [2000]
     assert any(p["run"] == "agentA" and p["step"] == 1000 for p in body["problems"])
     for run, step in (("agentA", 2000), ("nested/agentB", 1000)):

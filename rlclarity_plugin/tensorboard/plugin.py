@@ -11,6 +11,7 @@ No TensorFlow import here: the plugin only needs numpy, werkzeug and TensorBoard
 
 from __future__ import annotations
 
+import collections
 import gzip
 import json
 import logging
@@ -22,7 +23,7 @@ import time
 
 import numpy as np
 from tensorboard import errors, plugin_util
-from tensorboard.backend import http_util
+from tensorboard.backend import http_util, json_util
 from tensorboard.data import provider
 from tensorboard.plugins import base_plugin
 from werkzeug import wrappers
@@ -31,6 +32,7 @@ from ..store import schema
 
 log = logging.getLogger(__name__)
 
+JSON_CACHE_ITEMS = 2048    # encoded JSON responses kept (series, units, grids, manifests)
 STATIC_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "static")
 MAX_PARAM_LEN = 512
 RUNS_TTL_S = 2.0          # the run list is recomputed at most this often
@@ -74,6 +76,7 @@ class RLClarityPlugin(base_plugin.TBPlugin):
         self._lock = threading.Lock()
         self._runs_cache = None   # (time, runs dict run -> [steps], problems)
         self._analyses = {}       # (run, step, manifest digest) -> _Analysis
+        self._json = collections.OrderedDict()  # response key -> (json bytes, gzip bytes)
 
     # -- TensorBoard hooks ----------------------------------------------------------------------
 
@@ -264,6 +267,7 @@ class RLClarityPlugin(base_plugin.TBPlugin):
         except (OSError, ValueError) as e:
             raise errors.NotFoundError(f"run {run!r} step {step}: corrupt manifest: {e}") from e
         analysis = _Analysis(run, step, step_dir, manifest)
+        analysis.key = key
         with self._lock:
             self._analyses = {k: v for k, v in self._analyses.items() if k[:2] != (run, step)}
             self._analyses[key] = analysis
@@ -299,6 +303,28 @@ class RLClarityPlugin(base_plugin.TBPlugin):
                                        f"(have {sorted(analysis.outputs)})")
         return key
 
+    def _respond_json(self, request, key, build, expires=IMMUTABLE_S):
+        """Respond with ``build()`` as JSON, encoded (and gzipped) once per ``key``.
+
+        TensorBoard's ``Respond`` walks every value of a dict to cleanse NaNs and gzips on each
+        call; for per-frame series that is most of a request's time, so the bytes are cached.
+        """
+        with self._lock:
+            hit = self._json.get(key)
+            if hit is not None:
+                self._json.move_to_end(key)
+        if hit is None:
+            raw = json.dumps(json_util.Cleanse(build()), separators=(",", ":")).encode()
+            hit = (raw, gzip.compress(raw, compresslevel=6, mtime=0))
+            with self._lock:
+                self._json[key] = hit
+                while len(self._json) > JSON_CACHE_ITEMS:
+                    self._json.popitem(last=False)
+        if "gzip" in request.headers.get("Accept-Encoding", ""):
+            return http_util.Respond(request, hit[1], "application/json", expires=expires,
+                                     content_encoding="gzip")
+        return http_util.Respond(request, hit[0], "application/json", expires=expires)
+
     # -- routes ---------------------------------------------------------------------------------
 
     @wrappers.Request.application
@@ -314,7 +340,7 @@ class RLClarityPlugin(base_plugin.TBPlugin):
 
     @wrappers.Request.application
     def _serve_runs(self, request):
-        runs, problems = self._runs(request, refresh=True)
+        runs, problems = self._runs(request, refresh=request.args.get("refresh") == "1")
         return http_util.Respond(request, {
             "runs": [{"run": run, "steps": steps} for run, steps in sorted(runs.items())],
             "problems": problems}, "application/json")
@@ -322,13 +348,16 @@ class RLClarityPlugin(base_plugin.TBPlugin):
     @wrappers.Request.application
     def _serve_manifest(self, request):
         analysis = self._analysis(request)
-        return http_util.Respond(request, analysis.manifest, "application/json",
-                                 expires=IMMUTABLE_S)
+        return self._respond_json(request, ("manifest", analysis.key), lambda: analysis.manifest)
 
     @wrappers.Request.application
     def _serve_series(self, request):
         analysis = self._analysis(request)
         traj = self._int(request, "traj", analysis.trajectories)
+        return self._respond_json(request, ("series", analysis.key, traj),
+                                  lambda: self._series_json(request, analysis, traj))
+
+    def _series_json(self, request, analysis, traj):
         series = self._series(request, analysis)
         out = {}
         for name, arr in series.items():
@@ -339,7 +368,7 @@ class RLClarityPlugin(base_plugin.TBPlugin):
             if name == "actions":
                 values = values.astype(np.int64)
             out[name] = values.tolist()
-        return http_util.Respond(request, out, "application/json", expires=IMMUTABLE_S)
+        return out
 
     def _series(self, request, analysis: _Analysis) -> dict:
         if analysis.series is not None:
@@ -365,13 +394,16 @@ class RLClarityPlugin(base_plugin.TBPlugin):
         layer = self._layer(request, analysis)
         traj = self._int(request, "traj", analysis.trajectories)
         output = self._output(request, analysis)
-        body = self._asset(analysis, schema.attribution_unit_asset(layer["name"], traj, output))
-        try:
-            unit = json.loads(body)
-        except ValueError as e:
-            raise errors.NotFoundError(f"corrupt attribution unit {layer['name']}/{traj}/"
-                                       f"{output}: {e}") from e
-        return http_util.Respond(request, unit, "application/json", expires=IMMUTABLE_S)
+
+        def build():
+            rel = schema.attribution_unit_asset(layer["name"], traj, output)
+            try:
+                return json.loads(self._asset(analysis, rel))
+            except ValueError as e:
+                raise errors.NotFoundError(f"corrupt attribution unit {layer['name']}/{traj}/"
+                                           f"{output}: {e}") from e
+        return self._respond_json(request, ("unit", analysis.key, layer["name"], traj, output),
+                                  build)
 
     @wrappers.Request.application
     def _serve_attribution(self, request):
@@ -434,6 +466,10 @@ class RLClarityPlugin(base_plugin.TBPlugin):
     @wrappers.Request.application
     def _serve_feature_grid(self, request):
         analysis, layer, k, s, e = self._feature_params(request)
+        return self._respond_json(request, ("grid", analysis.key, layer["name"], k, s, e),
+                                  lambda: self._grid(analysis, layer, k, s, e))
+
+    def _grid(self, analysis, layer, k, s, e):
         body = self._asset(analysis, schema.feature_grid_asset(layer["name"], k, s, e))
         try:
             grid = np.frombuffer(gzip.decompress(body), dtype="<i4")
@@ -443,9 +479,7 @@ class RLClarityPlugin(base_plugin.TBPlugin):
         if rows * cols != grid.size:
             raise errors.NotFoundError(f"feature grid holds {grid.size} cells, expected "
                                        f"{rows} x {cols}")
-        return http_util.Respond(request, {"rows": rows, "cols": cols,
-                                           "indices": grid.tolist()},
-                                 "application/json", expires=IMMUTABLE_S)
+        return {"rows": rows, "cols": cols, "indices": grid.tolist()}
 
 
 def _context(request):
