@@ -1,0 +1,132 @@
+// Where the interface gets its data. TensorBoardSource fetches the plugin's routes (relative
+// URLs, see rlclarity_plugin/tensorboard/http_api.md); an embedded source (standalone export)
+// implements the same interface.
+
+export interface RunInfo { run: string; steps: number[] }
+export interface Problem { run: string; step: number | null; message: string }
+export interface RunList { runs: RunInfo[]; problems: Problem[] }
+export interface Layer { name: string; shape: number[]; kind: string; features: number }
+export interface Output { key: string; kind: "v" | "logit" | "group"; index: number; actions: number[] }
+export interface Manifest {
+  run: string; step: number; digest: string;
+  env: { kind: string; name: string };
+  action_combos: string[][];
+  action_groups: { name: string; actions: number[] }[];
+  probe_set: { trajectories: number; steps: number; observations: number; observation_shape: number[] };
+  layers: Layer[];
+  default_layer: string;
+  outputs: Output[];
+  bookmarks: { high: [number, number][]; low: [number, number][] };
+  feature_colors: string[];
+  features: { subdiv_mults: number[]; expand_mults: number[]; subdiv_default: number; expand_default: number };
+  assets: { frame_columns: number; sheet_size: number; sheet_columns: number; quant_max: number };
+  completeness: { median: number; p95: number } | null;
+}
+export interface Series {
+  values: number[]; advantages: number[]; rewards: number[]; dones: number[];
+  firsts: number[]; actions: number[]; logits: number[][];
+}
+export interface Unit {
+  shape: number[]; scale: number; quant_range: number;
+  totals?: number[][]; completeness?: number[];
+}
+export interface FeatureGrid { rows: number; cols: number; indices: number[] }
+export type ImageKind = "frames" | "scrub" | "observations" | "thumbnails" | "feature";
+export type Params = Record<string, string | number>;
+
+export interface DataSource {
+  runs(refresh?: boolean): Promise<RunList>;
+  manifest(run: string, step: number): Promise<Manifest>;
+  series(run: string, step: number, traj: number): Promise<Series>;
+  unit(run: string, step: number, layer: string, traj: number, output: string): Promise<Unit>;
+  attribution(run: string, step: number, layer: string, traj: number, output: string): Promise<Int8Array>;
+  featureGrid(run: string, step: number, layer: string, feature: number, subdiv: number,
+              expand: number): Promise<FeatureGrid>;
+  image(kind: ImageKind, run: string, step: number, params: Params): Promise<HTMLImageElement>;
+}
+
+function query(params: Params): string {
+  return new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
+}
+
+export function num(x: number): string {
+  return String(Number(x)); // 1 -> "1", 0.25 -> "0.25": what the backend accepts
+}
+
+export class TensorBoardSource implements DataSource {
+  private cache = new Map<string, Promise<unknown>>();
+  private digests = new Map<string, string>();
+
+  constructor(private base = "./") {}
+
+  private async get(route: string, params: Params, kind: "json" | "bytes"): Promise<unknown> {
+    const url = `${this.base}${route}?${query(params)}`;
+    const res = await fetch(url);
+    if (!res.ok) throw new Error(`${route}: ${res.status} ${(await res.text()).slice(0, 300)}`);
+    return kind === "json" ? res.json() : res.arrayBuffer();
+  }
+
+  private memo<T>(key: string, make: () => Promise<T>): Promise<T> {
+    let p = this.cache.get(key) as Promise<T> | undefined;
+    if (!p) {
+      p = make();
+      this.cache.set(key, p);
+      p.catch(() => this.cache.delete(key));
+    }
+    return p;
+  }
+
+  private params(run: string, step: number, extra: Params = {}): Params {
+    const v = this.digests.get(`${run}\u0000${step}`);
+    return { run, step, ...extra, ...(v ? { v } : {}) };
+  }
+
+  async runs(refresh = false): Promise<RunList> {
+    return (await this.get("runs", refresh ? { refresh: 1 } : {}, "json")) as RunList;
+  }
+
+  manifest(run: string, step: number): Promise<Manifest> {
+    return this.memo(`m/${run}/${step}`, async () => {
+      const m = (await this.get("manifest", { run, step }, "json")) as Manifest;
+      this.digests.set(`${run}\u0000${step}`, (m.digest || "").slice(0, 12));
+      return m;
+    });
+  }
+
+  series(run: string, step: number, traj: number): Promise<Series> {
+    return this.memo(`s/${run}/${step}/${traj}`, () =>
+      this.get("series", this.params(run, step, { traj }), "json") as Promise<Series>);
+  }
+
+  unit(run: string, step: number, layer: string, traj: number, output: string): Promise<Unit> {
+    return this.memo(`u/${run}/${step}/${layer}/${traj}/${output}`, () =>
+      this.get("unit", this.params(run, step, { layer, traj, output }), "json") as Promise<Unit>);
+  }
+
+  attribution(run: string, step: number, layer: string, traj: number, output: string): Promise<Int8Array> {
+    return this.memo(`a/${run}/${step}/${layer}/${traj}/${output}`, async () =>
+      new Int8Array((await this.get("attribution", this.params(run, step, { layer, traj, output }),
+                                    "bytes")) as ArrayBuffer));
+  }
+
+  featureGrid(run: string, step: number, layer: string, feature: number, subdiv: number,
+              expand: number): Promise<FeatureGrid> {
+    return this.memo(`g/${run}/${step}/${layer}/${feature}/${subdiv}/${expand}`, () =>
+      this.get("feature_grid", this.params(run, step, { layer, feature, subdiv: num(subdiv),
+                                                        expand: num(expand) }), "json") as Promise<FeatureGrid>);
+  }
+
+  image(kind: ImageKind, run: string, step: number, params: Params): Promise<HTMLImageElement> {
+    const url = `${this.base}${kind}?${query(this.params(run, step, params))}`;
+    return this.memo(`i/${url}`, () => loadImage(url));
+  }
+}
+
+export function loadImage(url: string): Promise<HTMLImageElement> {
+  return new Promise((resolve, reject) => {
+    const img = new Image();
+    img.onload = () => resolve(img);
+    img.onerror = () => reject(new Error(`could not load ${url.split("?")[0]}`));
+    img.src = url;
+  });
+}

@@ -1,0 +1,73 @@
+// The view in the URL, so that it can be shared: the iframe's own hash, and TensorBoard's
+// deep-link form "#rl_clarity&p.rl_clarity.KEY=VALUE" in the host page (read at start, kept up
+// to date when the host allows it). Trajectory and frame are 1-based in the URL, as the original.
+
+export interface ViewState {
+  run: string; step: number; layer: string; traj: number; frame: number; rows: string[];
+  abs: boolean; overlay: boolean; residual: boolean;
+}
+
+const PREFIX = "p.rl_clarity.";
+
+function parse(pairs: [string, string][]): Partial<ViewState> {
+  const s: Partial<ViewState> = {};
+  for (const [k, v] of pairs) {
+    if (k === "run") s.run = v;
+    else if (k === "step" && /^\d+$/.test(v)) s.step = Number(v);
+    else if (k === "layer") s.layer = v;
+    else if (k === "traj" && /^\d+$/.test(v)) s.traj = Number(v) - 1;
+    else if (k === "frame" && /^\d+$/.test(v)) s.frame = Number(v) - 1;
+    else if (k === "rows") s.rows = v.split(",").filter(Boolean);
+    else if (k === "abs" || k === "overlay" || k === "residual") s[k] = v === "1";
+  }
+  return s;
+}
+
+function hostHash(): string {
+  try {
+    return window.parent !== window ? window.parent.location.hash : "";
+  } catch {
+    return "";
+  }
+}
+
+export function readState(): Partial<ViewState> {
+  const own = new URLSearchParams(location.hash.slice(1));
+  if ([...own.keys()].length) return parse([...own.entries()]);
+  const host = new URLSearchParams(hostHash().slice(1).replace(/^[^&=]*&?/, ""));
+  return parse([...host.entries()].filter(([k]) => k.startsWith(PREFIX))
+    .map(([k, v]) => [k.slice(PREFIX.length), v]));
+}
+
+function encode(s: ViewState): [string, string][] {
+  return [["run", s.run], ["step", String(s.step)], ["layer", s.layer],
+    ["traj", String(s.traj + 1)], ["frame", String(s.frame + 1)], ["rows", s.rows.join(",")],
+    ["abs", s.abs ? "1" : "0"], ["overlay", s.overlay ? "1" : "0"],
+    ["residual", s.residual ? "1" : "0"]];
+}
+
+let timer: ReturnType<typeof setTimeout> | null = null;
+let pending: ViewState | null = null;
+
+/** Write the view to the URLs, at most every 300 ms (replaceState: no history entries). */
+export function writeState(s: ViewState): void {
+  pending = { ...s, rows: [...s.rows] };
+  if (timer) return;
+  timer = setTimeout(() => {
+    timer = null;
+    const st = pending!;
+    const pairs = encode(st);
+    history.replaceState(null, "", "#" + new URLSearchParams(pairs).toString());
+    try {
+      if (window.parent !== window) {
+        const loc = window.parent.location;
+        const tab = loc.hash.slice(1).split("&")[0] || "rl_clarity";
+        const rest = new URLSearchParams(loc.hash.slice(1).split("&").slice(1).join("&"));
+        for (const k of [...rest.keys()]) if (k.startsWith(PREFIX)) rest.delete(k);
+        for (const [k, v] of pairs) rest.set(PREFIX + k, v);
+        window.parent.history.replaceState(window.parent.history.state, "",
+                                           `#${tab}&${rest.toString()}`);
+      }
+    } catch { /* the host is not ours to change */ }
+  }, 300);
+}
