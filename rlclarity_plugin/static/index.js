@@ -2613,11 +2613,10 @@ function Ia(e, t) {
 	}
 	pn(() => {
 		if (!G(_)) return;
-		let e = Math.max(Math.min(Number(G(v)) || 0, 100), 0), t = setTimeout(() => {
-			let e = G(l) + G(_);
-			e < 0 || e >= G(E) ? L(_, 0) : L(l, e);
+		let e = Math.max(Math.min(Number(G(v)) || 0, 100), 0), t = G(l) + G(_), n = G(E), r = setTimeout(() => {
+			t < 0 || t >= n ? L(_, 0) : L(l, t);
 		}, e > 0 ? 1e3 / e : 1e3);
-		return () => clearTimeout(t);
+		return () => clearTimeout(r);
 	});
 	function k(e) {
 		let t = e.target;

@@ -1,0 +1,271 @@
+"""The RL Clarity tab in a real browser: Debian's Chromium driven by Playwright against a real
+``tensorboard --logdir`` on a logdir written by the analysis job.
+
+Screenshots of the main states are saved under the test's temporary output folder (printed with
+``-s``; see ``screens``).
+"""
+
+import hashlib
+import json
+import shutil
+
+import pytest
+
+from tests.support.tb import TensorBoardProcess
+
+pytestmark = pytest.mark.skipif(shutil.which("chromium") is None,
+                                reason="Debian's chromium is not installed (make test installs it)")
+
+FRAME = 'iframe[src*="plugin_entry.html?name=rl_clarity"]'
+WEIRD_RUN = "x<img src=x onerror=alert(1)>"
+
+
+@pytest.fixture(scope="module")
+def logdir(analysed_logdir, tmp_path_factory):
+    root = tmp_path_factory.mktemp("ui") / "logs"
+    shutil.copytree(analysed_logdir, root)
+    shutil.copytree(root / "agentA", root / WEIRD_RUN)
+    return str(root)
+
+
+@pytest.fixture(scope="module")
+def tb(logdir):
+    server = TensorBoardProcess(logdir)
+    server.wait()
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=shutil.which("chromium"), args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def screens(tmp_path_factory):
+    path = tmp_path_factory.mktemp("screens")
+    print(f"\nscreenshots in {path}")
+    return path
+
+
+@pytest.fixture
+def page(browser):
+    p = browser.new_page(viewport={"width": 1600, "height": 1200})
+    dialogs = []
+    p.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    p.dialogs = dialogs
+    yield p
+    p.close()
+
+
+def manifest(tb, run="agentA", step=1000):
+    status, _, body = tb.get(f"data/plugin/rl_clarity/manifest?run={run}&step={step}")
+    assert status == 200
+    return json.loads(body)
+
+
+def open_tab(page, tb, view=""):
+    extra = "".join(f"&p.rl_clarity.{kv}" for kv in view.split("&") if kv)
+    page.goto(tb.url + "#rl_clarity" + extra)
+    frame = page.frame_locator(FRAME)
+    frame.locator("body[data-first-frame-ms]").wait_for(timeout=60000)
+    return frame
+
+
+def tid(frame, name):
+    return frame.locator(f'[data-testid="{name}"]')
+
+
+def frame_number(frame) -> int:
+    return int(tid(frame, "frame-label").inner_text().split(":")[1])
+
+
+def pixels(frame, name="attr-canvas-0-pos"):
+    """(digest of the canvas' RGBA, number of coloured pixels) of a canvas of the page."""
+    data = tid(frame, name).evaluate(
+        "c => Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data)")
+    coloured = sum(1 for i in range(0, len(data), 4)
+                   if max(data[i:i + 3]) - min(data[i:i + 3]) > 40)
+    return hashlib.sha256(bytes(data)).hexdigest(), coloured
+
+
+def wait_change(page, frame, before, name="attr-canvas-0-pos", timeout=10):
+    for _ in range(int(timeout / 0.1)):
+        now = pixels(frame, name)
+        if now[0] != before[0]:
+            return now
+        page.wait_for_timeout(100)
+    raise AssertionError(f"{name} did not change")
+
+
+def test_tab_renders_a_frame_with_attribution(page, tb, screens):
+    frame = open_tab(page, tb, "run=agentA&step=1000&layer=2b")
+    assert page.locator("text=RL Clarity").first.is_visible()
+    assert frame_number(frame) == 1
+    digest, coloured = pixels(frame)
+    assert coloured > 50  # the overlay holds coloured attribution over a greyscale observation
+    _, obs_coloured = pixels(frame, "obs-canvas")
+    assert obs_coloured > 0 or tid(frame, "obs-canvas").is_visible()
+    assert "%" in tid(frame, "completeness").first.inner_text()
+    page.screenshot(path=str(screens / "main.png"))
+
+
+def test_play_pause_keys_and_steps(page, tb):
+    frame = open_tab(page, tb, "run=agentA&step=1000")
+    tid(frame, "fps").fill("30")
+    tid(frame, "play").click()
+    page.wait_for_timeout(700)
+    tid(frame, "pause").click()
+    moved = frame_number(frame)
+    assert moved > 3
+    page.wait_for_timeout(300)
+    assert frame_number(frame) == moved  # paused
+    tid(frame, "step-forward").click()
+    assert frame_number(frame) == moved + 1
+    tid(frame, "step-back").click()
+    tid(frame, "step-back").click()
+    assert frame_number(frame) == moved - 1
+    tid(frame, "frame-label").click()  # focus inside the iframe for the hotkeys
+    page.keyboard.press("ArrowRight")
+    assert frame_number(frame) == moved
+    page.keyboard.press("ArrowLeft")
+    assert frame_number(frame) == moved - 1
+    page.keyboard.press(" ")  # plays in the last direction (backwards), as the original
+    page.wait_for_timeout(300)
+    page.keyboard.press(" ")
+    back = frame_number(frame)
+    assert back < moved - 1
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press(" ")
+    page.wait_for_timeout(500)
+    page.keyboard.press(" ")
+    assert frame_number(frame) > back + 2
+    tid(frame, "last").click()
+    assert frame_number(frame) == manifest(tb)["probe_set"]["steps"]
+    tid(frame, "first").click()
+    assert frame_number(frame) == 1
+
+
+def test_bookmark_jumps(page, tb):
+    m = manifest(tb)
+    frame = open_tab(page, tb, "run=agentA&step=1000")
+    for kind in ("low", "high"):
+        t, f = m["bookmarks"][kind][0]
+        tid(frame, f"bookmark-{kind}-0").click()
+        assert frame_number(frame) == f + 1
+        assert "selected" in tid(frame, f"traj-{t}").get_attribute("class")
+
+
+def test_layer_change_and_legend_hover_change_the_overlay(page, tb, screens):
+    frame = open_tab(page, tb, "run=agentA&step=1000&layer=2b&frame=5")
+    before = pixels(frame)
+    tid(frame, "legend-0").hover()
+    isolated = wait_change(page, frame, before)
+    page.screenshot(path=str(screens / "legend-hover.png"))
+    page.mouse.move(5, 5)
+    assert wait_change(page, frame, isolated)[0] == before[0]  # back to all features
+    tid(frame, "layer-4a").click()
+    after = wait_change(page, frame, before)
+    assert after[1] > 0
+    tid(frame, "layer-input").click()
+    wait_change(page, frame, after)
+    headings = frame.locator("h3").all_inner_texts()
+    assert "Gradients" in headings and "Gradients legend" in headings
+    assert "Attribution" not in headings
+    page.screenshot(path=str(screens / "input-layer.png"))
+
+
+def test_toggles_and_rows(page, tb):
+    frame = open_tab(page, tb, "run=agentA&step=1000&layer=2b&frame=9")
+    before = pixels(frame)
+    tid(frame, "toggle-overlay").click()
+    wait_change(page, frame, before)
+    tid(frame, "toggle-abs").click()
+    tid(frame, "attr-canvas-0-abs").wait_for()
+    assert tid(frame, "attr-canvas-0-neg").count() == 0
+    tid(frame, "toggle-abs").click()
+    tid(frame, "add-row").click()
+    tid(frame, "row-output-1").select_option("group0")
+    tid(frame, "graph-group0").wait_for()
+    tid(frame, "attr-canvas-1-pos").wait_for()
+    wait_change(page, frame, ("", 0), "attr-canvas-1-pos")
+    tid(frame, "remove-row-1").click()
+    assert tid(frame, "attr-canvas-1-pos").count() == 0
+
+
+def test_feature_popup_and_press_to_see_the_example(page, tb, screens):
+    frame = open_tab(page, tb, "run=agentA&step=1000&layer=2b")
+    tid(frame, "legend-1").click()
+    popup = tid(frame, "feature-popup")
+    popup.wait_for()
+    image = tid(frame, "popup-image")
+    image.wait_for()
+    assert image.evaluate("img => img.naturalWidth") > 0
+    src = image.get_attribute("src")
+    tid(frame, "zoom-slider").fill("0")
+    frame.locator(f'[data-testid="popup-image"]:not([src="{src}"])').wait_for()
+    page.screenshot(path=str(screens / "popup.png"))
+    box = image.bounding_box()
+    page.mouse.move(box["x"] + box["width"] * 0.4, box["y"] + box["height"] * 0.6)
+    page.mouse.down()
+    obs = tid(frame, "popup-observation")
+    obs.wait_for()
+    for _ in range(50):
+        if pixels(frame, "popup-observation")[0] != pixels(frame, "popup-observation")[0] or \
+                obs.evaluate("c => c.getContext('2d').getImageData(0, 0, c.width, c.height)"
+                             ".data.some((v, i) => i % 4 !== 3 && v > 0)"):
+            break
+        page.wait_for_timeout(100)
+    else:
+        raise AssertionError("the pressed example was not drawn")
+    page.screenshot(path=str(screens / "popup-pressed.png"))
+    page.mouse.up()
+    tid(frame, "popup-image").wait_for()
+    tid(frame, "popup-close").click()
+    assert tid(frame, "feature-popup").count() == 0
+
+
+def test_url_restores_the_view_and_step_change_keeps_the_frame(page, tb, browser):
+    frame = open_tab(page, tb, "run=agentA&step=1000&layer=4a&traj=2&frame=7")
+    assert frame_number(frame) == 7
+    assert tid(frame, "layer-4a").locator("input").is_checked()
+    assert "selected" in tid(frame, "traj-1").get_attribute("class")
+    # the view is written back to the host URL (TensorBoard's p.<plugin>.<key> deep links)
+    tid(frame, "step-forward").click()
+    page.wait_for_function("() => location.hash.includes('p.rl_clarity.frame=8')")
+    shared = page.url
+    other = browser.new_page(viewport={"width": 1600, "height": 1200})
+    try:
+        other.goto(shared)
+        f2 = other.frame_locator(FRAME)
+        f2.locator("body[data-first-frame-ms]").wait_for(timeout=60000)
+        assert frame_number(f2) == 8
+        assert f2.locator('[data-testid="layer-4a"] input').is_checked()
+    finally:
+        other.close()
+    before = pixels(frame)
+    tid(frame, "step-select").select_option("2000")
+    wait_change(page, frame, before)  # other checkpoint, other attribution
+    assert frame_number(frame) == 8
+    assert tid(frame, "layer-4a").locator("input").is_checked()
+
+
+def test_problems_and_hostile_run_names(page, tb, screens):
+    frame = open_tab(page, tb, "run=agentA&step=1000")
+    problems = tid(frame, "problems")
+    problems.locator("summary").click()
+    text = problems.inner_text()
+    assert "broken" in text and "corrupt" in text
+    options = tid(frame, "run-select").locator("option").all_inner_texts()
+    assert WEIRD_RUN in options and "nested/agentB" in options
+    tid(frame, "run-select").select_option(WEIRD_RUN)
+    page.wait_for_timeout(1000)
+    assert frame.locator("img[src='x']").count() == 0
+    assert page.dialogs == []
+    page.screenshot(path=str(screens / "problems.png"))
