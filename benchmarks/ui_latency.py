@@ -1,0 +1,116 @@
+"""Front-end speed of the RL Clarity tab in a real TensorBoard, driven by Debian's Chromium.
+
+    python benchmarks/ui_latency.py [--logdir /tmp/rlc-bench] [--repeats 3]
+
+1. Time to first frame: from ``page.goto(TB/#rl_clarity)`` (a fresh browser context, empty
+   cache) until the first attribution frame is drawn on its canvas (the page marks
+   ``body[data-first-frame-ms]``); median over ``--repeats`` loads (target <= 1.5 s). The part
+   spent inside the tab's iframe (from its navigation start) is reported too.
+2. Time per frame step with the overlay: in the page, ``rlClarity.setFrame(t)`` for every frame
+   of the trajectory, each followed by a synchronous flush of the view (Svelte ``flushSync``),
+   i.e. state change + colouring + blur + compositing of every canvas; first pass (nothing
+   cached) and second pass, per layer (target <= 33 ms, i.e. 30 fps).
+3. Achieved playback rate with the fps box set to 60, over 3 seconds.
+"""
+
+import argparse
+import json
+import shutil
+import statistics
+import sys
+import time
+
+from playwright.sync_api import sync_playwright
+
+sys.path.insert(0, __file__.rsplit("/benchmarks/", 1)[0])
+from tests.support.tb import TensorBoardProcess
+
+FRAME = 'iframe[src*="plugin_entry.html?name=rl_clarity"]'
+STEP_LOOP = """async (n) => {
+  const r = window.rlClarity;
+  const out = [];
+  for (let t = 0; t < n; t++) {
+    const t0 = performance.now();
+    r.setFrame(t);
+    out.push(performance.now() - t0);
+  }
+  return out;
+}"""
+
+
+def stats(xs):
+    xs = sorted(xs)
+    return {"mean_ms": round(statistics.fmean(xs), 2),
+            "p95_ms": round(xs[int(0.95 * (len(xs) - 1))], 2), "max_ms": round(xs[-1], 2)}
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--logdir", default="/tmp/rlc-bench")
+    p.add_argument("--repeats", type=int, default=3)
+    p.add_argument("--layers", nargs="*", default=None, help="default: every layer")
+    args = p.parse_args(argv)
+    tb = TensorBoardProcess(args.logdir)
+    report = {"logdir": args.logdir}
+    try:
+        tb.wait()
+        runs = json.loads(tb.get("data/plugin/rl_clarity/runs")[2])["runs"]
+        run, step = runs[0]["run"], runs[0]["steps"][-1]
+        manifest = json.loads(tb.get(
+            f"data/plugin/rl_clarity/manifest?run={run}&step={step}")[2])
+        T = manifest["probe_set"]["steps"]
+        layers = args.layers or [entry["name"] for entry in manifest["layers"]]
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=shutil.which("chromium"), args=[
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            first, inside = [], []
+            for _ in range(args.repeats):
+                ctx = browser.new_context(viewport={"width": 1600, "height": 1200})
+                page = ctx.new_page()
+                t0 = time.perf_counter()
+                page.goto(tb.url + "#rl_clarity")
+                frame = page.frame_locator(FRAME)
+                body = frame.locator("body[data-first-frame-ms]")
+                body.wait_for(timeout=60000)
+                first.append(time.perf_counter() - t0)
+                inside.append(float(body.get_attribute("data-first-frame-ms")) / 1000)
+                ctx.close()
+            report["first_frame_s"] = round(statistics.median(first), 3)
+            report["first_frame_s_all"] = [round(x, 3) for x in first]
+            report["first_frame_inside_iframe_s"] = round(statistics.median(inside), 3)
+            report["target_first_frame_s"] = 1.5
+
+            per_layer = {}
+            for layer in layers:
+                page = browser.new_page(viewport={"width": 1600, "height": 1200})
+                page.goto(tb.url + f"#rl_clarity&p.rl_clarity.run={run}&p.rl_clarity.step="
+                          f"{step}&p.rl_clarity.layer={layer}&p.rl_clarity.frame=1")
+                frame = page.frame_locator(FRAME)
+                frame.locator("body[data-first-frame-ms]").wait_for(timeout=60000)
+                inner = next(f for f in page.frames if "plugin_entry.html" in f.url)
+                shown = inner.evaluate("() => window.rlClarity.state().layer")
+                if shown != layer:
+                    raise SystemExit(f"the page shows layer {shown!r}, not {layer!r}")
+                cold = inner.evaluate(STEP_LOOP, T)
+                warm = inner.evaluate(STEP_LOOP, T)
+                per_layer[layer] = {"first_pass": stats(cold[1:]), "second_pass": stats(warm)}
+            report["frame_step"] = per_layer
+            report["target_frame_step_ms"] = 33
+            # playback at fps 60
+            frame.locator('[data-testid="fps"]').fill("60")
+            frame.locator('[data-testid="first"]').click()
+            start = int(frame.locator('[data-testid="frame-label"]').inner_text().split(":")[1])
+            frame.locator('[data-testid="play"]').click()
+            page.wait_for_timeout(3000)
+            frame.locator('[data-testid="pause"]').click()
+            end = int(frame.locator('[data-testid="frame-label"]').inner_text().split(":")[1])
+            report["playback_fps_at_60"] = round((end - start) / 3.0, 1)
+            browser.close()
+    finally:
+        tb.close()
+    print(json.dumps(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
