@@ -269,3 +269,19 @@ def test_problems_and_hostile_run_names(page, tb, screens):
     assert frame.locator("img[src='x']").count() == 0
     assert page.dialogs == []
     page.screenshot(path=str(screens / "problems.png"))
+
+
+def test_tensorboard_reload_refreshes_the_run_list(page, tb, logdir):
+    """A run analysed while the tab is open appears after TensorBoard's reload (DataReloaded)."""
+    frame = open_tab(page, tb, "run=agentA&step=1000")
+    assert "late_run" not in tid(frame, "run-select").locator("option").all_inner_texts()
+    shutil.copytree(f"{logdir}/nested/agentB", f"{logdir}/late_run")
+    for _ in range(40):
+        page.locator("button.reload-button").click()
+        page.wait_for_timeout(500)
+        if "late_run" in tid(frame, "run-select").locator("option").all_inner_texts():
+            break
+    else:
+        raise AssertionError("the new run did not appear after reloading")
+    assert int(frame.locator(".app").get_attribute("data-reloads")) >= 1
+    assert frame_number(frame) == 1  # the view was kept

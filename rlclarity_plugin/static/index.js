@@ -20,49 +20,49 @@ function m(e, t) {
 	for (let r of e) if (n.push(r), n.length === t) break;
 	return n;
 }
-var h = 1024, g = 2048, _ = 4096, v = 8192, y = 16384, b = 32768, x = 1 << 25, S = 65536, C = 1 << 19, w = 1 << 20, T = 1 << 25, ee = 1 << 21, te = 1 << 22, ne = 1 << 23, E = Symbol("$state"), re = Symbol("component"), ie = Symbol("legacy props"), ae = Symbol(""), oe = Symbol("attributes"), se = Symbol("class"), ce = Symbol("style"), le = Symbol("text"), ue = Symbol("form reset"), de = new class extends Error {
+var h = 1024, g = 2048, _ = 4096, v = 8192, y = 16384, b = 32768, x = 1 << 25, S = 65536, C = 1 << 19, w = 1 << 20, T = 1 << 25, ee = 1 << 21, te = 1 << 22, ne = 1 << 23, re = Symbol("$state"), ie = Symbol("component"), ae = Symbol("legacy props"), oe = Symbol(""), se = Symbol("attributes"), ce = Symbol("class"), le = Symbol("style"), ue = Symbol("text"), de = Symbol("form reset"), fe = new class extends Error {
 	name = "StaleReactionError";
 	message = "The reaction that called `getAbortSignal()` was re-run or destroyed";
-}(), fe = !!globalThis.document?.contentType && /* @__PURE__ */ globalThis.document.contentType.includes("xml"), pe = {}, D = Symbol("uninitialized"), me = "http://www.w3.org/1999/xhtml";
-function he() {
+}(), pe = !!globalThis.document?.contentType && /* @__PURE__ */ globalThis.document.contentType.includes("xml"), me = {}, E = Symbol("uninitialized"), he = "http://www.w3.org/1999/xhtml";
+function ge() {
 	console.warn("https://svelte.dev/e/derived_inert");
 }
-function ge(e) {
+function _e(e) {
 	console.warn("https://svelte.dev/e/hydration_mismatch");
 }
-function _e() {
+function ve() {
 	console.warn("https://svelte.dev/e/select_multiple_invalid_value");
 }
-function ve() {
+function ye() {
 	console.warn("https://svelte.dev/e/svelte_boundary_reset_noop");
 }
 // node_modules/svelte/src/internal/client/dom/hydration.js
-var O = !1;
-function ye(e) {
-	O = e;
+var D = !1;
+function be(e) {
+	D = e;
 }
-var k;
-function A(e) {
-	if (e === null) throw ge(), pe;
-	return k = e;
+var O;
+function xe(e) {
+	if (e === null) throw _e(), me;
+	return O = e;
 }
-function be() {
-	return A(/* @__PURE__ */ $t(k));
+function Se() {
+	return xe(/* @__PURE__ */ Qt(O));
 }
-function j(e) {
-	if (O) {
-		if (/* @__PURE__ */ $t(k) !== null) throw ge(), pe;
-		k = e;
+function k(e) {
+	if (D) {
+		if (/* @__PURE__ */ Qt(O) !== null) throw _e(), me;
+		O = e;
 	}
 }
-function xe(e = 1) {
-	if (O) {
-		for (var t = e, n = k; t--;) n = /* @__PURE__ */ $t(n);
-		k = n;
+function Ce(e = 1) {
+	if (D) {
+		for (var t = e, n = O; t--;) n = /* @__PURE__ */ Qt(n);
+		O = n;
 	}
 }
-function Se(e = !0) {
-	for (var t = 0, n = k;;) {
+function we(e = !0) {
+	for (var t = 0, n = O;;) {
 		if (n.nodeType === 8) {
 			var r = n.data;
 			if (r === "]") {
@@ -70,242 +70,242 @@ function Se(e = !0) {
 				--t;
 			} else (r === "[" || r === "[!" || r[0] === "[" && !isNaN(Number(r.slice(1)))) && (t += 1);
 		}
-		var i = /* @__PURE__ */ $t(n);
+		var i = /* @__PURE__ */ Qt(n);
 		e && n.remove(), n = i;
 	}
 }
-function Ce(e) {
-	if (!e || e.nodeType !== 8) throw ge(), pe;
+function Te(e) {
+	if (!e || e.nodeType !== 8) throw _e(), me;
 	return e.data;
 }
 // node_modules/svelte/src/internal/client/reactivity/equality.js
-function we(e) {
+function Ee(e) {
 	return e === this.v;
 }
-function Te(e, t) {
+function De(e, t) {
 	return e == e ? e !== t || typeof e == "object" && !!e || typeof e == "function" : t == t;
 }
-function Ee(e) {
-	return !Te(e, this.v);
+function Oe(e) {
+	return !De(e, this.v);
 }
-function De(e) {
+function ke(e) {
 	throw Error("https://svelte.dev/e/lifecycle_outside_component");
 }
 // node_modules/svelte/src/internal/client/errors.js
-function Oe() {
+function Ae() {
 	throw Error("https://svelte.dev/e/async_derived_orphan");
 }
-function ke(e, t, n) {
+function je(e, t, n) {
 	throw Error("https://svelte.dev/e/each_key_duplicate");
 }
-function Ae(e) {
+function Me(e) {
 	throw Error("https://svelte.dev/e/effect_in_teardown");
 }
-function je() {
+function Ne() {
 	throw Error("https://svelte.dev/e/effect_in_unowned_derived");
 }
-function Me(e) {
+function Pe(e) {
 	throw Error("https://svelte.dev/e/effect_orphan");
 }
-function Ne() {
+function Fe() {
 	throw Error("https://svelte.dev/e/effect_update_depth_exceeded");
 }
-function Pe(e) {
+function Ie(e) {
 	throw Error("https://svelte.dev/e/props_invalid_value");
 }
-function Fe() {
+function Le() {
 	throw Error("https://svelte.dev/e/state_descriptors_fixed");
 }
-function Ie() {
+function Re() {
 	throw Error("https://svelte.dev/e/state_prototype_fixed");
 }
-function Le() {
+function ze() {
 	throw Error("https://svelte.dev/e/state_unsafe_mutation");
 }
-function Re() {
+function Be() {
 	throw Error("https://svelte.dev/e/svelte_boundary_reset_onerror");
 }
 // node_modules/svelte/src/internal/client/context.js
-var M = null;
-function ze(e) {
-	M = e;
+var A = null;
+function j(e) {
+	A = e;
 }
-function Be(e, t = !1, n) {
-	M = {
-		p: M,
+function Ve(e, t = !1, n) {
+	A = {
+		p: A,
 		i: !1,
 		c: null,
 		e: null,
 		s: e,
 		x: null,
-		r: U,
+		r: W,
 		l: null
 	};
 }
-function Ve(e) {
-	var t = M, n = t.e;
+function He(e) {
+	var t = A, n = t.e;
 	if (n !== null) {
 		t.e = null;
-		for (var r of n) mn(r);
+		for (var r of n) pn(r);
 	}
-	return e !== void 0 && (t.x = e), t.i = !0, M = t.p, He(e);
+	return e !== void 0 && (t.x = e), t.i = !0, A = t.p, Ue(e);
 }
-function He(e = {}) {
-	return i(e, re, { value: !0 }), e;
+function Ue(e = {}) {
+	return i(e, ie, { value: !0 }), e;
 }
-function Ue() {
+function We() {
 	return !0;
 }
 // node_modules/svelte/src/internal/client/dom/task.js
-var We = [];
+var M = [];
 function Ge() {
-	var e = We;
-	We = [], f(e);
+	var e = M;
+	M = [], f(e);
 }
-function Ke(e) {
-	if (We.length === 0 && !vt) {
-		var t = We;
+function N(e) {
+	if (M.length === 0 && !_t) {
+		var t = M;
 		queueMicrotask(() => {
-			t === We && Ge();
+			t === M && Ge();
 		});
 	}
-	We.push(e);
+	M.push(e);
 }
-function qe() {
-	for (; We.length > 0;) Ge();
+function Ke() {
+	for (; M.length > 0;) Ge();
 }
 // node_modules/svelte/src/internal/client/reactivity/status.js
-var Je = ~(g | _ | h);
-function N(e, t) {
-	e.f = e.f & Je | t;
+var qe = ~(g | _ | h);
+function P(e, t) {
+	e.f = e.f & qe | t;
 }
-function Ye(e) {
-	e.f & 512 || e.deps === null ? N(e, h) : N(e, _);
+function Je(e) {
+	e.f & 512 || e.deps === null ? P(e, h) : P(e, _);
 }
 // node_modules/svelte/src/internal/client/reactivity/utils.js
-function Xe(e, t) {
-	e.f & 2048 ? t.set(e, g) : e.f & 4096 && t.get(e) !== 2048 && t.set(e, _), N(e, h);
+function Ye(e, t) {
+	e.f & 2048 ? t.set(e, g) : e.f & 4096 && t.get(e) !== 2048 && t.set(e, _), P(e, h);
 }
 // node_modules/svelte/src/internal/client/dom/elements/misc.js
-var Ze = !1;
-function Qe() {
-	Ze || (Ze = !0, document.addEventListener("reset", (e) => {
+var Xe = !1;
+function Ze() {
+	Xe || (Xe = !0, document.addEventListener("reset", (e) => {
 		Promise.resolve().then(() => {
-			if (!e.defaultPrevented) for (let t of e.target.elements) t[ue]?.();
+			if (!e.defaultPrevented) for (let t of e.target.elements) t[de]?.();
 		});
 	}, { capture: !0 }));
 }
 // node_modules/svelte/src/internal/client/dom/elements/bindings/shared.js
-function $e(e) {
-	var t = H, n = U;
-	In(null), Ln(null);
+function Qe(e) {
+	var t = U, n = W;
+	Fn(null), In(null);
 	try {
 		return e();
 	} finally {
-		In(t), Ln(n);
+		Fn(t), In(n);
 	}
 }
-function et(e, t, n, r = n) {
-	e.addEventListener(t, () => $e(n));
-	let i = e[ue];
-	e[ue] = i ? () => {
+function $e(e, t, n, r = n) {
+	e.addEventListener(t, () => Qe(n));
+	let i = e[de];
+	e[de] = i ? () => {
 		i(), r(!0);
-	} : () => r(!0), Qe();
+	} : () => r(!0), Ze();
 }
 // node_modules/svelte/src/internal/client/reactivity/async.js
-function tt(e, t, n, r) {
-	let i = Ue() ? at : ct;
+function et(e, t, n, r) {
+	let i = We() ? it : st;
 	var a = e.filter((e) => !e.settled), o = t.map(i);
 	if (n.length === 0 && a.length === 0) {
 		r(o);
 		return;
 	}
-	var s = U, c = nt(), l = a.length === 1 ? a[0].promise : a.length > 1 ? Promise.all(a.map((e) => e.promise)) : null;
+	var s = W, c = tt(), l = a.length === 1 ? a[0].promise : a.length > 1 ? Promise.all(a.map((e) => e.promise)) : null;
 	function u(e) {
 		if (!(s.f & 16384)) {
 			c();
 			try {
 				r([...o, ...e]);
 			} catch (e) {
-				sn(e, s);
+				on(e, s);
 			}
-			rt();
+			nt();
 		}
 	}
-	var d = it();
+	var d = rt();
 	if (n.length === 0) {
 		l.then(() => u([])).finally(d);
 		return;
 	}
 	function f() {
-		Promise.all(n.map((e) => /* @__PURE__ */ st(e))).then(u).catch((e) => sn(e, s)).finally(d);
+		Promise.all(n.map((e) => /* @__PURE__ */ ot(e))).then(u).catch((e) => on(e, s)).finally(d);
 	}
 	l ? l.then(() => {
-		s.f & 16384 ? d() : (c(), f(), rt());
+		s.f & 16384 ? d() : (c(), f(), nt());
 	}) : f();
 }
-function nt() {
-	var e = U, t = H, n = M, r = F;
+function tt() {
+	var e = W, t = U, n = A, r = I;
 	return function(i = !0) {
-		Ln(e), In(t), ze(n), i && !(e.f & 16384) && (r?.activate(), r?.apply());
+		In(e), Fn(t), j(n), i && !(e.f & 16384) && (r?.activate(), r?.apply());
 	};
 }
-function rt(e = !0) {
-	Ln(null), In(null), ze(null), e && F?.deactivate();
+function nt(e = !0) {
+	In(null), Fn(null), j(null), e && I?.deactivate();
 }
-function it() {
-	var e = U, t = e.b, n = F, r = !!t?.is_rendered();
+function rt() {
+	var e = W, t = e.b, n = I, r = !!t?.is_rendered();
 	return t?.update_pending_count(1, n), n.increment(r, e), () => {
 		t?.update_pending_count(-1, n), n.decrement(r, e);
 	};
 }
 /*#__NO_SIDE_EFFECTS__*/
-function at(e) {
+function it(e) {
 	var t = 2 | g;
-	return U !== null && (U.f |= C), {
-		ctx: M,
+	return W !== null && (W.f |= C), {
+		ctx: A,
 		deps: null,
 		effects: null,
-		equals: we,
+		equals: Ee,
 		f: t,
 		fn: e,
 		reactions: null,
 		rv: 0,
-		v: D,
+		v: E,
 		wv: 0,
-		parent: U,
+		parent: W,
 		ac: null
 	};
 }
-var ot = Symbol("obsolete");
+var at = Symbol("obsolete");
 /*#__NO_SIDE_EFFECTS__*/
-function st(e, t, n) {
-	let r = U;
-	r === null && Oe();
-	var i = void 0, a = Ft(D), o = !H, s = /* @__PURE__ */ new Set();
-	return _n(() => {
-		var t = U, n = p();
+function ot(e, t, n) {
+	let r = W;
+	r === null && Ae();
+	var i = void 0, a = Pt(E), o = !U, s = /* @__PURE__ */ new Set();
+	return gn(() => {
+		var t = W, n = p();
 		i = n.promise;
 		try {
 			Promise.resolve(e()).then(n.resolve, (e) => {
-				e !== de && n.reject(e);
-			}).finally(rt);
+				e !== fe && n.reject(e);
+			}).finally(nt);
 		} catch (e) {
-			n.reject(e), rt();
+			n.reject(e), nt();
 		}
-		var c = F;
+		var c = I;
 		if (o) {
-			if (t.f & 32768) var l = it();
-			if (r.b?.is_rendered()) c.async_deriveds.get(t)?.reject(ot);
-			else for (let e of s.values()) e.reject(ot);
+			if (t.f & 32768) var l = rt();
+			if (r.b?.is_rendered()) c.async_deriveds.get(t)?.reject(at);
+			else for (let e of s.values()) e.reject(at);
 			s.add(n), c.async_deriveds.set(t, n);
 		}
 		let u = (e, t = void 0) => {
-			l?.(), s.delete(n), t !== ot && (c.activate(), t ? (a.f |= ne, zt(a, t)) : (a.f & 8388608 && (a.f ^= ne), zt(a, e)), c.deactivate());
+			l?.(), s.delete(n), t !== at && (c.activate(), t ? (a.f |= ne, Rt(a, t)) : (a.f & 8388608 && (a.f ^= ne), Rt(a, e)), c.deactivate());
 		};
 		n.promise.then(u, (e) => u(null, e || "unknown"));
-	}), fn(() => {
-		for (let e of s) e.reject(ot);
+	}), dn(() => {
+		for (let e of s) e.reject(at);
 	}), new Promise((e) => {
 		function t(n) {
 			function r() {
@@ -317,48 +317,48 @@ function st(e, t, n) {
 	});
 }
 /*#__NO_SIDE_EFFECTS__*/
-function P(e) {
-	let t = /* @__PURE__ */ at(e);
-	return zn(t), t;
+function F(e) {
+	let t = /* @__PURE__ */ it(e);
+	return Rn(t), t;
 }
 /*#__NO_SIDE_EFFECTS__*/
-function ct(e) {
-	let t = /* @__PURE__ */ at(e);
-	return t.equals = Ee, t;
+function st(e) {
+	let t = /* @__PURE__ */ it(e);
+	return t.equals = Oe, t;
 }
-function lt(e) {
+function ct(e) {
 	var t = e.effects;
 	if (t !== null) {
 		e.effects = null;
-		for (var n = 0; n < t.length; n += 1) wn(t[n]);
+		for (var n = 0; n < t.length; n += 1) Cn(t[n]);
 	}
 }
-function ut(e) {
-	var t, n = U, r = e.parent;
-	if (!Nn && r !== null && e.v !== D && r.f & 24576) return he(), e.v;
-	Ln(r);
+function lt(e) {
+	var t, n = W, r = e.parent;
+	if (!Mn && r !== null && e.v !== E && r.f & 24576) return ge(), e.v;
+	In(r);
 	try {
-		lt(e), t = Xn(e);
+		ct(e), t = Xn(e);
 	} finally {
-		Ln(n);
+		In(n);
 	}
 	return t;
 }
+function ut(e) {
+	var t = lt(e);
+	!e.equals(t) && (e.wv = qn(), (!I?.is_fork || e.deps === null) && (I === null ? e.v = t : (I.capture(e, t, !0), mt?.capture(e, t, !0)), e.deps === null)) ? P(e, h) : Mn || (ht === null ? Je(e) : (un() || I?.is_fork) && ht.set(e, t));
+}
 function dt(e) {
-	var t = ut(e);
-	!e.equals(t) && (e.wv = qn(), (!F?.is_fork || e.deps === null) && (F === null ? e.v = t : (F.capture(e, t, !0), ht?.capture(e, t, !0)), e.deps === null)) ? N(e, h) : Nn || (gt === null ? Ye(e) : (dn() || F?.is_fork) && gt.set(e, t));
+	if (e.effects !== null) for (let t of e.effects) (t.teardown || t.ac) && (t.teardown?.(), t.ac !== null && Qe(() => {
+		t.ac.abort(fe), t.ac = null;
+	}), t.fn !== null && (t.teardown = d), $n(t, 0), xn(t));
 }
 function ft(e) {
-	if (e.effects !== null) for (let t of e.effects) (t.teardown || t.ac) && (t.teardown?.(), t.ac !== null && $e(() => {
-		t.ac.abort(de), t.ac = null;
-	}), t.fn !== null && (t.teardown = d), $n(t, 0), Sn(t));
-}
-function pt(e) {
 	if (e.effects !== null) for (let t of e.effects) t.teardown && t.fn !== null && er(t);
 }
 // node_modules/svelte/src/internal/client/reactivity/batch.js
-var mt = null, F = null, ht = null, gt = null, _t = null, vt = !1, yt = !1, bt = null, xt = null, St = 0, Ct = 1, wt = class e {
-	id = Ct++;
+var pt = null, I = null, mt = null, ht = null, gt = null, _t = !1, vt = !1, yt = null, bt = null, xt = 0, St = 1, Ct = class e {
+	id = St++;
 	started = !1;
 	linked = !0;
 	prev = null;
@@ -379,7 +379,7 @@ var mt = null, F = null, ht = null, gt = null, _t = null, vt = !1, yt = !1, bt =
 	is_fork = !1;
 	#u = !1;
 	constructor() {
-		mt === null ? mt = this : (mt.next = this, this.prev = mt), mt = this;
+		pt === null ? pt = this : (pt.next = this, this.prev = pt), pt = this;
 	}
 	#d() {
 		if (this.is_fork) return !0;
@@ -400,8 +400,8 @@ var mt = null, F = null, ht = null, gt = null, _t = null, vt = !1, yt = !1, bt =
 		var n = this.#c.get(e);
 		if (n) {
 			this.#c.delete(e);
-			for (var r of n.d) N(r, g), t(r);
-			for (r of n.m) N(r, _), t(r);
+			for (var r of n.d) P(r, g), t(r);
+			for (r of n.m) P(r, _), t(r);
 		}
 		this.#l.add(e);
 	}
@@ -425,24 +425,24 @@ var mt = null, F = null, ht = null, gt = null, _t = null, vt = !1, yt = !1, bt =
 	}
 	#m() {
 		this.started = !0;
-		for (let [e, t] of this.#s) N(e, t), this.schedule(e);
+		for (let [e, t] of this.#s) P(e, t), this.schedule(e);
 		this.apply();
-		for (var t = bt = [], n = [], r = xt = []; this.#a.length > 0;) {
-			St++ > 1e3 && (this.#b(), Et());
+		for (var t = yt = [], n = [], r = bt = []; this.#a.length > 0;) {
+			xt++ > 1e3 && (this.#b(), Tt());
 			for (let e of this.#p()) try {
 				this.#h(e, t, n);
 			} catch (t) {
-				throw jt(e), this.#d() || this.discard(), t;
+				throw At(e), this.#d() || this.discard(), t;
 			}
 		}
-		if (F = null, r.length > 0) {
+		if (I = null, r.length > 0) {
 			var i = e.ensure();
 			for (let e of r) i.schedule(e);
 		}
-		if (bt = null, xt = null, this.#d()) {
+		if (yt = null, bt = null, this.#d()) {
 			this.#y(n), this.#y(t);
-			for (let [e, t] of this.#c) At(e, t);
-			r.length > 0 && F.#m();
+			for (let [e, t] of this.#c) kt(e, t);
+			r.length > 0 && I.#m();
 			return;
 		}
 		let a = this.#g();
@@ -450,9 +450,9 @@ var mt = null, F = null, ht = null, gt = null, _t = null, vt = !1, yt = !1, bt =
 		else {
 			this.#s.clear();
 			for (let e of this.#e) e(this);
-			this.#e.clear(), ht = this, Ot(n), Ot(t), ht = null, this.#i?.resolve();
-			var o = F;
-			this.#n === 0 && (this.#a.length === 0 || o !== null) && this.#b(), o !== null && (Nt.clear(), o.#m());
+			this.#e.clear(), mt = this, Dt(n), Dt(t), mt = null, this.#i?.resolve();
+			var o = I;
+			this.#n === 0 && (this.#a.length === 0 || o !== null) && this.#b(), o !== null && (Mt.clear(), o.#m());
 		}
 	}
 	#h(e, t, n) {
@@ -499,36 +499,36 @@ var mt = null, F = null, ht = null, gt = null, _t = null, vt = !1, yt = !1, bt =
 				if (r & 2) t(e);
 				else {
 					var i = e;
-					r & 4194320 && !this.async_deriveds.has(i) && (this.#s.delete(i), N(i, g), this.schedule(i));
+					r & 4194320 && !this.async_deriveds.has(i) && (this.#s.delete(i), P(i, g), this.schedule(i));
 				}
 			}
 		};
 		for (let e of this.current.keys()) t(e);
-		this.oncommit(() => e.discard()), e.#b(), F = this, this.#m();
+		this.oncommit(() => e.discard()), e.#b(), I = this, this.#m();
 	}
 	#y(e) {
-		for (var t = 0; t < e.length; t += 1) Xe(e[t], this.#s);
+		for (var t = 0; t < e.length; t += 1) Ye(e[t], this.#s);
 	}
 	capture(e, t, n = !1) {
-		e.v !== D && !this.previous.has(e) && this.previous.set(e, e.v), e.f & 8388608 || (this.current.set(e, [t, n]), gt?.set(e, t)), this.is_fork || (e.v = t);
+		e.v !== E && !this.previous.has(e) && this.previous.set(e, e.v), e.f & 8388608 || (this.current.set(e, [t, n]), ht?.set(e, t)), this.is_fork || (e.v = t);
 	}
 	activate() {
-		F = this;
+		I = this;
 	}
 	deactivate() {
-		F = null, gt = null;
+		I = null, ht = null;
 	}
 	flush() {
 		try {
-			yt = !0, F = this, this.#m();
+			vt = !0, I = this, this.#m();
 		} finally {
-			St = 0, _t = null, bt = null, xt = null, yt = !1, F = null, gt = null, Nt.clear();
+			xt = 0, gt = null, yt = null, bt = null, vt = !1, I = null, ht = null, Mt.clear();
 		}
 	}
 	discard() {
 		for (let e of this.#t) e(this);
 		this.#t.clear();
-		for (let e of this.async_deriveds.values()) e.reject(ot);
+		for (let e of this.async_deriveds.values()) e.reject(at);
 		this.#b(), this.#i?.resolve();
 	}
 	register_created_effect(e) {
@@ -545,7 +545,7 @@ var mt = null, F = null, ht = null, gt = null, _t = null, vt = !1, yt = !1, bt =
 			let e = this.#r.get(t) ?? 0;
 			e === 1 ? this.#r.delete(t) : this.#r.set(t, e - 1);
 		}
-		this.#u || (this.#u = !0, Ke(() => {
+		this.#u || (this.#u = !0, N(() => {
 			this.#u = !1, this.linked && this.flush();
 		}));
 	}
@@ -566,125 +566,125 @@ var mt = null, F = null, ht = null, gt = null, _t = null, vt = !1, yt = !1, bt =
 		return (this.#i ??= p()).promise;
 	}
 	static ensure() {
-		if (F === null) {
-			let t = F = new e();
-			!yt && !vt && Ke(() => {
+		if (I === null) {
+			let t = I = new e();
+			!vt && !_t && N(() => {
 				t.started || t.flush();
 			});
 		}
-		return F;
+		return I;
 	}
 	apply() {
-		gt = null;
+		ht = null;
 	}
 	schedule(e) {
-		_t = e, e.b?.is_pending && e.f & 16777228 && !(e.f & 32768) ? e.b.defer_effect(e) : this.#a.push(e);
+		gt = e, e.b?.is_pending && e.f & 16777228 && !(e.f & 32768) ? e.b.defer_effect(e) : this.#a.push(e);
 	}
 	#b() {
 		if (this.linked) {
 			var e = this.prev, t = this.next;
-			e === null || (e.next = t), t === null ? mt = e : t.prev = e, this.linked = !1;
+			e === null || (e.next = t), t === null ? pt = e : t.prev = e, this.linked = !1;
 		}
 	}
 };
-function Tt(e) {
-	var t = vt, n = ht;
-	ht = null, vt = !0;
+function wt(e) {
+	var t = _t, n = mt;
+	mt = null, _t = !0;
 	try {
 		var r;
-		for (e && (Tt(), r = e());;) {
-			if (qe(), F === null) return r;
-			F.flush();
+		for (e && (wt(), r = e());;) {
+			if (Ke(), I === null) return r;
+			I.flush();
 		}
 	} finally {
-		vt = t, ht = n;
+		_t = t, mt = n;
 	}
 }
-function Et() {
+function Tt() {
 	try {
-		Ne();
+		Fe();
 	} catch (e) {
-		sn(e, _t);
+		on(e, gt);
 	}
 }
-var Dt = null;
-function Ot(e) {
+var Et = null;
+function Dt(e) {
 	var t = e.length;
 	if (t !== 0) {
 		for (var n = 0; n < t;) {
 			var r = e[n++];
-			if (!(r.f & 24576) && Jn(r) && (Dt = /* @__PURE__ */ new Set(), er(r), r.deps === null && r.first === null && r.nodes === null && r.teardown === null && r.ac === null && En(r), Dt?.size > 0)) {
-				Nt.clear();
-				for (let e of Dt) {
+			if (!(r.f & 24576) && Jn(r) && (Et = /* @__PURE__ */ new Set(), er(r), r.deps === null && r.first === null && r.nodes === null && r.teardown === null && r.ac === null && Tn(r), Et?.size > 0)) {
+				Mt.clear();
+				for (let e of Et) {
 					if (e.f & 24576) continue;
 					let t = [e], n = e.parent;
-					for (; n !== null;) Dt.has(n) && (Dt.delete(n), t.push(n)), n = n.parent;
+					for (; n !== null;) Et.has(n) && (Et.delete(n), t.push(n)), n = n.parent;
 					for (let e = t.length - 1; e >= 0; e--) {
 						let n = t[e];
 						n.f & 24576 || er(n);
 					}
 				}
-				Dt.clear();
+				Et.clear();
 			}
 		}
-		Dt = null;
+		Et = null;
 	}
 }
-function kt(e) {
-	F.schedule(e);
+function Ot(e) {
+	I.schedule(e);
 }
-function At(e, t) {
+function kt(e, t) {
 	if (!(e.f & 32 && e.f & 1024)) {
-		e.f & 2048 ? t.d.push(e) : e.f & 4096 && t.m.push(e), N(e, h);
-		for (var n = e.first; n !== null;) At(n, t), n = n.next;
+		e.f & 2048 ? t.d.push(e) : e.f & 4096 && t.m.push(e), P(e, h);
+		for (var n = e.first; n !== null;) kt(n, t), n = n.next;
 	}
 }
-function jt(e) {
-	N(e, h);
-	for (var t = e.first; t !== null;) jt(t), t = t.next;
+function At(e) {
+	P(e, h);
+	for (var t = e.first; t !== null;) At(t), t = t.next;
 }
 // node_modules/svelte/src/internal/client/reactivity/sources.js
-var Mt = /* @__PURE__ */ new Set(), Nt = /* @__PURE__ */ new Map(), Pt = !1;
-function Ft(e, t) {
+var jt = /* @__PURE__ */ new Set(), Mt = /* @__PURE__ */ new Map(), Nt = !1;
+function Pt(e, t) {
 	return {
 		f: 0,
 		v: e,
 		reactions: null,
-		equals: we,
+		equals: Ee,
 		rv: 0,
 		wv: 0
 	};
 }
 /*#__NO_SIDE_EFFECTS__*/
-function I(e, t) {
-	let n = Ft(e, t);
-	return zn(n), n;
+function L(e, t) {
+	let n = Pt(e, t);
+	return Rn(n), n;
 }
 /*#__NO_SIDE_EFFECTS__*/
-function It(e, t = !1, n = !0) {
-	let r = Ft(e);
-	return t || (r.equals = Ee), r;
+function Ft(e, t = !1, n = !0) {
+	let r = Pt(e);
+	return t || (r.equals = Oe), r;
 }
-function L(e, t, n = !1) {
-	return H !== null && (!Fn || H.f & 131072) && Ue() && H.f & 4325394 && (Rn === null || !Rn.has(e)) && Le(), zt(e, n ? Ut(t) : t, xt);
+function R(e, t, n = !1) {
+	return U !== null && (!Pn || U.f & 131072) && We() && U.f & 4325394 && (Ln === null || !Ln.has(e)) && ze(), Rt(e, n ? Ht(t) : t, bt);
 }
-var Lt = null, Rt = 0;
-function zt(e, t, n = null) {
+var It = null, Lt = 0;
+function Rt(e, t, n = null) {
 	if (!e.equals(t)) {
-		Nn ? Nt.set(e, t) : Nt.has(e) || Nt.set(e, e.v);
-		var r = wt.ensure();
+		Mn ? Mt.set(e, t) : Mt.has(e) || Mt.set(e, e.v);
+		var r = Ct.ensure();
 		if (r.capture(e, t), e.f & 2) {
 			let t = e;
-			e.f & 2048 && ut(t), gt === null && Ye(t);
+			e.f & 2048 && lt(t), ht === null && Je(t);
 		}
-		e.wv = qn(), Lt = null, Rt = 0, Ht(e, g, n), Lt = null, Ue() && U !== null && U.f & 1024 && !(U.f & 96) && (Vn === null ? Hn([e]) : Vn.push(e)), !r.is_fork && Mt.size > 0 && !Pt && Bt();
+		e.wv = qn(), It = null, Lt = 0, Vt(e, g, n), It = null, We() && W !== null && W.f & 1024 && !(W.f & 96) && (Vn === null ? Hn([e]) : Vn.push(e)), !r.is_fork && jt.size > 0 && !Nt && zt();
 	}
 	return t;
 }
-function Bt() {
-	Pt = !1;
-	for (let e of Mt) {
-		e.f & 1024 && N(e, _);
+function zt() {
+	Nt = !1;
+	for (let e of jt) {
+		e.f & 1024 && P(e, _);
 		let t;
 		try {
 			t = Jn(e);
@@ -693,71 +693,71 @@ function Bt() {
 		}
 		t && er(e);
 	}
-	Mt.clear();
+	jt.clear();
 }
-function Vt(e) {
-	L(e, e.v + 1);
+function Bt(e) {
+	R(e, e.v + 1);
 }
-function Ht(e, t, n) {
+function Vt(e, t, n) {
 	var r = e.reactions;
 	if (r !== null) {
-		var i = Ue(), a = r.length;
-		if (Rt += a, Rt > 1e5 && Lt === null && (Lt = /* @__PURE__ */ new Set()), Lt !== null) {
-			if (Lt.has(e)) return;
-			Lt.add(e);
+		var i = We(), a = r.length;
+		if (Lt += a, Lt > 1e5 && It === null && (It = /* @__PURE__ */ new Set()), It !== null) {
+			if (It.has(e)) return;
+			It.add(e);
 		}
 		for (var o = 0; o < a; o++) {
 			var s = r[o], c = s.f;
-			if (i || s !== U) {
+			if (i || s !== W) {
 				var l = (c & g) === 0;
-				if (l && N(s, t), c & 131072) Mt.add(s);
+				if (l && P(s, t), c & 131072) jt.add(s);
 				else if (c & 2) {
 					var u = s;
-					gt?.delete(u), Ht(u, _, n);
+					ht?.delete(u), Vt(u, _, n);
 				} else if (l) {
 					var d = s;
-					c & 16 && Dt !== null && Dt.add(d), n === null ? kt(d) : n.push(d);
+					c & 16 && Et !== null && Et.add(d), n === null ? Ot(d) : n.push(d);
 				}
 			}
 		}
 	}
 }
-function Ut(t) {
-	if (typeof t != "object" || !t || E in t || re in t) return t;
+function Ht(t) {
+	if (typeof t != "object" || !t || re in t || ie in t) return t;
 	let n = l(t);
 	if (n !== s && n !== c) return t;
-	var r = /* @__PURE__ */ new Map(), i = e(t), o = /* @__PURE__ */ I(0), u = null, d = Gn, f = (e) => {
+	var r = /* @__PURE__ */ new Map(), i = e(t), o = /* @__PURE__ */ L(0), u = null, d = Gn, f = (e) => {
 		if (Gn === d) return e();
-		var t = H, n = Gn;
-		In(null), Kn(d);
+		var t = U, n = Gn;
+		Fn(null), Kn(d);
 		var r = e();
-		return In(t), Kn(n), r;
+		return Fn(t), Kn(n), r;
 	};
-	return i && r.set("length", /* @__PURE__ */ I(t.length, u)), new Proxy(t, {
+	return i && r.set("length", /* @__PURE__ */ L(t.length, u)), new Proxy(t, {
 		defineProperty(e, t, n) {
-			"value" in n && n.configurable !== !1 && n.enumerable !== !1 && n.writable !== !1 || Fe();
+			"value" in n && n.configurable !== !1 && n.enumerable !== !1 && n.writable !== !1 || Le();
 			var i = r.get(t);
 			return i === void 0 ? f(() => {
-				var e = /* @__PURE__ */ I(n.value, u);
+				var e = /* @__PURE__ */ L(n.value, u);
 				return r.set(t, e), e;
-			}) : L(i, n.value, !0), !0;
+			}) : R(i, n.value, !0), !0;
 		},
 		deleteProperty(e, t) {
 			var n = r.get(t);
 			if (n === void 0) {
 				if (t in e) {
-					let e = f(() => /* @__PURE__ */ I(D, u));
-					r.set(t, e), Vt(o);
+					let e = f(() => /* @__PURE__ */ L(E, u));
+					r.set(t, e), Bt(o);
 				}
-			} else L(n, D), Vt(o);
+			} else R(n, E), Bt(o);
 			return !0;
 		},
 		get(e, n, i) {
-			if (n === E) return t;
+			if (n === re) return t;
 			var o = r.get(n), s = n in e;
-			if (o === void 0 && (!s || a(e, n)?.writable) && (o = f(() => /* @__PURE__ */ I(Ut(s ? e[n] : D), u)), r.set(n, o)), o !== void 0) {
+			if (o === void 0 && (!s || a(e, n)?.writable) && (o = f(() => /* @__PURE__ */ L(Ht(s ? e[n] : E), u)), r.set(n, o)), o !== void 0) {
 				var c = G(o);
-				return c === D ? void 0 : c;
+				return c === E ? void 0 : c;
 			}
 			return Reflect.get(e, n, i);
 		},
@@ -766,7 +766,7 @@ function Ut(t) {
 			var n = Reflect.getOwnPropertyDescriptor(e, t), i = r.get(t);
 			if (i !== void 0) {
 				var a = G(i);
-				if (a === D) return;
+				if (a === E) return;
 				if (n && "value" in n) n.value = a;
 				else return {
 					enumerable: !0,
@@ -778,29 +778,29 @@ function Ut(t) {
 			return n;
 		},
 		has(e, t) {
-			if (t === E) return !0;
-			var n = r.get(t), i = n !== void 0 && n.v !== D || Reflect.has(e, t);
-			return (n !== void 0 || (U !== null || H !== null) && (!i || a(e, t)?.writable)) && (n === void 0 && (n = f(() => /* @__PURE__ */ I(i ? Ut(e[t]) : D, u)), r.set(t, n)), G(n) === D) ? !1 : i;
+			if (t === re) return !0;
+			var n = r.get(t), i = n !== void 0 && n.v !== E || Reflect.has(e, t);
+			return (n !== void 0 || (W !== null || U !== null) && (!i || a(e, t)?.writable)) && (n === void 0 && (n = f(() => /* @__PURE__ */ L(i ? Ht(e[t]) : E, u)), r.set(t, n)), G(n) === E) ? !1 : i;
 		},
 		set(e, t, n, s) {
 			var c = r.get(t), l = t in e;
 			if (i && t === "length") for (var d = n; d < c.v; d += 1) {
 				var p = r.get(d + "");
-				p === void 0 ? d in e && (p = f(() => /* @__PURE__ */ I(D, u)), r.set(d + "", p)) : L(p, D);
+				p === void 0 ? d in e && (p = f(() => /* @__PURE__ */ L(E, u)), r.set(d + "", p)) : R(p, E);
 			}
-			if (c === void 0) (!l || a(e, t)?.writable) && (c = f(() => /* @__PURE__ */ I(void 0, u)), L(c, Ut(n)), r.set(t, c));
+			if (c === void 0) (!l || a(e, t)?.writable) && (c = f(() => /* @__PURE__ */ L(void 0, u)), R(c, Ht(n)), r.set(t, c));
 			else {
-				l = c.v !== D;
-				var m = f(() => Ut(n));
-				L(c, m);
+				l = c.v !== E;
+				var m = f(() => Ht(n));
+				R(c, m);
 			}
 			var h = Reflect.getOwnPropertyDescriptor(e, t);
 			if (h?.set && h.set.call(s, n), !l) {
 				if (i && typeof t == "string") {
 					var g = r.get("length"), _ = Number(t);
-					Number.isInteger(_) && _ >= g.v && L(g, _ + 1);
+					Number.isInteger(_) && _ >= g.v && R(g, _ + 1);
 				}
-				Vt(o);
+				Bt(o);
 			}
 			return !0;
 		},
@@ -808,108 +808,108 @@ function Ut(t) {
 			G(o);
 			var t = Reflect.ownKeys(e).filter((e) => {
 				var t = r.get(e);
-				return t === void 0 || t.v !== D;
+				return t === void 0 || t.v !== E;
 			});
-			for (var [n, i] of r) i.v !== D && !(n in e) && t.push(n);
+			for (var [n, i] of r) i.v !== E && !(n in e) && t.push(n);
 			return t;
 		},
 		setPrototypeOf() {
-			Ie();
+			Re();
 		}
 	});
 }
-function Wt(e) {
+function Ut(e) {
 	try {
-		if (typeof e == "object" && e && E in e) return e[E];
+		if (typeof e == "object" && e && re in e) return e[re];
 	} catch {}
 	return e;
 }
-function Gt(e, t) {
-	return Object.is(Wt(e), Wt(t));
+function Wt(e, t) {
+	return Object.is(Ut(e), Ut(t));
 }
-var Kt, qt, Jt, Yt;
-function Xt() {
-	if (Kt === void 0) {
-		Kt = window, qt = /Firefox/.test(navigator.userAgent);
+var Gt, Kt, qt, Jt;
+function Yt() {
+	if (Gt === void 0) {
+		Gt = window, Kt = /Firefox/.test(navigator.userAgent);
 		var e = Element.prototype, t = Node.prototype, n = Text.prototype;
-		Jt = a(t, "firstChild").get, Yt = a(t, "nextSibling").get, u(e) && (e[se] = void 0, e[oe] = null, e[ce] = void 0, e.__e = void 0), u(n) && (n[le] = void 0);
+		qt = a(t, "firstChild").get, Jt = a(t, "nextSibling").get, u(e) && (e[ce] = void 0, e[se] = null, e[le] = void 0, e.__e = void 0), u(n) && (n[ue] = void 0);
 	}
 }
-function Zt(e = "") {
+function Xt(e = "") {
 	return document.createTextNode(e);
+}
+/*@__NO_SIDE_EFFECTS__*/
+function Zt(e) {
+	return qt.call(e);
 }
 /*@__NO_SIDE_EFFECTS__*/
 function Qt(e) {
 	return Jt.call(e);
 }
-/*@__NO_SIDE_EFFECTS__*/
-function $t(e) {
-	return Yt.call(e);
-}
-function R(e, t) {
-	if (!O) return /* @__PURE__ */ Qt(e);
-	var n = /* @__PURE__ */ Qt(k);
-	if (n === null) n = k.appendChild(Zt());
+function z(e, t) {
+	if (!D) return /* @__PURE__ */ Zt(e);
+	var n = /* @__PURE__ */ Zt(O);
+	if (n === null) n = O.appendChild(Xt());
 	else if (t && n.nodeType !== 3) {
-		var r = Zt();
-		return n?.before(r), A(r), r;
+		var r = Xt();
+		return n?.before(r), xe(r), r;
 	}
-	return t && an(n), A(n), n;
+	return t && rn(n), xe(n), n;
 }
-function en(e, t = !1) {
-	if (!O) {
-		var n = /* @__PURE__ */ Qt(e);
-		return n instanceof Comment && n.data === "" ? /* @__PURE__ */ $t(n) : n;
+function $t(e, t = !1) {
+	if (!D) {
+		var n = /* @__PURE__ */ Zt(e);
+		return n instanceof Comment && n.data === "" ? /* @__PURE__ */ Qt(n) : n;
 	}
 	if (t) {
-		if (k?.nodeType !== 3) {
-			var r = Zt();
-			return k?.before(r), A(r), r;
+		if (O?.nodeType !== 3) {
+			var r = Xt();
+			return O?.before(r), xe(r), r;
 		}
-		an(k);
+		rn(O);
 	}
-	return k;
+	return O;
 }
-function z(e, t = !1) {
-	if (!O) return /* @__PURE__ */ Qt(e);
-	var n = R(e, t);
-	return j(e), n;
+function B(e, t = !1) {
+	if (!D) return /* @__PURE__ */ Zt(e);
+	var n = z(e, t);
+	return k(e), n;
 }
-function B(e, t = 1, n = !1) {
-	let r = O ? k : e;
-	for (var i; t--;) i = r, r = /* @__PURE__ */ $t(r);
-	if (!O) return r;
+function V(e, t = 1, n = !1) {
+	let r = D ? O : e;
+	for (var i; t--;) i = r, r = /* @__PURE__ */ Qt(r);
+	if (!D) return r;
 	if (n) {
 		if (r?.nodeType !== 3) {
-			var a = Zt();
-			return r === null ? i?.after(a) : r.before(a), A(a), a;
+			var a = Xt();
+			return r === null ? i?.after(a) : r.before(a), xe(a), a;
 		}
-		an(r);
+		rn(r);
 	}
-	return A(r), r;
+	return xe(r), r;
 }
-function tn(e) {
+function en(e) {
 	e.textContent = "";
 }
-function nn() {
+function tn() {
 	return !1;
 }
-function rn(e, t, n) {
+function nn(e, t, n) {
 	return t == null || t === "http://www.w3.org/1999/xhtml" ? n ? document.createElement(e, { is: n }) : document.createElement(e) : n ? document.createElementNS(t, e, { is: n }) : document.createElementNS(t, e);
 }
-function an(e) {
+function rn(e) {
 	if (e.nodeValue.length < 65536) return;
 	let t = e.nextSibling;
 	for (; t !== null && t.nodeType === 3;) t.remove(), e.nodeValue += t.nodeValue, t = e.nextSibling;
 }
-function on(e) {
-	var t = U;
-	if (t === null) return H.f |= ne, e;
+function an(e) {
+	var t = W;
+	if (t === null) return U.f |= ne, e;
 	if (!(t.f & 32768) && !(t.f & 4)) throw e;
-	sn(e, t);
+	on(e, t);
 }
-function sn(e, t) {
-	if (e === pe) throw e;
+function on(e, t) {
+	if (e === me) throw e;
 	if (!(t !== null && t.f & 16384)) {
 		for (; t !== null;) {
 			if (t.f & 128 && !(t.f & 33570816)) {
@@ -927,18 +927,18 @@ function sn(e, t) {
 	}
 }
 // node_modules/svelte/src/internal/client/reactivity/effects.js
-function cn(e) {
-	U === null && (H === null && Me(e), je()), Nn && Ae(e);
+function sn(e) {
+	W === null && (U === null && Pe(e), Ne()), Mn && Me(e);
 }
-function ln(e, t) {
+function cn(e, t) {
 	var n = t.last;
 	n === null ? t.last = t.first = e : (n.next = e, e.prev = n, t.last = e);
 }
-function un(e, t) {
-	var n = U;
+function ln(e, t) {
+	var n = W;
 	n !== null && n.f & 8192 && (e |= v);
 	var r = {
-		ctx: M,
+		ctx: A,
 		deps: null,
 		nodes: null,
 		f: e | g | 512,
@@ -953,134 +953,134 @@ function un(e, t) {
 		wv: 0,
 		ac: null
 	};
-	F?.register_created_effect(r);
+	I?.register_created_effect(r);
 	var i = r;
-	if (e & 4) bt === null ? wt.ensure().schedule(r) : bt.push(r);
+	if (e & 4) yt === null ? Ct.ensure().schedule(r) : yt.push(r);
 	else if (t !== null) {
 		try {
 			er(r);
 		} catch (e) {
-			throw wn(r), e;
+			throw Cn(r), e;
 		}
 		i.deps === null && i.teardown === null && i.nodes === null && i.first === i.last && !(i.f & 524288) && (i = i.first, e & 16 && e & 65536 && i !== null && (i.f |= S));
 	}
-	if (i !== null && (i.parent = n, n !== null && ln(i, n), H !== null && H.f & 2 && !(e & 64))) {
-		var a = H;
+	if (i !== null && (i.parent = n, n !== null && cn(i, n), U !== null && U.f & 2 && !(e & 64))) {
+		var a = U;
 		(a.effects ??= []).push(i);
 	}
 	return r;
 }
-function dn() {
-	return H !== null && !Fn;
+function un() {
+	return U !== null && !Pn;
+}
+function dn(e) {
+	let t = ln(8, null);
+	return P(t, h), t.teardown = e, t;
 }
 function fn(e) {
-	let t = un(8, null);
-	return N(t, h), t.teardown = e, t;
+	sn("$effect");
+	var t = W.f;
+	if (!U && t & 32 && A !== null && !A.i) {
+		var n = A;
+		(n.e ??= []).push(e);
+	} else return pn(e);
 }
 function pn(e) {
-	cn("$effect");
-	var t = U.f;
-	if (!H && t & 32 && M !== null && !M.i) {
-		var n = M;
-		(n.e ??= []).push(e);
-	} else return mn(e);
+	return ln(4 | w, e);
 }
 function mn(e) {
-	return un(4 | w, e);
-}
-function hn(e) {
-	wt.ensure();
-	let t = un(64 | C, e);
+	Ct.ensure();
+	let t = ln(64 | C, e);
 	return (e = {}) => new Promise((n) => {
-		e.outro ? Dn(t, () => {
-			wn(t), n(void 0);
-		}) : (wn(t), n(void 0));
+		e.outro ? En(t, () => {
+			Cn(t), n(void 0);
+		}) : (Cn(t), n(void 0));
 	});
 }
+function hn(e) {
+	return ln(4, e);
+}
 function gn(e) {
-	return un(4, e);
+	return ln(te | C, e);
 }
-function _n(e) {
-	return un(te | C, e);
+function _n(e, t = 0) {
+	return ln(8 | t, e);
 }
-function vn(e, t = 0) {
-	return un(8 | t, e);
-}
-function V(e, t = [], n = [], r = []) {
-	tt(r, t, n, (t) => {
-		un(8, () => {
+function H(e, t = [], n = [], r = []) {
+	et(r, t, n, (t) => {
+		ln(8, () => {
 			e(...t.map(G));
 		});
 	});
 }
-function yn(e, t = 0) {
-	return un(16 | t, e);
+function vn(e, t = 0) {
+	return ln(16 | t, e);
+}
+function yn(e) {
+	return ln(32 | C, e);
 }
 function bn(e) {
-	return un(32 | C, e);
-}
-function xn(e) {
 	var t = e.teardown;
 	if (t !== null) {
-		let n = Nn, r = H;
-		Pn(!0), In(null);
+		let n = Mn, r = U;
+		Nn(!0), Fn(null);
 		try {
 			t.call(null);
 		} catch (t) {
-			sn(t, e.parent);
+			on(t, e.parent);
 		} finally {
-			Pn(n), In(r);
+			Nn(n), Fn(r);
 		}
 	}
 }
-function Sn(e, t = !1) {
+function xn(e, t = !1) {
 	var n = e.first;
 	for (e.first = e.last = null; n !== null;) {
 		let e = n.ac;
-		e !== null && $e(() => {
-			e.abort(de);
+		e !== null && Qe(() => {
+			e.abort(fe);
 		});
 		var r = n.next;
-		n.f & 64 ? n.parent = null : wn(n, t), n = r;
+		n.f & 64 ? n.parent = null : Cn(n, t), n = r;
 	}
 }
-function Cn(e) {
+function Sn(e) {
 	for (var t = e.first; t !== null;) {
 		var n = t.next;
-		t.f & 32 || wn(t), t = n;
+		t.f & 32 || Cn(t), t = n;
 	}
 }
-function wn(e, t = !0) {
+function Cn(e, t = !0) {
 	var n = !1;
-	(t || e.f & 262144) && e.nodes !== null && e.nodes.end !== null && (Tn(e.nodes.start, e.nodes.end), n = !0), e.f |= x, Sn(e, t && !n), $n(e, 0);
+	(t || e.f & 262144) && e.nodes !== null && e.nodes.end !== null && (wn(e.nodes.start, e.nodes.end), n = !0), e.f |= x, xn(e, t && !n), $n(e, 0);
 	var r = e.nodes && e.nodes.t;
 	if (r !== null) for (let e of r) e.stop();
-	xn(e), e.f ^= x, e.f |= y;
+	bn(e), e.f ^= x, e.f |= y;
 	var i = e.parent;
-	i !== null && i.first !== null && En(e), e.next = e.prev = e.teardown = e.ctx = e.deps = e.fn = e.nodes = e.ac = e.b = null;
+	i !== null && i.first !== null && Tn(e), e.next = e.prev = e.teardown = e.ctx = e.deps = e.fn = e.nodes = e.ac = e.b = null;
 }
-function Tn(e, t) {
+function wn(e, t) {
 	for (; e !== null;) {
-		var n = e === t ? null : /* @__PURE__ */ $t(e);
+		var n = e === t ? null : /* @__PURE__ */ Qt(e);
 		e.remove(), e = n;
 	}
 }
-function En(e) {
+function Tn(e) {
 	var t = e.parent, n = e.prev, r = e.next;
 	n !== null && (n.next = r), r !== null && (r.prev = n), t !== null && (t.first === e && (t.first = r), t.last === e && (t.last = n));
 }
-function Dn(e, t, n = !0) {
+function En(e, t, n = !0) {
 	var r = [];
-	e.f |= 256, On(e, r, !0);
+	e.f |= 256, Dn(e, r, !0);
 	var i = () => {
-		n && wn(e), t && t();
+		n && Cn(e), t && t();
 	}, a = r.length;
 	if (a > 0) {
 		var o = () => --a || i();
 		for (var s of r) s.out(o);
 	} else i();
 }
-function On(e, t, n) {
+function Dn(e, t, n) {
 	if (!(e.f & 8192)) {
 		e.f ^= v;
 		var r = e.nodes && e.nodes.t;
@@ -1089,50 +1089,50 @@ function On(e, t, n) {
 			var a = i.next;
 			if (!(i.f & 64)) {
 				var o = !!(i.f & 65536) || !!(i.f & 32) && !!(e.f & 16);
-				On(i, t, o ? n : !1);
+				Dn(i, t, o ? n : !1);
 			}
 			i = a;
 		}
 	}
 }
-function kn(e) {
-	e.f &= -257, An(e, !0);
+function On(e) {
+	e.f &= -257, kn(e, !0);
 }
-function An(e, t) {
+function kn(e, t) {
 	if (!(e.f & 256) && e.f & 8192) {
-		e.f ^= v, e.f & 1024 || (N(e, g), wt.ensure().schedule(e));
+		e.f ^= v, e.f & 1024 || (P(e, g), Ct.ensure().schedule(e));
 		for (var n = e.first; n !== null;) {
 			var r = n.next, i = !!(n.f & 65536) || !!(n.f & 32);
-			An(n, i ? t : !1), n = r;
+			kn(n, i ? t : !1), n = r;
 		}
 		var a = e.nodes && e.nodes.t;
 		if (a !== null) for (let e of a) (e.is_global || t) && e.in();
 	}
 }
-function jn(e, t) {
+function An(e, t) {
 	if (e.nodes) for (var n = e.nodes.start, r = e.nodes.end; n !== null;) {
-		var i = n === r ? null : /* @__PURE__ */ $t(n);
+		var i = n === r ? null : /* @__PURE__ */ Qt(n);
 		t.append(n), n = i;
 	}
 }
 // node_modules/svelte/src/internal/client/legacy.js
-var Mn = null, Nn = !1;
-function Pn(e) {
-	Nn = e;
+var jn = null, Mn = !1;
+function Nn(e) {
+	Mn = e;
 }
-var H = null, Fn = !1;
-function In(e) {
-	H = e;
-}
-var U = null;
-function Ln(e) {
+var U = null, Pn = !1;
+function Fn(e) {
 	U = e;
 }
-var Rn = null;
-function zn(e) {
-	H !== null && (H.f & 2097152 || H.f & 2) && (Rn ??= /* @__PURE__ */ new Set()).add(e);
+var W = null;
+function In(e) {
+	W = e;
 }
-var W = null, Bn = 0, Vn = null;
+var Ln = null;
+function Rn(e) {
+	U !== null && (U.f & 2097152 || U.f & 2) && (Ln ??= /* @__PURE__ */ new Set()).add(e);
+}
+var zn = null, Bn = 0, Vn = null;
 function Hn(e) {
 	Vn = e;
 }
@@ -1149,30 +1149,30 @@ function Jn(e) {
 	if (t & 4096) {
 		for (var n = e.deps, r = n.length, i = 0; i < r; i++) {
 			var a = n[i];
-			if (Jn(a) && dt(a), a.wv > e.wv) return !0;
+			if (Jn(a) && ut(a), a.wv > e.wv) return !0;
 		}
-		t & 512 && gt === null && N(e, h);
+		t & 512 && ht === null && P(e, h);
 	}
 	return !1;
 }
 function Yn(e, t, n = !0) {
 	var r = e.reactions;
-	if (r !== null && !(Rn !== null && Rn.has(e))) for (var i = 0; i < r.length; i++) {
+	if (r !== null && !(Ln !== null && Ln.has(e))) for (var i = 0; i < r.length; i++) {
 		var a = r[i];
-		a.f & 2 ? Yn(a, t, !1) : t === a && (n ? N(a, g) : a.f & 1024 && N(a, _), kt(a));
+		a.f & 2 ? Yn(a, t, !1) : t === a && (n ? P(a, g) : a.f & 1024 && P(a, _), Ot(a));
 	}
 }
 function Xn(e) {
-	var t = W, n = Bn, r = Vn, i = H, a = Rn, o = M, s = Fn, c = Gn, l = e.f;
-	W = null, Bn = 0, Vn = null, H = l & 96 ? null : e, Rn = null, ze(e.ctx), Fn = !1, Gn = ++Wn, e.ac !== null && ($e(() => {
-		e.ac.abort(de);
+	var t = zn, n = Bn, r = Vn, i = U, a = Ln, o = A, s = Pn, c = Gn, l = e.f;
+	zn = null, Bn = 0, Vn = null, U = l & 96 ? null : e, Ln = null, j(e.ctx), Pn = !1, Gn = ++Wn, e.ac !== null && (Qe(() => {
+		e.ac.abort(fe);
 	}), e.ac = null);
 	try {
 		e.f |= ee;
 		var u = e.fn, d = u();
 		e.f |= b;
 		var f = Zn(e);
-		if (Ue() && Vn !== null && !Fn && f !== null && !(e.f & 6146)) for (var p = 0; p < Vn.length; p++) Yn(Vn[p], e);
+		if (We() && Vn !== null && !Pn && f !== null && !(e.f & 6146)) for (var p = 0; p < Vn.length; p++) Yn(Vn[p], e);
 		if (i !== null && i !== e) {
 			if (Wn++, i.deps !== null) for (let e = 0; e < n; e += 1) i.deps[e].rv = Wn;
 			if (t !== null) for (let e of t) e.rv = Wn;
@@ -1180,18 +1180,18 @@ function Xn(e) {
 		}
 		return e.f & 8388608 && (e.f ^= ne), d;
 	} catch (t) {
-		return Zn(e), on(t);
+		return Zn(e), an(t);
 	} finally {
-		e.f ^= ee, W = t, Bn = n, Vn = r, H = i, Rn = a, ze(o), Fn = s, Gn = c;
+		e.f ^= ee, zn = t, Bn = n, Vn = r, U = i, Ln = a, j(o), Pn = s, Gn = c;
 	}
 }
 function Zn(e) {
-	var t = e.deps, n = F?.is_fork;
-	if (W !== null) {
+	var t = e.deps, n = I?.is_fork;
+	if (zn !== null) {
 		var r;
-		if (n || $n(e, Bn), t !== null && Bn > 0) for (t.length = Bn + W.length, r = 0; r < W.length; r++) t[Bn + r] = W[r];
-		else e.deps = t = W;
-		if (dn() && e.f & 512) for (r = Bn; r < t.length; r++) (t[r].reactions ??= []).push(e);
+		if (n || $n(e, Bn), t !== null && Bn > 0) for (t.length = Bn + zn.length, r = 0; r < zn.length; r++) t[Bn + r] = zn[r];
+		else e.deps = t = zn;
+		if (un() && e.f & 512) for (r = Bn; r < t.length; r++) (t[r].reactions ??= []).push(e);
 	} else !n && t !== null && Bn < t.length && ($n(e, Bn), t.length = Bn);
 	return t;
 }
@@ -1204,11 +1204,11 @@ function Qn(e, r) {
 			o === 0 ? i = r.reactions = null : (i[a] = i[o], i.pop());
 		}
 	}
-	if (i === null && r.f & 2 && (W === null || !n.call(W, r))) {
+	if (i === null && r.f & 2 && (zn === null || !n.call(zn, r))) {
 		var s = r;
-		s.f & 512 && (s.f ^= 512), s.v !== D && Ye(s), s.ac !== null && $e(() => {
-			s.ac.abort(de), s.ac = null, N(s, g);
-		}), ft(s), $n(s, 0);
+		s.f & 512 && (s.f ^= 512), s.v !== E && Je(s), s.ac !== null && Qe(() => {
+			s.ac.abort(fe), s.ac = null, P(s, g);
+		}), dt(s), $n(s, 0);
 	}
 }
 function $n(e, t) {
@@ -1218,64 +1218,64 @@ function $n(e, t) {
 function er(e) {
 	var t = e.f;
 	if (!(t & 16384)) {
-		N(e, h);
-		var n = U;
-		U = e;
+		P(e, h);
+		var n = W;
+		W = e;
 		try {
-			t & 16777232 ? Cn(e) : Sn(e), xn(e);
+			t & 16777232 ? Sn(e) : xn(e), bn(e);
 			var r = Xn(e);
 			e.teardown = typeof r == "function" ? r : null, e.wv = Un;
 		} finally {
-			U = n;
+			W = n;
 		}
 	}
 }
 async function tr() {
-	await Promise.resolve(), Tt();
+	await Promise.resolve(), wt();
 }
 function G(e) {
 	var t = !!(e.f & 2);
-	if (Mn?.add(e), H !== null && !Fn && !(U !== null && U.f & 16384) && (Rn === null || !Rn.has(e))) {
-		var r = H.deps;
-		if (H.f & 2097152) e.rv < Wn && (e.rv = Wn, W === null && r !== null && r[Bn] === e ? Bn++ : W === null ? W = [e] : W.push(e));
+	if (jn?.add(e), U !== null && !Pn && !(W !== null && W.f & 16384) && (Ln === null || !Ln.has(e))) {
+		var r = U.deps;
+		if (U.f & 2097152) e.rv < Wn && (e.rv = Wn, zn === null && r !== null && r[Bn] === e ? Bn++ : zn === null ? zn = [e] : zn.push(e));
 		else {
-			H.deps ??= [], n.call(H.deps, e) || H.deps.push(e);
+			U.deps ??= [], n.call(U.deps, e) || U.deps.push(e);
 			var i = e.reactions;
-			i === null ? e.reactions = [H] : n.call(i, H) || i.push(H);
+			i === null ? e.reactions = [U] : n.call(i, U) || i.push(U);
 		}
 	}
-	if (Nn && Nt.has(e)) return Nt.get(e);
+	if (Mn && Mt.has(e)) return Mt.get(e);
 	if (t) {
 		var a = e;
-		if (Nn) {
+		if (Mn) {
 			var o = a.v;
-			return (!(a.f & 1024) && a.reactions !== null || rr(a)) && (o = ut(a)), Nt.set(a, o), o;
+			return (!(a.f & 1024) && a.reactions !== null || rr(a)) && (o = lt(a)), Mt.set(a, o), o;
 		}
-		var s = !(a.f & 512) && !Fn && H !== null && !!(H.f & 512), c = (a.f & b) === 0;
-		Jn(a) && (s && (a.f |= 512), dt(a)), s && !c && (pt(a), nr(a));
+		var s = !(a.f & 512) && !Pn && U !== null && !!(U.f & 512), c = (a.f & b) === 0;
+		Jn(a) && (s && (a.f |= 512), ut(a)), s && !c && (ft(a), nr(a));
 	}
-	if (gt?.has(e)) return gt.get(e);
+	if (ht?.has(e)) return ht.get(e);
 	if (e.f & 8388608) throw e.v;
 	return e.v;
 }
 function nr(e) {
 	if (e.f |= 512, e.deps !== null) for (let r of e.deps) {
 		var t = r.reactions;
-		t === null ? r.reactions = [e] : n.call(t, e) || t.push(e), r.f & 2 && !(r.f & 512) && (pt(r), nr(r));
+		t === null ? r.reactions = [e] : n.call(t, e) || t.push(e), r.f & 2 && !(r.f & 512) && (ft(r), nr(r));
 	}
 }
 function rr(e) {
-	if (e.v === D) return !0;
+	if (e.v === E) return !0;
 	if (e.deps === null) return !1;
-	for (let t of e.deps) if (Nt.has(t) || t.f & 2 && rr(t)) return !0;
+	for (let t of e.deps) if (Mt.has(t) || t.f & 2 && rr(t)) return !0;
 	return !1;
 }
 function ir(e) {
-	var t = Fn;
+	var t = Pn;
 	try {
-		return Fn = !0, e();
+		return Pn = !0, e();
 	} finally {
-		Fn = t;
+		Pn = t;
 	}
 }
 [.../* @__PURE__ */ "allowfullscreen.async.autofocus.autoplay.checked.controls.default.disabled.formnovalidate.indeterminate.inert.ismap.loop.multiple.muted.nomodule.novalidate.open.playsinline.readonly.required.reversed.seamless.selected.webkitdirectory.defer.disablepictureinpicture.disableremoteplayback".split(".")];
@@ -1287,9 +1287,9 @@ function or(e) {
 var sr = Symbol("events"), cr = /* @__PURE__ */ new Set(), lr = /* @__PURE__ */ new Set();
 function ur(e, t, n, r = {}) {
 	function i(e) {
-		if (r.capture || hr.call(t, e), !e.cancelBubble) return $e(() => n?.call(this, e));
+		if (r.capture || hr.call(t, e), !e.cancelBubble) return Qe(() => n?.call(this, e));
 	}
-	return e.startsWith("pointer") || e.startsWith("touch") || e === "wheel" ? (i.__removed = !1, Ke(() => {
+	return e.startsWith("pointer") || e.startsWith("touch") || e === "wheel" ? (i.__removed = !1, N(() => {
 		i.__removed || t.addEventListener(e, i, r);
 	})) : t.addEventListener(e, i, r), i;
 }
@@ -1298,7 +1298,7 @@ function dr(e, t, n, r, i) {
 		capture: r,
 		passive: i
 	}, o = ur(e, t, n, a);
-	(t === document.body || t === window || t === document || t instanceof HTMLMediaElement) && fn(() => {
+	(t === document.body || t === window || t === document || t instanceof HTMLMediaElement) && dn(() => {
 		o.__removed = !0, t.removeEventListener(e, o, a);
 	});
 }
@@ -1333,8 +1333,8 @@ function hr(e) {
 				return o || n;
 			}
 		});
-		var d = H, f = U;
-		In(null), Ln(null);
+		var d = U, f = W;
+		Fn(null), In(null);
 		try {
 			for (var p, m = []; o !== null && o !== t;) {
 				try {
@@ -1353,7 +1353,7 @@ function hr(e) {
 				throw p;
 			}
 		} finally {
-			e[sr] = t, delete e.currentTarget, In(d), Ln(f);
+			e[sr] = t, delete e.currentTarget, Fn(d), In(f);
 		}
 	}
 }
@@ -1363,12 +1363,12 @@ function _r(e) {
 	return gr?.createHTML(e) ?? e;
 }
 function vr(e) {
-	var t = rn("template");
+	var t = nn("template");
 	return t.innerHTML = _r(e.replaceAll("<!>", "<!---->")), t.content;
 }
 // node_modules/svelte/src/internal/client/dom/template.js
 function yr(e, t) {
-	var n = U;
+	var n = W;
 	n.nodes === null && (n.nodes = {
 		start: e,
 		end: t,
@@ -1380,11 +1380,11 @@ function yr(e, t) {
 function q(e, t) {
 	var n = !!(t & 1), r = !!(t & 2), i, a = !e.startsWith("<!>");
 	return () => {
-		if (O) return yr(k, null), k;
-		i === void 0 && (i = vr(a ? e : "<!>" + e), n || (i = /* @__PURE__ */ Qt(i)));
-		var t = r || qt ? document.importNode(i, !0) : i.cloneNode(!0);
+		if (D) return yr(O, null), O;
+		i === void 0 && (i = vr(a ? e : "<!>" + e), n || (i = /* @__PURE__ */ Zt(i)));
+		var t = r || Kt ? document.importNode(i, !0) : i.cloneNode(!0);
 		if (n) {
-			var o = /* @__PURE__ */ Qt(t), s = t.lastChild;
+			var o = /* @__PURE__ */ Zt(t), s = t.lastChild;
 			yr(o, s);
 		} else yr(t, t);
 		return t;
@@ -1394,15 +1394,15 @@ function q(e, t) {
 function br(e, t, n = "svg") {
 	var r = !e.startsWith("<!>"), i = !!(t & 1), a = `<${n}>${r ? e : "<!>" + e}</${n}>`, o;
 	return () => {
-		if (O) return yr(k, null), k;
+		if (D) return yr(O, null), O;
 		if (!o) {
-			var e = /* @__PURE__ */ Qt(vr(a));
-			if (i) for (o = document.createDocumentFragment(); /* @__PURE__ */ Qt(e);) o.appendChild(/* @__PURE__ */ Qt(e));
-			else o = /* @__PURE__ */ Qt(e);
+			var e = /* @__PURE__ */ Zt(vr(a));
+			if (i) for (o = document.createDocumentFragment(); /* @__PURE__ */ Zt(e);) o.appendChild(/* @__PURE__ */ Zt(e));
+			else o = /* @__PURE__ */ Zt(e);
 		}
 		var t = o.cloneNode(!0);
 		if (i) {
-			var n = /* @__PURE__ */ Qt(t), r = t.lastChild;
+			var n = /* @__PURE__ */ Zt(t), r = t.lastChild;
 			yr(n, r);
 		} else yr(t, t);
 		return t;
@@ -1413,23 +1413,23 @@ function xr(e, t) {
 	return /* @__PURE__ */ br(e, t, "svg");
 }
 function Sr() {
-	if (O) return yr(k, null), k;
-	var e = document.createDocumentFragment(), t = document.createComment(""), n = Zt();
+	if (D) return yr(O, null), O;
+	var e = document.createDocumentFragment(), t = document.createComment(""), n = Xt();
 	return e.append(t, n), yr(t, n), e;
 }
 function J(e, t) {
-	if (O) {
-		var n = U;
-		n.f & 32768 && n.nodes.end !== null || (n.nodes.end = k), be();
+	if (D) {
+		var n = W;
+		n.f & 32768 && n.nodes.end !== null || (n.nodes.end = O), Se();
 	} else e !== null && e.before(t);
 }
 // node_modules/svelte/src/reactivity/create-subscriber.js
 function Cr(e) {
-	let t = 0, n = Ft(0), r;
+	let t = 0, n = Pt(0), r;
 	return () => {
-		dn() && (G(n), vn(() => (t === 0 && (r = ir(() => e(() => Vt(n)))), t += 1, () => {
-			Ke(() => {
-				--t, t === 0 && (r?.(), r = void 0, Vt(n));
+		un() && (G(n), _n(() => (t === 0 && (r = ir(() => e(() => Bt(n)))), t += 1, () => {
+			N(() => {
+				--t, t === 0 && (r?.(), r = void 0, Bt(n));
 			});
 		})));
 	};
@@ -1444,7 +1444,7 @@ var Er = class {
 	is_pending = !1;
 	transform_error;
 	#e;
-	#t = O ? k : null;
+	#t = D ? O : null;
 	#n;
 	#r;
 	#i;
@@ -1457,42 +1457,42 @@ var Er = class {
 	#d = !1;
 	#f = /* @__PURE__ */ new Map();
 	#p = null;
-	#m = Cr(() => (this.#p = Ft(this.#l), () => {
+	#m = Cr(() => (this.#p = Pt(this.#l), () => {
 		this.#p = null;
 	}));
 	constructor(e, t, n, r) {
 		this.#e = e, this.#n = t, this.#r = (e) => {
-			var t = U;
+			var t = W;
 			t.b = this, t.f |= 128, n(e);
-		}, this.parent = U.b, this.transform_error = r ?? this.parent?.transform_error ?? ((e) => e), this.#i = yn(() => {
-			if (O) {
-				let e = Ce(this.#t);
-				be();
+		}, this.parent = W.b, this.transform_error = r ?? this.parent?.transform_error ?? ((e) => e), this.#i = vn(() => {
+			if (D) {
+				let e = Te(this.#t);
+				Se();
 				let t = e === "[!";
 				if (e.startsWith("[?")) {
 					let t = JSON.parse(e.slice(2));
 					this.#g(t);
 				} else t ? this.#y() : this.#h();
 			} else this.#b();
-		}, wr), O && (this.#e = k);
+		}, wr), D && (this.#e = O);
 	}
 	#h() {
 		try {
-			this.#a = bn(() => this.#r(this.#e));
+			this.#a = yn(() => this.#r(this.#e));
 		} catch (e) {
 			this.error(e);
 		}
 	}
 	#g(e) {
 		let t = this.#n.failed, { reset: n, invoke_onerror: r } = this.#_(e);
-		Ke(r), t && (this.#s = bn(() => {
+		N(r), t && (this.#s = yn(() => {
 			t(this.#e, () => e, () => n);
 		}));
 	}
 	#_(e) {
 		var t = !1, n = !1;
 		let r = () => {
-			this.#v() || (t ? ve() : (t = !0, n && Re(), this.#s !== null && Dn(this.#s, () => {
+			this.#v() || (t ? ye() : (t = !0, n && Be(), this.#s !== null && En(this.#s, () => {
 				this.#s = null;
 			}), this.#S(() => {
 				this.#b();
@@ -1504,7 +1504,7 @@ var Er = class {
 				if (!this.#v()) try {
 					n = !0, this.#n.onerror?.(e, r), n = !1;
 				} catch (e) {
-					sn(e, this.#i && this.#i.parent);
+					on(e, this.#i && this.#i.parent);
 				}
 			}
 		};
@@ -1514,36 +1514,36 @@ var Er = class {
 	}
 	#y() {
 		let e = this.#n.pending;
-		e && (this.is_pending = !0, this.#o = bn(() => e(this.#e)), Ke(() => {
+		e && (this.is_pending = !0, this.#o = yn(() => e(this.#e)), N(() => {
 			if (!this.#v()) {
-				var e = this.#c = document.createDocumentFragment(), t = Zt(), n = !1;
+				var e = this.#c = document.createDocumentFragment(), t = Xt(), n = !1;
 				e.append(t), this.#a = this.#S(() => {
 					try {
-						return bn(() => this.#r(t));
+						return yn(() => this.#r(t));
 					} catch (e) {
 						try {
 							this.error(e), n = !0;
 						} catch (e) {
-							sn(e, this.#i.parent);
+							on(e, this.#i.parent);
 						}
 						return null;
 					}
-				}), this.#a === null ? (this.#c = null, n && this.#x(F)) : this.#u === 0 && (this.#e.before(e), this.#c = null, Dn(this.#o, () => {
+				}), this.#a === null ? (this.#c = null, n && this.#x(I)) : this.#u === 0 && (this.#e.before(e), this.#c = null, En(this.#o, () => {
 					this.#o = null;
-				}), this.#x(F));
+				}), this.#x(I));
 			}
 		}));
 	}
 	#b() {
 		try {
-			if (this.is_pending = this.has_pending_snippet(), this.#u = 0, this.#l = 0, this.#a = bn(() => {
+			if (this.is_pending = this.has_pending_snippet(), this.#u = 0, this.#l = 0, this.#a = yn(() => {
 				this.#r(this.#e);
 			}), this.#u > 0) {
 				var e = this.#c = document.createDocumentFragment();
-				jn(this.#a, e);
+				An(this.#a, e);
 				let t = this.#n.pending;
-				this.#o = bn(() => t(this.#e));
-			} else this.#x(F);
+				this.#o = yn(() => t(this.#e));
+			} else this.#x(I);
 		} catch (e) {
 			this.error(e);
 		}
@@ -1552,7 +1552,7 @@ var Er = class {
 		this.is_pending = !1, e.transfer_reactions(this.#f);
 	}
 	defer_effect(e) {
-		Xe(e, this.#f);
+		Ye(e, this.#f);
 	}
 	is_rendered() {
 		return !this.is_pending && (!this.parent || this.parent.is_rendered());
@@ -1561,80 +1561,80 @@ var Er = class {
 		return !!this.#n.pending;
 	}
 	#S(e) {
-		var t = U, n = H, r = M;
-		Ln(this.#i), In(this.#i), ze(this.#i.ctx);
+		var t = W, n = U, r = A;
+		In(this.#i), Fn(this.#i), j(this.#i.ctx);
 		try {
-			return wt.ensure(), e();
+			return Ct.ensure(), e();
 		} finally {
-			Ln(t), In(n), ze(r);
+			In(t), Fn(n), j(r);
 		}
 	}
 	#C(e, t) {
-		this.has_pending_snippet() ? (this.#u += e, this.#u === 0 && (this.#x(t), this.#o && Dn(this.#o, () => {
+		this.has_pending_snippet() ? (this.#u += e, this.#u === 0 && (this.#x(t), this.#o && En(this.#o, () => {
 			this.#o = null;
 		}), this.#c &&= (this.#e.before(this.#c), null))) : this.parent && this.parent.#C(e, t);
 	}
 	update_pending_count(e, t) {
-		this.#C(e, t), this.#l += e, !this.#p || this.#d || (this.#d = !0, Ke(() => {
-			this.#d = !1, this.#p && zt(this.#p, this.#l);
+		this.#C(e, t), this.#l += e, !this.#p || this.#d || (this.#d = !0, N(() => {
+			this.#d = !1, this.#p && Rt(this.#p, this.#l);
 		}));
 	}
 	get_effect_pending() {
 		return this.#m(), G(this.#p);
 	}
 	error(e) {
-		if (e === pe || !this.#n.onerror && !this.#n.failed) throw e;
-		F?.is_fork ? (this.#a && F.skip_effect(this.#a), this.#o && F.skip_effect(this.#o), this.#s && F.skip_effect(this.#s), F.oncommit(() => {
+		if (e === me || !this.#n.onerror && !this.#n.failed) throw e;
+		I?.is_fork ? (this.#a && I.skip_effect(this.#a), this.#o && I.skip_effect(this.#o), this.#s && I.skip_effect(this.#s), I.oncommit(() => {
 			this.#v() || this.#w(e);
 		})) : this.#w(e);
 	}
 	#w(e) {
-		this.#a &&= (wn(this.#a), null), this.#o &&= (wn(this.#o), null), this.#s &&= (wn(this.#s), null), O && (A(this.#t), xe(), A(Se()));
+		this.#a &&= (Cn(this.#a), null), this.#o &&= (Cn(this.#o), null), this.#s &&= (Cn(this.#s), null), D && (xe(this.#t), Ce(), xe(we()));
 		let t = this.#n.failed, n = (e) => {
 			if (this.#v()) return;
 			let { reset: n, invoke_onerror: r } = this.#_(e);
 			r(), t && !this.#v() && (this.#s = this.#S(() => {
 				try {
-					return bn(() => {
-						var r = U;
+					return yn(() => {
+						var r = W;
 						r.b = this, r.f |= 128, t(this.#e, () => e, () => n);
 					});
 				} catch (e) {
-					return sn(e, this.#i.parent), null;
+					return on(e, this.#i.parent), null;
 				}
 			}));
 		};
-		Ke(() => {
+		N(() => {
 			if (!this.#v()) {
 				var t;
 				try {
 					t = this.transform_error(e);
 				} catch (e) {
-					sn(e, this.#i && this.#i.parent);
+					on(e, this.#i && this.#i.parent);
 					return;
 				}
-				typeof t == "object" && t && typeof t.then == "function" ? t.then(n, (e) => sn(e, this.#i && this.#i.parent)) : n(t);
+				typeof t == "object" && t && typeof t.then == "function" ? t.then(n, (e) => on(e, this.#i && this.#i.parent)) : n(t);
 			}
 		});
 	}
 };
 function Y(e, t) {
 	var n = t == null ? "" : typeof t == "object" ? `${t}` : t;
-	n !== (e[le] ??= e.nodeValue) && (e[le] = n, e.nodeValue = `${n}`);
+	n !== (e[ue] ??= e.nodeValue) && (e[ue] = n, e.nodeValue = `${n}`);
 }
 function Dr(e, t) {
 	return kr(e, t);
 }
 var Or = /* @__PURE__ */ new Map();
 function kr(e, { target: t, anchor: n, props: i = {}, events: a, context: o, intro: s = !0, transformError: c }) {
-	Xt();
-	var l = void 0, u = hn(() => {
-		var s = n ?? t.appendChild(Zt());
+	Yt();
+	var l = void 0, u = mn(() => {
+		var s = n ?? t.appendChild(Xt());
 		Tr(s, { pending: () => {} }, (t) => {
-			Be({});
-			var n = M;
-			if (o && (n.c = o), a && (i.$$events = a), O && yr(t, null), l = e(t, i) || He(), O && (U.nodes.end = k, k === null || k.nodeType !== 8 || k.data !== "]")) throw ge(), pe;
-			Ve();
+			Ve({});
+			var n = A;
+			if (o && (n.c = o), a && (i.$$events = a), D && yr(t, null), l = e(t, i) || Ue(), D && (W.nodes.end = O, O === null || O.nodeType !== 8 || O.data !== "]")) throw _e(), me;
+			He();
 		}, c);
 		var u = /* @__PURE__ */ new Set(), d = (e) => {
 			for (var n = 0; n < e.length; n++) {
@@ -1674,72 +1674,72 @@ var Ar = /* @__PURE__ */ new WeakMap(), jr = class {
 	#a = (e) => {
 		if (this.#e.has(e)) {
 			var t = this.#e.get(e), n = this.#t.get(t);
-			if (n) kn(n), this.#r.delete(t);
+			if (n) On(n), this.#r.delete(t);
 			else {
 				var r = this.#n.get(t);
-				r && (kn(r.effect), this.#t.set(t, r.effect), this.#n.delete(t), r.fragment.lastChild.remove(), this.anchor.before(r.fragment), n = r.effect);
+				r && (On(r.effect), this.#t.set(t, r.effect), this.#n.delete(t), r.fragment.lastChild.remove(), this.anchor.before(r.fragment), n = r.effect);
 			}
 			for (let [t, n] of this.#e) {
 				if (this.#e.delete(t), t === e) break;
 				let r = this.#n.get(n);
-				r && (wn(r.effect), this.#n.delete(n));
+				r && (Cn(r.effect), this.#n.delete(n));
 			}
 			for (let [e, r] of this.#t) {
 				if (e === t || this.#r.has(e)) continue;
 				let i = () => {
 					if (Array.from(this.#e.values()).includes(e)) {
 						var t = document.createDocumentFragment();
-						jn(r, t), t.append(Zt()), this.#n.set(e, {
+						An(r, t), t.append(Xt()), this.#n.set(e, {
 							effect: r,
 							fragment: t
 						});
-					} else wn(r);
+					} else Cn(r);
 					this.#r.delete(e), this.#t.delete(e);
 				};
-				this.#i || !n ? (this.#r.add(e), Dn(r, i, !1)) : i();
+				this.#i || !n ? (this.#r.add(e), En(r, i, !1)) : i();
 			}
 		}
 	};
 	#o = (e) => {
 		this.#e.delete(e);
 		let t = Array.from(this.#e.values());
-		for (let [e, n] of this.#n) t.includes(e) || (wn(n.effect), this.#n.delete(e));
+		for (let [e, n] of this.#n) t.includes(e) || (Cn(n.effect), this.#n.delete(e));
 	};
 	ensure(e, t) {
-		var n = F, r = nn();
+		var n = I, r = tn();
 		if (t && !this.#t.has(e) && !this.#n.has(e)) {
 			if (r) {
-				var i = document.createDocumentFragment(), a = Zt();
+				var i = document.createDocumentFragment(), a = Xt();
 				i.append(a), this.#n.set(e, {
-					effect: bn(() => t(a)),
+					effect: yn(() => t(a)),
 					fragment: i
 				});
-			} else this.#t.set(e, bn(() => t(this.anchor)));
+			} else this.#t.set(e, yn(() => t(this.anchor)));
 		}
 		if (this.#e.set(n, e), r) {
 			for (let [t, r] of this.#t) t === e ? n.unskip_effect(r) : n.skip_effect(r);
 			for (let [t, r] of this.#n) t === e ? n.unskip_effect(r.effect) : n.skip_effect(r.effect);
 			n.oncommit(this.#a), n.ondiscard(this.#o);
-		} else O && (this.anchor = k), this.#a(n);
+		} else D && (this.anchor = O), this.#a(n);
 	}
 };
 // node_modules/svelte/src/internal/client/dom/blocks/if.js
 function X(e, t, n = !1) {
 	var r;
-	O && (r = k, be());
+	D && (r = O, Se());
 	var i = new jr(e), a = n ? S : 0;
 	function o(e, t) {
-		if (O) {
-			var n = Ce(r);
+		if (D) {
+			var n = Te(r);
 			if (e !== parseInt(n.substring(1))) {
-				var a = Se();
-				A(a), i.anchor = a, ye(!1), i.ensure(e, t), ye(!0);
+				var a = we();
+				xe(a), i.anchor = a, be(!1), i.ensure(e, t), be(!0);
 				return;
 			}
 		}
 		i.ensure(e, t);
 	}
-	yn(() => {
+	vn(() => {
 		var e = !1;
 		t((t, n = 0) => {
 			e = !0, o(n, t);
@@ -1753,7 +1753,7 @@ function Z(e, t) {
 function Mr(e, t, n) {
 	for (var i = [], a = t.length, o, s = t.length, c = 0; c < a; c++) {
 		let n = t[c];
-		Dn(n, () => {
+		En(n, () => {
 			if (o) {
 				if (o.pending.delete(n), o.done.add(n), o.pending.size === 0) {
 					var t = e.outrogroups;
@@ -1766,7 +1766,7 @@ function Mr(e, t, n) {
 		var l = i.length === 0 && n !== null && e.pending.size === 0;
 		if (l) {
 			var u = n, d = u.parentNode;
-			tn(d), d.append(u), e.items.clear();
+			en(d), d.append(u), e.items.clear();
 		}
 		Nr(e, t, !l);
 	} else o = {
@@ -1782,7 +1782,7 @@ function Nr(e, t, n = !0) {
 	}
 	for (var i = 0; i < t.length; i++) {
 		var a = t[i];
-		r?.has(a) ? (a.f |= T, jn(a, document.createDocumentFragment())) : wn(t[i], n);
+		r?.has(a) ? (a.f |= T, An(a, document.createDocumentFragment())) : Cn(t[i], n);
 	}
 }
 var Pr;
@@ -1790,10 +1790,10 @@ function Q(t, n, i, a, o, s = null) {
 	var c = t, l = /* @__PURE__ */ new Map();
 	if (n & 4) {
 		var u = t;
-		c = O ? A(/* @__PURE__ */ Qt(u)) : u.appendChild(Zt());
+		c = D ? xe(/* @__PURE__ */ Zt(u)) : u.appendChild(Xt());
 	}
-	O && be();
-	var d = null, f = /* @__PURE__ */ ct(() => {
+	D && Se();
+	var d = null, f = /* @__PURE__ */ st(() => {
 		var t = i();
 		return e(t) ? t : t == null ? [] : r(t);
 	}), p = /* @__PURE__ */ new Map(), m = !0;
@@ -1801,7 +1801,7 @@ function Q(t, n, i, a, o, s = null) {
 		if (!(_.effect.f & 16384)) {
 			_.pending.delete(e);
 			var t = G(f);
-			_.fallback = d, Ir(_, t, c, n, a), d !== null && (t.length === 0 ? d.f & 33554432 ? (d.f ^= T, Rr(d, null, c)) : kn(d) : Dn(d, () => {
+			_.fallback = d, Ir(_, t, c, n, a), d !== null && (t.length === 0 ? d.f & 33554432 ? (d.f ^= T, Rr(d, null, c)) : On(d) : En(d, () => {
 				d = null;
 			}));
 		}
@@ -1810,22 +1810,22 @@ function Q(t, n, i, a, o, s = null) {
 		_.pending.delete(e);
 	}
 	var _ = {
-		effect: yn(() => {
+		effect: vn(() => {
 			var e = G(f), t = e.length;
 			let r = !1;
-			O && Ce(c) === "[!" != (t === 0) && (c = Se(), A(c), ye(!1), r = !0);
-			for (var u = /* @__PURE__ */ new Set(), _ = F, v = nn(), y = 0; y < t; y += 1) {
-				O && k.nodeType === 8 && k.data === "]" && (c = k, r = !0, ye(!1));
+			D && Te(c) === "[!" != (t === 0) && (c = we(), xe(c), be(!1), r = !0);
+			for (var u = /* @__PURE__ */ new Set(), _ = I, v = tn(), y = 0; y < t; y += 1) {
+				D && O.nodeType === 8 && O.data === "]" && (c = O, r = !0, be(!1));
 				var b = e[y], x = a(b, y), S = m ? null : l.get(x);
-				S ? (S.v && zt(S.v, b), S.i && zt(S.i, y), v && _.unskip_effect(S.e)) : (S = Lr(l, m ? c : Pr ??= Zt(), b, x, y, o, n, i), m || (S.e.f |= T), l.set(x, S)), u.add(x);
+				S ? (S.v && Rt(S.v, b), S.i && Rt(S.i, y), v && _.unskip_effect(S.e)) : (S = Lr(l, m ? c : Pr ??= Xt(), b, x, y, o, n, i), m || (S.e.f |= T), l.set(x, S)), u.add(x);
 			}
-			if (t === 0 && s && !d && (m ? d = bn(() => s(c)) : (d = bn(() => s(Pr ??= Zt())), d.f |= T)), t > u.size && ke("", "", ""), O && t > 0 && A(Se()), !m) {
+			if (t === 0 && s && !d && (m ? d = yn(() => s(c)) : (d = yn(() => s(Pr ??= Xt())), d.f |= T)), t > u.size && je("", "", ""), D && t > 0 && xe(we()), !m) {
 				if (p.set(_, u), v) {
 					for (let [e, t] of l) u.has(e) || _.skip_effect(t.e);
 					_.oncommit(h), _.ondiscard(g);
 				} else h(_);
 			}
-			r && ye(!0), G(f);
+			r && be(!0), G(f);
 		}),
 		flags: n,
 		items: l,
@@ -1833,7 +1833,7 @@ function Q(t, n, i, a, o, s = null) {
 		outrogroups: null,
 		fallback: d
 	};
-	m = !1, O && (c = k);
+	m = !1, D && (c = O);
 }
 function Fr(e) {
 	for (; e !== null && !(e.f & 32);) e = e.next;
@@ -1844,7 +1844,7 @@ function Ir(e, t, n, i, a) {
 	if (o) for (v = 0; v < s; v += 1) h = t[v], g = a(h, v), _ = c.get(g).e, _.f & 33554432 || (_.nodes?.a?.measure(), (f ??= /* @__PURE__ */ new Set()).add(_));
 	for (v = 0; v < s; v += 1) {
 		if (h = t[v], g = a(h, v), _ = c.get(g).e, e.outrogroups !== null) for (let t of e.outrogroups) t.pending.delete(_), t.done.delete(_);
-		if (_.f & 8192 && (kn(_), o && (_.nodes?.a?.unfix(), (f ??= /* @__PURE__ */ new Set()).delete(_))), _.f & 33554432) {
+		if (_.f & 8192 && (On(_), o && (_.nodes?.a?.unfix(), (f ??= /* @__PURE__ */ new Set()).delete(_))), _.f & 33554432) {
 			if (_.f ^= T, _ === l) Rr(_, null, n);
 			else {
 				var y = d ? d.next : l;
@@ -1887,23 +1887,23 @@ function Ir(e, t, n, i, a) {
 			Mr(e, w, te);
 		}
 	}
-	o && Ke(() => {
+	o && N(() => {
 		if (f !== void 0) for (_ of f) _.nodes?.a?.apply();
 	});
 }
 function Lr(e, t, n, r, i, a, o, s) {
-	var c = o & 1 ? o & 16 ? Ft(n) : /* @__PURE__ */ It(n, !1, !1) : null, l = o & 2 ? Ft(i) : null;
+	var c = o & 1 ? o & 16 ? Pt(n) : /* @__PURE__ */ Ft(n, !1, !1) : null, l = o & 2 ? Pt(i) : null;
 	return {
 		v: c,
 		i: l,
-		e: bn(() => (a(t, c ?? n, l ?? i, s), () => {
+		e: yn(() => (a(t, c ?? n, l ?? i, s), () => {
 			e.delete(r);
 		}))
 	};
 }
 function Rr(e, t, n) {
 	if (e.nodes) for (var r = e.nodes.start, i = e.nodes.end, a = t && !(t.f & 33554432) ? t.nodes.start : n; r !== null;) {
-		var o = /* @__PURE__ */ $t(r);
+		var o = /* @__PURE__ */ Qt(r);
 		if (a.before(r), r === i) return;
 		r = o;
 	}
@@ -1913,11 +1913,11 @@ function zr(e, t, n) {
 }
 // node_modules/svelte/src/internal/client/dom/css.js
 function Br(e, t) {
-	gn(() => {
-		e = U?.parent?.nodes?.start ?? e;
+	hn(() => {
+		e = W?.parent?.nodes?.start ?? e;
 		var n = e.getRootNode(), r = n.host ? n : n.head ?? n.ownerDocument.head;
 		if (!r.querySelector("#" + t.hash)) {
-			let e = rn("style");
+			let e = nn("style");
 			e.id = t.hash, e.textContent = t.code, r.appendChild(e);
 		}
 	});
@@ -1979,10 +1979,10 @@ function Gr(e, t) {
 }
 // node_modules/svelte/src/internal/client/dom/elements/class.js
 function Kr(e, t, n, r, i, a) {
-	var o = e[se];
-	if (O || o !== n || o === void 0) {
+	var o = e[ce];
+	if (D || o !== n || o === void 0) {
 		var s = Hr(n, r, a);
-		O && s === e.getAttribute("class") || (s == null ? e.removeAttribute("class") : t ? e.className = s : e.setAttribute("class", s)), e[se] = n;
+		D && s === e.getAttribute("class") || (s == null ? e.removeAttribute("class") : t ? e.className = s : e.setAttribute("class", s)), e[ce] = n;
 	} else if (a && i !== a) for (var c in a) {
 		var l = !!a[c];
 		(i == null || l !== !!i[c]) && e.classList.toggle(c, l);
@@ -1997,10 +1997,10 @@ function qr(e, t = {}, n, r) {
 	}
 }
 function Jr(e, t, n, r) {
-	var i = e[ce];
-	if (O || i !== t) {
+	var i = e[le];
+	if (D || i !== t) {
 		var a = Gr(t, r);
-		O && a === e.getAttribute("style") || (a == null ? e.removeAttribute("style") : e.style.cssText = a), e[ce] = t;
+		D && a === e.getAttribute("style") || (a == null ? e.removeAttribute("style") : e.style.cssText = a), e[le] = t;
 	} else r && (Array.isArray(r) ? (qr(e, n?.[0], r[0]), qr(e, n?.[1], r[1], "important")) : qr(e, n, r));
 	return r;
 }
@@ -2014,7 +2014,7 @@ function Xr(t, n) {
 		var o = t.selectedIndex, s = n && i ? new Set(t.selectedOptions) : null;
 		for (var c of t.options) {
 			var l = $r(c);
-			Yr(c, i ? a.includes(l) : Gt(l, r));
+			Yr(c, i ? a.includes(l) : Wt(l, r));
 		}
 		if (n) {
 			if (s !== null) for (c of t.options) {
@@ -2028,10 +2028,10 @@ function Xr(t, n) {
 function Zr(t, n, r = !1) {
 	if (t.multiple) {
 		if (n == null) return;
-		if (!e(n)) return _e();
+		if (!e(n)) return ve();
 		for (var i of t.options) i.selected = n.includes($r(i));
 	} else {
-		for (i of t.options) if (Gt($r(i), n)) {
+		for (i of t.options) if (Wt($r(i), n)) {
 			i.selected = !0;
 			return;
 		}
@@ -2047,7 +2047,7 @@ function Qr(e) {
 		subtree: !0,
 		attributes: !0,
 		attributeFilter: ["value"]
-	}), fn(() => {
+	}), dn(() => {
 		t.disconnect();
 	});
 }
@@ -2063,9 +2063,9 @@ function ei(e) {
 	return !1;
 }
 // node_modules/svelte/src/internal/client/dom/elements/attributes.js
-var ti = Symbol("is custom element"), ni = Symbol("is html"), ri = fe ? "link" : "LINK";
+var ti = Symbol("is custom element"), ni = Symbol("is html"), ri = pe ? "link" : "LINK";
 function ii(e) {
-	if (O) {
+	if (D) {
 		var t = !1, n = () => {
 			if (!t) {
 				if (t = !0, e.hasAttribute("value")) {
@@ -2078,7 +2078,7 @@ function ii(e) {
 				}
 			}
 		};
-		e[ue] = n, Ke(n), Qe();
+		e[de] = n, N(n), Ze();
 	}
 }
 function ai(e, t) {
@@ -2087,15 +2087,15 @@ function ai(e, t) {
 }
 function $(e, t, n, r) {
 	var i = oi(e);
-	if (!(O && (i[t] = e.getAttribute(t), t === "src" || t === "srcset" || t === "href" && e.nodeName === ri))) {
+	if (!(D && (i[t] = e.getAttribute(t), t === "src" || t === "srcset" || t === "href" && e.nodeName === ri))) {
 		var a = i[t];
-		a !== (i[t] = n) && (t === "loading" && (e[ae] = n), n == null ? e.removeAttribute(t) : typeof n != "string" && ci(e).has(t) ? e[t] = n : (!O || typeof n != "number" && typeof n != "boolean" || a !== String(n)) && e.setAttribute(t, n));
+		a !== (i[t] = n) && (t === "loading" && (e[oe] = n), n == null ? e.removeAttribute(t) : typeof n != "string" && ci(e).has(t) ? e[t] = n : (!D || typeof n != "number" && typeof n != "boolean" || a !== String(n)) && e.setAttribute(t, n));
 	}
 }
 function oi(e) {
-	return e[oe] ??= {
+	return e[se] ??= {
 		[ti]: e.nodeName.includes("-"),
-		[ni]: e.namespaceURI === me
+		[ni]: e.namespaceURI === he
 	};
 }
 var si = /* @__PURE__ */ new Map();
@@ -2112,28 +2112,28 @@ function ci(e) {
 // node_modules/svelte/src/internal/client/dom/elements/bindings/input.js
 function li(e, t, n = t) {
 	var r = /* @__PURE__ */ new WeakSet();
-	et(e, "input", async (i) => {
+	$e(e, "input", async (i) => {
 		var a = i ? e.defaultValue : e.value;
-		if (a = di(e) ? fi(a) : a, n(a), F !== null && r.add(F), await tr(), a !== (a = t())) {
+		if (a = di(e) ? fi(a) : a, n(a), I !== null && r.add(I), await tr(), a !== (a = t())) {
 			var o = e.selectionStart, s = e.selectionEnd, c = e.value.length;
 			if (e.value = a ?? "", s !== null) {
 				var l = e.value.length;
 				o === s && s === c && l > c ? (e.selectionStart = l, e.selectionEnd = l) : (e.selectionStart = o, e.selectionEnd = Math.min(s, l));
 			}
 		}
-	}), (O && e.defaultValue !== e.value || ir(t) == null && e.value) && (n(di(e) ? fi(e.value) : e.value), F !== null && r.add(F)), vn(() => {
+	}), (D && e.defaultValue !== e.value || ir(t) == null && e.value) && (n(di(e) ? fi(e.value) : e.value), I !== null && r.add(I)), _n(() => {
 		var n = t();
 		if (e === document.activeElement) {
-			var i = F;
+			var i = I;
 			if (r.has(i)) return;
 		}
 		di(e) && n === fi(e.value) || (e.type !== "date" || n || e.value) && n !== e.value && (e.value = n ?? "");
 	});
 }
 function ui(e, t, n = t) {
-	et(e, "change", (t) => {
+	$e(e, "change", (t) => {
 		n(t ? e.defaultChecked : e.checked);
-	}), (O && e.defaultChecked !== e.checked || ir(t) == null) && n(e.checked), vn(() => {
+	}), (D && e.defaultChecked !== e.checked || ir(t) == null) && n(e.checked), _n(() => {
 		e.checked = !!t();
 	});
 }
@@ -2146,13 +2146,13 @@ function fi(e) {
 }
 // node_modules/svelte/src/internal/client/dom/elements/bindings/this.js
 function pi(e, t) {
-	return e === t || e?.[E] === t;
+	return e === t || e?.[re] === t;
 }
-function mi(e = He(), t, n, r) {
-	var i = M.r, a = U;
-	return gn(() => {
+function mi(e = Ue(), t, n, r) {
+	var i = A.r, a = W;
+	return hn(() => {
 		var o, s;
-		return vn(() => {
+		return _n(() => {
 			o = s, s = r?.() || [], ir(() => {
 				pi(n(...s), e) || (t(e, ...s), o && pi(n(...o), e) && t(null, ...o));
 			});
@@ -2180,14 +2180,14 @@ function gi(e) {
 }
 // node_modules/svelte/src/internal/client/reactivity/props.js
 function _i(e, t, n, r) {
-	var i = !0, o = !!(n & 8), s = !!(n & 16), c = r, l = !0, u = void 0, d = () => s && i ? (u ??= /* @__PURE__ */ at(r), G(u)) : (l && (l = !1, c = s ? ir(r) : r), c);
+	var i = !0, o = !!(n & 8), s = !!(n & 16), c = r, l = !0, u = void 0, d = () => s && i ? (u ??= /* @__PURE__ */ it(r), G(u)) : (l && (l = !1, c = s ? ir(r) : r), c);
 	let f;
 	if (o) {
-		var p = E in e || ie in e;
+		var p = re in e || ae in e;
 		f = a(e, t)?.set ?? (p && t in e ? (n) => e[t] = n : void 0);
 	}
 	var m, h = !1;
-	o ? [m, h] = gi(() => e[t]) : m = e[t], m === void 0 && r !== void 0 && (m = d(), f && (i && Pe(t), f(m)));
+	o ? [m, h] = gi(() => e[t]) : m = e[t], m === void 0 && r !== void 0 && (m = d(), f && (i && Ie(t), f(m)));
 	var g = i ? () => {
 		var n = e[t];
 		return n === void 0 ? d() : (l = !0, n);
@@ -2202,19 +2202,19 @@ function _i(e, t, n, r) {
 			return arguments.length > 0 ? ((!i || !t || _ || h) && f(t ? g() : e), e) : g();
 		});
 	}
-	var v = !1, y = (n & 1 ? at : ct)(() => (v = !1, g()));
+	var v = !1, y = (n & 1 ? it : st)(() => (v = !1, g()));
 	o && G(y);
-	var b = U;
+	var b = W;
 	return (function(e, t) {
 		if (arguments.length > 0) {
-			let n = t ? G(y) : i && o ? Ut(e) : e;
-			return L(y, n), v = !0, c !== void 0 && (c = n), e;
+			let n = t ? G(y) : i && o ? Ht(e) : e;
+			return R(y, n), v = !0, c !== void 0 && (c = n), e;
 		}
-		return Nn && v || b.f & 16384 ? y.v : G(y);
+		return Mn && v || b.f & 16384 ? y.v : G(y);
 	});
 }
 function vi(e) {
-	M === null && De("onMount"), pn(() => {
+	A === null && ke("onMount"), fn(() => {
 		let t = ir(e);
 		if (typeof t == "function") return t;
 	});
@@ -2336,15 +2336,15 @@ var Mi = /* @__PURE__ */ q("<canvas class=\"cell svelte-1bdpcco\"></canvas>"), N
 	code: ".cell.svelte-1bdpcco {width:14em;height:14em;image-rendering:pixelated;background:#000;display:block;}"
 };
 function Pi(e, t) {
-	Be(t, !0), Br(e, Ni);
-	let n = /* @__PURE__ */ I(void 0);
-	pn(() => {
+	Ve(t, !0), Br(e, Ni);
+	let n = /* @__PURE__ */ L(void 0);
+	fn(() => {
 		G(n) && t.spec && ji(G(n), t.spec);
 	});
 	var r = Mi();
-	mi(r, (e) => L(n, e), () => G(n)), V(() => {
+	mi(r, (e) => R(n, e), () => G(n)), H(() => {
 		$(r, "data-testid", t.testid), $(r, "width", t.spec ? t.spec.obsShape[1] : 64), $(r, "height", t.spec ? t.spec.obsShape[0] : 64);
-	}), J(e, r), Ve();
+	}), J(e, r), He();
 }
 // src/Graph.svelte
 var Fi = /* @__PURE__ */ xr("<line y1=\"0\" y2=\"100\" stroke=\"#ccc\" stroke-width=\"1\" vector-effect=\"non-scaling-stroke\"></line>"), Ii = /* @__PURE__ */ xr("<polyline fill=\"none\" stroke-width=\"1.5\" vector-effect=\"non-scaling-stroke\"></polyline>"), Li = /* @__PURE__ */ q("<div class=\"graph svelte-gsm5hf\"><div class=\"label svelte-gsm5hf\"><span> </span> </div> <svg preserveAspectRatio=\"none\" class=\"svelte-gsm5hf\"><!><!><line y1=\"0\" y2=\"100\" stroke=\"rgba(0,0,0,0.4)\" stroke-width=\"2\" vector-effect=\"non-scaling-stroke\"></line></svg></div>"), Ri = {
@@ -2352,35 +2352,35 @@ var Fi = /* @__PURE__ */ xr("<line y1=\"0\" y2=\"100\" stroke=\"#ccc\" stroke-wi
 	code: ".graph.svelte-gsm5hf {position:relative;margin-top:0.3em;}.label.svelte-gsm5hf {font-size:0.85em;}svg.svelte-gsm5hf {width:100%;height:3em;display:block;background:#fafafa;}"
 };
 function zi(e, t) {
-	Be(t, !0), Br(e, Ri);
-	let n = /* @__PURE__ */ P(() => Math.min(...t.values)), r = /* @__PURE__ */ P(() => Math.max(...t.values)), i = (e) => (G(r) > G(n) ? 1 - (e - G(n)) / (G(r) - G(n)) : .5) * 90 + 5, a = /* @__PURE__ */ P(() => {
+	Ve(t, !0), Br(e, Ri);
+	let n = /* @__PURE__ */ F(() => Math.min(...t.values)), r = /* @__PURE__ */ F(() => Math.max(...t.values)), i = (e) => (G(r) > G(n) ? 1 - (e - G(n)) / (G(r) - G(n)) : .5) * 90 + 5, a = /* @__PURE__ */ F(() => {
 		let e = [], n = [];
 		return t.values.forEach((r, a) => {
 			n.push(`${a + .5},${i(r).toFixed(2)}`), (t.dones[a] || a === t.values.length - 1) && (e.push(n.join(" ")), n = []);
 		}), e;
-	}), o = /* @__PURE__ */ P(() => t.dones.map((e, t) => e ? t + 1 : -1).filter((e) => e > 0));
-	var s = Li(), c = R(s), l = R(c);
+	}), o = /* @__PURE__ */ F(() => t.dones.map((e, t) => e ? t + 1 : -1).filter((e) => e > 0));
+	var s = Li(), c = z(s), l = z(c);
 	let u;
-	var d = z(l, !0), f = B(l);
-	j(c);
-	var p = B(c, 2), m = R(p);
+	var d = B(l, !0), f = V(l);
+	k(c);
+	var p = V(c, 2), m = z(p);
 	Q(m, 17, () => G(o), Z, (e, t) => {
 		var n = Fi();
-		V(() => {
+		H(() => {
 			$(n, "x1", G(t)), $(n, "x2", G(t));
 		}), J(e, n);
 	});
-	var h = B(m);
+	var h = V(m);
 	Q(h, 17, () => G(a), Z, (e, n) => {
 		var r = Ii();
-		V(() => {
+		H(() => {
 			$(r, "points", G(n)), $(r, "stroke", t.color);
 		}), J(e, r);
 	});
-	var g = B(h);
-	j(p), j(s), V((e) => {
+	var g = V(h);
+	k(p), k(s), H((e) => {
 		$(s, "data-testid", t.testid), u = Jr(l, "", u, { color: t.color }), Y(d, t.title), Y(f, `: ${e ?? ""}`), $(p, "viewBox", `${t.frame + .5 - t.visible / 2} 0 ${t.visible ?? ""} 100`), $(g, "x1", t.frame + .5), $(g, "x2", t.frame + .5);
-	}, [() => Ei(t.values[t.frame])]), J(e, s), Ve();
+	}, [() => Ei(t.values[t.frame])]), J(e, s), He();
 }
 // src/LegendThumb.svelte
 var Bi = /* @__PURE__ */ q("<span class=\"thumb svelte-gdfsym\"></span>"), Vi = {
@@ -2388,18 +2388,18 @@ var Bi = /* @__PURE__ */ q("<span class=\"thumb svelte-gdfsym\"></span>"), Vi = 
 	code: ".thumb.svelte-gdfsym {display:inline-block;width:4.5em;height:4.5em;image-rendering:pixelated;background-color:#888;background-repeat:no-repeat;}"
 };
 function Hi(e, t) {
-	Be(t, !0), Br(e, Vi);
-	let n = /* @__PURE__ */ I("");
-	pn(() => {
-		t.source.image("thumbnails", t.run, t.step, { layer: t.layer }).then((e) => L(n, e.src, !0)).catch(() => L(n, ""));
+	Ve(t, !0), Br(e, Vi);
+	let n = /* @__PURE__ */ L("");
+	fn(() => {
+		t.source.image("thumbnails", t.run, t.step, { layer: t.layer }).then((e) => R(n, e.src, !0)).catch(() => R(n, ""));
 	});
 	var r = Bi();
 	let i;
-	V(() => i = Jr(r, "", i, {
+	H(() => i = Jr(r, "", i, {
 		"background-image": G(n) ? `url("${G(n)}")` : "none",
 		"background-size": `${t.K * 100}% 100%`,
 		"background-position": `${t.K > 1 ? t.k / (t.K - 1) * 100 : 0}% 0`
-	})), J(e, r), Ve();
+	})), J(e, r), He();
 }
 // src/TrajScrub.svelte
 var Ui = /* @__PURE__ */ q("<img draggable=\"false\"/>"), Wi = /* @__PURE__ */ q("<span></span>"), Gi = {
@@ -2407,45 +2407,71 @@ var Ui = /* @__PURE__ */ q("<img draggable=\"false\"/>"), Wi = /* @__PURE__ */ q
 	code: ".scrub.svelte-15x15u3 {height:1.6em;width:8em;image-rendering:pixelated;display:block;}.scrub.stretch.svelte-15x15u3 {width:100%;height:100%;}.placeholder.svelte-15x15u3 {background:#ddd;}"
 };
 function Ki(e, t) {
-	Be(t, !0), Br(e, Gi);
-	let n = _i(t, "stretch", 3, !1), r = /* @__PURE__ */ I("");
-	pn(() => {
-		t.source.image("scrub", t.run, t.step, { traj: t.traj }).then((e) => L(r, e.src, !0)).catch(() => L(r, ""));
+	Ve(t, !0), Br(e, Gi);
+	let n = _i(t, "stretch", 3, !1), r = /* @__PURE__ */ L("");
+	fn(() => {
+		t.source.image("scrub", t.run, t.step, { traj: t.traj }).then((e) => R(r, e.src, !0)).catch(() => R(r, ""));
 	});
-	var i = Sr(), a = en(i), o = (e) => {
+	var i = Sr(), a = $t(i), o = (e) => {
 		var i = Ui();
 		let a;
-		V(() => {
+		H(() => {
 			$(i, "src", G(r)), $(i, "alt", `trajectory ${t.traj + 1}`), a = Kr(i, 1, "scrub svelte-15x15u3", null, a, { stretch: n() });
 		}), J(e, i);
 	}, s = (e) => {
 		var t = Wi();
 		let r;
-		V(() => r = Kr(t, 1, "scrub placeholder svelte-15x15u3", null, r, { stretch: n() })), J(e, t);
+		H(() => r = Kr(t, 1, "scrub placeholder svelte-15x15u3", null, r, { stretch: n() })), J(e, t);
 	};
 	X(a, (e) => {
 		G(r) ? e(o) : e(s, -1);
-	}), J(e, i), Ve();
+	}), J(e, i), He();
+}
+// src/ipc.ts
+function qi(e) {
+	if (window.parent === window) return () => {};
+	let t = new MessageChannel();
+	t.port1.onmessage = (n) => {
+		let r;
+		try {
+			r = JSON.parse(String(n.data));
+		} catch {
+			return;
+		}
+		r.isReply || (r.type === "experimental.DataReloaded" && e(), t.port1.postMessage(JSON.stringify({
+			type: r.type,
+			id: r.id,
+			payload: null,
+			error: null,
+			isReply: !0
+		})));
+	};
+	try {
+		window.parent.postMessage("experimental.bootstrap", "*", [t.port2]);
+	} catch {
+		return () => {};
+	}
+	return () => t.port1.close();
 }
 // src/urlstate.ts
-var qi = "p.rl_clarity.";
-function Ji(e) {
+var Ji = "p.rl_clarity.";
+function Yi(e) {
 	let t = {};
 	for (let [n, r] of e) n === "run" ? t.run = r : n === "step" && /^\d+$/.test(r) ? t.step = Number(r) : n === "layer" ? t.layer = r : n === "traj" && /^\d+$/.test(r) ? t.traj = Number(r) - 1 : n === "frame" && /^\d+$/.test(r) ? t.frame = Number(r) - 1 : n === "rows" ? t.rows = r.split(",").filter(Boolean) : (n === "abs" || n === "overlay" || n === "residual") && (t[n] = r === "1");
 	return t;
 }
-function Yi() {
+function Xi() {
 	try {
 		return window.parent === window ? "" : window.parent.location.hash;
 	} catch {
 		return "";
 	}
 }
-function Xi() {
+function Zi() {
 	let e = new URLSearchParams(location.hash.slice(1));
-	return [...e.keys()].length ? Ji([...e.entries()]) : Ji([...new URLSearchParams(Yi().slice(1).replace(/^[^&=]*&?/, "")).entries()].filter(([e]) => e.startsWith(qi)).map(([e, t]) => [e.slice(13), t]));
+	return [...e.keys()].length ? Yi([...e.entries()]) : Yi([...new URLSearchParams(Xi().slice(1).replace(/^[^&=]*&?/, "")).entries()].filter(([e]) => e.startsWith(Ji)).map(([e, t]) => [e.slice(13), t]));
 }
-function Zi(e) {
+function Qi(e) {
 	return [
 		["run", e.run],
 		["step", String(e.step)],
@@ -2458,38 +2484,38 @@ function Zi(e) {
 		["residual", e.residual ? "1" : "0"]
 	];
 }
-var Qi = null, $i = null;
-function ea(e) {
-	$i = {
+var $i = null, ea = null;
+function ta(e) {
+	ea = {
 		...e,
 		rows: [...e.rows]
-	}, Qi ||= setTimeout(() => {
-		Qi = null;
-		let e = Zi($i);
+	}, $i ||= setTimeout(() => {
+		$i = null;
+		let e = Qi(ea);
 		history.replaceState(null, "", "#" + new URLSearchParams(e).toString());
 		try {
 			if (window.parent !== window) {
 				let t = window.parent.location, n = t.hash.slice(1).split("&")[0] || "rl_clarity", r = new URLSearchParams(t.hash.slice(1).split("&").slice(1).join("&"));
-				for (let e of [...r.keys()]) e.startsWith(qi) && r.delete(e);
-				for (let [t, n] of e) r.set(qi + t, n);
+				for (let e of [...r.keys()]) e.startsWith(Ji) && r.delete(e);
+				for (let [t, n] of e) r.set(Ji + t, n);
 				window.parent.history.replaceState(window.parent.history.state, "", `#${n}&${r.toString()}`);
 			}
 		} catch {}
 	}, 300);
 }
 // src/App.svelte
-var ta = /* @__PURE__ */ q("<div class=\"error svelte-1n46o8q\" data-testid=\"error\"> </div>"), na = /* @__PURE__ */ q("<li><b> </b> </li>"), ra = /* @__PURE__ */ q("<details class=\"problems svelte-1n46o8q\" data-testid=\"problems\"><summary> </summary> <ul></ul></details>"), ia = /* @__PURE__ */ q("<option> </option>"), aa = /* @__PURE__ */ q("<span class=\"meta svelte-1n46o8q\"> </span>"), oa = /* @__PURE__ */ q("<label><input type=\"radio\" name=\"traj\" class=\"svelte-1n46o8q\"/> <!><span></span></label>"), sa = /* @__PURE__ */ q("<li><button class=\"link svelte-1n46o8q\"> </button></li>"), ca = /* @__PURE__ */ q("<label class=\"layer svelte-1n46o8q\"><input type=\"radio\" name=\"layer\"/> <span class=\"small svelte-1n46o8q\"> </span></label>"), la = /* @__PURE__ */ q("last reward: <b> </b>", 1), ua = /* @__PURE__ */ q("<b>new episode</b>"), da = /* @__PURE__ */ q("<div class=\"seg svelte-1n46o8q\"> </div>"), fa = /* @__PURE__ */ q("<table class=\"display svelte-1n46o8q\"><tbody><tr><td class=\"svelte-1n46o8q\"><!></td><td class=\"svelte-1n46o8q\"><!></td><td data-testid=\"frame-label\" class=\"svelte-1n46o8q\">frame: <b> </b></td><td class=\"svelte-1n46o8q\">policy:</td><td class=\"svelte-1n46o8q\">next action: <b> </b></td></tr></tbody></table> <div class=\"policy svelte-1n46o8q\" data-testid=\"policy\"></div>", 1), pa = /* @__PURE__ */ q("<button data-testid=\"pause\">&#10074;&#10074;</button>"), ma = /* @__PURE__ */ q("<button data-testid=\"play-back\" title=\"play backwards\">&#9664;</button>"), ha = /* @__PURE__ */ q("<button data-testid=\"play\" title=\"play\">&#9654;</button>"), ga = /* @__PURE__ */ q("<!> <!>", 1), _a = /* @__PURE__ */ q("<label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-residual\"/> show residual feature</label>"), va = /* @__PURE__ */ q("<th class=\"svelte-1n46o8q\"> </th>"), ya = /* @__PURE__ */ q("<th class=\"svelte-1n46o8q\"> </th><th class=\"svelte-1n46o8q\"> </th>", 1), ba = /* @__PURE__ */ q("<button>remove row</button>"), xa = /* @__PURE__ */ q("<div class=\"small svelte-1n46o8q\" data-testid=\"completeness\" title=\"|sum of attribution - (F(a) - F(0))| / |F(a) - F(0)| at this frame\"> </div>"), Sa = /* @__PURE__ */ q("<div></div>"), Ca = /* @__PURE__ */ q("<div class=\"chart svelte-1n46o8q\"><div class=\"zero svelte-1n46o8q\"></div> <!></div>"), wa = /* @__PURE__ */ q("<td class=\"svelte-1n46o8q\"><!></td>"), Ta = /* @__PURE__ */ q("<tr><td class=\"selector svelte-1n46o8q\"><select class=\"svelte-1n46o8q\"><option>value function</option><optgroup label=\"policy logits:\"></optgroup><optgroup label=\"sums of policy logits:\"></optgroup></select> <!> <!></td><td class=\"svelte-1n46o8q\"><!> <!></td><!></tr>"), Ea = /* @__PURE__ */ q("<p class=\"small svelte-1n46o8q\">Colors correspond to input colors</p>"), Da = /* @__PURE__ */ q("<button class=\"item svelte-1n46o8q\"><span class=\"disc svelte-1n46o8q\"></span> <!></button>"), Oa = /* @__PURE__ */ q("<span class=\"small svelte-1n46o8q\">not shown</span>"), ka = /* @__PURE__ */ q("<p class=\"small svelte-1n46o8q\">Hover to isolate, click to expand feature</p> <div class=\"legend svelte-1n46o8q\"><!> <button class=\"item svelte-1n46o8q\" data-testid=\"legend-residual\"><span></span> residual (everything else)<!></button></div>", 1), Aa = /* @__PURE__ */ q("<canvas data-testid=\"popup-observation\" class=\"svelte-1n46o8q\"></canvas>"), ja = /* @__PURE__ */ q("<img data-testid=\"popup-image\" draggable=\"false\" class=\"svelte-1n46o8q\"/>"), Ma = /* @__PURE__ */ q("<div class=\"popup svelte-1n46o8q\" data-testid=\"feature-popup\" role=\"dialog\" tabindex=\"-1\"><div class=\"popup-head svelte-1n46o8q\"><b> </b> <button data-testid=\"popup-close\">close</button></div> <p class=\"small svelte-1n46o8q\">Dataset examples by spatial position. Press to view example, scroll to zoom.</p> <div class=\"sliders svelte-1n46o8q\"><label class=\"svelte-1n46o8q\">zoom in <input data-testid=\"zoom-slider\" type=\"range\" min=\"0\"/> zoom out</label> <label class=\"svelte-1n46o8q\">fewer patches <input data-testid=\"patches-slider\" type=\"range\" min=\"0\"/> more patches</label></div> <div class=\"popup-view svelte-1n46o8q\" role=\"button\" tabindex=\"0\" aria-label=\"press to view the example\"><!></div></div>"), Na = /* @__PURE__ */ q("<div class=\"columns svelte-1n46o8q\"><div class=\"col svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\">Trajectories</h3> <div class=\"trajs svelte-1n46o8q\"></div> <h3 class=\"svelte-1n46o8q\">Bookmarks</h3> <p class=\"small svelte-1n46o8q\">Lowest advantage episodes (unexpected failures):</p> <ul class=\"bookmarks svelte-1n46o8q\"></ul> <p class=\"small svelte-1n46o8q\">Highest advantage episodes (unexpected successes):</p> <ul class=\"bookmarks svelte-1n46o8q\"></ul></div> <div class=\"col narrow svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\">Layers</h3> <!></div> <div class=\"col wide svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\">Timeline</h3> <!> <div class=\"navigator svelte-1n46o8q\"><button data-testid=\"step-back\" title=\"step back\">&#8592;</button> <button data-testid=\"first\" title=\"first frame\">&#10074;&#9664;</button> <!> <!> <button data-testid=\"last\" title=\"last frame\">&#9654;&#10074;</button> <button data-testid=\"step-forward\" title=\"step forward\">&#8594;</button> <label>fps <input data-testid=\"fps\" type=\"number\" min=\"0\" max=\"100\" class=\"svelte-1n46o8q\"/></label></div> <div class=\"scrubber svelte-1n46o8q\" data-testid=\"scrubber\" role=\"slider\" tabindex=\"-1\"><div class=\"pointer svelte-1n46o8q\"></div> <div class=\"tape svelte-1n46o8q\"><!></div> <div class=\"centre svelte-1n46o8q\"></div></div> <!> <h3 class=\"svelte-1n46o8q\"> </h3> <div class=\"toggles svelte-1n46o8q\"><label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-overlay\"/> overlay on observations</label> <label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-abs\"/> </label> <!></div> <table class=\"attr svelte-1n46o8q\"><thead><tr><th class=\"svelte-1n46o8q\"></th><th class=\"svelte-1n46o8q\">Observation</th><!></tr></thead><tbody></tbody></table> <button data-testid=\"add-row\">add row</button></div> <div class=\"col svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\"> </h3> <!> <h3 class=\"svelte-1n46o8q\">Hotkeys</h3> <ul class=\"small hotkeys svelte-1n46o8q\"><li>&#8592; go backwards</li><li>&#8594; go forwards</li><li>space: toggle play/pause</li></ul></div></div> <!>", 1), Pa = /* @__PURE__ */ q("<div class=\"app svelte-1n46o8q\"><!> <!> <div class=\"picker svelte-1n46o8q\"><label>Run <select data-testid=\"run-select\"></select></label> <label>Checkpoint (training step) <select data-testid=\"step-select\"></select></label> <button data-testid=\"reload\">reload runs</button> <!></div> <!></div>"), Fa = {
+var na = /* @__PURE__ */ q("<div class=\"error svelte-1n46o8q\" data-testid=\"error\"> </div>"), ra = /* @__PURE__ */ q("<li><b> </b> </li>"), ia = /* @__PURE__ */ q("<details class=\"problems svelte-1n46o8q\" data-testid=\"problems\"><summary> </summary> <ul></ul></details>"), aa = /* @__PURE__ */ q("<option> </option>"), oa = /* @__PURE__ */ q("<span class=\"meta svelte-1n46o8q\"> </span>"), sa = /* @__PURE__ */ q("<label><input type=\"radio\" name=\"traj\" class=\"svelte-1n46o8q\"/> <!><span></span></label>"), ca = /* @__PURE__ */ q("<li><button class=\"link svelte-1n46o8q\"> </button></li>"), la = /* @__PURE__ */ q("<label class=\"layer svelte-1n46o8q\"><input type=\"radio\" name=\"layer\"/> <span class=\"small svelte-1n46o8q\"> </span></label>"), ua = /* @__PURE__ */ q("last reward: <b> </b>", 1), da = /* @__PURE__ */ q("<b>new episode</b>"), fa = /* @__PURE__ */ q("<div class=\"seg svelte-1n46o8q\"> </div>"), pa = /* @__PURE__ */ q("<table class=\"display svelte-1n46o8q\"><tbody><tr><td class=\"svelte-1n46o8q\"><!></td><td class=\"svelte-1n46o8q\"><!></td><td data-testid=\"frame-label\" class=\"svelte-1n46o8q\">frame: <b> </b></td><td class=\"svelte-1n46o8q\">policy:</td><td class=\"svelte-1n46o8q\">next action: <b> </b></td></tr></tbody></table> <div class=\"policy svelte-1n46o8q\" data-testid=\"policy\"></div>", 1), ma = /* @__PURE__ */ q("<button data-testid=\"pause\">&#10074;&#10074;</button>"), ha = /* @__PURE__ */ q("<button data-testid=\"play-back\" title=\"play backwards\">&#9664;</button>"), ga = /* @__PURE__ */ q("<button data-testid=\"play\" title=\"play\">&#9654;</button>"), _a = /* @__PURE__ */ q("<!> <!>", 1), va = /* @__PURE__ */ q("<label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-residual\"/> show residual feature</label>"), ya = /* @__PURE__ */ q("<th class=\"svelte-1n46o8q\"> </th>"), ba = /* @__PURE__ */ q("<th class=\"svelte-1n46o8q\"> </th><th class=\"svelte-1n46o8q\"> </th>", 1), xa = /* @__PURE__ */ q("<button>remove row</button>"), Sa = /* @__PURE__ */ q("<div class=\"small svelte-1n46o8q\" data-testid=\"completeness\" title=\"|sum of attribution - (F(a) - F(0))| / |F(a) - F(0)| at this frame\"> </div>"), Ca = /* @__PURE__ */ q("<div></div>"), wa = /* @__PURE__ */ q("<div class=\"chart svelte-1n46o8q\"><div class=\"zero svelte-1n46o8q\"></div> <!></div>"), Ta = /* @__PURE__ */ q("<td class=\"svelte-1n46o8q\"><!></td>"), Ea = /* @__PURE__ */ q("<tr><td class=\"selector svelte-1n46o8q\"><select class=\"svelte-1n46o8q\"><option>value function</option><optgroup label=\"policy logits:\"></optgroup><optgroup label=\"sums of policy logits:\"></optgroup></select> <!> <!></td><td class=\"svelte-1n46o8q\"><!> <!></td><!></tr>"), Da = /* @__PURE__ */ q("<p class=\"small svelte-1n46o8q\">Colors correspond to input colors</p>"), Oa = /* @__PURE__ */ q("<button class=\"item svelte-1n46o8q\"><span class=\"disc svelte-1n46o8q\"></span> <!></button>"), ka = /* @__PURE__ */ q("<span class=\"small svelte-1n46o8q\">not shown</span>"), Aa = /* @__PURE__ */ q("<p class=\"small svelte-1n46o8q\">Hover to isolate, click to expand feature</p> <div class=\"legend svelte-1n46o8q\"><!> <button class=\"item svelte-1n46o8q\" data-testid=\"legend-residual\"><span></span> residual (everything else)<!></button></div>", 1), ja = /* @__PURE__ */ q("<canvas data-testid=\"popup-observation\" class=\"svelte-1n46o8q\"></canvas>"), Ma = /* @__PURE__ */ q("<img data-testid=\"popup-image\" draggable=\"false\" class=\"svelte-1n46o8q\"/>"), Na = /* @__PURE__ */ q("<div class=\"popup svelte-1n46o8q\" data-testid=\"feature-popup\" role=\"dialog\" tabindex=\"-1\"><div class=\"popup-head svelte-1n46o8q\"><b> </b> <button data-testid=\"popup-close\">close</button></div> <p class=\"small svelte-1n46o8q\">Dataset examples by spatial position. Press to view example, scroll to zoom.</p> <div class=\"sliders svelte-1n46o8q\"><label class=\"svelte-1n46o8q\">zoom in <input data-testid=\"zoom-slider\" type=\"range\" min=\"0\"/> zoom out</label> <label class=\"svelte-1n46o8q\">fewer patches <input data-testid=\"patches-slider\" type=\"range\" min=\"0\"/> more patches</label></div> <div class=\"popup-view svelte-1n46o8q\" role=\"button\" tabindex=\"0\" aria-label=\"press to view the example\"><!></div></div>"), Pa = /* @__PURE__ */ q("<div class=\"columns svelte-1n46o8q\"><div class=\"col svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\">Trajectories</h3> <div class=\"trajs svelte-1n46o8q\"></div> <h3 class=\"svelte-1n46o8q\">Bookmarks</h3> <p class=\"small svelte-1n46o8q\">Lowest advantage episodes (unexpected failures):</p> <ul class=\"bookmarks svelte-1n46o8q\"></ul> <p class=\"small svelte-1n46o8q\">Highest advantage episodes (unexpected successes):</p> <ul class=\"bookmarks svelte-1n46o8q\"></ul></div> <div class=\"col narrow svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\">Layers</h3> <!></div> <div class=\"col wide svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\">Timeline</h3> <!> <div class=\"navigator svelte-1n46o8q\"><button data-testid=\"step-back\" title=\"step back\">&#8592;</button> <button data-testid=\"first\" title=\"first frame\">&#10074;&#9664;</button> <!> <!> <button data-testid=\"last\" title=\"last frame\">&#9654;&#10074;</button> <button data-testid=\"step-forward\" title=\"step forward\">&#8594;</button> <label>fps <input data-testid=\"fps\" type=\"number\" min=\"0\" max=\"100\" class=\"svelte-1n46o8q\"/></label></div> <div class=\"scrubber svelte-1n46o8q\" data-testid=\"scrubber\" role=\"slider\" tabindex=\"-1\"><div class=\"pointer svelte-1n46o8q\"></div> <div class=\"tape svelte-1n46o8q\"><!></div> <div class=\"centre svelte-1n46o8q\"></div></div> <!> <h3 class=\"svelte-1n46o8q\"> </h3> <div class=\"toggles svelte-1n46o8q\"><label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-overlay\"/> overlay on observations</label> <label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-abs\"/> </label> <!></div> <table class=\"attr svelte-1n46o8q\"><thead><tr><th class=\"svelte-1n46o8q\"></th><th class=\"svelte-1n46o8q\">Observation</th><!></tr></thead><tbody></tbody></table> <button data-testid=\"add-row\">add row</button></div> <div class=\"col svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\"> </h3> <!> <h3 class=\"svelte-1n46o8q\">Hotkeys</h3> <ul class=\"small hotkeys svelte-1n46o8q\"><li>&#8592; go backwards</li><li>&#8594; go forwards</li><li>space: toggle play/pause</li></ul></div></div> <!>", 1), Fa = /* @__PURE__ */ q("<div class=\"app svelte-1n46o8q\"><!> <!> <div class=\"picker svelte-1n46o8q\"><label>Run <select data-testid=\"run-select\"></select></label> <label>Checkpoint (training step) <select data-testid=\"step-select\"></select></label> <button data-testid=\"reload\">reload runs</button> <!></div> <!></div>"), Ia = {
 	hash: "svelte-1n46o8q",
 	code: ".app.svelte-1n46o8q {font:13px/1.4 system-ui, sans-serif;color:#222;padding:8px;}h3.svelte-1n46o8q {margin:0.6em 0 0.3em;font-size:1.05em;}.small.svelte-1n46o8q {font-size:0.85em;color:#666;margin:0.2em 0;}.picker.svelte-1n46o8q {display:flex;gap:1em;align-items:center;flex-wrap:wrap;margin-bottom:0.5em;}.meta.svelte-1n46o8q {color:#666;}.error.svelte-1n46o8q {background:#fde2e1;border:1px solid #d33;padding:0.4em;margin-bottom:0.5em;white-space:pre-wrap;}.problems.svelte-1n46o8q {background:#fff6d6;border:1px solid #e0b400;padding:0.3em 0.5em;margin-bottom:0.5em;}.columns.svelte-1n46o8q {display:flex;gap:1.2em;align-items:flex-start;}.col.svelte-1n46o8q {min-width:10em;}.col.narrow.svelte-1n46o8q {min-width:6em;}.col.wide.svelte-1n46o8q {flex:none;min-width:48em;}.trajs.svelte-1n46o8q {display:flex;flex-direction:column;gap:2px;max-height:24em;overflow-y:auto;}.traj.svelte-1n46o8q {display:flex;align-items:center;gap:0.3em;cursor:pointer;padding:1px;}.traj.selected.svelte-1n46o8q {outline:2px solid #1f6fd1;}.traj.svelte-1n46o8q input:where(.svelte-1n46o8q) {display:none;}.bookmarks.svelte-1n46o8q {list-style:none;padding:0;margin:0 0 0.5em;}.link.svelte-1n46o8q {background:none;border:none;color:#1f6fd1;cursor:pointer;padding:0;text-decoration:underline;font:inherit;}.layer.svelte-1n46o8q {display:block;cursor:pointer;}.display.svelte-1n46o8q td:where(.svelte-1n46o8q) {padding-right:1em;color:#1f3fa0;}.policy.svelte-1n46o8q {display:flex;height:1.4em;width:100%;border:1px solid #ccc;overflow:hidden;}.seg.svelte-1n46o8q {font-size:0.8em;text-align:center;overflow:hidden;white-space:nowrap;}.navigator.svelte-1n46o8q {display:flex;gap:0.3em;align-items:center;margin:0.4em 0;width:24em;}.navigator.svelte-1n46o8q input:where(.svelte-1n46o8q) {width:3.5em;}.scrubber.svelte-1n46o8q {position:relative;height:4em;overflow:hidden;background:#eee;cursor:grab;user-select:none;}.tape.svelte-1n46o8q {position:absolute;top:0;bottom:0;}.centre.svelte-1n46o8q {position:absolute;left:calc(50% - 4px);width:2px;top:0;bottom:0;background:rgba(0,0,0,0.4);border-left:3px solid rgba(0,0,0,0.1);border-right:3px solid rgba(0,0,0,0.1);}.pointer.svelte-1n46o8q {position:absolute;left:calc(50% - 5px);top:0;border:5px solid transparent;border-top-color:#000;z-index:1;}.toggles.svelte-1n46o8q label:where(.svelte-1n46o8q) {display:block;}.attr.svelte-1n46o8q th:where(.svelte-1n46o8q) {font-weight:normal;color:#555;text-align:left;}.attr.svelte-1n46o8q td:where(.svelte-1n46o8q) {vertical-align:top;padding:2px;}.selector.svelte-1n46o8q {width:10em;}.selector.svelte-1n46o8q select:where(.svelte-1n46o8q) {max-width:10em;}.chart.svelte-1n46o8q {position:relative;height:3.5em;width:14em;background:#f4f4f4;margin-top:2px;}.chart.svelte-1n46o8q .zero:where(.svelte-1n46o8q) {position:absolute;left:0;right:0;height:1px;background:#888;}.chart.svelte-1n46o8q .bar:where(.svelte-1n46o8q) {position:absolute;}.chart.svelte-1n46o8q .bar.res:where(.svelte-1n46o8q) {outline:1px solid #888;}.chart.svelte-1n46o8q .bar.dashed:where(.svelte-1n46o8q) {outline:1px dashed #888;}.legend.svelte-1n46o8q {display:flex;flex-direction:column;gap:4px;}.item.svelte-1n46o8q {display:flex;align-items:center;gap:0.4em;cursor:pointer;background:none;border:1px solid transparent;padding:2px;font:inherit;text-align:left;}.item.svelte-1n46o8q:hover {border-color:#999;}.disc.svelte-1n46o8q {display:inline-flex;width:1.6em;height:1.6em;border-radius:50%;align-items:center;justify-content:center;font-weight:bold;color:#000;flex:none;}.resdisc.svelte-1n46o8q {background:#fff;border:2px solid #888;}.resdisc.dashed.svelte-1n46o8q {border-style:dashed;}.hotkeys.svelte-1n46o8q {padding-left:1.2em;}.popup.svelte-1n46o8q {position:fixed;top:2em;left:50%;transform:translateX(-50%);width:40em;background:#fff;border:1px solid #888;box-shadow:0 4px 24px rgba(0,0,0,0.3);padding:0.8em;z-index:10;}.popup-head.svelte-1n46o8q {display:flex;justify-content:space-between;}.sliders.svelte-1n46o8q label:where(.svelte-1n46o8q) {display:block;}.popup-view.svelte-1n46o8q {width:36em;height:36em;margin:0 auto;background:repeating-conic-gradient(#ddd 0 25%, #fff 0 50%) 0 0 / 16px 16px;cursor:pointer;}.popup-view.svelte-1n46o8q img:where(.svelte-1n46o8q), .popup-view.svelte-1n46o8q canvas:where(.svelte-1n46o8q) {width:100%;height:100%;image-rendering:pixelated;display:block;opacity:0.999;}"
 };
-function Ia(e, t) {
-	Be(t, !0), Br(e, Fa);
+function La(e, t) {
+	Ve(t, !0), Br(e, Ia);
 	let n = {
 		advantage: "#1f6fd1",
 		value: "#1a9641",
 		logit: "#d7301f",
 		group: "#f08a00"
-	}, r = /* @__PURE__ */ I(Ut([])), i = /* @__PURE__ */ I(Ut([])), a = /* @__PURE__ */ I(""), o = /* @__PURE__ */ I(-1), s = /* @__PURE__ */ I(null), c = /* @__PURE__ */ I(0), l = /* @__PURE__ */ I(0), u = /* @__PURE__ */ I(""), d = /* @__PURE__ */ I(Ut(["v"])), f = /* @__PURE__ */ I(!1), p = /* @__PURE__ */ I(!0), h = /* @__PURE__ */ I(!1), g = /* @__PURE__ */ I(null), _ = /* @__PURE__ */ I(0), v = /* @__PURE__ */ I(12), y = 1, b = /* @__PURE__ */ I(null), x = /* @__PURE__ */ I(0), S = /* @__PURE__ */ I(0), C = /* @__PURE__ */ I(null), w = /* @__PURE__ */ I(""), T = /* @__PURE__ */ I(null), ee = /* @__PURE__ */ I(null), te = /* @__PURE__ */ I(Ut({})), ne = Xi(), E = /* @__PURE__ */ P(() => G(s) ? G(s).probe_set.steps : 0), re = /* @__PURE__ */ P(() => G(s) ? G(s).probe_set.trajectories : 0), ie = /* @__PURE__ */ P(() => G(s)?.layers.find((e) => e.name === G(u))), ae = /* @__PURE__ */ P(() => G(ie)?.kind === "input"), oe = /* @__PURE__ */ P(() => G(ie) ? G(ae) ? 3 : G(ie).features : 0), se = /* @__PURE__ */ P(() => G(ae) ? [
+	}, r = /* @__PURE__ */ L(Ht([])), i = /* @__PURE__ */ L(Ht([])), a = /* @__PURE__ */ L(""), o = /* @__PURE__ */ L(-1), s = /* @__PURE__ */ L(null), c = /* @__PURE__ */ L(0), l = /* @__PURE__ */ L(0), u = /* @__PURE__ */ L(""), d = /* @__PURE__ */ L(Ht(["v"])), f = /* @__PURE__ */ L(!1), p = /* @__PURE__ */ L(!0), h = /* @__PURE__ */ L(!1), g = /* @__PURE__ */ L(null), _ = /* @__PURE__ */ L(0), v = /* @__PURE__ */ L(12), y = 1, b = /* @__PURE__ */ L(null), x = /* @__PURE__ */ L(0), S = /* @__PURE__ */ L(0), C = /* @__PURE__ */ L(null), w = /* @__PURE__ */ L(""), T = /* @__PURE__ */ L(null), ee = /* @__PURE__ */ L(null), te = /* @__PURE__ */ L(Ht({})), ne = Zi(), re = /* @__PURE__ */ L(0), ie = /* @__PURE__ */ F(() => G(s) ? G(s).probe_set.steps : 0), ae = /* @__PURE__ */ F(() => G(s) ? G(s).probe_set.trajectories : 0), oe = /* @__PURE__ */ F(() => G(s)?.layers.find((e) => e.name === G(u))), se = /* @__PURE__ */ F(() => G(oe)?.kind === "input"), ce = /* @__PURE__ */ F(() => G(oe) ? G(se) ? 3 : G(oe).features : 0), le = /* @__PURE__ */ F(() => G(se) ? [
 		[
 			1,
 			0,
@@ -2505,52 +2531,52 @@ function Ia(e, t) {
 			0,
 			1
 		]
-	] : (G(s)?.feature_colors ?? []).map(bi)), ce = /* @__PURE__ */ P(() => G(g) ?? (G(h) && !G(ae) ? "all" : "prin")), le = /* @__PURE__ */ P(() => G(f) ? ["abs"] : ["pos", "neg"]), ue = /* @__PURE__ */ P(() => (G(s)?.action_combos ?? []).map(Ti)), de = /* @__PURE__ */ P(() => G(d).flatMap((e, t) => e === null ? [] : [{
+	] : (G(s)?.feature_colors ?? []).map(bi)), ue = /* @__PURE__ */ F(() => G(g) ?? (G(h) && !G(se) ? "all" : "prin")), de = /* @__PURE__ */ F(() => G(f) ? ["abs"] : ["pos", "neg"]), fe = /* @__PURE__ */ F(() => (G(s)?.action_combos ?? []).map(Ti)), pe = /* @__PURE__ */ F(() => G(d).flatMap((e, t) => e === null ? [] : [{
 		key: e,
 		i: t
-	}])), fe = /* @__PURE__ */ P(() => G(r).find((e) => e.run === G(a))?.steps ?? []);
-	function pe(e) {
+	}])), me = /* @__PURE__ */ F(() => G(r).find((e) => e.run === G(a))?.steps ?? []);
+	function E(e) {
 		return `${G(a)}\u0000${G(o)}\u0000${G(u)}\u0000${G(c)}\u0000${e}`;
 	}
-	function D(e) {
+	function he(e) {
 		let t = G(s)?.outputs.find((t) => t.key === e);
 		if (!t) return e;
 		if (t.kind === "v") return "value function";
-		if (t.kind === "logit") return `${G(ue)[t.index] ?? t.index} logit`;
+		if (t.kind === "logit") return `${G(fe)[t.index] ?? t.index} logit`;
 		let n = G(s).action_groups[t.index];
-		return `[ ${t.actions.map((e) => G(ue)[e] ?? e).join(" | ")} ] logit sum` + (n ? ` (${n.name})` : "");
+		return `[ ${t.actions.map((e) => G(fe)[e] ?? e).join(" | ")} ] logit sum` + (n ? ` (${n.name})` : "");
 	}
-	function me(e) {
+	function ge(e) {
 		let t = G(s)?.outputs.find((t) => t.key === e);
 		return !t || !G(T) ? [] : t.kind === "v" ? G(T).values : G(T).logits.map((e) => t.actions.reduce((t, n) => t + e[n], 0));
 	}
-	async function he(e = !1) {
+	async function _e(e = !1) {
 		try {
 			let n = await t.source.runs(e);
-			if (L(r, n.runs, !0), L(i, n.problems, !0), !G(r).length) {
-				L(w, G(i).length ? "" : "No RL Clarity analysis in this logdir yet: run 'rl-clarity analyze CHECKPOINT --logdir LOGDIR'.", !0);
+			if (R(r, n.runs, !0), R(i, n.problems, !0), !G(r).length) {
+				R(w, G(i).length ? "" : "No RL Clarity analysis in this logdir yet: run 'rl-clarity analyze CHECKPOINT --logdir LOGDIR'.", !0);
 				return;
 			}
 			let s = G(r).find((e) => e.run === (G(a) || ne.run)) ?? G(r)[0], c = G(o) >= 0 ? G(o) : ne.step, l = s.steps.includes(c) ? c : s.steps[s.steps.length - 1];
-			(s.run !== G(a) || l !== G(o)) && await ge(s.run, l);
+			(s.run !== G(a) || l !== G(o)) && await ve(s.run, l);
 		} catch (e) {
-			L(w, String(e), !0);
+			R(w, String(e), !0);
 		}
 	}
-	async function ge(e, n) {
+	async function ve(e, n) {
 		try {
-			L(w, ""), L(_, 0);
+			R(w, ""), R(_, 0);
 			let r = await t.source.manifest(e, n), i = G(s) !== null;
-			L(a, e, !0), L(o, n, !0), L(s, r, !0), L(te, {}, !0);
+			R(a, e, !0), R(o, n, !0), R(s, r, !0), R(te, {}, !0);
 			let m = r.layers.map((e) => e.name), g = ne;
-			ne = {}, m.includes(G(u)) || L(u, g.layer && m.includes(g.layer) ? g.layer : r.default_layer, !0);
+			ne = {}, m.includes(G(u)) || R(u, g.layer && m.includes(g.layer) ? g.layer : r.default_layer, !0);
 			let v = r.outputs.map((e) => e.key), y = (g.rows ?? G(d)).filter((e) => e === null || v.includes(e));
-			L(d, y.length ? y : ["v"], !0), g.abs !== void 0 && L(f, g.abs, !0), g.overlay !== void 0 && L(p, g.overlay, !0), g.residual !== void 0 && L(h, g.residual, !0), L(c, Math.min(Math.max(g.traj ?? G(c), 0), r.probe_set.trajectories - 1), !0), L(l, Math.min(Math.max(g.frame ?? (i ? G(l) : 0), 0), r.probe_set.steps - 1), !0), L(x, Math.max(0, r.features.expand_mults.indexOf(r.features.expand_default)), !0), L(S, Math.max(0, r.features.subdiv_mults.indexOf(r.features.subdiv_default)), !0);
+			R(d, y.length ? y : ["v"], !0), g.abs !== void 0 && R(f, g.abs, !0), g.overlay !== void 0 && R(p, g.overlay, !0), g.residual !== void 0 && R(h, g.residual, !0), R(c, Math.min(Math.max(g.traj ?? G(c), 0), r.probe_set.trajectories - 1), !0), R(l, Math.min(Math.max(g.frame ?? (i ? G(l) : 0), 0), r.probe_set.steps - 1), !0), R(x, Math.max(0, r.features.expand_mults.indexOf(r.features.expand_default)), !0), R(S, Math.max(0, r.features.subdiv_mults.indexOf(r.features.subdiv_default)), !0);
 		} catch (e) {
-			L(w, String(e), !0);
+			R(w, String(e), !0);
 		}
 	}
-	pn(() => {
+	fn(() => {
 		if (!G(s)) return;
 		let [e, n, r] = [
 			G(a),
@@ -2558,11 +2584,11 @@ function Ia(e, t) {
 			G(c)
 		];
 		Promise.all([t.source.series(e, n, r), t.source.image("frames", e, n, { traj: r })]).then(([t, i]) => {
-			e === G(a) && n === G(o) && r === G(c) && (L(T, t, !0), L(ee, i, !0));
-		}).catch((e) => L(w, String(e), !0));
-	}), pn(() => {
-		if (G(s) && G(u)) for (let { key: e } of G(de)) {
-			let n = pe(e);
+			e === G(a) && n === G(o) && r === G(c) && (R(T, t, !0), R(ee, i, !0));
+		}).catch((e) => R(w, String(e), !0));
+	}), fn(() => {
+		if (G(s) && G(u)) for (let { key: e } of G(pe)) {
+			let n = E(e);
 			if (G(te)[n]) continue;
 			let [r, i, s, l] = [
 				G(a),
@@ -2573,10 +2599,10 @@ function Ia(e, t) {
 			Promise.all([t.source.unit(r, i, s, l, e), t.source.attribution(r, i, s, l, e)]).then(([e, t]) => G(te)[n] = {
 				unit: e,
 				q: t
-			}).catch((e) => L(w, String(e), !0));
+			}).catch((e) => R(w, String(e), !0));
 		}
 	});
-	function _e(e, t) {
+	function ye(e, t) {
 		if (!G(s) || !G(ee)) return null;
 		let n = {
 			sprite: G(ee),
@@ -2587,67 +2613,67 @@ function Ia(e, t) {
 			overlay: G(p)
 		};
 		if (t === "obs" || e === null) return n;
-		let r = G(te)[pe(e)];
+		let r = G(te)[E(e)];
 		if (!r) return n;
 		let i = {
 			shape: r.unit.shape,
-			residual: !G(ae),
-			colors: G(se)
+			residual: !G(se),
+			colors: G(le)
 		};
 		return {
 			...n,
 			q: r.q,
 			info: i,
-			mode: G(ce),
-			key: pe(e)
+			mode: G(ue),
+			key: E(e)
 		};
 	}
-	function ve(e) {
-		L(l, Math.min(Math.max(Math.round(e), 0), Math.max(G(E) - 1, 0)), !0);
+	function D(e) {
+		R(l, Math.min(Math.max(Math.round(e), 0), Math.max(G(ie) - 1, 0)), !0);
+	}
+	function be(e) {
+		R(_, 0), y = e, D(G(l) + e);
 	}
 	function O(e) {
-		L(_, 0), y = e, ve(G(l) + e);
+		y = e, R(_, e, !0);
 	}
-	function ye(e) {
-		y = e, L(_, e, !0);
-	}
-	pn(() => {
+	fn(() => {
 		if (!G(_)) return;
-		let e = Math.max(Math.min(Number(G(v)) || 0, 100), 0), t = G(l) + G(_), n = G(E), r = setTimeout(() => {
-			t < 0 || t >= n ? L(_, 0) : L(l, t);
+		let e = Math.max(Math.min(Number(G(v)) || 0, 100), 0), t = G(l) + G(_), n = G(ie), r = setTimeout(() => {
+			t < 0 || t >= n ? R(_, 0) : R(l, t);
 		}, e > 0 ? 1e3 / e : 1e3);
 		return () => clearTimeout(r);
 	});
-	function k(e) {
+	function xe(e) {
 		let t = e.target;
 		if (!t || t.tagName !== "INPUT" && t.tagName !== "SELECT") {
 			if (e.key === "ArrowLeft" || e.key === "ArrowRight") {
 				let t = e.key === "ArrowLeft" ? -1 : 1;
-				G(_) ? ye(t) : O(t), e.preventDefault();
-			} else e.key === " " && (G(_) ? L(_, 0) : ye(y), e.preventDefault());
+				G(_) ? O(t) : be(t), e.preventDefault();
+			} else e.key === " " && (G(_) ? R(_, 0) : O(y), e.preventDefault());
 		}
 	}
-	let A = null;
-	function be(e) {
-		e.button === 0 && (L(_, 0), A = {
+	let Se = null;
+	function we(e) {
+		e.button === 0 && (R(_, 0), Se = {
 			x: e.clientX,
 			frame: G(l),
 			width: e.currentTarget.clientWidth
 		}, e.preventDefault());
 	}
-	function Se(e) {
-		A && (e.buttons & 1 ? ve(A.frame + (A.x - e.clientX) / A.width * Math.min(256, G(E))) : A = null);
-	}
-	let Ce = /* @__PURE__ */ P(() => Math.min(256, Math.max(G(E), 1)));
-	function we() {
-		let e = [...G(d)].reverse().find((e) => e !== null) ?? "v";
-		L(d, [...G(d), e], !0);
-	}
 	function Te(e) {
-		L(d, G(d).map((t, n) => n === e ? null : t), !0);
+		Se && (e.buttons & 1 ? D(Se.frame + (Se.x - e.clientX) / Se.width * Math.min(256, G(ie))) : Se = null);
 	}
-	let Ee = /* @__PURE__ */ I(null), De = /* @__PURE__ */ I(void 0);
-	pn(() => {
+	let Ee = /* @__PURE__ */ F(() => Math.min(256, Math.max(G(ie), 1)));
+	function De() {
+		let e = [...G(d)].reverse().find((e) => e !== null) ?? "v";
+		R(d, [...G(d), e], !0);
+	}
+	function Oe(e) {
+		R(d, G(d).map((t, n) => n === e ? null : t), !0);
+	}
+	let ke = /* @__PURE__ */ L(null), Ae = /* @__PURE__ */ L(void 0);
+	fn(() => {
 		if (!G(b) || !G(s)) return;
 		let e = G(s).features, n = {
 			layer: G(u),
@@ -2655,31 +2681,31 @@ function Ia(e, t) {
 			subdiv: String(e.subdiv_mults[G(S)]),
 			expand: String(e.expand_mults[G(x)])
 		};
-		t.source.image("feature", G(a), G(o), n).then((e) => L(Ee, e, !0)).catch((e) => L(w, String(e), !0));
+		t.source.image("feature", G(a), G(o), n).then((e) => R(ke, e, !0)).catch((e) => R(w, String(e), !0));
 	});
-	let Oe = 0;
-	function ke(e) {
+	let je = 0;
+	function Me(e) {
 		e.preventDefault();
 		let t = performance.now();
-		if (t - Oe < 100 || !G(s)) return;
-		Oe = t;
+		if (t - je < 100 || !G(s)) return;
+		je = t;
 		let n = G(s).features.expand_mults.length;
-		L(x, Math.min(Math.max(G(x) + Math.sign(e.deltaY), 0), n - 1), !0);
+		R(x, Math.min(Math.max(G(x) + Math.sign(e.deltaY), 0), n - 1), !0);
 	}
-	async function Ae(e) {
+	async function Ne(e) {
 		if (e.button !== 0 || !G(b) || !G(s)) return;
 		let n = e.currentTarget.getBoundingClientRect(), r = G(s).features, i = await t.source.featureGrid(G(a), G(o), G(u), G(b).feature, r.subdiv_mults[G(S)], r.expand_mults[G(x)]), c = Math.min(i.cols - 1, Math.floor((e.clientX - n.left) / n.width * i.cols)), l = Math.min(i.rows - 1, Math.floor((e.clientY - n.top) / n.height * i.rows));
-		L(C, i.indices[l * i.cols + c], !0);
+		R(C, i.indices[l * i.cols + c], !0);
 	}
-	pn(() => {
-		if (G(C) === null || !G(s) || !G(De)) return;
-		let e = G(s).assets, [n, r] = G(s).probe_set.observation_shape, i = G(C), c = Math.floor(i / e.sheet_size), l = i % e.sheet_size, u = G(De);
+	fn(() => {
+		if (G(C) === null || !G(s) || !G(Ae)) return;
+		let e = G(s).assets, [n, r] = G(s).probe_set.observation_shape, i = G(C), c = Math.floor(i / e.sheet_size), l = i % e.sheet_size, u = G(Ae);
 		t.source.image("observations", G(a), G(o), { sheet: c }).then((t) => {
 			let i = u.getContext("2d");
 			i.imageSmoothingEnabled = !1, i.drawImage(t, l % e.sheet_columns * r, Math.floor(l / e.sheet_columns) * n, r, n, 0, 0, r, n);
 		});
 	});
-	function je(e) {
+	function Pe(e) {
 		if (!e?.totals) return null;
 		let t = e.totals, n = t.map((e) => Math.max(...e)), r = t.map((e) => Math.min(...e)), i = (e, t) => [...e].sort((e, t) => e - t)[Math.floor(t * (e.length - 1))], a = Math.max(0, i(n, .9), Math.max(...n) / 5), o = Math.min(0, i(r, .1), Math.min(...r) / 5), s = a - o || 1, c = t[G(l)] ?? [], u = a / s * 100;
 		return {
@@ -2695,28 +2721,26 @@ function Ia(e, t) {
 			zero: u
 		};
 	}
-	pn(() => {
-		G(s) && ea({
+	fn(() => {
+		G(s) && ta({
 			run: G(a),
 			step: G(o),
 			layer: G(u),
 			traj: G(c),
 			frame: G(l),
-			rows: G(de).map((e) => e.key),
+			rows: G(pe).map((e) => e.key),
 			abs: G(f),
 			overlay: G(p),
 			residual: G(h)
 		});
 	}), vi(() => {
-		he();
-		let e = (e) => {
-			try {
-				JSON.stringify(e.data ?? "").includes("DataReloaded") && he(!0);
-			} catch {}
-		};
-		return window.addEventListener("message", e), window.rlClarity = {
+		_e();
+		let e = qi(() => {
+			R(re, G(re) + 1), _e(!0);
+		});
+		return window.rlClarity = {
 			setFrame(e) {
-				return L(l, e, !0), Tt(), G(l);
+				return R(l, e, !0), wt(), G(l);
 			},
 			state: () => ({
 				run: G(a),
@@ -2727,68 +2751,68 @@ function Ia(e, t) {
 				rows: G(d),
 				playing: G(_)
 			})
-		}, () => window.removeEventListener("message", e);
+		}, e;
 	});
-	var Me = Pa();
-	dr("keydown", Kt, k), dr("mousemove", Kt, Se), dr("mouseup", Kt, () => {
-		A = null, L(C, null);
-	}), dr("click", Kt, () => L(b, null));
-	var Ne = R(Me), Pe = (e) => {
-		var t = ta(), n = z(t, !0);
-		V(() => Y(n, G(w))), J(e, t);
+	var Fe = Fa();
+	dr("keydown", Gt, xe), dr("mousemove", Gt, Te), dr("mouseup", Gt, () => {
+		Se = null, R(C, null);
+	}), dr("click", Gt, () => R(b, null));
+	var Ie = z(Fe), Le = (e) => {
+		var t = na(), n = B(t, !0);
+		H(() => Y(n, G(w))), J(e, t);
 	};
-	X(Ne, (e) => {
-		G(w) && e(Pe);
+	X(Ie, (e) => {
+		G(w) && e(Le);
 	});
-	var Fe = B(Ne, 2), Ie = (e) => {
-		var t = ra(), n = R(t), a = z(n), o = B(n, 2);
+	var Re = V(Ie, 2), ze = (e) => {
+		var t = ia(), n = z(t), a = B(n), o = V(n, 2);
 		Q(o, 21, () => G(i), Z, (e, t) => {
-			var n = na(), r = R(n), i = z(r, !0), a = B(r);
-			j(n), V(() => {
+			var n = ra(), r = z(n), i = B(r, !0), a = V(r);
+			k(n), H(() => {
 				Y(i, G(t).run), Y(a, `${G(t).step === null ? "" : ` step ${G(t).step}`}: ${G(t).message ?? ""}`);
 			}), J(e, n);
-		}), j(o), j(t), V(() => {
+		}), k(o), k(t), H(() => {
 			t.open = !G(r).length, Y(a, `${G(i).length ?? ""} analysis problem${G(i).length > 1 ? "s" : ""} (other runs are fine)`);
 		}), J(e, t);
 	};
-	X(Fe, (e) => {
-		G(i).length && e(Ie);
+	X(Re, (e) => {
+		G(i).length && e(ze);
 	});
-	var Le = B(Fe, 2), Re = R(Le), M = B(R(Re));
-	Q(M, 21, () => G(r), Z, (e, t) => {
-		var n = ia(), r = z(n, !0), i = {};
-		V(() => {
+	var Be = V(Re, 2), A = z(Be), j = V(z(A));
+	Q(j, 21, () => G(r), Z, (e, t) => {
+		var n = aa(), r = B(n, !0), i = {};
+		H(() => {
 			Y(r, G(t).run), i !== (i = G(t).run) && (n.value = (n.__value = i) ?? "");
 		}), J(e, n);
-	}), j(M);
-	var ze;
-	Qr(M), j(Re);
-	var He = B(Re, 2), Ue = B(R(He));
-	Q(Ue, 21, () => G(fe), Z, (e, t) => {
-		var n = ia(), r = z(n, !0), i = {};
-		V((e) => {
+	}), k(j);
+	var Ue;
+	Qr(j), k(A);
+	var We = V(A, 2), M = V(z(We));
+	Q(M, 21, () => G(me), Z, (e, t) => {
+		var n = aa(), r = B(n, !0), i = {};
+		H((e) => {
 			Y(r, G(t)), i !== (i = e) && (n.value = (n.__value = i) ?? "");
 		}, [() => String(G(t))]), J(e, n);
-	}), j(Ue);
-	var We;
-	Qr(Ue), j(He);
-	var Ge = B(He, 2), Ke = B(Ge, 2), qe = (e) => {
-		var t = aa(), n = z(t);
-		V((e) => Y(n, `${G(s).env.kind ?? ""}/${G(s).env.name ?? ""}, ${G(re) ?? ""} trajectories × ${G(E) ?? ""} steps,
+	}), k(M);
+	var Ge;
+	Qr(M), k(We);
+	var N = V(We, 2), Ke = V(N, 2), qe = (e) => {
+		var t = oa(), n = B(t);
+		H((e) => Y(n, `${G(s).env.kind ?? ""}/${G(s).env.name ?? ""}, ${G(ae) ?? ""} trajectories × ${G(ie) ?? ""} steps,
         IG completeness over the analysis: median ${e ?? ""}%`), [() => ((G(s).completeness?.median ?? NaN) * 100).toFixed(2)]), J(e, t);
 	};
 	X(Ke, (e) => {
 		G(s) && e(qe);
-	}), j(Le);
-	var Je = B(Le, 2), N = (e) => {
-		var r = Na(), i = en(r), y = R(i), w = B(R(y), 2);
-		Q(w, 21, () => Array(G(re)), Z, (e, n, r) => {
-			var i = oa();
+	}), k(Be);
+	var P = V(Be, 2), Je = (e) => {
+		var r = Pa(), i = $t(r), y = z(i), w = V(z(y), 2);
+		Q(w, 21, () => Array(G(ae)), Z, (e, n, r) => {
+			var i = sa();
 			let s;
 			$(i, "data-testid", `traj-${r}`);
-			var l = R(i);
+			var l = z(i);
 			ii(l);
-			var u = B(l, 2);
+			var u = V(l, 2);
 			Ki(u, {
 				get source() {
 					return t.source;
@@ -2801,108 +2825,108 @@ function Ia(e, t) {
 				},
 				traj: r
 			});
-			var d = B(u);
-			d.textContent = r + 1, j(i), V(() => {
+			var d = V(u);
+			d.textContent = r + 1, k(i), H(() => {
 				s = Kr(i, 1, "traj svelte-1n46o8q", null, s, { selected: r === G(c) }), ai(l, r === G(c));
-			}), K("change", l, () => L(c, r, !0)), J(e, i);
-		}), j(w);
-		var ee = B(w, 6);
+			}), K("change", l, () => R(c, r, !0)), J(e, i);
+		}), k(w);
+		var ee = V(w, 6);
 		Q(ee, 21, () => G(s).bookmarks.low, Z, (e, t, n) => {
-			var r = /* @__PURE__ */ P(() => m(G(t), 2));
+			var r = /* @__PURE__ */ F(() => m(G(t), 2));
 			let i = () => G(r)[0], a = () => G(r)[1];
-			var o = sa(), s = R(o);
+			var o = ca(), s = z(o);
 			$(s, "data-testid", `bookmark-low-${n}`);
-			var u = z(s);
-			j(o), V(() => Y(u, `trajectory ${i() + 1}, frame ${a() + 1}`)), K("click", s, () => {
-				L(_, 0), L(c, i(), !0), L(l, a(), !0);
+			var u = B(s);
+			k(o), H(() => Y(u, `trajectory ${i() + 1}, frame ${a() + 1}`)), K("click", s, () => {
+				R(_, 0), R(c, i(), !0), R(l, a(), !0);
 			}), J(e, o);
-		}), j(ee);
-		var ne = B(ee, 4);
+		}), k(ee);
+		var ne = V(ee, 4);
 		Q(ne, 21, () => G(s).bookmarks.high, Z, (e, t, n) => {
-			var r = /* @__PURE__ */ P(() => m(G(t), 2));
+			var r = /* @__PURE__ */ F(() => m(G(t), 2));
 			let i = () => G(r)[0], a = () => G(r)[1];
-			var o = sa(), s = R(o);
+			var o = ca(), s = z(o);
 			$(s, "data-testid", `bookmark-high-${n}`);
-			var u = z(s);
-			j(o), V(() => Y(u, `trajectory ${i() + 1}, frame ${a() + 1}`)), K("click", s, () => {
-				L(_, 0), L(c, i(), !0), L(l, a(), !0);
+			var u = B(s);
+			k(o), H(() => Y(u, `trajectory ${i() + 1}, frame ${a() + 1}`)), K("click", s, () => {
+				R(_, 0), R(c, i(), !0), R(l, a(), !0);
 			}), J(e, o);
-		}), j(ne), j(y);
-		var ie = B(y, 2);
-		Q(B(R(ie), 2), 17, () => G(s).layers, Z, (e, t) => {
-			var n = ca(), r = R(n);
+		}), k(ne), k(y);
+		var re = V(y, 2);
+		Q(V(z(re), 2), 17, () => G(s).layers, Z, (e, t) => {
+			var n = la(), r = z(n);
 			ii(r);
-			var i = B(r), a = z(B(i));
-			j(n), V(() => {
+			var i = V(r), a = B(V(i));
+			k(n), H(() => {
 				$(n, "data-testid", `layer-${G(t).name ?? ""}`), ai(r, G(t).name === G(u)), Y(i, ` ${G(t).name ?? ""} `), Y(a, `${G(t).shape[0] ?? ""}×${G(t).shape[1] ?? ""}`);
-			}), K("change", r, () => L(u, G(t).name, !0)), J(e, n);
-		}), j(ie);
-		var se = B(ie, 2), ce = B(R(se), 2), fe = (e) => {
-			var t = fa(), n = en(t), r = R(n), i = R(r), a = R(i), o = R(a), s = (e) => {
-				var t = la(), n = z(B(en(t)), !0);
-				V((e) => Y(n, e), [() => Ei(G(T).rewards[G(l) - 1])]), J(e, t);
+			}), K("change", r, () => R(u, G(t).name, !0)), J(e, n);
+		}), k(re);
+		var oe = V(re, 2), le = V(z(oe), 2), ue = (e) => {
+			var t = pa(), n = $t(t), r = z(n), i = z(r), a = z(i), o = z(a), s = (e) => {
+				var t = ua(), n = B(V($t(t)), !0);
+				H((e) => Y(n, e), [() => Ei(G(T).rewards[G(l) - 1])]), J(e, t);
 			};
 			X(o, (e) => {
 				G(l) > 0 && G(T).rewards[G(l) - 1] !== 0 && e(s);
-			}), j(a);
-			var c = B(a), u = R(c), d = (e) => {
-				J(e, ua());
+			}), k(a);
+			var c = V(a), u = z(c), d = (e) => {
+				J(e, da());
 			};
 			X(u, (e) => {
 				G(l) > 0 && G(T).dones[G(l) - 1] && e(d);
-			}), j(c);
-			var f = B(c), p = z(B(R(f)), !0);
-			j(f);
-			var m = B(f, 2), h = z(B(R(m)), !0);
-			j(m), j(i), j(r), j(n);
-			var g = B(n, 2);
+			}), k(c);
+			var f = V(c), p = B(V(z(f)), !0);
+			k(f);
+			var m = V(f, 2), h = B(V(z(m)), !0);
+			k(m), k(i), k(r), k(n);
+			var g = V(n, 2);
 			Q(g, 21, () => Ci(G(T).logits[G(l)] ?? []), Z, (e, t, n) => {
-				var r = Sr(), i = en(r), a = (e) => {
-					var r = da();
+				var r = Sr(), i = $t(r), a = (e) => {
+					var r = fa();
 					let i;
-					var a = z(r, !0);
-					V((e) => {
-						$(r, "title", `${G(ue)[n] ?? ""}: ${e ?? ""}%`), i = Jr(r, "", i, {
+					var a = B(r, !0);
+					H((e) => {
+						$(r, "title", `${G(fe)[n] ?? ""}: ${e ?? ""}%`), i = Jr(r, "", i, {
 							width: `${G(t) * 100}%`,
 							background: n % 2 ? "#bbb" : "#ddd"
-						}), Y(a, G(t) > .06 ? G(ue)[n] : "");
+						}), Y(a, G(t) > .06 ? G(fe)[n] : "");
 					}, [() => (G(t) * 100).toFixed(1)]), J(e, r);
 				};
 				X(i, (e) => {
 					G(t) > .002 && e(a);
 				}), J(e, r);
-			}), j(g), V(() => {
-				Y(p, G(l) + 1), Y(h, G(ue)[G(T).actions[G(l)]] ?? G(T).actions[G(l)]);
+			}), k(g), H(() => {
+				Y(p, G(l) + 1), Y(h, G(fe)[G(T).actions[G(l)]] ?? G(T).actions[G(l)]);
 			}), J(e, t);
 		};
-		X(ce, (e) => {
-			G(T) && e(fe);
+		X(le, (e) => {
+			G(T) && e(ue);
 		});
-		var he = B(ce, 2), ge = R(he), k = B(ge, 2), A = B(k, 2), Se = (e) => {
-			var t = pa();
-			K("click", t, () => L(_, 0)), J(e, t);
-		}, Oe = (e) => {
+		var me = V(le, 2), _e = z(me), ve = V(_e, 2), xe = V(ve, 2), Se = (e) => {
 			var t = ma();
-			K("click", t, () => ye(-1)), J(e, t);
-		};
-		X(A, (e) => {
-			G(_) === -1 ? e(Se) : e(Oe, -1);
-		});
-		var Me = B(A, 2), Ne = (e) => {
-			var t = pa();
-			K("click", t, () => L(_, 0)), J(e, t);
-		}, Pe = (e) => {
+			K("click", t, () => R(_, 0)), J(e, t);
+		}, Te = (e) => {
 			var t = ha();
-			K("click", t, () => ye(1)), J(e, t);
+			K("click", t, () => O(-1)), J(e, t);
 		};
-		X(Me, (e) => {
-			G(_) === 1 ? e(Ne) : e(Pe, -1);
+		X(xe, (e) => {
+			G(_) === -1 ? e(Se) : e(Te, -1);
 		});
-		var Fe = B(Me, 2), Ie = B(Fe, 2), Le = B(Ie, 2), Re = B(R(Le));
-		ii(Re), j(Le), j(he);
-		var M = B(he, 2), ze = B(R(M), 2);
-		let Be;
-		Ki(R(ze), {
+		var je = V(xe, 2), Fe = (e) => {
+			var t = ma();
+			K("click", t, () => R(_, 0)), J(e, t);
+		}, Ie = (e) => {
+			var t = ga();
+			K("click", t, () => O(1)), J(e, t);
+		};
+		X(je, (e) => {
+			G(_) === 1 ? e(Fe) : e(Ie, -1);
+		});
+		var Le = V(je, 2), Re = V(Le, 2), ze = V(Re, 2), Be = V(z(ze));
+		ii(Be), k(ze), k(me);
+		var A = V(me, 2), j = V(z(A), 2);
+		let Ve;
+		Ki(z(j), {
 			get source() {
 				return t.source;
 			},
@@ -2916,9 +2940,9 @@ function Ia(e, t) {
 				return G(c);
 			},
 			stretch: !0
-		}), j(ze), xe(2), j(M);
-		var Ve = B(M, 2), He = (e) => {
-			var t = ga(), r = en(t);
+		}), k(j), Ce(2), k(A);
+		var He = V(A, 2), Ue = (e) => {
+			var t = _a(), r = $t(t);
 			zi(r, {
 				title: "advantage",
 				get color() {
@@ -2934,13 +2958,13 @@ function Ia(e, t) {
 					return G(l);
 				},
 				get visible() {
-					return G(Ce);
+					return G(Ee);
 				},
 				testid: "graph-advantage"
-			}), Q(B(r, 2), 17, () => [...new Set(G(de).map((e) => e.key))], Z, (e, t) => {
-				let r = /* @__PURE__ */ P(() => G(s).outputs.find((e) => e.key === G(t)));
+			}), Q(V(r, 2), 17, () => [...new Set(G(pe).map((e) => e.key))], Z, (e, t) => {
+				let r = /* @__PURE__ */ F(() => G(s).outputs.find((e) => e.key === G(t)));
 				{
-					let i = /* @__PURE__ */ P(() => D(G(t))), a = /* @__PURE__ */ P(() => G(r)?.kind === "v" ? n.value : G(r)?.kind === "logit" ? n.logit : n.group), o = /* @__PURE__ */ P(() => me(G(t)));
+					let i = /* @__PURE__ */ F(() => he(G(t))), a = /* @__PURE__ */ F(() => G(r)?.kind === "v" ? n.value : G(r)?.kind === "logit" ? n.logit : n.group), o = /* @__PURE__ */ F(() => ge(G(t)));
 					zi(e, {
 						get title() {
 							return G(i);
@@ -2958,7 +2982,7 @@ function Ia(e, t) {
 							return G(l);
 						},
 						get visible() {
-							return G(Ce);
+							return G(Ee);
 						},
 						get testid() {
 							return `graph-${G(t) ?? ""}`;
@@ -2967,72 +2991,72 @@ function Ia(e, t) {
 				}
 			}), J(e, t);
 		};
-		X(Ve, (e) => {
-			G(T) && e(He);
+		X(He, (e) => {
+			G(T) && e(Ue);
 		});
-		var Ue = B(Ve, 2), We = z(Ue, !0), Ge = B(Ue, 2), Ke = R(Ge), qe = R(Ke);
-		ii(qe), xe(), j(Ke);
-		var Je = B(Ke, 2), N = R(Je);
-		ii(N);
-		var Ye = B(N);
-		j(Je);
-		var Xe = B(Je, 2), Ze = (e) => {
-			var t = _a(), n = R(t);
-			ii(n), xe(), j(t), ui(n, () => G(h), (e) => L(h, e)), J(e, t);
-		};
-		X(Xe, (e) => {
-			G(ae) || e(Ze);
-		}), j(Ge);
-		var Qe = B(Ge, 2), $e = R(Qe), et = R($e), tt = B(R(et), 2), nt = (e) => {
+		var We = V(He, 2), M = B(We, !0), Ge = V(We, 2), N = z(Ge), Ke = z(N);
+		ii(Ke), Ce(), k(N);
+		var qe = V(N, 2), P = z(qe);
+		ii(P);
+		var Je = V(P);
+		k(qe);
+		var Ye = V(qe, 2), Xe = (e) => {
 			var t = va(), n = z(t);
-			V(() => Y(n, `Positive and negative ${G(ae) ? "gradients" : "attribution"}`)), J(e, t);
-		}, rt = (e) => {
-			var t = ya(), n = en(t), r = z(n), i = z(B(n));
-			V(() => {
-				Y(r, `Positive ${G(ae) ? "gradients" : "attribution"}`), Y(i, `Negative ${G(ae) ? "gradients" : "attribution"}`);
+			ii(n), Ce(), k(t), ui(n, () => G(h), (e) => R(h, e)), J(e, t);
+		};
+		X(Ye, (e) => {
+			G(se) || e(Xe);
+		}), k(Ge);
+		var Ze = V(Ge, 2), Qe = z(Ze), $e = z(Qe), et = V(z($e), 2), tt = (e) => {
+			var t = ya(), n = B(t);
+			H(() => Y(n, `Positive and negative ${G(se) ? "gradients" : "attribution"}`)), J(e, t);
+		}, nt = (e) => {
+			var t = ba(), n = $t(t), r = B(n), i = B(V(n));
+			H(() => {
+				Y(r, `Positive ${G(se) ? "gradients" : "attribution"}`), Y(i, `Negative ${G(se) ? "gradients" : "attribution"}`);
 			}), J(e, t);
 		};
-		X(tt, (e) => {
-			G(f) ? e(nt) : e(rt, -1);
-		}), j(et), j($e);
-		var it = B($e);
-		Q(it, 21, () => G(de), ({ key: e, i: t }) => t, (e, t) => {
-			let n = () => G(t).key, r = () => G(t).i, i = /* @__PURE__ */ P(() => G(te)[pe(n())]), a = /* @__PURE__ */ P(() => je(G(i)?.unit));
-			var o = Ta(), c = R(o), u = R(c), f = R(u);
+		X(et, (e) => {
+			G(f) ? e(tt) : e(nt, -1);
+		}), k($e), k(Qe);
+		var rt = V(Qe);
+		Q(rt, 21, () => G(pe), ({ key: e, i: t }) => t, (e, t) => {
+			let n = () => G(t).key, r = () => G(t).i, i = /* @__PURE__ */ F(() => G(te)[E(n())]), a = /* @__PURE__ */ F(() => Pe(G(i)?.unit));
+			var o = Ea(), c = z(o), u = z(c), f = z(u);
 			f.value = f.__value = "v";
-			var p = B(f);
+			var p = V(f);
 			Q(p, 21, () => G(s).outputs.filter((e) => e.kind === "logit"), Z, (e, t) => {
-				var n = ia(), r = z(n), i = {};
-				V(() => {
-					Y(r, `${G(ue)[G(t).index] ?? ""} logit`), i !== (i = G(t).key) && (n.value = (n.__value = i) ?? "");
+				var n = aa(), r = B(n), i = {};
+				H(() => {
+					Y(r, `${G(fe)[G(t).index] ?? ""} logit`), i !== (i = G(t).key) && (n.value = (n.__value = i) ?? "");
 				}), J(e, n);
-			}), j(p);
-			var m = B(p);
+			}), k(p);
+			var m = V(p);
 			Q(m, 21, () => G(s).outputs.filter((e) => e.kind === "group"), Z, (e, t) => {
-				var n = ia(), r = z(n, !0), i = {};
-				V((e) => {
+				var n = aa(), r = B(n, !0), i = {};
+				H((e) => {
 					Y(r, e), i !== (i = G(t).key) && (n.value = (n.__value = i) ?? "");
-				}, [() => G(t).actions.map((e) => G(ue)[e]).join(" | ")]), J(e, n);
-			}), j(m), j(u);
+				}, [() => G(t).actions.map((e) => G(fe)[e]).join(" | ")]), J(e, n);
+			}), k(m), k(u);
 			var _;
 			Qr(u);
-			var v = B(u, 2), y = (e) => {
-				var t = ba();
-				V(() => $(t, "data-testid", `remove-row-${r() ?? ""}`)), K("click", t, () => Te(r())), J(e, t);
+			var v = V(u, 2), y = (e) => {
+				var t = xa();
+				H(() => $(t, "data-testid", `remove-row-${r() ?? ""}`)), K("click", t, () => Oe(r())), J(e, t);
 			};
 			X(v, (e) => {
-				G(de).length > 1 && e(y);
+				G(pe).length > 1 && e(y);
 			});
-			var b = B(v, 2), x = (e) => {
-				var t = xa(), n = z(t);
-				V((e) => Y(n, `IG completeness error: ${e ?? ""}%`), [() => (G(i).unit.completeness[G(l)] * 100).toFixed(2)]), J(e, t);
+			var b = V(v, 2), x = (e) => {
+				var t = Sa(), n = B(t);
+				H((e) => Y(n, `IG completeness error: ${e ?? ""}%`), [() => (G(i).unit.completeness[G(l)] * 100).toFixed(2)]), J(e, t);
 			};
 			X(b, (e) => {
 				G(i)?.unit.completeness && e(x);
-			}), j(c);
-			var S = B(c), C = R(S);
+			}), k(c);
+			var S = V(c), C = z(S);
 			{
-				let e = /* @__PURE__ */ P(() => _e(null, "obs")), t = /* @__PURE__ */ P(() => r() === G(de)[0].i ? "obs-canvas" : `obs-canvas-${r()}`);
+				let e = /* @__PURE__ */ F(() => ye(null, "obs")), t = /* @__PURE__ */ F(() => r() === G(pe)[0].i ? "obs-canvas" : `obs-canvas-${r()}`);
 				Pi(C, {
 					get spec() {
 						return G(e);
@@ -3042,13 +3066,13 @@ function Ia(e, t) {
 					}
 				});
 			}
-			var w = B(C, 2), T = (e) => {
-				var t = Ca(), n = R(t);
+			var w = V(C, 2), T = (e) => {
+				var t = wa(), n = z(t);
 				let i;
-				Q(B(n, 2), 17, () => G(a).bars, Z, (e, t) => {
-					var n = Sa();
+				Q(V(n, 2), 17, () => G(a).bars, Z, (e, t) => {
+					var n = Ca();
 					let r, i;
-					V(() => {
+					H(() => {
 						r = Kr(n, 1, "bar svelte-1n46o8q", null, r, {
 							res: G(t).residual,
 							dashed: G(t).residual && !G(h) && G(g) !== "res"
@@ -3060,16 +3084,16 @@ function Ia(e, t) {
 							background: G(t).residual ? "#fff" : G(s).feature_colors[G(t).k]
 						});
 					}), J(e, n);
-				}), j(t), V(() => {
+				}), k(t), H(() => {
 					$(t, "data-testid", `chart-${r() ?? ""}`), i = Jr(n, "", i, { top: `${G(a).zero ?? ""}%` });
 				}), J(e, t);
 			};
 			X(w, (e) => {
 				G(a) && e(T);
-			}), j(S), Q(B(S), 17, () => G(le), Z, (e, t) => {
-				var i = wa(), a = R(i);
+			}), k(S), Q(V(S), 17, () => G(de), Z, (e, t) => {
+				var i = Ta(), a = z(i);
 				{
-					let e = /* @__PURE__ */ P(() => _e(n(), G(t)));
+					let e = /* @__PURE__ */ F(() => ye(n(), G(t)));
 					Pi(a, {
 						get spec() {
 							return G(e);
@@ -3079,23 +3103,23 @@ function Ia(e, t) {
 						}
 					});
 				}
-				j(i), J(e, i);
-			}), j(o), V(() => {
+				k(i), J(e, i);
+			}), k(o), H(() => {
 				$(u, "data-testid", `row-output-${r() ?? ""}`), _ !== (_ = n()) && (u.value = (u.__value = _) ?? "", Zr(u, _));
 			}), K("change", u, (e) => G(d)[r()] = e.currentTarget.value), J(e, o);
-		}), j(it), j(Qe);
-		var at = B(Qe, 2);
-		j(se);
-		var ot = B(se, 2), st = R(ot), ct = z(st, !0), lt = B(st, 2), ut = (e) => {
-			J(e, Ea());
-		}, dt = (e) => {
-			var n = ka(), r = B(en(n), 2), i = R(r);
-			Q(i, 17, () => Array(G(oe)), Z, (e, n, r) => {
-				var i = Da();
+		}), k(rt), k(Ze);
+		var it = V(Ze, 2);
+		k(oe);
+		var at = V(oe, 2), ot = z(at), st = B(ot, !0), ct = V(ot, 2), lt = (e) => {
+			J(e, Da());
+		}, ut = (e) => {
+			var n = Aa(), r = V($t(n), 2), i = z(r);
+			Q(i, 17, () => Array(G(ce)), Z, (e, n, r) => {
+				var i = Oa();
 				$(i, "data-testid", `legend-${r}`);
-				var c = R(i);
+				var c = z(i);
 				let l;
-				c.textContent = r + 1, Hi(B(c, 2), {
+				c.textContent = r + 1, Hi(V(c, 2), {
 					get source() {
 						return t.source;
 					},
@@ -3110,70 +3134,70 @@ function Ia(e, t) {
 					},
 					k: r,
 					get K() {
-						return G(oe);
+						return G(ce);
 					}
-				}), j(i), V(() => l = Jr(c, "", l, { background: G(s).feature_colors[r] })), dr("mouseenter", i, () => L(g, r, !0)), dr("mouseleave", i, () => L(g, null)), K("click", i, (e) => {
-					e.stopPropagation(), L(b, { feature: r }, !0);
+				}), k(i), H(() => l = Jr(c, "", l, { background: G(s).feature_colors[r] })), dr("mouseenter", i, () => R(g, r, !0)), dr("mouseleave", i, () => R(g, null)), K("click", i, (e) => {
+					e.stopPropagation(), R(b, { feature: r }, !0);
 				}), J(e, i);
 			});
-			var c = B(i, 2), l = R(c);
+			var c = V(i, 2), l = z(c);
 			let d;
-			var f = B(l, 2), p = (e) => {
-				J(e, Oa());
+			var f = V(l, 2), p = (e) => {
+				J(e, ka());
 			};
 			X(f, (e) => {
 				!G(h) && G(g) !== "res" && e(p);
-			}), j(c), j(r), V(() => d = Kr(l, 1, "disc resdisc svelte-1n46o8q", null, d, { dashed: !G(h) && G(g) !== "res" })), dr("mouseenter", c, () => L(g, "res")), dr("mouseleave", c, () => L(g, null)), J(e, n);
+			}), k(c), k(r), H(() => d = Kr(l, 1, "disc resdisc svelte-1n46o8q", null, d, { dashed: !G(h) && G(g) !== "res" })), dr("mouseenter", c, () => R(g, "res")), dr("mouseleave", c, () => R(g, null)), J(e, n);
 		};
-		X(lt, (e) => {
-			G(ae) ? e(ut) : e(dt, -1);
-		}), xe(4), j(ot), j(i);
-		var ft = B(i, 2), pt = (e) => {
-			let t = /* @__PURE__ */ P(() => G(s).features);
-			var n = Ma(), r = R(n), i = R(r), a = z(i), o = B(i, 2);
-			j(r);
-			var c = B(r, 4), l = R(c), d = B(R(l));
-			ii(d), xe(), j(l);
-			var f = B(l, 2), p = B(R(f));
-			ii(p), xe(), j(f), j(c);
-			var m = B(c, 2), h = R(m), g = (e) => {
-				var t = Aa();
-				mi(t, (e) => L(De, e), () => G(De)), V(() => {
+		X(ct, (e) => {
+			G(se) ? e(lt) : e(ut, -1);
+		}), Ce(4), k(at), k(i);
+		var dt = V(i, 2), ft = (e) => {
+			let t = /* @__PURE__ */ F(() => G(s).features);
+			var n = Na(), r = z(n), i = z(r), a = B(i), o = V(i, 2);
+			k(r);
+			var c = V(r, 4), l = z(c), d = V(z(l));
+			ii(d), Ce(), k(l);
+			var f = V(l, 2), p = V(z(f));
+			ii(p), Ce(), k(f), k(c);
+			var m = V(c, 2), h = z(m), g = (e) => {
+				var t = ja();
+				mi(t, (e) => R(Ae, e), () => G(Ae)), H(() => {
 					$(t, "width", G(s).probe_set.observation_shape[1]), $(t, "height", G(s).probe_set.observation_shape[0]);
 				}), J(e, t);
 			}, _ = (e) => {
-				var t = ja();
-				V(() => {
-					$(t, "src", G(Ee).src), $(t, "alt", `feature ${G(b).feature + 1}`);
+				var t = Ma();
+				H(() => {
+					$(t, "src", G(ke).src), $(t, "alt", `feature ${G(b).feature + 1}`);
 				}), J(e, t);
 			};
 			X(h, (e) => {
-				G(C) === null ? G(Ee) && e(_, 1) : e(g);
-			}), j(m), j(n), V(() => {
+				G(C) === null ? G(ke) && e(_, 1) : e(g);
+			}), k(m), k(n), H(() => {
 				Y(a, `Layer ${G(u) ?? ""}, feature ${G(b).feature + 1}`), $(d, "max", G(t).expand_mults.length - 1), $(p, "max", G(t).subdiv_mults.length - 1);
-			}), K("click", n, (e) => e.stopPropagation()), K("keydown", n, () => {}), K("click", o, () => L(b, null)), li(d, () => G(x), (e) => L(x, e)), li(p, () => G(S), (e) => L(S, e)), dr("wheel", m, ke), K("mousedown", m, Ae), J(e, n);
+			}), K("click", n, (e) => e.stopPropagation()), K("keydown", n, () => {}), K("click", o, () => R(b, null)), li(d, () => G(x), (e) => R(x, e)), li(p, () => G(S), (e) => R(S, e)), dr("wheel", m, Me), K("mousedown", m, Ne), J(e, n);
 		};
-		X(ft, (e) => {
-			G(b) && e(pt);
-		}), V(() => {
-			$(M, "aria-valuenow", G(l)), Be = Jr(ze, "", Be, {
-				width: `${G(E) / G(Ce) * 100}%`,
-				left: `${(.5 - (G(l) + .5) / G(Ce)) * 100}%`
-			}), Y(We, G(ae) ? "Gradients" : "Attribution"), Y(Ye, ` combine positive and negative ${G(ae) ? "gradients" : "attribution"}`), Y(ct, G(ae) ? "Gradients legend" : "Attribution legend");
-		}), K("click", ge, () => O(-1)), K("click", k, () => {
-			L(_, 0), ve(0);
-		}), K("click", Fe, () => {
-			L(_, 0), ve(G(E) - 1);
-		}), K("click", Ie, () => O(1)), li(Re, () => G(v), (e) => L(v, e)), K("mousedown", M, be), ui(qe, () => G(p), (e) => L(p, e)), ui(N, () => G(f), (e) => L(f, e)), K("click", at, we), J(e, r);
+		X(dt, (e) => {
+			G(b) && e(ft);
+		}), H(() => {
+			$(A, "aria-valuenow", G(l)), Ve = Jr(j, "", Ve, {
+				width: `${G(ie) / G(Ee) * 100}%`,
+				left: `${(.5 - (G(l) + .5) / G(Ee)) * 100}%`
+			}), Y(M, G(se) ? "Gradients" : "Attribution"), Y(Je, ` combine positive and negative ${G(se) ? "gradients" : "attribution"}`), Y(st, G(se) ? "Gradients legend" : "Attribution legend");
+		}), K("click", _e, () => be(-1)), K("click", ve, () => {
+			R(_, 0), D(0);
+		}), K("click", Le, () => {
+			R(_, 0), D(G(ie) - 1);
+		}), K("click", Re, () => be(1)), li(Be, () => G(v), (e) => R(v, e)), K("mousedown", A, we), ui(Ke, () => G(p), (e) => R(p, e)), ui(P, () => G(f), (e) => R(f, e)), K("click", it, De), J(e, r);
 	};
-	X(Je, (e) => {
-		G(s) && e(N);
-	}), j(Me), V((e) => {
-		ze !== (ze = G(a)) && (M.value = (M.__value = ze) ?? "", Zr(M, ze)), We !== (We = e) && (Ue.value = (Ue.__value = We) ?? "", Zr(Ue, We));
-	}, [() => String(G(o))]), K("change", M, (e) => {
+	X(P, (e) => {
+		G(s) && e(Je);
+	}), k(Fe), H((e) => {
+		$(Fe, "data-reloads", G(re)), Ue !== (Ue = G(a)) && (j.value = (j.__value = Ue) ?? "", Zr(j, Ue)), Ge !== (Ge = e) && (M.value = (M.__value = Ge) ?? "", Zr(M, Ge));
+	}, [() => String(G(o))]), K("change", j, (e) => {
 		let t = G(r).find((t) => t.run === e.currentTarget.value);
-		t && ge(t.run, t.steps.includes(G(o)) ? G(o) : t.steps[t.steps.length - 1]);
-	}), K("change", Ue, (e) => ge(G(a), Number(e.currentTarget.value))), K("click", Ge, () => he(!0)), J(e, Me), Ve();
+		t && ve(t.run, t.steps.includes(G(o)) ? G(o) : t.steps[t.steps.length - 1]);
+	}), K("change", M, (e) => ve(G(a), Number(e.currentTarget.value))), K("click", N, () => _e(!0)), J(e, Fe), He();
 }
 fr([
 	"change",
@@ -3182,13 +3206,13 @@ fr([
 	"keydown"
 ]);
 // src/data.ts
-function La(e) {
+function Ra(e) {
 	return new URLSearchParams(Object.entries(e).map(([e, t]) => [e, String(t)])).toString();
 }
-function Ra(e) {
+function za(e) {
 	return String(Number(e));
 }
-var za = class {
+var Ba = class {
 	base;
 	cache = /* @__PURE__ */ new Map();
 	digests = /* @__PURE__ */ new Map();
@@ -3196,7 +3220,7 @@ var za = class {
 		this.base = e;
 	}
 	async get(e, t, n) {
-		let r = `${this.base}${e}?${La(t)}`, i = await fetch(r);
+		let r = `${this.base}${e}?${Ra(t)}`, i = await fetch(r);
 		if (!i.ok) throw Error(`${e}: ${i.status} ${(await i.text()).slice(0, 300)}`);
 		return n === "json" ? i.json() : i.arrayBuffer();
 	}
@@ -3246,26 +3270,26 @@ var za = class {
 		return this.memo(`g/${e}/${t}/${n}/${r}/${i}/${a}`, () => this.get("feature_grid", this.params(e, t, {
 			layer: n,
 			feature: r,
-			subdiv: Ra(i),
-			expand: Ra(a)
+			subdiv: za(i),
+			expand: za(a)
 		}), "json"));
 	}
 	image(e, t, n, r) {
-		let i = `${this.base}${e}?${La(this.params(t, n, r))}`;
-		return this.memo(`i/${i}`, () => Ba(i));
+		let i = `${this.base}${e}?${Ra(this.params(t, n, r))}`;
+		return this.memo(`i/${i}`, () => Va(i));
 	}
 };
-function Ba(e) {
+function Va(e) {
 	return new Promise((t, n) => {
 		let r = new Image();
 		r.onload = () => t(r), r.onerror = () => n(/* @__PURE__ */ Error(`could not load ${e.split("?")[0]}`)), r.src = e;
 	});
 }
 // src/main.ts
-function Va(e) {
-	document.body.style.margin = "0", Dr(Ia, {
+function Ha(e) {
+	document.body.style.margin = "0", Dr(La, {
 		target: document.body,
-		props: { source: e ?? new za("./") }
+		props: { source: e ?? new Ba("./") }
 	});
 }
-export { Va as render };
+export { Ha as render };
