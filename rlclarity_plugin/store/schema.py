@@ -58,10 +58,10 @@ def check_name(kind: str, name: str) -> str:
 
 def check_run_name(run: str) -> str:
     """Run names may be nested like TensorBoard's (``exp1/seed2``): each part a store name."""
-    if not isinstance(run, str) or len(run) > 256:
-        raise ValueError(f"run name {run!r} is not usable in the store")
-    for part in run.split("/"):
-        check_name("run", part)
+    if not isinstance(run, str) or len(run) > 256 or not all(
+            _NAME_RE.match(part) and part not in (".", "..") for part in run.split("/")):
+        raise ValueError(f"run name {run!r} is not usable in the store: use parts of 1-64 "
+                         "letters, digits, '_', '.' or '-' separated by '/' (no '..')")
     return run
 
 
