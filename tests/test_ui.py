@@ -285,3 +285,21 @@ def test_tensorboard_reload_refreshes_the_run_list(page, tb, logdir):
         raise AssertionError("the new run did not appear after reloading")
     assert int(frame.locator(".app").get_attribute("data-reloads")) >= 1
     assert frame_number(frame) == 1  # the view was kept
+
+
+def test_arrows_after_a_radio_and_a_quick_click_in_the_popup(page, tb):
+    """Arrows still step frames after choosing a layer (a focused radio), as the original; a
+    click on the feature image released before its grid arrived leaves no example stuck."""
+    frame = open_tab(page, tb, "run=agentA&step=1000&layer=2b&frame=5")
+    tid(frame, "layer-4a").click()
+    page.keyboard.press("ArrowRight")
+    assert frame_number(frame) == 6
+    assert tid(frame, "layer-4a").locator("input").is_checked()
+    tid(frame, "legend-0").click()
+    image = tid(frame, "popup-image")
+    image.wait_for()
+    box = image.bounding_box()
+    page.mouse.click(box["x"] + box["width"] * 0.3, box["y"] + box["height"] * 0.3)
+    page.wait_for_timeout(700)
+    assert tid(frame, "popup-observation").count() == 0
+    assert tid(frame, "popup-image").count() == 1

@@ -20,49 +20,49 @@ function m(e, t) {
 	for (let r of e) if (n.push(r), n.length === t) break;
 	return n;
 }
-var h = 1024, g = 2048, _ = 4096, v = 8192, y = 16384, b = 32768, x = 1 << 25, S = 65536, C = 1 << 19, w = 1 << 20, T = 1 << 25, ee = 1 << 21, te = 1 << 22, ne = 1 << 23, re = Symbol("$state"), ie = Symbol("component"), ae = Symbol("legacy props"), oe = Symbol(""), se = Symbol("attributes"), ce = Symbol("class"), le = Symbol("style"), ue = Symbol("text"), de = Symbol("form reset"), fe = new class extends Error {
+var h = 1024, g = 2048, _ = 4096, v = 8192, y = 16384, b = 32768, x = 1 << 25, S = 65536, C = 1 << 19, w = 1 << 20, T = 1 << 25, ee = 1 << 21, te = 1 << 22, ne = 1 << 23, re = Symbol("$state"), ie = Symbol("component"), ae = Symbol("legacy props"), oe = Symbol(""), E = Symbol("attributes"), se = Symbol("class"), ce = Symbol("style"), le = Symbol("text"), ue = Symbol("form reset"), de = new class extends Error {
 	name = "StaleReactionError";
 	message = "The reaction that called `getAbortSignal()` was re-run or destroyed";
-}(), pe = !!globalThis.document?.contentType && /* @__PURE__ */ globalThis.document.contentType.includes("xml"), me = {}, E = Symbol("uninitialized"), he = "http://www.w3.org/1999/xhtml";
-function ge() {
+}(), fe = !!globalThis.document?.contentType && /* @__PURE__ */ globalThis.document.contentType.includes("xml"), pe = {}, D = Symbol("uninitialized"), me = "http://www.w3.org/1999/xhtml";
+function he() {
 	console.warn("https://svelte.dev/e/derived_inert");
 }
-function _e(e) {
+function ge(e) {
 	console.warn("https://svelte.dev/e/hydration_mismatch");
 }
-function ve() {
+function _e() {
 	console.warn("https://svelte.dev/e/select_multiple_invalid_value");
 }
-function ye() {
+function ve() {
 	console.warn("https://svelte.dev/e/svelte_boundary_reset_noop");
 }
 // node_modules/svelte/src/internal/client/dom/hydration.js
-var D = !1;
-function be(e) {
-	D = e;
+var O = !1;
+function ye(e) {
+	O = e;
 }
-var O;
-function xe(e) {
-	if (e === null) throw _e(), me;
-	return O = e;
+var k;
+function A(e) {
+	if (e === null) throw ge(), pe;
+	return k = e;
 }
-function Se() {
-	return xe(/* @__PURE__ */ Qt(O));
+function be() {
+	return A(/* @__PURE__ */ Qt(k));
 }
-function k(e) {
-	if (D) {
-		if (/* @__PURE__ */ Qt(O) !== null) throw _e(), me;
-		O = e;
+function j(e) {
+	if (O) {
+		if (/* @__PURE__ */ Qt(k) !== null) throw ge(), pe;
+		k = e;
 	}
 }
-function Ce(e = 1) {
-	if (D) {
-		for (var t = e, n = O; t--;) n = /* @__PURE__ */ Qt(n);
-		O = n;
+function xe(e = 1) {
+	if (O) {
+		for (var t = e, n = k; t--;) n = /* @__PURE__ */ Qt(n);
+		k = n;
 	}
 }
-function we(e = !0) {
-	for (var t = 0, n = O;;) {
+function Se(e = !0) {
+	for (var t = 0, n = k;;) {
 		if (n.nodeType === 8) {
 			var r = n.data;
 			if (r === "]") {
@@ -74,65 +74,65 @@ function we(e = !0) {
 		e && n.remove(), n = i;
 	}
 }
-function Te(e) {
-	if (!e || e.nodeType !== 8) throw _e(), me;
+function Ce(e) {
+	if (!e || e.nodeType !== 8) throw ge(), pe;
 	return e.data;
 }
 // node_modules/svelte/src/internal/client/reactivity/equality.js
-function Ee(e) {
+function we(e) {
 	return e === this.v;
 }
-function De(e, t) {
+function Te(e, t) {
 	return e == e ? e !== t || typeof e == "object" && !!e || typeof e == "function" : t == t;
 }
-function Oe(e) {
-	return !De(e, this.v);
+function Ee(e) {
+	return !Te(e, this.v);
 }
-function ke(e) {
+function De(e) {
 	throw Error("https://svelte.dev/e/lifecycle_outside_component");
 }
 // node_modules/svelte/src/internal/client/errors.js
-function Ae() {
+function Oe() {
 	throw Error("https://svelte.dev/e/async_derived_orphan");
 }
-function je(e, t, n) {
+function ke(e, t, n) {
 	throw Error("https://svelte.dev/e/each_key_duplicate");
 }
-function Me(e) {
+function Ae(e) {
 	throw Error("https://svelte.dev/e/effect_in_teardown");
 }
-function Ne() {
+function je() {
 	throw Error("https://svelte.dev/e/effect_in_unowned_derived");
 }
-function Pe(e) {
+function Me(e) {
 	throw Error("https://svelte.dev/e/effect_orphan");
 }
-function Fe() {
+function Ne() {
 	throw Error("https://svelte.dev/e/effect_update_depth_exceeded");
 }
-function Ie(e) {
+function Pe(e) {
 	throw Error("https://svelte.dev/e/props_invalid_value");
 }
-function Le() {
+function Fe() {
 	throw Error("https://svelte.dev/e/state_descriptors_fixed");
 }
-function Re() {
+function Ie() {
 	throw Error("https://svelte.dev/e/state_prototype_fixed");
 }
-function ze() {
+function Le() {
 	throw Error("https://svelte.dev/e/state_unsafe_mutation");
 }
-function Be() {
+function Re() {
 	throw Error("https://svelte.dev/e/svelte_boundary_reset_onerror");
 }
 // node_modules/svelte/src/internal/client/context.js
-var A = null;
-function j(e) {
-	A = e;
+var M = null;
+function ze(e) {
+	M = e;
 }
-function Ve(e, t = !1, n) {
-	A = {
-		p: A,
+function Be(e, t = !1, n) {
+	M = {
+		p: M,
 		i: !1,
 		c: null,
 		e: null,
@@ -142,37 +142,37 @@ function Ve(e, t = !1, n) {
 		l: null
 	};
 }
-function He(e) {
-	var t = A, n = t.e;
+function Ve(e) {
+	var t = M, n = t.e;
 	if (n !== null) {
 		t.e = null;
 		for (var r of n) pn(r);
 	}
-	return e !== void 0 && (t.x = e), t.i = !0, A = t.p, Ue(e);
+	return e !== void 0 && (t.x = e), t.i = !0, M = t.p, He(e);
 }
-function Ue(e = {}) {
+function He(e = {}) {
 	return i(e, ie, { value: !0 }), e;
 }
-function We() {
+function Ue() {
 	return !0;
 }
 // node_modules/svelte/src/internal/client/dom/task.js
-var M = [];
+var We = [];
 function Ge() {
-	var e = M;
-	M = [], f(e);
+	var e = We;
+	We = [], f(e);
 }
 function N(e) {
-	if (M.length === 0 && !_t) {
-		var t = M;
+	if (We.length === 0 && !_t) {
+		var t = We;
 		queueMicrotask(() => {
-			t === M && Ge();
+			t === We && Ge();
 		});
 	}
-	M.push(e);
+	We.push(e);
 }
 function Ke() {
-	for (; M.length > 0;) Ge();
+	for (; We.length > 0;) Ge();
 }
 // node_modules/svelte/src/internal/client/reactivity/status.js
 var qe = ~(g | _ | h);
@@ -191,7 +191,7 @@ var Xe = !1;
 function Ze() {
 	Xe || (Xe = !0, document.addEventListener("reset", (e) => {
 		Promise.resolve().then(() => {
-			if (!e.defaultPrevented) for (let t of e.target.elements) t[de]?.();
+			if (!e.defaultPrevented) for (let t of e.target.elements) t[ue]?.();
 		});
 	}, { capture: !0 }));
 }
@@ -207,14 +207,14 @@ function Qe(e) {
 }
 function $e(e, t, n, r = n) {
 	e.addEventListener(t, () => Qe(n));
-	let i = e[de];
-	e[de] = i ? () => {
+	let i = e[ue];
+	e[ue] = i ? () => {
 		i(), r(!0);
 	} : () => r(!0), Ze();
 }
 // node_modules/svelte/src/internal/client/reactivity/async.js
 function et(e, t, n, r) {
-	let i = We() ? it : st;
+	let i = Ue() ? it : st;
 	var a = e.filter((e) => !e.settled), o = t.map(i);
 	if (n.length === 0 && a.length === 0) {
 		r(o);
@@ -245,13 +245,13 @@ function et(e, t, n, r) {
 	}) : f();
 }
 function tt() {
-	var e = W, t = U, n = A, r = I;
+	var e = W, t = U, n = M, r = I;
 	return function(i = !0) {
-		In(e), Fn(t), j(n), i && !(e.f & 16384) && (r?.activate(), r?.apply());
+		In(e), Fn(t), ze(n), i && !(e.f & 16384) && (r?.activate(), r?.apply());
 	};
 }
 function nt(e = !0) {
-	In(null), Fn(null), j(null), e && I?.deactivate();
+	In(null), Fn(null), ze(null), e && I?.deactivate();
 }
 function rt() {
 	var e = W, t = e.b, n = I, r = !!t?.is_rendered();
@@ -263,15 +263,15 @@ function rt() {
 function it(e) {
 	var t = 2 | g;
 	return W !== null && (W.f |= C), {
-		ctx: A,
+		ctx: M,
 		deps: null,
 		effects: null,
-		equals: Ee,
+		equals: we,
 		f: t,
 		fn: e,
 		reactions: null,
 		rv: 0,
-		v: E,
+		v: D,
 		wv: 0,
 		parent: W,
 		ac: null
@@ -281,14 +281,14 @@ var at = Symbol("obsolete");
 /*#__NO_SIDE_EFFECTS__*/
 function ot(e, t, n) {
 	let r = W;
-	r === null && Ae();
-	var i = void 0, a = Pt(E), o = !U, s = /* @__PURE__ */ new Set();
+	r === null && Oe();
+	var i = void 0, a = Pt(D), o = !U, s = /* @__PURE__ */ new Set();
 	return gn(() => {
 		var t = W, n = p();
 		i = n.promise;
 		try {
 			Promise.resolve(e()).then(n.resolve, (e) => {
-				e !== fe && n.reject(e);
+				e !== de && n.reject(e);
 			}).finally(nt);
 		} catch (e) {
 			n.reject(e), nt();
@@ -324,7 +324,7 @@ function F(e) {
 /*#__NO_SIDE_EFFECTS__*/
 function st(e) {
 	let t = /* @__PURE__ */ it(e);
-	return t.equals = Oe, t;
+	return t.equals = Ee, t;
 }
 function ct(e) {
 	var t = e.effects;
@@ -335,7 +335,7 @@ function ct(e) {
 }
 function lt(e) {
 	var t, n = W, r = e.parent;
-	if (!Mn && r !== null && e.v !== E && r.f & 24576) return ge(), e.v;
+	if (!Mn && r !== null && e.v !== D && r.f & 24576) return he(), e.v;
 	In(r);
 	try {
 		ct(e), t = Xn(e);
@@ -350,7 +350,7 @@ function ut(e) {
 }
 function dt(e) {
 	if (e.effects !== null) for (let t of e.effects) (t.teardown || t.ac) && (t.teardown?.(), t.ac !== null && Qe(() => {
-		t.ac.abort(fe), t.ac = null;
+		t.ac.abort(de), t.ac = null;
 	}), t.fn !== null && (t.teardown = d), $n(t, 0), xn(t));
 }
 function ft(e) {
@@ -510,7 +510,7 @@ var pt = null, I = null, mt = null, ht = null, gt = null, _t = !1, vt = !1, yt =
 		for (var t = 0; t < e.length; t += 1) Ye(e[t], this.#s);
 	}
 	capture(e, t, n = !1) {
-		e.v !== E && !this.previous.has(e) && this.previous.set(e, e.v), e.f & 8388608 || (this.current.set(e, [t, n]), ht?.set(e, t)), this.is_fork || (e.v = t);
+		e.v !== D && !this.previous.has(e) && this.previous.set(e, e.v), e.f & 8388608 || (this.current.set(e, [t, n]), ht?.set(e, t)), this.is_fork || (e.v = t);
 	}
 	activate() {
 		I = this;
@@ -602,7 +602,7 @@ function wt(e) {
 }
 function Tt() {
 	try {
-		Fe();
+		Ne();
 	} catch (e) {
 		on(e, gt);
 	}
@@ -650,7 +650,7 @@ function Pt(e, t) {
 		f: 0,
 		v: e,
 		reactions: null,
-		equals: Ee,
+		equals: we,
 		rv: 0,
 		wv: 0
 	};
@@ -663,10 +663,10 @@ function L(e, t) {
 /*#__NO_SIDE_EFFECTS__*/
 function Ft(e, t = !1, n = !0) {
 	let r = Pt(e);
-	return t || (r.equals = Oe), r;
+	return t || (r.equals = Ee), r;
 }
 function R(e, t, n = !1) {
-	return U !== null && (!Pn || U.f & 131072) && We() && U.f & 4325394 && (Ln === null || !Ln.has(e)) && ze(), Rt(e, n ? Ht(t) : t, bt);
+	return U !== null && (!Pn || U.f & 131072) && Ue() && U.f & 4325394 && (Ln === null || !Ln.has(e)) && Le(), Rt(e, n ? Ht(t) : t, bt);
 }
 var It = null, Lt = 0;
 function Rt(e, t, n = null) {
@@ -677,7 +677,7 @@ function Rt(e, t, n = null) {
 			let t = e;
 			e.f & 2048 && lt(t), ht === null && Je(t);
 		}
-		e.wv = qn(), It = null, Lt = 0, Vt(e, g, n), It = null, We() && W !== null && W.f & 1024 && !(W.f & 96) && (Vn === null ? Hn([e]) : Vn.push(e)), !r.is_fork && jt.size > 0 && !Nt && zt();
+		e.wv = qn(), It = null, Lt = 0, Vt(e, g, n), It = null, Ue() && W !== null && W.f & 1024 && !(W.f & 96) && (Vn === null ? Hn([e]) : Vn.push(e)), !r.is_fork && jt.size > 0 && !Nt && zt();
 	}
 	return t;
 }
@@ -701,7 +701,7 @@ function Bt(e) {
 function Vt(e, t, n) {
 	var r = e.reactions;
 	if (r !== null) {
-		var i = We(), a = r.length;
+		var i = Ue(), a = r.length;
 		if (Lt += a, Lt > 1e5 && It === null && (It = /* @__PURE__ */ new Set()), It !== null) {
 			if (It.has(e)) return;
 			It.add(e);
@@ -735,7 +735,7 @@ function Ht(t) {
 	};
 	return i && r.set("length", /* @__PURE__ */ L(t.length, u)), new Proxy(t, {
 		defineProperty(e, t, n) {
-			"value" in n && n.configurable !== !1 && n.enumerable !== !1 && n.writable !== !1 || Le();
+			"value" in n && n.configurable !== !1 && n.enumerable !== !1 && n.writable !== !1 || Fe();
 			var i = r.get(t);
 			return i === void 0 ? f(() => {
 				var e = /* @__PURE__ */ L(n.value, u);
@@ -746,18 +746,18 @@ function Ht(t) {
 			var n = r.get(t);
 			if (n === void 0) {
 				if (t in e) {
-					let e = f(() => /* @__PURE__ */ L(E, u));
+					let e = f(() => /* @__PURE__ */ L(D, u));
 					r.set(t, e), Bt(o);
 				}
-			} else R(n, E), Bt(o);
+			} else R(n, D), Bt(o);
 			return !0;
 		},
 		get(e, n, i) {
 			if (n === re) return t;
 			var o = r.get(n), s = n in e;
-			if (o === void 0 && (!s || a(e, n)?.writable) && (o = f(() => /* @__PURE__ */ L(Ht(s ? e[n] : E), u)), r.set(n, o)), o !== void 0) {
+			if (o === void 0 && (!s || a(e, n)?.writable) && (o = f(() => /* @__PURE__ */ L(Ht(s ? e[n] : D), u)), r.set(n, o)), o !== void 0) {
 				var c = G(o);
-				return c === E ? void 0 : c;
+				return c === D ? void 0 : c;
 			}
 			return Reflect.get(e, n, i);
 		},
@@ -766,7 +766,7 @@ function Ht(t) {
 			var n = Reflect.getOwnPropertyDescriptor(e, t), i = r.get(t);
 			if (i !== void 0) {
 				var a = G(i);
-				if (a === E) return;
+				if (a === D) return;
 				if (n && "value" in n) n.value = a;
 				else return {
 					enumerable: !0,
@@ -779,18 +779,18 @@ function Ht(t) {
 		},
 		has(e, t) {
 			if (t === re) return !0;
-			var n = r.get(t), i = n !== void 0 && n.v !== E || Reflect.has(e, t);
-			return (n !== void 0 || (W !== null || U !== null) && (!i || a(e, t)?.writable)) && (n === void 0 && (n = f(() => /* @__PURE__ */ L(i ? Ht(e[t]) : E, u)), r.set(t, n)), G(n) === E) ? !1 : i;
+			var n = r.get(t), i = n !== void 0 && n.v !== D || Reflect.has(e, t);
+			return (n !== void 0 || (W !== null || U !== null) && (!i || a(e, t)?.writable)) && (n === void 0 && (n = f(() => /* @__PURE__ */ L(i ? Ht(e[t]) : D, u)), r.set(t, n)), G(n) === D) ? !1 : i;
 		},
 		set(e, t, n, s) {
 			var c = r.get(t), l = t in e;
 			if (i && t === "length") for (var d = n; d < c.v; d += 1) {
 				var p = r.get(d + "");
-				p === void 0 ? d in e && (p = f(() => /* @__PURE__ */ L(E, u)), r.set(d + "", p)) : R(p, E);
+				p === void 0 ? d in e && (p = f(() => /* @__PURE__ */ L(D, u)), r.set(d + "", p)) : R(p, D);
 			}
 			if (c === void 0) (!l || a(e, t)?.writable) && (c = f(() => /* @__PURE__ */ L(void 0, u)), R(c, Ht(n)), r.set(t, c));
 			else {
-				l = c.v !== E;
+				l = c.v !== D;
 				var m = f(() => Ht(n));
 				R(c, m);
 			}
@@ -808,13 +808,13 @@ function Ht(t) {
 			G(o);
 			var t = Reflect.ownKeys(e).filter((e) => {
 				var t = r.get(e);
-				return t === void 0 || t.v !== E;
+				return t === void 0 || t.v !== D;
 			});
-			for (var [n, i] of r) i.v !== E && !(n in e) && t.push(n);
+			for (var [n, i] of r) i.v !== D && !(n in e) && t.push(n);
 			return t;
 		},
 		setPrototypeOf() {
-			Re();
+			Ie();
 		}
 	});
 }
@@ -832,7 +832,7 @@ function Yt() {
 	if (Gt === void 0) {
 		Gt = window, Kt = /Firefox/.test(navigator.userAgent);
 		var e = Element.prototype, t = Node.prototype, n = Text.prototype;
-		qt = a(t, "firstChild").get, Jt = a(t, "nextSibling").get, u(e) && (e[ce] = void 0, e[se] = null, e[le] = void 0, e.__e = void 0), u(n) && (n[ue] = void 0);
+		qt = a(t, "firstChild").get, Jt = a(t, "nextSibling").get, u(e) && (e[se] = void 0, e[E] = null, e[ce] = void 0, e.__e = void 0), u(n) && (n[le] = void 0);
 	}
 }
 function Xt(e = "") {
@@ -847,46 +847,46 @@ function Qt(e) {
 	return Jt.call(e);
 }
 function z(e, t) {
-	if (!D) return /* @__PURE__ */ Zt(e);
-	var n = /* @__PURE__ */ Zt(O);
-	if (n === null) n = O.appendChild(Xt());
+	if (!O) return /* @__PURE__ */ Zt(e);
+	var n = /* @__PURE__ */ Zt(k);
+	if (n === null) n = k.appendChild(Xt());
 	else if (t && n.nodeType !== 3) {
 		var r = Xt();
-		return n?.before(r), xe(r), r;
+		return n?.before(r), A(r), r;
 	}
-	return t && rn(n), xe(n), n;
+	return t && rn(n), A(n), n;
 }
 function $t(e, t = !1) {
-	if (!D) {
+	if (!O) {
 		var n = /* @__PURE__ */ Zt(e);
 		return n instanceof Comment && n.data === "" ? /* @__PURE__ */ Qt(n) : n;
 	}
 	if (t) {
-		if (O?.nodeType !== 3) {
+		if (k?.nodeType !== 3) {
 			var r = Xt();
-			return O?.before(r), xe(r), r;
+			return k?.before(r), A(r), r;
 		}
-		rn(O);
+		rn(k);
 	}
-	return O;
+	return k;
 }
 function B(e, t = !1) {
-	if (!D) return /* @__PURE__ */ Zt(e);
+	if (!O) return /* @__PURE__ */ Zt(e);
 	var n = z(e, t);
-	return k(e), n;
+	return j(e), n;
 }
 function V(e, t = 1, n = !1) {
-	let r = D ? O : e;
+	let r = O ? k : e;
 	for (var i; t--;) i = r, r = /* @__PURE__ */ Qt(r);
-	if (!D) return r;
+	if (!O) return r;
 	if (n) {
 		if (r?.nodeType !== 3) {
 			var a = Xt();
-			return r === null ? i?.after(a) : r.before(a), xe(a), a;
+			return r === null ? i?.after(a) : r.before(a), A(a), a;
 		}
 		rn(r);
 	}
-	return xe(r), r;
+	return A(r), r;
 }
 function en(e) {
 	e.textContent = "";
@@ -909,7 +909,7 @@ function an(e) {
 	on(e, t);
 }
 function on(e, t) {
-	if (e === me) throw e;
+	if (e === pe) throw e;
 	if (!(t !== null && t.f & 16384)) {
 		for (; t !== null;) {
 			if (t.f & 128 && !(t.f & 33570816)) {
@@ -928,7 +928,7 @@ function on(e, t) {
 }
 // node_modules/svelte/src/internal/client/reactivity/effects.js
 function sn(e) {
-	W === null && (U === null && Pe(e), Ne()), Mn && Me(e);
+	W === null && (U === null && Me(e), je()), Mn && Ae(e);
 }
 function cn(e, t) {
 	var n = t.last;
@@ -938,7 +938,7 @@ function ln(e, t) {
 	var n = W;
 	n !== null && n.f & 8192 && (e |= v);
 	var r = {
-		ctx: A,
+		ctx: M,
 		deps: null,
 		nodes: null,
 		f: e | g | 512,
@@ -980,8 +980,8 @@ function dn(e) {
 function fn(e) {
 	sn("$effect");
 	var t = W.f;
-	if (!U && t & 32 && A !== null && !A.i) {
-		var n = A;
+	if (!U && t & 32 && M !== null && !M.i) {
+		var n = M;
 		(n.e ??= []).push(e);
 	} else return pn(e);
 }
@@ -1038,7 +1038,7 @@ function xn(e, t = !1) {
 	for (e.first = e.last = null; n !== null;) {
 		let e = n.ac;
 		e !== null && Qe(() => {
-			e.abort(fe);
+			e.abort(de);
 		});
 		var r = n.next;
 		n.f & 64 ? n.parent = null : Cn(n, t), n = r;
@@ -1163,16 +1163,16 @@ function Yn(e, t, n = !0) {
 	}
 }
 function Xn(e) {
-	var t = zn, n = Bn, r = Vn, i = U, a = Ln, o = A, s = Pn, c = Gn, l = e.f;
-	zn = null, Bn = 0, Vn = null, U = l & 96 ? null : e, Ln = null, j(e.ctx), Pn = !1, Gn = ++Wn, e.ac !== null && (Qe(() => {
-		e.ac.abort(fe);
+	var t = zn, n = Bn, r = Vn, i = U, a = Ln, o = M, s = Pn, c = Gn, l = e.f;
+	zn = null, Bn = 0, Vn = null, U = l & 96 ? null : e, Ln = null, ze(e.ctx), Pn = !1, Gn = ++Wn, e.ac !== null && (Qe(() => {
+		e.ac.abort(de);
 	}), e.ac = null);
 	try {
 		e.f |= ee;
 		var u = e.fn, d = u();
 		e.f |= b;
 		var f = Zn(e);
-		if (We() && Vn !== null && !Pn && f !== null && !(e.f & 6146)) for (var p = 0; p < Vn.length; p++) Yn(Vn[p], e);
+		if (Ue() && Vn !== null && !Pn && f !== null && !(e.f & 6146)) for (var p = 0; p < Vn.length; p++) Yn(Vn[p], e);
 		if (i !== null && i !== e) {
 			if (Wn++, i.deps !== null) for (let e = 0; e < n; e += 1) i.deps[e].rv = Wn;
 			if (t !== null) for (let e of t) e.rv = Wn;
@@ -1182,7 +1182,7 @@ function Xn(e) {
 	} catch (t) {
 		return Zn(e), an(t);
 	} finally {
-		e.f ^= ee, zn = t, Bn = n, Vn = r, U = i, Ln = a, j(o), Pn = s, Gn = c;
+		e.f ^= ee, zn = t, Bn = n, Vn = r, U = i, Ln = a, ze(o), Pn = s, Gn = c;
 	}
 }
 function Zn(e) {
@@ -1206,8 +1206,8 @@ function Qn(e, r) {
 	}
 	if (i === null && r.f & 2 && (zn === null || !n.call(zn, r))) {
 		var s = r;
-		s.f & 512 && (s.f ^= 512), s.v !== E && Je(s), s.ac !== null && Qe(() => {
-			s.ac.abort(fe), s.ac = null, P(s, g);
+		s.f & 512 && (s.f ^= 512), s.v !== D && Je(s), s.ac !== null && Qe(() => {
+			s.ac.abort(de), s.ac = null, P(s, g);
 		}), dt(s), $n(s, 0);
 	}
 }
@@ -1265,7 +1265,7 @@ function nr(e) {
 	}
 }
 function rr(e) {
-	if (e.v === E) return !0;
+	if (e.v === D) return !0;
 	if (e.deps === null) return !1;
 	for (let t of e.deps) if (Mt.has(t) || t.f & 2 && rr(t)) return !0;
 	return !1;
@@ -1380,7 +1380,7 @@ function yr(e, t) {
 function q(e, t) {
 	var n = !!(t & 1), r = !!(t & 2), i, a = !e.startsWith("<!>");
 	return () => {
-		if (D) return yr(O, null), O;
+		if (O) return yr(k, null), k;
 		i === void 0 && (i = vr(a ? e : "<!>" + e), n || (i = /* @__PURE__ */ Zt(i)));
 		var t = r || Kt ? document.importNode(i, !0) : i.cloneNode(!0);
 		if (n) {
@@ -1394,7 +1394,7 @@ function q(e, t) {
 function br(e, t, n = "svg") {
 	var r = !e.startsWith("<!>"), i = !!(t & 1), a = `<${n}>${r ? e : "<!>" + e}</${n}>`, o;
 	return () => {
-		if (D) return yr(O, null), O;
+		if (O) return yr(k, null), k;
 		if (!o) {
 			var e = /* @__PURE__ */ Zt(vr(a));
 			if (i) for (o = document.createDocumentFragment(); /* @__PURE__ */ Zt(e);) o.appendChild(/* @__PURE__ */ Zt(e));
@@ -1413,14 +1413,14 @@ function xr(e, t) {
 	return /* @__PURE__ */ br(e, t, "svg");
 }
 function Sr() {
-	if (D) return yr(O, null), O;
+	if (O) return yr(k, null), k;
 	var e = document.createDocumentFragment(), t = document.createComment(""), n = Xt();
 	return e.append(t, n), yr(t, n), e;
 }
 function J(e, t) {
-	if (D) {
+	if (O) {
 		var n = W;
-		n.f & 32768 && n.nodes.end !== null || (n.nodes.end = O), Se();
+		n.f & 32768 && n.nodes.end !== null || (n.nodes.end = k), be();
 	} else e !== null && e.before(t);
 }
 // node_modules/svelte/src/reactivity/create-subscriber.js
@@ -1444,7 +1444,7 @@ var Er = class {
 	is_pending = !1;
 	transform_error;
 	#e;
-	#t = D ? O : null;
+	#t = O ? k : null;
 	#n;
 	#r;
 	#i;
@@ -1465,16 +1465,16 @@ var Er = class {
 			var t = W;
 			t.b = this, t.f |= 128, n(e);
 		}, this.parent = W.b, this.transform_error = r ?? this.parent?.transform_error ?? ((e) => e), this.#i = vn(() => {
-			if (D) {
-				let e = Te(this.#t);
-				Se();
+			if (O) {
+				let e = Ce(this.#t);
+				be();
 				let t = e === "[!";
 				if (e.startsWith("[?")) {
 					let t = JSON.parse(e.slice(2));
 					this.#g(t);
 				} else t ? this.#y() : this.#h();
 			} else this.#b();
-		}, wr), D && (this.#e = O);
+		}, wr), O && (this.#e = k);
 	}
 	#h() {
 		try {
@@ -1492,7 +1492,7 @@ var Er = class {
 	#_(e) {
 		var t = !1, n = !1;
 		let r = () => {
-			this.#v() || (t ? ye() : (t = !0, n && Be(), this.#s !== null && En(this.#s, () => {
+			this.#v() || (t ? ve() : (t = !0, n && Re(), this.#s !== null && En(this.#s, () => {
 				this.#s = null;
 			}), this.#S(() => {
 				this.#b();
@@ -1561,12 +1561,12 @@ var Er = class {
 		return !!this.#n.pending;
 	}
 	#S(e) {
-		var t = W, n = U, r = A;
-		In(this.#i), Fn(this.#i), j(this.#i.ctx);
+		var t = W, n = U, r = M;
+		In(this.#i), Fn(this.#i), ze(this.#i.ctx);
 		try {
 			return Ct.ensure(), e();
 		} finally {
-			In(t), Fn(n), j(r);
+			In(t), Fn(n), ze(r);
 		}
 	}
 	#C(e, t) {
@@ -1583,13 +1583,13 @@ var Er = class {
 		return this.#m(), G(this.#p);
 	}
 	error(e) {
-		if (e === me || !this.#n.onerror && !this.#n.failed) throw e;
+		if (e === pe || !this.#n.onerror && !this.#n.failed) throw e;
 		I?.is_fork ? (this.#a && I.skip_effect(this.#a), this.#o && I.skip_effect(this.#o), this.#s && I.skip_effect(this.#s), I.oncommit(() => {
 			this.#v() || this.#w(e);
 		})) : this.#w(e);
 	}
 	#w(e) {
-		this.#a &&= (Cn(this.#a), null), this.#o &&= (Cn(this.#o), null), this.#s &&= (Cn(this.#s), null), D && (xe(this.#t), Ce(), xe(we()));
+		this.#a &&= (Cn(this.#a), null), this.#o &&= (Cn(this.#o), null), this.#s &&= (Cn(this.#s), null), O && (A(this.#t), xe(), A(Se()));
 		let t = this.#n.failed, n = (e) => {
 			if (this.#v()) return;
 			let { reset: n, invoke_onerror: r } = this.#_(e);
@@ -1620,7 +1620,7 @@ var Er = class {
 };
 function Y(e, t) {
 	var n = t == null ? "" : typeof t == "object" ? `${t}` : t;
-	n !== (e[ue] ??= e.nodeValue) && (e[ue] = n, e.nodeValue = `${n}`);
+	n !== (e[le] ??= e.nodeValue) && (e[le] = n, e.nodeValue = `${n}`);
 }
 function Dr(e, t) {
 	return kr(e, t);
@@ -1631,10 +1631,10 @@ function kr(e, { target: t, anchor: n, props: i = {}, events: a, context: o, int
 	var l = void 0, u = mn(() => {
 		var s = n ?? t.appendChild(Xt());
 		Tr(s, { pending: () => {} }, (t) => {
-			Ve({});
-			var n = A;
-			if (o && (n.c = o), a && (i.$$events = a), D && yr(t, null), l = e(t, i) || Ue(), D && (W.nodes.end = O, O === null || O.nodeType !== 8 || O.data !== "]")) throw _e(), me;
-			He();
+			Be({});
+			var n = M;
+			if (o && (n.c = o), a && (i.$$events = a), O && yr(t, null), l = e(t, i) || He(), O && (W.nodes.end = k, k === null || k.nodeType !== 8 || k.data !== "]")) throw ge(), pe;
+			Ve();
 		}, c);
 		var u = /* @__PURE__ */ new Set(), d = (e) => {
 			for (var n = 0; n < e.length; n++) {
@@ -1720,20 +1720,20 @@ var Ar = /* @__PURE__ */ new WeakMap(), jr = class {
 			for (let [t, r] of this.#t) t === e ? n.unskip_effect(r) : n.skip_effect(r);
 			for (let [t, r] of this.#n) t === e ? n.unskip_effect(r.effect) : n.skip_effect(r.effect);
 			n.oncommit(this.#a), n.ondiscard(this.#o);
-		} else D && (this.anchor = O), this.#a(n);
+		} else O && (this.anchor = k), this.#a(n);
 	}
 };
 // node_modules/svelte/src/internal/client/dom/blocks/if.js
 function X(e, t, n = !1) {
 	var r;
-	D && (r = O, Se());
+	O && (r = k, be());
 	var i = new jr(e), a = n ? S : 0;
 	function o(e, t) {
-		if (D) {
-			var n = Te(r);
+		if (O) {
+			var n = Ce(r);
 			if (e !== parseInt(n.substring(1))) {
-				var a = we();
-				xe(a), i.anchor = a, be(!1), i.ensure(e, t), be(!0);
+				var a = Se();
+				A(a), i.anchor = a, ye(!1), i.ensure(e, t), ye(!0);
 				return;
 			}
 		}
@@ -1790,9 +1790,9 @@ function Q(t, n, i, a, o, s = null) {
 	var c = t, l = /* @__PURE__ */ new Map();
 	if (n & 4) {
 		var u = t;
-		c = D ? xe(/* @__PURE__ */ Zt(u)) : u.appendChild(Xt());
+		c = O ? A(/* @__PURE__ */ Zt(u)) : u.appendChild(Xt());
 	}
-	D && Se();
+	O && be();
 	var d = null, f = /* @__PURE__ */ st(() => {
 		var t = i();
 		return e(t) ? t : t == null ? [] : r(t);
@@ -1813,19 +1813,19 @@ function Q(t, n, i, a, o, s = null) {
 		effect: vn(() => {
 			var e = G(f), t = e.length;
 			let r = !1;
-			D && Te(c) === "[!" != (t === 0) && (c = we(), xe(c), be(!1), r = !0);
+			O && Ce(c) === "[!" != (t === 0) && (c = Se(), A(c), ye(!1), r = !0);
 			for (var u = /* @__PURE__ */ new Set(), _ = I, v = tn(), y = 0; y < t; y += 1) {
-				D && O.nodeType === 8 && O.data === "]" && (c = O, r = !0, be(!1));
+				O && k.nodeType === 8 && k.data === "]" && (c = k, r = !0, ye(!1));
 				var b = e[y], x = a(b, y), S = m ? null : l.get(x);
 				S ? (S.v && Rt(S.v, b), S.i && Rt(S.i, y), v && _.unskip_effect(S.e)) : (S = Lr(l, m ? c : Pr ??= Xt(), b, x, y, o, n, i), m || (S.e.f |= T), l.set(x, S)), u.add(x);
 			}
-			if (t === 0 && s && !d && (m ? d = yn(() => s(c)) : (d = yn(() => s(Pr ??= Xt())), d.f |= T)), t > u.size && je("", "", ""), D && t > 0 && xe(we()), !m) {
+			if (t === 0 && s && !d && (m ? d = yn(() => s(c)) : (d = yn(() => s(Pr ??= Xt())), d.f |= T)), t > u.size && ke("", "", ""), O && t > 0 && A(Se()), !m) {
 				if (p.set(_, u), v) {
 					for (let [e, t] of l) u.has(e) || _.skip_effect(t.e);
 					_.oncommit(h), _.ondiscard(g);
 				} else h(_);
 			}
-			r && be(!0), G(f);
+			r && ye(!0), G(f);
 		}),
 		flags: n,
 		items: l,
@@ -1833,7 +1833,7 @@ function Q(t, n, i, a, o, s = null) {
 		outrogroups: null,
 		fallback: d
 	};
-	m = !1, D && (c = O);
+	m = !1, O && (c = k);
 }
 function Fr(e) {
 	for (; e !== null && !(e.f & 32);) e = e.next;
@@ -1979,10 +1979,10 @@ function Gr(e, t) {
 }
 // node_modules/svelte/src/internal/client/dom/elements/class.js
 function Kr(e, t, n, r, i, a) {
-	var o = e[ce];
-	if (D || o !== n || o === void 0) {
+	var o = e[se];
+	if (O || o !== n || o === void 0) {
 		var s = Hr(n, r, a);
-		D && s === e.getAttribute("class") || (s == null ? e.removeAttribute("class") : t ? e.className = s : e.setAttribute("class", s)), e[ce] = n;
+		O && s === e.getAttribute("class") || (s == null ? e.removeAttribute("class") : t ? e.className = s : e.setAttribute("class", s)), e[se] = n;
 	} else if (a && i !== a) for (var c in a) {
 		var l = !!a[c];
 		(i == null || l !== !!i[c]) && e.classList.toggle(c, l);
@@ -1997,10 +1997,10 @@ function qr(e, t = {}, n, r) {
 	}
 }
 function Jr(e, t, n, r) {
-	var i = e[le];
-	if (D || i !== t) {
+	var i = e[ce];
+	if (O || i !== t) {
 		var a = Gr(t, r);
-		D && a === e.getAttribute("style") || (a == null ? e.removeAttribute("style") : e.style.cssText = a), e[le] = t;
+		O && a === e.getAttribute("style") || (a == null ? e.removeAttribute("style") : e.style.cssText = a), e[ce] = t;
 	} else r && (Array.isArray(r) ? (qr(e, n?.[0], r[0]), qr(e, n?.[1], r[1], "important")) : qr(e, n, r));
 	return r;
 }
@@ -2028,7 +2028,7 @@ function Xr(t, n) {
 function Zr(t, n, r = !1) {
 	if (t.multiple) {
 		if (n == null) return;
-		if (!e(n)) return ve();
+		if (!e(n)) return _e();
 		for (var i of t.options) i.selected = n.includes($r(i));
 	} else {
 		for (i of t.options) if (Wt($r(i), n)) {
@@ -2063,9 +2063,9 @@ function ei(e) {
 	return !1;
 }
 // node_modules/svelte/src/internal/client/dom/elements/attributes.js
-var ti = Symbol("is custom element"), ni = Symbol("is html"), ri = pe ? "link" : "LINK";
+var ti = Symbol("is custom element"), ni = Symbol("is html"), ri = fe ? "link" : "LINK";
 function ii(e) {
-	if (D) {
+	if (O) {
 		var t = !1, n = () => {
 			if (!t) {
 				if (t = !0, e.hasAttribute("value")) {
@@ -2078,7 +2078,7 @@ function ii(e) {
 				}
 			}
 		};
-		e[de] = n, N(n), Ze();
+		e[ue] = n, N(n), Ze();
 	}
 }
 function ai(e, t) {
@@ -2087,15 +2087,15 @@ function ai(e, t) {
 }
 function $(e, t, n, r) {
 	var i = oi(e);
-	if (!(D && (i[t] = e.getAttribute(t), t === "src" || t === "srcset" || t === "href" && e.nodeName === ri))) {
+	if (!(O && (i[t] = e.getAttribute(t), t === "src" || t === "srcset" || t === "href" && e.nodeName === ri))) {
 		var a = i[t];
-		a !== (i[t] = n) && (t === "loading" && (e[oe] = n), n == null ? e.removeAttribute(t) : typeof n != "string" && ci(e).has(t) ? e[t] = n : (!D || typeof n != "number" && typeof n != "boolean" || a !== String(n)) && e.setAttribute(t, n));
+		a !== (i[t] = n) && (t === "loading" && (e[oe] = n), n == null ? e.removeAttribute(t) : typeof n != "string" && ci(e).has(t) ? e[t] = n : (!O || typeof n != "number" && typeof n != "boolean" || a !== String(n)) && e.setAttribute(t, n));
 	}
 }
 function oi(e) {
-	return e[se] ??= {
+	return e[E] ??= {
 		[ti]: e.nodeName.includes("-"),
-		[ni]: e.namespaceURI === he
+		[ni]: e.namespaceURI === me
 	};
 }
 var si = /* @__PURE__ */ new Map();
@@ -2121,7 +2121,7 @@ function li(e, t, n = t) {
 				o === s && s === c && l > c ? (e.selectionStart = l, e.selectionEnd = l) : (e.selectionStart = o, e.selectionEnd = Math.min(s, l));
 			}
 		}
-	}), (D && e.defaultValue !== e.value || ir(t) == null && e.value) && (n(di(e) ? fi(e.value) : e.value), I !== null && r.add(I)), _n(() => {
+	}), (O && e.defaultValue !== e.value || ir(t) == null && e.value) && (n(di(e) ? fi(e.value) : e.value), I !== null && r.add(I)), _n(() => {
 		var n = t();
 		if (e === document.activeElement) {
 			var i = I;
@@ -2133,7 +2133,7 @@ function li(e, t, n = t) {
 function ui(e, t, n = t) {
 	$e(e, "change", (t) => {
 		n(t ? e.defaultChecked : e.checked);
-	}), (D && e.defaultChecked !== e.checked || ir(t) == null) && n(e.checked), _n(() => {
+	}), (O && e.defaultChecked !== e.checked || ir(t) == null) && n(e.checked), _n(() => {
 		e.checked = !!t();
 	});
 }
@@ -2148,8 +2148,8 @@ function fi(e) {
 function pi(e, t) {
 	return e === t || e?.[re] === t;
 }
-function mi(e = Ue(), t, n, r) {
-	var i = A.r, a = W;
+function mi(e = He(), t, n, r) {
+	var i = M.r, a = W;
 	return hn(() => {
 		var o, s;
 		return _n(() => {
@@ -2187,7 +2187,7 @@ function _i(e, t, n, r) {
 		f = a(e, t)?.set ?? (p && t in e ? (n) => e[t] = n : void 0);
 	}
 	var m, h = !1;
-	o ? [m, h] = gi(() => e[t]) : m = e[t], m === void 0 && r !== void 0 && (m = d(), f && (i && Ie(t), f(m)));
+	o ? [m, h] = gi(() => e[t]) : m = e[t], m === void 0 && r !== void 0 && (m = d(), f && (i && Pe(t), f(m)));
 	var g = i ? () => {
 		var n = e[t];
 		return n === void 0 ? d() : (l = !0, n);
@@ -2214,7 +2214,7 @@ function _i(e, t, n, r) {
 	});
 }
 function vi(e) {
-	A === null && ke("onMount"), fn(() => {
+	M === null && De("onMount"), fn(() => {
 		let t = ir(e);
 		if (typeof t == "function") return t;
 	});
@@ -2336,7 +2336,7 @@ var Mi = /* @__PURE__ */ q("<canvas class=\"cell svelte-1bdpcco\"></canvas>"), N
 	code: ".cell.svelte-1bdpcco {width:14em;height:14em;image-rendering:pixelated;background:#000;display:block;}"
 };
 function Pi(e, t) {
-	Ve(t, !0), Br(e, Ni);
+	Be(t, !0), Br(e, Ni);
 	let n = /* @__PURE__ */ L(void 0);
 	fn(() => {
 		G(n) && t.spec && ji(G(n), t.spec);
@@ -2344,7 +2344,7 @@ function Pi(e, t) {
 	var r = Mi();
 	mi(r, (e) => R(n, e), () => G(n)), H(() => {
 		$(r, "data-testid", t.testid), $(r, "width", t.spec ? t.spec.obsShape[1] : 64), $(r, "height", t.spec ? t.spec.obsShape[0] : 64);
-	}), J(e, r), He();
+	}), J(e, r), Ve();
 }
 // src/Graph.svelte
 var Fi = /* @__PURE__ */ xr("<line y1=\"0\" y2=\"100\" stroke=\"#ccc\" stroke-width=\"1\" vector-effect=\"non-scaling-stroke\"></line>"), Ii = /* @__PURE__ */ xr("<polyline fill=\"none\" stroke-width=\"1.5\" vector-effect=\"non-scaling-stroke\"></polyline>"), Li = /* @__PURE__ */ q("<div class=\"graph svelte-gsm5hf\"><div class=\"label svelte-gsm5hf\"><span> </span> </div> <svg preserveAspectRatio=\"none\" class=\"svelte-gsm5hf\"><!><!><line y1=\"0\" y2=\"100\" stroke=\"rgba(0,0,0,0.4)\" stroke-width=\"2\" vector-effect=\"non-scaling-stroke\"></line></svg></div>"), Ri = {
@@ -2352,7 +2352,7 @@ var Fi = /* @__PURE__ */ xr("<line y1=\"0\" y2=\"100\" stroke=\"#ccc\" stroke-wi
 	code: ".graph.svelte-gsm5hf {position:relative;margin-top:0.3em;}.label.svelte-gsm5hf {font-size:0.85em;}svg.svelte-gsm5hf {width:100%;height:3em;display:block;background:#fafafa;}"
 };
 function zi(e, t) {
-	Ve(t, !0), Br(e, Ri);
+	Be(t, !0), Br(e, Ri);
 	let n = /* @__PURE__ */ F(() => Math.min(...t.values)), r = /* @__PURE__ */ F(() => Math.max(...t.values)), i = (e) => (G(r) > G(n) ? 1 - (e - G(n)) / (G(r) - G(n)) : .5) * 90 + 5, a = /* @__PURE__ */ F(() => {
 		let e = [], n = [];
 		return t.values.forEach((r, a) => {
@@ -2362,7 +2362,7 @@ function zi(e, t) {
 	var s = Li(), c = z(s), l = z(c);
 	let u;
 	var d = B(l, !0), f = V(l);
-	k(c);
+	j(c);
 	var p = V(c, 2), m = z(p);
 	Q(m, 17, () => G(o), Z, (e, t) => {
 		var n = Fi();
@@ -2378,9 +2378,9 @@ function zi(e, t) {
 		}), J(e, r);
 	});
 	var g = V(h);
-	k(p), k(s), H((e) => {
+	j(p), j(s), H((e) => {
 		$(s, "data-testid", t.testid), u = Jr(l, "", u, { color: t.color }), Y(d, t.title), Y(f, `: ${e ?? ""}`), $(p, "viewBox", `${t.frame + .5 - t.visible / 2} 0 ${t.visible ?? ""} 100`), $(g, "x1", t.frame + .5), $(g, "x2", t.frame + .5);
-	}, [() => Ei(t.values[t.frame])]), J(e, s), He();
+	}, [() => Ei(t.values[t.frame])]), J(e, s), Ve();
 }
 // src/LegendThumb.svelte
 var Bi = /* @__PURE__ */ q("<span class=\"thumb svelte-gdfsym\"></span>"), Vi = {
@@ -2388,7 +2388,7 @@ var Bi = /* @__PURE__ */ q("<span class=\"thumb svelte-gdfsym\"></span>"), Vi = 
 	code: ".thumb.svelte-gdfsym {display:inline-block;width:4.5em;height:4.5em;image-rendering:pixelated;background-color:#888;background-repeat:no-repeat;}"
 };
 function Hi(e, t) {
-	Ve(t, !0), Br(e, Vi);
+	Be(t, !0), Br(e, Vi);
 	let n = /* @__PURE__ */ L("");
 	fn(() => {
 		t.source.image("thumbnails", t.run, t.step, { layer: t.layer }).then((e) => R(n, e.src, !0)).catch(() => R(n, ""));
@@ -2399,7 +2399,7 @@ function Hi(e, t) {
 		"background-image": G(n) ? `url("${G(n)}")` : "none",
 		"background-size": `${t.K * 100}% 100%`,
 		"background-position": `${t.K > 1 ? t.k / (t.K - 1) * 100 : 0}% 0`
-	})), J(e, r), He();
+	})), J(e, r), Ve();
 }
 // src/TrajScrub.svelte
 var Ui = /* @__PURE__ */ q("<img draggable=\"false\"/>"), Wi = /* @__PURE__ */ q("<span></span>"), Gi = {
@@ -2407,7 +2407,7 @@ var Ui = /* @__PURE__ */ q("<img draggable=\"false\"/>"), Wi = /* @__PURE__ */ q
 	code: ".scrub.svelte-15x15u3 {height:1.6em;width:8em;image-rendering:pixelated;display:block;}.scrub.stretch.svelte-15x15u3 {width:100%;height:100%;}.placeholder.svelte-15x15u3 {background:#ddd;}"
 };
 function Ki(e, t) {
-	Ve(t, !0), Br(e, Gi);
+	Be(t, !0), Br(e, Gi);
 	let n = _i(t, "stretch", 3, !1), r = /* @__PURE__ */ L("");
 	fn(() => {
 		t.source.image("scrub", t.run, t.step, { traj: t.traj }).then((e) => R(r, e.src, !0)).catch(() => R(r, ""));
@@ -2425,7 +2425,7 @@ function Ki(e, t) {
 	};
 	X(a, (e) => {
 		G(r) ? e(o) : e(s, -1);
-	}), J(e, i), He();
+	}), J(e, i), Ve();
 }
 // src/ipc.ts
 function qi(e) {
@@ -2509,13 +2509,13 @@ var na = /* @__PURE__ */ q("<div class=\"error svelte-1n46o8q\" data-testid=\"er
 	code: ".app.svelte-1n46o8q {font:13px/1.4 system-ui, sans-serif;color:#222;padding:8px;}h3.svelte-1n46o8q {margin:0.6em 0 0.3em;font-size:1.05em;}.small.svelte-1n46o8q {font-size:0.85em;color:#666;margin:0.2em 0;}.picker.svelte-1n46o8q {display:flex;gap:1em;align-items:center;flex-wrap:wrap;margin-bottom:0.5em;}.meta.svelte-1n46o8q {color:#666;}.error.svelte-1n46o8q {background:#fde2e1;border:1px solid #d33;padding:0.4em;margin-bottom:0.5em;white-space:pre-wrap;}.problems.svelte-1n46o8q {background:#fff6d6;border:1px solid #e0b400;padding:0.3em 0.5em;margin-bottom:0.5em;}.columns.svelte-1n46o8q {display:flex;gap:1.2em;align-items:flex-start;}.col.svelte-1n46o8q {min-width:10em;}.col.narrow.svelte-1n46o8q {min-width:6em;}.col.wide.svelte-1n46o8q {flex:none;min-width:48em;}.trajs.svelte-1n46o8q {display:flex;flex-direction:column;gap:2px;max-height:24em;overflow-y:auto;}.traj.svelte-1n46o8q {display:flex;align-items:center;gap:0.3em;cursor:pointer;padding:1px;}.traj.selected.svelte-1n46o8q {outline:2px solid #1f6fd1;}.traj.svelte-1n46o8q input:where(.svelte-1n46o8q) {display:none;}.bookmarks.svelte-1n46o8q {list-style:none;padding:0;margin:0 0 0.5em;}.link.svelte-1n46o8q {background:none;border:none;color:#1f6fd1;cursor:pointer;padding:0;text-decoration:underline;font:inherit;}.layer.svelte-1n46o8q {display:block;cursor:pointer;}.display.svelte-1n46o8q td:where(.svelte-1n46o8q) {padding-right:1em;color:#1f3fa0;}.policy.svelte-1n46o8q {display:flex;height:1.4em;width:100%;border:1px solid #ccc;overflow:hidden;}.seg.svelte-1n46o8q {font-size:0.8em;text-align:center;overflow:hidden;white-space:nowrap;}.navigator.svelte-1n46o8q {display:flex;gap:0.3em;align-items:center;margin:0.4em 0;width:24em;}.navigator.svelte-1n46o8q input:where(.svelte-1n46o8q) {width:3.5em;}.scrubber.svelte-1n46o8q {position:relative;height:4em;overflow:hidden;background:#eee;cursor:grab;user-select:none;}.tape.svelte-1n46o8q {position:absolute;top:0;bottom:0;}.centre.svelte-1n46o8q {position:absolute;left:calc(50% - 4px);width:2px;top:0;bottom:0;background:rgba(0,0,0,0.4);border-left:3px solid rgba(0,0,0,0.1);border-right:3px solid rgba(0,0,0,0.1);}.pointer.svelte-1n46o8q {position:absolute;left:calc(50% - 5px);top:0;border:5px solid transparent;border-top-color:#000;z-index:1;}.toggles.svelte-1n46o8q label:where(.svelte-1n46o8q) {display:block;}.attr.svelte-1n46o8q th:where(.svelte-1n46o8q) {font-weight:normal;color:#555;text-align:left;}.attr.svelte-1n46o8q td:where(.svelte-1n46o8q) {vertical-align:top;padding:2px;}.selector.svelte-1n46o8q {width:10em;}.selector.svelte-1n46o8q select:where(.svelte-1n46o8q) {max-width:10em;}.chart.svelte-1n46o8q {position:relative;height:3.5em;width:14em;background:#f4f4f4;margin-top:2px;}.chart.svelte-1n46o8q .zero:where(.svelte-1n46o8q) {position:absolute;left:0;right:0;height:1px;background:#888;}.chart.svelte-1n46o8q .bar:where(.svelte-1n46o8q) {position:absolute;}.chart.svelte-1n46o8q .bar.res:where(.svelte-1n46o8q) {outline:1px solid #888;}.chart.svelte-1n46o8q .bar.dashed:where(.svelte-1n46o8q) {outline:1px dashed #888;}.legend.svelte-1n46o8q {display:flex;flex-direction:column;gap:4px;}.item.svelte-1n46o8q {display:flex;align-items:center;gap:0.4em;cursor:pointer;background:none;border:1px solid transparent;padding:2px;font:inherit;text-align:left;}.item.svelte-1n46o8q:hover {border-color:#999;}.disc.svelte-1n46o8q {display:inline-flex;width:1.6em;height:1.6em;border-radius:50%;align-items:center;justify-content:center;font-weight:bold;color:#000;flex:none;}.resdisc.svelte-1n46o8q {background:#fff;border:2px solid #888;}.resdisc.dashed.svelte-1n46o8q {border-style:dashed;}.hotkeys.svelte-1n46o8q {padding-left:1.2em;}.popup.svelte-1n46o8q {position:fixed;top:2em;left:50%;transform:translateX(-50%);width:40em;background:#fff;border:1px solid #888;box-shadow:0 4px 24px rgba(0,0,0,0.3);padding:0.8em;z-index:10;}.popup-head.svelte-1n46o8q {display:flex;justify-content:space-between;}.sliders.svelte-1n46o8q label:where(.svelte-1n46o8q) {display:block;}.popup-view.svelte-1n46o8q {width:36em;height:36em;margin:0 auto;background:repeating-conic-gradient(#ddd 0 25%, #fff 0 50%) 0 0 / 16px 16px;cursor:pointer;}.popup-view.svelte-1n46o8q img:where(.svelte-1n46o8q), .popup-view.svelte-1n46o8q canvas:where(.svelte-1n46o8q) {width:100%;height:100%;image-rendering:pixelated;display:block;opacity:0.999;}"
 };
 function La(e, t) {
-	Ve(t, !0), Br(e, Ia);
+	Be(t, !0), Br(e, Ia);
 	let n = {
 		advantage: "#1f6fd1",
 		value: "#1a9641",
 		logit: "#d7301f",
 		group: "#f08a00"
-	}, r = /* @__PURE__ */ L(Ht([])), i = /* @__PURE__ */ L(Ht([])), a = /* @__PURE__ */ L(""), o = /* @__PURE__ */ L(-1), s = /* @__PURE__ */ L(null), c = /* @__PURE__ */ L(0), l = /* @__PURE__ */ L(0), u = /* @__PURE__ */ L(""), d = /* @__PURE__ */ L(Ht(["v"])), f = /* @__PURE__ */ L(!1), p = /* @__PURE__ */ L(!0), h = /* @__PURE__ */ L(!1), g = /* @__PURE__ */ L(null), _ = /* @__PURE__ */ L(0), v = /* @__PURE__ */ L(12), y = 1, b = /* @__PURE__ */ L(null), x = /* @__PURE__ */ L(0), S = /* @__PURE__ */ L(0), C = /* @__PURE__ */ L(null), w = /* @__PURE__ */ L(""), T = /* @__PURE__ */ L(null), ee = /* @__PURE__ */ L(null), te = /* @__PURE__ */ L(Ht({})), ne = Zi(), re = /* @__PURE__ */ L(0), ie = /* @__PURE__ */ F(() => G(s) ? G(s).probe_set.steps : 0), ae = /* @__PURE__ */ F(() => G(s) ? G(s).probe_set.trajectories : 0), oe = /* @__PURE__ */ F(() => G(s)?.layers.find((e) => e.name === G(u))), se = /* @__PURE__ */ F(() => G(oe)?.kind === "input"), ce = /* @__PURE__ */ F(() => G(oe) ? G(se) ? 3 : G(oe).features : 0), le = /* @__PURE__ */ F(() => G(se) ? [
+	}, r = /* @__PURE__ */ L(Ht([])), i = /* @__PURE__ */ L(Ht([])), a = /* @__PURE__ */ L(""), o = /* @__PURE__ */ L(-1), s = /* @__PURE__ */ L(null), c = /* @__PURE__ */ L(0), l = /* @__PURE__ */ L(0), u = /* @__PURE__ */ L(""), d = /* @__PURE__ */ L(Ht(["v"])), f = /* @__PURE__ */ L(!1), p = /* @__PURE__ */ L(!0), h = /* @__PURE__ */ L(!1), g = /* @__PURE__ */ L(null), _ = /* @__PURE__ */ L(0), v = /* @__PURE__ */ L(12), y = 1, b = /* @__PURE__ */ L(null), x = /* @__PURE__ */ L(0), S = /* @__PURE__ */ L(0), C = /* @__PURE__ */ L(null), w = /* @__PURE__ */ L(""), T = /* @__PURE__ */ L(null), ee = /* @__PURE__ */ L(null), te = /* @__PURE__ */ L(Ht({})), ne = Zi(), re = /* @__PURE__ */ L(0), ie = /* @__PURE__ */ F(() => G(s) ? G(s).probe_set.steps : 0), ae = /* @__PURE__ */ F(() => G(s) ? G(s).probe_set.trajectories : 0), oe = /* @__PURE__ */ F(() => G(s)?.layers.find((e) => e.name === G(u))), E = /* @__PURE__ */ F(() => G(oe)?.kind === "input"), se = /* @__PURE__ */ F(() => G(oe) ? G(E) ? 3 : G(oe).features : 0), ce = /* @__PURE__ */ F(() => G(E) ? [
 		[
 			1,
 			0,
@@ -2531,20 +2531,23 @@ function La(e, t) {
 			0,
 			1
 		]
-	] : (G(s)?.feature_colors ?? []).map(bi)), ue = /* @__PURE__ */ F(() => G(g) ?? (G(h) && !G(se) ? "all" : "prin")), de = /* @__PURE__ */ F(() => G(f) ? ["abs"] : ["pos", "neg"]), fe = /* @__PURE__ */ F(() => (G(s)?.action_combos ?? []).map(Ti)), pe = /* @__PURE__ */ F(() => G(d).flatMap((e, t) => e === null ? [] : [{
+	] : (G(s)?.feature_colors ?? []).map(bi)), le = /* @__PURE__ */ F(() => G(g) ?? (G(h) && !G(E) ? "all" : "prin")), ue = /* @__PURE__ */ F(() => G(f) ? ["abs"] : ["pos", "neg"]), de = /* @__PURE__ */ F(() => (G(s)?.action_combos ?? []).map(Ti)), fe = /* @__PURE__ */ F(() => G(d).flatMap((e, t) => e === null ? [] : [{
 		key: e,
 		i: t
-	}])), me = /* @__PURE__ */ F(() => G(r).find((e) => e.run === G(a))?.steps ?? []);
-	function E(e) {
+	}])), pe = /* @__PURE__ */ F(() => G(r).find((e) => e.run === G(a))?.steps ?? []);
+	function D(e) {
 		return `${G(a)}\u0000${G(o)}\u0000${G(u)}\u0000${G(c)}\u0000${e}`;
+	}
+	function me(e, t) {
+		return Math.round((.75 * (t > 1 ? e / (t - 1) : 0) + .1875) * 255);
 	}
 	function he(e) {
 		let t = G(s)?.outputs.find((t) => t.key === e);
 		if (!t) return e;
 		if (t.kind === "v") return "value function";
-		if (t.kind === "logit") return `${G(fe)[t.index] ?? t.index} logit`;
+		if (t.kind === "logit") return `${G(de)[t.index] ?? t.index} logit`;
 		let n = G(s).action_groups[t.index];
-		return `[ ${t.actions.map((e) => G(fe)[e] ?? e).join(" | ")} ] logit sum` + (n ? ` (${n.name})` : "");
+		return `[ ${t.actions.map((e) => G(de)[e] ?? e).join(" | ")} ] logit sum` + (n ? ` (${n.name})` : "");
 	}
 	function ge(e) {
 		let t = G(s)?.outputs.find((t) => t.key === e);
@@ -2587,8 +2590,13 @@ function La(e, t) {
 			e === G(a) && n === G(o) && r === G(c) && (R(T, t, !0), R(ee, i, !0));
 		}).catch((e) => R(w, String(e), !0));
 	}), fn(() => {
-		if (G(s) && G(u)) for (let { key: e } of G(pe)) {
-			let n = E(e);
+		if (!G(s) || !G(u)) return;
+		let e = new Set(G(fe).map(({ key: e }) => D(e)));
+		ir(() => {
+			for (let t of Object.keys(G(te))) e.has(t) || delete G(te)[t];
+		});
+		for (let { key: e } of G(fe)) {
+			let n = D(e);
 			if (G(te)[n]) continue;
 			let [r, i, s, l] = [
 				G(a),
@@ -2596,13 +2604,15 @@ function La(e, t) {
 				G(u),
 				G(c)
 			];
-			Promise.all([t.source.unit(r, i, s, l, e), t.source.attribution(r, i, s, l, e)]).then(([e, t]) => G(te)[n] = {
-				unit: e,
-				q: t
+			Promise.all([t.source.unit(r, i, s, l, e), t.source.attribution(r, i, s, l, e)]).then(([t, r]) => {
+				D(e) === n && (G(te)[n] = {
+					unit: t,
+					q: r
+				});
 			}).catch((e) => R(w, String(e), !0));
 		}
 	});
-	function ye(e, t) {
+	function O(e, t) {
 		if (!G(s) || !G(ee)) return null;
 		let n = {
 			sprite: G(ee),
@@ -2613,56 +2623,59 @@ function La(e, t) {
 			overlay: G(p)
 		};
 		if (t === "obs" || e === null) return n;
-		let r = G(te)[E(e)];
+		let r = G(te)[D(e)];
 		if (!r) return n;
 		let i = {
 			shape: r.unit.shape,
-			residual: !G(se),
-			colors: G(le)
+			residual: !G(E),
+			colors: G(ce)
 		};
 		return {
 			...n,
 			q: r.q,
 			info: i,
-			mode: G(ue),
-			key: E(e)
+			mode: G(le),
+			key: D(e)
 		};
 	}
-	function D(e) {
+	function ye(e) {
 		R(l, Math.min(Math.max(Math.round(e), 0), Math.max(G(ie) - 1, 0)), !0);
 	}
-	function be(e) {
-		R(_, 0), y = e, D(G(l) + e);
+	function k(e) {
+		R(_, 0), y = e, ye(G(l) + e);
 	}
-	function O(e) {
-		y = e, R(_, e, !0);
+	let A = 0;
+	function be(e) {
+		A = 0, y = e, R(_, e, !0);
 	}
 	fn(() => {
 		if (!G(_)) return;
-		let e = Math.max(Math.min(Number(G(v)) || 0, 100), 0), t = G(l) + G(_), n = G(ie), r = setTimeout(() => {
+		let e = Math.max(Math.min(Number(G(v)) || 0, 100), 0), t = G(l) + G(_), n = G(ie), r = e > 0 ? 1e3 / e : 1e3, i = performance.now();
+		A = A && i - A < r ? A + r : i + r;
+		let a = setTimeout(() => {
 			t < 0 || t >= n ? R(_, 0) : R(l, t);
-		}, e > 0 ? 1e3 / e : 1e3);
-		return () => clearTimeout(r);
+		}, Math.max(0, A - i));
+		return () => clearTimeout(a);
 	});
-	function xe(e) {
+	function Se(e) {
 		let t = e.target;
-		if (!t || t.tagName !== "INPUT" && t.tagName !== "SELECT") {
+		if (!(t?.tagName === "SELECT" || t?.tagName === "INPUT" && !["radio", "checkbox"].includes(t.type))) {
 			if (e.key === "ArrowLeft" || e.key === "ArrowRight") {
 				let t = e.key === "ArrowLeft" ? -1 : 1;
-				G(_) ? O(t) : be(t), e.preventDefault();
-			} else e.key === " " && (G(_) ? R(_, 0) : O(y), e.preventDefault());
+				G(_) ? be(t) : k(t), e.preventDefault();
+			} else e.key === " " && (G(_) ? R(_, 0) : be(y), e.preventDefault());
 		}
 	}
-	let Se = null;
+	let Ce = null;
 	function we(e) {
-		e.button === 0 && (R(_, 0), Se = {
+		e.button === 0 && (R(_, 0), Ce = {
 			x: e.clientX,
 			frame: G(l),
 			width: e.currentTarget.clientWidth
 		}, e.preventDefault());
 	}
 	function Te(e) {
-		Se && (e.buttons & 1 ? D(Se.frame + (Se.x - e.clientX) / Se.width * Math.min(256, G(ie))) : Se = null);
+		Ce && (e.buttons & 1 ? ye(Ce.frame + (Ce.x - e.clientX) / Ce.width * Math.min(256, G(ie))) : Ce = null);
 	}
 	let Ee = /* @__PURE__ */ F(() => Math.min(256, Math.max(G(ie), 1)));
 	function De() {
@@ -2692,10 +2705,13 @@ function La(e, t) {
 		let n = G(s).features.expand_mults.length;
 		R(x, Math.min(Math.max(G(x) + Math.sign(e.deltaY), 0), n - 1), !0);
 	}
-	async function Ne(e) {
+	let Ne = 0, Pe = 0;
+	async function Fe(e) {
 		if (e.button !== 0 || !G(b) || !G(s)) return;
-		let n = e.currentTarget.getBoundingClientRect(), r = G(s).features, i = await t.source.featureGrid(G(a), G(o), G(u), G(b).feature, r.subdiv_mults[G(S)], r.expand_mults[G(x)]), c = Math.min(i.cols - 1, Math.floor((e.clientX - n.left) / n.width * i.cols)), l = Math.min(i.rows - 1, Math.floor((e.clientY - n.top) / n.height * i.rows));
-		R(C, i.indices[l * i.cols + c], !0);
+		let n = ++Pe;
+		Ne = n;
+		let r = e.currentTarget.getBoundingClientRect(), i = G(s).features, c = await t.source.featureGrid(G(a), G(o), G(u), G(b).feature, i.subdiv_mults[G(S)], i.expand_mults[G(x)]), l = Math.min(c.cols - 1, Math.floor((e.clientX - r.left) / r.width * c.cols)), d = Math.min(c.rows - 1, Math.floor((e.clientY - r.top) / r.height * c.rows));
+		Ne === n && R(C, c.indices[d * c.cols + l], !0);
 	}
 	fn(() => {
 		if (G(C) === null || !G(s) || !G(Ae)) return;
@@ -2705,7 +2721,7 @@ function La(e, t) {
 			i.imageSmoothingEnabled = !1, i.drawImage(t, l % e.sheet_columns * r, Math.floor(l / e.sheet_columns) * n, r, n, 0, 0, r, n);
 		});
 	});
-	function Pe(e) {
+	function Ie(e) {
 		if (!e?.totals) return null;
 		let t = e.totals, n = t.map((e) => Math.max(...e)), r = t.map((e) => Math.min(...e)), i = (e, t) => [...e].sort((e, t) => e - t)[Math.floor(t * (e.length - 1))], a = Math.max(0, i(n, .9), Math.max(...n) / 5), o = Math.min(0, i(r, .1), Math.min(...r) / 5), s = a - o || 1, c = t[G(l)] ?? [], u = a / s * 100;
 		return {
@@ -2728,7 +2744,7 @@ function La(e, t) {
 			layer: G(u),
 			traj: G(c),
 			frame: G(l),
-			rows: G(pe).map((e) => e.key),
+			rows: G(fe).map((e) => e.key),
 			abs: G(f),
 			overlay: G(p),
 			residual: G(h)
@@ -2753,58 +2769,60 @@ function La(e, t) {
 			})
 		}, e;
 	});
-	var Fe = Fa();
-	dr("keydown", Gt, xe), dr("mousemove", Gt, Te), dr("mouseup", Gt, () => {
-		Se = null, R(C, null);
+	var Le = Fa();
+	dr("keydown", Gt, Se), dr("mousemove", Gt, Te), dr("mouseup", Gt, () => {
+		Ce = null, Ne = 0, R(C, null);
 	}), dr("click", Gt, () => R(b, null));
-	var Ie = z(Fe), Le = (e) => {
+	var Re = z(Le), M = (e) => {
 		var t = na(), n = B(t, !0);
 		H(() => Y(n, G(w))), J(e, t);
 	};
-	X(Ie, (e) => {
-		G(w) && e(Le);
+	X(Re, (e) => {
+		G(w) && e(M);
 	});
-	var Re = V(Ie, 2), ze = (e) => {
+	var ze = V(Re, 2), He = (e) => {
 		var t = ia(), n = z(t), a = B(n), o = V(n, 2);
 		Q(o, 21, () => G(i), Z, (e, t) => {
 			var n = ra(), r = z(n), i = B(r, !0), a = V(r);
-			k(n), H(() => {
+			j(n), H(() => {
 				Y(i, G(t).run), Y(a, `${G(t).step === null ? "" : ` step ${G(t).step}`}: ${G(t).message ?? ""}`);
 			}), J(e, n);
-		}), k(o), k(t), H(() => {
-			t.open = !G(r).length, Y(a, `${G(i).length ?? ""} analysis problem${G(i).length > 1 ? "s" : ""} (other runs are fine)`);
-		}), J(e, t);
+		}), j(o), j(t), H((e, n) => {
+			t.open = !G(r).length, Y(a, `${G(i).length ?? ""} analysis problem${G(i).length > 1 ? "s" : ""}:
+        ${e ?? ""}${n ?? ""}
+        ${G(r).length ? "(other runs are fine)" : ""}`);
+		}, [() => [...new Set(G(i).map((e) => e.run))].slice(0, 6).join(", "), () => new Set(G(i).map((e) => e.run)).size > 6 ? ", …" : ""]), J(e, t);
 	};
-	X(Re, (e) => {
-		G(i).length && e(ze);
+	X(ze, (e) => {
+		G(i).length && e(He);
 	});
-	var Be = V(Re, 2), A = z(Be), j = V(z(A));
-	Q(j, 21, () => G(r), Z, (e, t) => {
+	var Ue = V(ze, 2), We = z(Ue), Ge = V(z(We));
+	Q(Ge, 21, () => G(r), Z, (e, t) => {
 		var n = aa(), r = B(n, !0), i = {};
 		H(() => {
 			Y(r, G(t).run), i !== (i = G(t).run) && (n.value = (n.__value = i) ?? "");
 		}), J(e, n);
-	}), k(j);
-	var Ue;
-	Qr(j), k(A);
-	var We = V(A, 2), M = V(z(We));
-	Q(M, 21, () => G(me), Z, (e, t) => {
+	}), j(Ge);
+	var N;
+	Qr(Ge), j(We);
+	var Ke = V(We, 2), qe = V(z(Ke));
+	Q(qe, 21, () => G(pe), Z, (e, t) => {
 		var n = aa(), r = B(n, !0), i = {};
 		H((e) => {
 			Y(r, G(t)), i !== (i = e) && (n.value = (n.__value = i) ?? "");
 		}, [() => String(G(t))]), J(e, n);
-	}), k(M);
-	var Ge;
-	Qr(M), k(We);
-	var N = V(We, 2), Ke = V(N, 2), qe = (e) => {
+	}), j(qe);
+	var P;
+	Qr(qe), j(Ke);
+	var Je = V(Ke, 2), Ye = V(Je, 2), Xe = (e) => {
 		var t = oa(), n = B(t);
 		H((e) => Y(n, `${G(s).env.kind ?? ""}/${G(s).env.name ?? ""}, ${G(ae) ?? ""} trajectories × ${G(ie) ?? ""} steps,
         IG completeness over the analysis: median ${e ?? ""}%`), [() => ((G(s).completeness?.median ?? NaN) * 100).toFixed(2)]), J(e, t);
 	};
-	X(Ke, (e) => {
-		G(s) && e(qe);
-	}), k(Be);
-	var P = V(Be, 2), Je = (e) => {
+	X(Ye, (e) => {
+		G(s) && e(Xe);
+	}), j(Ue);
+	var Ze = V(Ue, 2), Qe = (e) => {
 		var r = Pa(), i = $t(r), y = z(i), w = V(z(y), 2);
 		Q(w, 21, () => Array(G(ae)), Z, (e, n, r) => {
 			var i = sa();
@@ -2826,10 +2844,10 @@ function La(e, t) {
 				traj: r
 			});
 			var d = V(u);
-			d.textContent = r + 1, k(i), H(() => {
+			d.textContent = r + 1, j(i), H(() => {
 				s = Kr(i, 1, "traj svelte-1n46o8q", null, s, { selected: r === G(c) }), ai(l, r === G(c));
 			}), K("change", l, () => R(c, r, !0)), J(e, i);
-		}), k(w);
+		}), j(w);
 		var ee = V(w, 6);
 		Q(ee, 21, () => G(s).bookmarks.low, Z, (e, t, n) => {
 			var r = /* @__PURE__ */ F(() => m(G(t), 2));
@@ -2837,10 +2855,10 @@ function La(e, t) {
 			var o = ca(), s = z(o);
 			$(s, "data-testid", `bookmark-low-${n}`);
 			var u = B(s);
-			k(o), H(() => Y(u, `trajectory ${i() + 1}, frame ${a() + 1}`)), K("click", s, () => {
+			j(o), H(() => Y(u, `trajectory ${i() + 1}, frame ${a() + 1}`)), K("click", s, () => {
 				R(_, 0), R(c, i(), !0), R(l, a(), !0);
 			}), J(e, o);
-		}), k(ee);
+		}), j(ee);
 		var ne = V(ee, 4);
 		Q(ne, 21, () => G(s).bookmarks.high, Z, (e, t, n) => {
 			var r = /* @__PURE__ */ F(() => m(G(t), 2));
@@ -2848,85 +2866,87 @@ function La(e, t) {
 			var o = ca(), s = z(o);
 			$(s, "data-testid", `bookmark-high-${n}`);
 			var u = B(s);
-			k(o), H(() => Y(u, `trajectory ${i() + 1}, frame ${a() + 1}`)), K("click", s, () => {
+			j(o), H(() => Y(u, `trajectory ${i() + 1}, frame ${a() + 1}`)), K("click", s, () => {
 				R(_, 0), R(c, i(), !0), R(l, a(), !0);
 			}), J(e, o);
-		}), k(ne), k(y);
+		}), j(ne), j(y);
 		var re = V(y, 2);
 		Q(V(z(re), 2), 17, () => G(s).layers, Z, (e, t) => {
 			var n = la(), r = z(n);
 			ii(r);
 			var i = V(r), a = B(V(i));
-			k(n), H(() => {
+			j(n), H(() => {
 				$(n, "data-testid", `layer-${G(t).name ?? ""}`), ai(r, G(t).name === G(u)), Y(i, ` ${G(t).name ?? ""} `), Y(a, `${G(t).shape[0] ?? ""}×${G(t).shape[1] ?? ""}`);
 			}), K("change", r, () => R(u, G(t).name, !0)), J(e, n);
-		}), k(re);
-		var oe = V(re, 2), le = V(z(oe), 2), ue = (e) => {
+		}), j(re);
+		var oe = V(re, 2), ce = V(z(oe), 2), le = (e) => {
 			var t = pa(), n = $t(t), r = z(n), i = z(r), a = z(i), o = z(a), s = (e) => {
 				var t = ua(), n = B(V($t(t)), !0);
 				H((e) => Y(n, e), [() => Ei(G(T).rewards[G(l) - 1])]), J(e, t);
 			};
 			X(o, (e) => {
 				G(l) > 0 && G(T).rewards[G(l) - 1] !== 0 && e(s);
-			}), k(a);
+			}), j(a);
 			var c = V(a), u = z(c), d = (e) => {
 				J(e, da());
 			};
 			X(u, (e) => {
 				G(l) > 0 && G(T).dones[G(l) - 1] && e(d);
-			}), k(c);
+			}), j(c);
 			var f = V(c), p = B(V(z(f)), !0);
-			k(f);
+			j(f);
 			var m = V(f, 2), h = B(V(z(m)), !0);
-			k(m), k(i), k(r), k(n);
+			j(m), j(i), j(r), j(n);
 			var g = V(n, 2);
 			Q(g, 21, () => Ci(G(T).logits[G(l)] ?? []), Z, (e, t, n) => {
 				var r = Sr(), i = $t(r), a = (e) => {
-					var r = fa();
-					let i;
-					var a = B(r, !0);
+					let r = /* @__PURE__ */ F(() => me(n, G(de).length));
+					var i = fa();
+					let a;
+					var o = B(i, !0);
 					H((e) => {
-						$(r, "title", `${G(fe)[n] ?? ""}: ${e ?? ""}%`), i = Jr(r, "", i, {
+						$(i, "title", `${G(de)[n] ?? ""}: ${e ?? ""}%`), a = Jr(i, "", a, {
 							width: `${G(t) * 100}%`,
-							background: n % 2 ? "#bbb" : "#ddd"
-						}), Y(a, G(t) > .06 ? G(fe)[n] : "");
-					}, [() => (G(t) * 100).toFixed(1)]), J(e, r);
+							background: `rgb(${G(r) ?? ""},${G(r) ?? ""},${G(r) ?? ""})`,
+							color: G(r) < 128 ? "#fff" : "#000"
+						}), Y(o, G(t) > .06 ? G(de)[n] : "");
+					}, [() => (G(t) * 100).toFixed(1)]), J(e, i);
 				};
 				X(i, (e) => {
 					G(t) > .002 && e(a);
 				}), J(e, r);
-			}), k(g), H(() => {
-				Y(p, G(l) + 1), Y(h, G(fe)[G(T).actions[G(l)]] ?? G(T).actions[G(l)]);
+			}), j(g), H(() => {
+				Y(p, G(l) + 1), Y(h, G(de)[G(T).actions[G(l)]] ?? G(T).actions[G(l)]);
 			}), J(e, t);
 		};
-		X(le, (e) => {
-			G(T) && e(ue);
+		X(ce, (e) => {
+			G(T) && e(le);
 		});
-		var me = V(le, 2), _e = z(me), ve = V(_e, 2), xe = V(ve, 2), Se = (e) => {
+		var pe = V(ce, 2), _e = z(pe), ve = V(_e, 2), A = V(ve, 2), Se = (e) => {
 			var t = ma();
 			K("click", t, () => R(_, 0)), J(e, t);
-		}, Te = (e) => {
+		}, Ce = (e) => {
 			var t = ha();
-			K("click", t, () => O(-1)), J(e, t);
+			K("click", t, () => be(-1)), J(e, t);
 		};
-		X(xe, (e) => {
-			G(_) === -1 ? e(Se) : e(Te, -1);
+		X(A, (e) => {
+			G(_) === -1 ? e(Se) : e(Ce, -1);
 		});
-		var je = V(xe, 2), Fe = (e) => {
+		var Te = V(A, 2), je = (e) => {
 			var t = ma();
 			K("click", t, () => R(_, 0)), J(e, t);
-		}, Ie = (e) => {
+		}, Ne = (e) => {
 			var t = ga();
-			K("click", t, () => O(1)), J(e, t);
+			K("click", t, () => be(1)), J(e, t);
 		};
-		X(je, (e) => {
-			G(_) === 1 ? e(Fe) : e(Ie, -1);
+		X(Te, (e) => {
+			G(_) === 1 ? e(je) : e(Ne, -1);
 		});
-		var Le = V(je, 2), Re = V(Le, 2), ze = V(Re, 2), Be = V(z(ze));
-		ii(Be), k(ze), k(me);
-		var A = V(me, 2), j = V(z(A), 2);
+		var Pe = V(Te, 2), Le = V(Pe, 2), Re = V(Le, 2), M = V(z(Re));
+		ii(M), j(Re), j(pe);
+		var ze = V(pe, 2), Be = V(z(ze), 2);
 		let Ve;
-		Ki(z(j), {
+		Ki(z(Be), {
 			get source() {
 				return t.source;
 			},
@@ -2940,8 +2960,8 @@ function La(e, t) {
 				return G(c);
 			},
 			stretch: !0
-		}), k(j), Ce(2), k(A);
-		var He = V(A, 2), Ue = (e) => {
+		}), j(Be), xe(2), j(ze);
+		var He = V(ze, 2), Ue = (e) => {
 			var t = _a(), r = $t(t);
 			zi(r, {
 				title: "advantage",
@@ -2961,7 +2981,7 @@ function La(e, t) {
 					return G(Ee);
 				},
 				testid: "graph-advantage"
-			}), Q(V(r, 2), 17, () => [...new Set(G(pe).map((e) => e.key))], Z, (e, t) => {
+			}), Q(V(r, 2), 17, () => [...new Set(G(fe).map((e) => e.key))], Z, (e, t) => {
 				let r = /* @__PURE__ */ F(() => G(s).outputs.find((e) => e.key === G(t)));
 				{
 					let i = /* @__PURE__ */ F(() => he(G(t))), a = /* @__PURE__ */ F(() => G(r)?.kind === "v" ? n.value : G(r)?.kind === "logit" ? n.logit : n.group), o = /* @__PURE__ */ F(() => ge(G(t)));
@@ -2994,50 +3014,50 @@ function La(e, t) {
 		X(He, (e) => {
 			G(T) && e(Ue);
 		});
-		var We = V(He, 2), M = B(We, !0), Ge = V(We, 2), N = z(Ge), Ke = z(N);
-		ii(Ke), Ce(), k(N);
-		var qe = V(N, 2), P = z(qe);
-		ii(P);
-		var Je = V(P);
-		k(qe);
-		var Ye = V(qe, 2), Xe = (e) => {
+		var We = V(He, 2), Ge = B(We, !0), N = V(We, 2), Ke = z(N), qe = z(Ke);
+		ii(qe), xe(), j(Ke);
+		var P = V(Ke, 2), Je = z(P);
+		ii(Je);
+		var Ye = V(Je);
+		j(P);
+		var Xe = V(P, 2), Ze = (e) => {
 			var t = va(), n = z(t);
-			ii(n), Ce(), k(t), ui(n, () => G(h), (e) => R(h, e)), J(e, t);
+			ii(n), xe(), j(t), ui(n, () => G(h), (e) => R(h, e)), J(e, t);
 		};
-		X(Ye, (e) => {
-			G(se) || e(Xe);
-		}), k(Ge);
-		var Ze = V(Ge, 2), Qe = z(Ze), $e = z(Qe), et = V(z($e), 2), tt = (e) => {
+		X(Xe, (e) => {
+			G(E) || e(Ze);
+		}), j(N);
+		var Qe = V(N, 2), $e = z(Qe), et = z($e), tt = V(z(et), 2), nt = (e) => {
 			var t = ya(), n = B(t);
-			H(() => Y(n, `Positive and negative ${G(se) ? "gradients" : "attribution"}`)), J(e, t);
-		}, nt = (e) => {
+			H(() => Y(n, `Positive and negative ${G(E) ? "gradients" : "attribution"}`)), J(e, t);
+		}, rt = (e) => {
 			var t = ba(), n = $t(t), r = B(n), i = B(V(n));
 			H(() => {
-				Y(r, `Positive ${G(se) ? "gradients" : "attribution"}`), Y(i, `Negative ${G(se) ? "gradients" : "attribution"}`);
+				Y(r, `Positive ${G(E) ? "gradients" : "attribution"}`), Y(i, `Negative ${G(E) ? "gradients" : "attribution"}`);
 			}), J(e, t);
 		};
-		X(et, (e) => {
-			G(f) ? e(tt) : e(nt, -1);
-		}), k($e), k(Qe);
-		var rt = V(Qe);
-		Q(rt, 21, () => G(pe), ({ key: e, i: t }) => t, (e, t) => {
-			let n = () => G(t).key, r = () => G(t).i, i = /* @__PURE__ */ F(() => G(te)[E(n())]), a = /* @__PURE__ */ F(() => Pe(G(i)?.unit));
+		X(tt, (e) => {
+			G(f) ? e(nt) : e(rt, -1);
+		}), j(et), j($e);
+		var it = V($e);
+		Q(it, 21, () => G(fe), ({ key: e, i: t }) => t, (e, t) => {
+			let n = () => G(t).key, r = () => G(t).i, i = /* @__PURE__ */ F(() => G(te)[D(n())]), a = /* @__PURE__ */ F(() => Ie(G(i)?.unit));
 			var o = Ea(), c = z(o), u = z(c), f = z(u);
 			f.value = f.__value = "v";
 			var p = V(f);
 			Q(p, 21, () => G(s).outputs.filter((e) => e.kind === "logit"), Z, (e, t) => {
 				var n = aa(), r = B(n), i = {};
 				H(() => {
-					Y(r, `${G(fe)[G(t).index] ?? ""} logit`), i !== (i = G(t).key) && (n.value = (n.__value = i) ?? "");
+					Y(r, `${G(de)[G(t).index] ?? ""} logit`), i !== (i = G(t).key) && (n.value = (n.__value = i) ?? "");
 				}), J(e, n);
-			}), k(p);
+			}), j(p);
 			var m = V(p);
 			Q(m, 21, () => G(s).outputs.filter((e) => e.kind === "group"), Z, (e, t) => {
 				var n = aa(), r = B(n, !0), i = {};
 				H((e) => {
 					Y(r, e), i !== (i = G(t).key) && (n.value = (n.__value = i) ?? "");
-				}, [() => G(t).actions.map((e) => G(fe)[e]).join(" | ")]), J(e, n);
-			}), k(m), k(u);
+				}, [() => G(t).actions.map((e) => G(de)[e]).join(" | ")]), J(e, n);
+			}), j(m), j(u);
 			var _;
 			Qr(u);
 			var v = V(u, 2), y = (e) => {
@@ -3045,7 +3065,7 @@ function La(e, t) {
 				H(() => $(t, "data-testid", `remove-row-${r() ?? ""}`)), K("click", t, () => Oe(r())), J(e, t);
 			};
 			X(v, (e) => {
-				G(pe).length > 1 && e(y);
+				G(fe).length > 1 && e(y);
 			});
 			var b = V(v, 2), x = (e) => {
 				var t = Sa(), n = B(t);
@@ -3053,10 +3073,10 @@ function La(e, t) {
 			};
 			X(b, (e) => {
 				G(i)?.unit.completeness && e(x);
-			}), k(c);
+			}), j(c);
 			var S = V(c), C = z(S);
 			{
-				let e = /* @__PURE__ */ F(() => ye(null, "obs")), t = /* @__PURE__ */ F(() => r() === G(pe)[0].i ? "obs-canvas" : `obs-canvas-${r()}`);
+				let e = /* @__PURE__ */ F(() => O(null, "obs")), t = /* @__PURE__ */ F(() => r() === G(fe)[0].i ? "obs-canvas" : `obs-canvas-${r()}`);
 				Pi(C, {
 					get spec() {
 						return G(e);
@@ -3084,16 +3104,16 @@ function La(e, t) {
 							background: G(t).residual ? "#fff" : G(s).feature_colors[G(t).k]
 						});
 					}), J(e, n);
-				}), k(t), H(() => {
+				}), j(t), H(() => {
 					$(t, "data-testid", `chart-${r() ?? ""}`), i = Jr(n, "", i, { top: `${G(a).zero ?? ""}%` });
 				}), J(e, t);
 			};
 			X(w, (e) => {
 				G(a) && e(T);
-			}), k(S), Q(V(S), 17, () => G(de), Z, (e, t) => {
+			}), j(S), Q(V(S), 17, () => G(ue), Z, (e, t) => {
 				var i = Ta(), a = z(i);
 				{
-					let e = /* @__PURE__ */ F(() => ye(n(), G(t)));
+					let e = /* @__PURE__ */ F(() => O(n(), G(t)));
 					Pi(a, {
 						get spec() {
 							return G(e);
@@ -3103,18 +3123,18 @@ function La(e, t) {
 						}
 					});
 				}
-				k(i), J(e, i);
-			}), k(o), H(() => {
+				j(i), J(e, i);
+			}), j(o), H(() => {
 				$(u, "data-testid", `row-output-${r() ?? ""}`), _ !== (_ = n()) && (u.value = (u.__value = _) ?? "", Zr(u, _));
 			}), K("change", u, (e) => G(d)[r()] = e.currentTarget.value), J(e, o);
-		}), k(rt), k(Ze);
-		var it = V(Ze, 2);
-		k(oe);
-		var at = V(oe, 2), ot = z(at), st = B(ot, !0), ct = V(ot, 2), lt = (e) => {
+		}), j(it), j(Qe);
+		var at = V(Qe, 2);
+		j(oe);
+		var ot = V(oe, 2), st = z(ot), ct = B(st, !0), lt = V(st, 2), ut = (e) => {
 			J(e, Da());
-		}, ut = (e) => {
+		}, dt = (e) => {
 			var n = Aa(), r = V($t(n), 2), i = z(r);
-			Q(i, 17, () => Array(G(ce)), Z, (e, n, r) => {
+			Q(i, 17, () => Array(G(se)), Z, (e, n, r) => {
 				var i = Oa();
 				$(i, "data-testid", `legend-${r}`);
 				var c = z(i);
@@ -3134,9 +3154,9 @@ function La(e, t) {
 					},
 					k: r,
 					get K() {
-						return G(ce);
+						return G(se);
 					}
-				}), k(i), H(() => l = Jr(c, "", l, { background: G(s).feature_colors[r] })), dr("mouseenter", i, () => R(g, r, !0)), dr("mouseleave", i, () => R(g, null)), K("click", i, (e) => {
+				}), j(i), H(() => l = Jr(c, "", l, { background: G(s).feature_colors[r] })), dr("mouseenter", i, () => R(g, r, !0)), dr("mouseleave", i, () => R(g, null)), K("click", i, (e) => {
 					e.stopPropagation(), R(b, { feature: r }, !0);
 				}), J(e, i);
 			});
@@ -3147,19 +3167,19 @@ function La(e, t) {
 			};
 			X(f, (e) => {
 				!G(h) && G(g) !== "res" && e(p);
-			}), k(c), k(r), H(() => d = Kr(l, 1, "disc resdisc svelte-1n46o8q", null, d, { dashed: !G(h) && G(g) !== "res" })), dr("mouseenter", c, () => R(g, "res")), dr("mouseleave", c, () => R(g, null)), J(e, n);
+			}), j(c), j(r), H(() => d = Kr(l, 1, "disc resdisc svelte-1n46o8q", null, d, { dashed: !G(h) && G(g) !== "res" })), dr("mouseenter", c, () => R(g, "res")), dr("mouseleave", c, () => R(g, null)), J(e, n);
 		};
-		X(ct, (e) => {
-			G(se) ? e(lt) : e(ut, -1);
-		}), Ce(4), k(at), k(i);
-		var dt = V(i, 2), ft = (e) => {
+		X(lt, (e) => {
+			G(E) ? e(ut) : e(dt, -1);
+		}), xe(4), j(ot), j(i);
+		var ft = V(i, 2), pt = (e) => {
 			let t = /* @__PURE__ */ F(() => G(s).features);
 			var n = Na(), r = z(n), i = z(r), a = B(i), o = V(i, 2);
-			k(r);
+			j(r);
 			var c = V(r, 4), l = z(c), d = V(z(l));
-			ii(d), Ce(), k(l);
+			ii(d), xe(), j(l);
 			var f = V(l, 2), p = V(z(f));
-			ii(p), Ce(), k(f), k(c);
+			ii(p), xe(), j(f), j(c);
 			var m = V(c, 2), h = z(m), g = (e) => {
 				var t = ja();
 				mi(t, (e) => R(Ae, e), () => G(Ae)), H(() => {
@@ -3173,31 +3193,31 @@ function La(e, t) {
 			};
 			X(h, (e) => {
 				G(C) === null ? G(ke) && e(_, 1) : e(g);
-			}), k(m), k(n), H(() => {
+			}), j(m), j(n), H(() => {
 				Y(a, `Layer ${G(u) ?? ""}, feature ${G(b).feature + 1}`), $(d, "max", G(t).expand_mults.length - 1), $(p, "max", G(t).subdiv_mults.length - 1);
-			}), K("click", n, (e) => e.stopPropagation()), K("keydown", n, () => {}), K("click", o, () => R(b, null)), li(d, () => G(x), (e) => R(x, e)), li(p, () => G(S), (e) => R(S, e)), dr("wheel", m, Me), K("mousedown", m, Ne), J(e, n);
+			}), K("click", n, (e) => e.stopPropagation()), K("keydown", n, () => {}), K("click", o, () => R(b, null)), li(d, () => G(x), (e) => R(x, e)), li(p, () => G(S), (e) => R(S, e)), dr("wheel", m, Me), K("mousedown", m, Fe), J(e, n);
 		};
-		X(dt, (e) => {
-			G(b) && e(ft);
+		X(ft, (e) => {
+			G(b) && e(pt);
 		}), H(() => {
-			$(A, "aria-valuenow", G(l)), Ve = Jr(j, "", Ve, {
+			$(ze, "aria-valuenow", G(l)), Ve = Jr(Be, "", Ve, {
 				width: `${G(ie) / G(Ee) * 100}%`,
 				left: `${(.5 - (G(l) + .5) / G(Ee)) * 100}%`
-			}), Y(M, G(se) ? "Gradients" : "Attribution"), Y(Je, ` combine positive and negative ${G(se) ? "gradients" : "attribution"}`), Y(st, G(se) ? "Gradients legend" : "Attribution legend");
-		}), K("click", _e, () => be(-1)), K("click", ve, () => {
-			R(_, 0), D(0);
-		}), K("click", Le, () => {
-			R(_, 0), D(G(ie) - 1);
-		}), K("click", Re, () => be(1)), li(Be, () => G(v), (e) => R(v, e)), K("mousedown", A, we), ui(Ke, () => G(p), (e) => R(p, e)), ui(P, () => G(f), (e) => R(f, e)), K("click", it, De), J(e, r);
+			}), Y(Ge, G(E) ? "Gradients" : "Attribution"), Y(Ye, ` combine positive and negative ${G(E) ? "gradients" : "attribution"}`), Y(ct, G(E) ? "Gradients legend" : "Attribution legend");
+		}), K("click", _e, () => k(-1)), K("click", ve, () => {
+			R(_, 0), ye(0);
+		}), K("click", Pe, () => {
+			R(_, 0), ye(G(ie) - 1);
+		}), K("click", Le, () => k(1)), li(M, () => G(v), (e) => R(v, e)), K("mousedown", ze, we), ui(qe, () => G(p), (e) => R(p, e)), ui(Je, () => G(f), (e) => R(f, e)), K("click", at, De), J(e, r);
 	};
-	X(P, (e) => {
-		G(s) && e(Je);
-	}), k(Fe), H((e) => {
-		$(Fe, "data-reloads", G(re)), Ue !== (Ue = G(a)) && (j.value = (j.__value = Ue) ?? "", Zr(j, Ue)), Ge !== (Ge = e) && (M.value = (M.__value = Ge) ?? "", Zr(M, Ge));
-	}, [() => String(G(o))]), K("change", j, (e) => {
+	X(Ze, (e) => {
+		G(s) && e(Qe);
+	}), j(Le), H((e) => {
+		$(Le, "data-reloads", G(re)), N !== (N = G(a)) && (Ge.value = (Ge.__value = N) ?? "", Zr(Ge, N)), P !== (P = e) && (qe.value = (qe.__value = P) ?? "", Zr(qe, P));
+	}, [() => String(G(o))]), K("change", Ge, (e) => {
 		let t = G(r).find((t) => t.run === e.currentTarget.value);
 		t && ve(t.run, t.steps.includes(G(o)) ? G(o) : t.steps[t.steps.length - 1]);
-	}), K("change", M, (e) => ve(G(a), Number(e.currentTarget.value))), K("click", N, () => _e(!0)), J(e, Fe), He();
+	}), K("change", qe, (e) => ve(G(a), Number(e.currentTarget.value))), K("click", Je, () => _e(!0)), J(e, Le), Ve();
 }
 fr([
 	"change",
@@ -3212,7 +3232,7 @@ function Ra(e) {
 function za(e) {
 	return String(Number(e));
 }
-var Ba = class {
+var Ba = class e {
 	base;
 	cache = /* @__PURE__ */ new Map();
 	digests = /* @__PURE__ */ new Map();
@@ -3226,7 +3246,18 @@ var Ba = class {
 	}
 	memo(e, t) {
 		let n = this.cache.get(e);
-		return n || (n = t(), this.cache.set(e, n), n.catch(() => this.cache.delete(e))), n;
+		return n ? (this.cache.delete(e), this.cache.set(e, n), n) : (n = t(), this.cache.set(e, n), n.catch(() => this.cache.delete(e)), n);
+	}
+	static attributionBudget = 384 * 2 ** 20;
+	attributionBytes = /* @__PURE__ */ new Map();
+	trimAttributions() {
+		let t = 0;
+		for (let e of this.attributionBytes.values()) t += e;
+		for (let n of this.cache.keys()) {
+			if (t <= e.attributionBudget) break;
+			let r = this.attributionBytes.get(n);
+			r !== void 0 && (this.cache.delete(n), this.attributionBytes.delete(n), t -= r);
+		}
 	}
 	params(e, t, n = {}) {
 		let r = this.digests.get(`${e}\u0000${t}`);
@@ -3260,11 +3291,15 @@ var Ba = class {
 		}), "json"));
 	}
 	attribution(e, t, n, r, i) {
-		return this.memo(`a/${e}/${t}/${n}/${r}/${i}`, async () => new Int8Array(await this.get("attribution", this.params(e, t, {
-			layer: n,
-			traj: r,
-			output: i
-		}), "bytes")));
+		let a = `a/${e}/${t}/${n}/${r}/${i}`;
+		return this.memo(a, async () => {
+			let o = new Int8Array(await this.get("attribution", this.params(e, t, {
+				layer: n,
+				traj: r,
+				output: i
+			}), "bytes"));
+			return this.cache.has(a) && (this.attributionBytes.set(a, o.byteLength), this.trimAttributions()), o;
+		});
 	}
 	featureGrid(e, t, n, r, i, a) {
 		return this.memo(`g/${e}/${t}/${n}/${r}/${i}/${a}`, () => this.get("feature_grid", this.params(e, t, {

@@ -68,12 +68,33 @@ export class TensorBoardSource implements DataSource {
 
   private memo<T>(key: string, make: () => Promise<T>): Promise<T> {
     let p = this.cache.get(key) as Promise<T> | undefined;
-    if (!p) {
-      p = make();
+    if (p) {
+      this.cache.delete(key); // most recently used last
       this.cache.set(key, p);
-      p.catch(() => this.cache.delete(key));
+      return p;
     }
+    p = make();
+    this.cache.set(key, p);
+    p.catch(() => this.cache.delete(key));
     return p;
+  }
+
+  // Attribution arrays are the big items (a layer-1a unit of 512 frames is 19 MB): the least
+  // recently used are dropped beyond this many bytes.
+  static attributionBudget = 384 * 2 ** 20;
+  private attributionBytes = new Map<string, number>();
+
+  private trimAttributions(): void {
+    let total = 0;
+    for (const n of this.attributionBytes.values()) total += n;
+    for (const key of this.cache.keys()) {
+      if (total <= TensorBoardSource.attributionBudget) break;
+      const n = this.attributionBytes.get(key);
+      if (n === undefined) continue;
+      this.cache.delete(key);
+      this.attributionBytes.delete(key);
+      total -= n;
+    }
   }
 
   private params(run: string, step: number, extra: Params = {}): Params {
@@ -104,9 +125,16 @@ export class TensorBoardSource implements DataSource {
   }
 
   attribution(run: string, step: number, layer: string, traj: number, output: string): Promise<Int8Array> {
-    return this.memo(`a/${run}/${step}/${layer}/${traj}/${output}`, async () =>
-      new Int8Array((await this.get("attribution", this.params(run, step, { layer, traj, output }),
-                                    "bytes")) as ArrayBuffer));
+    const key = `a/${run}/${step}/${layer}/${traj}/${output}`;
+    return this.memo(key, async () => {
+      const q = new Int8Array((await this.get("attribution", this.params(run, step, { layer, traj, output }),
+                                              "bytes")) as ArrayBuffer);
+      if (this.cache.has(key)) {
+        this.attributionBytes.set(key, q.byteLength);
+        this.trimAttributions();
+      }
+      return q;
+    });
   }
 
   featureGrid(run: string, step: number, layer: string, feature: number, subdiv: number,
