@@ -6,3 +6,10 @@ users work: a TensorBoard tab, MLflow artifacts and a standalone HTML page.
 """
 
 __version__ = "0.1.0"
+
+
+def export_html(*args, **kwargs):
+    """``rlclarity_plugin.export.export_html`` (imported on first use): see there."""
+    from .export import export_html as _export_html
+
+    return _export_html(*args, **kwargs)

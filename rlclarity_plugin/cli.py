@@ -350,6 +350,45 @@ def _run_tensorboard(logdir: str, host: str, port: int) -> int:
         return 0
 
 
+def _add_export(sub):
+    p = sub.add_parser(
+        "export", help="write one self-contained HTML file of an analysis",
+        description="Write the whole interface and one analysis of LOGDIR/RUN into one HTML file "
+                    "that opens from file:// with no server and no network, and inside MLflow's "
+                    "artifact viewer (a script-only sandboxed iframe, files up to 50 MiB). When "
+                    "the selection would exceed --max-size, nothing is written and the message "
+                    "says what to drop.")
+    p.add_argument("--logdir", required=True, help="TensorBoard logdir holding the analysis")
+    p.add_argument("--run", required=True, help="run name (as TensorBoard shows it)")
+    p.add_argument("--step", type=int, default=None, help="analysis step (default: latest)")
+    p.add_argument("-o", "--output", required=True, help="HTML file to write")
+    p.add_argument("--layers", nargs="+", metavar="NAME", help="layers to include (default all)")
+    p.add_argument("--trajectories", nargs="+", type=int, metavar="I",
+                   help="0-based trajectories to include (default all)")
+    p.add_argument("--outputs", nargs="+", metavar="KEY",
+                   help="outputs to include: v, logitN, groupN (default all analysed)")
+    p.add_argument("--subdiv-mults", nargs="+", type=float, metavar="S",
+                   help="feature-picture patch counts to include (default all)")
+    p.add_argument("--expand-mults", nargs="+", type=float, metavar="E",
+                   help="feature-picture zooms to include (default all)")
+    p.add_argument("--max-size", type=float, default=50.0,
+                   help="refuse files larger than this many MiB (%(default)s; 0: no limit)")
+    p.add_argument("--title", default=None, help="page title")
+    p.set_defaults(func=_cmd_export)
+
+
+def _cmd_export(args) -> int:
+    from .export import export_html
+
+    result = export_html(args.logdir, args.run, args.step, args.output, layers=args.layers,
+                         trajectories=args.trajectories, outputs=args.outputs,
+                         subdiv_mults=args.subdiv_mults, expand_mults=args.expand_mults,
+                         max_size=int(args.max_size * 2**20) if args.max_size > 0 else None,
+                         title=args.title)
+    print(f"wrote {result.path}: {result.size / 2**20:.1f} MiB")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="rl-clarity", description=DESCRIPTION,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -361,6 +400,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_probe(sub)
     _add_analyze(sub)
     _add_demo(sub)
+    _add_export(sub)
     return parser
 
 

@@ -2484,17 +2484,23 @@ function Qi(e) {
 		["residual", e.residual ? "1" : "0"]
 	];
 }
-var $i = null, ea = null;
-function ta(e) {
-	ea = {
+var $i = !0;
+function ea() {
+	$i = !1;
+}
+var ta = null, na = null;
+function ra(e) {
+	na = {
 		...e,
 		rows: [...e.rows]
-	}, $i ||= setTimeout(() => {
-		$i = null;
-		let e = Qi(ea);
-		history.replaceState(null, "", "#" + new URLSearchParams(e).toString());
+	}, ta ||= setTimeout(() => {
+		ta = null;
+		let e = Qi(na);
 		try {
-			if (window.parent !== window) {
+			history.replaceState(null, "", "#" + new URLSearchParams(e).toString());
+		} catch {}
+		try {
+			if ($i && window.parent !== window) {
 				let t = window.parent.location, n = t.hash.slice(1).split("&")[0] || "rl_clarity", r = new URLSearchParams(t.hash.slice(1).split("&").slice(1).join("&"));
 				for (let e of [...r.keys()]) e.startsWith(Ji) && r.delete(e);
 				for (let [t, n] of e) r.set(Ji + t, n);
@@ -2504,12 +2510,12 @@ function ta(e) {
 	}, 300);
 }
 // src/App.svelte
-var na = /* @__PURE__ */ q("<div class=\"error svelte-1n46o8q\" data-testid=\"error\"> </div>"), ra = /* @__PURE__ */ q("<li><b> </b> </li>"), ia = /* @__PURE__ */ q("<details class=\"problems svelte-1n46o8q\" data-testid=\"problems\"><summary> </summary> <ul></ul></details>"), aa = /* @__PURE__ */ q("<option> </option>"), oa = /* @__PURE__ */ q("<span class=\"meta svelte-1n46o8q\"> </span>"), sa = /* @__PURE__ */ q("<label><input type=\"radio\" name=\"traj\" class=\"svelte-1n46o8q\"/> <!><span></span></label>"), ca = /* @__PURE__ */ q("<li><button class=\"link svelte-1n46o8q\"> </button></li>"), la = /* @__PURE__ */ q("<label class=\"layer svelte-1n46o8q\"><input type=\"radio\" name=\"layer\"/> <span class=\"small svelte-1n46o8q\"> </span></label>"), ua = /* @__PURE__ */ q("last reward: <b> </b>", 1), da = /* @__PURE__ */ q("<b>new episode</b>"), fa = /* @__PURE__ */ q("<div class=\"seg svelte-1n46o8q\"> </div>"), pa = /* @__PURE__ */ q("<table class=\"display svelte-1n46o8q\"><tbody><tr><td class=\"svelte-1n46o8q\"><!></td><td class=\"svelte-1n46o8q\"><!></td><td data-testid=\"frame-label\" class=\"svelte-1n46o8q\">frame: <b> </b></td><td class=\"svelte-1n46o8q\">policy:</td><td class=\"svelte-1n46o8q\">next action: <b> </b></td></tr></tbody></table> <div class=\"policy svelte-1n46o8q\" data-testid=\"policy\"></div>", 1), ma = /* @__PURE__ */ q("<button data-testid=\"pause\">&#10074;&#10074;</button>"), ha = /* @__PURE__ */ q("<button data-testid=\"play-back\" title=\"play backwards\">&#9664;</button>"), ga = /* @__PURE__ */ q("<button data-testid=\"play\" title=\"play\">&#9654;</button>"), _a = /* @__PURE__ */ q("<!> <!>", 1), va = /* @__PURE__ */ q("<label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-residual\"/> show residual feature</label>"), ya = /* @__PURE__ */ q("<th class=\"svelte-1n46o8q\"> </th>"), ba = /* @__PURE__ */ q("<th class=\"svelte-1n46o8q\"> </th><th class=\"svelte-1n46o8q\"> </th>", 1), xa = /* @__PURE__ */ q("<button>remove row</button>"), Sa = /* @__PURE__ */ q("<div class=\"small svelte-1n46o8q\" data-testid=\"completeness\" title=\"|sum of attribution - (F(a) - F(0))| / |F(a) - F(0)| at this frame\"> </div>"), Ca = /* @__PURE__ */ q("<div></div>"), wa = /* @__PURE__ */ q("<div class=\"chart svelte-1n46o8q\"><div class=\"zero svelte-1n46o8q\"></div> <!></div>"), Ta = /* @__PURE__ */ q("<td class=\"svelte-1n46o8q\"><!></td>"), Ea = /* @__PURE__ */ q("<tr><td class=\"selector svelte-1n46o8q\"><select class=\"svelte-1n46o8q\"><option>value function</option><optgroup label=\"policy logits:\"></optgroup><optgroup label=\"sums of policy logits:\"></optgroup></select> <!> <!></td><td class=\"svelte-1n46o8q\"><!> <!></td><!></tr>"), Da = /* @__PURE__ */ q("<p class=\"small svelte-1n46o8q\">Colors correspond to input colors</p>"), Oa = /* @__PURE__ */ q("<button class=\"item svelte-1n46o8q\"><span class=\"disc svelte-1n46o8q\"></span> <!></button>"), ka = /* @__PURE__ */ q("<span class=\"small svelte-1n46o8q\">not shown</span>"), Aa = /* @__PURE__ */ q("<p class=\"small svelte-1n46o8q\">Hover to isolate, click to expand feature</p> <div class=\"legend svelte-1n46o8q\"><!> <button class=\"item svelte-1n46o8q\" data-testid=\"legend-residual\"><span></span> residual (everything else)<!></button></div>", 1), ja = /* @__PURE__ */ q("<canvas data-testid=\"popup-observation\" class=\"svelte-1n46o8q\"></canvas>"), Ma = /* @__PURE__ */ q("<img data-testid=\"popup-image\" draggable=\"false\" class=\"svelte-1n46o8q\"/>"), Na = /* @__PURE__ */ q("<div class=\"popup svelte-1n46o8q\" data-testid=\"feature-popup\" role=\"dialog\" tabindex=\"-1\"><div class=\"popup-head svelte-1n46o8q\"><b> </b> <button data-testid=\"popup-close\">close</button></div> <p class=\"small svelte-1n46o8q\">Dataset examples by spatial position. Press to view example, scroll to zoom.</p> <div class=\"sliders svelte-1n46o8q\"><label class=\"svelte-1n46o8q\">zoom in <input data-testid=\"zoom-slider\" type=\"range\" min=\"0\"/> zoom out</label> <label class=\"svelte-1n46o8q\">fewer patches <input data-testid=\"patches-slider\" type=\"range\" min=\"0\"/> more patches</label></div> <div class=\"popup-view svelte-1n46o8q\" role=\"button\" tabindex=\"0\" aria-label=\"press to view the example\"><!></div></div>"), Pa = /* @__PURE__ */ q("<div class=\"columns svelte-1n46o8q\"><div class=\"col svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\">Trajectories</h3> <div class=\"trajs svelte-1n46o8q\"></div> <h3 class=\"svelte-1n46o8q\">Bookmarks</h3> <p class=\"small svelte-1n46o8q\">Lowest advantage episodes (unexpected failures):</p> <ul class=\"bookmarks svelte-1n46o8q\"></ul> <p class=\"small svelte-1n46o8q\">Highest advantage episodes (unexpected successes):</p> <ul class=\"bookmarks svelte-1n46o8q\"></ul></div> <div class=\"col narrow svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\">Layers</h3> <!></div> <div class=\"col wide svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\">Timeline</h3> <!> <div class=\"navigator svelte-1n46o8q\"><button data-testid=\"step-back\" title=\"step back\">&#8592;</button> <button data-testid=\"first\" title=\"first frame\">&#10074;&#9664;</button> <!> <!> <button data-testid=\"last\" title=\"last frame\">&#9654;&#10074;</button> <button data-testid=\"step-forward\" title=\"step forward\">&#8594;</button> <label>fps <input data-testid=\"fps\" type=\"number\" min=\"0\" max=\"100\" class=\"svelte-1n46o8q\"/></label></div> <div class=\"scrubber svelte-1n46o8q\" data-testid=\"scrubber\" role=\"slider\" tabindex=\"-1\"><div class=\"pointer svelte-1n46o8q\"></div> <div class=\"tape svelte-1n46o8q\"><!></div> <div class=\"centre svelte-1n46o8q\"></div></div> <!> <h3 class=\"svelte-1n46o8q\"> </h3> <div class=\"toggles svelte-1n46o8q\"><label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-overlay\"/> overlay on observations</label> <label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-abs\"/> </label> <!></div> <table class=\"attr svelte-1n46o8q\"><thead><tr><th class=\"svelte-1n46o8q\"></th><th class=\"svelte-1n46o8q\">Observation</th><!></tr></thead><tbody></tbody></table> <button data-testid=\"add-row\">add row</button></div> <div class=\"col svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\"> </h3> <!> <h3 class=\"svelte-1n46o8q\">Hotkeys</h3> <ul class=\"small hotkeys svelte-1n46o8q\"><li>&#8592; go backwards</li><li>&#8594; go forwards</li><li>space: toggle play/pause</li></ul></div></div> <!>", 1), Fa = /* @__PURE__ */ q("<div class=\"app svelte-1n46o8q\"><!> <!> <div class=\"picker svelte-1n46o8q\"><label>Run <select data-testid=\"run-select\"></select></label> <label>Checkpoint (training step) <select data-testid=\"step-select\"></select></label> <button data-testid=\"reload\">reload runs</button> <!></div> <!></div>"), Ia = {
+var ia = /* @__PURE__ */ q("<div class=\"error svelte-1n46o8q\" data-testid=\"error\"> </div>"), aa = /* @__PURE__ */ q("<li><b> </b> </li>"), oa = /* @__PURE__ */ q("<details class=\"problems svelte-1n46o8q\" data-testid=\"problems\"><summary> </summary> <ul></ul></details>"), sa = /* @__PURE__ */ q("<option> </option>"), ca = /* @__PURE__ */ q("<span class=\"meta svelte-1n46o8q\"> </span>"), la = /* @__PURE__ */ q("<label><input type=\"radio\" name=\"traj\" class=\"svelte-1n46o8q\"/> <!><span></span></label>"), ua = /* @__PURE__ */ q("<li><button class=\"link svelte-1n46o8q\"> </button></li>"), da = /* @__PURE__ */ q("<label class=\"layer svelte-1n46o8q\"><input type=\"radio\" name=\"layer\"/> <span class=\"small svelte-1n46o8q\"> </span></label>"), fa = /* @__PURE__ */ q("last reward: <b> </b>", 1), pa = /* @__PURE__ */ q("<b>new episode</b>"), ma = /* @__PURE__ */ q("<div class=\"seg svelte-1n46o8q\"> </div>"), ha = /* @__PURE__ */ q("<table class=\"display svelte-1n46o8q\"><tbody><tr><td class=\"svelte-1n46o8q\"><!></td><td class=\"svelte-1n46o8q\"><!></td><td data-testid=\"frame-label\" class=\"svelte-1n46o8q\">frame: <b> </b></td><td class=\"svelte-1n46o8q\">policy:</td><td class=\"svelte-1n46o8q\">next action: <b> </b></td></tr></tbody></table> <div class=\"policy svelte-1n46o8q\" data-testid=\"policy\"></div>", 1), ga = /* @__PURE__ */ q("<button data-testid=\"pause\">&#10074;&#10074;</button>"), _a = /* @__PURE__ */ q("<button data-testid=\"play-back\" title=\"play backwards\">&#9664;</button>"), va = /* @__PURE__ */ q("<button data-testid=\"play\" title=\"play\">&#9654;</button>"), ya = /* @__PURE__ */ q("<!> <!>", 1), ba = /* @__PURE__ */ q("<label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-residual\"/> show residual feature</label>"), xa = /* @__PURE__ */ q("<th class=\"svelte-1n46o8q\"> </th>"), Sa = /* @__PURE__ */ q("<th class=\"svelte-1n46o8q\"> </th><th class=\"svelte-1n46o8q\"> </th>", 1), Ca = /* @__PURE__ */ q("<button>remove row</button>"), wa = /* @__PURE__ */ q("<div class=\"small svelte-1n46o8q\" data-testid=\"completeness\" title=\"|sum of attribution - (F(a) - F(0))| / |F(a) - F(0)| at this frame\"> </div>"), Ta = /* @__PURE__ */ q("<div></div>"), Ea = /* @__PURE__ */ q("<div class=\"chart svelte-1n46o8q\"><div class=\"zero svelte-1n46o8q\"></div> <!></div>"), Da = /* @__PURE__ */ q("<td class=\"svelte-1n46o8q\"><!></td>"), Oa = /* @__PURE__ */ q("<tr><td class=\"selector svelte-1n46o8q\"><select class=\"svelte-1n46o8q\"><option>value function</option><optgroup label=\"policy logits:\"></optgroup><optgroup label=\"sums of policy logits:\"></optgroup></select> <!> <!></td><td class=\"svelte-1n46o8q\"><!> <!></td><!></tr>"), ka = /* @__PURE__ */ q("<p class=\"small svelte-1n46o8q\">Colors correspond to input colors</p>"), Aa = /* @__PURE__ */ q("<button class=\"item svelte-1n46o8q\"><span class=\"disc svelte-1n46o8q\"></span> <!></button>"), ja = /* @__PURE__ */ q("<span class=\"small svelte-1n46o8q\">not shown</span>"), Ma = /* @__PURE__ */ q("<p class=\"small svelte-1n46o8q\">Hover to isolate, click to expand feature</p> <div class=\"legend svelte-1n46o8q\"><!> <button class=\"item svelte-1n46o8q\" data-testid=\"legend-residual\"><span></span> residual (everything else)<!></button></div>", 1), Na = /* @__PURE__ */ q("<canvas data-testid=\"popup-observation\" class=\"svelte-1n46o8q\"></canvas>"), Pa = /* @__PURE__ */ q("<img data-testid=\"popup-image\" draggable=\"false\" class=\"svelte-1n46o8q\"/>"), Fa = /* @__PURE__ */ q("<div class=\"popup svelte-1n46o8q\" data-testid=\"feature-popup\" role=\"dialog\" tabindex=\"-1\"><div class=\"popup-head svelte-1n46o8q\"><b> </b> <button data-testid=\"popup-close\">close</button></div> <p class=\"small svelte-1n46o8q\">Dataset examples by spatial position. Press to view example, scroll to zoom.</p> <div class=\"sliders svelte-1n46o8q\"><label class=\"svelte-1n46o8q\">zoom in <input data-testid=\"zoom-slider\" type=\"range\" min=\"0\"/> zoom out</label> <label class=\"svelte-1n46o8q\">fewer patches <input data-testid=\"patches-slider\" type=\"range\" min=\"0\"/> more patches</label></div> <div class=\"popup-view svelte-1n46o8q\" role=\"button\" tabindex=\"0\" aria-label=\"press to view the example\"><!></div></div>"), Ia = /* @__PURE__ */ q("<div class=\"columns svelte-1n46o8q\"><div class=\"col svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\">Trajectories</h3> <div class=\"trajs svelte-1n46o8q\"></div> <h3 class=\"svelte-1n46o8q\">Bookmarks</h3> <p class=\"small svelte-1n46o8q\">Lowest advantage episodes (unexpected failures):</p> <ul class=\"bookmarks svelte-1n46o8q\"></ul> <p class=\"small svelte-1n46o8q\">Highest advantage episodes (unexpected successes):</p> <ul class=\"bookmarks svelte-1n46o8q\"></ul></div> <div class=\"col narrow svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\">Layers</h3> <!></div> <div class=\"col wide svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\">Timeline</h3> <!> <div class=\"navigator svelte-1n46o8q\"><button data-testid=\"step-back\" title=\"step back\">&#8592;</button> <button data-testid=\"first\" title=\"first frame\">&#10074;&#9664;</button> <!> <!> <button data-testid=\"last\" title=\"last frame\">&#9654;&#10074;</button> <button data-testid=\"step-forward\" title=\"step forward\">&#8594;</button> <label>fps <input data-testid=\"fps\" type=\"number\" min=\"0\" max=\"100\" class=\"svelte-1n46o8q\"/></label></div> <div class=\"scrubber svelte-1n46o8q\" data-testid=\"scrubber\" role=\"slider\" tabindex=\"-1\"><div class=\"pointer svelte-1n46o8q\"></div> <div class=\"tape svelte-1n46o8q\"><!></div> <div class=\"centre svelte-1n46o8q\"></div></div> <!> <h3 class=\"svelte-1n46o8q\"> </h3> <div class=\"toggles svelte-1n46o8q\"><label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-overlay\"/> overlay on observations</label> <label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-abs\"/> </label> <!></div> <table class=\"attr svelte-1n46o8q\"><thead><tr><th class=\"svelte-1n46o8q\"></th><th class=\"svelte-1n46o8q\">Observation</th><!></tr></thead><tbody></tbody></table> <button data-testid=\"add-row\">add row</button></div> <div class=\"col svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\"> </h3> <!> <h3 class=\"svelte-1n46o8q\">Hotkeys</h3> <ul class=\"small hotkeys svelte-1n46o8q\"><li>&#8592; go backwards</li><li>&#8594; go forwards</li><li>space: toggle play/pause</li></ul></div></div> <!>", 1), La = /* @__PURE__ */ q("<div class=\"app svelte-1n46o8q\"><!> <!> <div class=\"picker svelte-1n46o8q\"><label>Run <select data-testid=\"run-select\"></select></label> <label>Checkpoint (training step) <select data-testid=\"step-select\"></select></label> <button data-testid=\"reload\">reload runs</button> <!></div> <!></div>"), Ra = {
 	hash: "svelte-1n46o8q",
 	code: ".app.svelte-1n46o8q {font:13px/1.4 system-ui, sans-serif;color:#222;padding:8px;}h3.svelte-1n46o8q {margin:0.6em 0 0.3em;font-size:1.05em;}.small.svelte-1n46o8q {font-size:0.85em;color:#666;margin:0.2em 0;}.picker.svelte-1n46o8q {display:flex;gap:1em;align-items:center;flex-wrap:wrap;margin-bottom:0.5em;}.meta.svelte-1n46o8q {color:#666;}.error.svelte-1n46o8q {background:#fde2e1;border:1px solid #d33;padding:0.4em;margin-bottom:0.5em;white-space:pre-wrap;}.problems.svelte-1n46o8q {background:#fff6d6;border:1px solid #e0b400;padding:0.3em 0.5em;margin-bottom:0.5em;}.columns.svelte-1n46o8q {display:flex;gap:1.2em;align-items:flex-start;}.col.svelte-1n46o8q {min-width:10em;}.col.narrow.svelte-1n46o8q {min-width:6em;}.col.wide.svelte-1n46o8q {flex:none;min-width:48em;}.trajs.svelte-1n46o8q {display:flex;flex-direction:column;gap:2px;max-height:24em;overflow-y:auto;}.traj.svelte-1n46o8q {display:flex;align-items:center;gap:0.3em;cursor:pointer;padding:1px;}.traj.selected.svelte-1n46o8q {outline:2px solid #1f6fd1;}.traj.svelte-1n46o8q input:where(.svelte-1n46o8q) {display:none;}.bookmarks.svelte-1n46o8q {list-style:none;padding:0;margin:0 0 0.5em;}.link.svelte-1n46o8q {background:none;border:none;color:#1f6fd1;cursor:pointer;padding:0;text-decoration:underline;font:inherit;}.layer.svelte-1n46o8q {display:block;cursor:pointer;}.display.svelte-1n46o8q td:where(.svelte-1n46o8q) {padding-right:1em;color:#1f3fa0;}.policy.svelte-1n46o8q {display:flex;height:1.4em;width:100%;border:1px solid #ccc;overflow:hidden;}.seg.svelte-1n46o8q {font-size:0.8em;text-align:center;overflow:hidden;white-space:nowrap;}.navigator.svelte-1n46o8q {display:flex;gap:0.3em;align-items:center;margin:0.4em 0;width:24em;}.navigator.svelte-1n46o8q input:where(.svelte-1n46o8q) {width:3.5em;}.scrubber.svelte-1n46o8q {position:relative;height:4em;overflow:hidden;background:#eee;cursor:grab;user-select:none;}.tape.svelte-1n46o8q {position:absolute;top:0;bottom:0;}.centre.svelte-1n46o8q {position:absolute;left:calc(50% - 4px);width:2px;top:0;bottom:0;background:rgba(0,0,0,0.4);border-left:3px solid rgba(0,0,0,0.1);border-right:3px solid rgba(0,0,0,0.1);}.pointer.svelte-1n46o8q {position:absolute;left:calc(50% - 5px);top:0;border:5px solid transparent;border-top-color:#000;z-index:1;}.toggles.svelte-1n46o8q label:where(.svelte-1n46o8q) {display:block;}.attr.svelte-1n46o8q th:where(.svelte-1n46o8q) {font-weight:normal;color:#555;text-align:left;}.attr.svelte-1n46o8q td:where(.svelte-1n46o8q) {vertical-align:top;padding:2px;}.selector.svelte-1n46o8q {width:10em;}.selector.svelte-1n46o8q select:where(.svelte-1n46o8q) {max-width:10em;}.chart.svelte-1n46o8q {position:relative;height:3.5em;width:14em;background:#f4f4f4;margin-top:2px;}.chart.svelte-1n46o8q .zero:where(.svelte-1n46o8q) {position:absolute;left:0;right:0;height:1px;background:#888;}.chart.svelte-1n46o8q .bar:where(.svelte-1n46o8q) {position:absolute;}.chart.svelte-1n46o8q .bar.res:where(.svelte-1n46o8q) {outline:1px solid #888;}.chart.svelte-1n46o8q .bar.dashed:where(.svelte-1n46o8q) {outline:1px dashed #888;}.legend.svelte-1n46o8q {display:flex;flex-direction:column;gap:4px;}.item.svelte-1n46o8q {display:flex;align-items:center;gap:0.4em;cursor:pointer;background:none;border:1px solid transparent;padding:2px;font:inherit;text-align:left;}.item.svelte-1n46o8q:hover {border-color:#999;}.disc.svelte-1n46o8q {display:inline-flex;width:1.6em;height:1.6em;border-radius:50%;align-items:center;justify-content:center;font-weight:bold;color:#000;flex:none;}.resdisc.svelte-1n46o8q {background:#fff;border:2px solid #888;}.resdisc.dashed.svelte-1n46o8q {border-style:dashed;}.hotkeys.svelte-1n46o8q {padding-left:1.2em;}.popup.svelte-1n46o8q {position:fixed;top:2em;left:50%;transform:translateX(-50%);width:40em;background:#fff;border:1px solid #888;box-shadow:0 4px 24px rgba(0,0,0,0.3);padding:0.8em;z-index:10;}.popup-head.svelte-1n46o8q {display:flex;justify-content:space-between;}.sliders.svelte-1n46o8q label:where(.svelte-1n46o8q) {display:block;}.popup-view.svelte-1n46o8q {width:36em;height:36em;margin:0 auto;background:repeating-conic-gradient(#ddd 0 25%, #fff 0 50%) 0 0 / 16px 16px;cursor:pointer;}.popup-view.svelte-1n46o8q img:where(.svelte-1n46o8q), .popup-view.svelte-1n46o8q canvas:where(.svelte-1n46o8q) {width:100%;height:100%;image-rendering:pixelated;display:block;opacity:0.999;}"
 };
-function La(e, t) {
-	Be(t, !0), Br(e, Ia);
+function za(e, t) {
+	Be(t, !0), Br(e, Ra);
 	let n = {
 		advantage: "#1f6fd1",
 		value: "#1a9641",
@@ -2738,7 +2744,7 @@ function La(e, t) {
 		};
 	}
 	fn(() => {
-		G(s) && ta({
+		G(s) && ra({
 			run: G(a),
 			step: G(o),
 			layer: G(u),
@@ -2751,7 +2757,9 @@ function La(e, t) {
 		});
 	}), vi(() => {
 		_e();
-		let e = qi(() => {
+		let e = "embedded" in t.source;
+		e && ea();
+		let n = e ? () => {} : qi(() => {
 			R(re, G(re) + 1), _e(!0);
 		});
 		return window.rlClarity = {
@@ -2767,23 +2775,23 @@ function La(e, t) {
 				rows: G(d),
 				playing: G(_)
 			})
-		}, e;
+		}, n;
 	});
-	var Le = Fa();
+	var Le = La();
 	dr("keydown", Gt, Se), dr("mousemove", Gt, Te), dr("mouseup", Gt, () => {
 		Ce = null, Ne = 0, R(C, null);
 	}), dr("click", Gt, () => R(b, null));
 	var Re = z(Le), M = (e) => {
-		var t = na(), n = B(t, !0);
+		var t = ia(), n = B(t, !0);
 		H(() => Y(n, G(w))), J(e, t);
 	};
 	X(Re, (e) => {
 		G(w) && e(M);
 	});
 	var ze = V(Re, 2), He = (e) => {
-		var t = ia(), n = z(t), a = B(n), o = V(n, 2);
+		var t = oa(), n = z(t), a = B(n), o = V(n, 2);
 		Q(o, 21, () => G(i), Z, (e, t) => {
-			var n = ra(), r = z(n), i = B(r, !0), a = V(r);
+			var n = aa(), r = z(n), i = B(r, !0), a = V(r);
 			j(n), H(() => {
 				Y(i, G(t).run), Y(a, `${G(t).step === null ? "" : ` step ${G(t).step}`}: ${G(t).message ?? ""}`);
 			}), J(e, n);
@@ -2798,7 +2806,7 @@ function La(e, t) {
 	});
 	var Ue = V(ze, 2), We = z(Ue), Ge = V(z(We));
 	Q(Ge, 21, () => G(r), Z, (e, t) => {
-		var n = aa(), r = B(n, !0), i = {};
+		var n = sa(), r = B(n, !0), i = {};
 		H(() => {
 			Y(r, G(t).run), i !== (i = G(t).run) && (n.value = (n.__value = i) ?? "");
 		}), J(e, n);
@@ -2807,7 +2815,7 @@ function La(e, t) {
 	Qr(Ge), j(We);
 	var Ke = V(We, 2), qe = V(z(Ke));
 	Q(qe, 21, () => G(pe), Z, (e, t) => {
-		var n = aa(), r = B(n, !0), i = {};
+		var n = sa(), r = B(n, !0), i = {};
 		H((e) => {
 			Y(r, G(t)), i !== (i = e) && (n.value = (n.__value = i) ?? "");
 		}, [() => String(G(t))]), J(e, n);
@@ -2815,7 +2823,7 @@ function La(e, t) {
 	var P;
 	Qr(qe), j(Ke);
 	var Je = V(Ke, 2), Ye = V(Je, 2), Xe = (e) => {
-		var t = oa(), n = B(t);
+		var t = ca(), n = B(t);
 		H((e) => Y(n, `${G(s).env.kind ?? ""}/${G(s).env.name ?? ""}, ${G(ae) ?? ""} trajectories × ${G(ie) ?? ""} steps,
         IG completeness over the analysis: median ${e ?? ""}%`), [() => ((G(s).completeness?.median ?? NaN) * 100).toFixed(2)]), J(e, t);
 	};
@@ -2823,9 +2831,9 @@ function La(e, t) {
 		G(s) && e(Xe);
 	}), j(Ue);
 	var Ze = V(Ue, 2), Qe = (e) => {
-		var r = Pa(), i = $t(r), y = z(i), w = V(z(y), 2);
+		var r = Ia(), i = $t(r), y = z(i), w = V(z(y), 2);
 		Q(w, 21, () => Array(G(ae)), Z, (e, n, r) => {
-			var i = sa();
+			var i = la();
 			let s;
 			$(i, "data-testid", `traj-${r}`);
 			var l = z(i);
@@ -2852,7 +2860,7 @@ function La(e, t) {
 		Q(ee, 21, () => G(s).bookmarks.low, Z, (e, t, n) => {
 			var r = /* @__PURE__ */ F(() => m(G(t), 2));
 			let i = () => G(r)[0], a = () => G(r)[1];
-			var o = ca(), s = z(o);
+			var o = ua(), s = z(o);
 			$(s, "data-testid", `bookmark-low-${n}`);
 			var u = B(s);
 			j(o), H(() => Y(u, `trajectory ${i() + 1}, frame ${a() + 1}`)), K("click", s, () => {
@@ -2863,7 +2871,7 @@ function La(e, t) {
 		Q(ne, 21, () => G(s).bookmarks.high, Z, (e, t, n) => {
 			var r = /* @__PURE__ */ F(() => m(G(t), 2));
 			let i = () => G(r)[0], a = () => G(r)[1];
-			var o = ca(), s = z(o);
+			var o = ua(), s = z(o);
 			$(s, "data-testid", `bookmark-high-${n}`);
 			var u = B(s);
 			j(o), H(() => Y(u, `trajectory ${i() + 1}, frame ${a() + 1}`)), K("click", s, () => {
@@ -2872,7 +2880,7 @@ function La(e, t) {
 		}), j(ne), j(y);
 		var re = V(y, 2);
 		Q(V(z(re), 2), 17, () => G(s).layers, Z, (e, t) => {
-			var n = la(), r = z(n);
+			var n = da(), r = z(n);
 			ii(r);
 			var i = V(r), a = B(V(i));
 			j(n), H(() => {
@@ -2880,15 +2888,15 @@ function La(e, t) {
 			}), K("change", r, () => R(u, G(t).name, !0)), J(e, n);
 		}), j(re);
 		var oe = V(re, 2), ce = V(z(oe), 2), le = (e) => {
-			var t = pa(), n = $t(t), r = z(n), i = z(r), a = z(i), o = z(a), s = (e) => {
-				var t = ua(), n = B(V($t(t)), !0);
+			var t = ha(), n = $t(t), r = z(n), i = z(r), a = z(i), o = z(a), s = (e) => {
+				var t = fa(), n = B(V($t(t)), !0);
 				H((e) => Y(n, e), [() => Ei(G(T).rewards[G(l) - 1])]), J(e, t);
 			};
 			X(o, (e) => {
 				G(l) > 0 && G(T).rewards[G(l) - 1] !== 0 && e(s);
 			}), j(a);
 			var c = V(a), u = z(c), d = (e) => {
-				J(e, da());
+				J(e, pa());
 			};
 			X(u, (e) => {
 				G(l) > 0 && G(T).dones[G(l) - 1] && e(d);
@@ -2901,7 +2909,7 @@ function La(e, t) {
 			Q(g, 21, () => Ci(G(T).logits[G(l)] ?? []), Z, (e, t, n) => {
 				var r = Sr(), i = $t(r), a = (e) => {
 					let r = /* @__PURE__ */ F(() => me(n, G(de).length));
-					var i = fa();
+					var i = ma();
 					let a;
 					var o = B(i, !0);
 					H((e) => {
@@ -2923,20 +2931,20 @@ function La(e, t) {
 			G(T) && e(le);
 		});
 		var pe = V(ce, 2), _e = z(pe), ve = V(_e, 2), A = V(ve, 2), Se = (e) => {
-			var t = ma();
+			var t = ga();
 			K("click", t, () => R(_, 0)), J(e, t);
 		}, Ce = (e) => {
-			var t = ha();
+			var t = _a();
 			K("click", t, () => be(-1)), J(e, t);
 		};
 		X(A, (e) => {
 			G(_) === -1 ? e(Se) : e(Ce, -1);
 		});
 		var Te = V(A, 2), je = (e) => {
-			var t = ma();
+			var t = ga();
 			K("click", t, () => R(_, 0)), J(e, t);
 		}, Ne = (e) => {
-			var t = ga();
+			var t = va();
 			K("click", t, () => be(1)), J(e, t);
 		};
 		X(Te, (e) => {
@@ -2962,7 +2970,7 @@ function La(e, t) {
 			stretch: !0
 		}), j(Be), xe(2), j(ze);
 		var He = V(ze, 2), Ue = (e) => {
-			var t = _a(), r = $t(t);
+			var t = ya(), r = $t(t);
 			zi(r, {
 				title: "advantage",
 				get color() {
@@ -3021,17 +3029,17 @@ function La(e, t) {
 		var Ye = V(Je);
 		j(P);
 		var Xe = V(P, 2), Ze = (e) => {
-			var t = va(), n = z(t);
+			var t = ba(), n = z(t);
 			ii(n), xe(), j(t), ui(n, () => G(h), (e) => R(h, e)), J(e, t);
 		};
 		X(Xe, (e) => {
 			G(E) || e(Ze);
 		}), j(N);
 		var Qe = V(N, 2), $e = z(Qe), et = z($e), tt = V(z(et), 2), nt = (e) => {
-			var t = ya(), n = B(t);
+			var t = xa(), n = B(t);
 			H(() => Y(n, `Positive and negative ${G(E) ? "gradients" : "attribution"}`)), J(e, t);
 		}, rt = (e) => {
-			var t = ba(), n = $t(t), r = B(n), i = B(V(n));
+			var t = Sa(), n = $t(t), r = B(n), i = B(V(n));
 			H(() => {
 				Y(r, `Positive ${G(E) ? "gradients" : "attribution"}`), Y(i, `Negative ${G(E) ? "gradients" : "attribution"}`);
 			}), J(e, t);
@@ -3042,18 +3050,18 @@ function La(e, t) {
 		var it = V($e);
 		Q(it, 21, () => G(fe), ({ key: e, i: t }) => t, (e, t) => {
 			let n = () => G(t).key, r = () => G(t).i, i = /* @__PURE__ */ F(() => G(te)[D(n())]), a = /* @__PURE__ */ F(() => Ie(G(i)?.unit));
-			var o = Ea(), c = z(o), u = z(c), f = z(u);
+			var o = Oa(), c = z(o), u = z(c), f = z(u);
 			f.value = f.__value = "v";
 			var p = V(f);
 			Q(p, 21, () => G(s).outputs.filter((e) => e.kind === "logit"), Z, (e, t) => {
-				var n = aa(), r = B(n), i = {};
+				var n = sa(), r = B(n), i = {};
 				H(() => {
 					Y(r, `${G(de)[G(t).index] ?? ""} logit`), i !== (i = G(t).key) && (n.value = (n.__value = i) ?? "");
 				}), J(e, n);
 			}), j(p);
 			var m = V(p);
 			Q(m, 21, () => G(s).outputs.filter((e) => e.kind === "group"), Z, (e, t) => {
-				var n = aa(), r = B(n, !0), i = {};
+				var n = sa(), r = B(n, !0), i = {};
 				H((e) => {
 					Y(r, e), i !== (i = G(t).key) && (n.value = (n.__value = i) ?? "");
 				}, [() => G(t).actions.map((e) => G(de)[e]).join(" | ")]), J(e, n);
@@ -3061,14 +3069,14 @@ function La(e, t) {
 			var _;
 			Qr(u);
 			var v = V(u, 2), y = (e) => {
-				var t = xa();
+				var t = Ca();
 				H(() => $(t, "data-testid", `remove-row-${r() ?? ""}`)), K("click", t, () => Oe(r())), J(e, t);
 			};
 			X(v, (e) => {
 				G(fe).length > 1 && e(y);
 			});
 			var b = V(v, 2), x = (e) => {
-				var t = Sa(), n = B(t);
+				var t = wa(), n = B(t);
 				H((e) => Y(n, `IG completeness error: ${e ?? ""}%`), [() => (G(i).unit.completeness[G(l)] * 100).toFixed(2)]), J(e, t);
 			};
 			X(b, (e) => {
@@ -3087,10 +3095,10 @@ function La(e, t) {
 				});
 			}
 			var w = V(C, 2), T = (e) => {
-				var t = wa(), n = z(t);
+				var t = Ea(), n = z(t);
 				let i;
 				Q(V(n, 2), 17, () => G(a).bars, Z, (e, t) => {
-					var n = Ca();
+					var n = Ta();
 					let r, i;
 					H(() => {
 						r = Kr(n, 1, "bar svelte-1n46o8q", null, r, {
@@ -3111,7 +3119,7 @@ function La(e, t) {
 			X(w, (e) => {
 				G(a) && e(T);
 			}), j(S), Q(V(S), 17, () => G(ue), Z, (e, t) => {
-				var i = Ta(), a = z(i);
+				var i = Da(), a = z(i);
 				{
 					let e = /* @__PURE__ */ F(() => O(n(), G(t)));
 					Pi(a, {
@@ -3131,11 +3139,11 @@ function La(e, t) {
 		var at = V(Qe, 2);
 		j(oe);
 		var ot = V(oe, 2), st = z(ot), ct = B(st, !0), lt = V(st, 2), ut = (e) => {
-			J(e, Da());
+			J(e, ka());
 		}, dt = (e) => {
-			var n = Aa(), r = V($t(n), 2), i = z(r);
+			var n = Ma(), r = V($t(n), 2), i = z(r);
 			Q(i, 17, () => Array(G(se)), Z, (e, n, r) => {
-				var i = Oa();
+				var i = Aa();
 				$(i, "data-testid", `legend-${r}`);
 				var c = z(i);
 				let l;
@@ -3163,7 +3171,7 @@ function La(e, t) {
 			var c = V(i, 2), l = z(c);
 			let d;
 			var f = V(l, 2), p = (e) => {
-				J(e, ka());
+				J(e, ja());
 			};
 			X(f, (e) => {
 				!G(h) && G(g) !== "res" && e(p);
@@ -3174,19 +3182,19 @@ function La(e, t) {
 		}), xe(4), j(ot), j(i);
 		var ft = V(i, 2), pt = (e) => {
 			let t = /* @__PURE__ */ F(() => G(s).features);
-			var n = Na(), r = z(n), i = z(r), a = B(i), o = V(i, 2);
+			var n = Fa(), r = z(n), i = z(r), a = B(i), o = V(i, 2);
 			j(r);
 			var c = V(r, 4), l = z(c), d = V(z(l));
 			ii(d), xe(), j(l);
 			var f = V(l, 2), p = V(z(f));
 			ii(p), xe(), j(f), j(c);
 			var m = V(c, 2), h = z(m), g = (e) => {
-				var t = ja();
+				var t = Na();
 				mi(t, (e) => R(Ae, e), () => G(Ae)), H(() => {
 					$(t, "width", G(s).probe_set.observation_shape[1]), $(t, "height", G(s).probe_set.observation_shape[0]);
 				}), J(e, t);
 			}, _ = (e) => {
-				var t = Ma();
+				var t = Pa();
 				H(() => {
 					$(t, "src", G(ke).src), $(t, "alt", `feature ${G(b).feature + 1}`);
 				}), J(e, t);
@@ -3226,13 +3234,13 @@ fr([
 	"keydown"
 ]);
 // src/data.ts
-function Ra(e) {
+function Ba(e) {
 	return new URLSearchParams(Object.entries(e).map(([e, t]) => [e, String(t)])).toString();
 }
-function za(e) {
+function Va(e) {
 	return String(Number(e));
 }
-var Ba = class e {
+var Ha = class e {
 	base;
 	cache = /* @__PURE__ */ new Map();
 	digests = /* @__PURE__ */ new Map();
@@ -3240,7 +3248,7 @@ var Ba = class e {
 		this.base = e;
 	}
 	async get(e, t, n) {
-		let r = `${this.base}${e}?${Ra(t)}`, i = await fetch(r);
+		let r = `${this.base}${e}?${Ba(t)}`, i = await fetch(r);
 		if (!i.ok) throw Error(`${e}: ${i.status} ${(await i.text()).slice(0, 300)}`);
 		return n === "json" ? i.json() : i.arrayBuffer();
 	}
@@ -3305,26 +3313,188 @@ var Ba = class e {
 		return this.memo(`g/${e}/${t}/${n}/${r}/${i}/${a}`, () => this.get("feature_grid", this.params(e, t, {
 			layer: n,
 			feature: r,
-			subdiv: za(i),
-			expand: za(a)
+			subdiv: Va(i),
+			expand: Va(a)
 		}), "json"));
 	}
 	image(e, t, n, r) {
-		let i = `${this.base}${e}?${Ra(this.params(t, n, r))}`;
-		return this.memo(`i/${i}`, () => Va(i));
+		let i = `${this.base}${e}?${Ba(this.params(t, n, r))}`;
+		return this.memo(`i/${i}`, () => Ua(i));
 	}
 };
-function Va(e) {
+function Ua(e) {
 	return new Promise((t, n) => {
 		let r = new Image();
 		r.onload = () => t(r), r.onerror = () => n(/* @__PURE__ */ Error(`could not load ${e.split("?")[0]}`)), r.src = e;
 	});
 }
+// src/embedded.ts
+var Wa = [
+	"values",
+	"advantages",
+	"rewards",
+	"dones",
+	"firsts",
+	"actions"
+];
+function Ga(e) {
+	return String(Number(e));
+}
+var Ka = class {
+	embedded = !0;
+	index;
+	blobs;
+	cache = /* @__PURE__ */ new Map();
+	constructor(e, t) {
+		if (this.index = JSON.parse(e.textContent || "{}"), this.blobs = t.textContent || "", this.index.format !== 1) throw Error(`unsupported export format ${this.index.format}`);
+	}
+	memo(e, t) {
+		let n = this.cache.get(e);
+		return n || (n = t(), this.cache.set(e, n)), n;
+	}
+	entry(e) {
+		let t = this.index.blobs[e];
+		if (!t) throw Error(`the export does not hold ${e}`);
+		return t;
+	}
+	bytes(e) {
+		let [t, n] = this.entry(e), r = atob(this.blobs.slice(t, n)), i = new Uint8Array(r.length);
+		for (let e = 0; e < r.length; e++) i[e] = r.charCodeAt(e);
+		return i;
+	}
+	async inflate(e) {
+		let t = new Blob([this.bytes(e)]).stream().pipeThrough(new DecompressionStream("deflate"));
+		return new Uint8Array(await new Response(t).arrayBuffer());
+	}
+	floats(e) {
+		let t = this.bytes(e);
+		return new Float32Array(t.buffer, t.byteOffset, t.byteLength / 4);
+	}
+	check(e, t) {
+		if (e !== this.index.run || t !== this.index.step) throw Error(`this page holds ${this.index.run} at step ${this.index.step} only`);
+	}
+	async runs() {
+		return {
+			runs: [{
+				run: this.index.run,
+				steps: [this.index.step]
+			}],
+			problems: []
+		};
+	}
+	async manifest(e, t) {
+		return this.check(e, t), this.index.manifest;
+	}
+	series(e, t, n) {
+		return this.check(e, t), this.memo(`s/${n}`, async () => {
+			let e = this.index.manifest.probe_set.steps, t = this.floats(`series/${n}`), r = t.length / e, i = (n) => Array.from({ length: e }, (e, i) => t[i * r + n]), a = {};
+			return Wa.forEach((e, t) => a[e] = i(t)), a.logits = Array.from({ length: e }, (e, n) => Array.from(t.subarray(n * r + 6, (n + 1) * r))), a;
+		});
+	}
+	unit(e, t, n, r, i) {
+		this.check(e, t);
+		let a = `${n}/${r}/${i}`;
+		return this.memo(`u/${a}`, async () => {
+			let e = this.index.units[a];
+			if (!e) throw Error(`the export does not hold attribution ${a}`);
+			let t = { ...e };
+			if (this.index.blobs[`totals/${a}`]) {
+				let n = this.floats(`totals/${a}`), r = e.shape[3];
+				t.totals = Array.from({ length: e.shape[0] }, (e, t) => Array.from(n.subarray(t * r, (t + 1) * r))), t.completeness = Array.from(this.floats(`completeness/${a}`));
+			}
+			return t;
+		});
+	}
+	attribution(e, t, n, r, i) {
+		this.check(e, t);
+		let a = `${n}/${r}/${i}`;
+		return this.memo(`a/${a}`, async () => {
+			let [e, t, n, r] = this.index.units[a].shape, i = await this.inflate(`attribution/${a}`), o = e * t * n, s = new Int8Array(o * r);
+			for (let e = 0; e < r; e++) {
+				let t = new Int8Array(i.buffer, i.byteOffset + e * o, o);
+				for (let n = 0; n < o; n++) s[n * r + e] = t[n];
+			}
+			return s;
+		});
+	}
+	featureGrid(e, t, n, r, i, a) {
+		this.check(e, t);
+		let o = `${n}/${r}/${Ga(i)}/${Ga(a)}`;
+		return this.memo(`g/${o}`, async () => {
+			let e = await this.inflate(`grid/${o}`), t = Array.from(new Int32Array(e.buffer, e.byteOffset, e.byteLength / 4)), r = this.index.feature_layouts[`${n}/${Ga(i)}/${Ga(a)}`];
+			return {
+				rows: r.rows_lo.length,
+				cols: r.cols_lo.length,
+				indices: t
+			};
+		});
+	}
+	image(e, t, n, r) {
+		this.check(t, n);
+		let i;
+		if (i = e === "frames" || e === "scrub" ? `${e}/${r.traj}` : e === "observations" ? `observations/${r.sheet}` : e === "thumbnails" ? `thumbnails/${r.layer}` : `${r.layer}/${r.feature}/${Ga(r.subdiv)}/${Ga(r.expand)}`, e === "feature" && !this.index.blobs[`feature/${i}`]) return this.memo(`f/${i}`, () => this.composeFeature(i, r));
+		let a = e === "feature" ? `feature/${i}` : i;
+		return this.memo(`i/${a}`, () => {
+			let [e, t, n] = this.entry(a);
+			return Ua(`data:${n};base64,${this.blobs.slice(e, t)}`);
+		});
+	}
+	observationPixels = /* @__PURE__ */ new Map();
+	sheetPixels(e) {
+		let t = this.observationPixels.get(e);
+		return t || (t = this.image("observations", this.index.run, this.index.step, { sheet: e }).then((e) => {
+			let t = document.createElement("canvas");
+			t.width = e.naturalWidth, t.height = e.naturalHeight;
+			let n = t.getContext("2d", { willReadFrequently: !0 });
+			return n.drawImage(e, 0, 0), n.getImageData(0, 0, t.width, t.height);
+		}), this.observationPixels.set(e, t)), t;
+	}
+	async composeFeature(e, t) {
+		let n = await this.featurePixels(e, t), r = document.createElement("canvas");
+		return r.width = n.width, r.height = n.height, r.getContext("2d").putImageData(n, 0, 0), Ua(r.toDataURL("image/png"));
+	}
+	async featurePixels(e, t) {
+		let n = this.index.manifest, r = this.index.feature_layouts[`${t.layer}/${Ga(t.subdiv)}/${Ga(t.expand)}`], i = await this.featureGrid(this.index.run, this.index.step, String(t.layer), Number(t.feature), Number(t.subdiv), Number(t.expand)), a = await this.inflate(`alpha/${e}`), [o, s] = n.probe_set.observation_shape, { sheet_size: c, sheet_columns: l } = n.assets, u = /* @__PURE__ */ new Map();
+		for (let e of new Set(i.indices)) {
+			let t = Math.floor(e / c);
+			u.has(t) || u.set(t, await this.sheetPixels(t));
+		}
+		let d = r.rows_lo.map((e, t) => Math.max(r.rows_hi[t] - e, 0)), f = r.cols_lo.map((e, t) => Math.max(r.cols_hi[t] - e, 0)), p = d.reduce((e, t) => e + t, 0), m = f.reduce((e, t) => e + t, 0), h = new ImageData(m, p), g = h.data, _ = 0;
+		for (let e = 0; e < d.length; e++) {
+			let t = 0;
+			for (let n = 0; n < f.length; n++) {
+				let p = i.indices[e * f.length + n], h = a[e * f.length + n], v = u.get(Math.floor(p / c)), y = p % c, b = y % l * s, x = Math.floor(y / l) * o;
+				for (let i = 0; i < d[e]; i++) {
+					let a = r.rows_lo[e] + i, c = a - r.pad_rows;
+					for (let e = 0; e < f[n]; e++) {
+						let l = r.cols_lo[n] + e, u = l - r.pad_cols, d = ((_ + i) * m + t + e) * 4;
+						if (c >= 0 && c < o && u >= 0 && u < s) {
+							let e = ((x + c) * v.width + b + u) * 4;
+							g[d] = v.data[e], g[d + 1] = v.data[e + 1], g[d + 2] = v.data[e + 2];
+						} else {
+							let e = (a + l) % 2 ? 255 : 191;
+							g[d] = e, g[d + 1] = e, g[d + 2] = e;
+						}
+						g[d + 3] = h;
+					}
+				}
+				t += f[n];
+			}
+			_ += d[e];
+		}
+		return h;
+	}
+};
 // src/main.ts
-function Ha(e) {
-	document.body.style.margin = "0", Dr(La, {
+function qa(e) {
+	document.body.style.margin = "0", Dr(za, {
 		target: document.body,
-		props: { source: e ?? new Ba("./") }
+		props: { source: e ?? new Ha("./") }
 	});
 }
-export { Ha as render };
+var Ja = document.getElementById("rlc-index"), Ya = document.getElementById("rlc-blobs");
+if (Ja && Ya) {
+	let e = new Ka(Ja, Ya);
+	window.rlClaritySource = e, qa(e);
+}
+export { qa as render };

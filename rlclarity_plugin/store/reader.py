@@ -1,18 +1,19 @@
 """Reading analyses back from a logdir (used by the export, the MLflow hooks and the tests).
 
 The TensorBoard plugin reads the same data through TensorBoard's data provider; this reader goes
-to the files directly. Every asset path is checked against the manifest's directory: nothing
-outside ``LOGDIR/RUN/plugins/rl_clarity/STEP/`` is ever read.
+to the files directly (local paths; no TensorFlow import). Every asset path is checked against the
+manifest's directory: nothing outside ``LOGDIR/RUN/plugins/rl_clarity/STEP/`` is ever read.
 """
 
 from __future__ import annotations
 
+import glob
 import gzip
 import json
+import os
 import posixpath
 
 import numpy as np
-import tensorflow as tf
 
 from . import schema
 
@@ -33,27 +34,29 @@ class LogdirReader:
 
     def runs(self) -> list[str]:
         """Runs that hold at least one complete analysis."""
-        if not tf.io.gfile.isdir(self.logdir):
+        if not os.path.isdir(self.logdir):
             return []
         out = []
-        for name in sorted(tf.io.gfile.listdir(self.logdir)):
-            name = name.rstrip("/")
-            try:
-                if self.steps(name):
-                    out.append(name)
-            except ValueError:
-                continue
-        return out
+        for dirpath, dirnames, _ in os.walk(self.logdir):
+            dirnames.sort()
+            if os.path.basename(dirpath) == "plugins":
+                dirnames[:] = []
+                run = os.path.relpath(os.path.dirname(dirpath), self.logdir).replace(os.sep, "/")
+                try:
+                    if self.steps(run):
+                        out.append(run)
+                except ValueError:
+                    continue
+        return sorted(out)
 
     def steps(self, run: str) -> list[int]:
         """Steps of ``run`` with a complete analysis (manifest written), ascending."""
         root = f"{self._run_dir(run)}/plugins/{schema.PLUGIN_NAME}"
-        if not tf.io.gfile.isdir(root):
+        if not os.path.isdir(root):
             return []
         steps = []
-        for name in tf.io.gfile.listdir(root):
-            name = name.rstrip("/")
-            if name.isdigit() and tf.io.gfile.exists(f"{root}/{name}/{schema.MANIFEST_FILE}"):
+        for name in os.listdir(root):
+            if name.isdigit() and os.path.isfile(f"{root}/{name}/{schema.MANIFEST_FILE}"):
                 steps.append(int(name))
         return sorted(steps)
 
@@ -65,9 +68,9 @@ class LogdirReader:
 
     def asset_bytes(self, run: str, step: int, rel: str) -> bytes:
         path = self.asset_path(run, step, rel)
-        if not tf.io.gfile.exists(path):
+        if not os.path.isfile(path):
             raise StoreError(f"no asset {rel!r} in run {run!r} at step {step}")
-        with tf.io.gfile.GFile(path, "rb") as f:
+        with open(path, "rb") as f:
             return f.read()
 
     def manifest(self, run: str, step: int) -> dict:
@@ -99,7 +102,7 @@ class LogdirReader:
 
         run_dir = self._run_dir(run)
         out = {}
-        files = sorted(tf.io.gfile.glob(f"{run_dir}/events.out.tfevents.*"))
+        files = sorted(glob.glob(glob.escape(run_dir) + "/events.out.tfevents.*"))
         for path in files:
             for event in event_file_loader.EventFileLoader(path).Load():
                 if event.step != step or not event.HasField("summary"):

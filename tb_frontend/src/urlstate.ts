@@ -46,6 +46,13 @@ function encode(s: ViewState): [string, string][] {
     ["residual", s.residual ? "1" : "0"]];
 }
 
+let hostSync = true;
+
+/** Stop mirroring the view into the host page's URL (a standalone export is not in TensorBoard). */
+export function disableHostSync(): void {
+  hostSync = false;
+}
+
 let timer: ReturnType<typeof setTimeout> | null = null;
 let pending: ViewState | null = null;
 
@@ -57,9 +64,11 @@ export function writeState(s: ViewState): void {
     timer = null;
     const st = pending!;
     const pairs = encode(st);
-    history.replaceState(null, "", "#" + new URLSearchParams(pairs).toString());
     try {
-      if (window.parent !== window) {
+      history.replaceState(null, "", "#" + new URLSearchParams(pairs).toString());
+    } catch { /* a sandboxed page may not change its URL */ }
+    try {
+      if (hostSync && window.parent !== window) {
         const loc = window.parent.location;
         const tab = loc.hash.slice(1).split("&")[0] || "rl_clarity";
         const rest = new URLSearchParams(loc.hash.slice(1).split("&").slice(1).join("&"));

@@ -1,0 +1,238 @@
+// The data source of the standalone HTML export (rl-clarity export): everything comes from two
+// elements of the page, no request is made (the page must work from file:// and inside MLflow's
+// sandboxed artifact iframe). See rlclarity_plugin/export/html.py for the format.
+import { loadImage, type DataSource, type FeatureGrid, type ImageKind, type Manifest,
+         type Params, type RunList, type Series, type Unit } from "./data";
+
+interface Index {
+  format: number;
+  run: string;
+  step: number;
+  manifest: Manifest;
+  units: Record<string, Unit>;
+  feature_layouts: Record<string, Layout>;
+  blobs: Record<string, [number, number, string]>;
+}
+interface Layout {
+  rows_lo: number[]; rows_hi: number[]; cols_lo: number[]; cols_hi: number[];
+  pad_rows: number; pad_cols: number;
+}
+
+const SERIES = ["values", "advantages", "rewards", "dones", "firsts", "actions"] as const;
+
+function numKey(x: number | string): string {
+  return String(Number(x));
+}
+
+export class EmbeddedSource implements DataSource {
+  readonly embedded = true;
+  private index: Index;
+  private blobs: string;
+  private cache = new Map<string, Promise<unknown>>();
+
+  constructor(indexElement: HTMLElement, blobElement: HTMLElement) {
+    this.index = JSON.parse(indexElement.textContent || "{}");
+    this.blobs = blobElement.textContent || "";
+    if (this.index.format !== 1) throw new Error(`unsupported export format ${this.index.format}`);
+  }
+
+  private memo<T>(key: string, make: () => Promise<T>): Promise<T> {
+    let p = this.cache.get(key) as Promise<T> | undefined;
+    if (!p) {
+      p = make();
+      this.cache.set(key, p);
+    }
+    return p;
+  }
+
+  private entry(key: string): [number, number, string] {
+    const e = this.index.blobs[key];
+    if (!e) throw new Error(`the export does not hold ${key}`);
+    return e;
+  }
+
+  private bytes(key: string): Uint8Array {
+    const [start, end] = this.entry(key);
+    const text = atob(this.blobs.slice(start, end));
+    const out = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+    return out;
+  }
+
+  private async inflate(key: string): Promise<Uint8Array> {
+    const stream = new Blob([this.bytes(key) as BlobPart]).stream()
+      .pipeThrough(new DecompressionStream("deflate"));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  }
+
+  private floats(key: string): Float32Array {
+    const b = this.bytes(key);
+    return new Float32Array(b.buffer, b.byteOffset, b.byteLength / 4);
+  }
+
+  private check(run: string, step: number) {
+    if (run !== this.index.run || step !== this.index.step)
+      throw new Error(`this page holds ${this.index.run} at step ${this.index.step} only`);
+  }
+
+  async runs(): Promise<RunList> {
+    return { runs: [{ run: this.index.run, steps: [this.index.step] }], problems: [] };
+  }
+
+  async manifest(run: string, step: number): Promise<Manifest> {
+    this.check(run, step);
+    return this.index.manifest;
+  }
+
+  series(run: string, step: number, traj: number): Promise<Series> {
+    this.check(run, step);
+    return this.memo(`s/${traj}`, async () => {
+      const T = this.index.manifest.probe_set.steps;
+      const x = this.floats(`series/${traj}`);
+      const width = x.length / T;
+      const col = (j: number) => Array.from({ length: T }, (_, t) => x[t * width + j]);
+      const out: Record<string, unknown> = {};
+      SERIES.forEach((name, j) => (out[name] = col(j)));
+      out.logits = Array.from({ length: T }, (_, t) => Array.from(x.subarray(t * width + 6, (t + 1) * width)));
+      return out as unknown as Series;
+    });
+  }
+
+  unit(run: string, step: number, layer: string, traj: number, output: string): Promise<Unit> {
+    this.check(run, step);
+    const key = `${layer}/${traj}/${output}`;
+    return this.memo(`u/${key}`, async () => {
+      const u = this.index.units[key];
+      if (!u) throw new Error(`the export does not hold attribution ${key}`);
+      const out: Unit = { ...u };
+      if (this.index.blobs[`totals/${key}`]) {
+        const tot = this.floats(`totals/${key}`);
+        const w = u.shape[3];
+        out.totals = Array.from({ length: u.shape[0] }, (_, t) => Array.from(tot.subarray(t * w, (t + 1) * w)));
+        out.completeness = Array.from(this.floats(`completeness/${key}`));
+      }
+      return out;
+    });
+  }
+
+  attribution(run: string, step: number, layer: string, traj: number, output: string): Promise<Int8Array> {
+    this.check(run, step);
+    const key = `${layer}/${traj}/${output}`;
+    return this.memo(`a/${key}`, async () => {
+      const [T, h, w, C] = this.index.units[key].shape;
+      const planar = await this.inflate(`attribution/${key}`); // (C, T, h, w)
+      const n = T * h * w;
+      const out = new Int8Array(n * C);
+      for (let c = 0; c < C; c++) {
+        const src = new Int8Array(planar.buffer, planar.byteOffset + c * n, n);
+        for (let i = 0; i < n; i++) out[i * C + c] = src[i];
+      }
+      return out;
+    });
+  }
+
+  featureGrid(run: string, step: number, layer: string, feature: number, subdiv: number,
+              expand: number): Promise<FeatureGrid> {
+    this.check(run, step);
+    const key = `${layer}/${feature}/${numKey(subdiv)}/${numKey(expand)}`;
+    return this.memo(`g/${key}`, async () => {
+      const raw = await this.inflate(`grid/${key}`);
+      const indices = Array.from(new Int32Array(raw.buffer, raw.byteOffset, raw.byteLength / 4));
+      const lay = this.index.feature_layouts[`${layer}/${numKey(subdiv)}/${numKey(expand)}`];
+      return { rows: lay.rows_lo.length, cols: lay.cols_lo.length, indices };
+    });
+  }
+
+  image(kind: ImageKind, run: string, step: number, params: Params): Promise<HTMLImageElement> {
+    this.check(run, step);
+    let key: string;
+    if (kind === "frames" || kind === "scrub") key = `${kind}/${params.traj}`;
+    else if (kind === "observations") key = `observations/${params.sheet}`;
+    else if (kind === "thumbnails") key = `thumbnails/${params.layer}`;
+    else key = `${params.layer}/${params.feature}/${numKey(params.subdiv)}/${numKey(params.expand)}`;
+    if (kind === "feature" && !this.index.blobs[`feature/${key}`])
+      return this.memo(`f/${key}`, () => this.composeFeature(key, params));
+    const blobKey = kind === "feature" ? `feature/${key}` : key;
+    return this.memo(`i/${blobKey}`, () => {
+      const [start, end, type] = this.entry(blobKey);
+      return loadImage(`data:${type};base64,${this.blobs.slice(start, end)}`);
+    });
+  }
+
+  private observationPixels = new Map<number, Promise<ImageData>>();
+
+  private sheetPixels(sheet: number): Promise<ImageData> {
+    let p = this.observationPixels.get(sheet);
+    if (!p) {
+      p = this.image("observations", this.index.run, this.index.step, { sheet }).then((img) => {
+        const c = document.createElement("canvas");
+        c.width = img.naturalWidth;
+        c.height = img.naturalHeight;
+        const ctx = c.getContext("2d", { willReadFrequently: true })!;
+        ctx.drawImage(img, 0, 0);
+        return ctx.getImageData(0, 0, c.width, c.height);
+      });
+      this.observationPixels.set(sheet, p);
+    }
+    return p;
+  }
+
+  /** The dataset-example picture, tiled from the observations as the analysis did it. */
+  private async composeFeature(key: string, params: Params): Promise<HTMLImageElement> {
+    const img = await this.featurePixels(key, params);
+    const c = document.createElement("canvas");
+    c.width = img.width;
+    c.height = img.height;
+    c.getContext("2d")!.putImageData(img, 0, 0);
+    return loadImage(c.toDataURL("image/png"));
+  }
+
+  async featurePixels(key: string, params: Params): Promise<ImageData> {
+    const m = this.index.manifest;
+    const lay = this.index.feature_layouts[`${params.layer}/${numKey(params.subdiv)}/${numKey(params.expand)}`];
+    const grid = await this.featureGrid(this.index.run, this.index.step, String(params.layer),
+      Number(params.feature), Number(params.subdiv), Number(params.expand));
+    const alpha = await this.inflate(`alpha/${key}`);
+    const [H, W] = m.probe_set.observation_shape;
+    const { sheet_size: per, sheet_columns: cols } = m.assets;
+    const sheets = new Map<number, ImageData>();
+    for (const i of new Set(grid.indices)) {
+      const s = Math.floor(i / per);
+      if (!sheets.has(s)) sheets.set(s, await this.sheetPixels(s));
+    }
+    const rsz = lay.rows_lo.map((lo, i) => Math.max(lay.rows_hi[i] - lo, 0));
+    const csz = lay.cols_lo.map((lo, j) => Math.max(lay.cols_hi[j] - lo, 0));
+    const height = rsz.reduce((a, b) => a + b, 0), width = csz.reduce((a, b) => a + b, 0);
+    const out = new ImageData(width, height);
+    const d = out.data;
+    let y = 0;
+    for (let i = 0; i < rsz.length; i++) {
+      let x = 0;
+      for (let j = 0; j < csz.length; j++) {
+        const obs = grid.indices[i * csz.length + j];
+        const a = alpha[i * csz.length + j];
+        const sheet = sheets.get(Math.floor(obs / per))!;
+        const cell = obs % per;
+        const ox = (cell % cols) * W, oy = Math.floor(cell / cols) * H;
+        for (let dy = 0; dy < rsz[i]; dy++) {
+          const r = lay.rows_lo[i] + dy, rr = r - lay.pad_rows;
+          for (let dx = 0; dx < csz[j]; dx++) {
+            const c = lay.cols_lo[j] + dx, cc = c - lay.pad_cols;
+            const o = ((y + dy) * width + x + dx) * 4;
+            if (rr >= 0 && rr < H && cc >= 0 && cc < W) {
+              const s = ((oy + rr) * sheet.width + ox + cc) * 4;
+              d[o] = sheet.data[s]; d[o + 1] = sheet.data[s + 1]; d[o + 2] = sheet.data[s + 2];
+            } else {
+              const v = (r + c) % 2 ? 255 : 191;
+              d[o] = v; d[o + 1] = v; d[o + 2] = v;
+            }
+            d[o + 3] = a;
+          }
+        }
+        x += csz[j];
+      }
+      y += rsz[i];
+    }
+    return out;
+  }
+}
