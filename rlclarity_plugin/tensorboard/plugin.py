@@ -304,7 +304,8 @@ class RLClarityPlugin(base_plugin.TBPlugin):
         return key
 
     def _respond_json(self, request, key, build, expires=IMMUTABLE_S):
-        """Respond with ``build()`` as JSON, encoded (and gzipped) once per ``key``.
+        """Respond with ``build()`` (an object, or JSON bytes) as JSON, encoded and gzipped once
+        per ``key``.
 
         TensorBoard's ``Respond`` walks every value of a dict to cleanse NaNs and gzips on each
         call; for per-frame series that is most of a request's time, so the bytes are cached.
@@ -314,7 +315,12 @@ class RLClarityPlugin(base_plugin.TBPlugin):
             if hit is not None:
                 self._json.move_to_end(key)
         if hit is None:
-            raw = json.dumps(json_util.Cleanse(build()), separators=(",", ":")).encode()
+            raw = build()
+            if not isinstance(raw, bytes):
+                try:  # C encoder; NaN / infinity (never written by the job) need Cleanse
+                    raw = json.dumps(raw, separators=(",", ":"), allow_nan=False).encode()
+                except ValueError:
+                    raw = json.dumps(json_util.Cleanse(raw), separators=(",", ":")).encode()
             hit = (raw, gzip.compress(raw, compresslevel=6, mtime=0))
             with self._lock:
                 self._json[key] = hit
@@ -395,10 +401,12 @@ class RLClarityPlugin(base_plugin.TBPlugin):
         traj = self._int(request, "traj", analysis.trajectories)
         output = self._output(request, analysis)
 
-        def build():
+        def build():  # the unit's JSON file as it is, once checked to parse
             rel = schema.attribution_unit_asset(layer["name"], traj, output)
+            body = self._asset(analysis, rel)
             try:
-                return json.loads(self._asset(analysis, rel))
+                json.loads(body)
+                return body
             except ValueError as e:
                 raise errors.NotFoundError(f"corrupt attribution unit {layer['name']}/{traj}/"
                                            f"{output}: {e}") from e
