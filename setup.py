@@ -37,10 +37,12 @@ setup(
     ],
     extras_require={
         "gpu": ["tensorflow[and-cuda]>=2.16"],
-        "mlflow": ["mlflow>=3.0"],
+        # procgen-mirror pins numpy<2 and gym3 cffi<2; pandas 3 needs numpy 2, cryptography 45+
+        # needs cffi 2 (measured: pip otherwise upgrades both and breaks procgen)
+        "mlflow": ["mlflow>=3.0", "pandas<3", "cryptography<45"],
         "atari": ["gymnasium>=1.0,<2", "ale-py>=0.10"],
         "test": ["pytest>=8", "playwright>=1.45", "ruff>=0.6", "gymnasium>=1.0,<2",
-                 "ale-py>=0.10"],
+                 "ale-py>=0.10", "mlflow>=3.0", "pandas<3", "cryptography<45"],
     },
     entry_points={
         "console_scripts": ["rl-clarity = rlclarity_plugin.cli:main"],

@@ -69,6 +69,14 @@ def _add_train(sub):
                    help="continue from the last checkpoint in LOGDIR, optimizer included "
                         "(default on)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    hook = p.add_argument_group("analysis during training (mlflow_hooks)")
+    hook.add_argument("--analyze-every", type=int, default=0, metavar="N",
+                      help="analyse every N-th checkpoint in the background, into LOGDIR (run "
+                           "'analysis', shown by TensorBoard at the checkpoint's step) and, with "
+                           "an MLflow run active or MLFLOW_RUN_ID set, into MLflow (0: off)")
+    hook.add_argument("--analyze-option", action="append", default=[], metavar="OPTION",
+                      help="an 'rl-clarity analyze' option for those analyses, repeatable "
+                           "(e.g. --analyze-option=--layers --analyze-option=2b)")
     p.set_defaults(func=_cmd_train)
 
 
@@ -90,8 +98,26 @@ def _cmd_train(args) -> int:
         entropy_coeff=args.entropy_coeff, clip_range=args.clip_range, gamma=args.gamma,
         lam=args.lam, total_timesteps=args.timesteps, save_interval=args.save_interval,
         seed=args.seed)
-    path = train(config, args.logdir, resume=args.resume, progress=not args.no_progress)
+    hook, on_checkpoint = None, None
+    if args.analyze_every > 0:
+        from mlflow_hooks import CheckpointAnalyzer
+
+        hook = CheckpointAnalyzer(args.logdir, run="analysis", analyze_args=args.analyze_option,
+                                  mlflow_run_id=os.environ.get("MLFLOW_RUN_ID"))
+        seen = [0]
+
+        def on_checkpoint(path, step):
+            seen[0] += 1
+            if seen[0] % args.analyze_every == 0:
+                hook.submit(path, step)
+    path = train(config, args.logdir, resume=args.resume, progress=not args.no_progress,
+                 on_checkpoint=on_checkpoint)
     print(f"last checkpoint: {path}")
+    if hook is not None:
+        report = hook.close()
+        print(f"analysed steps {report.analysed}" + (f"; skipped {report.skipped}"
+              if report.skipped else "") + (f"; {len(report.failures)} failure(s)"
+                                            if report.failures else ""))
     return 0
 
 

@@ -1,0 +1,139 @@
+"""MLflow hooks against a real ``mlflow server`` (sqlite store, artifacts folder) on 127.0.0.1:
+a short real PPO run with the hook logs the analyses at the checkpoints' steps; a server killed
+mid-run does not stop training and loses nothing already logged."""
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from tests.support.tb import free_port
+
+mlflow = pytest.importorskip("mlflow")
+
+TINY = ["--traj-envs", "2", "--traj-steps", "16", "--obs-envs", "4", "--obs-per-env", "4",
+        "--obs-every", "2", "--layers", "2b", "--nmf-features", "3", "--subdiv-mults", "1",
+        "--expand-mults", "2", "--seed", "2"]
+
+
+class MlflowServer:
+    def __init__(self, root):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "mlflow", "server", "--backend-store-uri",
+             f"sqlite:///{root}/mlflow.db", "--artifacts-destination", f"{root}/artifacts",
+             "--host", "127.0.0.1", "--port", str(self.port), "--workers", "1"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        deadline = time.time() + 120
+        while time.time() < deadline:
+            try:
+                with urllib.request.urlopen(self.url + "/health", timeout=2) as r:
+                    if r.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.5)
+        self.close()
+        raise TimeoutError("mlflow server did not start")
+
+    def close(self):
+        import signal
+
+        try:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.proc.wait(timeout=30)
+
+
+@pytest.fixture
+def server(tmp_path):
+    s = MlflowServer(tmp_path)
+    yield s
+    s.close()
+
+
+def ppo_config():
+    from rlclarity_plugin.training.config import PPOConfig
+
+    return PPOConfig(num_envs=4, num_steps=16, num_minibatches=2, ppo_epochs=1,
+                     total_timesteps=4 * 16 * 2, save_interval=1, seed=3)
+
+
+def test_training_with_the_hook_logs_every_checkpoint(server, tmp_path):
+    from mlflow.tracking import MlflowClient
+
+    from mlflow_hooks import CheckpointAnalyzer
+    from rlclarity_plugin.store.reader import LogdirReader
+    from rlclarity_plugin.training.ppo import train
+
+    mlflow.set_tracking_uri(server.url)
+    logdir = str(tmp_path / "tb")
+    with mlflow.start_run(run_name="hooked") as run:
+        hook = CheckpointAnalyzer(logdir, analyze_args=TINY, max_pending=4)
+        t0 = time.perf_counter()
+        train(ppo_config(), str(tmp_path / "train"), progress=False, on_checkpoint=hook.submit)
+        train_s = time.perf_counter() - t0
+        report = hook.close(timeout=600)
+    assert report.failures == [] and report.skipped == [] and report.analysed == [64, 128]
+    assert LogdirReader(logdir).steps("hooked") == [64, 128]  # the tab shows both checkpoints
+    client = MlflowClient(server.url)
+    rid = run.info.run_id
+    for name in ("rl_clarity/value_mean", "rl_clarity/ig_completeness_median",
+                 "rl_clarity/nmf_error/2b", "rl_clarity/abs_advantage_mean"):
+        assert [m.step for m in client.get_metric_history(rid, name)] == [64, 128], name
+    params = client.get_run(rid).data.params
+    assert params["rl_clarity.probe_set"].endswith(".npz")
+    assert params["rl_clarity.nmf.features"] == "3"
+    files = {f.path for f in client.list_artifacts(rid, "rl_clarity")}
+    assert files == {"rl_clarity/rl_clarity_step_64.html", "rl_clarity/rl_clarity_step_128.html"}
+    images = {f.path for f in client.list_artifacts(rid, "images")}
+    assert any("thumbnails" in p for p in images) and any("bookmark" in p for p in images)
+    local = client.download_artifacts(rid, "rl_clarity/rl_clarity_step_128.html", str(tmp_path))
+    html = open(local, encoding="utf-8").read()
+    assert 'id="rlc-index"' in html and '"step":128' in html
+    assert train_s < 600
+
+
+def test_a_dead_tracking_server_does_not_stop_training(server, tmp_path, monkeypatch):
+    from mlflow_hooks import CheckpointAnalyzer
+    from rlclarity_plugin.store.reader import LogdirReader
+    from rlclarity_plugin.training.ppo import train
+
+    # the test's own MLflow calls (ending the run) must not retry for minutes either
+    monkeypatch.setenv("MLFLOW_HTTP_REQUEST_MAX_RETRIES", "0")
+    monkeypatch.setenv("MLFLOW_HTTP_REQUEST_TIMEOUT", "5")
+    mlflow.set_tracking_uri(server.url)
+    logdir = str(tmp_path / "tb")
+    run = mlflow.start_run(run_name="doomed")
+    rid = run.info.run_id
+    hook = CheckpointAnalyzer(logdir, analyze_args=TINY, max_pending=4)
+    server.close()  # dies before anything is logged
+    t0 = time.perf_counter()
+    train(ppo_config(), str(tmp_path / "train"), progress=False, on_checkpoint=hook.submit)
+    report = hook.close(timeout=600)
+    assert time.perf_counter() - t0 < 300
+    try:
+        mlflow.end_run()
+    except Exception:
+        pass  # the server is gone: MLflow itself cannot end the run
+    assert report.analysed == [64, 128]  # the analyses are in the logdir all the same
+    assert LogdirReader(logdir).steps("doomed") == [64, 128]
+    assert report.failures and all("mlflow" in stage for _, stage, _ in report.failures)
+    assert rid
+
+
+def test_a_full_queue_skips_instead_of_growing(tmp_path, clear_agent):
+    from mlflow_hooks import CheckpointAnalyzer
+
+    hook = CheckpointAnalyzer(str(tmp_path / "tb"), run="q", analyze_args=TINY, max_pending=1,
+                              export=False)
+    accepted = [hook.submit(clear_agent, step) for step in (1, 2, 3, 4)]
+    report = hook.close(timeout=600)
+    assert accepted[0] and not all(accepted) and report.skipped
+    assert sorted(report.analysed + report.skipped) == [1, 2, 3, 4]
+    assert shutil.which("true")  # nothing else to clean up
