@@ -3,4 +3,14 @@ TensorBoard logdir (see :mod:`mlflow_hooks.hook`)."""
 
 from .hook import CheckpointAnalyzer, HookReport, analyze_checkpoint, finish_analyses
 
-__all__ = ["CheckpointAnalyzer", "HookReport", "analyze_checkpoint", "finish_analyses"]
+
+def __getattr__(name):  # the Keras callback imports keras: only when asked for
+    if name == "RLClarityCallback":
+        from .keras_callback import RLClarityCallback
+
+        return RLClarityCallback
+    raise AttributeError(name)
+
+
+__all__ = ["CheckpointAnalyzer", "HookReport", "RLClarityCallback", "analyze_checkpoint",
+           "finish_analyses"]

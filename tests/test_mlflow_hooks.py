@@ -137,3 +137,37 @@ def test_a_full_queue_skips_instead_of_growing(tmp_path, clear_agent):
     assert accepted[0] and not all(accepted) and report.skipped
     assert sorted(report.analysed + report.skipped) == [1, 2, 3, 4]
     assert shutil.which("true")  # nothing else to clean up
+
+
+def test_keras_callback_analyses_the_model_being_fit(tmp_path):
+    """model.fit with the callback: the model (wrapped as an Agent) is analysed each epoch."""
+    import keras
+    import numpy as np
+
+    from mlflow_hooks import CheckpointAnalyzer, RLClarityCallback
+    from rlclarity_plugin.store.reader import LogdirReader
+
+    inp = keras.Input((64, 64, 3))
+    x = keras.layers.Conv2D(8, 5, strides=2, padding="same", activation="relu", name="c1")(inp)
+    x = keras.layers.Conv2D(8, 3, padding="same", activation="relu", name="c2")(x)
+    h = keras.layers.Dense(16, activation="relu", name="h")(keras.layers.Flatten()(
+        keras.layers.MaxPooling2D(4)(x)))
+    model = keras.Model(inp, [keras.layers.Dense(15, name="pi")(h),
+                              keras.layers.Dense(1, name="v")(h)])
+    model.compile(optimizer="adam", loss=["mse", "mse"])
+    rng = np.random.default_rng(0)
+    obs = rng.random((16, 64, 64, 3)).astype("float32")
+    targets = [rng.normal(size=(16, 15)), rng.normal(size=(16, 1))]
+    hook = CheckpointAnalyzer(str(tmp_path / "tb"), run="fit", export=False,
+                              analyze_args=["--traj-envs", "2", "--traj-steps", "8",
+                                            "--obs-envs", "4", "--obs-per-env", "4",
+                                            "--obs-every", "2", "--layers", "c2",
+                                            "--nmf-features", "2", "--subdiv-mults", "1",
+                                            "--expand-mults", "2"])
+    model.fit(obs, targets, epochs=2, batch_size=8, verbose=0,
+              callbacks=[RLClarityCallback(hook, every_n_epochs=1, close_on_train_end=True,
+                                           env_name="coinrun")])
+    assert hook.report.failures == [] and hook.report.analysed == [1, 2]
+    reader = LogdirReader(str(tmp_path / "tb"))
+    assert reader.steps("fit") == [1, 2]
+    assert [entry["name"] for entry in reader.manifest("fit", 2)["layers"]] == ["c2"]
