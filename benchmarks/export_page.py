@@ -11,7 +11,6 @@ first attribution frame drawn (median of 3 loads).
 import argparse
 import json
 import os
-import shutil
 import statistics
 import sys
 import time
@@ -20,6 +19,7 @@ sys.path.insert(0, __file__.rsplit("/benchmarks/", 1)[0])
 from rlclarity_plugin.export import export_html
 from rlclarity_plugin.store import schema
 from rlclarity_plugin.store.reader import LogdirReader
+from tests.support.browser import launch_chromium
 
 
 def du(path):
@@ -44,8 +44,7 @@ def main(argv=None) -> int:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=shutil.which("chromium"), args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        browser = launch_chromium(pw)
         loads = []
         for _ in range(args.repeats):
             page = browser.new_page(viewport={"width": 1600, "height": 1200})

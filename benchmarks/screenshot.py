@@ -4,12 +4,12 @@
 """
 
 import argparse
-import shutil
 import sys
 
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, __file__.rsplit("/benchmarks/", 1)[0])
+from tests.support.browser import launch_chromium
 from tests.support.tb import TensorBoardProcess
 
 FRAME = 'iframe[src*="plugin_entry.html?name=rl_clarity"]'
@@ -29,8 +29,7 @@ def main(argv=None) -> int:
         tb.wait()
         extra = "".join(f"&p.rl_clarity.{kv}" for kv in args.hash.split("&") if kv)
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=shutil.which("chromium"), args=[
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            browser = launch_chromium(pw)
             page = browser.new_page(viewport={"width": args.width, "height": args.height})
             page.goto(tb.url + "#rl_clarity" + extra)
             frame = page.frame_locator(FRAME)

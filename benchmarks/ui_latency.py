@@ -15,7 +15,6 @@
 
 import argparse
 import json
-import shutil
 import statistics
 import sys
 import time
@@ -23,6 +22,7 @@ import time
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, __file__.rsplit("/benchmarks/", 1)[0])
+from tests.support.browser import launch_chromium
 from tests.support.tb import TensorBoardProcess
 
 FRAME = 'iframe[src*="plugin_entry.html?name=rl_clarity"]'
@@ -61,8 +61,7 @@ def main(argv=None) -> int:
         T = manifest["probe_set"]["steps"]
         layers = args.layers or [entry["name"] for entry in manifest["layers"]]
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=shutil.which("chromium"), args=[
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            browser = launch_chromium(pw)
             first, inside = [], []
             for _ in range(args.repeats):
                 ctx = browser.new_context(viewport={"width": 1600, "height": 1200})

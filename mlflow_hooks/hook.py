@@ -332,12 +332,12 @@ class CheckpointAnalyzer:
         try:
             export_html(self.logdir, self.run, step, path)
         except ExportTooLarge as e:
+            from rlclarity_plugin.store.reader import LogdirReader
+
+            layer = LogdirReader(self.logdir).manifest(self.run, step)["default_layer"]
             log.warning("rl-clarity: the HTML export of step %d is too large for MLflow's "
-                        "viewer; exporting layer %s only. %s", step, "default", e)
-            manifest = json.loads(open(os.path.join(
-                self.logdir, self.run, "plugins", "rl_clarity", str(step),
-                "manifest.json")).read())
-            export_html(self.logdir, self.run, step, path, layers=[manifest["default_layer"]])
+                        "viewer; exporting layer %s only. %s", step, layer, e)
+            export_html(self.logdir, self.run, step, path, layers=[layer])
         client.log_artifact(rid, path, artifact_path="rl_clarity")
 
 

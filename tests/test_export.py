@@ -19,6 +19,7 @@ from PIL import Image
 from rlclarity_plugin import export_html
 from rlclarity_plugin.export import ExportTooLarge
 from rlclarity_plugin.store import schema
+from tests.support.browser import launch_chromium
 
 HOSTILE_ENV = "</script><img src=x onerror=alert(1)>"
 HOSTILE_BUTTON = "<b onmouseover=alert(2)>X</b>"
@@ -134,8 +135,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=shutil.which("chromium"), args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        b = launch_chromium(pw)
         yield b
         b.close()
 

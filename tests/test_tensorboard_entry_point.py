@@ -1,21 +1,10 @@
 """The tensorboard_plugins entry point never takes TensorBoard down (both data loaders)."""
 
-import json
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from importlib.metadata import entry_points
 
 import pytest
 
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.support.tb import TensorBoardProcess
 
 
 def test_entry_point_is_registered():
@@ -30,25 +19,10 @@ def test_entry_point_is_registered():
 
 @pytest.mark.parametrize("load_fast", ["true", "false"])
 def test_tensorboard_starts_and_serves(tmp_path, load_fast):
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "tensorboard.main", "--logdir", str(tmp_path), "--host",
-         "127.0.0.1", "--port", str(port), f"--load_fast={load_fast}"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"})
+    tb = TensorBoardProcess(tmp_path, load_fast=load_fast)
     try:
-        listing = None
-        deadline = time.time() + 90
-        while time.time() < deadline and proc.poll() is None:
-            try:
-                with urllib.request.urlopen(
-                        f"http://127.0.0.1:{port}/data/plugins_listing", timeout=2) as r:
-                    listing = json.loads(r.read())
-                break
-            except OSError:
-                time.sleep(0.3)
-        assert proc.poll() is None, proc.stdout.read()
-        assert listing is not None and "scalars" in listing
+        listing = tb.wait(timeout=90, plugin="scalars")  # raises if TensorBoard exits
+        assert tb.proc.poll() is None
+        assert "scalars" in listing
     finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+        tb.close()

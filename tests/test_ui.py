@@ -11,6 +11,7 @@ import shutil
 
 import pytest
 
+from tests.support.browser import launch_chromium
 from tests.support.tb import TensorBoardProcess
 
 pytestmark = pytest.mark.skipif(shutil.which("chromium") is None,
@@ -41,8 +42,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=shutil.which("chromium"), args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        b = launch_chromium(pw)
         yield b
         b.close()
 

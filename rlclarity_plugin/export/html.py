@@ -140,8 +140,9 @@ def export_html(logdir: str, run: str, step: int | None = None, out: str | None 
                 for k in range(info["features"]):
                     key = f"{layer}/{k}/{schema.number_key(s)}/{schema.number_key(e)}"
                     variant = f"subdiv {s:g}, expand {e:g}"
-                    grid = np.frombuffer(_gunzip(reader.asset_bytes(
-                        run, step, schema.feature_grid_asset(layer, k, s, e))), "<i4")
+                    cells = len(layout["rows_lo"]) * len(layout["cols_lo"])
+                    grid = reader.array(run, step, schema.feature_grid_asset(layer, k, s, e),
+                                        "<i4", (cells,))
                     png = reader.asset_bytes(run, step, schema.feature_asset(layer, k, s, e))
                     if observations is None:
                         observations = _observations(reader, run, step, manifest)
@@ -192,12 +193,6 @@ class _Parts:
 
     def by_group(self) -> dict:
         return dict(sorted(self.groups.items(), key=lambda kv: -kv[1]))
-
-
-def _gunzip(data: bytes) -> bytes:
-    import gzip
-
-    return gzip.decompress(data)
 
 
 def _webp(png: bytes) -> bytes:

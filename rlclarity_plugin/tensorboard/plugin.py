@@ -394,12 +394,16 @@ class RLClarityPlugin(base_plugin.TBPlugin):
         analysis.series = series
         return series
 
-    @wrappers.Request.application
-    def _serve_unit(self, request):
+    def _unit_params(self, request):
+        """``(analysis, layer, traj, output)`` of an attribution unit request, validated."""
         analysis = self._analysis(request)
         layer = self._layer(request, analysis)
         traj = self._int(request, "traj", analysis.trajectories)
-        output = self._output(request, analysis)
+        return analysis, layer, traj, self._output(request, analysis)
+
+    @wrappers.Request.application
+    def _serve_unit(self, request):
+        analysis, layer, traj, output = self._unit_params(request)
 
         def build():  # the unit's JSON file as it is, once checked to parse
             rel = schema.attribution_unit_asset(layer["name"], traj, output)
@@ -415,10 +419,7 @@ class RLClarityPlugin(base_plugin.TBPlugin):
 
     @wrappers.Request.application
     def _serve_attribution(self, request):
-        analysis = self._analysis(request)
-        layer = self._layer(request, analysis)
-        traj = self._int(request, "traj", analysis.trajectories)
-        output = self._output(request, analysis)
+        analysis, layer, traj, output = self._unit_params(request)
         body = self._asset(analysis, schema.attribution_asset(layer["name"], traj, output))
         if "gzip" in request.headers.get("Accept-Encoding", ""):
             return http_util.Respond(request, body, "application/octet-stream",
