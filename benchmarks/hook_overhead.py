@@ -5,7 +5,8 @@
 
 Runs the same PPO training (CoinRun, ``clear``) twice in this process, in one run: without the
 hook, then with a :class:`mlflow_hooks.CheckpointAnalyzer` submitting every checkpoint (small
-analysis: 2 x 64 trajectory steps, 256 observations, layer 2b; no MLflow run, so only the
+analysis: 2 x 64 trajectory steps, 256 observations, layer 2b; at the hook's default idle CPU
+priority with one TF thread; no MLflow run, so only the
 analysis processes compete with training). Reports env steps/s of both and the slowdown
 (target: <= 5 % with background analysis). The training loop's time excludes ``close()`` (the
 wait for the last analyses after training ends).

@@ -206,6 +206,10 @@ def _add_probe_options(p):
                    help="steps between kept observations (%(default)s)")
     p.add_argument("--greedy", action="store_true", help="argmax actions instead of sampling")
     p.add_argument("--seed", type=int, default=d.seed, help="seed (%(default)s)")
+    p.add_argument("--full-resolution", action="store_true",
+                   help="also keep every frame drawn at human scale (procgen: 512x512, WebP "
+                        "quality 85), shown by the tab and the export; attribution is still "
+                        "computed on the model input")
     _add_env_override(p)
 
 
@@ -215,7 +219,7 @@ def _probe_config(args):
     return ProbeConfig(traj_envs=args.traj_envs, traj_steps=args.traj_steps,
                        obs_envs=args.obs_envs, obs_per_env=args.obs_per_env,
                        obs_every=args.obs_every, greedy=args.greedy, seed=args.seed,
-                       env_kwargs=_env_override(args))
+                       env_kwargs=_env_override(args), full_resolution=args.full_resolution)
 
 
 def _cmd_probe(args) -> int:
@@ -317,6 +321,14 @@ def _cmd_analyze(args) -> int:
         print(f"analysed {summary['run']} at step {summary['step']} on {summary['ranks']} "
               f"rank(s) in {summary['total_seconds']:.1f}s ({secs}); "
               f"{summary['bytes_written'] / 2**20:.1f} MiB written to {summary['asset_dir']}")
+        full = summary.get("full_resolution")
+        if full:
+            print(f"full-resolution frames: {full['frames']} frames, "
+                  f"{full['bytes'] / 2**20:.1f} MiB in the analysis "
+                  f"({100 * full['bytes'] / max(summary['bytes_written'], 1):.0f}% of it); "
+                  + (f"encoding them took {full['encode_seconds']:.1f}s of the probe set's "
+                     f"{full['probe_seconds']:.1f}s" if full.get("probe_seconds") else
+                     "taken from the probe set given"))
     return 0
 
 
@@ -385,8 +397,11 @@ def _add_export(sub):
                     "the selection would exceed --max-size, nothing is written and the message "
                     "says what to drop.")
     p.add_argument("--logdir", required=True, help="TensorBoard logdir holding the analysis")
-    p.add_argument("--run", required=True, help="run name (as TensorBoard shows it)")
+    p.add_argument("--run", help="run name (as TensorBoard shows it)")
     p.add_argument("--step", type=int, default=None, help="analysis step (default: latest)")
+    p.add_argument("--compare", nargs=2, metavar=("RUN_A[:STEP]", "RUN_B[:STEP]"),
+                   help="a page of the compare view: two analyses side by side (one timeline "
+                        "when they share a probe set), features matched; instead of --run")
     p.add_argument("-o", "--output", required=True, help="HTML file to write")
     p.add_argument("--layers", nargs="+", metavar="NAME", help="layers to include (default all)")
     p.add_argument("--trajectories", nargs="+", type=int, metavar="I",
@@ -400,19 +415,109 @@ def _add_export(sub):
     p.add_argument("--max-size", type=float, default=50.0,
                    help="refuse files larger than this many MiB (%(default)s; 0: no limit)")
     p.add_argument("--title", default=None, help="page title")
+    p.add_argument("--no-full-resolution", action="store_true",
+                   help="leave out the human-scale frames of a --full-resolution analysis")
     p.set_defaults(func=_cmd_export)
+
+
+def _run_step(ref: str):
+    run, sep, step = ref.rpartition(":")
+    if not sep:
+        return ref, None
+    if not step.isdigit():
+        raise ValueError(f"{ref!r} is not RUN or RUN:STEP")
+    return run, int(step)
 
 
 def _cmd_export(args) -> int:
     from .export import export_html
 
-    result = export_html(args.logdir, args.run, args.step, args.output, layers=args.layers,
+    if args.compare:
+        if args.run or args.step is not None:
+            raise ValueError("give either --run [--step] or --compare RUN_A[:STEP] RUN_B[:STEP]")
+        (run, step), compare = _run_step(args.compare[0]), _run_step(args.compare[1])
+    elif args.run:
+        run, step, compare = args.run, args.step, None
+    else:
+        raise ValueError("--run or --compare is required")
+    result = export_html(args.logdir, run, step, args.output, compare=compare,
+                         layers=args.layers,
                          trajectories=args.trajectories, outputs=args.outputs,
                          subdiv_mults=args.subdiv_mults, expand_mults=args.expand_mults,
                          max_size=int(args.max_size * 2**20) if args.max_size > 0 else None,
-                         title=args.title)
+                         title=args.title, full_resolution=not args.no_full_resolution)
     print(f"wrote {result.path}: {result.size / 2**20:.1f} MiB")
     return 0
+
+
+def _add_mlflow(sub):
+    p = sub.add_parser(
+        "mlflow-list", help="list the analysed checkpoints of MLflow runs",
+        description="List the checkpoints the MLflow hooks analysed (runs found with "
+                    "mlflow.search_runs), one line each: RUN_ID:STEP, run name, metrics.")
+    p.add_argument("--experiment", nargs="+", metavar="NAME", help="experiment names "
+                   "(default: all)")
+    p.add_argument("--filter", default="", help="MLflow search filter string")
+    p.add_argument("--tracking-uri", default=None, help="default: MLflow's current one")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.set_defaults(func=_cmd_mlflow_list)
+    p = sub.add_parser(
+        "mlflow-compare", help="put two analysed checkpoints of MLflow runs side by side",
+        description="Write one HTML file with two analysed checkpoints side by side. A and B are "
+                    "RUN_ID[:STEP] as mlflow-list prints them (no step: the latest analysis).")
+    p.add_argument("a", metavar="A")
+    p.add_argument("b", metavar="B")
+    p.add_argument("-o", "--output", required=True, help="HTML file to write")
+    p.add_argument("--tracking-uri", default=None, help="default: MLflow's current one")
+    p.add_argument("--from-artifacts", action="store_true",
+                   help="always use the logged HTML artifacts, even when the TensorBoard "
+                        "logdir of both analyses is readable here")
+    p.add_argument("--open", action="store_true", help="open the file in a web browser")
+    p.set_defaults(func=_cmd_mlflow_compare)
+
+
+def _cmd_mlflow_list(args) -> int:
+    from mlflow_hooks.compare import list_analysed_checkpoints
+
+    found = list_analysed_checkpoints(args.experiment, filter_string=args.filter,
+                                      tracking_uri=args.tracking_uri)
+    if args.json:
+        print(json.dumps([{**vars(c), "ref": c.ref} for c in found], indent=1))
+        return 0
+    for c in found:
+        metrics = "  ".join(f"{k.split('/', 1)[1]}={v:.4g}" for k, v in sorted(c.metrics.items()))
+        print(f"{c.ref}\t{c.run_name}\t{metrics}")
+    if not found:
+        print("no analysed checkpoints found", file=sys.stderr)
+    return 0
+
+
+def _cmd_mlflow_compare(args) -> int:
+    from mlflow_hooks.compare import compare_side_by_side
+
+    out = compare_side_by_side(args.a, args.b, args.output, tracking_uri=args.tracking_uri,
+                               prefer_logdir=not args.from_artifacts, open_browser=args.open)
+    print(f"wrote {out}")
+    return 0
+
+
+def _add_example(sub):
+    p = sub.add_parser(
+        "example", help="train a tiny agent, analyse it and open the standalone page (~1 min)",
+        description="The end-to-end example (rlclarity_plugin/example.py): train a tiny CoinRun "
+                    "agent for a few hundred steps, analyse it on tiny sizes into "
+                    "WORKDIR/logs, write WORKDIR/example.html and open it.")
+    p.add_argument("--workdir", default="rl_clarity_example", help="where everything goes")
+    p.add_argument("--timesteps", type=int, default=512, help="training steps (%(default)s)")
+    p.add_argument("--no-open", action="store_true", help="do not open the page")
+    p.set_defaults(func=_cmd_example)
+
+
+def _cmd_example(args) -> int:
+    from .example import main as example_main
+
+    argv = ["--workdir", args.workdir, "--timesteps", str(args.timesteps)]
+    return example_main(argv + (["--no-open"] if args.no_open else []))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -427,6 +532,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_analyze(sub)
     _add_demo(sub)
     _add_export(sub)
+    _add_mlflow(sub)
+    _add_example(sub)
     return parser
 
 

@@ -88,3 +88,18 @@ def analysed_logdir(tmp_path_factory, clear_agent):
     for m in (logdir / "corrupt").rglob("manifest.json"):
         m.write_text("{not json")
     return str(logdir)
+
+
+@pytest.fixture(scope="session")
+def compare_logdir(analysed_logdir, tmp_path_factory):
+    """The shared analysed logdir plus ``agentC``: agentA's first checkpoint analysed on a probe
+    set of its own (another seed), so that agentA and agentC do not share frames."""
+    import shutil
+
+    root = tmp_path_factory.mktemp("compare") / "logs"
+    shutil.copytree(analysed_logdir, root)
+    args = list(UI_ANALYSIS_ARGS)
+    args[args.index("--seed") + 1] = "4"
+    ckpt = os.path.join(os.path.dirname(analysed_logdir), "ckpt-1000")
+    run_analyze(ckpt, "--logdir", str(root), "--run", "agentC", "--step", "1000", *args)
+    return str(root)

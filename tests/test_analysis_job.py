@@ -4,6 +4,7 @@ byte-identical output across MPI rank counts, resume after a kill, clear errors.
 import hashlib
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -181,7 +182,8 @@ def test_failing_rank_ends_the_job(tmp_path, ckpt):
     out = analyze(ckpt, "--logdir", str(tmp_path), *TINY_ARGS, "--probe-set",
                   "/nonexistent.npz", mpi=2, timeout=180)
     assert out.returncode != 0
-    assert "rank 0 of 2 failed" in out.stderr
+    # every rank reads the probe set: whichever fails first names itself and ends the others
+    assert re.search(r"rank [01] of 2 failed: .*no probe set", out.stderr), out.stderr[-2000:]
 
 
 def test_killed_rank_ends_the_job(tmp_path, ckpt):

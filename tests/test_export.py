@@ -124,6 +124,40 @@ def test_selection_and_clear_errors(logdir, tmp_path):
     assert "Traceback" not in done.stderr and not out.exists()
 
 
+def test_compare_export_holds_both_analyses_and_their_matching(analysed_logdir):
+    """Format 2: A's and B's parts under their prefixes equal their own single exports' parts;
+    the matching of every layer is the plugin's; a bad --compare is refused clearly."""
+    from rlclarity_plugin.analysis import matching
+    from rlclarity_plugin.store.reader import LogdirReader
+
+    kw = dict(layers=["2b"], trajectories=[0], outputs=["v"], subdiv_mults=[1],
+              expand_mults=[2])
+    page = export_html(analysed_logdir, "agentA", 1000, None, compare=("agentA", 2000), **kw)
+    html = page.html.decode()
+    index = index_of(html)
+    blobs = re.search(r'id="rlc-blobs">(.*?)</script>', html, re.S).group(1)
+    assert index["format"] == 2 and index["compare"] == {
+        "a": {"run": "agentA", "step": 1000}, "b": {"run": "agentA", "step": 2000}}
+    for i, step in enumerate((1000, 2000)):
+        single = export_html(analysed_logdir, "agentA", step, None, **kw).html.decode()
+        s_index = index_of(single)
+        s_blobs = re.search(r'id="rlc-blobs">(.*?)</script>', single, re.S).group(1)
+        assert index["analyses"][i]["manifest"] == s_index["manifest"]
+        for key, (start, end, kind) in s_index["blobs"].items():
+            a, b, k2 = index["blobs"][f"{i}:{key}"]
+            assert blobs[a:b] == s_blobs[start:end] and k2 == kind, key
+    reader = LogdirReader(analysed_logdir)
+    a, b = ("agentA", 1000), ("agentA", 2000)
+    want = matching.match(reader.manifest(*a), reader.manifest(*b), "2b",
+                          load_maps_a=lambda t, o: reader.attribution(*a, "2b", t, o)[0],
+                          load_maps_b=lambda t, o: reader.attribution(*b, "2b", t, o)[0])
+    assert index["matches"]["2b"] == json.loads(json.dumps(want))
+    done = subprocess.run([sys.executable, "-m", "rlclarity_plugin.cli", "export", "--logdir",
+                           analysed_logdir, "--compare", "agentA:1000", "agentA:77", "-o",
+                           "/dev/null"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 2 and "no analysis at step 77" in done.stderr
+
+
 # -- in the browser ---------------------------------------------------------------------------
 
 pytest_browser = pytest.mark.skipif(shutil.which("chromium") is None,

@@ -98,6 +98,75 @@ def test_training_with_the_hook_logs_every_checkpoint(server, tmp_path):
     assert 'id="rlc-index"' in html and '"step":128' in html
     assert train_s < 600
 
+    # the comparison helper finds both checkpoints through search_runs, with their metrics
+    from mlflow_hooks import compare_side_by_side, list_analysed_checkpoints
+
+    found = list_analysed_checkpoints(["Default"], tracking_uri=server.url)
+    assert [(c.run_id, c.step) for c in found] == [(rid, 64), (rid, 128)]
+    for c in found:
+        history = {m.step: m.value for m in
+                   client.get_metric_history(rid, "rl_clarity/value_mean")}
+        assert c.metrics["rl_clarity/value_mean"] == history[c.step]
+        assert c.logdir == os.path.abspath(logdir) and c.run == "hooked"
+    side = compare_side_by_side(found[0], f"{rid}:128", str(tmp_path / "side.html"),
+                                tracking_uri=server.url, prefer_logdir=False)
+    # both analyses are in a logdir readable here: the interface's compare view instead
+    view = compare_side_by_side(found[0], f"{rid}:128", str(tmp_path / "view.html"),
+                                tracking_uri=server.url)
+    assert '"format":2' in open(view, encoding="utf-8").read()
+    if shutil.which("chromium"):
+        render_in_chromium(local, side, view)
+
+
+def coloured_pixels(frame, testid):
+    return frame.locator(f'[data-testid="{testid}"]').evaluate(
+        """c => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                  let n = 0;
+                  for (let i = 0; i < d.length; i += 4) {
+                    const hi = Math.max(d[i], d[i + 1], d[i + 2]);
+                    if (hi - Math.min(d[i], d[i + 1], d[i + 2]) > 40) n++;
+                  }
+                  return n; }""")
+
+
+def render_in_chromium(artifact, side_by_side, compare_view):
+    """The downloaded artifact renders from file:// (attribution drawn, step 128 shown), the
+    side-by-side page shows both checkpoints, and so does the compare view (one timeline: the
+    hook analysed both on one probe set)."""
+    import pathlib
+
+    from playwright.sync_api import sync_playwright
+
+    from tests.support.browser import launch_chromium
+
+    with sync_playwright() as pw:
+        browser = launch_chromium(pw)
+        page = browser.new_page(viewport={"width": 1600, "height": 1000})
+        problems = []
+        page.on("pageerror", lambda e: problems.append(str(e)))
+        page.goto(pathlib.Path(artifact).as_uri())
+        page.locator("body[data-first-frame-ms]").wait_for(timeout=60000)
+        assert coloured_pixels(page.main_frame, "attr-canvas-0-pos") > 20
+        assert page.locator('[data-testid="step-select"]').input_value() == "128"
+        page.goto(pathlib.Path(side_by_side).as_uri())
+        for side, step in (("left", "64"), ("right", "128")):
+            frame = page.frame_locator(f'[data-testid="{side}"]')
+            frame.locator("body[data-first-frame-ms]").wait_for(timeout=60000)
+            assert frame.locator('[data-testid="step-select"]').input_value() == step
+            assert page.locator(f'[data-testid="{side}-label"]').inner_text() == \
+                f"hooked @ step {step}"
+        for f in page.frames[1:]:
+            assert coloured_pixels(f, "attr-canvas-0-pos") > 20
+        page.goto(pathlib.Path(compare_view).as_uri())
+        status = page.locator('[data-testid="compare-status"]')
+        status.wait_for(timeout=60000)
+        assert status.get_attribute("data-shared") == "1"
+        for side, step in (("a", "64"), ("b", "128")):
+            label = page.locator(f'[data-testid="pane-{side}"] [data-testid="pane-label"]')
+            assert label.inner_text().endswith(f"step {step}")
+        assert problems == []
+        browser.close()
+
 
 def test_a_dead_tracking_server_does_not_stop_training(server, tmp_path, monkeypatch):
     from mlflow_hooks import CheckpointAnalyzer
@@ -158,16 +227,22 @@ def test_keras_callback_analyses_the_model_being_fit(tmp_path):
     rng = np.random.default_rng(0)
     obs = rng.random((16, 64, 64, 3)).astype("float32")
     targets = [rng.normal(size=(16, 15)), rng.normal(size=(16, 1))]
-    hook = CheckpointAnalyzer(str(tmp_path / "tb"), run="fit", export=False,
+    hook = CheckpointAnalyzer(str(tmp_path / "tb"), run="fit", export=False, max_pending=4,
                               analyze_args=["--traj-envs", "2", "--traj-steps", "8",
                                             "--obs-envs", "4", "--obs-per-env", "4",
                                             "--obs-every", "2", "--layers", "c2",
                                             "--nmf-features", "2", "--subdiv-mults", "1",
                                             "--expand-mults", "2"])
-    model.fit(obs, targets, epochs=2, batch_size=8, verbose=0,
-              callbacks=[RLClarityCallback(hook, every_n_epochs=1, close_on_train_end=True,
-                                           env_name="coinrun")])
-    assert hook.report.failures == [] and hook.report.analysed == [1, 2]
+    # analyses every 2nd epoch and whenever ModelCheckpoint writes (every 3rd batch; 2 per epoch)
+    saver = keras.callbacks.ModelCheckpoint(str(tmp_path / "ckpt" / "m-{batch}.weights.h5"),
+                                            save_weights_only=True, save_freq=3)
+    model.fit(obs, targets, epochs=3, batch_size=8, verbose=0,
+              callbacks=[saver, RLClarityCallback(hook, every_n_epochs=2,
+                                                  on_model_checkpoint=saver,
+                                                  step_fn=lambda epoch, batch: batch,
+                                                  close_on_train_end=True, env_name="coinrun")])
+    assert len(os.listdir(tmp_path / "ckpt")) == 2  # saved after batches 3 and 6
+    assert hook.report.failures == [] and hook.report.analysed == [3, 4, 6]
     reader = LogdirReader(str(tmp_path / "tb"))
-    assert reader.steps("fit") == [1, 2]
-    assert [entry["name"] for entry in reader.manifest("fit", 2)["layers"]] == ["c2"]
+    assert reader.steps("fit") == [3, 4, 6]
+    assert [entry["name"] for entry in reader.manifest("fit", 4)["layers"]] == ["c2"]

@@ -197,6 +197,13 @@ HOSTILE = [
                  "expand": 2}, 404, "not analysed"),
     ("observations", {"run": "agentA", "step": 1000, "sheet": 1}, 404, "sheet 1"),
     ("manifest", {"run": "broken", "step": 7}, 404, "no manifest.json"),
+    ("match", {"run": "agentA", "step": 1000, "run_b": "../agentA", "step_b": 1000,
+               "layer": "2b"}, 400, "logdir"),
+    ("match", {"run": "agentA", "step": 1000, "run_b": "agentA", "step_b": 3,
+               "layer": "2b"}, 404, "step 3"),
+    ("match", {"run": "agentA", "step": 1000, "layer": "2b"}, 400, "'run_b'"),
+    ("match", {"run": "agentA", "step": 1000, "run_b": "agentA", "step_b": 2000,
+               "layer": "../2b"}, 404, "neither"),
     ("manifest", {"run": "corrupt", "step": 1000}, 404, "corrupt manifest"),
 ]
 
@@ -207,6 +214,26 @@ def test_hostile_requests(client, route, params, status, words):
     assert r.status_code == status, r.data
     assert r.headers["Content-Type"].startswith("text/plain")
     assert words in r.data.decode()
+
+
+def test_match_route_is_the_matching_of_the_store(client, logdir):
+    from rlclarity_plugin.analysis import matching
+
+    reader = LogdirReader(logdir)
+    a = ("agentA", 1000)
+    for b in (("agentA", 2000), ("nested/agentB", 1000)):
+        got = get_json(client, "match", run="agentA", step=1000, run_b=b[0], step_b=b[1],
+                       layer="2b")
+        want = matching.match(
+            reader.manifest(*a), reader.manifest(*b), "2b",
+            load_maps_a=lambda t, o: reader.attribution(*a, "2b", t, o)[0],
+            load_maps_b=lambda t, o, b=b: reader.attribution(*b, "2b", t, o)[0])
+        assert got == json.loads(json.dumps(want))
+        assert got["method"] == "attribution" and got["shared_probe_set"]
+    # the input layer has no features: answered, with the reason
+    got = get_json(client, "match", run="agentA", step=1000, run_b="agentA", step_b=2000,
+                   layer="input")
+    assert got["method"] is None and "no NMF features" in got["reason"]
 
 
 def test_repeated_parameter_is_rejected(client):

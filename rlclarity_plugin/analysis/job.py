@@ -20,6 +20,7 @@ depend on the rank count.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import logging
 import os
@@ -183,6 +184,9 @@ def run_analysis(checkpoint, logdir: str, run: str | None = None, step: int | No
             probe = ProbeSet.load(probe_set)
             probe_path = probe_set
             _check_probe_fits(probe, agent)
+            if config.probe.full_resolution and not probe.full:
+                raise ValueError(f"the probe set {probe_set!r} has no full-resolution frames: "
+                                 "collect it with 'rl-clarity probe --full-resolution'")
         else:
             probe = collect_probe_set(agent, config.probe, progress=prog.enabled)
             # stored relative to the run folder, so the manifest does not depend on the logdir
@@ -254,6 +258,7 @@ def run_analysis(checkpoint, logdir: str, run: str | None = None, step: int | No
         return {}
     t0 = time.perf_counter()
     _images(probe, nmfs, agent, config, writer, reduced_cache)
+    full_bytes = _full_frames(probe, writer) if probe.full else 0
     prog.times["images"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     manifest, totals, completeness = _manifest(agent, run, step, layers, outputs, probe,
@@ -270,7 +275,39 @@ def run_analysis(checkpoint, logdir: str, run: str | None = None, step: int | No
                "seconds": {k: round(v, 2) for k, v in prog.times.items()},
                "total_seconds": round(time.perf_counter() - t_start, 2),
                "bytes_written": total_bytes}
+    if probe.full:
+        summary["full_resolution"] = {
+            "frames": sum(len(f) for f in probe.full.values()), "bytes": full_bytes,
+            "encode_seconds": round(getattr(probe, "full_seconds", 0.0), 2),
+            "probe_seconds": round(getattr(probe, "seconds", 0.0), 2)
+            if probe_set is None else None}
     return summary
+
+
+def _full_frames(probe, writer) -> int:
+    """The human-scale frames into the store (one data file per trajectory + the sampled
+    observations'); returns the bytes written."""
+    from ..envs.rollouts import FULL_TYPE
+
+    before = writer.bytes_written
+    T = probe.trajectories["observations"].shape[1]
+    shape = list(_full_shape(probe))
+    parts = [(schema.full_frames_asset("trajectory", e),
+              probe.full["trajectories"].slice(e * T, (e + 1) * T))
+             for e in range(probe.trajectories["observations"].shape[0])]
+    parts.append((schema.full_frames_asset("observations"), probe.full["observations"]))
+    for (data_rel, index_rel), frames in parts:
+        writer.write(data_rel, frames.data.tobytes())
+        writer.write_json(index_rel, {"offsets": frames.offsets.tolist(), "type": FULL_TYPE,
+                                      "shape": shape})
+    return writer.bytes_written - before
+
+
+def _full_shape(probe) -> tuple:
+    from PIL import Image
+
+    img = Image.open(io.BytesIO(probe.full["trajectories"].get(0)))
+    return (img.height, img.width, 3)
 
 
 def _default_run_name(checkpoint) -> str:
@@ -485,6 +522,8 @@ def _manifest(agent, run, step, layers, outputs, probe, probe_path, nmfs, bookma
                       "trajectories": E, "steps": T,
                       "observations": len(probe.observations),
                       "observation_shape": list(probe.observations.shape[1:])},
+        "full_resolution": {"type": "image/webp", "shape": list(_full_shape(probe))}
+        if probe.full else None,
         "layers": [{"name": layer, "shape": list(agent.network.layer_shape(layer)),
                     "kind": agent.network.layer_kind(layer),
                     "features": nmfs[layer].features if layer in nmfs else 0,

@@ -8,17 +8,23 @@ from .procgen_env import PROCGEN_ENV_NAMES
 ENV_KINDS = ("procgen", "atari")
 
 
-def make_env(env_kind: str, env_name: str, num_envs: int, seed: int = 0, **kwargs) -> VectorEnv:
+def make_env(env_kind: str, env_name: str, num_envs: int, seed: int = 0,
+             full_resolution: bool = False, **kwargs) -> VectorEnv:
     """Create ``num_envs`` environments of a kind (``procgen`` or ``atari``) and name.
 
-    Unknown kinds, names and options raise ``ValueError`` before anything starts.
+    ``full_resolution``: also draw every state at human scale (``env.full_frames()``; procgen
+    only, 512x512). Unknown kinds, names and options raise ``ValueError`` before anything starts.
     """
     if num_envs < 1:
         raise ValueError(f"num_envs must be at least 1, got {num_envs}")
     if env_kind == "procgen":
         from .procgen_env import ProcgenVectorEnv
 
-        return ProcgenVectorEnv(env_name, num_envs, seed=seed, **kwargs)
+        return ProcgenVectorEnv(env_name, num_envs, seed=seed, full_resolution=full_resolution,
+                                **kwargs)
+    if full_resolution:
+        raise ValueError(f"full-resolution frames are available for procgen only, not "
+                         f"{env_kind}")
     if env_kind == "atari":
         from .atari_env import AtariVectorEnv
 

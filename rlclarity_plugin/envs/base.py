@@ -31,6 +31,13 @@ class VectorEnv:
     def close(self) -> None:
         pass
 
+    full_resolution: bool = False
+
+    def full_frames(self) -> np.ndarray:
+        """The current states at human scale ``(E, H', W', 3)`` uint8, for environments made with
+        ``full_resolution=True`` that support it."""
+        raise ValueError(f"{self.env_kind} environments have no full-resolution frames")
+
     def __enter__(self):
         return self
 

@@ -17,6 +17,7 @@ class ProbeConfig:
     greedy: bool = False
     seed: int = 0
     env_kwargs: dict = field(default_factory=dict)
+    full_resolution: bool = False  # also keep human-scale frames (procgen: 512x512, WebP)
 
     def __post_init__(self):
         for name in ("traj_envs", "traj_steps", "obs_envs", "obs_per_env", "obs_every"):

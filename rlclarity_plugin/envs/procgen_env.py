@@ -55,14 +55,18 @@ class ProcgenVectorEnv(VectorEnv):
 
     env_kind = "procgen"
 
-    def __init__(self, env_name: str, num_envs: int, seed: int = 0, **kwargs):
+    def __init__(self, env_name: str, num_envs: int, seed: int = 0, full_resolution: bool = False,
+                 **kwargs):
         from procgen import ProcgenGym3Env
 
         self.env_kwargs = check_procgen_kwargs(env_name, kwargs)
         self.env_name = env_name
         self.num_envs = int(num_envs)
+        # render_mode="rgb_array": procgen also draws each state at 512x512 into info["rgb"]
+        extra = {"render_mode": "rgb_array"} if full_resolution else {}
         self._env = ProcgenGym3Env(num=self.num_envs, env_name=env_name,
-                                   rand_seed=int(seed) % (2**31), **self.env_kwargs)
+                                   rand_seed=int(seed) % (2**31), **self.env_kwargs, **extra)
+        self.full_resolution = bool(full_resolution)
         self.observation_shape = tuple(self._env.ob_space["rgb"].shape)
         self.num_actions = int(self._env.ac_space.eltype.n)
         self.action_combos = tuple(tuple(c) for c in self._env.combos)
@@ -77,6 +81,13 @@ class ProcgenVectorEnv(VectorEnv):
 
     def close(self) -> None:
         self._env.close()
+
+    def full_frames(self) -> np.ndarray:
+        """The current states drawn at human scale, ``(E, 512, 512, 3)`` uint8 (only with
+        ``full_resolution=True``)."""
+        if not self.full_resolution:
+            raise ValueError("this environment was made without full_resolution=True")
+        return np.stack([np.asarray(info["rgb"], np.uint8) for info in self._env.get_info()])
 
     def level_seeds(self) -> list[int]:
         """The level seed each env is playing now (procgen reports it in its info)."""

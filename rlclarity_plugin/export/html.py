@@ -59,7 +59,8 @@ class ExportResult:
 def export_html(logdir: str, run: str, step: int | None = None, out: str | None = None, *,
                 layers=None, trajectories=None, outputs=None, subdiv_mults=None,
                 expand_mults=None, max_size: int | None = DEFAULT_MAX_SIZE,
-                title: str | None = None) -> ExportResult:
+                title: str | None = None, compare: tuple | None = None,
+                full_resolution: bool = True) -> ExportResult:
     """Write (or return) the standalone page of the analysis of ``run`` at ``step``.
 
     Args:
@@ -71,6 +72,12 @@ def export_html(logdir: str, run: str, step: int | None = None, out: str | None 
         max_size: refuse (``ExportTooLarge``, listing what to drop) above this many bytes;
             None for no limit.
         title: the page title (default ``"RL Clarity: RUN at step STEP"``).
+        compare: ``(run_b, step_b)`` (step None: the latest): a page of the compare view with
+            analysis A (``run``, ``step``) and B side by side, the feature matching of every
+            included layer precomputed (format 2: both analyses, blob keys prefixed ``0:`` and
+            ``1:``). The selection applies to both.
+        full_resolution: include the human-scale frames of an analysis made with
+            ``--full-resolution`` (WebP as stored; they are the biggest part of such a page).
 
     Raises:
         StoreError: no such run / step, or the analysis is incomplete or corrupt.
@@ -78,6 +85,43 @@ def export_html(logdir: str, run: str, step: int | None = None, out: str | None 
         ExportTooLarge: see ``max_size``.
     """
     reader = LogdirReader(logdir)
+    step = _resolve_step(reader, logdir, run, step)
+    choice = (layers, trajectories, outputs, subdiv_mults, expand_mults, full_resolution)
+    parts = _Parts()
+    if compare is None:
+        index = {"format": FORMAT_VERSION, **_add_analysis(reader, run, step, choice, parts, "")}
+        default_title = f"RL Clarity: {run} at step {step}"
+    else:
+        run_b, step_b = compare
+        step_b = _resolve_step(reader, logdir, run_b, step_b)
+        first = _add_analysis(reader, run, step, choice, parts, "0:")
+        second = _add_analysis(reader, run_b, step_b, choice, parts, "1:")
+        index = {"format": 2, "analyses": [first, second],
+                 "compare": {"a": {"run": run, "step": step}, "b": {"run": run_b, "step": step_b}},
+                 "matches": _matches(reader, (run, step), (run_b, step_b), first, second)}
+        default_title = f"RL Clarity: {run} at step {step} vs {run_b} at step {step_b}"
+    index["blobs"] = parts.table
+    page = _page(index, parts.text(), title or default_title)
+    if max_size is not None and len(page) > max_size:
+        raise ExportTooLarge(_too_large_message(len(page), max_size, parts))
+    if out is None:
+        return ExportResult(None, len(page), parts.by_group(), page)
+    tmp = f"{out}.tmp{os.getpid()}"
+    with open(tmp, "wb") as f:
+        f.write(page)
+    os.replace(tmp, out)
+    return ExportResult(out, len(page), parts.by_group())
+
+
+def _add_full_frames(parts, prefix: str, data: bytes, index: dict) -> None:
+    offsets = index["offsets"]
+    kind = index.get("type", "image/webp")
+    for i in range(len(offsets) - 1):
+        parts.add(f"{prefix}{i}", data[offsets[i]:offsets[i + 1]], kind,
+                  group="full-resolution frames")
+
+
+def _resolve_step(reader, logdir, run, step) -> int:
     steps = reader.steps(run)
     if not steps:
         known = reader.runs()
@@ -86,9 +130,32 @@ def export_html(logdir: str, run: str, step: int | None = None, out: str | None 
     step = steps[-1] if step is None else int(step)
     if step not in steps:
         raise StoreError(f"run {run!r} has no analysis at step {step} (steps: {steps})")
+    return step
+
+
+def _matches(reader, a, b, first, second) -> dict:
+    """The feature matching of every layer both pages hold (as the plugin's /match route)."""
+    from ..analysis.matching import match
+
+    ma, mb = reader.manifest(*a), reader.manifest(*b)
+    out = {}
+    for layer in [entry["name"] for entry in first["manifest"]["layers"]]:
+        out[layer] = match(
+            ma, mb, layer,
+            load_maps_a=lambda t, o, layer=layer: reader.attribution(*a, layer, t, o)[0],
+            load_maps_b=lambda t, o, layer=layer: reader.attribution(*b, layer, t, o)[0],
+            components_a=lambda layer=layer: np.asarray(json.loads(reader.asset_bytes(
+                *a, schema.nmf_asset(layer)))["components"]),
+            components_b=lambda layer=layer: np.asarray(json.loads(reader.asset_bytes(
+                *b, schema.nmf_asset(layer)))["components"]))
+    return out
+
+
+def _add_analysis(reader, run, step, choice, parts, prefix: str) -> dict:
+    """Add the parts of one analysis (blob keys prefixed by ``prefix``); return its index."""
     manifest = reader.manifest(run, step)
-    sel = _selection(manifest, layers, trajectories, outputs, subdiv_mults, expand_mults)
-    parts = _Parts()
+    sel = _selection(manifest, *choice[:5])
+    sel["full_resolution"] = bool(choice[5] and manifest.get("full_resolution"))
     sums = reader.summaries(run, step)
     view = _manifest_view(manifest, sel)
     units = {}
@@ -100,35 +167,46 @@ def export_html(logdir: str, run: str, step: int | None = None, out: str | None 
         if series.shape[1] != 6 + A:
             raise StoreError(f"series of trajectory {old} have {series.shape[1]} columns, "
                              f"expected {6 + A}")
-        parts.add(f"series/{new}", series.tobytes(), "f32", group=f"trajectory {old}")
-        parts.add(f"frames/{new}", _webp(reader.asset_bytes(run, step, schema.frames_asset(old))),
+        parts.add(f"{prefix}series/{new}", series.tobytes(), "f32", group=f"trajectory {old}")
+        parts.add(f"{prefix}frames/{new}",
+                  _webp(reader.asset_bytes(run, step, schema.frames_asset(old))),
                   "image/webp", group=f"trajectory {old}")
-        parts.add(f"scrub/{new}", reader.asset_bytes(run, step, schema.scrub_asset(old)),
+        parts.add(f"{prefix}scrub/{new}", reader.asset_bytes(run, step, schema.scrub_asset(old)),
                   "image/png", group=f"trajectory {old}")
+        if sel["full_resolution"]:
+            data_rel, index_rel = schema.full_frames_asset("trajectory", old)
+            _add_full_frames(parts, f"{prefix}full/traj/{new}/",
+                             reader.asset_bytes(run, step, data_rel),
+                             json.loads(reader.asset_bytes(run, step, index_rel)))
         for layer in sel["layers"]:
             for output in sel["outputs"]:
                 maps, unit = _attribution(reader, run, step, layer, old, output)
                 key = f"{layer}/{new}/{output}"
-                parts.add(f"attribution/{key}", maps, "zlib", group=f"layer {layer}")
+                parts.add(f"{prefix}attribution/{key}", maps, "zlib", group=f"layer {layer}")
                 entry = {k: unit[k] for k in ("shape", "scale", "quant_range", "dtype")}
                 if "totals" in unit:
-                    parts.add(f"totals/{key}", np.asarray(unit["totals"], np.float32).tobytes(),
-                              "f32", group=f"layer {layer}")
-                    parts.add(f"completeness/{key}",
+                    parts.add(f"{prefix}totals/{key}",
+                              np.asarray(unit["totals"], np.float32).tobytes(), "f32",
+                              group=f"layer {layer}")
+                    parts.add(f"{prefix}completeness/{key}",
                               np.asarray(unit["completeness"], np.float32).tobytes(), "f32",
                               group=f"layer {layer}")
                 units[key] = entry
     sheets = -(-manifest["probe_set"]["observations"] // manifest["assets"]["sheet_size"])
     for sheet in range(sheets):
-        parts.add(f"observations/{sheet}", _webp(reader.asset_bytes(
+        parts.add(f"{prefix}observations/{sheet}", _webp(reader.asset_bytes(
             run, step, schema.observation_sheet_asset(sheet))), "image/webp", group="observations")
+    if sel["full_resolution"]:
+        data_rel, index_rel = schema.full_frames_asset("observations")
+        _add_full_frames(parts, f"{prefix}full/obs/", reader.asset_bytes(run, step, data_rel),
+                         json.loads(reader.asset_bytes(run, step, index_rel)))
     observations = None  # decoded only if a feature picture has to be checked
     layouts = {}
     for layer in sel["layers"]:
         info = next(entry for entry in manifest["layers"] if entry["name"] == layer)
         if not info.get("features"):
             continue
-        parts.add(f"thumbnails/{layer}", _webp(reader.asset_bytes(
+        parts.add(f"{prefix}thumbnails/{layer}", _webp(reader.asset_bytes(
             run, step, schema.thumbnails_asset(layer))), "image/webp", group=f"layer {layer}")
         for s in sel["subdiv_mults"]:
             for e in sel["expand_mults"]:
@@ -147,27 +225,17 @@ def export_html(logdir: str, run: str, step: int | None = None, out: str | None 
                     if observations is None:
                         observations = _observations(reader, run, step, manifest)
                     alpha = _feature_alpha(png, layout, grid, observations)
-                    parts.add(f"grid/{key}", zlib.compress(grid.astype("<i4").tobytes(), 9),
+                    parts.add(f"{prefix}grid/{key}", zlib.compress(grid.astype("<i4").tobytes(), 9),
                               "zlib", group=f"layer {layer}", variant=variant)
                     if alpha is None:  # not the dataset-example layout: ship the picture
-                        parts.add(f"feature/{key}", _webp(png), "image/webp",
+                        parts.add(f"{prefix}feature/{key}", _webp(png), "image/webp",
                                   group=f"layer {layer}", variant=variant)
                     else:
-                        parts.add(f"alpha/{key}", zlib.compress(alpha.tobytes(), 9), "zlib",
+                        parts.add(f"{prefix}alpha/{key}", zlib.compress(alpha.tobytes(), 9), "zlib",
                                   group=f"layer {layer}", variant=variant)
 
-    index = {"format": FORMAT_VERSION, "run": run, "step": step, "manifest": view,
-             "units": units, "feature_layouts": layouts, "blobs": parts.table}
-    page = _page(index, parts.text(), title or f"RL Clarity: {run} at step {step}")
-    if max_size is not None and len(page) > max_size:
-        raise ExportTooLarge(_too_large_message(len(page), max_size, parts))
-    if out is None:
-        return ExportResult(None, len(page), parts.by_group(), page)
-    tmp = f"{out}.tmp{os.getpid()}"
-    with open(tmp, "wb") as f:
-        f.write(page)
-    os.replace(tmp, out)
-    return ExportResult(out, len(page), parts.by_group())
+    return {"run": run, "step": step, "manifest": view, "units": units,
+            "feature_layouts": layouts}
 
 
 # -- parts ------------------------------------------------------------------------------------
@@ -355,6 +423,8 @@ def _manifest_view(manifest, sel) -> dict:
     if f["expand_default"] not in f["expand_mults"]:
         f["expand_default"] = f["expand_mults"][-1]
     view["features"] = f
+    if not sel.get("full_resolution"):
+        view["full_resolution"] = None
     return view
 
 
@@ -368,7 +438,9 @@ def _too_large_message(size, max_size, parts) -> str:
             f"{v} {n / MIB:.1f} MiB" for v, n in sorted(parts.variants.items(),
                                                         key=lambda kv: -kv[1])[:4]))
     lines.append("Drop some with --layers NAME..., --trajectories I..., --outputs KEY..., "
-                 "--subdiv-mults / --expand-mults, or raise --max-size.")
+                 "--subdiv-mults / --expand-mults"
+                 + (", --no-full-resolution" if "full-resolution frames" in parts.groups
+                    else "") + ", or raise --max-size.")
     return "\n".join(lines)
 
 

@@ -20,49 +20,49 @@ function m(e, t) {
 	for (let r of e) if (n.push(r), n.length === t) break;
 	return n;
 }
-var h = 1024, g = 2048, _ = 4096, v = 8192, y = 16384, b = 32768, x = 1 << 25, S = 65536, C = 1 << 19, w = 1 << 20, T = 1 << 25, ee = 1 << 21, te = 1 << 22, ne = 1 << 23, re = Symbol("$state"), ie = Symbol("component"), ae = Symbol("legacy props"), oe = Symbol(""), E = Symbol("attributes"), se = Symbol("class"), ce = Symbol("style"), le = Symbol("text"), ue = Symbol("form reset"), de = new class extends Error {
+var h = 1024, g = 2048, _ = 4096, v = 8192, y = 16384, b = 32768, x = 1 << 25, S = 65536, C = 1 << 19, w = 1 << 20, ee = 1 << 25, te = 1 << 21, ne = 1 << 22, re = 1 << 23, T = Symbol("$state"), E = Symbol("component"), ie = Symbol("legacy props"), ae = Symbol(""), oe = Symbol("attributes"), se = Symbol("class"), ce = Symbol("style"), le = Symbol("text"), ue = Symbol("form reset"), D = new class extends Error {
 	name = "StaleReactionError";
 	message = "The reaction that called `getAbortSignal()` was re-run or destroyed";
-}(), fe = !!globalThis.document?.contentType && /* @__PURE__ */ globalThis.document.contentType.includes("xml"), pe = {}, D = Symbol("uninitialized"), me = "http://www.w3.org/1999/xhtml";
-function he() {
+}(), de = !!globalThis.document?.contentType && /* @__PURE__ */ globalThis.document.contentType.includes("xml"), fe = {}, O = Symbol("uninitialized"), pe = "http://www.w3.org/1999/xhtml";
+function me() {
 	console.warn("https://svelte.dev/e/derived_inert");
 }
-function ge(e) {
+function he(e) {
 	console.warn("https://svelte.dev/e/hydration_mismatch");
 }
-function _e() {
+function ge() {
 	console.warn("https://svelte.dev/e/select_multiple_invalid_value");
 }
-function ve() {
+function _e() {
 	console.warn("https://svelte.dev/e/svelte_boundary_reset_noop");
 }
 // node_modules/svelte/src/internal/client/dom/hydration.js
-var O = !1;
-function ye(e) {
-	O = e;
+var k = !1;
+function ve(e) {
+	k = e;
 }
-var k;
-function A(e) {
-	if (e === null) throw ge(), pe;
-	return k = e;
+var A;
+function ye(e) {
+	if (e === null) throw he(), fe;
+	return A = e;
 }
 function be() {
-	return A(/* @__PURE__ */ Qt(k));
+	return ye(/* @__PURE__ */ $t(A));
 }
 function j(e) {
-	if (O) {
-		if (/* @__PURE__ */ Qt(k) !== null) throw ge(), pe;
-		k = e;
+	if (k) {
+		if (/* @__PURE__ */ $t(A) !== null) throw he(), fe;
+		A = e;
 	}
 }
 function xe(e = 1) {
-	if (O) {
-		for (var t = e, n = k; t--;) n = /* @__PURE__ */ Qt(n);
-		k = n;
+	if (k) {
+		for (var t = e, n = A; t--;) n = /* @__PURE__ */ $t(n);
+		A = n;
 	}
 }
 function Se(e = !0) {
-	for (var t = 0, n = k;;) {
+	for (var t = 0, n = A;;) {
 		if (n.nodeType === 8) {
 			var r = n.data;
 			if (r === "]") {
@@ -70,12 +70,12 @@ function Se(e = !0) {
 				--t;
 			} else (r === "[" || r === "[!" || r[0] === "[" && !isNaN(Number(r.slice(1)))) && (t += 1);
 		}
-		var i = /* @__PURE__ */ Qt(n);
+		var i = /* @__PURE__ */ $t(n);
 		e && n.remove(), n = i;
 	}
 }
 function Ce(e) {
-	if (!e || e.nodeType !== 8) throw ge(), pe;
+	if (!e || e.nodeType !== 8) throw he(), fe;
 	return e.data;
 }
 // node_modules/svelte/src/internal/client/reactivity/equality.js
@@ -151,7 +151,7 @@ function Ve(e) {
 	return e !== void 0 && (t.x = e), t.i = !0, M = t.p, He(e);
 }
 function He(e = {}) {
-	return i(e, ie, { value: !0 }), e;
+	return i(e, E, { value: !0 }), e;
 }
 function Ue() {
 	return !0;
@@ -162,8 +162,8 @@ function Ge() {
 	var e = We;
 	We = [], f(e);
 }
-function N(e) {
-	if (We.length === 0 && !_t) {
+function Ke(e) {
+	if (We.length === 0 && !vt) {
 		var t = We;
 		queueMicrotask(() => {
 			t === We && Ge();
@@ -171,32 +171,32 @@ function N(e) {
 	}
 	We.push(e);
 }
-function Ke() {
+function qe() {
 	for (; We.length > 0;) Ge();
 }
 // node_modules/svelte/src/internal/client/reactivity/status.js
-var qe = ~(g | _ | h);
-function P(e, t) {
-	e.f = e.f & qe | t;
+var Je = ~(g | _ | h);
+function N(e, t) {
+	e.f = e.f & Je | t;
 }
-function Je(e) {
-	e.f & 512 || e.deps === null ? P(e, h) : P(e, _);
+function Ye(e) {
+	e.f & 512 || e.deps === null ? N(e, h) : N(e, _);
 }
 // node_modules/svelte/src/internal/client/reactivity/utils.js
-function Ye(e, t) {
-	e.f & 2048 ? t.set(e, g) : e.f & 4096 && t.get(e) !== 2048 && t.set(e, _), P(e, h);
+function Xe(e, t) {
+	e.f & 2048 ? t.set(e, g) : e.f & 4096 && t.get(e) !== 2048 && t.set(e, _), N(e, h);
 }
 // node_modules/svelte/src/internal/client/dom/elements/misc.js
-var Xe = !1;
-function Ze() {
-	Xe || (Xe = !0, document.addEventListener("reset", (e) => {
+var Ze = !1;
+function Qe() {
+	Ze || (Ze = !0, document.addEventListener("reset", (e) => {
 		Promise.resolve().then(() => {
 			if (!e.defaultPrevented) for (let t of e.target.elements) t[ue]?.();
 		});
 	}, { capture: !0 }));
 }
 // node_modules/svelte/src/internal/client/dom/elements/bindings/shared.js
-function Qe(e) {
+function $e(e) {
 	var t = U, n = W;
 	Fn(null), In(null);
 	try {
@@ -205,62 +205,62 @@ function Qe(e) {
 		Fn(t), In(n);
 	}
 }
-function $e(e, t, n, r = n) {
-	e.addEventListener(t, () => Qe(n));
+function et(e, t, n, r = n) {
+	e.addEventListener(t, () => $e(n));
 	let i = e[ue];
 	e[ue] = i ? () => {
 		i(), r(!0);
-	} : () => r(!0), Ze();
+	} : () => r(!0), Qe();
 }
 // node_modules/svelte/src/internal/client/reactivity/async.js
-function et(e, t, n, r) {
-	let i = Ue() ? it : st;
+function tt(e, t, n, r) {
+	let i = Ue() ? at : ct;
 	var a = e.filter((e) => !e.settled), o = t.map(i);
 	if (n.length === 0 && a.length === 0) {
 		r(o);
 		return;
 	}
-	var s = W, c = tt(), l = a.length === 1 ? a[0].promise : a.length > 1 ? Promise.all(a.map((e) => e.promise)) : null;
+	var s = W, c = nt(), l = a.length === 1 ? a[0].promise : a.length > 1 ? Promise.all(a.map((e) => e.promise)) : null;
 	function u(e) {
 		if (!(s.f & 16384)) {
 			c();
 			try {
 				r([...o, ...e]);
 			} catch (e) {
-				on(e, s);
+				sn(e, s);
 			}
-			nt();
+			rt();
 		}
 	}
-	var d = rt();
+	var d = it();
 	if (n.length === 0) {
 		l.then(() => u([])).finally(d);
 		return;
 	}
 	function f() {
-		Promise.all(n.map((e) => /* @__PURE__ */ ot(e))).then(u).catch((e) => on(e, s)).finally(d);
+		Promise.all(n.map((e) => /* @__PURE__ */ st(e))).then(u).catch((e) => sn(e, s)).finally(d);
 	}
 	l ? l.then(() => {
-		s.f & 16384 ? d() : (c(), f(), nt());
+		s.f & 16384 ? d() : (c(), f(), rt());
 	}) : f();
 }
-function tt() {
-	var e = W, t = U, n = M, r = I;
+function nt() {
+	var e = W, t = U, n = M, r = F;
 	return function(i = !0) {
 		In(e), Fn(t), ze(n), i && !(e.f & 16384) && (r?.activate(), r?.apply());
 	};
 }
-function nt(e = !0) {
-	In(null), Fn(null), ze(null), e && I?.deactivate();
+function rt(e = !0) {
+	In(null), Fn(null), ze(null), e && F?.deactivate();
 }
-function rt() {
-	var e = W, t = e.b, n = I, r = !!t?.is_rendered();
+function it() {
+	var e = W, t = e.b, n = F, r = !!t?.is_rendered();
 	return t?.update_pending_count(1, n), n.increment(r, e), () => {
 		t?.update_pending_count(-1, n), n.decrement(r, e);
 	};
 }
 /*#__NO_SIDE_EFFECTS__*/
-function it(e) {
+function at(e) {
 	var t = 2 | g;
 	return W !== null && (W.f |= C), {
 		ctx: M,
@@ -271,41 +271,41 @@ function it(e) {
 		fn: e,
 		reactions: null,
 		rv: 0,
-		v: D,
+		v: O,
 		wv: 0,
 		parent: W,
 		ac: null
 	};
 }
-var at = Symbol("obsolete");
+var ot = Symbol("obsolete");
 /*#__NO_SIDE_EFFECTS__*/
-function ot(e, t, n) {
+function st(e, t, n) {
 	let r = W;
 	r === null && Oe();
-	var i = void 0, a = Pt(D), o = !U, s = /* @__PURE__ */ new Set();
+	var i = void 0, a = Ft(O), o = !U, s = /* @__PURE__ */ new Set();
 	return gn(() => {
 		var t = W, n = p();
 		i = n.promise;
 		try {
 			Promise.resolve(e()).then(n.resolve, (e) => {
-				e !== de && n.reject(e);
-			}).finally(nt);
+				e !== D && n.reject(e);
+			}).finally(rt);
 		} catch (e) {
-			n.reject(e), nt();
+			n.reject(e), rt();
 		}
-		var c = I;
+		var c = F;
 		if (o) {
-			if (t.f & 32768) var l = rt();
-			if (r.b?.is_rendered()) c.async_deriveds.get(t)?.reject(at);
-			else for (let e of s.values()) e.reject(at);
+			if (t.f & 32768) var l = it();
+			if (r.b?.is_rendered()) c.async_deriveds.get(t)?.reject(ot);
+			else for (let e of s.values()) e.reject(ot);
 			s.add(n), c.async_deriveds.set(t, n);
 		}
 		let u = (e, t = void 0) => {
-			l?.(), s.delete(n), t !== at && (c.activate(), t ? (a.f |= ne, Rt(a, t)) : (a.f & 8388608 && (a.f ^= ne), Rt(a, e)), c.deactivate());
+			l?.(), s.delete(n), t !== ot && (c.activate(), t ? (a.f |= re, zt(a, t)) : (a.f & 8388608 && (a.f ^= re), zt(a, e)), c.deactivate());
 		};
 		n.promise.then(u, (e) => u(null, e || "unknown"));
-	}), dn(() => {
-		for (let e of s) e.reject(at);
+	}), fn(() => {
+		for (let e of s) e.reject(ot);
 	}), new Promise((e) => {
 		function t(n) {
 			function r() {
@@ -317,48 +317,48 @@ function ot(e, t, n) {
 	});
 }
 /*#__NO_SIDE_EFFECTS__*/
-function F(e) {
-	let t = /* @__PURE__ */ it(e);
+function P(e) {
+	let t = /* @__PURE__ */ at(e);
 	return Rn(t), t;
 }
 /*#__NO_SIDE_EFFECTS__*/
-function st(e) {
-	let t = /* @__PURE__ */ it(e);
+function ct(e) {
+	let t = /* @__PURE__ */ at(e);
 	return t.equals = Ee, t;
 }
-function ct(e) {
+function lt(e) {
 	var t = e.effects;
 	if (t !== null) {
 		e.effects = null;
 		for (var n = 0; n < t.length; n += 1) Cn(t[n]);
 	}
 }
-function lt(e) {
+function ut(e) {
 	var t, n = W, r = e.parent;
-	if (!Mn && r !== null && e.v !== D && r.f & 24576) return he(), e.v;
+	if (!Mn && r !== null && e.v !== O && r.f & 24576) return me(), e.v;
 	In(r);
 	try {
-		ct(e), t = Xn(e);
+		lt(e), t = Xn(e);
 	} finally {
 		In(n);
 	}
 	return t;
 }
-function ut(e) {
-	var t = lt(e);
-	!e.equals(t) && (e.wv = qn(), (!I?.is_fork || e.deps === null) && (I === null ? e.v = t : (I.capture(e, t, !0), mt?.capture(e, t, !0)), e.deps === null)) ? P(e, h) : Mn || (ht === null ? Je(e) : (un() || I?.is_fork) && ht.set(e, t));
-}
 function dt(e) {
-	if (e.effects !== null) for (let t of e.effects) (t.teardown || t.ac) && (t.teardown?.(), t.ac !== null && Qe(() => {
-		t.ac.abort(de), t.ac = null;
-	}), t.fn !== null && (t.teardown = d), $n(t, 0), xn(t));
+	var t = ut(e);
+	!e.equals(t) && (e.wv = qn(), (!F?.is_fork || e.deps === null) && (F === null ? e.v = t : (F.capture(e, t, !0), ht?.capture(e, t, !0)), e.deps === null)) ? N(e, h) : Mn || (gt === null ? Ye(e) : (dn() || F?.is_fork) && gt.set(e, t));
 }
 function ft(e) {
+	if (e.effects !== null) for (let t of e.effects) (t.teardown || t.ac) && (t.teardown?.(), t.ac !== null && $e(() => {
+		t.ac.abort(D), t.ac = null;
+	}), t.fn !== null && (t.teardown = d), $n(t, 0), xn(t));
+}
+function pt(e) {
 	if (e.effects !== null) for (let t of e.effects) t.teardown && t.fn !== null && er(t);
 }
 // node_modules/svelte/src/internal/client/reactivity/batch.js
-var pt = null, I = null, mt = null, ht = null, gt = null, _t = !1, vt = !1, yt = null, bt = null, xt = 0, St = 1, Ct = class e {
-	id = St++;
+var mt = null, F = null, ht = null, gt = null, _t = null, vt = !1, yt = !1, bt = null, xt = null, St = 0, Ct = 1, wt = class e {
+	id = Ct++;
 	started = !1;
 	linked = !0;
 	prev = null;
@@ -379,7 +379,7 @@ var pt = null, I = null, mt = null, ht = null, gt = null, _t = !1, vt = !1, yt =
 	is_fork = !1;
 	#u = !1;
 	constructor() {
-		pt === null ? pt = this : (pt.next = this, this.prev = pt), pt = this;
+		mt === null ? mt = this : (mt.next = this, this.prev = mt), mt = this;
 	}
 	#d() {
 		if (this.is_fork) return !0;
@@ -400,8 +400,8 @@ var pt = null, I = null, mt = null, ht = null, gt = null, _t = !1, vt = !1, yt =
 		var n = this.#c.get(e);
 		if (n) {
 			this.#c.delete(e);
-			for (var r of n.d) P(r, g), t(r);
-			for (r of n.m) P(r, _), t(r);
+			for (var r of n.d) N(r, g), t(r);
+			for (r of n.m) N(r, _), t(r);
 		}
 		this.#l.add(e);
 	}
@@ -425,24 +425,24 @@ var pt = null, I = null, mt = null, ht = null, gt = null, _t = !1, vt = !1, yt =
 	}
 	#m() {
 		this.started = !0;
-		for (let [e, t] of this.#s) P(e, t), this.schedule(e);
+		for (let [e, t] of this.#s) N(e, t), this.schedule(e);
 		this.apply();
-		for (var t = yt = [], n = [], r = bt = []; this.#a.length > 0;) {
-			xt++ > 1e3 && (this.#b(), Tt());
+		for (var t = bt = [], n = [], r = xt = []; this.#a.length > 0;) {
+			St++ > 1e3 && (this.#b(), Et());
 			for (let e of this.#p()) try {
 				this.#h(e, t, n);
 			} catch (t) {
-				throw At(e), this.#d() || this.discard(), t;
+				throw jt(e), this.#d() || this.discard(), t;
 			}
 		}
-		if (I = null, r.length > 0) {
+		if (F = null, r.length > 0) {
 			var i = e.ensure();
 			for (let e of r) i.schedule(e);
 		}
-		if (yt = null, bt = null, this.#d()) {
+		if (bt = null, xt = null, this.#d()) {
 			this.#y(n), this.#y(t);
-			for (let [e, t] of this.#c) kt(e, t);
-			r.length > 0 && I.#m();
+			for (let [e, t] of this.#c) At(e, t);
+			r.length > 0 && F.#m();
 			return;
 		}
 		let a = this.#g();
@@ -450,9 +450,9 @@ var pt = null, I = null, mt = null, ht = null, gt = null, _t = !1, vt = !1, yt =
 		else {
 			this.#s.clear();
 			for (let e of this.#e) e(this);
-			this.#e.clear(), mt = this, Dt(n), Dt(t), mt = null, this.#i?.resolve();
-			var o = I;
-			this.#n === 0 && (this.#a.length === 0 || o !== null) && this.#b(), o !== null && (Mt.clear(), o.#m());
+			this.#e.clear(), ht = this, Ot(n), Ot(t), ht = null, this.#i?.resolve();
+			var o = F;
+			this.#n === 0 && (this.#a.length === 0 || o !== null) && this.#b(), o !== null && (Nt.clear(), o.#m());
 		}
 	}
 	#h(e, t, n) {
@@ -499,36 +499,36 @@ var pt = null, I = null, mt = null, ht = null, gt = null, _t = !1, vt = !1, yt =
 				if (r & 2) t(e);
 				else {
 					var i = e;
-					r & 4194320 && !this.async_deriveds.has(i) && (this.#s.delete(i), P(i, g), this.schedule(i));
+					r & 4194320 && !this.async_deriveds.has(i) && (this.#s.delete(i), N(i, g), this.schedule(i));
 				}
 			}
 		};
 		for (let e of this.current.keys()) t(e);
-		this.oncommit(() => e.discard()), e.#b(), I = this, this.#m();
+		this.oncommit(() => e.discard()), e.#b(), F = this, this.#m();
 	}
 	#y(e) {
-		for (var t = 0; t < e.length; t += 1) Ye(e[t], this.#s);
+		for (var t = 0; t < e.length; t += 1) Xe(e[t], this.#s);
 	}
 	capture(e, t, n = !1) {
-		e.v !== D && !this.previous.has(e) && this.previous.set(e, e.v), e.f & 8388608 || (this.current.set(e, [t, n]), ht?.set(e, t)), this.is_fork || (e.v = t);
+		e.v !== O && !this.previous.has(e) && this.previous.set(e, e.v), e.f & 8388608 || (this.current.set(e, [t, n]), gt?.set(e, t)), this.is_fork || (e.v = t);
 	}
 	activate() {
-		I = this;
+		F = this;
 	}
 	deactivate() {
-		I = null, ht = null;
+		F = null, gt = null;
 	}
 	flush() {
 		try {
-			vt = !0, I = this, this.#m();
+			yt = !0, F = this, this.#m();
 		} finally {
-			xt = 0, gt = null, yt = null, bt = null, vt = !1, I = null, ht = null, Mt.clear();
+			St = 0, _t = null, bt = null, xt = null, yt = !1, F = null, gt = null, Nt.clear();
 		}
 	}
 	discard() {
 		for (let e of this.#t) e(this);
 		this.#t.clear();
-		for (let e of this.async_deriveds.values()) e.reject(at);
+		for (let e of this.async_deriveds.values()) e.reject(ot);
 		this.#b(), this.#i?.resolve();
 	}
 	register_created_effect(e) {
@@ -545,7 +545,7 @@ var pt = null, I = null, mt = null, ht = null, gt = null, _t = !1, vt = !1, yt =
 			let e = this.#r.get(t) ?? 0;
 			e === 1 ? this.#r.delete(t) : this.#r.set(t, e - 1);
 		}
-		this.#u || (this.#u = !0, N(() => {
+		this.#u || (this.#u = !0, Ke(() => {
 			this.#u = !1, this.linked && this.flush();
 		}));
 	}
@@ -566,86 +566,86 @@ var pt = null, I = null, mt = null, ht = null, gt = null, _t = !1, vt = !1, yt =
 		return (this.#i ??= p()).promise;
 	}
 	static ensure() {
-		if (I === null) {
-			let t = I = new e();
-			!vt && !_t && N(() => {
+		if (F === null) {
+			let t = F = new e();
+			!yt && !vt && Ke(() => {
 				t.started || t.flush();
 			});
 		}
-		return I;
+		return F;
 	}
 	apply() {
-		ht = null;
+		gt = null;
 	}
 	schedule(e) {
-		gt = e, e.b?.is_pending && e.f & 16777228 && !(e.f & 32768) ? e.b.defer_effect(e) : this.#a.push(e);
+		_t = e, e.b?.is_pending && e.f & 16777228 && !(e.f & 32768) ? e.b.defer_effect(e) : this.#a.push(e);
 	}
 	#b() {
 		if (this.linked) {
 			var e = this.prev, t = this.next;
-			e === null || (e.next = t), t === null ? pt = e : t.prev = e, this.linked = !1;
+			e === null || (e.next = t), t === null ? mt = e : t.prev = e, this.linked = !1;
 		}
 	}
 };
-function wt(e) {
-	var t = _t, n = mt;
-	mt = null, _t = !0;
+function Tt(e) {
+	var t = vt, n = ht;
+	ht = null, vt = !0;
 	try {
 		var r;
-		for (e && (wt(), r = e());;) {
-			if (Ke(), I === null) return r;
-			I.flush();
+		for (e && (Tt(), r = e());;) {
+			if (qe(), F === null) return r;
+			F.flush();
 		}
 	} finally {
-		_t = t, mt = n;
+		vt = t, ht = n;
 	}
 }
-function Tt() {
+function Et() {
 	try {
 		Ne();
 	} catch (e) {
-		on(e, gt);
+		sn(e, _t);
 	}
 }
-var Et = null;
-function Dt(e) {
+var Dt = null;
+function Ot(e) {
 	var t = e.length;
 	if (t !== 0) {
 		for (var n = 0; n < t;) {
 			var r = e[n++];
-			if (!(r.f & 24576) && Jn(r) && (Et = /* @__PURE__ */ new Set(), er(r), r.deps === null && r.first === null && r.nodes === null && r.teardown === null && r.ac === null && Tn(r), Et?.size > 0)) {
-				Mt.clear();
-				for (let e of Et) {
+			if (!(r.f & 24576) && Jn(r) && (Dt = /* @__PURE__ */ new Set(), er(r), r.deps === null && r.first === null && r.nodes === null && r.teardown === null && r.ac === null && Tn(r), Dt?.size > 0)) {
+				Nt.clear();
+				for (let e of Dt) {
 					if (e.f & 24576) continue;
 					let t = [e], n = e.parent;
-					for (; n !== null;) Et.has(n) && (Et.delete(n), t.push(n)), n = n.parent;
+					for (; n !== null;) Dt.has(n) && (Dt.delete(n), t.push(n)), n = n.parent;
 					for (let e = t.length - 1; e >= 0; e--) {
 						let n = t[e];
 						n.f & 24576 || er(n);
 					}
 				}
-				Et.clear();
+				Dt.clear();
 			}
 		}
-		Et = null;
+		Dt = null;
 	}
 }
-function Ot(e) {
-	I.schedule(e);
+function kt(e) {
+	F.schedule(e);
 }
-function kt(e, t) {
+function At(e, t) {
 	if (!(e.f & 32 && e.f & 1024)) {
-		e.f & 2048 ? t.d.push(e) : e.f & 4096 && t.m.push(e), P(e, h);
-		for (var n = e.first; n !== null;) kt(n, t), n = n.next;
+		e.f & 2048 ? t.d.push(e) : e.f & 4096 && t.m.push(e), N(e, h);
+		for (var n = e.first; n !== null;) At(n, t), n = n.next;
 	}
 }
-function At(e) {
-	P(e, h);
-	for (var t = e.first; t !== null;) At(t), t = t.next;
+function jt(e) {
+	N(e, h);
+	for (var t = e.first; t !== null;) jt(t), t = t.next;
 }
 // node_modules/svelte/src/internal/client/reactivity/sources.js
-var jt = /* @__PURE__ */ new Set(), Mt = /* @__PURE__ */ new Map(), Nt = !1;
-function Pt(e, t) {
+var Mt = /* @__PURE__ */ new Set(), Nt = /* @__PURE__ */ new Map(), Pt = !1;
+function Ft(e, t) {
 	return {
 		f: 0,
 		v: e,
@@ -656,35 +656,35 @@ function Pt(e, t) {
 	};
 }
 /*#__NO_SIDE_EFFECTS__*/
-function L(e, t) {
-	let n = Pt(e, t);
+function I(e, t) {
+	let n = Ft(e, t);
 	return Rn(n), n;
 }
 /*#__NO_SIDE_EFFECTS__*/
-function Ft(e, t = !1, n = !0) {
-	let r = Pt(e);
+function It(e, t = !1, n = !0) {
+	let r = Ft(e);
 	return t || (r.equals = Ee), r;
 }
-function R(e, t, n = !1) {
-	return U !== null && (!Pn || U.f & 131072) && Ue() && U.f & 4325394 && (Ln === null || !Ln.has(e)) && Le(), Rt(e, n ? Ht(t) : t, bt);
+function L(e, t, n = !1) {
+	return U !== null && (!Pn || U.f & 131072) && Ue() && U.f & 4325394 && (Ln === null || !Ln.has(e)) && Le(), zt(e, n ? Ut(t) : t, xt);
 }
-var It = null, Lt = 0;
-function Rt(e, t, n = null) {
+var Lt = null, Rt = 0;
+function zt(e, t, n = null) {
 	if (!e.equals(t)) {
-		Mn ? Mt.set(e, t) : Mt.has(e) || Mt.set(e, e.v);
-		var r = Ct.ensure();
+		Mn ? Nt.set(e, t) : Nt.has(e) || Nt.set(e, e.v);
+		var r = wt.ensure();
 		if (r.capture(e, t), e.f & 2) {
 			let t = e;
-			e.f & 2048 && lt(t), ht === null && Je(t);
+			e.f & 2048 && ut(t), gt === null && Ye(t);
 		}
-		e.wv = qn(), It = null, Lt = 0, Vt(e, g, n), It = null, Ue() && W !== null && W.f & 1024 && !(W.f & 96) && (Vn === null ? Hn([e]) : Vn.push(e)), !r.is_fork && jt.size > 0 && !Nt && zt();
+		e.wv = qn(), Lt = null, Rt = 0, Ht(e, g, n), Lt = null, Ue() && W !== null && W.f & 1024 && !(W.f & 96) && (Vn === null ? Hn([e]) : Vn.push(e)), !r.is_fork && Mt.size > 0 && !Pt && Bt();
 	}
 	return t;
 }
-function zt() {
-	Nt = !1;
-	for (let e of jt) {
-		e.f & 1024 && P(e, _);
+function Bt() {
+	Pt = !1;
+	for (let e of Mt) {
+		e.f & 1024 && N(e, _);
 		let t;
 		try {
 			t = Jn(e);
@@ -693,71 +693,71 @@ function zt() {
 		}
 		t && er(e);
 	}
-	jt.clear();
+	Mt.clear();
 }
-function Bt(e) {
-	R(e, e.v + 1);
+function Vt(e) {
+	L(e, e.v + 1);
 }
-function Vt(e, t, n) {
+function Ht(e, t, n) {
 	var r = e.reactions;
 	if (r !== null) {
 		var i = Ue(), a = r.length;
-		if (Lt += a, Lt > 1e5 && It === null && (It = /* @__PURE__ */ new Set()), It !== null) {
-			if (It.has(e)) return;
-			It.add(e);
+		if (Rt += a, Rt > 1e5 && Lt === null && (Lt = /* @__PURE__ */ new Set()), Lt !== null) {
+			if (Lt.has(e)) return;
+			Lt.add(e);
 		}
 		for (var o = 0; o < a; o++) {
 			var s = r[o], c = s.f;
 			if (i || s !== W) {
 				var l = (c & g) === 0;
-				if (l && P(s, t), c & 131072) jt.add(s);
+				if (l && N(s, t), c & 131072) Mt.add(s);
 				else if (c & 2) {
 					var u = s;
-					ht?.delete(u), Vt(u, _, n);
+					gt?.delete(u), Ht(u, _, n);
 				} else if (l) {
 					var d = s;
-					c & 16 && Et !== null && Et.add(d), n === null ? Ot(d) : n.push(d);
+					c & 16 && Dt !== null && Dt.add(d), n === null ? kt(d) : n.push(d);
 				}
 			}
 		}
 	}
 }
-function Ht(t) {
-	if (typeof t != "object" || !t || re in t || ie in t) return t;
+function Ut(t) {
+	if (typeof t != "object" || !t || T in t || E in t) return t;
 	let n = l(t);
 	if (n !== s && n !== c) return t;
-	var r = /* @__PURE__ */ new Map(), i = e(t), o = /* @__PURE__ */ L(0), u = null, d = Gn, f = (e) => {
+	var r = /* @__PURE__ */ new Map(), i = e(t), o = /* @__PURE__ */ I(0), u = null, d = Gn, f = (e) => {
 		if (Gn === d) return e();
 		var t = U, n = Gn;
 		Fn(null), Kn(d);
 		var r = e();
 		return Fn(t), Kn(n), r;
 	};
-	return i && r.set("length", /* @__PURE__ */ L(t.length, u)), new Proxy(t, {
+	return i && r.set("length", /* @__PURE__ */ I(t.length, u)), new Proxy(t, {
 		defineProperty(e, t, n) {
 			"value" in n && n.configurable !== !1 && n.enumerable !== !1 && n.writable !== !1 || Fe();
 			var i = r.get(t);
 			return i === void 0 ? f(() => {
-				var e = /* @__PURE__ */ L(n.value, u);
+				var e = /* @__PURE__ */ I(n.value, u);
 				return r.set(t, e), e;
-			}) : R(i, n.value, !0), !0;
+			}) : L(i, n.value, !0), !0;
 		},
 		deleteProperty(e, t) {
 			var n = r.get(t);
 			if (n === void 0) {
 				if (t in e) {
-					let e = f(() => /* @__PURE__ */ L(D, u));
-					r.set(t, e), Bt(o);
+					let e = f(() => /* @__PURE__ */ I(O, u));
+					r.set(t, e), Vt(o);
 				}
-			} else R(n, D), Bt(o);
+			} else L(n, O), Vt(o);
 			return !0;
 		},
 		get(e, n, i) {
-			if (n === re) return t;
+			if (n === T) return t;
 			var o = r.get(n), s = n in e;
-			if (o === void 0 && (!s || a(e, n)?.writable) && (o = f(() => /* @__PURE__ */ L(Ht(s ? e[n] : D), u)), r.set(n, o)), o !== void 0) {
+			if (o === void 0 && (!s || a(e, n)?.writable) && (o = f(() => /* @__PURE__ */ I(Ut(s ? e[n] : O), u)), r.set(n, o)), o !== void 0) {
 				var c = G(o);
-				return c === D ? void 0 : c;
+				return c === O ? void 0 : c;
 			}
 			return Reflect.get(e, n, i);
 		},
@@ -766,7 +766,7 @@ function Ht(t) {
 			var n = Reflect.getOwnPropertyDescriptor(e, t), i = r.get(t);
 			if (i !== void 0) {
 				var a = G(i);
-				if (a === D) return;
+				if (a === O) return;
 				if (n && "value" in n) n.value = a;
 				else return {
 					enumerable: !0,
@@ -778,29 +778,29 @@ function Ht(t) {
 			return n;
 		},
 		has(e, t) {
-			if (t === re) return !0;
-			var n = r.get(t), i = n !== void 0 && n.v !== D || Reflect.has(e, t);
-			return (n !== void 0 || (W !== null || U !== null) && (!i || a(e, t)?.writable)) && (n === void 0 && (n = f(() => /* @__PURE__ */ L(i ? Ht(e[t]) : D, u)), r.set(t, n)), G(n) === D) ? !1 : i;
+			if (t === T) return !0;
+			var n = r.get(t), i = n !== void 0 && n.v !== O || Reflect.has(e, t);
+			return (n !== void 0 || (W !== null || U !== null) && (!i || a(e, t)?.writable)) && (n === void 0 && (n = f(() => /* @__PURE__ */ I(i ? Ut(e[t]) : O, u)), r.set(t, n)), G(n) === O) ? !1 : i;
 		},
 		set(e, t, n, s) {
 			var c = r.get(t), l = t in e;
 			if (i && t === "length") for (var d = n; d < c.v; d += 1) {
 				var p = r.get(d + "");
-				p === void 0 ? d in e && (p = f(() => /* @__PURE__ */ L(D, u)), r.set(d + "", p)) : R(p, D);
+				p === void 0 ? d in e && (p = f(() => /* @__PURE__ */ I(O, u)), r.set(d + "", p)) : L(p, O);
 			}
-			if (c === void 0) (!l || a(e, t)?.writable) && (c = f(() => /* @__PURE__ */ L(void 0, u)), R(c, Ht(n)), r.set(t, c));
+			if (c === void 0) (!l || a(e, t)?.writable) && (c = f(() => /* @__PURE__ */ I(void 0, u)), L(c, Ut(n)), r.set(t, c));
 			else {
-				l = c.v !== D;
-				var m = f(() => Ht(n));
-				R(c, m);
+				l = c.v !== O;
+				var m = f(() => Ut(n));
+				L(c, m);
 			}
 			var h = Reflect.getOwnPropertyDescriptor(e, t);
 			if (h?.set && h.set.call(s, n), !l) {
 				if (i && typeof t == "string") {
 					var g = r.get("length"), _ = Number(t);
-					Number.isInteger(_) && _ >= g.v && R(g, _ + 1);
+					Number.isInteger(_) && _ >= g.v && L(g, _ + 1);
 				}
-				Bt(o);
+				Vt(o);
 			}
 			return !0;
 		},
@@ -808,9 +808,9 @@ function Ht(t) {
 			G(o);
 			var t = Reflect.ownKeys(e).filter((e) => {
 				var t = r.get(e);
-				return t === void 0 || t.v !== D;
+				return t === void 0 || t.v !== O;
 			});
-			for (var [n, i] of r) i.v !== D && !(n in e) && t.push(n);
+			for (var [n, i] of r) i.v !== O && !(n in e) && t.push(n);
 			return t;
 		},
 		setPrototypeOf() {
@@ -818,98 +818,98 @@ function Ht(t) {
 		}
 	});
 }
-function Ut(e) {
+function Wt(e) {
 	try {
-		if (typeof e == "object" && e && re in e) return e[re];
+		if (typeof e == "object" && e && T in e) return e[T];
 	} catch {}
 	return e;
 }
-function Wt(e, t) {
-	return Object.is(Ut(e), Ut(t));
+function Gt(e, t) {
+	return Object.is(Wt(e), Wt(t));
 }
-var Gt, Kt, qt, Jt;
-function Yt() {
-	if (Gt === void 0) {
-		Gt = window, Kt = /Firefox/.test(navigator.userAgent);
+var Kt, qt, Jt, Yt;
+function Xt() {
+	if (Kt === void 0) {
+		Kt = window, qt = /Firefox/.test(navigator.userAgent);
 		var e = Element.prototype, t = Node.prototype, n = Text.prototype;
-		qt = a(t, "firstChild").get, Jt = a(t, "nextSibling").get, u(e) && (e[se] = void 0, e[E] = null, e[ce] = void 0, e.__e = void 0), u(n) && (n[le] = void 0);
+		Jt = a(t, "firstChild").get, Yt = a(t, "nextSibling").get, u(e) && (e[se] = void 0, e[oe] = null, e[ce] = void 0, e.__e = void 0), u(n) && (n[le] = void 0);
 	}
 }
-function Xt(e = "") {
+function Zt(e = "") {
 	return document.createTextNode(e);
-}
-/*@__NO_SIDE_EFFECTS__*/
-function Zt(e) {
-	return qt.call(e);
 }
 /*@__NO_SIDE_EFFECTS__*/
 function Qt(e) {
 	return Jt.call(e);
 }
-function z(e, t) {
-	if (!O) return /* @__PURE__ */ Zt(e);
-	var n = /* @__PURE__ */ Zt(k);
-	if (n === null) n = k.appendChild(Xt());
-	else if (t && n.nodeType !== 3) {
-		var r = Xt();
-		return n?.before(r), A(r), r;
-	}
-	return t && rn(n), A(n), n;
+/*@__NO_SIDE_EFFECTS__*/
+function $t(e) {
+	return Yt.call(e);
 }
-function $t(e, t = !1) {
-	if (!O) {
-		var n = /* @__PURE__ */ Zt(e);
-		return n instanceof Comment && n.data === "" ? /* @__PURE__ */ Qt(n) : n;
+function R(e, t) {
+	if (!k) return /* @__PURE__ */ Qt(e);
+	var n = /* @__PURE__ */ Qt(A);
+	if (n === null) n = A.appendChild(Zt());
+	else if (t && n.nodeType !== 3) {
+		var r = Zt();
+		return n?.before(r), ye(r), r;
+	}
+	return t && an(n), ye(n), n;
+}
+function en(e, t = !1) {
+	if (!k) {
+		var n = /* @__PURE__ */ Qt(e);
+		return n instanceof Comment && n.data === "" ? /* @__PURE__ */ $t(n) : n;
 	}
 	if (t) {
-		if (k?.nodeType !== 3) {
-			var r = Xt();
-			return k?.before(r), A(r), r;
+		if (A?.nodeType !== 3) {
+			var r = Zt();
+			return A?.before(r), ye(r), r;
 		}
-		rn(k);
+		an(A);
 	}
-	return k;
+	return A;
 }
-function B(e, t = !1) {
-	if (!O) return /* @__PURE__ */ Zt(e);
-	var n = z(e, t);
+function z(e, t = !1) {
+	if (!k) return /* @__PURE__ */ Qt(e);
+	var n = R(e, t);
 	return j(e), n;
 }
-function V(e, t = 1, n = !1) {
-	let r = O ? k : e;
-	for (var i; t--;) i = r, r = /* @__PURE__ */ Qt(r);
-	if (!O) return r;
+function B(e, t = 1, n = !1) {
+	let r = k ? A : e;
+	for (var i; t--;) i = r, r = /* @__PURE__ */ $t(r);
+	if (!k) return r;
 	if (n) {
 		if (r?.nodeType !== 3) {
-			var a = Xt();
-			return r === null ? i?.after(a) : r.before(a), A(a), a;
+			var a = Zt();
+			return r === null ? i?.after(a) : r.before(a), ye(a), a;
 		}
-		rn(r);
+		an(r);
 	}
-	return A(r), r;
+	return ye(r), r;
 }
-function en(e) {
+function tn(e) {
 	e.textContent = "";
 }
-function tn() {
+function nn() {
 	return !1;
 }
-function nn(e, t, n) {
+function rn(e, t, n) {
 	return t == null || t === "http://www.w3.org/1999/xhtml" ? n ? document.createElement(e, { is: n }) : document.createElement(e) : n ? document.createElementNS(t, e, { is: n }) : document.createElementNS(t, e);
 }
-function rn(e) {
+function an(e) {
 	if (e.nodeValue.length < 65536) return;
 	let t = e.nextSibling;
 	for (; t !== null && t.nodeType === 3;) t.remove(), e.nodeValue += t.nodeValue, t = e.nextSibling;
 }
-function an(e) {
+function on(e) {
 	var t = W;
-	if (t === null) return U.f |= ne, e;
+	if (t === null) return U.f |= re, e;
 	if (!(t.f & 32768) && !(t.f & 4)) throw e;
-	on(e, t);
+	sn(e, t);
 }
-function on(e, t) {
-	if (e === pe) throw e;
+function sn(e, t) {
+	if (e === fe) throw e;
 	if (!(t !== null && t.f & 16384)) {
 		for (; t !== null;) {
 			if (t.f & 128 && !(t.f & 33570816)) {
@@ -927,14 +927,14 @@ function on(e, t) {
 	}
 }
 // node_modules/svelte/src/internal/client/reactivity/effects.js
-function sn(e) {
+function cn(e) {
 	W === null && (U === null && Me(e), je()), Mn && Ae(e);
 }
-function cn(e, t) {
+function ln(e, t) {
 	var n = t.last;
 	n === null ? t.last = t.first = e : (n.next = e, e.prev = n, t.last = e);
 }
-function ln(e, t) {
+function un(e, t) {
 	var n = W;
 	n !== null && n.f & 8192 && (e |= v);
 	var r = {
@@ -953,9 +953,9 @@ function ln(e, t) {
 		wv: 0,
 		ac: null
 	};
-	I?.register_created_effect(r);
+	F?.register_created_effect(r);
 	var i = r;
-	if (e & 4) yt === null ? Ct.ensure().schedule(r) : yt.push(r);
+	if (e & 4) bt === null ? wt.ensure().schedule(r) : bt.push(r);
 	else if (t !== null) {
 		try {
 			er(r);
@@ -964,21 +964,21 @@ function ln(e, t) {
 		}
 		i.deps === null && i.teardown === null && i.nodes === null && i.first === i.last && !(i.f & 524288) && (i = i.first, e & 16 && e & 65536 && i !== null && (i.f |= S));
 	}
-	if (i !== null && (i.parent = n, n !== null && cn(i, n), U !== null && U.f & 2 && !(e & 64))) {
+	if (i !== null && (i.parent = n, n !== null && ln(i, n), U !== null && U.f & 2 && !(e & 64))) {
 		var a = U;
 		(a.effects ??= []).push(i);
 	}
 	return r;
 }
-function un() {
+function dn() {
 	return U !== null && !Pn;
 }
-function dn(e) {
-	let t = ln(8, null);
-	return P(t, h), t.teardown = e, t;
-}
 function fn(e) {
-	sn("$effect");
+	let t = un(8, null);
+	return N(t, h), t.teardown = e, t;
+}
+function V(e) {
+	cn("$effect");
 	var t = W.f;
 	if (!U && t & 32 && M !== null && !M.i) {
 		var n = M;
@@ -986,11 +986,11 @@ function fn(e) {
 	} else return pn(e);
 }
 function pn(e) {
-	return ln(4 | w, e);
+	return un(4 | w, e);
 }
 function mn(e) {
-	Ct.ensure();
-	let t = ln(64 | C, e);
+	wt.ensure();
+	let t = un(64 | C, e);
 	return (e = {}) => new Promise((n) => {
 		e.outro ? En(t, () => {
 			Cn(t), n(void 0);
@@ -998,26 +998,26 @@ function mn(e) {
 	});
 }
 function hn(e) {
-	return ln(4, e);
+	return un(4, e);
 }
 function gn(e) {
-	return ln(te | C, e);
+	return un(ne | C, e);
 }
 function _n(e, t = 0) {
-	return ln(8 | t, e);
+	return un(8 | t, e);
 }
 function H(e, t = [], n = [], r = []) {
-	et(r, t, n, (t) => {
-		ln(8, () => {
+	tt(r, t, n, (t) => {
+		un(8, () => {
 			e(...t.map(G));
 		});
 	});
 }
 function vn(e, t = 0) {
-	return ln(16 | t, e);
+	return un(16 | t, e);
 }
 function yn(e) {
-	return ln(32 | C, e);
+	return un(32 | C, e);
 }
 function bn(e) {
 	var t = e.teardown;
@@ -1027,7 +1027,7 @@ function bn(e) {
 		try {
 			t.call(null);
 		} catch (t) {
-			on(t, e.parent);
+			sn(t, e.parent);
 		} finally {
 			Nn(n), Fn(r);
 		}
@@ -1037,8 +1037,8 @@ function xn(e, t = !1) {
 	var n = e.first;
 	for (e.first = e.last = null; n !== null;) {
 		let e = n.ac;
-		e !== null && Qe(() => {
-			e.abort(de);
+		e !== null && $e(() => {
+			e.abort(D);
 		});
 		var r = n.next;
 		n.f & 64 ? n.parent = null : Cn(n, t), n = r;
@@ -1061,7 +1061,7 @@ function Cn(e, t = !0) {
 }
 function wn(e, t) {
 	for (; e !== null;) {
-		var n = e === t ? null : /* @__PURE__ */ Qt(e);
+		var n = e === t ? null : /* @__PURE__ */ $t(e);
 		e.remove(), e = n;
 	}
 }
@@ -1100,7 +1100,7 @@ function On(e) {
 }
 function kn(e, t) {
 	if (!(e.f & 256) && e.f & 8192) {
-		e.f ^= v, e.f & 1024 || (P(e, g), Ct.ensure().schedule(e));
+		e.f ^= v, e.f & 1024 || (N(e, g), wt.ensure().schedule(e));
 		for (var n = e.first; n !== null;) {
 			var r = n.next, i = !!(n.f & 65536) || !!(n.f & 32);
 			kn(n, i ? t : !1), n = r;
@@ -1111,7 +1111,7 @@ function kn(e, t) {
 }
 function An(e, t) {
 	if (e.nodes) for (var n = e.nodes.start, r = e.nodes.end; n !== null;) {
-		var i = n === r ? null : /* @__PURE__ */ Qt(n);
+		var i = n === r ? null : /* @__PURE__ */ $t(n);
 		t.append(n), n = i;
 	}
 }
@@ -1149,9 +1149,9 @@ function Jn(e) {
 	if (t & 4096) {
 		for (var n = e.deps, r = n.length, i = 0; i < r; i++) {
 			var a = n[i];
-			if (Jn(a) && ut(a), a.wv > e.wv) return !0;
+			if (Jn(a) && dt(a), a.wv > e.wv) return !0;
 		}
-		t & 512 && ht === null && P(e, h);
+		t & 512 && gt === null && N(e, h);
 	}
 	return !1;
 }
@@ -1159,16 +1159,16 @@ function Yn(e, t, n = !0) {
 	var r = e.reactions;
 	if (r !== null && !(Ln !== null && Ln.has(e))) for (var i = 0; i < r.length; i++) {
 		var a = r[i];
-		a.f & 2 ? Yn(a, t, !1) : t === a && (n ? P(a, g) : a.f & 1024 && P(a, _), Ot(a));
+		a.f & 2 ? Yn(a, t, !1) : t === a && (n ? N(a, g) : a.f & 1024 && N(a, _), kt(a));
 	}
 }
 function Xn(e) {
 	var t = zn, n = Bn, r = Vn, i = U, a = Ln, o = M, s = Pn, c = Gn, l = e.f;
-	zn = null, Bn = 0, Vn = null, U = l & 96 ? null : e, Ln = null, ze(e.ctx), Pn = !1, Gn = ++Wn, e.ac !== null && (Qe(() => {
-		e.ac.abort(de);
+	zn = null, Bn = 0, Vn = null, U = l & 96 ? null : e, Ln = null, ze(e.ctx), Pn = !1, Gn = ++Wn, e.ac !== null && ($e(() => {
+		e.ac.abort(D);
 	}), e.ac = null);
 	try {
-		e.f |= ee;
+		e.f |= te;
 		var u = e.fn, d = u();
 		e.f |= b;
 		var f = Zn(e);
@@ -1178,20 +1178,20 @@ function Xn(e) {
 			if (t !== null) for (let e of t) e.rv = Wn;
 			Vn !== null && (r === null ? r = Vn : r.push(...Vn));
 		}
-		return e.f & 8388608 && (e.f ^= ne), d;
+		return e.f & 8388608 && (e.f ^= re), d;
 	} catch (t) {
-		return Zn(e), an(t);
+		return Zn(e), on(t);
 	} finally {
-		e.f ^= ee, zn = t, Bn = n, Vn = r, U = i, Ln = a, ze(o), Pn = s, Gn = c;
+		e.f ^= te, zn = t, Bn = n, Vn = r, U = i, Ln = a, ze(o), Pn = s, Gn = c;
 	}
 }
 function Zn(e) {
-	var t = e.deps, n = I?.is_fork;
+	var t = e.deps, n = F?.is_fork;
 	if (zn !== null) {
 		var r;
 		if (n || $n(e, Bn), t !== null && Bn > 0) for (t.length = Bn + zn.length, r = 0; r < zn.length; r++) t[Bn + r] = zn[r];
 		else e.deps = t = zn;
-		if (un() && e.f & 512) for (r = Bn; r < t.length; r++) (t[r].reactions ??= []).push(e);
+		if (dn() && e.f & 512) for (r = Bn; r < t.length; r++) (t[r].reactions ??= []).push(e);
 	} else !n && t !== null && Bn < t.length && ($n(e, Bn), t.length = Bn);
 	return t;
 }
@@ -1206,9 +1206,9 @@ function Qn(e, r) {
 	}
 	if (i === null && r.f & 2 && (zn === null || !n.call(zn, r))) {
 		var s = r;
-		s.f & 512 && (s.f ^= 512), s.v !== D && Je(s), s.ac !== null && Qe(() => {
-			s.ac.abort(de), s.ac = null, P(s, g);
-		}), dt(s), $n(s, 0);
+		s.f & 512 && (s.f ^= 512), s.v !== O && Ye(s), s.ac !== null && $e(() => {
+			s.ac.abort(D), s.ac = null, N(s, g);
+		}), ft(s), $n(s, 0);
 	}
 }
 function $n(e, t) {
@@ -1218,7 +1218,7 @@ function $n(e, t) {
 function er(e) {
 	var t = e.f;
 	if (!(t & 16384)) {
-		P(e, h);
+		N(e, h);
 		var n = W;
 		W = e;
 		try {
@@ -1231,7 +1231,7 @@ function er(e) {
 	}
 }
 async function tr() {
-	await Promise.resolve(), wt();
+	await Promise.resolve(), Tt();
 }
 function G(e) {
 	var t = !!(e.f & 2);
@@ -1244,30 +1244,30 @@ function G(e) {
 			i === null ? e.reactions = [U] : n.call(i, U) || i.push(U);
 		}
 	}
-	if (Mn && Mt.has(e)) return Mt.get(e);
+	if (Mn && Nt.has(e)) return Nt.get(e);
 	if (t) {
 		var a = e;
 		if (Mn) {
 			var o = a.v;
-			return (!(a.f & 1024) && a.reactions !== null || rr(a)) && (o = lt(a)), Mt.set(a, o), o;
+			return (!(a.f & 1024) && a.reactions !== null || rr(a)) && (o = ut(a)), Nt.set(a, o), o;
 		}
 		var s = !(a.f & 512) && !Pn && U !== null && !!(U.f & 512), c = (a.f & b) === 0;
-		Jn(a) && (s && (a.f |= 512), ut(a)), s && !c && (ft(a), nr(a));
+		Jn(a) && (s && (a.f |= 512), dt(a)), s && !c && (pt(a), nr(a));
 	}
-	if (ht?.has(e)) return ht.get(e);
+	if (gt?.has(e)) return gt.get(e);
 	if (e.f & 8388608) throw e.v;
 	return e.v;
 }
 function nr(e) {
 	if (e.f |= 512, e.deps !== null) for (let r of e.deps) {
 		var t = r.reactions;
-		t === null ? r.reactions = [e] : n.call(t, e) || t.push(e), r.f & 2 && !(r.f & 512) && (ft(r), nr(r));
+		t === null ? r.reactions = [e] : n.call(t, e) || t.push(e), r.f & 2 && !(r.f & 512) && (pt(r), nr(r));
 	}
 }
 function rr(e) {
-	if (e.v === D) return !0;
+	if (e.v === O) return !0;
 	if (e.deps === null) return !1;
-	for (let t of e.deps) if (Mt.has(t) || t.f & 2 && rr(t)) return !0;
+	for (let t of e.deps) if (Nt.has(t) || t.f & 2 && rr(t)) return !0;
 	return !1;
 }
 function ir(e) {
@@ -1287,9 +1287,9 @@ function or(e) {
 var sr = Symbol("events"), cr = /* @__PURE__ */ new Set(), lr = /* @__PURE__ */ new Set();
 function ur(e, t, n, r = {}) {
 	function i(e) {
-		if (r.capture || hr.call(t, e), !e.cancelBubble) return Qe(() => n?.call(this, e));
+		if (r.capture || hr.call(t, e), !e.cancelBubble) return $e(() => n?.call(this, e));
 	}
-	return e.startsWith("pointer") || e.startsWith("touch") || e === "wheel" ? (i.__removed = !1, N(() => {
+	return e.startsWith("pointer") || e.startsWith("touch") || e === "wheel" ? (i.__removed = !1, Ke(() => {
 		i.__removed || t.addEventListener(e, i, r);
 	})) : t.addEventListener(e, i, r), i;
 }
@@ -1298,7 +1298,7 @@ function dr(e, t, n, r, i) {
 		capture: r,
 		passive: i
 	}, o = ur(e, t, n, a);
-	(t === document.body || t === window || t === document || t instanceof HTMLMediaElement) && dn(() => {
+	(t === document.body || t === window || t === document || t instanceof HTMLMediaElement) && fn(() => {
 		o.__removed = !0, t.removeEventListener(e, o, a);
 	});
 }
@@ -1363,7 +1363,7 @@ function _r(e) {
 	return gr?.createHTML(e) ?? e;
 }
 function vr(e) {
-	var t = nn("template");
+	var t = rn("template");
 	return t.innerHTML = _r(e.replaceAll("<!>", "<!---->")), t.content;
 }
 // node_modules/svelte/src/internal/client/dom/template.js
@@ -1380,11 +1380,11 @@ function yr(e, t) {
 function q(e, t) {
 	var n = !!(t & 1), r = !!(t & 2), i, a = !e.startsWith("<!>");
 	return () => {
-		if (O) return yr(k, null), k;
-		i === void 0 && (i = vr(a ? e : "<!>" + e), n || (i = /* @__PURE__ */ Zt(i)));
-		var t = r || Kt ? document.importNode(i, !0) : i.cloneNode(!0);
+		if (k) return yr(A, null), A;
+		i === void 0 && (i = vr(a ? e : "<!>" + e), n || (i = /* @__PURE__ */ Qt(i)));
+		var t = r || qt ? document.importNode(i, !0) : i.cloneNode(!0);
 		if (n) {
-			var o = /* @__PURE__ */ Zt(t), s = t.lastChild;
+			var o = /* @__PURE__ */ Qt(t), s = t.lastChild;
 			yr(o, s);
 		} else yr(t, t);
 		return t;
@@ -1394,15 +1394,15 @@ function q(e, t) {
 function br(e, t, n = "svg") {
 	var r = !e.startsWith("<!>"), i = !!(t & 1), a = `<${n}>${r ? e : "<!>" + e}</${n}>`, o;
 	return () => {
-		if (O) return yr(k, null), k;
+		if (k) return yr(A, null), A;
 		if (!o) {
-			var e = /* @__PURE__ */ Zt(vr(a));
-			if (i) for (o = document.createDocumentFragment(); /* @__PURE__ */ Zt(e);) o.appendChild(/* @__PURE__ */ Zt(e));
-			else o = /* @__PURE__ */ Zt(e);
+			var e = /* @__PURE__ */ Qt(vr(a));
+			if (i) for (o = document.createDocumentFragment(); /* @__PURE__ */ Qt(e);) o.appendChild(/* @__PURE__ */ Qt(e));
+			else o = /* @__PURE__ */ Qt(e);
 		}
 		var t = o.cloneNode(!0);
 		if (i) {
-			var n = /* @__PURE__ */ Zt(t), r = t.lastChild;
+			var n = /* @__PURE__ */ Qt(t), r = t.lastChild;
 			yr(n, r);
 		} else yr(t, t);
 		return t;
@@ -1412,39 +1412,47 @@ function br(e, t, n = "svg") {
 function xr(e, t) {
 	return /* @__PURE__ */ br(e, t, "svg");
 }
-function Sr() {
-	if (O) return yr(k, null), k;
-	var e = document.createDocumentFragment(), t = document.createComment(""), n = Xt();
+function Sr(e = "") {
+	if (!k) {
+		var t = Zt(e + "");
+		return yr(t, t), t;
+	}
+	var n = A;
+	return n.nodeType === 3 ? an(n) : (n.before(n = Zt()), ye(n)), yr(n, n), n;
+}
+function Cr() {
+	if (k) return yr(A, null), A;
+	var e = document.createDocumentFragment(), t = document.createComment(""), n = Zt();
 	return e.append(t, n), yr(t, n), e;
 }
 function J(e, t) {
-	if (O) {
+	if (k) {
 		var n = W;
-		n.f & 32768 && n.nodes.end !== null || (n.nodes.end = k), be();
+		n.f & 32768 && n.nodes.end !== null || (n.nodes.end = A), be();
 	} else e !== null && e.before(t);
 }
 // node_modules/svelte/src/reactivity/create-subscriber.js
-function Cr(e) {
-	let t = 0, n = Pt(0), r;
+function wr(e) {
+	let t = 0, n = Ft(0), r;
 	return () => {
-		un() && (G(n), _n(() => (t === 0 && (r = ir(() => e(() => Bt(n)))), t += 1, () => {
-			N(() => {
-				--t, t === 0 && (r?.(), r = void 0, Bt(n));
+		dn() && (G(n), _n(() => (t === 0 && (r = ir(() => e(() => Vt(n)))), t += 1, () => {
+			Ke(() => {
+				--t, t === 0 && (r?.(), r = void 0, Vt(n));
 			});
 		})));
 	};
 }
 // node_modules/svelte/src/internal/client/dom/blocks/boundary.js
-var wr = S | C;
-function Tr(e, t, n, r) {
-	new Er(e, t, n, r);
+var Tr = S | C;
+function Er(e, t, n, r) {
+	new Dr(e, t, n, r);
 }
-var Er = class {
+var Dr = class {
 	parent;
 	is_pending = !1;
 	transform_error;
 	#e;
-	#t = O ? k : null;
+	#t = k ? A : null;
 	#n;
 	#r;
 	#i;
@@ -1457,7 +1465,7 @@ var Er = class {
 	#d = !1;
 	#f = /* @__PURE__ */ new Map();
 	#p = null;
-	#m = Cr(() => (this.#p = Pt(this.#l), () => {
+	#m = wr(() => (this.#p = Ft(this.#l), () => {
 		this.#p = null;
 	}));
 	constructor(e, t, n, r) {
@@ -1465,7 +1473,7 @@ var Er = class {
 			var t = W;
 			t.b = this, t.f |= 128, n(e);
 		}, this.parent = W.b, this.transform_error = r ?? this.parent?.transform_error ?? ((e) => e), this.#i = vn(() => {
-			if (O) {
+			if (k) {
 				let e = Ce(this.#t);
 				be();
 				let t = e === "[!";
@@ -1474,7 +1482,7 @@ var Er = class {
 					this.#g(t);
 				} else t ? this.#y() : this.#h();
 			} else this.#b();
-		}, wr), O && (this.#e = k);
+		}, Tr), k && (this.#e = A);
 	}
 	#h() {
 		try {
@@ -1485,14 +1493,14 @@ var Er = class {
 	}
 	#g(e) {
 		let t = this.#n.failed, { reset: n, invoke_onerror: r } = this.#_(e);
-		N(r), t && (this.#s = yn(() => {
+		Ke(r), t && (this.#s = yn(() => {
 			t(this.#e, () => e, () => n);
 		}));
 	}
 	#_(e) {
 		var t = !1, n = !1;
 		let r = () => {
-			this.#v() || (t ? ve() : (t = !0, n && Re(), this.#s !== null && En(this.#s, () => {
+			this.#v() || (t ? _e() : (t = !0, n && Re(), this.#s !== null && En(this.#s, () => {
 				this.#s = null;
 			}), this.#S(() => {
 				this.#b();
@@ -1504,7 +1512,7 @@ var Er = class {
 				if (!this.#v()) try {
 					n = !0, this.#n.onerror?.(e, r), n = !1;
 				} catch (e) {
-					on(e, this.#i && this.#i.parent);
+					sn(e, this.#i && this.#i.parent);
 				}
 			}
 		};
@@ -1514,9 +1522,9 @@ var Er = class {
 	}
 	#y() {
 		let e = this.#n.pending;
-		e && (this.is_pending = !0, this.#o = yn(() => e(this.#e)), N(() => {
+		e && (this.is_pending = !0, this.#o = yn(() => e(this.#e)), Ke(() => {
 			if (!this.#v()) {
-				var e = this.#c = document.createDocumentFragment(), t = Xt(), n = !1;
+				var e = this.#c = document.createDocumentFragment(), t = Zt(), n = !1;
 				e.append(t), this.#a = this.#S(() => {
 					try {
 						return yn(() => this.#r(t));
@@ -1524,13 +1532,13 @@ var Er = class {
 						try {
 							this.error(e), n = !0;
 						} catch (e) {
-							on(e, this.#i.parent);
+							sn(e, this.#i.parent);
 						}
 						return null;
 					}
-				}), this.#a === null ? (this.#c = null, n && this.#x(I)) : this.#u === 0 && (this.#e.before(e), this.#c = null, En(this.#o, () => {
+				}), this.#a === null ? (this.#c = null, n && this.#x(F)) : this.#u === 0 && (this.#e.before(e), this.#c = null, En(this.#o, () => {
 					this.#o = null;
-				}), this.#x(I));
+				}), this.#x(F));
 			}
 		}));
 	}
@@ -1543,7 +1551,7 @@ var Er = class {
 				An(this.#a, e);
 				let t = this.#n.pending;
 				this.#o = yn(() => t(this.#e));
-			} else this.#x(I);
+			} else this.#x(F);
 		} catch (e) {
 			this.error(e);
 		}
@@ -1552,7 +1560,7 @@ var Er = class {
 		this.is_pending = !1, e.transfer_reactions(this.#f);
 	}
 	defer_effect(e) {
-		Ye(e, this.#f);
+		Xe(e, this.#f);
 	}
 	is_rendered() {
 		return !this.is_pending && (!this.parent || this.parent.is_rendered());
@@ -1564,7 +1572,7 @@ var Er = class {
 		var t = W, n = U, r = M;
 		In(this.#i), Fn(this.#i), ze(this.#i.ctx);
 		try {
-			return Ct.ensure(), e();
+			return wt.ensure(), e();
 		} finally {
 			In(t), Fn(n), ze(r);
 		}
@@ -1575,21 +1583,21 @@ var Er = class {
 		}), this.#c &&= (this.#e.before(this.#c), null))) : this.parent && this.parent.#C(e, t);
 	}
 	update_pending_count(e, t) {
-		this.#C(e, t), this.#l += e, !this.#p || this.#d || (this.#d = !0, N(() => {
-			this.#d = !1, this.#p && Rt(this.#p, this.#l);
+		this.#C(e, t), this.#l += e, !this.#p || this.#d || (this.#d = !0, Ke(() => {
+			this.#d = !1, this.#p && zt(this.#p, this.#l);
 		}));
 	}
 	get_effect_pending() {
 		return this.#m(), G(this.#p);
 	}
 	error(e) {
-		if (e === pe || !this.#n.onerror && !this.#n.failed) throw e;
-		I?.is_fork ? (this.#a && I.skip_effect(this.#a), this.#o && I.skip_effect(this.#o), this.#s && I.skip_effect(this.#s), I.oncommit(() => {
+		if (e === fe || !this.#n.onerror && !this.#n.failed) throw e;
+		F?.is_fork ? (this.#a && F.skip_effect(this.#a), this.#o && F.skip_effect(this.#o), this.#s && F.skip_effect(this.#s), F.oncommit(() => {
 			this.#v() || this.#w(e);
 		})) : this.#w(e);
 	}
 	#w(e) {
-		this.#a &&= (Cn(this.#a), null), this.#o &&= (Cn(this.#o), null), this.#s &&= (Cn(this.#s), null), O && (A(this.#t), xe(), A(Se()));
+		this.#a &&= (Cn(this.#a), null), this.#o &&= (Cn(this.#o), null), this.#s &&= (Cn(this.#s), null), k && (ye(this.#t), xe(), ye(Se()));
 		let t = this.#n.failed, n = (e) => {
 			if (this.#v()) return;
 			let { reset: n, invoke_onerror: r } = this.#_(e);
@@ -1600,20 +1608,20 @@ var Er = class {
 						r.b = this, r.f |= 128, t(this.#e, () => e, () => n);
 					});
 				} catch (e) {
-					return on(e, this.#i.parent), null;
+					return sn(e, this.#i.parent), null;
 				}
 			}));
 		};
-		N(() => {
+		Ke(() => {
 			if (!this.#v()) {
 				var t;
 				try {
 					t = this.transform_error(e);
 				} catch (e) {
-					on(e, this.#i && this.#i.parent);
+					sn(e, this.#i && this.#i.parent);
 					return;
 				}
-				typeof t == "object" && t && typeof t.then == "function" ? t.then(n, (e) => on(e, this.#i && this.#i.parent)) : n(t);
+				typeof t == "object" && t && typeof t.then == "function" ? t.then(n, (e) => sn(e, this.#i && this.#i.parent)) : n(t);
 			}
 		});
 	}
@@ -1622,18 +1630,18 @@ function Y(e, t) {
 	var n = t == null ? "" : typeof t == "object" ? `${t}` : t;
 	n !== (e[le] ??= e.nodeValue) && (e[le] = n, e.nodeValue = `${n}`);
 }
-function Dr(e, t) {
-	return kr(e, t);
+function Or(e, t) {
+	return Ar(e, t);
 }
-var Or = /* @__PURE__ */ new Map();
-function kr(e, { target: t, anchor: n, props: i = {}, events: a, context: o, intro: s = !0, transformError: c }) {
-	Yt();
+var kr = /* @__PURE__ */ new Map();
+function Ar(e, { target: t, anchor: n, props: i = {}, events: a, context: o, intro: s = !0, transformError: c }) {
+	Xt();
 	var l = void 0, u = mn(() => {
-		var s = n ?? t.appendChild(Xt());
-		Tr(s, { pending: () => {} }, (t) => {
+		var s = n ?? t.appendChild(Zt());
+		Er(s, { pending: () => {} }, (t) => {
 			Be({});
 			var n = M;
-			if (o && (n.c = o), a && (i.$$events = a), O && yr(t, null), l = e(t, i) || He(), O && (W.nodes.end = k, k === null || k.nodeType !== 8 || k.data !== "]")) throw ge(), pe;
+			if (o && (n.c = o), a && (i.$$events = a), k && yr(t, null), l = e(t, i) || He(), k && (W.nodes.end = A, A === null || A.nodeType !== 8 || A.data !== "]")) throw he(), fe;
 			Ve();
 		}, c);
 		var u = /* @__PURE__ */ new Set(), d = (e) => {
@@ -1643,8 +1651,8 @@ function kr(e, { target: t, anchor: n, props: i = {}, events: a, context: o, int
 					u.add(r);
 					var i = or(r);
 					for (let e of [t, document]) {
-						var a = Or.get(e);
-						a === void 0 && (a = /* @__PURE__ */ new Map(), Or.set(e, a));
+						var a = kr.get(e);
+						a === void 0 && (a = /* @__PURE__ */ new Map(), kr.set(e, a));
 						var o = a.get(r);
 						o === void 0 ? (e.addEventListener(r, hr, { passive: i }), a.set(r, 1)) : a.set(r, o + 1);
 					}
@@ -1653,15 +1661,15 @@ function kr(e, { target: t, anchor: n, props: i = {}, events: a, context: o, int
 		};
 		return d(r(cr)), lr.add(d), () => {
 			for (var e of u) for (let n of [t, document]) {
-				var r = Or.get(n), i = r.get(e);
-				--i == 0 ? (n.removeEventListener(e, hr), r.delete(e), r.size === 0 && Or.delete(n)) : r.set(e, i);
+				var r = kr.get(n), i = r.get(e);
+				--i == 0 ? (n.removeEventListener(e, hr), r.delete(e), r.size === 0 && kr.delete(n)) : r.set(e, i);
 			}
 			lr.delete(d), s !== n && s.parentNode?.removeChild(s);
 		};
 	});
-	return Ar.set(l, u), l;
+	return jr.set(l, u), l;
 }
-var Ar = /* @__PURE__ */ new WeakMap(), jr = class {
+var jr = /* @__PURE__ */ new WeakMap(), Mr = class {
 	anchor;
 	#e = /* @__PURE__ */ new Map();
 	#t = /* @__PURE__ */ new Map();
@@ -1689,7 +1697,7 @@ var Ar = /* @__PURE__ */ new WeakMap(), jr = class {
 				let i = () => {
 					if (Array.from(this.#e.values()).includes(e)) {
 						var t = document.createDocumentFragment();
-						An(r, t), t.append(Xt()), this.#n.set(e, {
+						An(r, t), t.append(Zt()), this.#n.set(e, {
 							effect: r,
 							fragment: t
 						});
@@ -1706,10 +1714,10 @@ var Ar = /* @__PURE__ */ new WeakMap(), jr = class {
 		for (let [e, n] of this.#n) t.includes(e) || (Cn(n.effect), this.#n.delete(e));
 	};
 	ensure(e, t) {
-		var n = I, r = tn();
+		var n = F, r = nn();
 		if (t && !this.#t.has(e) && !this.#n.has(e)) {
 			if (r) {
-				var i = document.createDocumentFragment(), a = Xt();
+				var i = document.createDocumentFragment(), a = Zt();
 				i.append(a), this.#n.set(e, {
 					effect: yn(() => t(a)),
 					fragment: i
@@ -1720,20 +1728,20 @@ var Ar = /* @__PURE__ */ new WeakMap(), jr = class {
 			for (let [t, r] of this.#t) t === e ? n.unskip_effect(r) : n.skip_effect(r);
 			for (let [t, r] of this.#n) t === e ? n.unskip_effect(r.effect) : n.skip_effect(r.effect);
 			n.oncommit(this.#a), n.ondiscard(this.#o);
-		} else O && (this.anchor = k), this.#a(n);
+		} else k && (this.anchor = A), this.#a(n);
 	}
 };
 // node_modules/svelte/src/internal/client/dom/blocks/if.js
 function X(e, t, n = !1) {
 	var r;
-	O && (r = k, be());
-	var i = new jr(e), a = n ? S : 0;
+	k && (r = A, be());
+	var i = new Mr(e), a = n ? S : 0;
 	function o(e, t) {
-		if (O) {
+		if (k) {
 			var n = Ce(r);
 			if (e !== parseInt(n.substring(1))) {
 				var a = Se();
-				A(a), i.anchor = a, ye(!1), i.ensure(e, t), ye(!0);
+				ye(a), i.anchor = a, ve(!1), i.ensure(e, t), ve(!0);
 				return;
 			}
 		}
@@ -1746,18 +1754,28 @@ function X(e, t, n = !1) {
 		}), e || o(-1, null);
 	}, a);
 }
+// node_modules/svelte/src/internal/client/dom/blocks/key.js
+var Nr = Symbol("NaN");
+function Pr(e, t, n) {
+	k && be();
+	var r = new Mr(e), i = !Ue();
+	vn(() => {
+		var e = t();
+		e !== e && (e = Nr), i && typeof e == "object" && e && (e = {}), r.ensure(e, n);
+	});
+}
 // node_modules/svelte/src/internal/client/dom/blocks/each.js
 function Z(e, t) {
 	return t;
 }
-function Mr(e, t, n) {
+function Fr(e, t, n) {
 	for (var i = [], a = t.length, o, s = t.length, c = 0; c < a; c++) {
 		let n = t[c];
 		En(n, () => {
 			if (o) {
 				if (o.pending.delete(n), o.done.add(n), o.pending.size === 0) {
 					var t = e.outrogroups;
-					Nr(e, r(o.done)), t.delete(o), t.size === 0 && (e.outrogroups = null);
+					Ir(e, r(o.done)), t.delete(o), t.size === 0 && (e.outrogroups = null);
 				}
 			} else --s;
 		}, !1);
@@ -1766,15 +1784,15 @@ function Mr(e, t, n) {
 		var l = i.length === 0 && n !== null && e.pending.size === 0;
 		if (l) {
 			var u = n, d = u.parentNode;
-			en(d), d.append(u), e.items.clear();
+			tn(d), d.append(u), e.items.clear();
 		}
-		Nr(e, t, !l);
+		Ir(e, t, !l);
 	} else o = {
 		pending: new Set(t),
 		done: /* @__PURE__ */ new Set()
 	}, (e.outrogroups ??= /* @__PURE__ */ new Set()).add(o);
 }
-function Nr(e, t, n = !0) {
+function Ir(e, t, n = !0) {
 	var r;
 	if (e.pending.size > 0) {
 		r = /* @__PURE__ */ new Set();
@@ -1782,18 +1800,18 @@ function Nr(e, t, n = !0) {
 	}
 	for (var i = 0; i < t.length; i++) {
 		var a = t[i];
-		r?.has(a) ? (a.f |= T, An(a, document.createDocumentFragment())) : Cn(t[i], n);
+		r?.has(a) ? (a.f |= ee, An(a, document.createDocumentFragment())) : Cn(t[i], n);
 	}
 }
-var Pr;
+var Lr;
 function Q(t, n, i, a, o, s = null) {
 	var c = t, l = /* @__PURE__ */ new Map();
 	if (n & 4) {
 		var u = t;
-		c = O ? A(/* @__PURE__ */ Zt(u)) : u.appendChild(Xt());
+		c = k ? ye(/* @__PURE__ */ Qt(u)) : u.appendChild(Zt());
 	}
-	O && be();
-	var d = null, f = /* @__PURE__ */ st(() => {
+	k && be();
+	var d = null, f = /* @__PURE__ */ ct(() => {
 		var t = i();
 		return e(t) ? t : t == null ? [] : r(t);
 	}), p = /* @__PURE__ */ new Map(), m = !0;
@@ -1801,7 +1819,7 @@ function Q(t, n, i, a, o, s = null) {
 		if (!(_.effect.f & 16384)) {
 			_.pending.delete(e);
 			var t = G(f);
-			_.fallback = d, Ir(_, t, c, n, a), d !== null && (t.length === 0 ? d.f & 33554432 ? (d.f ^= T, Rr(d, null, c)) : On(d) : En(d, () => {
+			_.fallback = d, zr(_, t, c, n, a), d !== null && (t.length === 0 ? d.f & 33554432 ? (d.f ^= ee, Vr(d, null, c)) : On(d) : En(d, () => {
 				d = null;
 			}));
 		}
@@ -1813,19 +1831,19 @@ function Q(t, n, i, a, o, s = null) {
 		effect: vn(() => {
 			var e = G(f), t = e.length;
 			let r = !1;
-			O && Ce(c) === "[!" != (t === 0) && (c = Se(), A(c), ye(!1), r = !0);
-			for (var u = /* @__PURE__ */ new Set(), _ = I, v = tn(), y = 0; y < t; y += 1) {
-				O && k.nodeType === 8 && k.data === "]" && (c = k, r = !0, ye(!1));
+			k && Ce(c) === "[!" != (t === 0) && (c = Se(), ye(c), ve(!1), r = !0);
+			for (var u = /* @__PURE__ */ new Set(), _ = F, v = nn(), y = 0; y < t; y += 1) {
+				k && A.nodeType === 8 && A.data === "]" && (c = A, r = !0, ve(!1));
 				var b = e[y], x = a(b, y), S = m ? null : l.get(x);
-				S ? (S.v && Rt(S.v, b), S.i && Rt(S.i, y), v && _.unskip_effect(S.e)) : (S = Lr(l, m ? c : Pr ??= Xt(), b, x, y, o, n, i), m || (S.e.f |= T), l.set(x, S)), u.add(x);
+				S ? (S.v && zt(S.v, b), S.i && zt(S.i, y), v && _.unskip_effect(S.e)) : (S = Br(l, m ? c : Lr ??= Zt(), b, x, y, o, n, i), m || (S.e.f |= ee), l.set(x, S)), u.add(x);
 			}
-			if (t === 0 && s && !d && (m ? d = yn(() => s(c)) : (d = yn(() => s(Pr ??= Xt())), d.f |= T)), t > u.size && ke("", "", ""), O && t > 0 && A(Se()), !m) {
+			if (t === 0 && s && !d && (m ? d = yn(() => s(c)) : (d = yn(() => s(Lr ??= Zt())), d.f |= ee)), t > u.size && ke("", "", ""), k && t > 0 && ye(Se()), !m) {
 				if (p.set(_, u), v) {
 					for (let [e, t] of l) u.has(e) || _.skip_effect(t.e);
 					_.oncommit(h), _.ondiscard(g);
 				} else h(_);
 			}
-			r && ye(!0), G(f);
+			r && ve(!0), G(f);
 		}),
 		flags: n,
 		items: l,
@@ -1833,22 +1851,22 @@ function Q(t, n, i, a, o, s = null) {
 		outrogroups: null,
 		fallback: d
 	};
-	m = !1, O && (c = k);
+	m = !1, k && (c = A);
 }
-function Fr(e) {
+function Rr(e) {
 	for (; e !== null && !(e.f & 32);) e = e.next;
 	return e;
 }
-function Ir(e, t, n, i, a) {
-	var o = !!(i & 8), s = t.length, c = e.items, l = Fr(e.effect.first), u, d = null, f, p = [], m = [], h, g, _, v;
+function zr(e, t, n, i, a) {
+	var o = !!(i & 8), s = t.length, c = e.items, l = Rr(e.effect.first), u, d = null, f, p = [], m = [], h, g, _, v;
 	if (o) for (v = 0; v < s; v += 1) h = t[v], g = a(h, v), _ = c.get(g).e, _.f & 33554432 || (_.nodes?.a?.measure(), (f ??= /* @__PURE__ */ new Set()).add(_));
 	for (v = 0; v < s; v += 1) {
 		if (h = t[v], g = a(h, v), _ = c.get(g).e, e.outrogroups !== null) for (let t of e.outrogroups) t.pending.delete(_), t.done.delete(_);
 		if (_.f & 8192 && (On(_), o && (_.nodes?.a?.unfix(), (f ??= /* @__PURE__ */ new Set()).delete(_))), _.f & 33554432) {
-			if (_.f ^= T, _ === l) Rr(_, null, n);
+			if (_.f ^= ee, _ === l) Vr(_, null, n);
 			else {
 				var y = d ? d.next : l;
-				_ === e.effect.last && (e.effect.last = _.prev), _.prev && (_.prev.next = _.next), _.next && (_.next.prev = _.prev), zr(e, d, _), zr(e, _, y), Rr(_, y, n), d = _, p = [], m = [], l = Fr(d.next);
+				_ === e.effect.last && (e.effect.last = _.prev), _.prev && (_.prev.next = _.next), _.next && (_.next.prev = _.prev), Hr(e, d, _), Hr(e, _, y), Vr(_, y, n), d = _, p = [], m = [], l = Rr(d.next);
 				continue;
 			}
 		}
@@ -1858,41 +1876,41 @@ function Ir(e, t, n, i, a) {
 					var b = m[0], x;
 					d = b.prev;
 					var S = p[0], C = p[p.length - 1];
-					for (x = 0; x < p.length; x += 1) Rr(p[x], b, n);
+					for (x = 0; x < p.length; x += 1) Vr(p[x], b, n);
 					for (x = 0; x < m.length; x += 1) u.delete(m[x]);
-					zr(e, S.prev, C.next), zr(e, d, S), zr(e, C, b), l = b, d = C, --v, p = [], m = [];
-				} else u.delete(_), Rr(_, l, n), zr(e, _.prev, _.next), zr(e, _, d === null ? e.effect.first : d.next), zr(e, d, _), d = _;
+					Hr(e, S.prev, C.next), Hr(e, d, S), Hr(e, C, b), l = b, d = C, --v, p = [], m = [];
+				} else u.delete(_), Vr(_, l, n), Hr(e, _.prev, _.next), Hr(e, _, d === null ? e.effect.first : d.next), Hr(e, d, _), d = _;
 				continue;
 			}
-			for (p = [], m = []; l !== null && l !== _;) (u ??= /* @__PURE__ */ new Set()).add(l), m.push(l), l = Fr(l.next);
+			for (p = [], m = []; l !== null && l !== _;) (u ??= /* @__PURE__ */ new Set()).add(l), m.push(l), l = Rr(l.next);
 			if (l === null) continue;
 		}
-		_.f & 33554432 || p.push(_), d = _, l = Fr(_.next);
+		_.f & 33554432 || p.push(_), d = _, l = Rr(_.next);
 	}
 	if (e.outrogroups !== null) {
-		for (let t of e.outrogroups) t.pending.size === 0 && (Nr(e, r(t.done)), e.outrogroups?.delete(t));
+		for (let t of e.outrogroups) t.pending.size === 0 && (Ir(e, r(t.done)), e.outrogroups?.delete(t));
 		e.outrogroups.size === 0 && (e.outrogroups = null);
 	}
 	if (l !== null || u !== void 0) {
 		var w = [];
 		if (u !== void 0) for (_ of u) _.f & 8192 || w.push(_);
-		for (; l !== null;) !(l.f & 8192) && l !== e.fallback && w.push(l), l = Fr(l.next);
-		var ee = w.length;
-		if (ee > 0) {
-			var te = i & 4 && s === 0 ? n : null;
+		for (; l !== null;) !(l.f & 8192) && l !== e.fallback && w.push(l), l = Rr(l.next);
+		var te = w.length;
+		if (te > 0) {
+			var ne = i & 4 && s === 0 ? n : null;
 			if (o) {
-				for (v = 0; v < ee; v += 1) w[v].nodes?.a?.measure();
-				for (v = 0; v < ee; v += 1) w[v].nodes?.a?.fix();
+				for (v = 0; v < te; v += 1) w[v].nodes?.a?.measure();
+				for (v = 0; v < te; v += 1) w[v].nodes?.a?.fix();
 			}
-			Mr(e, w, te);
+			Fr(e, w, ne);
 		}
 	}
-	o && N(() => {
+	o && Ke(() => {
 		if (f !== void 0) for (_ of f) _.nodes?.a?.apply();
 	});
 }
-function Lr(e, t, n, r, i, a, o, s) {
-	var c = o & 1 ? o & 16 ? Pt(n) : /* @__PURE__ */ Ft(n, !1, !1) : null, l = o & 2 ? Pt(i) : null;
+function Br(e, t, n, r, i, a, o, s) {
+	var c = o & 1 ? o & 16 ? Ft(n) : /* @__PURE__ */ It(n, !1, !1) : null, l = o & 2 ? Ft(i) : null;
 	return {
 		v: c,
 		i: l,
@@ -1901,41 +1919,41 @@ function Lr(e, t, n, r, i, a, o, s) {
 		}))
 	};
 }
-function Rr(e, t, n) {
+function Vr(e, t, n) {
 	if (e.nodes) for (var r = e.nodes.start, i = e.nodes.end, a = t && !(t.f & 33554432) ? t.nodes.start : n; r !== null;) {
-		var o = /* @__PURE__ */ Qt(r);
+		var o = /* @__PURE__ */ $t(r);
 		if (a.before(r), r === i) return;
 		r = o;
 	}
 }
-function zr(e, t, n) {
+function Hr(e, t, n) {
 	t === null ? e.effect.first = n : t.next = n, n === null ? e.effect.last = t : n.prev = t;
 }
 // node_modules/svelte/src/internal/client/dom/css.js
-function Br(e, t) {
+function Ur(e, t) {
 	hn(() => {
 		e = W?.parent?.nodes?.start ?? e;
 		var n = e.getRootNode(), r = n.host ? n : n.head ?? n.ownerDocument.head;
 		if (!r.querySelector("#" + t.hash)) {
-			let e = nn("style");
+			let e = rn("style");
 			e.id = t.hash, e.textContent = t.code, r.appendChild(e);
 		}
 	});
 }
 // node_modules/svelte/src/internal/shared/attributes.js
-var Vr = [..." 	\n\r\f\xA0\v﻿"];
-function Hr(e, t, n) {
+var Wr = [..." 	\n\r\f\xA0\v﻿"];
+function Gr(e, t, n) {
 	var r = e == null ? "" : "" + e;
 	if (t && (r = r ? r + " " + t : t), n) {
 		for (var i of Object.keys(n)) if (n[i]) r = r ? r + " " + i : i;
 		else if (r.length) for (var a = i.length, o = 0; (o = r.indexOf(i, o)) >= 0;) {
 			var s = o + a;
-			(o === 0 || Vr.includes(r[o - 1])) && (s === r.length || Vr.includes(r[s])) ? r = (o === 0 ? "" : r.substring(0, o)) + r.substring(s + 1) : o = s;
+			(o === 0 || Wr.includes(r[o - 1])) && (s === r.length || Wr.includes(r[s])) ? r = (o === 0 ? "" : r.substring(0, o)) + r.substring(s + 1) : o = s;
 		}
 	}
 	return r === "" ? null : r;
 }
-function Ur(e, t = !1) {
+function Kr(e, t = !1) {
 	var n = t ? " !important;" : ";", r = "";
 	for (var i of Object.keys(e)) {
 		var a = e[i];
@@ -1943,16 +1961,16 @@ function Ur(e, t = !1) {
 	}
 	return r;
 }
-function Wr(e) {
+function qr(e) {
 	return e[0] !== "-" || e[1] !== "-" ? e.toLowerCase() : e;
 }
-function Gr(e, t) {
+function Jr(e, t) {
 	if (t) {
 		var n = "", r, i;
 		if (Array.isArray(t) ? (r = t[0], i = t[1]) : r = t, e) {
 			e = String(e).replaceAll(/\/\*.*?\*\//g, "").trim();
 			var a = !1, o = 0, s = !1, c = [];
-			r && c.push(...Object.keys(r).map(Wr)), i && c.push(...Object.keys(i).map(Wr));
+			r && c.push(...Object.keys(r).map(qr)), i && c.push(...Object.keys(i).map(qr));
 			var l = 0, u = -1;
 			let t = e.length;
 			for (var d = 0; d < t; d++) {
@@ -1961,7 +1979,7 @@ function Gr(e, t) {
 					if (f === ":" && u === -1) u = d;
 					else if (f === ";" || d === t - 1) {
 						if (u !== -1) {
-							var p = Wr(e.substring(l, u).trim());
+							var p = qr(e.substring(l, u).trim());
 							if (!c.includes(p)) {
 								f !== ";" && d++;
 								var m = e.substring(l, d).trim();
@@ -1973,16 +1991,16 @@ function Gr(e, t) {
 				}
 			}
 		}
-		return r && (n += Ur(r)), i && (n += Ur(i, !0)), n = n.trim(), n === "" ? null : n;
+		return r && (n += Kr(r)), i && (n += Kr(i, !0)), n = n.trim(), n === "" ? null : n;
 	}
 	return e == null ? null : String(e);
 }
 // node_modules/svelte/src/internal/client/dom/elements/class.js
-function Kr(e, t, n, r, i, a) {
+function Yr(e, t, n, r, i, a) {
 	var o = e[se];
-	if (O || o !== n || o === void 0) {
-		var s = Hr(n, r, a);
-		O && s === e.getAttribute("class") || (s == null ? e.removeAttribute("class") : t ? e.className = s : e.setAttribute("class", s)), e[se] = n;
+	if (k || o !== n || o === void 0) {
+		var s = Gr(n, r, a);
+		k && s === e.getAttribute("class") || (s == null ? e.removeAttribute("class") : t ? e.className = s : e.setAttribute("class", s)), e[se] = n;
 	} else if (a && i !== a) for (var c in a) {
 		var l = !!a[c];
 		(i == null || l !== !!i[c]) && e.classList.toggle(c, l);
@@ -1990,31 +2008,31 @@ function Kr(e, t, n, r, i, a) {
 	return a;
 }
 // node_modules/svelte/src/internal/client/dom/elements/style.js
-function qr(e, t = {}, n, r) {
+function Xr(e, t = {}, n, r) {
 	for (var i in n) {
 		var a = n[i];
 		t[i] !== a && (n[i] == null ? e.style.removeProperty(i) : e.style.setProperty(i, a, r));
 	}
 }
-function Jr(e, t, n, r) {
+function Zr(e, t, n, r) {
 	var i = e[ce];
-	if (O || i !== t) {
-		var a = Gr(t, r);
-		O && a === e.getAttribute("style") || (a == null ? e.removeAttribute("style") : e.style.cssText = a), e[ce] = t;
-	} else r && (Array.isArray(r) ? (qr(e, n?.[0], r[0]), qr(e, n?.[1], r[1], "important")) : qr(e, n, r));
+	if (k || i !== t) {
+		var a = Jr(t, r);
+		k && a === e.getAttribute("style") || (a == null ? e.removeAttribute("style") : e.style.cssText = a), e[ce] = t;
+	} else r && (Array.isArray(r) ? (Xr(e, n?.[0], r[0]), Xr(e, n?.[1], r[1], "important")) : Xr(e, n, r));
 	return r;
 }
 // node_modules/svelte/src/internal/client/dom/elements/bindings/select.js
-function Yr(e, t) {
+function Qr(e, t) {
 	t ? e.hasAttribute("selected") || e.setAttribute("selected", "") : e.removeAttribute("selected");
 }
-function Xr(t, n) {
+function $r(t, n) {
 	var r = t.__defaultValue, i = t.multiple, a = i ? r ?? [] : null;
 	if (!i || e(a)) {
 		var o = t.selectedIndex, s = n && i ? new Set(t.selectedOptions) : null;
 		for (var c of t.options) {
-			var l = $r(c);
-			Yr(c, i ? a.includes(l) : Wt(l, r));
+			var l = ni(c);
+			Qr(c, i ? a.includes(l) : Gt(l, r));
 		}
 		if (n) {
 			if (s !== null) for (c of t.options) {
@@ -2025,36 +2043,36 @@ function Xr(t, n) {
 		}
 	}
 }
-function Zr(t, n, r = !1) {
+function ei(t, n, r = !1) {
 	if (t.multiple) {
 		if (n == null) return;
-		if (!e(n)) return _e();
-		for (var i of t.options) i.selected = n.includes($r(i));
+		if (!e(n)) return ge();
+		for (var i of t.options) i.selected = n.includes(ni(i));
 	} else {
-		for (i of t.options) if (Wt($r(i), n)) {
+		for (i of t.options) if (Gt(ni(i), n)) {
 			i.selected = !0;
 			return;
 		}
 		r && n === void 0 || (t.selectedIndex = -1);
 	}
 }
-function Qr(e) {
+function ti(e) {
 	var t = new MutationObserver((t) => {
-		t.every(ei) || ("__defaultValue" in e && Xr(e, !1), "__value" in e && Zr(e, e.__value));
+		t.every(ri) || ("__defaultValue" in e && $r(e, !1), "__value" in e && ei(e, e.__value));
 	});
 	t.observe(e, {
 		childList: !0,
 		subtree: !0,
 		attributes: !0,
 		attributeFilter: ["value"]
-	}), dn(() => {
+	}), fn(() => {
 		t.disconnect();
 	});
 }
-function $r(e) {
+function ni(e) {
 	return "__value" in e ? e.__value : e.value;
 }
-function ei(e) {
+function ri(e) {
 	if (e.target.closest("selectedcontent") !== null) return !0;
 	if (e.type === "childList") {
 		var t = [...e.addedNodes, ...e.removedNodes];
@@ -2063,9 +2081,9 @@ function ei(e) {
 	return !1;
 }
 // node_modules/svelte/src/internal/client/dom/elements/attributes.js
-var ti = Symbol("is custom element"), ni = Symbol("is html"), ri = fe ? "link" : "LINK";
-function ii(e) {
-	if (O) {
+var ii = Symbol("is custom element"), ai = Symbol("is html"), oi = de ? "link" : "LINK";
+function si(e) {
+	if (k) {
 		var t = !1, n = () => {
 			if (!t) {
 				if (t = !0, e.hasAttribute("value")) {
@@ -2078,31 +2096,31 @@ function ii(e) {
 				}
 			}
 		};
-		e[ue] = n, N(n), Ze();
+		e[ue] = n, Ke(n), Qe();
 	}
 }
-function ai(e, t) {
-	var n = oi(e);
+function ci(e, t) {
+	var n = li(e);
 	n.checked !== (n.checked = t ?? void 0) && (e.checked = t);
 }
 function $(e, t, n, r) {
-	var i = oi(e);
-	if (!(O && (i[t] = e.getAttribute(t), t === "src" || t === "srcset" || t === "href" && e.nodeName === ri))) {
+	var i = li(e);
+	if (!(k && (i[t] = e.getAttribute(t), t === "src" || t === "srcset" || t === "href" && e.nodeName === oi))) {
 		var a = i[t];
-		a !== (i[t] = n) && (t === "loading" && (e[oe] = n), n == null ? e.removeAttribute(t) : typeof n != "string" && ci(e).has(t) ? e[t] = n : (!O || typeof n != "number" && typeof n != "boolean" || a !== String(n)) && e.setAttribute(t, n));
+		a !== (i[t] = n) && (t === "loading" && (e[ae] = n), n == null ? e.removeAttribute(t) : typeof n != "string" && di(e).has(t) ? e[t] = n : (!k || typeof n != "number" && typeof n != "boolean" || a !== String(n)) && e.setAttribute(t, n));
 	}
 }
-function oi(e) {
-	return e[E] ??= {
-		[ti]: e.nodeName.includes("-"),
-		[ni]: e.namespaceURI === me
+function li(e) {
+	return e[oe] ??= {
+		[ii]: e.nodeName.includes("-"),
+		[ai]: e.namespaceURI === pe
 	};
 }
-var si = /* @__PURE__ */ new Map();
-function ci(e) {
-	var t = e.getAttribute("is") || e.nodeName, n = si.get(t);
+var ui = /* @__PURE__ */ new Map();
+function di(e) {
+	var t = e.getAttribute("is") || e.nodeName, n = ui.get(t);
 	if (n) return n;
-	si.set(t, n = /* @__PURE__ */ new Set());
+	ui.set(t, n = /* @__PURE__ */ new Set());
 	for (var r, i = e, a = Element.prototype; a !== i;) {
 		for (var s in r = o(i), r) r[s].set && s !== "innerHTML" && s !== "textContent" && s !== "innerText" && n.add(s);
 		i = l(i);
@@ -2110,57 +2128,57 @@ function ci(e) {
 	return n;
 }
 // node_modules/svelte/src/internal/client/dom/elements/bindings/input.js
-function li(e, t, n = t) {
+function fi(e, t, n = t) {
 	var r = /* @__PURE__ */ new WeakSet();
-	$e(e, "input", async (i) => {
+	et(e, "input", async (i) => {
 		var a = i ? e.defaultValue : e.value;
-		if (a = di(e) ? fi(a) : a, n(a), I !== null && r.add(I), await tr(), a !== (a = t())) {
+		if (a = mi(e) ? hi(a) : a, n(a), F !== null && r.add(F), await tr(), a !== (a = t())) {
 			var o = e.selectionStart, s = e.selectionEnd, c = e.value.length;
 			if (e.value = a ?? "", s !== null) {
 				var l = e.value.length;
 				o === s && s === c && l > c ? (e.selectionStart = l, e.selectionEnd = l) : (e.selectionStart = o, e.selectionEnd = Math.min(s, l));
 			}
 		}
-	}), (O && e.defaultValue !== e.value || ir(t) == null && e.value) && (n(di(e) ? fi(e.value) : e.value), I !== null && r.add(I)), _n(() => {
+	}), (k && e.defaultValue !== e.value || ir(t) == null && e.value) && (n(mi(e) ? hi(e.value) : e.value), F !== null && r.add(F)), _n(() => {
 		var n = t();
 		if (e === document.activeElement) {
-			var i = I;
+			var i = F;
 			if (r.has(i)) return;
 		}
-		di(e) && n === fi(e.value) || (e.type !== "date" || n || e.value) && n !== e.value && (e.value = n ?? "");
+		mi(e) && n === hi(e.value) || (e.type !== "date" || n || e.value) && n !== e.value && (e.value = n ?? "");
 	});
 }
-function ui(e, t, n = t) {
-	$e(e, "change", (t) => {
+function pi(e, t, n = t) {
+	et(e, "change", (t) => {
 		n(t ? e.defaultChecked : e.checked);
-	}), (O && e.defaultChecked !== e.checked || ir(t) == null) && n(e.checked), _n(() => {
+	}), (k && e.defaultChecked !== e.checked || ir(t) == null) && n(e.checked), _n(() => {
 		e.checked = !!t();
 	});
 }
-function di(e) {
+function mi(e) {
 	var t = e.type;
 	return t === "number" || t === "range";
 }
-function fi(e) {
+function hi(e) {
 	return e === "" ? null : +e;
 }
 // node_modules/svelte/src/internal/client/dom/elements/bindings/this.js
-function pi(e, t) {
-	return e === t || e?.[re] === t;
+function gi(e, t) {
+	return e === t || e?.[T] === t;
 }
-function mi(e = He(), t, n, r) {
+function _i(e = He(), t, n, r) {
 	var i = M.r, a = W;
 	return hn(() => {
 		var o, s;
 		return _n(() => {
 			o = s, s = r?.() || [], ir(() => {
-				pi(n(...s), e) || (t(e, ...s), o && pi(n(...o), e) && t(null, ...o));
+				gi(n(...s), e) || (t(e, ...s), o && gi(n(...o), e) && t(null, ...o));
 			});
 		}), () => {
 			let r = a;
 			for (; r !== i && r.parent !== null && r.parent.f & 33554432;) r = r.parent;
 			let o = () => {
-				s && pi(n(...s), e) && t(null, ...s);
+				s && gi(n(...s), e) && t(null, ...s);
 			}, c = r.teardown;
 			r.teardown = () => {
 				o(), c?.();
@@ -2169,25 +2187,25 @@ function mi(e = He(), t, n, r) {
 	}), e;
 }
 // node_modules/svelte/src/internal/client/reactivity/store.js
-var hi = !1;
-function gi(e) {
-	var t = hi;
+var vi = !1;
+function yi(e) {
+	var t = vi;
 	try {
-		return hi = !1, [e(), hi];
+		return vi = !1, [e(), vi];
 	} finally {
-		hi = t;
+		vi = t;
 	}
 }
 // node_modules/svelte/src/internal/client/reactivity/props.js
-function _i(e, t, n, r) {
-	var i = !0, o = !!(n & 8), s = !!(n & 16), c = r, l = !0, u = void 0, d = () => s && i ? (u ??= /* @__PURE__ */ it(r), G(u)) : (l && (l = !1, c = s ? ir(r) : r), c);
+function bi(e, t, n, r) {
+	var i = !0, o = !!(n & 8), s = !!(n & 16), c = r, l = !0, u = void 0, d = () => s && i ? (u ??= /* @__PURE__ */ at(r), G(u)) : (l && (l = !1, c = s ? ir(r) : r), c);
 	let f;
 	if (o) {
-		var p = re in e || ae in e;
+		var p = T in e || ie in e;
 		f = a(e, t)?.set ?? (p && t in e ? (n) => e[t] = n : void 0);
 	}
 	var m, h = !1;
-	o ? [m, h] = gi(() => e[t]) : m = e[t], m === void 0 && r !== void 0 && (m = d(), f && (i && Pe(t), f(m)));
+	o ? [m, h] = yi(() => e[t]) : m = e[t], m === void 0 && r !== void 0 && (m = d(), f && (i && Pe(t), f(m)));
 	var g = i ? () => {
 		var n = e[t];
 		return n === void 0 ? d() : (l = !0, n);
@@ -2202,19 +2220,19 @@ function _i(e, t, n, r) {
 			return arguments.length > 0 ? ((!i || !t || _ || h) && f(t ? g() : e), e) : g();
 		});
 	}
-	var v = !1, y = (n & 1 ? it : st)(() => (v = !1, g()));
+	var v = !1, y = (n & 1 ? at : ct)(() => (v = !1, g()));
 	o && G(y);
 	var b = W;
 	return (function(e, t) {
 		if (arguments.length > 0) {
-			let n = t ? G(y) : i && o ? Ht(e) : e;
-			return R(y, n), v = !0, c !== void 0 && (c = n), e;
+			let n = t ? G(y) : i && o ? Ut(e) : e;
+			return L(y, n), v = !0, c !== void 0 && (c = n), e;
 		}
 		return Mn && v || b.f & 16384 ? y.v : G(y);
 	});
 }
-function vi(e) {
-	M === null && De("onMount"), fn(() => {
+function xi(e) {
+	M === null && De("onMount"), V(() => {
 		let t = ir(e);
 		if (typeof t == "function") return t;
 	});
@@ -2222,7 +2240,7 @@ function vi(e) {
 // node_modules/svelte/src/internal/disclose-version.js
 typeof window < "u" && ((window.__svelte ??= {}).v ??= /* @__PURE__ */ new Set()).add("5");
 // src/render.ts
-var yi = (() => {
+var Si = (() => {
 	let e = [];
 	for (let t = -7; t <= 7; t++) for (let n = -7; n <= 7; n++) {
 		let r = Math.exp(-Math.sqrt(t * t + n * n));
@@ -2234,8 +2252,8 @@ var yi = (() => {
 	}
 	return e;
 })();
-yi.length;
-function bi(e) {
+Si.length;
+function Ci(e) {
 	let t = [
 		1,
 		3,
@@ -2243,22 +2261,22 @@ function bi(e) {
 	].map((t) => parseInt(e.slice(t, t + 2), 16) / 255), n = Math.hypot(t[0], t[1], t[2]) || 1;
 	return t.map((e) => e / n);
 }
-function xi(e, t) {
+function wi(e, t) {
 	return t === "pos" ? e > 0 ? e : 0 : t === "neg" ? e < 0 ? -e : 0 : Math.abs(e);
 }
-function Si(e, t, n, r, i) {
+function Ti(e, t, n, r, i) {
 	let [, a, o, s] = t.shape, c = t.residual ? s - 1 : s, l = 4 / 127, u = n * a * o * s, d = a * o, f = new Float32Array(d), p = new Float32Array(d), m = new Float32Array(d);
 	for (let n = 0; n < d; n++) {
 		let a = u + n * s, o = 0, d = 0, h = 0;
 		if (i !== "res") for (let n = 0; n < c; n++) {
 			if (typeof i == "number" && i !== n) continue;
-			let s = xi(e[a + n] * l, r);
+			let s = wi(e[a + n] * l, r);
 			if (s === 0) continue;
 			let c = t.colors[n];
 			o += s * c[0], d += s * c[1], h += s * c[2];
 		}
 		if (t.residual && (i === "all" || i === "res")) {
-			let t = xi(e[a + c] * l, r);
+			let t = wi(e[a + c] * l, r);
 			o += t, d += t, h += t;
 		}
 		f[n] = o, p[n] = d, m[n] = h;
@@ -2266,7 +2284,7 @@ function Si(e, t, n, r, i) {
 	let h = new Float32Array(d), g = new Float32Array(d), _ = new Float32Array(d);
 	for (let e = 0; e < a; e++) for (let t = 0; t < o; t++) {
 		let n = e * o + t, r = f[n], i = p[n], s = m[n];
-		if (r !== 0 || i !== 0 || s !== 0) for (let { dy: n, dx: c, w: l } of yi) {
+		if (r !== 0 || i !== 0 || s !== 0) for (let { dy: n, dx: c, w: l } of Si) {
 			let u = e + n, d = t + c;
 			if (u < 0 || u >= a || d < 0 || d >= o) continue;
 			let f = u * o + d;
@@ -2280,11 +2298,11 @@ function Si(e, t, n, r, i) {
 	}
 	return v;
 }
-function Ci(e) {
+function Ei(e) {
 	let t = Math.max(...e), n = e.map((e) => Math.exp(e - t)), r = n.reduce((e, t) => e + t, 0);
 	return n.map((e) => e / r);
 }
-var wi = {
+var Di = {
 	"RIGHT+UP": "↗",
 	"LEFT+UP": "↖",
 	"RIGHT+DOWN": "↘",
@@ -2294,7 +2312,7 @@ var wi = {
 	UP: "↑",
 	DOWN: "↓"
 };
-function Ti(e) {
+function Oi(e) {
 	if (!e.length) return "no-op";
 	let t = ["LEFT", "RIGHT"].filter((t) => e.includes(t)).concat(["UP", "DOWN"].filter((t) => e.includes(t))), n = [...t.filter((e) => e === "LEFT" || e === "RIGHT"), ...t.filter((e) => e === "UP" || e === "DOWN")].join("+"), r = e.filter((e) => ![
 		"LEFT",
@@ -2302,133 +2320,153 @@ function Ti(e) {
 		"UP",
 		"DOWN"
 	].includes(e)), i = [];
-	return n && i.push(wi[n] ?? n), i.push(...r), i.join("+");
+	return n && i.push(Di[n] ?? n), i.push(...r), i.join("+");
 }
-function Ei(e) {
+function ki(e) {
 	if (e === void 0 || !isFinite(e)) return "–";
 	if (e === 0) return "0";
 	let t = Math.floor(Math.log10(Math.abs(e)));
 	return t >= -2 && t < 4 ? e.toPrecision(3).replace(/\.?0+$/, (e) => e.includes(".") ? "" : e) : `${(e / 10 ** t).toPrecision(3)}×10^${t}`;
 }
 // src/cells.ts
-var Di = 1500, Oi = /* @__PURE__ */ new Map(), ki = !1;
 function Ai(e) {
-	let t = `${e.key}|${e.t}|${e.kind}|${e.mode}`, n = Oi.get(t);
-	if (n) return Oi.delete(t), Oi.set(t, n), n;
-	let r = Si(e.q, e.info, e.t, e.kind, e.mode);
-	return n = document.createElement("canvas"), n.width = r.width, n.height = r.height, n.getContext("2d").putImageData(r, 0, 0), Oi.set(t, n), Oi.size > Di && Oi.delete(Oi.keys().next().value), n;
+	let t = e.fullShape ?? e.obsShape;
+	return [t[0], t[1]];
 }
-function ji(e, t) {
-	let [n, r] = t.obsShape, i = e.getContext("2d");
-	i.imageSmoothingEnabled = !1, i.globalAlpha = 1, i.filter = "none", i.fillStyle = "#000", i.fillRect(0, 0, r, n);
-	let a = t.t % t.frameColumns * r, o = Math.floor(t.t / t.frameColumns) * n;
+var ji = 1500, Mi = /* @__PURE__ */ new Map(), Ni = !1;
+function Pi(e) {
+	let t = `${e.key}|${e.t}|${e.kind}|${e.mode}|${e.info.colors.join(";")}`, n = Mi.get(t);
+	if (n) return Mi.delete(t), Mi.set(t, n), n;
+	let r = Ti(e.q, e.info, e.t, e.kind, e.mode);
+	return n = document.createElement("canvas"), n.width = r.width, n.height = r.height, n.getContext("2d").putImageData(r, 0, 0), Mi.set(t, n), Mi.size > ji && Mi.delete(Mi.keys().next().value), n;
+}
+function Fi(e, t) {
+	let [n, r] = t.obsShape, [i, a] = Ai(t), o = e.getContext("2d");
+	o.imageSmoothingEnabled = !1, o.globalAlpha = 1, o.filter = "none", o.fillStyle = "#000", o.fillRect(0, 0, a, i);
+	let s = t.t % t.frameColumns * r, c = Math.floor(t.t / t.frameColumns) * n, l = () => {
+		t.full ? o.drawImage(t.full, 0, 0, a, i) : o.drawImage(t.sprite, s, c, r, n, 0, 0, a, i);
+	};
 	if (t.kind === "obs") {
-		i.drawImage(t.sprite, a, o, r, n, 0, 0, r, n);
+		l();
 		return;
 	}
-	if (t.overlay && (i.filter = "grayscale(1)", i.drawImage(t.sprite, a, o, r, n, 0, 0, r, n), i.filter = "none"), !t.q || !t.info) return;
-	let s = Ai(t);
-	i.globalAlpha = .9, i.drawImage(s, 0, 0, s.width, s.height, 0, 0, r, n), i.globalAlpha = 1, ki || (ki = !0, document.body.dataset.firstFrameMs = String(Math.round(performance.now())));
+	if (t.overlay && (o.filter = "grayscale(1)", l(), o.filter = "none"), !t.q || !t.info) return;
+	let u = Pi(t);
+	o.globalAlpha = .9, a !== r && (o.imageSmoothingEnabled = !0), o.drawImage(u, 0, 0, u.width, u.height, 0, 0, a, i), o.imageSmoothingEnabled = !1, o.globalAlpha = 1, Ni || (Ni = !0, document.body.dataset.firstFrameMs = String(Math.round(performance.now())));
 }
 // src/AttrCell.svelte
-var Mi = /* @__PURE__ */ q("<canvas class=\"cell svelte-1bdpcco\"></canvas>"), Ni = {
+var Ii = /* @__PURE__ */ q("<canvas class=\"cell svelte-1bdpcco\"></canvas>"), Li = {
 	hash: "svelte-1bdpcco",
 	code: ".cell.svelte-1bdpcco {width:14em;height:14em;image-rendering:pixelated;background:#000;display:block;}"
 };
-function Pi(e, t) {
-	Be(t, !0), Br(e, Ni);
-	let n = /* @__PURE__ */ L(void 0);
-	fn(() => {
-		G(n) && t.spec && ji(G(n), t.spec);
+function Ri(e, t) {
+	Be(t, !0), Ur(e, Li);
+	let n = /* @__PURE__ */ I(void 0);
+	V(() => {
+		G(n) && t.spec && Fi(G(n), t.spec);
 	});
-	var r = Mi();
-	mi(r, (e) => R(n, e), () => G(n)), H(() => {
-		$(r, "data-testid", t.testid), $(r, "width", t.spec ? t.spec.obsShape[1] : 64), $(r, "height", t.spec ? t.spec.obsShape[0] : 64);
-	}), J(e, r), Ve();
+	var r = Ii();
+	_i(r, (e) => L(n, e), () => G(n)), H((e, n) => {
+		$(r, "data-testid", t.testid), $(r, "width", e), $(r, "height", n), $(r, "data-full", t.spec?.full ? "1" : "0");
+	}, [() => t.spec ? Ai(t.spec)[1] : 64, () => t.spec ? Ai(t.spec)[0] : 64]), J(e, r), Ve();
 }
 // src/Graph.svelte
-var Fi = /* @__PURE__ */ xr("<line y1=\"0\" y2=\"100\" stroke=\"#ccc\" stroke-width=\"1\" vector-effect=\"non-scaling-stroke\"></line>"), Ii = /* @__PURE__ */ xr("<polyline fill=\"none\" stroke-width=\"1.5\" vector-effect=\"non-scaling-stroke\"></polyline>"), Li = /* @__PURE__ */ q("<div class=\"graph svelte-gsm5hf\"><div class=\"label svelte-gsm5hf\"><span> </span> </div> <svg preserveAspectRatio=\"none\" class=\"svelte-gsm5hf\"><!><!><line y1=\"0\" y2=\"100\" stroke=\"rgba(0,0,0,0.4)\" stroke-width=\"2\" vector-effect=\"non-scaling-stroke\"></line></svg></div>"), Ri = {
+var zi = /* @__PURE__ */ q("<span class=\"other svelte-gsm5hf\"> </span>"), Bi = /* @__PURE__ */ xr("<line y1=\"0\" y2=\"100\" stroke=\"#ccc\" stroke-width=\"1\" vector-effect=\"non-scaling-stroke\"></line>"), Vi = /* @__PURE__ */ xr("<polyline fill=\"none\" stroke=\"#555\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\" vector-effect=\"non-scaling-stroke\"></polyline>"), Hi = /* @__PURE__ */ xr("<polyline fill=\"none\" stroke-width=\"1.5\" vector-effect=\"non-scaling-stroke\"></polyline>"), Ui = /* @__PURE__ */ q("<div class=\"graph svelte-gsm5hf\"><div class=\"label svelte-gsm5hf\"><span> </span> <!></div> <svg preserveAspectRatio=\"none\" class=\"svelte-gsm5hf\"><!><!><!><line y1=\"0\" y2=\"100\" stroke=\"rgba(0,0,0,0.4)\" stroke-width=\"2\" vector-effect=\"non-scaling-stroke\"></line></svg></div>"), Wi = {
 	hash: "svelte-gsm5hf",
-	code: ".graph.svelte-gsm5hf {position:relative;margin-top:0.3em;}.label.svelte-gsm5hf {font-size:0.85em;}svg.svelte-gsm5hf {width:100%;height:3em;display:block;background:#fafafa;}"
+	code: ".graph.svelte-gsm5hf {position:relative;margin-top:0.3em;}.label.svelte-gsm5hf {font-size:0.85em;}.other.svelte-gsm5hf {color:#555;}svg.svelte-gsm5hf {width:100%;height:3em;display:block;background:#fafafa;}"
 };
-function zi(e, t) {
-	Be(t, !0), Br(e, Ri);
-	let n = /* @__PURE__ */ F(() => Math.min(...t.values)), r = /* @__PURE__ */ F(() => Math.max(...t.values)), i = (e) => (G(r) > G(n) ? 1 - (e - G(n)) / (G(r) - G(n)) : .5) * 90 + 5, a = /* @__PURE__ */ F(() => {
-		let e = [], n = [];
-		return t.values.forEach((r, a) => {
-			n.push(`${a + .5},${i(r).toFixed(2)}`), (t.dones[a] || a === t.values.length - 1) && (e.push(n.join(" ")), n = []);
-		}), e;
-	}), o = /* @__PURE__ */ F(() => t.dones.map((e, t) => e ? t + 1 : -1).filter((e) => e > 0));
-	var s = Li(), c = z(s), l = z(c);
-	let u;
-	var d = B(l, !0), f = V(l);
-	j(c);
-	var p = V(c, 2), m = z(p);
-	Q(m, 17, () => G(o), Z, (e, t) => {
-		var n = Fi();
+function Gi(e, t) {
+	Be(t, !0), Ur(e, Wi);
+	let n = bi(t, "other", 3, null), r = bi(t, "otherLabel", 3, ""), i = /* @__PURE__ */ P(() => n() && n().length === t.values.length ? [...t.values, ...n()] : t.values), a = /* @__PURE__ */ P(() => Math.min(...G(i))), o = /* @__PURE__ */ P(() => Math.max(...G(i))), s = (e) => (G(o) > G(a) ? 1 - (e - G(a)) / (G(o) - G(a)) : .5) * 90 + 5;
+	function c(e) {
+		let n = [], r = [];
+		return e.forEach((i, a) => {
+			r.push(`${a + .5},${s(i).toFixed(2)}`), (t.dones[a] || a === e.length - 1) && (n.push(r.join(" ")), r = []);
+		}), n;
+	}
+	let l = /* @__PURE__ */ P(() => c(t.values)), u = /* @__PURE__ */ P(() => n() && n().length === t.values.length ? c(n()) : []), d = /* @__PURE__ */ P(() => t.dones.map((e, t) => e ? t + 1 : -1).filter((e) => e > 0));
+	var f = Ui(), p = R(f), m = R(p);
+	let h;
+	var g = z(m, !0), _ = B(m), v = B(_), y = (e) => {
+		var i = zi(), a = z(i);
+		H((e) => {
+			$(i, "data-testid", `${t.testid ?? ""}-other`), Y(a, `(dashed, ${r() ?? ""}: ${e ?? ""})`);
+		}, [() => ki(n()[t.frame])]), J(e, i);
+	};
+	X(v, (e) => {
+		G(u).length && e(y);
+	}), j(p);
+	var b = B(p, 2), x = R(b);
+	Q(x, 17, () => G(d), Z, (e, t) => {
+		var n = Bi();
 		H(() => {
 			$(n, "x1", G(t)), $(n, "x2", G(t));
 		}), J(e, n);
 	});
-	var h = V(m);
-	Q(h, 17, () => G(a), Z, (e, n) => {
-		var r = Ii();
+	var S = B(x);
+	Q(S, 17, () => G(u), Z, (e, t) => {
+		var n = Vi();
+		H(() => $(n, "points", G(t))), J(e, n);
+	});
+	var C = B(S);
+	Q(C, 17, () => G(l), Z, (e, n) => {
+		var r = Hi();
 		H(() => {
 			$(r, "points", G(n)), $(r, "stroke", t.color);
 		}), J(e, r);
 	});
-	var g = V(h);
-	j(p), j(s), H((e) => {
-		$(s, "data-testid", t.testid), u = Jr(l, "", u, { color: t.color }), Y(d, t.title), Y(f, `: ${e ?? ""}`), $(p, "viewBox", `${t.frame + .5 - t.visible / 2} 0 ${t.visible ?? ""} 100`), $(g, "x1", t.frame + .5), $(g, "x2", t.frame + .5);
-	}, [() => Ei(t.values[t.frame])]), J(e, s), Ve();
+	var w = B(C);
+	j(b), j(f), H((e) => {
+		$(f, "data-testid", t.testid), h = Zr(m, "", h, { color: t.color }), Y(g, t.title), Y(_, `: ${e ?? ""} `), $(b, "viewBox", `${t.frame + .5 - t.visible / 2} 0 ${t.visible ?? ""} 100`), $(w, "x1", t.frame + .5), $(w, "x2", t.frame + .5);
+	}, [() => ki(t.values[t.frame])]), J(e, f), Ve();
 }
 // src/LegendThumb.svelte
-var Bi = /* @__PURE__ */ q("<span class=\"thumb svelte-gdfsym\"></span>"), Vi = {
+var Ki = /* @__PURE__ */ q("<span class=\"thumb svelte-gdfsym\"></span>"), qi = {
 	hash: "svelte-gdfsym",
 	code: ".thumb.svelte-gdfsym {display:inline-block;width:4.5em;height:4.5em;image-rendering:pixelated;background-color:#888;background-repeat:no-repeat;}"
 };
-function Hi(e, t) {
-	Be(t, !0), Br(e, Vi);
-	let n = /* @__PURE__ */ L("");
-	fn(() => {
-		t.source.image("thumbnails", t.run, t.step, { layer: t.layer }).then((e) => R(n, e.src, !0)).catch(() => R(n, ""));
+function Ji(e, t) {
+	Be(t, !0), Ur(e, qi);
+	let n = /* @__PURE__ */ I("");
+	V(() => {
+		t.source.image("thumbnails", t.run, t.step, { layer: t.layer }).then((e) => L(n, e.src, !0)).catch(() => L(n, ""));
 	});
-	var r = Bi();
+	var r = Ki();
 	let i;
-	H(() => i = Jr(r, "", i, {
+	H(() => i = Zr(r, "", i, {
 		"background-image": G(n) ? `url("${G(n)}")` : "none",
 		"background-size": `${t.K * 100}% 100%`,
 		"background-position": `${t.K > 1 ? t.k / (t.K - 1) * 100 : 0}% 0`
 	})), J(e, r), Ve();
 }
 // src/TrajScrub.svelte
-var Ui = /* @__PURE__ */ q("<img draggable=\"false\"/>"), Wi = /* @__PURE__ */ q("<span></span>"), Gi = {
+var Yi = /* @__PURE__ */ q("<img draggable=\"false\"/>"), Xi = /* @__PURE__ */ q("<span></span>"), Zi = {
 	hash: "svelte-15x15u3",
 	code: ".scrub.svelte-15x15u3 {height:1.6em;width:8em;image-rendering:pixelated;display:block;}.scrub.stretch.svelte-15x15u3 {width:100%;height:100%;}.placeholder.svelte-15x15u3 {background:#ddd;}"
 };
-function Ki(e, t) {
-	Be(t, !0), Br(e, Gi);
-	let n = _i(t, "stretch", 3, !1), r = /* @__PURE__ */ L("");
-	fn(() => {
-		t.source.image("scrub", t.run, t.step, { traj: t.traj }).then((e) => R(r, e.src, !0)).catch(() => R(r, ""));
+function Qi(e, t) {
+	Be(t, !0), Ur(e, Zi);
+	let n = bi(t, "stretch", 3, !1), r = /* @__PURE__ */ I("");
+	V(() => {
+		t.source.image("scrub", t.run, t.step, { traj: t.traj }).then((e) => L(r, e.src, !0)).catch(() => L(r, ""));
 	});
-	var i = Sr(), a = $t(i), o = (e) => {
-		var i = Ui();
+	var i = Cr(), a = en(i), o = (e) => {
+		var i = Yi();
 		let a;
 		H(() => {
-			$(i, "src", G(r)), $(i, "alt", `trajectory ${t.traj + 1}`), a = Kr(i, 1, "scrub svelte-15x15u3", null, a, { stretch: n() });
+			$(i, "src", G(r)), $(i, "alt", `trajectory ${t.traj + 1}`), a = Yr(i, 1, "scrub svelte-15x15u3", null, a, { stretch: n() });
 		}), J(e, i);
 	}, s = (e) => {
-		var t = Wi();
+		var t = Xi();
 		let r;
-		H(() => r = Kr(t, 1, "scrub placeholder svelte-15x15u3", null, r, { stretch: n() })), J(e, t);
+		H(() => r = Yr(t, 1, "scrub placeholder svelte-15x15u3", null, r, { stretch: n() })), J(e, t);
 	};
 	X(a, (e) => {
 		G(r) ? e(o) : e(s, -1);
 	}), J(e, i), Ve();
 }
 // src/ipc.ts
-function qi(e) {
+function $i(e) {
 	if (window.parent === window) return () => {};
 	let t = new MessageChannel();
 	t.port1.onmessage = (n) => {
@@ -2454,25 +2492,25 @@ function qi(e) {
 	return () => t.port1.close();
 }
 // src/urlstate.ts
-var Ji = "p.rl_clarity.";
-function Yi(e) {
+var ea = "p.rl_clarity.";
+function ta(e) {
 	let t = {};
-	for (let [n, r] of e) n === "run" ? t.run = r : n === "step" && /^\d+$/.test(r) ? t.step = Number(r) : n === "layer" ? t.layer = r : n === "traj" && /^\d+$/.test(r) ? t.traj = Number(r) - 1 : n === "frame" && /^\d+$/.test(r) ? t.frame = Number(r) - 1 : n === "rows" ? t.rows = r.split(",").filter(Boolean) : (n === "abs" || n === "overlay" || n === "residual") && (t[n] = r === "1");
+	for (let [n, r] of e) n === "run" ? t.run = r : n === "step" && /^\d+$/.test(r) ? t.step = Number(r) : n === "layer" ? t.layer = r : n === "traj" && /^\d+$/.test(r) ? t.traj = Number(r) - 1 : n === "frame" && /^\d+$/.test(r) ? t.frame = Number(r) - 1 : n === "rows" ? t.rows = r.split(",").filter(Boolean) : n === "abs" || n === "overlay" || n === "residual" ? t[n] = r === "1" : n === "run_b" ? t.run_b = r : n === "step_b" && /^\d+$/.test(r) ? t.step_b = Number(r) : n === "traj_b" && /^\d+$/.test(r) ? t.traj_b = Number(r) - 1 : n === "frame_b" && /^\d+$/.test(r) && (t.frame_b = Number(r) - 1);
 	return t;
 }
-function Xi() {
+function na() {
 	try {
 		return window.parent === window ? "" : window.parent.location.hash;
 	} catch {
 		return "";
 	}
 }
-function Zi() {
+function ra() {
 	let e = new URLSearchParams(location.hash.slice(1));
-	return [...e.keys()].length ? Yi([...e.entries()]) : Yi([...new URLSearchParams(Xi().slice(1).replace(/^[^&=]*&?/, "")).entries()].filter(([e]) => e.startsWith(Ji)).map(([e, t]) => [e.slice(13), t]));
+	return [...e.keys()].length ? ta([...e.entries()]) : ta([...new URLSearchParams(na().slice(1).replace(/^[^&=]*&?/, "")).entries()].filter(([e]) => e.startsWith(ea)).map(([e, t]) => [e.slice(13), t]));
 }
-function Qi(e) {
-	return [
+function ia(e) {
+	let t = [
 		["run", e.run],
 		["step", String(e.step)],
 		["layer", e.layer],
@@ -2483,45 +2521,251 @@ function Qi(e) {
 		["overlay", e.overlay ? "1" : "0"],
 		["residual", e.residual ? "1" : "0"]
 	];
+	return e.run_b !== void 0 && e.step_b !== void 0 && (t.push(["run_b", e.run_b], ["step_b", String(e.step_b)]), e.traj_b !== void 0 && t.push(["traj_b", String(e.traj_b + 1)]), e.frame_b !== void 0 && t.push(["frame_b", String(e.frame_b + 1)])), t;
 }
-var $i = !0;
-function ea() {
-	$i = !1;
+var aa = !0;
+function oa() {
+	aa = !1;
 }
-var ta = null, na = null;
-function ra(e) {
-	na = {
+var sa = null, ca = null;
+function la(e) {
+	ca = {
 		...e,
 		rows: [...e.rows]
-	}, ta ||= setTimeout(() => {
-		ta = null;
-		let e = Qi(na);
+	}, sa ||= setTimeout(() => {
+		sa = null;
+		let e = ia(ca);
 		try {
 			history.replaceState(null, "", "#" + new URLSearchParams(e).toString());
 		} catch {}
 		try {
-			if ($i && window.parent !== window) {
+			if (aa && window.parent !== window) {
 				let t = window.parent.location, n = t.hash.slice(1).split("&")[0] || "rl_clarity", r = new URLSearchParams(t.hash.slice(1).split("&").slice(1).join("&"));
-				for (let e of [...r.keys()]) e.startsWith(Ji) && r.delete(e);
-				for (let [t, n] of e) r.set(Ji + t, n);
+				for (let e of [...r.keys()]) e.startsWith(ea) && r.delete(e);
+				for (let [t, n] of e) r.set(ea + t, n);
 				window.parent.history.replaceState(window.parent.history.state, "", `#${n}&${r.toString()}`);
 			}
 		} catch {}
 	}, 300);
 }
-// src/App.svelte
-var ia = /* @__PURE__ */ q("<div class=\"error svelte-1n46o8q\" data-testid=\"error\"> </div>"), aa = /* @__PURE__ */ q("<li><b> </b> </li>"), oa = /* @__PURE__ */ q("<details class=\"problems svelte-1n46o8q\" data-testid=\"problems\"><summary> </summary> <ul></ul></details>"), sa = /* @__PURE__ */ q("<option> </option>"), ca = /* @__PURE__ */ q("<span class=\"meta svelte-1n46o8q\"> </span>"), la = /* @__PURE__ */ q("<label><input type=\"radio\" name=\"traj\" class=\"svelte-1n46o8q\"/> <!><span></span></label>"), ua = /* @__PURE__ */ q("<li><button class=\"link svelte-1n46o8q\"> </button></li>"), da = /* @__PURE__ */ q("<label class=\"layer svelte-1n46o8q\"><input type=\"radio\" name=\"layer\"/> <span class=\"small svelte-1n46o8q\"> </span></label>"), fa = /* @__PURE__ */ q("last reward: <b> </b>", 1), pa = /* @__PURE__ */ q("<b>new episode</b>"), ma = /* @__PURE__ */ q("<div class=\"seg svelte-1n46o8q\"> </div>"), ha = /* @__PURE__ */ q("<table class=\"display svelte-1n46o8q\"><tbody><tr><td class=\"svelte-1n46o8q\"><!></td><td class=\"svelte-1n46o8q\"><!></td><td data-testid=\"frame-label\" class=\"svelte-1n46o8q\">frame: <b> </b></td><td class=\"svelte-1n46o8q\">policy:</td><td class=\"svelte-1n46o8q\">next action: <b> </b></td></tr></tbody></table> <div class=\"policy svelte-1n46o8q\" data-testid=\"policy\"></div>", 1), ga = /* @__PURE__ */ q("<button data-testid=\"pause\">&#10074;&#10074;</button>"), _a = /* @__PURE__ */ q("<button data-testid=\"play-back\" title=\"play backwards\">&#9664;</button>"), va = /* @__PURE__ */ q("<button data-testid=\"play\" title=\"play\">&#9654;</button>"), ya = /* @__PURE__ */ q("<!> <!>", 1), ba = /* @__PURE__ */ q("<label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-residual\"/> show residual feature</label>"), xa = /* @__PURE__ */ q("<th class=\"svelte-1n46o8q\"> </th>"), Sa = /* @__PURE__ */ q("<th class=\"svelte-1n46o8q\"> </th><th class=\"svelte-1n46o8q\"> </th>", 1), Ca = /* @__PURE__ */ q("<button>remove row</button>"), wa = /* @__PURE__ */ q("<div class=\"small svelte-1n46o8q\" data-testid=\"completeness\" title=\"|sum of attribution - (F(a) - F(0))| / |F(a) - F(0)| at this frame\"> </div>"), Ta = /* @__PURE__ */ q("<div></div>"), Ea = /* @__PURE__ */ q("<div class=\"chart svelte-1n46o8q\"><div class=\"zero svelte-1n46o8q\"></div> <!></div>"), Da = /* @__PURE__ */ q("<td class=\"svelte-1n46o8q\"><!></td>"), Oa = /* @__PURE__ */ q("<tr><td class=\"selector svelte-1n46o8q\"><select class=\"svelte-1n46o8q\"><option>value function</option><optgroup label=\"policy logits:\"></optgroup><optgroup label=\"sums of policy logits:\"></optgroup></select> <!> <!></td><td class=\"svelte-1n46o8q\"><!> <!></td><!></tr>"), ka = /* @__PURE__ */ q("<p class=\"small svelte-1n46o8q\">Colors correspond to input colors</p>"), Aa = /* @__PURE__ */ q("<button class=\"item svelte-1n46o8q\"><span class=\"disc svelte-1n46o8q\"></span> <!></button>"), ja = /* @__PURE__ */ q("<span class=\"small svelte-1n46o8q\">not shown</span>"), Ma = /* @__PURE__ */ q("<p class=\"small svelte-1n46o8q\">Hover to isolate, click to expand feature</p> <div class=\"legend svelte-1n46o8q\"><!> <button class=\"item svelte-1n46o8q\" data-testid=\"legend-residual\"><span></span> residual (everything else)<!></button></div>", 1), Na = /* @__PURE__ */ q("<canvas data-testid=\"popup-observation\" class=\"svelte-1n46o8q\"></canvas>"), Pa = /* @__PURE__ */ q("<img data-testid=\"popup-image\" draggable=\"false\" class=\"svelte-1n46o8q\"/>"), Fa = /* @__PURE__ */ q("<div class=\"popup svelte-1n46o8q\" data-testid=\"feature-popup\" role=\"dialog\" tabindex=\"-1\"><div class=\"popup-head svelte-1n46o8q\"><b> </b> <button data-testid=\"popup-close\">close</button></div> <p class=\"small svelte-1n46o8q\">Dataset examples by spatial position. Press to view example, scroll to zoom.</p> <div class=\"sliders svelte-1n46o8q\"><label class=\"svelte-1n46o8q\">zoom in <input data-testid=\"zoom-slider\" type=\"range\" min=\"0\"/> zoom out</label> <label class=\"svelte-1n46o8q\">fewer patches <input data-testid=\"patches-slider\" type=\"range\" min=\"0\"/> more patches</label></div> <div class=\"popup-view svelte-1n46o8q\" role=\"button\" tabindex=\"0\" aria-label=\"press to view the example\"><!></div></div>"), Ia = /* @__PURE__ */ q("<div class=\"columns svelte-1n46o8q\"><div class=\"col svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\">Trajectories</h3> <div class=\"trajs svelte-1n46o8q\"></div> <h3 class=\"svelte-1n46o8q\">Bookmarks</h3> <p class=\"small svelte-1n46o8q\">Lowest advantage episodes (unexpected failures):</p> <ul class=\"bookmarks svelte-1n46o8q\"></ul> <p class=\"small svelte-1n46o8q\">Highest advantage episodes (unexpected successes):</p> <ul class=\"bookmarks svelte-1n46o8q\"></ul></div> <div class=\"col narrow svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\">Layers</h3> <!></div> <div class=\"col wide svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\">Timeline</h3> <!> <div class=\"navigator svelte-1n46o8q\"><button data-testid=\"step-back\" title=\"step back\">&#8592;</button> <button data-testid=\"first\" title=\"first frame\">&#10074;&#9664;</button> <!> <!> <button data-testid=\"last\" title=\"last frame\">&#9654;&#10074;</button> <button data-testid=\"step-forward\" title=\"step forward\">&#8594;</button> <label>fps <input data-testid=\"fps\" type=\"number\" min=\"0\" max=\"100\" class=\"svelte-1n46o8q\"/></label></div> <div class=\"scrubber svelte-1n46o8q\" data-testid=\"scrubber\" role=\"slider\" tabindex=\"-1\"><div class=\"pointer svelte-1n46o8q\"></div> <div class=\"tape svelte-1n46o8q\"><!></div> <div class=\"centre svelte-1n46o8q\"></div></div> <!> <h3 class=\"svelte-1n46o8q\"> </h3> <div class=\"toggles svelte-1n46o8q\"><label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-overlay\"/> overlay on observations</label> <label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-abs\"/> </label> <!></div> <table class=\"attr svelte-1n46o8q\"><thead><tr><th class=\"svelte-1n46o8q\"></th><th class=\"svelte-1n46o8q\">Observation</th><!></tr></thead><tbody></tbody></table> <button data-testid=\"add-row\">add row</button></div> <div class=\"col svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\"> </h3> <!> <h3 class=\"svelte-1n46o8q\">Hotkeys</h3> <ul class=\"small hotkeys svelte-1n46o8q\"><li>&#8592; go backwards</li><li>&#8594; go forwards</li><li>space: toggle play/pause</li></ul></div></div> <!>", 1), La = /* @__PURE__ */ q("<div class=\"app svelte-1n46o8q\"><!> <!> <div class=\"picker svelte-1n46o8q\"><label>Run <select data-testid=\"run-select\"></select></label> <label>Checkpoint (training step) <select data-testid=\"step-select\"></select></label> <button data-testid=\"reload\">reload runs</button> <!></div> <!></div>"), Ra = {
-	hash: "svelte-1n46o8q",
-	code: ".app.svelte-1n46o8q {font:13px/1.4 system-ui, sans-serif;color:#222;padding:8px;}h3.svelte-1n46o8q {margin:0.6em 0 0.3em;font-size:1.05em;}.small.svelte-1n46o8q {font-size:0.85em;color:#666;margin:0.2em 0;}.picker.svelte-1n46o8q {display:flex;gap:1em;align-items:center;flex-wrap:wrap;margin-bottom:0.5em;}.meta.svelte-1n46o8q {color:#666;}.error.svelte-1n46o8q {background:#fde2e1;border:1px solid #d33;padding:0.4em;margin-bottom:0.5em;white-space:pre-wrap;}.problems.svelte-1n46o8q {background:#fff6d6;border:1px solid #e0b400;padding:0.3em 0.5em;margin-bottom:0.5em;}.columns.svelte-1n46o8q {display:flex;gap:1.2em;align-items:flex-start;}.col.svelte-1n46o8q {min-width:10em;}.col.narrow.svelte-1n46o8q {min-width:6em;}.col.wide.svelte-1n46o8q {flex:none;min-width:48em;}.trajs.svelte-1n46o8q {display:flex;flex-direction:column;gap:2px;max-height:24em;overflow-y:auto;}.traj.svelte-1n46o8q {display:flex;align-items:center;gap:0.3em;cursor:pointer;padding:1px;}.traj.selected.svelte-1n46o8q {outline:2px solid #1f6fd1;}.traj.svelte-1n46o8q input:where(.svelte-1n46o8q) {display:none;}.bookmarks.svelte-1n46o8q {list-style:none;padding:0;margin:0 0 0.5em;}.link.svelte-1n46o8q {background:none;border:none;color:#1f6fd1;cursor:pointer;padding:0;text-decoration:underline;font:inherit;}.layer.svelte-1n46o8q {display:block;cursor:pointer;}.display.svelte-1n46o8q td:where(.svelte-1n46o8q) {padding-right:1em;color:#1f3fa0;}.policy.svelte-1n46o8q {display:flex;height:1.4em;width:100%;border:1px solid #ccc;overflow:hidden;}.seg.svelte-1n46o8q {font-size:0.8em;text-align:center;overflow:hidden;white-space:nowrap;}.navigator.svelte-1n46o8q {display:flex;gap:0.3em;align-items:center;margin:0.4em 0;width:24em;}.navigator.svelte-1n46o8q input:where(.svelte-1n46o8q) {width:3.5em;}.scrubber.svelte-1n46o8q {position:relative;height:4em;overflow:hidden;background:#eee;cursor:grab;user-select:none;}.tape.svelte-1n46o8q {position:absolute;top:0;bottom:0;}.centre.svelte-1n46o8q {position:absolute;left:calc(50% - 4px);width:2px;top:0;bottom:0;background:rgba(0,0,0,0.4);border-left:3px solid rgba(0,0,0,0.1);border-right:3px solid rgba(0,0,0,0.1);}.pointer.svelte-1n46o8q {position:absolute;left:calc(50% - 5px);top:0;border:5px solid transparent;border-top-color:#000;z-index:1;}.toggles.svelte-1n46o8q label:where(.svelte-1n46o8q) {display:block;}.attr.svelte-1n46o8q th:where(.svelte-1n46o8q) {font-weight:normal;color:#555;text-align:left;}.attr.svelte-1n46o8q td:where(.svelte-1n46o8q) {vertical-align:top;padding:2px;}.selector.svelte-1n46o8q {width:10em;}.selector.svelte-1n46o8q select:where(.svelte-1n46o8q) {max-width:10em;}.chart.svelte-1n46o8q {position:relative;height:3.5em;width:14em;background:#f4f4f4;margin-top:2px;}.chart.svelte-1n46o8q .zero:where(.svelte-1n46o8q) {position:absolute;left:0;right:0;height:1px;background:#888;}.chart.svelte-1n46o8q .bar:where(.svelte-1n46o8q) {position:absolute;}.chart.svelte-1n46o8q .bar.res:where(.svelte-1n46o8q) {outline:1px solid #888;}.chart.svelte-1n46o8q .bar.dashed:where(.svelte-1n46o8q) {outline:1px dashed #888;}.legend.svelte-1n46o8q {display:flex;flex-direction:column;gap:4px;}.item.svelte-1n46o8q {display:flex;align-items:center;gap:0.4em;cursor:pointer;background:none;border:1px solid transparent;padding:2px;font:inherit;text-align:left;}.item.svelte-1n46o8q:hover {border-color:#999;}.disc.svelte-1n46o8q {display:inline-flex;width:1.6em;height:1.6em;border-radius:50%;align-items:center;justify-content:center;font-weight:bold;color:#000;flex:none;}.resdisc.svelte-1n46o8q {background:#fff;border:2px solid #888;}.resdisc.dashed.svelte-1n46o8q {border-style:dashed;}.hotkeys.svelte-1n46o8q {padding-left:1.2em;}.popup.svelte-1n46o8q {position:fixed;top:2em;left:50%;transform:translateX(-50%);width:40em;background:#fff;border:1px solid #888;box-shadow:0 4px 24px rgba(0,0,0,0.3);padding:0.8em;z-index:10;}.popup-head.svelte-1n46o8q {display:flex;justify-content:space-between;}.sliders.svelte-1n46o8q label:where(.svelte-1n46o8q) {display:block;}.popup-view.svelte-1n46o8q {width:36em;height:36em;margin:0 auto;background:repeating-conic-gradient(#ddd 0 25%, #fff 0 50%) 0 0 / 16px 16px;cursor:pointer;}.popup-view.svelte-1n46o8q img:where(.svelte-1n46o8q), .popup-view.svelte-1n46o8q canvas:where(.svelte-1n46o8q) {width:100%;height:100%;image-rendering:pixelated;display:block;opacity:0.999;}"
+async function ua(e, t, n, r, i) {
+	let a = t.layout;
+	if (!a) return null;
+	let o = [...new Set(t.indices)];
+	if (o.length > 64) return null;
+	let [s, c] = n, l = r[0] / s, u = r[1] / c, d = /* @__PURE__ */ new Map();
+	await Promise.all(o.map(async (e) => d.set(e, await i(e))));
+	let f = document.createElement("canvas");
+	f.width = e.naturalWidth, f.height = e.naturalHeight;
+	let p = f.getContext("2d", { willReadFrequently: !0 });
+	p.drawImage(e, 0, 0);
+	let m = p.getImageData(0, 0, f.width, f.height).data, h = document.createElement("canvas");
+	h.width = Math.round(f.width * u), h.height = Math.round(f.height * l);
+	let g = h.getContext("2d");
+	g.imageSmoothingEnabled = !1, g.drawImage(f, 0, 0, h.width, h.height), g.imageSmoothingEnabled = !0;
+	let _ = a.rows_lo.map((e, t) => Math.max(a.rows_hi[t] - e, 0)), v = a.cols_lo.map((e, t) => Math.max(a.cols_hi[t] - e, 0)), y = 0;
+	for (let e = 0; e < _.length; e++) {
+		let n = 0;
+		for (let r = 0; r < v.length; r++) {
+			if (_[e] && v[r]) {
+				let i = Math.max(a.rows_lo[e] - a.pad_rows, 0), o = Math.min(a.rows_hi[e] - a.pad_rows, s), p = Math.max(a.cols_lo[r] - a.pad_cols, 0), h = Math.min(a.cols_hi[r] - a.pad_cols, c);
+				if (o > i && h > p) {
+					let s = m[(y * f.width + n) * 4 + 3] / 255, c = y + (i - (a.rows_lo[e] - a.pad_rows)), _ = n + (p - (a.cols_lo[r] - a.pad_cols)), b = d.get(t.indices[e * v.length + r]);
+					g.clearRect(_ * u, c * l, (h - p) * u, (o - i) * l), g.globalAlpha = s, g.drawImage(b, p * u, i * l, (h - p) * u, (o - i) * l, _ * u, c * l, (h - p) * u, (o - i) * l), g.globalAlpha = 1;
+				}
+			}
+			n += v[r];
+		}
+		y += _[e];
+	}
+	return h.toDataURL("image/png");
+}
+// src/Evolution.svelte
+var da = /* @__PURE__ */ q("<span class=\"small svelte-1uilgeo\"> </span>"), fa = /* @__PURE__ */ q("<span><!></span>"), pa = /* @__PURE__ */ q("<span class=\"small svelte-1uilgeo\">different probe set: no totals</span>"), ma = /* @__PURE__ */ q("<!> <!> <!>", 1), ha = /* @__PURE__ */ q("<div><span class=\"label svelte-1uilgeo\"> </span> <!></div>"), ga = /* @__PURE__ */ xr("<polyline fill=\"none\" stroke-width=\"2\" vector-effect=\"non-scaling-stroke\"><title> </title></polyline>"), _a = /* @__PURE__ */ q("<span> </span>"), va = /* @__PURE__ */ q("<svg class=\"chart svelte-1uilgeo\" viewBox=\"0 0 100 100\" preserveAspectRatio=\"none\" data-testid=\"evo-chart\"><line x1=\"0\" x2=\"100\" stroke=\"#999\" stroke-width=\"1\" vector-effect=\"non-scaling-stroke\"></line><!></svg> <div class=\"axis svelte-1uilgeo\"></div>", 1), ya = /* @__PURE__ */ q("<div class=\"evolution svelte-1uilgeo\" data-testid=\"evolution\"><h3 class=\"svelte-1uilgeo\">Across checkpoints</h3> <p class=\"small svelte-1uilgeo\"> </p> <div class=\"strip svelte-1uilgeo\"></div> <!></div>"), ba = {
+	hash: "svelte-1uilgeo",
+	code: ".evolution.svelte-1uilgeo {margin-top:1em;}h3.svelte-1uilgeo {margin:0.6em 0 0.3em;font-size:1.05em;}.small.svelte-1uilgeo {font-size:0.85em;color:#666;margin:0.2em 0;}.strip.svelte-1uilgeo {display:flex;flex-direction:column;gap:3px;}.row.svelte-1uilgeo {display:flex;align-items:center;gap:3px;}.row.current.svelte-1uilgeo {background:#eef4ff;}.label.svelte-1uilgeo {width:9em;font-size:0.85em;flex:none;}.feat.svelte-1uilgeo {border:3px solid;display:inline-flex;font-size:0.55em;}.feat.unmatched.svelte-1uilgeo {border-style:dashed;}.chart.svelte-1uilgeo {width:100%;height:8em;background:#fafafa;display:block;margin-top:0.4em;}.axis.svelte-1uilgeo {display:flex;justify-content:space-between;font-size:0.75em;color:#666;}"
 };
-function za(e, t) {
-	Be(t, !0), Br(e, Ra);
-	let n = {
+function xa(e, t) {
+	Be(t, !0), Ur(e, ba);
+	let n = /* @__PURE__ */ I(Ut([])), r = /* @__PURE__ */ P(() => {
+		let e = Math.max(0, t.steps.indexOf(t.step)), n = Math.max(0, Math.min(e - 6, t.steps.length - 12));
+		return t.steps.slice(n, n + 12);
+	});
+	V(() => {
+		let [e, i, a, o, s, c] = [
+			t.run,
+			t.step,
+			t.layer,
+			t.traj,
+			t.output,
+			G(r)
+		], l = t.manifest.probe_set.id, u = !0;
+		return Promise.all(c.map(async (n) => {
+			try {
+				let r = await t.source.manifest(e, n), c = r.layers.find((e) => e.name === a);
+				if (!c || c.kind === "input") return {
+					step: n,
+					manifest: r,
+					match: null,
+					unit: null,
+					same: !1,
+					K: 0,
+					error: `layer ${a} not analysed`
+				};
+				let u = r.probe_set.id !== void 0 && r.probe_set.id === l;
+				return {
+					step: n,
+					manifest: r,
+					match: n === i ? null : await t.source.match(e, i, e, n, a),
+					unit: u && r.outputs.some((e) => e.key === s) ? await t.source.unit(e, n, a, o, s) : null,
+					same: u,
+					K: c.features
+				};
+			} catch (e) {
+				return {
+					step: n,
+					manifest: null,
+					match: null,
+					unit: null,
+					same: !1,
+					K: 0,
+					error: String(e)
+				};
+			}
+		})).then((e) => {
+			u && L(n, e, !0);
+		}), () => {
+			u = !1;
+		};
+	});
+	function i(e) {
+		return e.step === t.step ? t.manifest.feature_colors : e.match?.colors_b ?? e.manifest?.feature_colors ?? [];
+	}
+	function a(e) {
+		return e.step === t.step ? [] : e.match?.unmatched_b ?? [];
+	}
+	let o = /* @__PURE__ */ P(() => t.manifest.layers.find((e) => e.name === t.layer)?.features ?? 0), s = /* @__PURE__ */ P(() => {
+		let e = [];
+		if (G(n).forEach((n, r) => {
+			let i = n.unit?.totals?.[t.frame];
+			if (i) {
+				if (n.step === t.step) for (let t = 0; t < G(o); t++) e.push({
+					i: t,
+					x: r,
+					v: i[t]
+				});
+				else if (n.match) for (let [t, a] of n.match.pairs) e.push({
+					i: t,
+					x: r,
+					v: i[a]
+				});
+			}
+		}), !e.length) return null;
+		let r = Math.min(0, ...e.map((e) => e.v)), i = Math.max(0, ...e.map((e) => e.v)), a = (e) => i > r ? (1 - (e - r) / (i - r)) * 90 + 5 : 50, s = Math.max(G(n).length - 1, 1), c = (e) => e / s * 96 + 2;
+		return {
+			lines: Array.from({ length: G(o) }, (t, n) => e.filter((e) => e.i === n).map((e) => ({
+				x: c(e.x),
+				y: a(e.v),
+				v: e.v
+			}))),
+			zero: a(0),
+			X: c
+		};
+	});
+	var c = ya(), l = B(R(c), 2), u = z(l), d = B(l, 2);
+	Q(d, 21, () => G(n), (e) => e.step, (e, n) => {
+		var r = ha();
+		let o;
+		var s = R(r), c = z(s), l = B(s, 2), u = (e) => {
+			var t = da(), r = z(t, !0);
+			H(() => Y(r, G(n).error)), J(e, t);
+		}, d = (e) => {
+			var r = ma(), o = en(r);
+			Q(o, 17, () => Array(G(n).K), Z, (e, r, o) => {
+				let s = /* @__PURE__ */ P(() => i(G(n))[o]);
+				var c = fa();
+				let l, u;
+				Ji(R(c), {
+					get source() {
+						return t.source;
+					},
+					get run() {
+						return t.run;
+					},
+					get step() {
+						return G(n).step;
+					},
+					get layer() {
+						return t.layer;
+					},
+					k: o,
+					get K() {
+						return G(n).K;
+					}
+				}), j(c), H((e) => {
+					l = Yr(c, 1, "feat svelte-1uilgeo", null, l, { unmatched: e }), $(c, "data-testid", `evo-${G(n).step ?? ""}-${o}`), $(c, "data-color", G(s)), u = Zr(c, "", u, { "border-color": G(s) });
+				}, [() => a(G(n)).includes(o)]), J(e, c);
+			});
+			var s = B(o, 2), c = (e) => {
+				J(e, pa());
+			};
+			X(s, (e) => {
+				G(n).same || e(c);
+			});
+			var l = B(s, 2), u = (e) => {
+				var t = da(), r = z(t, !0);
+				H(() => Y(r, G(n).match.reason)), J(e, t);
+			};
+			X(l, (e) => {
+				G(n).match && G(n).match.method === null && e(u);
+			}), J(e, r);
+		};
+		X(l, (e) => {
+			G(n).error ? e(u) : e(d, -1);
+		}), j(r), H(() => {
+			o = Yr(r, 1, "row svelte-1uilgeo", null, o, { current: G(n).step === t.step }), $(r, "data-testid", `evo-row-${G(n).step ?? ""}`), Y(c, `step ${G(n).step ?? ""}${G(n).step === t.step ? " (current)" : ""}`);
+		}), J(e, r);
+	}), j(d);
+	var f = B(d, 2), p = (e) => {
+		var r = va(), i = en(r), a = R(i);
+		Q(B(a), 17, () => G(s).lines, Z, (e, n, r) => {
+			var i = Cr(), a = en(i), o = (e) => {
+				var i = ga(), a = z(R(i));
+				j(i), H((e, n) => {
+					$(i, "points", e), $(i, "stroke", t.manifest.feature_colors[r]), Y(a, `feature ${r + 1}: ${n ?? ""}`);
+				}, [() => G(n).map((e) => `${e.x},${e.y}`).join(" "), () => G(n).map((e) => ki(e.v)).join(", ")]), J(e, i);
+			};
+			X(a, (e) => {
+				G(n).length && e(o);
+			}), J(e, i);
+		}), j(i);
+		var o = B(i, 2);
+		Q(o, 21, () => G(n), Z, (e, t) => {
+			var n = _a(), r = z(n, !0);
+			H(() => Y(r, G(t).step)), J(e, n);
+		}), j(o), H(() => {
+			$(a, "y1", G(s).zero), $(a, "y2", G(s).zero);
+		}), J(e, r);
+	};
+	X(f, (e) => {
+		G(s) && e(p);
+	}), j(c), H(() => Y(u, `Legends of layer ${t.layer ?? ""} by training step, coloured by the match of each feature to
+    step ${t.step ?? ""}'s (dashed: no match); the chart follows each feature's total attribution at the current
+    frame over the steps analysed on the same probe set.`)), J(e, c), Ve();
+}
+// src/App.svelte
+var Sa = 0, Ca = /* @__PURE__ */ q("<div class=\"error svelte-1n46o8q\" data-testid=\"error\"> </div>"), wa = /* @__PURE__ */ q("<li><b> </b> </li>"), Ta = /* @__PURE__ */ q("<details class=\"problems svelte-1n46o8q\" data-testid=\"problems\"><summary> </summary> <ul></ul></details>"), Ea = /* @__PURE__ */ q("<span class=\"meta svelte-1n46o8q\"> </span>"), Da = /* @__PURE__ */ q("<div class=\"picker pane-head svelte-1n46o8q\"><b data-testid=\"pane-label\"> </b> <!></div>"), Oa = /* @__PURE__ */ q("<option> </option>"), ka = /* @__PURE__ */ q("<button data-testid=\"compare\" title=\"show this analysis beside another run or checkpoint\">compare…</button>"), Aa = /* @__PURE__ */ q("<div class=\"picker svelte-1n46o8q\"><label>Run <select data-testid=\"run-select\"></select></label> <label>Checkpoint (training step) <select data-testid=\"step-select\"></select></label> <button data-testid=\"reload\">reload runs</button> <!> <!></div>"), ja = /* @__PURE__ */ q("<label><input type=\"radio\" class=\"svelte-1n46o8q\"/> <!><span></span></label>"), Ma = /* @__PURE__ */ q("<li><button class=\"link svelte-1n46o8q\"> </button></li>"), Na = /* @__PURE__ */ q("<label class=\"layer svelte-1n46o8q\"><input type=\"radio\"/> <span class=\"small svelte-1n46o8q\"> </span></label>"), Pa = /* @__PURE__ */ q("<div class=\"col svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\">Trajectories</h3> <div class=\"trajs svelte-1n46o8q\"></div> <h3 class=\"svelte-1n46o8q\">Bookmarks</h3> <p class=\"small svelte-1n46o8q\">Lowest advantage episodes (unexpected failures):</p> <ul class=\"bookmarks svelte-1n46o8q\"></ul> <p class=\"small svelte-1n46o8q\">Highest advantage episodes (unexpected successes):</p> <ul class=\"bookmarks svelte-1n46o8q\"></ul></div> <div class=\"col narrow svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\">Layers</h3> <!></div>", 1), Fa = /* @__PURE__ */ q("last reward: <b> </b>", 1), Ia = /* @__PURE__ */ q("<b>new episode</b>"), La = /* @__PURE__ */ q("<div class=\"seg svelte-1n46o8q\"> </div>"), Ra = /* @__PURE__ */ q("<table class=\"display svelte-1n46o8q\"><tbody><tr><td class=\"svelte-1n46o8q\"><!></td><td class=\"svelte-1n46o8q\"><!></td><td data-testid=\"frame-label\" class=\"svelte-1n46o8q\">frame: <b> </b></td><td class=\"svelte-1n46o8q\">policy:</td><td class=\"svelte-1n46o8q\">next action: <b> </b></td></tr></tbody></table> <div class=\"policy svelte-1n46o8q\" data-testid=\"policy\"></div>", 1), za = /* @__PURE__ */ q("<button data-testid=\"pause\">&#10074;&#10074;</button>"), Ba = /* @__PURE__ */ q("<button data-testid=\"play-back\" title=\"play backwards\">&#9664;</button>"), Va = /* @__PURE__ */ q("<button data-testid=\"play\" title=\"play\">&#9654;</button>"), Ha = /* @__PURE__ */ q("<!> <!>", 1), Ua = /* @__PURE__ */ q("<label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-residual\"/> show residual feature</label>"), Wa = /* @__PURE__ */ q("<label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-hires\"/> </label>"), Ga = /* @__PURE__ */ q("<th class=\"svelte-1n46o8q\"> </th>"), Ka = /* @__PURE__ */ q("<th class=\"svelte-1n46o8q\"> </th><th class=\"svelte-1n46o8q\"> </th>", 1), qa = /* @__PURE__ */ q("<button>remove row</button>"), Ja = /* @__PURE__ */ q("<div class=\"small svelte-1n46o8q\" data-testid=\"completeness\" title=\"|sum of attribution - (F(a) - F(0))| / |F(a) - F(0)| at this frame\"> </div>"), Ya = /* @__PURE__ */ q("<div></div>"), Xa = /* @__PURE__ */ q("<div class=\"chart svelte-1n46o8q\"><div class=\"zero svelte-1n46o8q\"></div> <!></div>"), Za = /* @__PURE__ */ q("<td class=\"svelte-1n46o8q\"><!></td>"), Qa = /* @__PURE__ */ q("<tr><td class=\"selector svelte-1n46o8q\"><select class=\"svelte-1n46o8q\"><option>value function</option><optgroup label=\"policy logits:\"></optgroup><optgroup label=\"sums of policy logits:\"></optgroup></select> <!> <!></td><td class=\"svelte-1n46o8q\"><!> <!></td><!></tr>"), $a = /* @__PURE__ */ q("<p class=\"small svelte-1n46o8q\">Colors correspond to input colors</p>"), eo = /* @__PURE__ */ q("<span class=\"small svelte-1n46o8q\">unmatched</span>"), to = /* @__PURE__ */ q("<button class=\"item svelte-1n46o8q\"><span></span> <!> <!></button>"), no = /* @__PURE__ */ q("<span class=\"small svelte-1n46o8q\">not shown</span>"), ro = /* @__PURE__ */ q("<p class=\"small svelte-1n46o8q\">Hover to isolate, click to expand feature</p> <div class=\"legend svelte-1n46o8q\"><!> <button class=\"item svelte-1n46o8q\" data-testid=\"legend-residual\"><span></span> residual (everything else)<!></button></div>", 1), io = /* @__PURE__ */ q("<span data-testid=\"popup-full-note\"> </span>"), ao = /* @__PURE__ */ q("<canvas data-testid=\"popup-observation\" class=\"svelte-1n46o8q\"></canvas>"), oo = /* @__PURE__ */ q("<img data-testid=\"popup-image\" draggable=\"false\" class=\"svelte-1n46o8q\"/>"), so = /* @__PURE__ */ q("<div class=\"popup svelte-1n46o8q\" data-testid=\"feature-popup\" role=\"dialog\" tabindex=\"-1\"><div class=\"popup-head svelte-1n46o8q\"><b> </b> <button data-testid=\"popup-close\">close</button></div> <p class=\"small svelte-1n46o8q\">Dataset examples by spatial position. Press to view example, scroll to zoom. <!></p> <div class=\"sliders svelte-1n46o8q\"><label class=\"svelte-1n46o8q\">zoom in <input data-testid=\"zoom-slider\" type=\"range\" min=\"0\"/> zoom out</label> <label class=\"svelte-1n46o8q\">fewer patches <input data-testid=\"patches-slider\" type=\"range\" min=\"0\"/> more patches</label></div> <div class=\"popup-view svelte-1n46o8q\" role=\"button\" tabindex=\"0\" aria-label=\"press to view the example\"><!></div></div>"), co = /* @__PURE__ */ q("<div class=\"columns svelte-1n46o8q\"><!> <div class=\"col wide svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\">Timeline</h3> <!> <div class=\"navigator svelte-1n46o8q\"><button data-testid=\"step-back\" title=\"step back\">&#8592;</button> <button data-testid=\"first\" title=\"first frame\">&#10074;&#9664;</button> <!> <!> <button data-testid=\"last\" title=\"last frame\">&#9654;&#10074;</button> <button data-testid=\"step-forward\" title=\"step forward\">&#8594;</button> <label>fps <input data-testid=\"fps\" type=\"number\" min=\"0\" max=\"100\" class=\"svelte-1n46o8q\"/></label></div> <div class=\"scrubber svelte-1n46o8q\" data-testid=\"scrubber\" role=\"slider\" tabindex=\"-1\"><div class=\"pointer svelte-1n46o8q\"></div> <div class=\"tape svelte-1n46o8q\"><!></div> <div class=\"centre svelte-1n46o8q\"></div></div> <!> <h3 class=\"svelte-1n46o8q\"> </h3> <div class=\"toggles svelte-1n46o8q\"><label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-overlay\"/> overlay on observations</label> <label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-abs\"/> </label> <!> <!></div> <table class=\"attr svelte-1n46o8q\"><thead><tr><th class=\"svelte-1n46o8q\"></th><th class=\"svelte-1n46o8q\">Observation</th><!></tr></thead><tbody></tbody></table> <button data-testid=\"add-row\">add row</button> <!></div> <div class=\"col svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\"> </h3> <!> <h3 class=\"svelte-1n46o8q\">Hotkeys</h3> <ul class=\"small hotkeys svelte-1n46o8q\"><li>&#8592; go backwards</li><li>&#8594; go forwards</li><li>space: toggle play/pause</li></ul></div></div> <!>", 1), lo = /* @__PURE__ */ q("<div><!> <!> <!> <!></div>"), uo = {
+	hash: "svelte-1n46o8q",
+	code: ".app.svelte-1n46o8q {font:13px/1.4 system-ui, sans-serif;color:#222;padding:8px;}h3.svelte-1n46o8q {margin:0.6em 0 0.3em;font-size:1.05em;}.small.svelte-1n46o8q {font-size:0.85em;color:#666;margin:0.2em 0;}.picker.svelte-1n46o8q {display:flex;gap:1em;align-items:center;flex-wrap:wrap;margin-bottom:0.5em;}.meta.svelte-1n46o8q {color:#666;}.error.svelte-1n46o8q {background:#fde2e1;border:1px solid #d33;padding:0.4em;margin-bottom:0.5em;white-space:pre-wrap;}.problems.svelte-1n46o8q {background:#fff6d6;border:1px solid #e0b400;padding:0.3em 0.5em;margin-bottom:0.5em;}.columns.svelte-1n46o8q {display:flex;gap:1.2em;align-items:flex-start;}.col.svelte-1n46o8q {min-width:10em;}.col.narrow.svelte-1n46o8q {min-width:6em;}.col.wide.svelte-1n46o8q {flex:none;min-width:48em;}.trajs.svelte-1n46o8q {display:flex;flex-direction:column;gap:2px;max-height:24em;overflow-y:auto;}.traj.svelte-1n46o8q {display:flex;align-items:center;gap:0.3em;cursor:pointer;padding:1px;}.traj.selected.svelte-1n46o8q {outline:2px solid #1f6fd1;}.traj.svelte-1n46o8q input:where(.svelte-1n46o8q) {display:none;}.bookmarks.svelte-1n46o8q {list-style:none;padding:0;margin:0 0 0.5em;}.link.svelte-1n46o8q {background:none;border:none;color:#1f6fd1;cursor:pointer;padding:0;text-decoration:underline;font:inherit;}.layer.svelte-1n46o8q {display:block;cursor:pointer;}.display.svelte-1n46o8q td:where(.svelte-1n46o8q) {padding-right:1em;color:#1f3fa0;}.policy.svelte-1n46o8q {display:flex;height:1.4em;width:100%;border:1px solid #ccc;overflow:hidden;}.seg.svelte-1n46o8q {font-size:0.8em;text-align:center;overflow:hidden;white-space:nowrap;}.navigator.svelte-1n46o8q {display:flex;gap:0.3em;align-items:center;margin:0.4em 0;width:24em;}.navigator.svelte-1n46o8q input:where(.svelte-1n46o8q) {width:3.5em;}.scrubber.svelte-1n46o8q {position:relative;height:4em;overflow:hidden;background:#eee;cursor:grab;user-select:none;}.tape.svelte-1n46o8q {position:absolute;top:0;bottom:0;}.centre.svelte-1n46o8q {position:absolute;left:calc(50% - 4px);width:2px;top:0;bottom:0;background:rgba(0,0,0,0.4);border-left:3px solid rgba(0,0,0,0.1);border-right:3px solid rgba(0,0,0,0.1);}.pointer.svelte-1n46o8q {position:absolute;left:calc(50% - 5px);top:0;border:5px solid transparent;border-top-color:#000;z-index:1;}.toggles.svelte-1n46o8q label:where(.svelte-1n46o8q) {display:block;}.attr.svelte-1n46o8q th:where(.svelte-1n46o8q) {font-weight:normal;color:#555;text-align:left;}.attr.svelte-1n46o8q td:where(.svelte-1n46o8q) {vertical-align:top;padding:2px;}.selector.svelte-1n46o8q {width:10em;}.selector.svelte-1n46o8q select:where(.svelte-1n46o8q) {max-width:10em;}.chart.svelte-1n46o8q {position:relative;height:3.5em;width:14em;background:#f4f4f4;margin-top:2px;}.chart.svelte-1n46o8q .zero:where(.svelte-1n46o8q) {position:absolute;left:0;right:0;height:1px;background:#888;}.chart.svelte-1n46o8q .bar:where(.svelte-1n46o8q) {position:absolute;}.chart.svelte-1n46o8q .bar.res:where(.svelte-1n46o8q) {outline:1px solid #888;}.chart.svelte-1n46o8q .bar.dashed:where(.svelte-1n46o8q) {outline:1px dashed #888;}.legend.svelte-1n46o8q {display:flex;flex-direction:column;gap:4px;}.item.svelte-1n46o8q {display:flex;align-items:center;gap:0.4em;cursor:pointer;background:none;border:1px solid transparent;padding:2px;font:inherit;text-align:left;}.item.svelte-1n46o8q:hover {border-color:#999;}.disc.unmatched.svelte-1n46o8q {outline:2px dashed #555;outline-offset:1px;}.pane-head.svelte-1n46o8q {background:#f3f3f3;padding:2px 6px;}.compact.svelte-1n46o8q .col.wide:where(.svelte-1n46o8q) {min-width:31em;}.compact.svelte-1n46o8q .columns:where(.svelte-1n46o8q) {gap:0.6em;}.compact.svelte-1n46o8q .cell {width:10em;height:10em;}.disc.svelte-1n46o8q {display:inline-flex;width:1.6em;height:1.6em;border-radius:50%;align-items:center;justify-content:center;font-weight:bold;color:#000;flex:none;}.resdisc.svelte-1n46o8q {background:#fff;border:2px solid #888;}.resdisc.dashed.svelte-1n46o8q {border-style:dashed;}.hotkeys.svelte-1n46o8q {padding-left:1.2em;}.popup.svelte-1n46o8q {position:fixed;top:2em;left:50%;transform:translateX(-50%);width:40em;background:#fff;border:1px solid #888;box-shadow:0 4px 24px rgba(0,0,0,0.3);padding:0.8em;z-index:10;}.popup-head.svelte-1n46o8q {display:flex;justify-content:space-between;}.sliders.svelte-1n46o8q label:where(.svelte-1n46o8q) {display:block;}.popup-view.svelte-1n46o8q {width:36em;height:36em;margin:0 auto;background:repeating-conic-gradient(#ddd 0 25%, #fff 0 50%) 0 0 / 16px 16px;cursor:pointer;}.popup-view.svelte-1n46o8q img:where(.svelte-1n46o8q), .popup-view.svelte-1n46o8q canvas:where(.svelte-1n46o8q) {width:100%;height:100%;image-rendering:pixelated;display:block;opacity:0.999;}"
+};
+function fo(e, t) {
+	Be(t, !0), Ur(e, uo);
+	let n = bi(t, "pane", 3, null), r = bi(t, "nav", 7, null), i = bi(t, "hotkeys", 3, !0), a = bi(t, "featureColors", 3, null), o = bi(t, "unmatched", 19, () => []), s = bi(t, "other", 3, null), c = bi(t, "seriesOut", 15, null), l = bi(t, "label", 3, ""), u = bi(t, "start", 3, null), d = bi(t, "view", 15, null), f = bi(t, "onCompare", 3, null), p = bi(t, "secondary", 3, !1), h = ++Sa, g = {
 		advantage: "#1f6fd1",
 		value: "#1a9641",
 		logit: "#d7301f",
 		group: "#f08a00"
-	}, r = /* @__PURE__ */ L(Ht([])), i = /* @__PURE__ */ L(Ht([])), a = /* @__PURE__ */ L(""), o = /* @__PURE__ */ L(-1), s = /* @__PURE__ */ L(null), c = /* @__PURE__ */ L(0), l = /* @__PURE__ */ L(0), u = /* @__PURE__ */ L(""), d = /* @__PURE__ */ L(Ht(["v"])), f = /* @__PURE__ */ L(!1), p = /* @__PURE__ */ L(!0), h = /* @__PURE__ */ L(!1), g = /* @__PURE__ */ L(null), _ = /* @__PURE__ */ L(0), v = /* @__PURE__ */ L(12), y = 1, b = /* @__PURE__ */ L(null), x = /* @__PURE__ */ L(0), S = /* @__PURE__ */ L(0), C = /* @__PURE__ */ L(null), w = /* @__PURE__ */ L(""), T = /* @__PURE__ */ L(null), ee = /* @__PURE__ */ L(null), te = /* @__PURE__ */ L(Ht({})), ne = Zi(), re = /* @__PURE__ */ L(0), ie = /* @__PURE__ */ F(() => G(s) ? G(s).probe_set.steps : 0), ae = /* @__PURE__ */ F(() => G(s) ? G(s).probe_set.trajectories : 0), oe = /* @__PURE__ */ F(() => G(s)?.layers.find((e) => e.name === G(u))), E = /* @__PURE__ */ F(() => G(oe)?.kind === "input"), se = /* @__PURE__ */ F(() => G(oe) ? G(E) ? 3 : G(oe).features : 0), ce = /* @__PURE__ */ F(() => G(E) ? [
+	}, _ = /* @__PURE__ */ I(Ut([])), v = /* @__PURE__ */ I(Ut([])), y = /* @__PURE__ */ I(""), b = /* @__PURE__ */ I(-1), x = /* @__PURE__ */ I(null), S = /* @__PURE__ */ I(0), C = /* @__PURE__ */ I(0), w = /* @__PURE__ */ I(""), ee = /* @__PURE__ */ I(Ut(["v"])), te = /* @__PURE__ */ I(!1), ne = /* @__PURE__ */ I(!0), re = /* @__PURE__ */ I(!1), T = /* @__PURE__ */ I(null), E = /* @__PURE__ */ I(0), ie = /* @__PURE__ */ I(12), ae = 1, oe = /* @__PURE__ */ I(null), se = /* @__PURE__ */ I(0), ce = /* @__PURE__ */ I(0), le = /* @__PURE__ */ I(null), ue = /* @__PURE__ */ I(""), D = /* @__PURE__ */ I(null), de = /* @__PURE__ */ I(null), fe = /* @__PURE__ */ I(Ut({})), O = ra(), pe = /* @__PURE__ */ I(0), me = /* @__PURE__ */ P(() => G(x) ? G(x).probe_set.steps : 0), he = /* @__PURE__ */ P(() => G(x) ? G(x).probe_set.trajectories : 0), ge = /* @__PURE__ */ P(() => G(x)?.layers.find((e) => e.name === G(w))), _e = /* @__PURE__ */ P(() => G(ge)?.kind === "input"), k = /* @__PURE__ */ P(() => G(ge) ? G(_e) ? 3 : G(ge).features : 0), ve = /* @__PURE__ */ P(() => a() ?? G(x)?.feature_colors ?? []), A = /* @__PURE__ */ P(() => G(_e) ? [
 		[
 			1,
 			0,
@@ -2537,199 +2781,241 @@ function za(e, t) {
 			0,
 			1
 		]
-	] : (G(s)?.feature_colors ?? []).map(bi)), le = /* @__PURE__ */ F(() => G(g) ?? (G(h) && !G(E) ? "all" : "prin")), ue = /* @__PURE__ */ F(() => G(f) ? ["abs"] : ["pos", "neg"]), de = /* @__PURE__ */ F(() => (G(s)?.action_combos ?? []).map(Ti)), fe = /* @__PURE__ */ F(() => G(d).flatMap((e, t) => e === null ? [] : [{
+	] : G(ve).map(Ci)), ye = /* @__PURE__ */ P(() => G(T) ?? (G(re) && !G(_e) ? "all" : "prin")), be = /* @__PURE__ */ P(() => G(te) ? ["abs"] : ["pos", "neg"]), Se = /* @__PURE__ */ P(() => (G(x)?.action_combos ?? []).map(Oi)), Ce = /* @__PURE__ */ P(() => G(ee).flatMap((e, t) => e === null ? [] : [{
 		key: e,
 		i: t
-	}])), pe = /* @__PURE__ */ F(() => G(r).find((e) => e.run === G(a))?.steps ?? []);
-	function D(e) {
-		return `${G(a)}\u0000${G(o)}\u0000${G(u)}\u0000${G(c)}\u0000${e}`;
+	}])), we = /* @__PURE__ */ P(() => G(_).find((e) => e.run === G(y))?.steps ?? []);
+	function Te(e) {
+		return `${G(y)}\u0000${G(b)}\u0000${G(w)}\u0000${G(S)}\u0000${e}`;
 	}
-	function me(e, t) {
+	function Ee(e, t) {
 		return Math.round((.75 * (t > 1 ? e / (t - 1) : 0) + .1875) * 255);
 	}
-	function he(e) {
-		let t = G(s)?.outputs.find((t) => t.key === e);
+	function De(e) {
+		let t = G(x)?.outputs.find((t) => t.key === e);
 		if (!t) return e;
 		if (t.kind === "v") return "value function";
-		if (t.kind === "logit") return `${G(de)[t.index] ?? t.index} logit`;
-		let n = G(s).action_groups[t.index];
-		return `[ ${t.actions.map((e) => G(de)[e] ?? e).join(" | ")} ] logit sum` + (n ? ` (${n.name})` : "");
+		if (t.kind === "logit") return `${G(Se)[t.index] ?? t.index} logit`;
+		let n = G(x).action_groups[t.index];
+		return `[ ${t.actions.map((e) => G(Se)[e] ?? e).join(" | ")} ] logit sum` + (n ? ` (${n.name})` : "");
 	}
-	function ge(e) {
-		let t = G(s)?.outputs.find((t) => t.key === e);
-		return !t || !G(T) ? [] : t.kind === "v" ? G(T).values : G(T).logits.map((e) => t.actions.reduce((t, n) => t + e[n], 0));
+	function Oe(e, t = G(D)) {
+		let n = G(x)?.outputs.find((t) => t.key === e);
+		return !n || !t ? [] : n.kind === "v" ? t.values : t.logits.map((e) => n.actions.reduce((t, n) => t + e[n], 0));
 	}
-	async function _e(e = !1) {
+	async function ke(e = !1) {
 		try {
 			let n = await t.source.runs(e);
-			if (R(r, n.runs, !0), R(i, n.problems, !0), !G(r).length) {
-				R(w, G(i).length ? "" : "No RL Clarity analysis in this logdir yet: run 'rl-clarity analyze CHECKPOINT --logdir LOGDIR'.", !0);
+			if (L(_, n.runs, !0), L(v, n.problems, !0), !G(_).length) {
+				L(ue, G(v).length ? "" : "No RL Clarity analysis in this logdir yet: run 'rl-clarity analyze CHECKPOINT --logdir LOGDIR'.", !0);
 				return;
 			}
-			let s = G(r).find((e) => e.run === (G(a) || ne.run)) ?? G(r)[0], c = G(o) >= 0 ? G(o) : ne.step, l = s.steps.includes(c) ? c : s.steps[s.steps.length - 1];
-			(s.run !== G(a) || l !== G(o)) && await ve(s.run, l);
+			let r = G(_).find((e) => e.run === (G(y) || O.run)) ?? G(_)[0], i = G(b) >= 0 ? G(b) : O.step, a = r.steps.includes(i) ? i : r.steps[r.steps.length - 1];
+			(r.run !== G(y) || a !== G(b)) && await Ae(r.run, a);
 		} catch (e) {
-			R(w, String(e), !0);
+			L(ue, String(e), !0);
 		}
 	}
-	async function ve(e, n) {
+	async function Ae(e, n) {
 		try {
-			R(w, ""), R(_, 0);
-			let r = await t.source.manifest(e, n), i = G(s) !== null;
-			R(a, e, !0), R(o, n, !0), R(s, r, !0), R(te, {}, !0);
-			let m = r.layers.map((e) => e.name), g = ne;
-			ne = {}, m.includes(G(u)) || R(u, g.layer && m.includes(g.layer) ? g.layer : r.default_layer, !0);
-			let v = r.outputs.map((e) => e.key), y = (g.rows ?? G(d)).filter((e) => e === null || v.includes(e));
-			R(d, y.length ? y : ["v"], !0), g.abs !== void 0 && R(f, g.abs, !0), g.overlay !== void 0 && R(p, g.overlay, !0), g.residual !== void 0 && R(h, g.residual, !0), R(c, Math.min(Math.max(g.traj ?? G(c), 0), r.probe_set.trajectories - 1), !0), R(l, Math.min(Math.max(g.frame ?? (i ? G(l) : 0), 0), r.probe_set.steps - 1), !0), R(x, Math.max(0, r.features.expand_mults.indexOf(r.features.expand_default)), !0), R(S, Math.max(0, r.features.subdiv_mults.indexOf(r.features.subdiv_default)), !0);
+			L(ue, ""), L(E, 0);
+			let r = await t.source.manifest(e, n), i = G(x) !== null;
+			L(y, e, !0), L(b, n, !0), L(x, r, !0), L(fe, {}, !0);
+			let a = r.layers.map((e) => e.name), o = O;
+			O = {}, a.includes(G(w)) || L(w, o.layer && a.includes(o.layer) ? o.layer : r.default_layer, !0);
+			let s = r.outputs.map((e) => e.key), c = (o.rows ?? G(ee)).filter((e) => e === null || s.includes(e));
+			L(ee, c.length ? c : ["v"], !0), o.abs !== void 0 && L(te, o.abs, !0), o.overlay !== void 0 && L(ne, o.overlay, !0), o.residual !== void 0 && L(re, o.residual, !0), L(S, Math.min(Math.max(o.traj ?? G(S), 0), r.probe_set.trajectories - 1), !0), L(C, Math.min(Math.max(o.frame ?? (i ? G(C) : 0), 0), r.probe_set.steps - 1), !0), L(se, Math.max(0, r.features.expand_mults.indexOf(r.features.expand_default)), !0), L(ce, Math.max(0, r.features.subdiv_mults.indexOf(r.features.subdiv_default)), !0);
 		} catch (e) {
-			R(w, String(e), !0);
+			L(ue, String(e), !0);
 		}
 	}
-	fn(() => {
-		if (!G(s)) return;
+	V(() => {
+		if (!G(x)) return;
 		let [e, n, r] = [
-			G(a),
-			G(o),
-			G(c)
+			G(y),
+			G(b),
+			G(S)
 		];
 		Promise.all([t.source.series(e, n, r), t.source.image("frames", e, n, { traj: r })]).then(([t, i]) => {
-			e === G(a) && n === G(o) && r === G(c) && (R(T, t, !0), R(ee, i, !0));
-		}).catch((e) => R(w, String(e), !0));
-	}), fn(() => {
-		if (!G(s) || !G(u)) return;
-		let e = new Set(G(fe).map(({ key: e }) => D(e)));
+			e === G(y) && n === G(b) && r === G(S) && (L(D, t, !0), c(t), L(de, i, !0));
+		}).catch((e) => L(ue, String(e), !0));
+	}), V(() => {
+		if (!G(x) || !G(w)) return;
+		let e = new Set(G(Ce).map(({ key: e }) => Te(e)));
 		ir(() => {
-			for (let t of Object.keys(G(te))) e.has(t) || delete G(te)[t];
+			for (let t of Object.keys(G(fe))) e.has(t) || delete G(fe)[t];
 		});
-		for (let { key: e } of G(fe)) {
-			let n = D(e);
-			if (G(te)[n]) continue;
-			let [r, i, s, l] = [
-				G(a),
-				G(o),
-				G(u),
-				G(c)
+		for (let { key: e } of G(Ce)) {
+			let n = Te(e);
+			if (G(fe)[n]) continue;
+			let [r, i, a, o] = [
+				G(y),
+				G(b),
+				G(w),
+				G(S)
 			];
-			Promise.all([t.source.unit(r, i, s, l, e), t.source.attribution(r, i, s, l, e)]).then(([t, r]) => {
-				D(e) === n && (G(te)[n] = {
+			Promise.all([t.source.unit(r, i, a, o, e), t.source.attribution(r, i, a, o, e)]).then(([t, r]) => {
+				Te(e) === n && (G(fe)[n] = {
 					unit: t,
 					q: r
 				});
-			}).catch((e) => R(w, String(e), !0));
+			}).catch((e) => L(ue, String(e), !0));
 		}
 	});
-	function O(e, t) {
-		if (!G(s) || !G(ee)) return null;
-		let n = {
-			sprite: G(ee),
-			frameColumns: G(s).assets.frame_columns,
-			obsShape: G(s).probe_set.observation_shape,
-			t: G(l),
+	let je = /* @__PURE__ */ I(!0), Me = /* @__PURE__ */ I(null), Ne = /* @__PURE__ */ P(() => !!G(x)?.full_resolution), Pe = /* @__PURE__ */ P(() => `${G(y)}\u0000${G(b)}\u0000${G(S)}\u0000${G(C)}`);
+	V(() => {
+		if (!G(Ne) || !G(je)) return;
+		let [e, n, r, i, a] = [
+			G(y),
+			G(b),
+			G(S),
+			G(C),
+			G(Pe)
+		];
+		t.source.fullFrame(e, n, {
+			traj: r,
+			frame: i
+		}).then((e) => {
+			G(Pe) === a && L(Me, {
+				key: a,
+				img: e
+			}, !0);
+		}).catch((e) => L(ue, String(e), !0));
+		for (let a = 1; a <= 3; a++) i + a < G(me) && t.source.fullFrame(e, n, {
+			traj: r,
+			frame: i + a
+		}).catch(() => {});
+	});
+	function Fe(e, t) {
+		if (!G(x) || !G(de)) return null;
+		let n = G(Ne) && G(je), r = {
+			sprite: G(de),
+			frameColumns: G(x).assets.frame_columns,
+			obsShape: G(x).probe_set.observation_shape,
+			t: G(C),
 			kind: t,
-			overlay: G(p)
+			overlay: G(ne),
+			fullShape: n ? G(x).full_resolution.shape : null,
+			full: n && G(Me)?.key === G(Pe) ? G(Me).img : null
 		};
-		if (t === "obs" || e === null) return n;
-		let r = G(te)[D(e)];
-		if (!r) return n;
-		let i = {
-			shape: r.unit.shape,
-			residual: !G(E),
-			colors: G(ce)
+		if (t === "obs" || e === null) return r;
+		let i = G(fe)[Te(e)];
+		if (!i) return r;
+		let a = {
+			shape: i.unit.shape,
+			residual: !G(_e),
+			colors: G(A)
 		};
 		return {
-			...n,
-			q: r.q,
-			info: i,
-			mode: G(le),
-			key: D(e)
+			...r,
+			q: i.q,
+			info: a,
+			mode: G(ye),
+			key: Te(e)
 		};
 	}
-	function ye(e) {
-		R(l, Math.min(Math.max(Math.round(e), 0), Math.max(G(ie) - 1, 0)), !0);
+	function Ie(e) {
+		L(C, Math.min(Math.max(Math.round(e), 0), Math.max(G(me) - 1, 0)), !0);
 	}
-	function k(e) {
-		R(_, 0), y = e, ye(G(l) + e);
+	function Le(e) {
+		L(E, 0), ae = e, Ie(G(C) + e);
 	}
-	let A = 0;
-	function be(e) {
-		A = 0, y = e, R(_, e, !0);
+	let Re = 0;
+	function M(e) {
+		Re = 0, ae = e, L(E, e, !0);
 	}
-	fn(() => {
-		if (!G(_)) return;
-		let e = Math.max(Math.min(Number(G(v)) || 0, 100), 0), t = G(l) + G(_), n = G(ie), r = e > 0 ? 1e3 / e : 1e3, i = performance.now();
-		A = A && i - A < r ? A + r : i + r;
+	V(() => {
+		if (!G(E)) return;
+		let e = Math.max(Math.min(Number(G(ie)) || 0, 100), 0), t = G(C) + G(E), n = G(me), r = e > 0 ? 1e3 / e : 1e3, i = performance.now();
+		Re = Re && i - Re < r ? Re + r : i + r;
 		let a = setTimeout(() => {
-			t < 0 || t >= n ? R(_, 0) : R(l, t);
-		}, Math.max(0, A - i));
+			t < 0 || t >= n ? L(E, 0) : L(C, t);
+		}, Math.max(0, Re - i));
 		return () => clearTimeout(a);
 	});
-	function Se(e) {
+	function ze(e) {
+		if (!i()) return;
 		let t = e.target;
 		if (!(t?.tagName === "SELECT" || t?.tagName === "INPUT" && !["radio", "checkbox"].includes(t.type))) {
 			if (e.key === "ArrowLeft" || e.key === "ArrowRight") {
 				let t = e.key === "ArrowLeft" ? -1 : 1;
-				G(_) ? be(t) : k(t), e.preventDefault();
-			} else e.key === " " && (G(_) ? R(_, 0) : be(y), e.preventDefault());
+				G(E) ? M(t) : Le(t), e.preventDefault();
+			} else e.key === " " && (G(E) ? L(E, 0) : M(ae), e.preventDefault());
 		}
 	}
-	let Ce = null;
-	function we(e) {
-		e.button === 0 && (R(_, 0), Ce = {
+	let He = null;
+	function Ue(e) {
+		e.button === 0 && (L(E, 0), He = {
 			x: e.clientX,
-			frame: G(l),
+			frame: G(C),
 			width: e.currentTarget.clientWidth
 		}, e.preventDefault());
 	}
-	function Te(e) {
-		Ce && (e.buttons & 1 ? ye(Ce.frame + (Ce.x - e.clientX) / Ce.width * Math.min(256, G(ie))) : Ce = null);
+	function We(e) {
+		He && (e.buttons & 1 ? Ie(He.frame + (He.x - e.clientX) / He.width * Math.min(256, G(me))) : He = null);
 	}
-	let Ee = /* @__PURE__ */ F(() => Math.min(256, Math.max(G(ie), 1)));
-	function De() {
-		let e = [...G(d)].reverse().find((e) => e !== null) ?? "v";
-		R(d, [...G(d), e], !0);
+	let Ge = /* @__PURE__ */ P(() => Math.min(256, Math.max(G(me), 1)));
+	function Ke() {
+		let e = [...G(ee)].reverse().find((e) => e !== null) ?? "v";
+		L(ee, [...G(ee), e], !0);
 	}
-	function Oe(e) {
-		R(d, G(d).map((t, n) => n === e ? null : t), !0);
+	function qe(e) {
+		L(ee, G(ee).map((t, n) => n === e ? null : t), !0);
 	}
-	let ke = /* @__PURE__ */ L(null), Ae = /* @__PURE__ */ L(void 0);
-	fn(() => {
-		if (!G(b) || !G(s)) return;
-		let e = G(s).features, n = {
-			layer: G(u),
-			feature: G(b).feature,
-			subdiv: String(e.subdiv_mults[G(S)]),
-			expand: String(e.expand_mults[G(x)])
-		};
-		t.source.image("feature", G(a), G(o), n).then((e) => R(ke, e, !0)).catch((e) => R(w, String(e), !0));
+	let Je = /* @__PURE__ */ I(null), N = /* @__PURE__ */ I(null), Ye = /* @__PURE__ */ I(void 0), Xe = /* @__PURE__ */ P(() => G(oe) ? `${G(y)}\u0000${G(b)}\u0000${G(w)}\u0000${G(oe).feature}\u0000${G(ce)}\u0000${G(se)}` : "");
+	V(() => {
+		if (!G(oe) || !G(x)) return;
+		let e = G(x).features, n = {
+			layer: G(w),
+			feature: G(oe).feature,
+			subdiv: String(e.subdiv_mults[G(ce)]),
+			expand: String(e.expand_mults[G(se)])
+		}, [r, i, a, o, s] = [
+			G(y),
+			G(b),
+			G(Xe),
+			G(x),
+			G(Ne) && G(je)
+		];
+		t.source.image("feature", r, i, n).then(async (e) => {
+			if (G(Xe) !== a || (L(Je, e, !0), !s)) return;
+			let c = await ua(e, await t.source.featureGrid(r, i, n.layer, n.feature, Number(n.subdiv), Number(n.expand)), o.probe_set.observation_shape, o.full_resolution.shape, (e) => t.source.fullFrame(r, i, { obs: e }));
+			G(Xe) === a && L(N, {
+				key: a,
+				src: c
+			}, !0);
+		}).catch((e) => L(ue, String(e), !0));
 	});
-	let je = 0;
-	function Me(e) {
+	let Ze = /* @__PURE__ */ P(() => G(Ne) && G(je) && G(N)?.key === G(Xe) && G(N).src ? G(N).src : G(Je)?.src ?? ""), Qe = 0;
+	function $e(e) {
 		e.preventDefault();
 		let t = performance.now();
-		if (t - je < 100 || !G(s)) return;
-		je = t;
-		let n = G(s).features.expand_mults.length;
-		R(x, Math.min(Math.max(G(x) + Math.sign(e.deltaY), 0), n - 1), !0);
+		if (t - Qe < 100 || !G(x)) return;
+		Qe = t;
+		let n = G(x).features.expand_mults.length;
+		L(se, Math.min(Math.max(G(se) + Math.sign(e.deltaY), 0), n - 1), !0);
 	}
-	let Ne = 0, Pe = 0;
-	async function Fe(e) {
-		if (e.button !== 0 || !G(b) || !G(s)) return;
-		let n = ++Pe;
-		Ne = n;
-		let r = e.currentTarget.getBoundingClientRect(), i = G(s).features, c = await t.source.featureGrid(G(a), G(o), G(u), G(b).feature, i.subdiv_mults[G(S)], i.expand_mults[G(x)]), l = Math.min(c.cols - 1, Math.floor((e.clientX - r.left) / r.width * c.cols)), d = Math.min(c.rows - 1, Math.floor((e.clientY - r.top) / r.height * c.rows));
-		Ne === n && R(C, c.indices[d * c.cols + l], !0);
+	let et = 0, tt = 0;
+	async function nt(e) {
+		if (e.button !== 0 || !G(oe) || !G(x)) return;
+		let n = ++tt;
+		et = n;
+		let r = e.currentTarget.getBoundingClientRect(), i = G(x).features, a = await t.source.featureGrid(G(y), G(b), G(w), G(oe).feature, i.subdiv_mults[G(ce)], i.expand_mults[G(se)]), o = Math.min(a.cols - 1, Math.floor((e.clientX - r.left) / r.width * a.cols)), s = Math.min(a.rows - 1, Math.floor((e.clientY - r.top) / r.height * a.rows));
+		et === n && L(le, a.indices[s * a.cols + o], !0);
 	}
-	fn(() => {
-		if (G(C) === null || !G(s) || !G(Ae)) return;
-		let e = G(s).assets, [n, r] = G(s).probe_set.observation_shape, i = G(C), c = Math.floor(i / e.sheet_size), l = i % e.sheet_size, u = G(Ae);
-		t.source.image("observations", G(a), G(o), { sheet: c }).then((t) => {
-			let i = u.getContext("2d");
-			i.imageSmoothingEnabled = !1, i.drawImage(t, l % e.sheet_columns * r, Math.floor(l / e.sheet_columns) * n, r, n, 0, 0, r, n);
+	V(() => {
+		if (G(le) === null || !G(x) || !G(Ye)) return;
+		let e = G(x).assets, [n, r] = G(x).probe_set.observation_shape, i = G(le), a = Math.floor(i / e.sheet_size), o = i % e.sheet_size, s = G(Ye);
+		G(Ne) && G(je) ? t.source.fullFrame(G(y), G(b), { obs: i }).then((e) => {
+			s.getContext("2d").drawImage(e, 0, 0, s.width, s.height);
+		}).catch((e) => L(ue, String(e), !0)) : t.source.image("observations", G(y), G(b), { sheet: a }).then((t) => {
+			let i = s.getContext("2d");
+			i.imageSmoothingEnabled = !1, i.drawImage(t, o % e.sheet_columns * r, Math.floor(o / e.sheet_columns) * n, r, n, 0, 0, r, n);
 		});
 	});
-	function Ie(e) {
+	function rt(e) {
 		if (!e?.totals) return null;
-		let t = e.totals, n = t.map((e) => Math.max(...e)), r = t.map((e) => Math.min(...e)), i = (e, t) => [...e].sort((e, t) => e - t)[Math.floor(t * (e.length - 1))], a = Math.max(0, i(n, .9), Math.max(...n) / 5), o = Math.min(0, i(r, .1), Math.min(...r) / 5), s = a - o || 1, c = t[G(l)] ?? [], u = a / s * 100;
+		let t = e.totals, n = t.map((e) => Math.max(...e)), r = t.map((e) => Math.min(...e)), i = (e, t) => [...e].sort((e, t) => e - t)[Math.floor(t * (e.length - 1))], a = Math.max(0, i(n, .9), Math.max(...n) / 5), o = Math.min(0, i(r, .1), Math.min(...r) / 5), s = a - o || 1, c = t[G(C)] ?? [], l = a / s * 100;
 		return {
 			bars: c.map((e, t) => {
 				let n = Math.max(o, Math.min(a, e));
@@ -2740,352 +3026,448 @@ function za(e, t) {
 					residual: t === c.length - 1
 				};
 			}),
-			zero: u
+			zero: l
 		};
 	}
-	fn(() => {
-		G(s) && ra({
-			run: G(a),
-			step: G(o),
-			layer: G(u),
-			traj: G(c),
-			frame: G(l),
-			rows: G(fe).map((e) => e.key),
-			abs: G(f),
-			overlay: G(p),
-			residual: G(h)
+	V(() => {
+		if (!r() || !G(x)) return;
+		let [e, t, n] = [
+			r().traj,
+			r().frame,
+			r().layer
+		];
+		ir(() => {
+			e !== G(S) && e >= 0 && e < G(he) && L(S, e, !0), t !== G(C) && t >= 0 && t < G(me) && L(C, t, !0), n && n !== G(w) && G(x).layers.some((e) => e.name === n) && L(w, n, !0);
 		});
-	}), vi(() => {
-		_e();
+	}), V(() => {
+		if (!r() || !G(x)) return;
+		let [e, t, n] = [
+			G(S),
+			G(C),
+			G(w)
+		];
+		ir(() => {
+			r().traj !== e && (r().traj = e), r().frame !== t && (r().frame = t), r().layer !== n && (r().layer = n);
+		});
+	}), V(() => {
+		G(x) && d({
+			run: G(y),
+			step: G(b),
+			layer: G(w),
+			traj: G(S),
+			frame: G(C)
+		});
+	}), V(() => {
+		G(x) && !n() && la({
+			run: G(y),
+			step: G(b),
+			layer: G(w),
+			traj: G(S),
+			frame: G(C),
+			rows: G(Ce).map((e) => e.key),
+			abs: G(te),
+			overlay: G(ne),
+			residual: G(re)
+		});
+	}), xi(() => {
+		if (n()) {
+			L(_, [{
+				run: n().run,
+				steps: [n().step]
+			}], !0), O = r() ? {
+				traj: r().traj,
+				frame: r().frame,
+				layer: r().layer
+			} : u() ?? {}, Ae(n().run, n().step);
+			return;
+		}
+		ke();
 		let e = "embedded" in t.source;
-		e && ea();
-		let n = e ? () => {} : qi(() => {
-			R(re, G(re) + 1), _e(!0);
+		e && oa();
+		let i = e ? () => {} : $i(() => {
+			L(pe, G(pe) + 1), ke(!0);
 		});
 		return window.rlClarity = {
 			setFrame(e) {
-				return R(l, e, !0), wt(), G(l);
+				return L(C, e, !0), Tt(), G(C);
 			},
 			state: () => ({
-				run: G(a),
-				step: G(o),
-				layer: G(u),
-				traj: G(c),
-				frame: G(l),
-				rows: G(d),
-				playing: G(_)
+				run: G(y),
+				step: G(b),
+				layer: G(w),
+				traj: G(S),
+				frame: G(C),
+				rows: G(ee),
+				playing: G(E)
 			})
-		}, n;
+		}, i;
 	});
-	var Le = La();
-	dr("keydown", Gt, Se), dr("mousemove", Gt, Te), dr("mouseup", Gt, () => {
-		Ce = null, Ne = 0, R(C, null);
-	}), dr("click", Gt, () => R(b, null));
-	var Re = z(Le), M = (e) => {
-		var t = ia(), n = B(t, !0);
-		H(() => Y(n, G(w))), J(e, t);
+	var it = lo();
+	dr("keydown", Kt, ze), dr("mousemove", Kt, We), dr("mouseup", Kt, () => {
+		He = null, et = 0, L(le, null);
+	}), dr("click", Kt, () => L(oe, null));
+	let at;
+	var ot = R(it), st = (e) => {
+		var t = Ca(), n = z(t, !0);
+		H(() => Y(n, G(ue))), J(e, t);
 	};
-	X(Re, (e) => {
-		G(w) && e(M);
+	X(ot, (e) => {
+		G(ue) && e(st);
 	});
-	var ze = V(Re, 2), He = (e) => {
-		var t = oa(), n = z(t), a = B(n), o = V(n, 2);
-		Q(o, 21, () => G(i), Z, (e, t) => {
-			var n = aa(), r = z(n), i = B(r, !0), a = V(r);
+	var ct = B(ot, 2), lt = (e) => {
+		var t = Ta(), n = R(t), r = z(n), i = B(n, 2);
+		Q(i, 21, () => G(v), Z, (e, t) => {
+			var n = wa(), r = R(n), i = z(r, !0), a = B(r);
 			j(n), H(() => {
 				Y(i, G(t).run), Y(a, `${G(t).step === null ? "" : ` step ${G(t).step}`}: ${G(t).message ?? ""}`);
 			}), J(e, n);
-		}), j(o), j(t), H((e, n) => {
-			t.open = !G(r).length, Y(a, `${G(i).length ?? ""} analysis problem${G(i).length > 1 ? "s" : ""}:
+		}), j(i), j(t), H((e, n) => {
+			t.open = !G(_).length, Y(r, `${G(v).length ?? ""} analysis problem${G(v).length > 1 ? "s" : ""}:
         ${e ?? ""}${n ?? ""}
-        ${G(r).length ? "(other runs are fine)" : ""}`);
-		}, [() => [...new Set(G(i).map((e) => e.run))].slice(0, 6).join(", "), () => new Set(G(i).map((e) => e.run)).size > 6 ? ", …" : ""]), J(e, t);
+        ${G(_).length ? "(other runs are fine)" : ""}`);
+		}, [() => [...new Set(G(v).map((e) => e.run))].slice(0, 6).join(", "), () => new Set(G(v).map((e) => e.run)).size > 6 ? ", …" : ""]), J(e, t);
 	};
-	X(ze, (e) => {
-		G(i).length && e(He);
+	X(ct, (e) => {
+		G(v).length && e(lt);
 	});
-	var Ue = V(ze, 2), We = z(Ue), Ge = V(z(We));
-	Q(Ge, 21, () => G(r), Z, (e, t) => {
-		var n = sa(), r = B(n, !0), i = {};
-		H(() => {
-			Y(r, G(t).run), i !== (i = G(t).run) && (n.value = (n.__value = i) ?? "");
-		}), J(e, n);
-	}), j(Ge);
-	var N;
-	Qr(Ge), j(We);
-	var Ke = V(We, 2), qe = V(z(Ke));
-	Q(qe, 21, () => G(pe), Z, (e, t) => {
-		var n = sa(), r = B(n, !0), i = {};
-		H((e) => {
-			Y(r, G(t)), i !== (i = e) && (n.value = (n.__value = i) ?? "");
-		}, [() => String(G(t))]), J(e, n);
-	}), j(qe);
-	var P;
-	Qr(qe), j(Ke);
-	var Je = V(Ke, 2), Ye = V(Je, 2), Xe = (e) => {
-		var t = ca(), n = B(t);
-		H((e) => Y(n, `${G(s).env.kind ?? ""}/${G(s).env.name ?? ""}, ${G(ae) ?? ""} trajectories × ${G(ie) ?? ""} steps,
-        IG completeness over the analysis: median ${e ?? ""}%`), [() => ((G(s).completeness?.median ?? NaN) * 100).toFixed(2)]), J(e, t);
+	var ut = B(ct, 2), dt = (e) => {
+		var t = Da(), n = R(t), r = z(n, !0), i = B(n, 2), a = (e) => {
+			var t = Ea(), n = z(t);
+			H((e) => Y(n, `${G(he) ?? ""} trajectories × ${G(me) ?? ""} steps, probe set ${G(x).probe_set.id ?? "?" ?? ""},
+      IG completeness median ${e ?? ""}%`), [() => ((G(x).completeness?.median ?? NaN) * 100).toFixed(2)]), J(e, t);
+		};
+		X(i, (e) => {
+			G(x) && e(a);
+		}), j(t), H(() => Y(r, l())), J(e, t);
+	}, ft = (e) => {
+		var t = Aa(), n = R(t), r = B(R(n));
+		Q(r, 21, () => G(_), Z, (e, t) => {
+			var n = Oa(), r = z(n, !0), i = {};
+			H(() => {
+				Y(r, G(t).run), i !== (i = G(t).run) && (n.value = (n.__value = i) ?? "");
+			}), J(e, n);
+		}), j(r);
+		var i;
+		ti(r), j(n);
+		var a = B(n, 2), o = B(R(a));
+		Q(o, 21, () => G(we), Z, (e, t) => {
+			var n = Oa(), r = z(n, !0), i = {};
+			H((e) => {
+				Y(r, G(t)), i !== (i = e) && (n.value = (n.__value = i) ?? "");
+			}, [() => String(G(t))]), J(e, n);
+		}), j(o);
+		var s;
+		ti(o), j(a);
+		var c = B(a, 2), l = B(c, 2), u = (e) => {
+			var t = ka();
+			K("click", t, () => f()?.()), J(e, t);
+		};
+		X(l, (e) => {
+			f() && (G(_).length > 1 || G(we).length > 1) && e(u);
+		});
+		var d = B(l, 2), p = (e) => {
+			var t = Ea(), n = z(t);
+			H((e) => Y(n, `${G(x).env.kind ?? ""}/${G(x).env.name ?? ""}, ${G(he) ?? ""} trajectories × ${G(me) ?? ""} steps,
+        IG completeness over the analysis: median ${e ?? ""}%`), [() => ((G(x).completeness?.median ?? NaN) * 100).toFixed(2)]), J(e, t);
+		};
+		X(d, (e) => {
+			G(x) && e(p);
+		}), j(t), H((e) => {
+			i !== (i = G(y)) && (r.value = (r.__value = i) ?? "", ei(r, i)), s !== (s = e) && (o.value = (o.__value = s) ?? "", ei(o, s));
+		}, [() => String(G(b))]), K("change", r, (e) => {
+			let t = G(_).find((t) => t.run === e.currentTarget.value);
+			t && Ae(t.run, t.steps.includes(G(b)) ? G(b) : t.steps[t.steps.length - 1]);
+		}), K("change", o, (e) => Ae(G(y), Number(e.currentTarget.value))), K("click", c, () => ke(!0)), J(e, t);
 	};
-	X(Ye, (e) => {
-		G(s) && e(Xe);
-	}), j(Ue);
-	var Ze = V(Ue, 2), Qe = (e) => {
-		var r = Ia(), i = $t(r), y = z(i), w = V(z(y), 2);
-		Q(w, 21, () => Array(G(ae)), Z, (e, n, r) => {
-			var i = la();
-			let s;
-			$(i, "data-testid", `traj-${r}`);
-			var l = z(i);
-			ii(l);
-			var u = V(l, 2);
-			Ki(u, {
-				get source() {
-					return t.source;
-				},
-				get run() {
-					return G(a);
-				},
-				get step() {
-					return G(o);
-				},
-				traj: r
-			});
-			var d = V(u);
-			d.textContent = r + 1, j(i), H(() => {
-				s = Kr(i, 1, "traj svelte-1n46o8q", null, s, { selected: r === G(c) }), ai(l, r === G(c));
-			}), K("change", l, () => R(c, r, !0)), J(e, i);
-		}), j(w);
-		var ee = V(w, 6);
-		Q(ee, 21, () => G(s).bookmarks.low, Z, (e, t, n) => {
-			var r = /* @__PURE__ */ F(() => m(G(t), 2));
-			let i = () => G(r)[0], a = () => G(r)[1];
-			var o = ua(), s = z(o);
-			$(s, "data-testid", `bookmark-low-${n}`);
-			var u = B(s);
-			j(o), H(() => Y(u, `trajectory ${i() + 1}, frame ${a() + 1}`)), K("click", s, () => {
-				R(_, 0), R(c, i(), !0), R(l, a(), !0);
-			}), J(e, o);
-		}), j(ee);
-		var ne = V(ee, 4);
-		Q(ne, 21, () => G(s).bookmarks.high, Z, (e, t, n) => {
-			var r = /* @__PURE__ */ F(() => m(G(t), 2));
-			let i = () => G(r)[0], a = () => G(r)[1];
-			var o = ua(), s = z(o);
-			$(s, "data-testid", `bookmark-high-${n}`);
-			var u = B(s);
-			j(o), H(() => Y(u, `trajectory ${i() + 1}, frame ${a() + 1}`)), K("click", s, () => {
-				R(_, 0), R(c, i(), !0), R(l, a(), !0);
-			}), J(e, o);
-		}), j(ne), j(y);
-		var re = V(y, 2);
-		Q(V(z(re), 2), 17, () => G(s).layers, Z, (e, t) => {
-			var n = da(), r = z(n);
-			ii(r);
-			var i = V(r), a = B(V(i));
-			j(n), H(() => {
-				$(n, "data-testid", `layer-${G(t).name ?? ""}`), ai(r, G(t).name === G(u)), Y(i, ` ${G(t).name ?? ""} `), Y(a, `${G(t).shape[0] ?? ""}×${G(t).shape[1] ?? ""}`);
-			}), K("change", r, () => R(u, G(t).name, !0)), J(e, n);
-		}), j(re);
-		var oe = V(re, 2), ce = V(z(oe), 2), le = (e) => {
-			var t = ha(), n = $t(t), r = z(n), i = z(r), a = z(i), o = z(a), s = (e) => {
-				var t = fa(), n = B(V($t(t)), !0);
-				H((e) => Y(n, e), [() => Ei(G(T).rewards[G(l) - 1])]), J(e, t);
+	X(ut, (e) => {
+		n() ? e(dt) : e(ft, -1);
+	});
+	var pt = B(ut, 2), mt = (e) => {
+		var r = co(), i = en(r), a = R(i), c = (e) => {
+			var n = Pa(), r = en(n), i = B(R(r), 2);
+			Q(i, 21, () => Array(G(he)), Z, (e, n, r) => {
+				var i = ja();
+				let a;
+				$(i, "data-testid", `traj-${r}`);
+				var o = R(i);
+				si(o);
+				var s = B(o, 2);
+				Qi(s, {
+					get source() {
+						return t.source;
+					},
+					get run() {
+						return G(y);
+					},
+					get step() {
+						return G(b);
+					},
+					traj: r
+				});
+				var c = B(s);
+				c.textContent = r + 1, j(i), H(() => {
+					a = Yr(i, 1, "traj svelte-1n46o8q", null, a, { selected: r === G(S) }), $(o, "name", `traj-${h ?? ""}`), ci(o, r === G(S));
+				}), K("change", o, () => L(S, r, !0)), J(e, i);
+			}), j(i);
+			var a = B(i, 6);
+			Q(a, 21, () => G(x).bookmarks.low, Z, (e, t, n) => {
+				var r = /* @__PURE__ */ P(() => m(G(t), 2));
+				let i = () => G(r)[0], a = () => G(r)[1];
+				var o = Ma(), s = R(o);
+				$(s, "data-testid", `bookmark-low-${n}`);
+				var c = z(s);
+				j(o), H(() => Y(c, `trajectory ${i() + 1}, frame ${a() + 1}`)), K("click", s, () => {
+					L(E, 0), L(S, i(), !0), L(C, a(), !0);
+				}), J(e, o);
+			}), j(a);
+			var o = B(a, 4);
+			Q(o, 21, () => G(x).bookmarks.high, Z, (e, t, n) => {
+				var r = /* @__PURE__ */ P(() => m(G(t), 2));
+				let i = () => G(r)[0], a = () => G(r)[1];
+				var o = Ma(), s = R(o);
+				$(s, "data-testid", `bookmark-high-${n}`);
+				var c = z(s);
+				j(o), H(() => Y(c, `trajectory ${i() + 1}, frame ${a() + 1}`)), K("click", s, () => {
+					L(E, 0), L(S, i(), !0), L(C, a(), !0);
+				}), J(e, o);
+			}), j(o), j(r);
+			var s = B(r, 2);
+			Q(B(R(s), 2), 17, () => G(x).layers, Z, (e, t) => {
+				var n = Na(), r = R(n);
+				si(r);
+				var i = B(r), a = z(B(i));
+				j(n), H(() => {
+					$(n, "data-testid", `layer-${G(t).name ?? ""}`), $(r, "name", `layer-${h ?? ""}`), ci(r, G(t).name === G(w)), Y(i, ` ${G(t).name ?? ""} `), Y(a, `${G(t).shape[0] ?? ""}×${G(t).shape[1] ?? ""}`);
+				}), K("change", r, () => L(w, G(t).name, !0)), J(e, n);
+			}), j(s), J(e, n);
+		};
+		X(a, (e) => {
+			p() || e(c);
+		});
+		var l = B(a, 2), u = B(R(l), 2), d = (e) => {
+			var t = Ra(), n = en(t), r = R(n), i = R(r), a = R(i), o = R(a), s = (e) => {
+				var t = Fa(), n = z(B(en(t)), !0);
+				H((e) => Y(n, e), [() => ki(G(D).rewards[G(C) - 1])]), J(e, t);
 			};
 			X(o, (e) => {
-				G(l) > 0 && G(T).rewards[G(l) - 1] !== 0 && e(s);
+				G(C) > 0 && G(D).rewards[G(C) - 1] !== 0 && e(s);
 			}), j(a);
-			var c = V(a), u = z(c), d = (e) => {
-				J(e, pa());
+			var c = B(a), l = R(c), u = (e) => {
+				J(e, Ia());
 			};
-			X(u, (e) => {
-				G(l) > 0 && G(T).dones[G(l) - 1] && e(d);
+			X(l, (e) => {
+				G(C) > 0 && G(D).dones[G(C) - 1] && e(u);
 			}), j(c);
-			var f = V(c), p = B(V(z(f)), !0);
-			j(f);
-			var m = V(f, 2), h = B(V(z(m)), !0);
-			j(m), j(i), j(r), j(n);
-			var g = V(n, 2);
-			Q(g, 21, () => Ci(G(T).logits[G(l)] ?? []), Z, (e, t, n) => {
-				var r = Sr(), i = $t(r), a = (e) => {
-					let r = /* @__PURE__ */ F(() => me(n, G(de).length));
-					var i = ma();
+			var d = B(c), f = z(B(R(d)), !0);
+			j(d);
+			var p = B(d, 2), m = z(B(R(p)), !0);
+			j(p), j(i), j(r), j(n);
+			var h = B(n, 2);
+			Q(h, 21, () => Ei(G(D).logits[G(C)] ?? []), Z, (e, t, n) => {
+				var r = Cr(), i = en(r), a = (e) => {
+					let r = /* @__PURE__ */ P(() => Ee(n, G(Se).length));
+					var i = La();
 					let a;
-					var o = B(i, !0);
+					var o = z(i, !0);
 					H((e) => {
-						$(i, "title", `${G(de)[n] ?? ""}: ${e ?? ""}%`), a = Jr(i, "", a, {
+						$(i, "title", `${G(Se)[n] ?? ""}: ${e ?? ""}%`), a = Zr(i, "", a, {
 							width: `${G(t) * 100}%`,
 							background: `rgb(${G(r) ?? ""},${G(r) ?? ""},${G(r) ?? ""})`,
 							color: G(r) < 128 ? "#fff" : "#000"
-						}), Y(o, G(t) > .06 ? G(de)[n] : "");
+						}), Y(o, G(t) > .06 ? G(Se)[n] : "");
 					}, [() => (G(t) * 100).toFixed(1)]), J(e, i);
 				};
 				X(i, (e) => {
 					G(t) > .002 && e(a);
 				}), J(e, r);
-			}), j(g), H(() => {
-				Y(p, G(l) + 1), Y(h, G(de)[G(T).actions[G(l)]] ?? G(T).actions[G(l)]);
+			}), j(h), H(() => {
+				Y(f, G(C) + 1), Y(m, G(Se)[G(D).actions[G(C)]] ?? G(D).actions[G(C)]);
 			}), J(e, t);
 		};
-		X(ce, (e) => {
-			G(T) && e(le);
+		X(u, (e) => {
+			G(D) && e(d);
 		});
-		var pe = V(ce, 2), _e = z(pe), ve = V(_e, 2), A = V(ve, 2), Se = (e) => {
-			var t = ga();
-			K("click", t, () => R(_, 0)), J(e, t);
-		}, Ce = (e) => {
-			var t = _a();
-			K("click", t, () => be(-1)), J(e, t);
+		var f = B(u, 2), _ = R(f), v = B(_, 2), ae = B(v, 2), ue = (e) => {
+			var t = za();
+			K("click", t, () => L(E, 0)), J(e, t);
+		}, de = (e) => {
+			var t = Ba();
+			K("click", t, () => M(-1)), J(e, t);
 		};
-		X(A, (e) => {
-			G(_) === -1 ? e(Se) : e(Ce, -1);
+		X(ae, (e) => {
+			G(E) === -1 ? e(ue) : e(de, -1);
 		});
-		var Te = V(A, 2), je = (e) => {
-			var t = ga();
-			K("click", t, () => R(_, 0)), J(e, t);
-		}, Ne = (e) => {
-			var t = va();
-			K("click", t, () => be(1)), J(e, t);
+		var O = B(ae, 2), pe = (e) => {
+			var t = za();
+			K("click", t, () => L(E, 0)), J(e, t);
+		}, ge = (e) => {
+			var t = Va();
+			K("click", t, () => M(1)), J(e, t);
 		};
-		X(Te, (e) => {
-			G(_) === 1 ? e(je) : e(Ne, -1);
+		X(O, (e) => {
+			G(E) === 1 ? e(pe) : e(ge, -1);
 		});
-		var Pe = V(Te, 2), Le = V(Pe, 2), Re = V(Le, 2), M = V(z(Re));
-		ii(M), j(Re), j(pe);
-		var ze = V(pe, 2), Be = V(z(ze), 2);
-		let Ve;
-		Ki(z(Be), {
+		var A = B(O, 2), ye = B(A, 2), ke = B(ye, 2), Ae = B(R(ke));
+		si(Ae), j(ke), j(f);
+		var Me = B(f, 2), Pe = B(R(Me), 2);
+		let Re;
+		Qi(R(Pe), {
 			get source() {
 				return t.source;
 			},
 			get run() {
-				return G(a);
+				return G(y);
 			},
 			get step() {
-				return G(o);
+				return G(b);
 			},
 			get traj() {
-				return G(c);
+				return G(S);
 			},
 			stretch: !0
-		}), j(Be), xe(2), j(ze);
-		var He = V(ze, 2), Ue = (e) => {
-			var t = ya(), r = $t(t);
-			zi(r, {
-				title: "advantage",
-				get color() {
-					return n.advantage;
-				},
-				get values() {
-					return G(T).advantages;
-				},
-				get dones() {
-					return G(T).dones;
-				},
-				get frame() {
-					return G(l);
-				},
-				get visible() {
-					return G(Ee);
-				},
-				testid: "graph-advantage"
-			}), Q(V(r, 2), 17, () => [...new Set(G(fe).map((e) => e.key))], Z, (e, t) => {
-				let r = /* @__PURE__ */ F(() => G(s).outputs.find((e) => e.key === G(t)));
+		}), j(Pe), xe(2), j(Me);
+		var ze = B(Me, 2), Be = (e) => {
+			var t = Ha(), n = en(t);
+			{
+				let e = /* @__PURE__ */ P(() => s()?.series?.advantages ?? null), t = /* @__PURE__ */ P(() => s()?.label ?? "");
+				Gi(n, {
+					title: "advantage",
+					get color() {
+						return g.advantage;
+					},
+					get values() {
+						return G(D).advantages;
+					},
+					get dones() {
+						return G(D).dones;
+					},
+					get frame() {
+						return G(C);
+					},
+					get visible() {
+						return G(Ge);
+					},
+					testid: "graph-advantage",
+					get other() {
+						return G(e);
+					},
+					get otherLabel() {
+						return G(t);
+					}
+				});
+			}
+			Q(B(n, 2), 17, () => [...new Set(G(Ce).map((e) => e.key))], Z, (e, t) => {
+				let n = /* @__PURE__ */ P(() => G(x).outputs.find((e) => e.key === G(t)));
 				{
-					let i = /* @__PURE__ */ F(() => he(G(t))), a = /* @__PURE__ */ F(() => G(r)?.kind === "v" ? n.value : G(r)?.kind === "logit" ? n.logit : n.group), o = /* @__PURE__ */ F(() => ge(G(t)));
-					zi(e, {
+					let r = /* @__PURE__ */ P(() => De(G(t))), i = /* @__PURE__ */ P(() => G(n)?.kind === "v" ? g.value : G(n)?.kind === "logit" ? g.logit : g.group), a = /* @__PURE__ */ P(() => Oe(G(t))), o = /* @__PURE__ */ P(() => s()?.series ? Oe(G(t), s().series) : null), c = /* @__PURE__ */ P(() => s()?.label ?? "");
+					Gi(e, {
 						get title() {
-							return G(i);
+							return G(r);
 						},
 						get color() {
-							return G(a);
+							return G(i);
 						},
 						get values() {
-							return G(o);
+							return G(a);
 						},
 						get dones() {
-							return G(T).dones;
+							return G(D).dones;
 						},
 						get frame() {
-							return G(l);
+							return G(C);
 						},
 						get visible() {
-							return G(Ee);
+							return G(Ge);
 						},
 						get testid() {
 							return `graph-${G(t) ?? ""}`;
+						},
+						get other() {
+							return G(o);
+						},
+						get otherLabel() {
+							return G(c);
 						}
 					});
 				}
 			}), J(e, t);
 		};
-		X(He, (e) => {
-			G(T) && e(Ue);
+		X(ze, (e) => {
+			G(D) && e(Be);
 		});
-		var We = V(He, 2), Ge = B(We, !0), N = V(We, 2), Ke = z(N), qe = z(Ke);
-		ii(qe), xe(), j(Ke);
-		var P = V(Ke, 2), Je = z(P);
-		ii(Je);
-		var Ye = V(Je);
-		j(P);
-		var Xe = V(P, 2), Ze = (e) => {
-			var t = ba(), n = z(t);
-			ii(n), xe(), j(t), ui(n, () => G(h), (e) => R(h, e)), J(e, t);
+		var Ve = B(ze, 2), He = z(Ve, !0), We = B(Ve, 2), Qe = R(We), et = R(Qe);
+		si(et), xe(), j(Qe);
+		var tt = B(Qe, 2), it = R(tt);
+		si(it);
+		var at = B(it);
+		j(tt);
+		var ot = B(tt, 2), st = (e) => {
+			var t = Ua(), n = R(t);
+			si(n), xe(), j(t), pi(n, () => G(re), (e) => L(re, e)), J(e, t);
 		};
-		X(Xe, (e) => {
-			G(E) || e(Ze);
-		}), j(N);
-		var Qe = V(N, 2), $e = z(Qe), et = z($e), tt = V(z(et), 2), nt = (e) => {
-			var t = xa(), n = B(t);
-			H(() => Y(n, `Positive and negative ${G(E) ? "gradients" : "attribution"}`)), J(e, t);
-		}, rt = (e) => {
-			var t = Sa(), n = $t(t), r = B(n), i = B(V(n));
+		X(ot, (e) => {
+			G(_e) || e(st);
+		});
+		var ct = B(ot, 2), lt = (e) => {
+			var t = Wa(), n = R(t);
+			si(n);
+			var r = B(n);
+			j(t), H(() => Y(r, ` full-resolution frames (${G(x).full_resolution?.shape[1] ?? ""}×${G(x).full_resolution?.shape[0] ?? ""}; attribution of the ${G(x).probe_set.observation_shape[1] ?? ""}×${G(x).probe_set.observation_shape[0] ?? ""} model input, to scale)`)), pi(n, () => G(je), (e) => L(je, e)), J(e, t);
+		};
+		X(ct, (e) => {
+			G(Ne) && e(lt);
+		}), j(We);
+		var ut = B(We, 2), dt = R(ut), ft = R(dt), pt = B(R(ft), 2), mt = (e) => {
+			var t = Ga(), n = z(t);
+			H(() => Y(n, `Positive and negative ${G(_e) ? "gradients" : "attribution"}`)), J(e, t);
+		}, F = (e) => {
+			var t = Ka(), n = en(t), r = z(n), i = z(B(n));
 			H(() => {
-				Y(r, `Positive ${G(E) ? "gradients" : "attribution"}`), Y(i, `Negative ${G(E) ? "gradients" : "attribution"}`);
+				Y(r, `Positive ${G(_e) ? "gradients" : "attribution"}`), Y(i, `Negative ${G(_e) ? "gradients" : "attribution"}`);
 			}), J(e, t);
 		};
-		X(tt, (e) => {
-			G(f) ? e(nt) : e(rt, -1);
-		}), j(et), j($e);
-		var it = V($e);
-		Q(it, 21, () => G(fe), ({ key: e, i: t }) => t, (e, t) => {
-			let n = () => G(t).key, r = () => G(t).i, i = /* @__PURE__ */ F(() => G(te)[D(n())]), a = /* @__PURE__ */ F(() => Ie(G(i)?.unit));
-			var o = Oa(), c = z(o), u = z(c), f = z(u);
-			f.value = f.__value = "v";
-			var p = V(f);
-			Q(p, 21, () => G(s).outputs.filter((e) => e.kind === "logit"), Z, (e, t) => {
-				var n = sa(), r = B(n), i = {};
+		X(pt, (e) => {
+			G(te) ? e(mt) : e(F, -1);
+		}), j(ft), j(dt);
+		var ht = B(dt);
+		Q(ht, 21, () => G(Ce), ({ key: e, i: t }) => t, (e, t) => {
+			let n = () => G(t).key, r = () => G(t).i, i = /* @__PURE__ */ P(() => G(fe)[Te(n())]), a = /* @__PURE__ */ P(() => rt(G(i)?.unit));
+			var o = Qa(), s = R(o), c = R(s), l = R(c);
+			l.value = l.__value = "v";
+			var u = B(l);
+			Q(u, 21, () => G(x).outputs.filter((e) => e.kind === "logit"), Z, (e, t) => {
+				var n = Oa(), r = z(n), i = {};
 				H(() => {
-					Y(r, `${G(de)[G(t).index] ?? ""} logit`), i !== (i = G(t).key) && (n.value = (n.__value = i) ?? "");
+					Y(r, `${G(Se)[G(t).index] ?? ""} logit`), i !== (i = G(t).key) && (n.value = (n.__value = i) ?? "");
 				}), J(e, n);
-			}), j(p);
-			var m = V(p);
-			Q(m, 21, () => G(s).outputs.filter((e) => e.kind === "group"), Z, (e, t) => {
-				var n = sa(), r = B(n, !0), i = {};
+			}), j(u);
+			var d = B(u);
+			Q(d, 21, () => G(x).outputs.filter((e) => e.kind === "group"), Z, (e, t) => {
+				var n = Oa(), r = z(n, !0), i = {};
 				H((e) => {
 					Y(r, e), i !== (i = G(t).key) && (n.value = (n.__value = i) ?? "");
-				}, [() => G(t).actions.map((e) => G(de)[e]).join(" | ")]), J(e, n);
-			}), j(m), j(u);
-			var _;
-			Qr(u);
-			var v = V(u, 2), y = (e) => {
-				var t = Ca();
-				H(() => $(t, "data-testid", `remove-row-${r() ?? ""}`)), K("click", t, () => Oe(r())), J(e, t);
+				}, [() => G(t).actions.map((e) => G(Se)[e]).join(" | ")]), J(e, n);
+			}), j(d), j(c);
+			var f;
+			ti(c);
+			var p = B(c, 2), m = (e) => {
+				var t = qa();
+				H(() => $(t, "data-testid", `remove-row-${r() ?? ""}`)), K("click", t, () => qe(r())), J(e, t);
 			};
-			X(v, (e) => {
-				G(fe).length > 1 && e(y);
+			X(p, (e) => {
+				G(Ce).length > 1 && e(m);
 			});
-			var b = V(v, 2), x = (e) => {
-				var t = wa(), n = B(t);
-				H((e) => Y(n, `IG completeness error: ${e ?? ""}%`), [() => (G(i).unit.completeness[G(l)] * 100).toFixed(2)]), J(e, t);
+			var h = B(p, 2), g = (e) => {
+				var t = Ja(), n = z(t);
+				H((e) => Y(n, `IG completeness error: ${e ?? ""}%`), [() => (G(i).unit.completeness[G(C)] * 100).toFixed(2)]), J(e, t);
 			};
-			X(b, (e) => {
-				G(i)?.unit.completeness && e(x);
-			}), j(c);
-			var S = V(c), C = z(S);
+			X(h, (e) => {
+				G(i)?.unit.completeness && e(g);
+			}), j(s);
+			var _ = B(s), v = R(_);
 			{
-				let e = /* @__PURE__ */ F(() => O(null, "obs")), t = /* @__PURE__ */ F(() => r() === G(fe)[0].i ? "obs-canvas" : `obs-canvas-${r()}`);
-				Pi(C, {
+				let e = /* @__PURE__ */ P(() => Fe(null, "obs")), t = /* @__PURE__ */ P(() => r() === G(Ce)[0].i ? "obs-canvas" : `obs-canvas-${r()}`);
+				Ri(v, {
 					get spec() {
 						return G(e);
 					},
@@ -3094,35 +3476,35 @@ function za(e, t) {
 					}
 				});
 			}
-			var w = V(C, 2), T = (e) => {
-				var t = Ea(), n = z(t);
+			var y = B(v, 2), b = (e) => {
+				var t = Xa(), n = R(t);
 				let i;
-				Q(V(n, 2), 17, () => G(a).bars, Z, (e, t) => {
-					var n = Ta();
+				Q(B(n, 2), 17, () => G(a).bars, Z, (e, t) => {
+					var n = Ya();
 					let r, i;
 					H(() => {
-						r = Kr(n, 1, "bar svelte-1n46o8q", null, r, {
+						r = Yr(n, 1, "bar svelte-1n46o8q", null, r, {
 							res: G(t).residual,
-							dashed: G(t).residual && !G(h) && G(g) !== "res"
-						}), i = Jr(n, "", i, {
+							dashed: G(t).residual && !G(re) && G(T) !== "res"
+						}), i = Zr(n, "", i, {
 							left: `${G(t).k / G(a).bars.length * 100}%`,
 							width: `${80 / G(a).bars.length}%`,
 							top: `${G(t).top ?? ""}%`,
 							height: `${G(t).height ?? ""}%`,
-							background: G(t).residual ? "#fff" : G(s).feature_colors[G(t).k]
+							background: G(t).residual ? "#fff" : G(ve)[G(t).k]
 						});
 					}), J(e, n);
 				}), j(t), H(() => {
-					$(t, "data-testid", `chart-${r() ?? ""}`), i = Jr(n, "", i, { top: `${G(a).zero ?? ""}%` });
+					$(t, "data-testid", `chart-${r() ?? ""}`), i = Zr(n, "", i, { top: `${G(a).zero ?? ""}%` });
 				}), J(e, t);
 			};
-			X(w, (e) => {
-				G(a) && e(T);
-			}), j(S), Q(V(S), 17, () => G(ue), Z, (e, t) => {
-				var i = Da(), a = z(i);
+			X(y, (e) => {
+				G(a) && e(b);
+			}), j(_), Q(B(_), 17, () => G(be), Z, (e, t) => {
+				var i = Za(), a = R(i);
 				{
-					let e = /* @__PURE__ */ F(() => O(n(), G(t)));
-					Pi(a, {
+					let e = /* @__PURE__ */ P(() => Fe(n(), G(t)));
+					Ri(a, {
 						get spec() {
 							return G(e);
 						},
@@ -3133,99 +3515,149 @@ function za(e, t) {
 				}
 				j(i), J(e, i);
 			}), j(o), H(() => {
-				$(u, "data-testid", `row-output-${r() ?? ""}`), _ !== (_ = n()) && (u.value = (u.__value = _) ?? "", Zr(u, _));
-			}), K("change", u, (e) => G(d)[r()] = e.currentTarget.value), J(e, o);
-		}), j(it), j(Qe);
-		var at = V(Qe, 2);
-		j(oe);
-		var ot = V(oe, 2), st = z(ot), ct = B(st, !0), lt = V(st, 2), ut = (e) => {
-			J(e, ka());
-		}, dt = (e) => {
-			var n = Ma(), r = V($t(n), 2), i = z(r);
-			Q(i, 17, () => Array(G(se)), Z, (e, n, r) => {
-				var i = Aa();
+				$(c, "data-testid", `row-output-${r() ?? ""}`), f !== (f = n()) && (c.value = (c.__value = f) ?? "", ei(c, f));
+			}), K("change", c, (e) => G(ee)[r()] = e.currentTarget.value), J(e, o);
+		}), j(ht), j(ut);
+		var gt = B(ut, 2), _t = B(gt, 2), vt = (e) => {
+			xa(e, {
+				get source() {
+					return t.source;
+				},
+				get run() {
+					return G(y);
+				},
+				get step() {
+					return G(b);
+				},
+				get steps() {
+					return G(we);
+				},
+				get layer() {
+					return G(w);
+				},
+				get traj() {
+					return G(S);
+				},
+				get frame() {
+					return G(C);
+				},
+				get output() {
+					return G(Ce)[0].key;
+				},
+				get manifest() {
+					return G(x);
+				}
+			});
+		};
+		X(_t, (e) => {
+			!n() && !G(_e) && G(we).length > 1 && G(Ce).length && e(vt);
+		}), j(l);
+		var yt = B(l, 2), bt = R(yt), xt = z(bt, !0), St = B(bt, 2), Ct = (e) => {
+			J(e, $a());
+		}, wt = (e) => {
+			var n = ro(), r = B(en(n), 2), i = R(r);
+			Q(i, 17, () => Array(G(k)), Z, (e, n, r) => {
+				var i = to();
 				$(i, "data-testid", `legend-${r}`);
-				var c = z(i);
-				let l;
-				c.textContent = r + 1, Hi(V(c, 2), {
+				var a = R(i);
+				let s;
+				$(a, "data-testid", `legend-disc-${r}`);
+				let c;
+				a.textContent = r + 1;
+				var l = B(a, 2);
+				Ji(l, {
 					get source() {
 						return t.source;
 					},
 					get run() {
-						return G(a);
+						return G(y);
 					},
 					get step() {
-						return G(o);
+						return G(b);
 					},
 					get layer() {
-						return G(u);
+						return G(w);
 					},
 					k: r,
 					get K() {
-						return G(se);
+						return G(k);
 					}
-				}), j(i), H(() => l = Jr(c, "", l, { background: G(s).feature_colors[r] })), dr("mouseenter", i, () => R(g, r, !0)), dr("mouseleave", i, () => R(g, null)), K("click", i, (e) => {
-					e.stopPropagation(), R(b, { feature: r }, !0);
+				});
+				var u = B(l, 2), d = (e) => {
+					var t = eo();
+					$(t, "data-testid", `unmatched-${r}`), J(e, t);
+				}, f = /* @__PURE__ */ P(() => o().includes(r));
+				X(u, (e) => {
+					G(f) && e(d);
+				}), j(i), H((e) => {
+					s = Yr(a, 1, "disc svelte-1n46o8q", null, s, { unmatched: e }), $(a, "data-color", G(ve)[r]), c = Zr(a, "", c, { background: G(ve)[r] });
+				}, [() => o().includes(r)]), dr("mouseenter", i, () => L(T, r, !0)), dr("mouseleave", i, () => L(T, null)), K("click", i, (e) => {
+					e.stopPropagation(), L(oe, { feature: r }, !0);
 				}), J(e, i);
 			});
-			var c = V(i, 2), l = z(c);
-			let d;
-			var f = V(l, 2), p = (e) => {
-				J(e, ja());
+			var a = B(i, 2), s = R(a);
+			let c;
+			var l = B(s, 2), u = (e) => {
+				J(e, no());
 			};
-			X(f, (e) => {
-				!G(h) && G(g) !== "res" && e(p);
-			}), j(c), j(r), H(() => d = Kr(l, 1, "disc resdisc svelte-1n46o8q", null, d, { dashed: !G(h) && G(g) !== "res" })), dr("mouseenter", c, () => R(g, "res")), dr("mouseleave", c, () => R(g, null)), J(e, n);
+			X(l, (e) => {
+				!G(re) && G(T) !== "res" && e(u);
+			}), j(a), j(r), H(() => c = Yr(s, 1, "disc resdisc svelte-1n46o8q", null, c, { dashed: !G(re) && G(T) !== "res" })), dr("mouseenter", a, () => L(T, "res")), dr("mouseleave", a, () => L(T, null)), J(e, n);
 		};
-		X(lt, (e) => {
-			G(E) ? e(ut) : e(dt, -1);
-		}), xe(4), j(ot), j(i);
-		var ft = V(i, 2), pt = (e) => {
-			let t = /* @__PURE__ */ F(() => G(s).features);
-			var n = Fa(), r = z(n), i = z(r), a = B(i), o = V(i, 2);
+		X(St, (e) => {
+			G(_e) ? e(Ct) : e(wt, -1);
+		}), xe(4), j(yt), j(i);
+		var Tt = B(i, 2), Et = (e) => {
+			let t = /* @__PURE__ */ P(() => G(x).features);
+			var n = so(), r = R(n), i = R(r), a = z(i), o = B(i, 2);
 			j(r);
-			var c = V(r, 4), l = z(c), d = V(z(l));
-			ii(d), xe(), j(l);
-			var f = V(l, 2), p = V(z(f));
-			ii(p), xe(), j(f), j(c);
-			var m = V(c, 2), h = z(m), g = (e) => {
-				var t = Na();
-				mi(t, (e) => R(Ae, e), () => G(Ae)), H(() => {
-					$(t, "width", G(s).probe_set.observation_shape[1]), $(t, "height", G(s).probe_set.observation_shape[0]);
-				}), J(e, t);
-			}, _ = (e) => {
-				var t = Pa();
+			var s = B(r, 2), c = B(R(s)), l = (e) => {
+				var t = io(), n = z(t, !0);
+				H(() => Y(n, G(N).src ? "Patches cut from the full-resolution frames." : "Too many patches to fetch at full resolution: showing the model input (use fewer patches).")), J(e, t);
+			};
+			X(c, (e) => {
+				G(Ne) && G(je) && G(N)?.key === G(Xe) && e(l);
+			}), j(s);
+			var u = B(s, 2), d = R(u), f = B(R(d));
+			si(f), xe(), j(d);
+			var p = B(d, 2), m = B(R(p));
+			si(m), xe(), j(p), j(u);
+			var h = B(u, 2), g = R(h), _ = (e) => {
+				let t = /* @__PURE__ */ P(() => G(Ne) && G(je) ? G(x).full_resolution.shape : G(x).probe_set.observation_shape);
+				var n = ao();
+				_i(n, (e) => L(Ye, e), () => G(Ye)), H(() => {
+					$(n, "width", G(t)[1]), $(n, "height", G(t)[0]);
+				}), J(e, n);
+			}, v = (e) => {
+				var t = oo();
 				H(() => {
-					$(t, "src", G(ke).src), $(t, "alt", `feature ${G(b).feature + 1}`);
+					$(t, "src", G(Ze)), $(t, "alt", `feature ${G(oe).feature + 1}`), $(t, "data-full", G(Ze) === G(Je).src ? "0" : "1");
 				}), J(e, t);
 			};
-			X(h, (e) => {
-				G(C) === null ? G(ke) && e(_, 1) : e(g);
-			}), j(m), j(n), H(() => {
-				Y(a, `Layer ${G(u) ?? ""}, feature ${G(b).feature + 1}`), $(d, "max", G(t).expand_mults.length - 1), $(p, "max", G(t).subdiv_mults.length - 1);
-			}), K("click", n, (e) => e.stopPropagation()), K("keydown", n, () => {}), K("click", o, () => R(b, null)), li(d, () => G(x), (e) => R(x, e)), li(p, () => G(S), (e) => R(S, e)), dr("wheel", m, Me), K("mousedown", m, Fe), J(e, n);
+			X(g, (e) => {
+				G(le) === null ? G(Je) && e(v, 1) : e(_);
+			}), j(h), j(n), H(() => {
+				Y(a, `Layer ${G(w) ?? ""}, feature ${G(oe).feature + 1}`), $(f, "max", G(t).expand_mults.length - 1), $(m, "max", G(t).subdiv_mults.length - 1);
+			}), K("click", n, (e) => e.stopPropagation()), K("keydown", n, () => {}), K("click", o, () => L(oe, null)), fi(f, () => G(se), (e) => L(se, e)), fi(m, () => G(ce), (e) => L(ce, e)), dr("wheel", h, $e), K("mousedown", h, nt), J(e, n);
 		};
-		X(ft, (e) => {
-			G(b) && e(pt);
+		X(Tt, (e) => {
+			G(oe) && e(Et);
 		}), H(() => {
-			$(ze, "aria-valuenow", G(l)), Ve = Jr(Be, "", Ve, {
-				width: `${G(ie) / G(Ee) * 100}%`,
-				left: `${(.5 - (G(l) + .5) / G(Ee)) * 100}%`
-			}), Y(Ge, G(E) ? "Gradients" : "Attribution"), Y(Ye, ` combine positive and negative ${G(E) ? "gradients" : "attribution"}`), Y(ct, G(E) ? "Gradients legend" : "Attribution legend");
-		}), K("click", _e, () => k(-1)), K("click", ve, () => {
-			R(_, 0), ye(0);
-		}), K("click", Pe, () => {
-			R(_, 0), ye(G(ie) - 1);
-		}), K("click", Le, () => k(1)), li(M, () => G(v), (e) => R(v, e)), K("mousedown", ze, we), ui(qe, () => G(p), (e) => R(p, e)), ui(Je, () => G(f), (e) => R(f, e)), K("click", at, De), J(e, r);
+			$(Me, "aria-valuenow", G(C)), Re = Zr(Pe, "", Re, {
+				width: `${G(me) / G(Ge) * 100}%`,
+				left: `${(.5 - (G(C) + .5) / G(Ge)) * 100}%`
+			}), Y(He, G(_e) ? "Gradients" : "Attribution"), Y(at, ` combine positive and negative ${G(_e) ? "gradients" : "attribution"}`), Y(xt, G(_e) ? "Gradients legend" : "Attribution legend");
+		}), K("click", _, () => Le(-1)), K("click", v, () => {
+			L(E, 0), Ie(0);
+		}), K("click", A, () => {
+			L(E, 0), Ie(G(me) - 1);
+		}), K("click", ye, () => Le(1)), fi(Ae, () => G(ie), (e) => L(ie, e)), K("mousedown", Me, Ue), pi(et, () => G(ne), (e) => L(ne, e)), pi(it, () => G(te), (e) => L(te, e)), K("click", gt, Ke), J(e, r);
 	};
-	X(Ze, (e) => {
-		G(s) && e(Qe);
-	}), j(Le), H((e) => {
-		$(Le, "data-reloads", G(re)), N !== (N = G(a)) && (Ge.value = (Ge.__value = N) ?? "", Zr(Ge, N)), P !== (P = e) && (qe.value = (qe.__value = P) ?? "", Zr(qe, P));
-	}, [() => String(G(o))]), K("change", Ge, (e) => {
-		let t = G(r).find((t) => t.run === e.currentTarget.value);
-		t && ve(t.run, t.steps.includes(G(o)) ? G(o) : t.steps[t.steps.length - 1]);
-	}), K("change", qe, (e) => ve(G(a), Number(e.currentTarget.value))), K("click", Je, () => _e(!0)), J(e, Le), Ve();
+	X(pt, (e) => {
+		G(x) && e(mt);
+	}), j(it), H(() => {
+		at = Yr(it, 1, "app svelte-1n46o8q", null, at, { compact: n() !== null }), $(it, "data-reloads", G(pe));
+	}), J(e, it), Ve();
 }
 fr([
 	"change",
@@ -3233,14 +3665,328 @@ fr([
 	"mousedown",
 	"keydown"
 ]);
+// src/Root.svelte
+var po = /* @__PURE__ */ q("<option> </option>"), mo = /* @__PURE__ */ q("<span class=\"pick svelte-9tpkvn\"><b> </b> <select></select> <select></select></span>"), ho = /* @__PURE__ */ q("<div class=\"error svelte-9tpkvn\" data-testid=\"error\"> </div>"), go = /* @__PURE__ */ q(" <code>--probe-set</code> to compare frame by frame.", 1), _o = /* @__PURE__ */ q("<span data-testid=\"match-status\" class=\"svelte-9tpkvn\"> <!></span>"), vo = /* @__PURE__ */ q("<div data-testid=\"pane-a\" role=\"region\"><!></div> <div data-testid=\"pane-b\" role=\"region\"><!></div>", 1), yo = /* @__PURE__ */ q("<div class=\"status svelte-9tpkvn\" data-testid=\"compare-status\"><!> <!></div> <div class=\"panes svelte-9tpkvn\"><!></div>", 1), bo = /* @__PURE__ */ q("<div class=\"compare svelte-9tpkvn\" data-testid=\"compare-view\"><div class=\"bar svelte-9tpkvn\"><button data-testid=\"single\">single view</button> <!> <button data-testid=\"swap\">swap</button></div> <!> <!></div>"), xo = {
+	hash: "svelte-9tpkvn",
+	code: ".compare.svelte-9tpkvn {font:13px/1.4 system-ui, sans-serif;color:#222;padding:8px;}.bar.svelte-9tpkvn {display:flex;gap:1em;align-items:center;flex-wrap:wrap;margin-bottom:0.4em;}.pick.svelte-9tpkvn {display:inline-flex;gap:0.3em;align-items:center;}.status.svelte-9tpkvn {background:#eef4ff;border:1px solid #9bb8e8;padding:0.3em 0.5em;margin-bottom:0.4em;}.status.svelte-9tpkvn span:where(.svelte-9tpkvn) {display:block;}.error.svelte-9tpkvn {background:#fde2e1;border:1px solid #d33;padding:0.4em;margin-bottom:0.5em;white-space:pre-wrap;}.panes.svelte-9tpkvn {display:flex;gap:0.5em;align-items:flex-start;overflow-x:auto;}.pane.svelte-9tpkvn {flex:1 1 auto;min-width:0;overflow-x:auto;border:2px solid #ddd;}.pane.active.svelte-9tpkvn {border-color:#1f6fd1;}"
+};
+function So(e, t) {
+	Be(t, !0), Ur(e, xo);
+	let n = ra(), r = ir(() => t.source.compare ?? null), i = /* @__PURE__ */ I(Ut(n.run_b !== void 0 || r ? "compare" : "single")), a = /* @__PURE__ */ I(Ut([])), o = /* @__PURE__ */ I(null), s = /* @__PURE__ */ I(null), c = /* @__PURE__ */ I(null), l = /* @__PURE__ */ I(null), u = Ut({
+		traj: n.traj ?? 0,
+		frame: n.frame ?? 0,
+		layer: n.layer ?? ""
+	}), d = Ut({
+		traj: n.traj_b ?? n.traj ?? 0,
+		frame: n.frame_b ?? n.frame ?? 0,
+		layer: n.layer ?? ""
+	}), f = /* @__PURE__ */ I(null), p = /* @__PURE__ */ I(null), h = /* @__PURE__ */ I(null), g = /* @__PURE__ */ I("a"), _ = /* @__PURE__ */ I(""), v = /* @__PURE__ */ I(null), y = /* @__PURE__ */ P(() => !!G(c) && !!G(l) && G(c).probe_set.id !== void 0 && G(c).probe_set.id === G(l).probe_set.id), b = (e, t) => e ? `${t}: ${e.run} @ step ${e.step}` : t, x = (e) => G(a).find((t) => t.run === e)?.steps ?? [];
+	async function S() {
+		try {
+			L(a, (await t.source.runs(!1)).runs, !0);
+		} catch (e) {
+			L(_, String(e), !0);
+		}
+	}
+	function C(e) {
+		let t = x(e.run), n = t.indexOf(e.step);
+		if (t.length > 1) return {
+			run: e.run,
+			step: t[n > 0 ? n - 1 : 1]
+		};
+		let r = G(a).find((t) => t.run !== e.run);
+		return r ? {
+			run: r.run,
+			step: r.steps[r.steps.length - 1]
+		} : { ...e };
+	}
+	async function w() {
+		if (await S(), !G(a).length) return;
+		let e = (e) => !!e && x(e.run).includes(e.step), t = r?.a ?? null;
+		!e(t) && G(v) && (t = {
+			run: G(v).run,
+			step: G(v).step
+		}), !e(t) && n.run !== void 0 && n.step !== void 0 && (t = {
+			run: n.run,
+			step: n.step
+		}), e(t) || (t = {
+			run: G(a)[0].run,
+			step: G(a)[0].steps[G(a)[0].steps.length - 1]
+		});
+		let c = r?.b ?? (n.run_b !== void 0 && n.step_b !== void 0 ? {
+			run: n.run_b,
+			step: n.step_b
+		} : null);
+		e(c) || (c = C(t)), G(v) && (u.traj = d.traj = G(v).traj, u.frame = d.frame = G(v).frame, u.layer = d.layer = G(v).layer), L(o, t, !0), L(s, c, !0), L(i, "compare");
+	}
+	V(() => {
+		if (G(i) !== "compare" || !G(o) || !G(s)) return;
+		let [e, n] = [G(o), G(s)];
+		L(c, L(l, null), !0), L(h, null), Promise.all([t.source.manifest(e.run, e.step), t.source.manifest(n.run, n.step)]).then(([t, r]) => {
+			if (G(o) === e && G(s) === n) {
+				L(c, t, !0), L(l, r, !0);
+				let e = u.layer && t.layers.some((e) => e.name === u.layer) ? u.layer : t.default_layer;
+				u.layer = d.layer = e;
+			}
+		}).catch((e) => L(_, String(e), !0));
+	}), V(() => {
+		if (G(i) !== "compare") return;
+		let e = u.layer;
+		ir(() => {
+			d.layer !== e && (d.layer = e);
+		});
+	}), V(() => {
+		if (G(i) !== "compare") return;
+		let e = d.layer;
+		ir(() => {
+			u.layer !== e && (u.layer = e);
+		});
+	}), V(() => {
+		if (G(i) !== "compare" || !G(o) || !G(s) || !G(c) || !G(l) || !u.layer) return;
+		let [e, n, r] = [
+			G(o),
+			G(s),
+			u.layer
+		];
+		t.source.match(e.run, e.step, n.run, n.step, r).then((t) => {
+			G(o) === e && G(s) === n && u.layer === r && L(h, t, !0);
+		}).catch((e) => L(_, String(e), !0));
+	}), V(() => {
+		G(i) === "compare" && G(o) && G(s) && G(c) && G(l) && la({
+			run: G(o).run,
+			step: G(o).step,
+			layer: u.layer,
+			traj: u.traj,
+			frame: u.frame,
+			rows: ["v"],
+			abs: !1,
+			overlay: !0,
+			residual: !1,
+			run_b: G(s).run,
+			step_b: G(s).step,
+			...G(y) ? {} : {
+				traj_b: d.traj,
+				frame_b: d.frame
+			}
+		});
+	});
+	function ee(e, t, n) {
+		let r = x(t), i = G(e === "a" ? o : s), a = n !== void 0 && r.includes(n) ? n : i && r.includes(i.step) ? i.step : r[r.length - 1];
+		L(e === "a" ? o : s, {
+			run: t,
+			step: a
+		}, !0);
+	}
+	function te() {
+		((e) => {
+			var t = m(e, 2);
+			L(o, t[0], !0), L(s, t[1], !0);
+		})([G(s), G(o)]);
+	}
+	xi(() => {
+		"embedded" in t.source && oa(), G(i) === "compare" && w(), window.rlClarityCompare = { state: () => ({
+			mode: G(i),
+			a: G(o),
+			b: G(s),
+			shared: G(y),
+			navA: { ...u },
+			navB: { ...d },
+			match: G(h)
+		}) };
+	});
+	var ne = Cr(), re = en(ne), T = (e) => {
+		fo(e, {
+			get source() {
+				return t.source;
+			},
+			onCompare: w,
+			get view() {
+				return G(v);
+			},
+			set view(e) {
+				L(v, e, !0);
+			}
+		});
+	}, E = (e) => {
+		var n = bo(), r = R(n), v = R(r), S = B(v, 2);
+		Q(S, 17, () => [["a", G(o)], ["b", G(s)]], Z, (e, t) => {
+			var n = /* @__PURE__ */ P(() => m(G(t), 2));
+			let r = () => G(n)[0], i = /* @__PURE__ */ P(() => G(n)[1]);
+			var o = mo(), s = R(o), c = z(s, !0), l = B(s, 2);
+			Q(l, 21, () => G(a), Z, (e, t) => {
+				var n = po(), r = z(n, !0), i = {};
+				H(() => {
+					Y(r, G(t).run), i !== (i = G(t).run) && (n.value = (n.__value = i) ?? "");
+				}), J(e, n);
+			}), j(l);
+			var u;
+			ti(l);
+			var d = B(l, 2);
+			Q(d, 21, () => x(G(i)?.run), Z, (e, t) => {
+				var n = po(), r = z(n, !0), i = {};
+				H((e) => {
+					Y(r, G(t)), i !== (i = e) && (n.value = (n.__value = i) ?? "");
+				}, [() => String(G(t))]), J(e, n);
+			}), j(d);
+			var f;
+			ti(d), j(o), H((e, t) => {
+				Y(c, e), $(l, "data-testid", `cmp-run-${r() ?? ""}`), u !== (u = G(i)?.run) && (l.value = (l.__value = u) ?? "", ei(l, u)), $(d, "data-testid", `cmp-step-${r() ?? ""}`), f !== (f = t) && (d.value = (d.__value = f) ?? "", ei(d, f));
+			}, [() => String(r()).toUpperCase(), () => String(G(i)?.step)]), K("change", l, (e) => ee(r(), e.currentTarget.value)), K("change", d, (e) => G(i) && ee(r(), G(i).run, Number(e.currentTarget.value))), J(e, o);
+		});
+		var C = B(S, 2);
+		j(r);
+		var w = B(r, 2), ne = (e) => {
+			var t = ho(), n = z(t, !0);
+			H(() => Y(n, G(_))), J(e, t);
+		};
+		X(w, (e) => {
+			G(_) && e(ne);
+		});
+		var re = B(w, 2), T = (e) => {
+			var n = yo(), r = en(n), i = R(r), a = (e) => {
+				var t = Sr();
+				H(() => Y(t, `Same probe set (${G(c).probe_set.id ?? ""}): one timeline drives both panes, and the graphs overlay
+          the other side's series (dashed).`)), J(e, t);
+			}, m = (e) => {
+				var t = go(), n = en(t);
+				xe(2), H(() => Y(n, `Different probe sets (A: ${G(c).probe_set.id ?? "unknown" ?? ""}, B: ${G(l).probe_set.id ?? "unknown" ?? ""}): the
+          frames differ, so each pane navigates on its own (the arrow keys move the pane last clicked).
+          Analyse both with the same `)), J(e, t);
+			};
+			X(i, (e) => {
+				G(y) ? e(a) : e(m, -1);
+			});
+			var _ = B(i, 2), v = (e) => {
+				var t = _o(), n = R(t), r = B(n), i = (e) => {
+					var t = Sr();
+					H((e) => Y(t, `${G(h).pairs.length ?? ""} matched, by ${G(h).reason ?? ""}${e ?? ""}.`), [() => G(h).unmatched_a.length || G(h).unmatched_b.length ? `; unmatched: A ${G(h).unmatched_a.map((e) => e + 1).join(", ") || "none"}, B ${G(h).unmatched_b.map((e) => e + 1).join(", ") || "none"}` : ""]), J(e, t);
+				}, a = (e) => {
+					var t = Sr();
+					H(() => Y(t, `not matched: ${G(h).reason ?? ""}.`)), J(e, t);
+				};
+				X(r, (e) => {
+					G(h).method ? e(i) : e(a, -1);
+				}), j(t), H(() => Y(n, `Features of layer ${G(h).layer ?? ""}: `)), J(e, t);
+			};
+			X(_, (e) => {
+				G(h) && e(v);
+			}), j(r);
+			var x = B(r, 2);
+			Pr(R(x), () => `${G(o)?.run}\u0000${G(o)?.step}\u0000${G(s)?.run}\u0000${G(s)?.step}\u0000${G(y)}`, (e) => {
+				var n = vo(), r = en(n);
+				let i;
+				var a = R(r);
+				{
+					let e = /* @__PURE__ */ P(() => b(G(o), "A")), n = /* @__PURE__ */ P(() => G(y) || G(g) === "a"), r = /* @__PURE__ */ P(() => G(h)?.colors_a ?? null), i = /* @__PURE__ */ P(() => G(h)?.method ? G(h).unmatched_a : []), s = /* @__PURE__ */ P(() => G(y) ? {
+						series: G(p),
+						label: "B"
+					} : null);
+					fo(a, {
+						get source() {
+							return t.source;
+						},
+						get pane() {
+							return G(o);
+						},
+						get nav() {
+							return u;
+						},
+						get label() {
+							return G(e);
+						},
+						get hotkeys() {
+							return G(n);
+						},
+						get featureColors() {
+							return G(r);
+						},
+						get unmatched() {
+							return G(i);
+						},
+						get other() {
+							return G(s);
+						},
+						get seriesOut() {
+							return G(f);
+						},
+						set seriesOut(e) {
+							L(f, e, !0);
+						}
+					});
+				}
+				j(r);
+				var c = B(r, 2);
+				let l;
+				var m = R(c);
+				{
+					let e = /* @__PURE__ */ P(() => G(y) ? u : d), n = /* @__PURE__ */ P(() => b(G(s), "B")), r = /* @__PURE__ */ P(() => !G(y) && G(g) === "b"), i = /* @__PURE__ */ P(() => G(h)?.colors_b ?? null), a = /* @__PURE__ */ P(() => G(h)?.method ? G(h).unmatched_b : []), o = /* @__PURE__ */ P(() => G(y) ? {
+						series: G(f),
+						label: "A"
+					} : null);
+					fo(m, {
+						get source() {
+							return t.source;
+						},
+						get pane() {
+							return G(s);
+						},
+						get nav() {
+							return G(e);
+						},
+						get label() {
+							return G(n);
+						},
+						get hotkeys() {
+							return G(r);
+						},
+						get secondary() {
+							return G(y);
+						},
+						get featureColors() {
+							return G(i);
+						},
+						get unmatched() {
+							return G(a);
+						},
+						get other() {
+							return G(o);
+						},
+						get seriesOut() {
+							return G(p);
+						},
+						set seriesOut(e) {
+							L(p, e, !0);
+						}
+					});
+				}
+				j(c), H(() => {
+					i = Yr(r, 1, "pane svelte-9tpkvn", null, i, { active: !G(y) && G(g) === "a" }), l = Yr(c, 1, "pane svelte-9tpkvn", null, l, { active: !G(y) && G(g) === "b" });
+				}), K("pointerdown", r, () => L(g, "a")), K("pointerdown", c, () => L(g, "b")), J(e, n);
+			}), j(x), H(() => $(r, "data-shared", G(y) ? "1" : "0")), J(e, n);
+		};
+		X(re, (e) => {
+			G(c) && G(l) && e(T);
+		}), j(n), K("click", v, () => {
+			L(i, "single");
+		}), K("click", C, te), J(e, n);
+	};
+	X(re, (e) => {
+		G(i) === "single" ? e(T) : e(E, -1);
+	}), J(e, ne), Ve();
+}
+fr([
+	"click",
+	"change",
+	"pointerdown"
+]);
 // src/data.ts
-function Ba(e) {
+function Co(e) {
 	return new URLSearchParams(Object.entries(e).map(([e, t]) => [e, String(t)])).toString();
 }
-function Va(e) {
+function wo(e) {
 	return String(Number(e));
 }
-var Ha = class e {
+var To = class e {
 	base;
 	cache = /* @__PURE__ */ new Map();
 	digests = /* @__PURE__ */ new Map();
@@ -3248,7 +3994,7 @@ var Ha = class e {
 		this.base = e;
 	}
 	async get(e, t, n) {
-		let r = `${this.base}${e}?${Ba(t)}`, i = await fetch(r);
+		let r = `${this.base}${e}?${Co(t)}`, i = await fetch(r);
 		if (!i.ok) throw Error(`${e}: ${i.status} ${(await i.text()).slice(0, 300)}`);
 		return n === "json" ? i.json() : i.arrayBuffer();
 	}
@@ -3313,23 +4059,38 @@ var Ha = class e {
 		return this.memo(`g/${e}/${t}/${n}/${r}/${i}/${a}`, () => this.get("feature_grid", this.params(e, t, {
 			layer: n,
 			feature: r,
-			subdiv: Va(i),
-			expand: Va(a)
+			subdiv: wo(i),
+			expand: wo(a)
 		}), "json"));
 	}
+	match(e, t, n, r, i) {
+		return this.memo(`x/${e}/${t}/${n}/${r}/${i}`, () => this.get("match", {
+			...this.params(e, t),
+			run_b: n,
+			step_b: r,
+			layer: i,
+			v_b: this.digests.get(`${n}\u0000${r}`) ?? ""
+		}, "json"));
+	}
+	full = /* @__PURE__ */ new Map();
+	fullFrame(e, t, n) {
+		let r = `${this.base}fullres?${Co(this.params(e, t, n))}`, i = this.full.get(r);
+		for (i ? this.full.delete(r) : (i = Eo(r), i.catch(() => this.full.delete(r))), this.full.set(r, i); this.full.size > 96;) this.full.delete(this.full.keys().next().value);
+		return i;
+	}
 	image(e, t, n, r) {
-		let i = `${this.base}${e}?${Ba(this.params(t, n, r))}`;
-		return this.memo(`i/${i}`, () => Ua(i));
+		let i = `${this.base}${e}?${Co(this.params(t, n, r))}`;
+		return this.memo(`i/${i}`, () => Eo(i));
 	}
 };
-function Ua(e) {
+function Eo(e) {
 	return new Promise((t, n) => {
 		let r = new Image();
 		r.onload = () => t(r), r.onerror = () => n(/* @__PURE__ */ Error(`could not load ${e.split("?")[0]}`)), r.src = e;
 	});
 }
 // src/embedded.ts
-var Wa = [
+var Do = [
 	"values",
 	"advantages",
 	"rewards",
@@ -3337,16 +4098,27 @@ var Wa = [
 	"firsts",
 	"actions"
 ];
-function Ga(e) {
+function Oo(e) {
 	return String(Number(e));
 }
-var Ka = class {
+var ko = class {
 	embedded = !0;
+	compare;
 	index;
 	blobs;
+	held;
 	cache = /* @__PURE__ */ new Map();
 	constructor(e, t) {
-		if (this.index = JSON.parse(e.textContent || "{}"), this.blobs = t.textContent || "", this.index.format !== 1) throw Error(`unsupported export format ${this.index.format}`);
+		if (this.index = JSON.parse(e.textContent || "{}"), this.blobs = t.textContent || "", this.index.format === 1) this.held = [{
+			idx: this.index,
+			prefix: ""
+		}];
+		else if (this.index.format === 2 && this.index.analyses) this.held = this.index.analyses.map((e, t) => ({
+			idx: e,
+			prefix: `${t}:`
+		}));
+		else throw Error(`unsupported export format ${this.index.format}`);
+		this.compare = this.index.compare;
 	}
 	memo(e, t) {
 		let n = this.cache.get(e);
@@ -3371,130 +4143,178 @@ var Ka = class {
 		return new Float32Array(t.buffer, t.byteOffset, t.byteLength / 4);
 	}
 	check(e, t) {
-		if (e !== this.index.run || t !== this.index.step) throw Error(`this page holds ${this.index.run} at step ${this.index.step} only`);
+		let n = this.held.find((n) => n.idx.run === e && n.idx.step === t);
+		if (!n) throw Error(`this page holds ${this.held.map((e) => `${e.idx.run} at step ${e.idx.step}`).join(" and ")} only`);
+		return n;
 	}
 	async runs() {
+		let e = [];
+		for (let { idx: t } of this.held) {
+			let n = e.find((e) => e.run === t.run);
+			n ? n.steps.includes(t.step) || (n.steps = [...n.steps, t.step].sort((e, t) => e - t)) : e.push({
+				run: t.run,
+				steps: [t.step]
+			});
+		}
 		return {
-			runs: [{
-				run: this.index.run,
-				steps: [this.index.step]
-			}],
+			runs: e,
 			problems: []
 		};
 	}
 	async manifest(e, t) {
-		return this.check(e, t), this.index.manifest;
+		return this.check(e, t).idx.manifest;
+	}
+	async match(e, t, n, r, i) {
+		this.check(e, t), this.check(n, r);
+		let a = this.compare, o = this.index.matches?.[i], s = (e, t, n) => e.run === t && e.step === n;
+		if (a && o && s(a.a, e, t) && s(a.b, n, r)) return o;
+		if (a && o && s(a.b, e, t) && s(a.a, n, r)) return {
+			...o,
+			similarity: o.similarity.length ? o.similarity[0].map((e, t) => o.similarity.map((e) => e[t])) : [],
+			pairs: o.pairs.map(([e, t, n]) => [
+				t,
+				e,
+				n
+			]),
+			colors_a: o.colors_b,
+			colors_b: o.colors_a,
+			unmatched_a: o.unmatched_b,
+			unmatched_b: o.unmatched_a
+		};
+		let c = this.check(e, t).idx.manifest, l = c.layers.find((e) => e.name === i)?.features ?? 0;
+		if (e === n && t === r) return {
+			layer: i,
+			shared_probe_set: !0,
+			method: "attribution",
+			reason: "the same analysis",
+			similarity: [],
+			pairs: Array.from({ length: l }, (e, t) => [
+				t,
+				t,
+				1
+			]),
+			colors_a: c.feature_colors,
+			colors_b: c.feature_colors,
+			unmatched_a: [],
+			unmatched_b: []
+		};
+		throw Error(`this page holds no matching of layer ${i}`);
 	}
 	series(e, t, n) {
-		return this.check(e, t), this.memo(`s/${n}`, async () => {
-			let e = this.index.manifest.probe_set.steps, t = this.floats(`series/${n}`), r = t.length / e, i = (n) => Array.from({ length: e }, (e, i) => t[i * r + n]), a = {};
-			return Wa.forEach((e, t) => a[e] = i(t)), a.logits = Array.from({ length: e }, (e, n) => Array.from(t.subarray(n * r + 6, (n + 1) * r))), a;
+		let { idx: r, prefix: i } = this.check(e, t);
+		return this.memo(`${i}s/${n}`, async () => {
+			let e = r.manifest.probe_set.steps, t = this.floats(`${i}series/${n}`), a = t.length / e, o = (n) => Array.from({ length: e }, (e, r) => t[r * a + n]), s = {};
+			return Do.forEach((e, t) => s[e] = o(t)), s.logits = Array.from({ length: e }, (e, n) => Array.from(t.subarray(n * a + 6, (n + 1) * a))), s;
 		});
 	}
 	unit(e, t, n, r, i) {
-		this.check(e, t);
-		let a = `${n}/${r}/${i}`;
-		return this.memo(`u/${a}`, async () => {
-			let e = this.index.units[a];
-			if (!e) throw Error(`the export does not hold attribution ${a}`);
+		let { idx: a, prefix: o } = this.check(e, t), s = `${n}/${r}/${i}`;
+		return this.memo(`${o}u/${s}`, async () => {
+			let e = a.units[s];
+			if (!e) throw Error(`the export does not hold attribution ${s}`);
 			let t = { ...e };
-			if (this.index.blobs[`totals/${a}`]) {
-				let n = this.floats(`totals/${a}`), r = e.shape[3];
-				t.totals = Array.from({ length: e.shape[0] }, (e, t) => Array.from(n.subarray(t * r, (t + 1) * r))), t.completeness = Array.from(this.floats(`completeness/${a}`));
+			if (this.index.blobs[`${o}totals/${s}`]) {
+				let n = this.floats(`${o}totals/${s}`), r = e.shape[3];
+				t.totals = Array.from({ length: e.shape[0] }, (e, t) => Array.from(n.subarray(t * r, (t + 1) * r))), t.completeness = Array.from(this.floats(`${o}completeness/${s}`));
 			}
 			return t;
 		});
 	}
 	attribution(e, t, n, r, i) {
-		this.check(e, t);
-		let a = `${n}/${r}/${i}`;
-		return this.memo(`a/${a}`, async () => {
-			let [e, t, n, r] = this.index.units[a].shape, i = await this.inflate(`attribution/${a}`), o = e * t * n, s = new Int8Array(o * r);
+		let { idx: a, prefix: o } = this.check(e, t), s = `${n}/${r}/${i}`;
+		return this.memo(`${o}a/${s}`, async () => {
+			let [e, t, n, r] = a.units[s].shape, i = await this.inflate(`${o}attribution/${s}`), c = e * t * n, l = new Int8Array(c * r);
 			for (let e = 0; e < r; e++) {
-				let t = new Int8Array(i.buffer, i.byteOffset + e * o, o);
-				for (let n = 0; n < o; n++) s[n * r + e] = t[n];
+				let t = new Int8Array(i.buffer, i.byteOffset + e * c, c);
+				for (let n = 0; n < c; n++) l[n * r + e] = t[n];
 			}
-			return s;
+			return l;
 		});
 	}
 	featureGrid(e, t, n, r, i, a) {
-		this.check(e, t);
-		let o = `${n}/${r}/${Ga(i)}/${Ga(a)}`;
-		return this.memo(`g/${o}`, async () => {
-			let e = await this.inflate(`grid/${o}`), t = Array.from(new Int32Array(e.buffer, e.byteOffset, e.byteLength / 4)), r = this.index.feature_layouts[`${n}/${Ga(i)}/${Ga(a)}`];
+		let { idx: o, prefix: s } = this.check(e, t), c = `${n}/${r}/${Oo(i)}/${Oo(a)}`;
+		return this.memo(`${s}g/${c}`, async () => {
+			let e = await this.inflate(`${s}grid/${c}`), t = Array.from(new Int32Array(e.buffer, e.byteOffset, e.byteLength / 4)), r = o.feature_layouts[`${n}/${Oo(i)}/${Oo(a)}`];
 			return {
 				rows: r.rows_lo.length,
 				cols: r.cols_lo.length,
-				indices: t
+				indices: t,
+				layout: r
 			};
 		});
 	}
 	image(e, t, n, r) {
-		this.check(t, n);
-		let i;
-		if (i = e === "frames" || e === "scrub" ? `${e}/${r.traj}` : e === "observations" ? `observations/${r.sheet}` : e === "thumbnails" ? `thumbnails/${r.layer}` : `${r.layer}/${r.feature}/${Ga(r.subdiv)}/${Ga(r.expand)}`, e === "feature" && !this.index.blobs[`feature/${i}`]) return this.memo(`f/${i}`, () => this.composeFeature(i, r));
-		let a = e === "feature" ? `feature/${i}` : i;
-		return this.memo(`i/${a}`, () => {
-			let [e, t, n] = this.entry(a);
-			return Ua(`data:${n};base64,${this.blobs.slice(e, t)}`);
+		let i = this.check(t, n), a = i.prefix, o;
+		if (o = e === "frames" || e === "scrub" ? `${e}/${r.traj}` : e === "observations" ? `observations/${r.sheet}` : e === "thumbnails" ? `thumbnails/${r.layer}` : `${r.layer}/${r.feature}/${Oo(r.subdiv)}/${Oo(r.expand)}`, e === "feature" && !this.index.blobs[`${a}feature/${o}`]) return this.memo(`${a}f/${o}`, () => this.composeFeature(o, r, i));
+		let s = a + (e === "feature" ? `feature/${o}` : o);
+		return this.memo(`i/${s}`, () => {
+			let [e, t, n] = this.entry(s);
+			return Eo(`data:${n};base64,${this.blobs.slice(e, t)}`);
 		});
 	}
+	fullFrame(e, t, n) {
+		let { prefix: r } = this.check(e, t), i = r + ("obs" in n ? `full/obs/${n.obs}` : `full/traj/${n.traj}/${n.frame}`);
+		return this.index.blobs[i] ? this.memo(`i/${i}`, () => {
+			let [e, t, n] = this.entry(i);
+			return Eo(`data:${n};base64,${this.blobs.slice(e, t)}`);
+		}) : Promise.reject(/* @__PURE__ */ Error("this page holds no full-resolution frames"));
+	}
 	observationPixels = /* @__PURE__ */ new Map();
-	sheetPixels(e) {
-		let t = this.observationPixels.get(e);
-		return t || (t = this.image("observations", this.index.run, this.index.step, { sheet: e }).then((e) => {
+	sheetPixels(e, t) {
+		let n = this.observationPixels.get(e.prefix + t);
+		return n || (n = this.image("observations", e.idx.run, e.idx.step, { sheet: t }).then((e) => {
 			let t = document.createElement("canvas");
 			t.width = e.naturalWidth, t.height = e.naturalHeight;
 			let n = t.getContext("2d", { willReadFrequently: !0 });
 			return n.drawImage(e, 0, 0), n.getImageData(0, 0, t.width, t.height);
-		}), this.observationPixels.set(e, t)), t;
+		}), this.observationPixels.set(e.prefix + t, n)), n;
 	}
-	async composeFeature(e, t) {
-		let n = await this.featurePixels(e, t), r = document.createElement("canvas");
-		return r.width = n.width, r.height = n.height, r.getContext("2d").putImageData(n, 0, 0), Ua(r.toDataURL("image/png"));
+	async composeFeature(e, t, n) {
+		let r = await this.featurePixels(e, t, n), i = document.createElement("canvas");
+		return i.width = r.width, i.height = r.height, i.getContext("2d").putImageData(r, 0, 0), Eo(i.toDataURL("image/png"));
 	}
-	async featurePixels(e, t) {
-		let n = this.index.manifest, r = this.index.feature_layouts[`${t.layer}/${Ga(t.subdiv)}/${Ga(t.expand)}`], i = await this.featureGrid(this.index.run, this.index.step, String(t.layer), Number(t.feature), Number(t.subdiv), Number(t.expand)), a = await this.inflate(`alpha/${e}`), [o, s] = n.probe_set.observation_shape, { sheet_size: c, sheet_columns: l } = n.assets, u = /* @__PURE__ */ new Map();
-		for (let e of new Set(i.indices)) {
-			let t = Math.floor(e / c);
-			u.has(t) || u.set(t, await this.sheetPixels(t));
+	async featurePixels(e, t, n = this.held[0]) {
+		let r = n.idx.manifest, i = n.idx.feature_layouts[`${t.layer}/${Oo(t.subdiv)}/${Oo(t.expand)}`], a = await this.featureGrid(n.idx.run, n.idx.step, String(t.layer), Number(t.feature), Number(t.subdiv), Number(t.expand)), o = await this.inflate(`${n.prefix}alpha/${e}`), [s, c] = r.probe_set.observation_shape, { sheet_size: l, sheet_columns: u } = r.assets, d = /* @__PURE__ */ new Map();
+		for (let e of new Set(a.indices)) {
+			let t = Math.floor(e / l);
+			d.has(t) || d.set(t, await this.sheetPixels(n, t));
 		}
-		let d = r.rows_lo.map((e, t) => Math.max(r.rows_hi[t] - e, 0)), f = r.cols_lo.map((e, t) => Math.max(r.cols_hi[t] - e, 0)), p = d.reduce((e, t) => e + t, 0), m = f.reduce((e, t) => e + t, 0), h = new ImageData(m, p), g = h.data, _ = 0;
-		for (let e = 0; e < d.length; e++) {
+		let f = i.rows_lo.map((e, t) => Math.max(i.rows_hi[t] - e, 0)), p = i.cols_lo.map((e, t) => Math.max(i.cols_hi[t] - e, 0)), m = f.reduce((e, t) => e + t, 0), h = p.reduce((e, t) => e + t, 0), g = new ImageData(h, m), _ = g.data, v = 0;
+		for (let e = 0; e < f.length; e++) {
 			let t = 0;
-			for (let n = 0; n < f.length; n++) {
-				let p = i.indices[e * f.length + n], h = a[e * f.length + n], v = u.get(Math.floor(p / c)), y = p % c, b = y % l * s, x = Math.floor(y / l) * o;
-				for (let i = 0; i < d[e]; i++) {
-					let a = r.rows_lo[e] + i, c = a - r.pad_rows;
-					for (let e = 0; e < f[n]; e++) {
-						let l = r.cols_lo[n] + e, u = l - r.pad_cols, d = ((_ + i) * m + t + e) * 4;
-						if (c >= 0 && c < o && u >= 0 && u < s) {
-							let e = ((x + c) * v.width + b + u) * 4;
-							g[d] = v.data[e], g[d + 1] = v.data[e + 1], g[d + 2] = v.data[e + 2];
+			for (let n = 0; n < p.length; n++) {
+				let r = a.indices[e * p.length + n], m = o[e * p.length + n], g = d.get(Math.floor(r / l)), y = r % l, b = y % u * c, x = Math.floor(y / u) * s;
+				for (let r = 0; r < f[e]; r++) {
+					let a = i.rows_lo[e] + r, o = a - i.pad_rows;
+					for (let e = 0; e < p[n]; e++) {
+						let l = i.cols_lo[n] + e, u = l - i.pad_cols, d = ((v + r) * h + t + e) * 4;
+						if (o >= 0 && o < s && u >= 0 && u < c) {
+							let e = ((x + o) * g.width + b + u) * 4;
+							_[d] = g.data[e], _[d + 1] = g.data[e + 1], _[d + 2] = g.data[e + 2];
 						} else {
 							let e = (a + l) % 2 ? 255 : 191;
-							g[d] = e, g[d + 1] = e, g[d + 2] = e;
+							_[d] = e, _[d + 1] = e, _[d + 2] = e;
 						}
-						g[d + 3] = h;
+						_[d + 3] = m;
 					}
 				}
-				t += f[n];
+				t += p[n];
 			}
-			_ += d[e];
+			v += f[e];
 		}
-		return h;
+		return g;
 	}
 };
 // src/main.ts
-function qa(e) {
-	document.body.style.margin = "0", Dr(za, {
+function Ao(e) {
+	document.body.style.margin = "0", Or(So, {
 		target: document.body,
-		props: { source: e ?? new Ha("./") }
+		props: { source: e ?? new To("./") }
 	});
 }
-var Ja = document.getElementById("rlc-index"), Ya = document.getElementById("rlc-blobs");
-if (Ja && Ya) {
-	let e = new Ka(Ja, Ya);
-	window.rlClaritySource = e, qa(e);
+var jo = document.getElementById("rlc-index"), Mo = document.getElementById("rlc-blobs");
+if (jo && Mo) {
+	let e = new ko(jo, Mo);
+	window.rlClaritySource = e, Ao(e);
 }
-export { qa as render };
+export { Ao as render };

@@ -13,6 +13,8 @@ Layout of an analysis of run ``RUN`` at training step ``STEP`` in ``LOGDIR``::
         features/LAYER/F_sS_eE.png             dataset examples of feature F (RGBA)
         features/LAYER/F_sS_eE.grid.bin.gz     int32 observation index of every grid cell
         thumbnails/LAYER.png                   the K feature thumbnails side by side (RGBA)
+        fullres/trajectory_T.bin, .json        optional: human-scale frames (WebP back to back,
+        fullres/observations.bin, .json        byte offsets in the JSON), see full_frames_asset
         nmf/LAYER.json                         the fitted NMF (components etc.)
 
 Summaries (tag -> tensor), each with ``plugin_data.plugin_name = "rl_clarity"``, the JSON
@@ -92,6 +94,15 @@ def attribution_unit_asset(layer: str, traj: int, output: str) -> str:
 def number_key(x: float) -> str:
     """``0.25 -> '0.25'``, ``1.0 -> '1'`` (the original dropped the '.', so 1.5 met 15)."""
     return f"{float(x):g}"
+
+
+def full_frames_asset(kind: str, index: int | None = None) -> tuple[str, str]:
+    """``(data, index)`` asset names of human-scale frames: a trajectory's (``kind``
+    ``"trajectory"``, ``index`` T) or the sampled observations' (``"observations"``). The data
+    file holds the encoded frames back to back; the JSON holds ``offsets`` (n + 1 byte offsets),
+    ``type`` and ``shape``."""
+    base = f"fullres/trajectory_{int(index)}" if kind == "trajectory" else "fullres/observations"
+    return base + ".bin", base + ".json"
 
 
 def feature_asset(layer: str, feature: int, subdiv: float, expand: float) -> str:

@@ -62,6 +62,7 @@ class _Analysis:
                 f"run {run!r} step {step}: manifest lacks {e} (written by another version?)"
             ) from e
         self.series = None  # filled lazily from the data provider
+        self.full_index = {}  # data asset -> byte offsets of its human-scale frames
 
 
 class RLClarityPlugin(base_plugin.TBPlugin):
@@ -94,6 +95,8 @@ class RLClarityPlugin(base_plugin.TBPlugin):
             "/thumbnails": self._serve_thumbnails,
             "/feature": self._serve_feature,
             "/feature_grid": self._serve_feature_grid,
+            "/match": self._serve_match,
+            "/fullres": self._serve_fullres,
         }
 
     def is_active(self):
@@ -232,8 +235,10 @@ class RLClarityPlugin(base_plugin.TBPlugin):
                                            "running, or killed: re-run it, it resumes)"})
         return out
 
-    def _analysis(self, request) -> _Analysis:
-        run = self._param(request, "run")
+    def _analysis(self, request, suffix: str = "") -> _Analysis:
+        """The analysis named by ``run`` / ``step`` (``run_b`` / ``step_b`` with suffix
+        ``_b``)."""
+        run = self._param(request, "run" + suffix)
         parts = run.replace("\\", "/").split("/")
         if run.startswith(("/", "\\")) or ".." in parts or "\0" in run:
             raise errors.InvalidArgumentError(f"run {run[:80]!r} is not a run name (paths "
@@ -246,7 +251,7 @@ class RLClarityPlugin(base_plugin.TBPlugin):
                 if p["run"] == run:
                     raise errors.NotFoundError(f"run {run!r}: {p['message']}")
             raise errors.NotFoundError(f"no RL Clarity analysis in run {run!r}")
-        step = self._int(request, "step")
+        step = self._int(request, "step" + suffix)
         if step not in runs[run]:
             raise errors.NotFoundError(f"run {run!r} has no analysis at step {step} "
                                        f"(steps: {runs[run]})")
@@ -488,7 +493,88 @@ class RLClarityPlugin(base_plugin.TBPlugin):
         if rows * cols != grid.size:
             raise errors.NotFoundError(f"feature grid holds {grid.size} cells, expected "
                                        f"{rows} x {cols}")
-        return {"rows": rows, "cols": cols, "indices": grid.tolist()}
+        from ..export.html import feature_layout
+
+        obs_hw = analysis.manifest["probe_set"]["observation_shape"][:2]
+        layout = {k: v.tolist() if hasattr(v, "tolist") else v
+                  for k, v in feature_layout(layer["shape"][:2], obs_hw, s, e).items()}
+        return {"rows": rows, "cols": cols, "indices": grid.tolist(), "layout": layout}
+
+
+    @wrappers.Request.application
+    def _serve_match(self, request):
+        """Feature matching of one layer between analysis A (run, step) and B (run_b, step_b)."""
+        a = self._analysis(request)
+        b = self._analysis(request, "_b")
+        name = self._param(request, "layer")
+        if name not in a.layers and name not in b.layers:
+            raise errors.NotFoundError(f"layer {name!r} was analysed in neither")
+        return self._respond_json(request, ("match", a.key, b.key, name),
+                                  lambda: self._match(a, b, name))
+
+    def _maps(self, analysis, layer, traj, output):
+        unit = json.loads(self._asset(analysis, schema.attribution_unit_asset(layer, traj,
+                                                                              output)))
+        body = self._asset(analysis, schema.attribution_asset(layer, traj, output))
+        try:
+            q = np.frombuffer(gzip.decompress(body), dtype=np.int8).reshape(unit["shape"])
+        except (OSError, EOFError, ValueError) as e:
+            raise errors.NotFoundError(f"corrupt attribution asset {layer}/{traj}/{output}: "
+                                       f"{e}") from e
+        return q.astype(np.float32) * (float(unit["quant_range"]) / schema.QUANT_MAX)
+
+    def _components(self, analysis, layer):
+        try:
+            return np.asarray(json.loads(self._asset(analysis, schema.nmf_asset(layer)))[
+                "components"], np.float64)
+        except (ValueError, KeyError, TypeError) as e:
+            raise errors.NotFoundError(f"corrupt NMF of layer {layer}: {e}") from e
+
+    def _match(self, a, b, layer):
+        from ..analysis.matching import match
+
+        return match(a.manifest, b.manifest, layer,
+                     load_maps_a=lambda t, o: self._maps(a, layer, t, o),
+                     load_maps_b=lambda t, o: self._maps(b, layer, t, o),
+                     components_a=lambda: self._components(a, layer),
+                     components_b=lambda: self._components(b, layer))
+
+
+    @wrappers.Request.application
+    def _serve_fullres(self, request):
+        """One human-scale frame: ``traj`` + ``frame`` of a trajectory, or ``obs`` (a sampled
+        observation), read from its byte range only."""
+        analysis = self._analysis(request)
+        if not analysis.manifest.get("full_resolution"):
+            raise errors.NotFoundError(f"run {analysis.run!r} step {analysis.step} has no "
+                                       "full-resolution frames (analyse with --full-resolution)")
+        if "obs" in request.args:
+            i = self._int(request, "obs", analysis.observations)
+            data_rel, index_rel = schema.full_frames_asset("observations")
+        else:
+            traj = self._int(request, "traj", analysis.trajectories)
+            i = self._int(request, "frame", analysis.steps)
+            data_rel, index_rel = schema.full_frames_asset("trajectory", traj)
+        offsets = analysis.full_index.get(index_rel)
+        if offsets is None:
+            try:
+                offsets = json.loads(self._asset(analysis, index_rel))["offsets"]
+            except (ValueError, KeyError, TypeError) as e:
+                raise errors.NotFoundError(f"corrupt full-resolution index {index_rel}: "
+                                           f"{e}") from e
+            analysis.full_index[index_rel] = offsets
+        if i + 1 >= len(offsets):
+            raise errors.NotFoundError(f"full-resolution frame {i} is not in {index_rel}")
+        path = os.path.join(analysis.step_dir, *data_rel.split("/"))
+        try:
+            with open(path, "rb") as f:
+                f.seek(offsets[i])
+                body = f.read(offsets[i + 1] - offsets[i])
+        except OSError as e:
+            raise errors.NotFoundError(f"cannot read {data_rel}: {e.strerror}") from e
+        kind = analysis.manifest["full_resolution"].get("type", "image/webp")
+        return http_util.Respond(request, body, kind if kind == "image/webp" else
+                                 "application/octet-stream", expires=IMMUTABLE_S)
 
 
 def _context(request):

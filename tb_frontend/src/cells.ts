@@ -13,6 +13,14 @@ export interface CellSpec {
   info?: MapInfo;
   mode?: ChannelMode;
   key?: string;                 // identifies q (run/step/layer/traj/output)
+  fullShape?: number[] | null;  // the analysis has human-scale frames of this [H, W, C]
+  full?: HTMLImageElement | null; // this frame at human scale, once loaded
+}
+
+/** [height, width] of a cell's canvas: the human-scale frame's when the analysis has them. */
+export function cellSize(spec: CellSpec): [number, number] {
+  const s = spec.fullShape ?? spec.obsShape;
+  return [s[0], s[1]];
 }
 
 const CACHE_MAX = 1500;
@@ -20,7 +28,7 @@ const cache = new Map<string, HTMLCanvasElement>();
 let firstFrameMarked = false;
 
 function attributionCanvas(spec: CellSpec): HTMLCanvasElement {
-  const key = `${spec.key}|${spec.t}|${spec.kind}|${spec.mode}`;
+  const key = `${spec.key}|${spec.t}|${spec.kind}|${spec.mode}|${spec.info!.colors.join(";")}`;
   let c = cache.get(key);
   if (c) {
     cache.delete(key);
@@ -39,27 +47,35 @@ function attributionCanvas(spec: CellSpec): HTMLCanvasElement {
 
 export function renderCached(canvas: HTMLCanvasElement, spec: CellSpec): void {
   const [H, W] = spec.obsShape;
+  const [CH, CW] = cellSize(spec);
   const ctx = canvas.getContext("2d")!;
   ctx.imageSmoothingEnabled = false;
   ctx.globalAlpha = 1;
   ctx.filter = "none";
   ctx.fillStyle = "#000";
-  ctx.fillRect(0, 0, W, H);
+  ctx.fillRect(0, 0, CW, CH);
   const sx = (spec.t % spec.frameColumns) * W;
   const sy = Math.floor(spec.t / spec.frameColumns) * H;
+  // the background: the human-scale frame when there is one, else the model input (scaled)
+  const background = () => {
+    if (spec.full) ctx.drawImage(spec.full, 0, 0, CW, CH);
+    else ctx.drawImage(spec.sprite, sx, sy, W, H, 0, 0, CW, CH);
+  };
   if (spec.kind === "obs") {
-    ctx.drawImage(spec.sprite, sx, sy, W, H, 0, 0, W, H);
+    background();
     return;
   }
   if (spec.overlay) {
     ctx.filter = "grayscale(1)";
-    ctx.drawImage(spec.sprite, sx, sy, W, H, 0, 0, W, H);
+    background();
     ctx.filter = "none";
   }
   if (!spec.q || !spec.info) return;
   const att = attributionCanvas(spec);
   ctx.globalAlpha = 0.9;
-  ctx.drawImage(att, 0, 0, att.width, att.height, 0, 0, W, H);
+  if (CW !== W) ctx.imageSmoothingEnabled = true; // the model-input-sized map, overlaid to scale
+  ctx.drawImage(att, 0, 0, att.width, att.height, 0, 0, CW, CH);
+  ctx.imageSmoothingEnabled = false;
   ctx.globalAlpha = 1;
   if (!firstFrameMarked) {
     firstFrameMarked = true;

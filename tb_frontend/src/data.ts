@@ -12,7 +12,8 @@ export interface Manifest {
   env: { kind: string; name: string };
   action_combos: string[][];
   action_groups: { name: string; actions: number[] }[];
-  probe_set: { trajectories: number; steps: number; observations: number; observation_shape: number[] };
+  probe_set: { trajectories: number; steps: number; observations: number; observation_shape: number[];
+               id?: string };
   layers: Layer[];
   default_layer: string;
   outputs: Output[];
@@ -21,6 +22,8 @@ export interface Manifest {
   features: { subdiv_mults: number[]; expand_mults: number[]; subdiv_default: number; expand_default: number };
   assets: { frame_columns: number; sheet_size: number; sheet_columns: number; quant_max: number };
   completeness: { median: number; p95: number } | null;
+  /** human-scale frames beside the model input (rl-clarity analyze --full-resolution) */
+  full_resolution?: { type: string; shape: number[] } | null;
 }
 export interface Series {
   values: number[]; advantages: number[]; rewards: number[]; dones: number[];
@@ -30,7 +33,21 @@ export interface Unit {
   shape: number[]; scale: number; quant_range: number;
   totals?: number[][]; completeness?: number[];
 }
-export interface FeatureGrid { rows: number; cols: number; indices: number[] }
+/** Where each cell of a feature picture comes from: padded-pixel bounds per grid row / column
+ * (the observation sits at [pad, pad + H) x [pad, pad + W)). */
+export interface FeatureLayout {
+  rows_lo: number[]; rows_hi: number[]; cols_lo: number[]; cols_hi: number[];
+  pad_rows: number; pad_cols: number;
+}
+export interface FeatureGrid { rows: number; cols: number; indices: number[]; layout?: FeatureLayout }
+/** Shared navigation of the compare view: one timeline drives both panes. */
+export interface Nav { traj: number; frame: number; layer: string }
+/** Feature matching of one layer between analyses A and B (see the /match route). */
+export interface Match {
+  layer: string; shared_probe_set: boolean; method: "attribution" | "components" | null;
+  reason: string; similarity: number[][]; pairs: [number, number, number][];
+  colors_a: string[]; colors_b: string[]; unmatched_a: number[]; unmatched_b: number[];
+}
 export type ImageKind = "frames" | "scrub" | "observations" | "thumbnails" | "feature";
 export type Params = Record<string, string | number>;
 
@@ -43,6 +60,11 @@ export interface DataSource {
   featureGrid(run: string, step: number, layer: string, feature: number, subdiv: number,
               expand: number): Promise<FeatureGrid>;
   image(kind: ImageKind, run: string, step: number, params: Params): Promise<HTMLImageElement>;
+  match(run: string, step: number, runB: string, stepB: number, layer: string): Promise<Match>;
+  /** a human-scale frame: {traj, frame} of a trajectory or {obs} (only when the manifest has
+   * full_resolution) */
+  fullFrame(run: string, step: number, at: { traj: number; frame: number } | { obs: number }):
+    Promise<HTMLImageElement>;
 }
 
 function query(params: Params): string {
@@ -142,6 +164,30 @@ export class TensorBoardSource implements DataSource {
     return this.memo(`g/${run}/${step}/${layer}/${feature}/${subdiv}/${expand}`, () =>
       this.get("feature_grid", this.params(run, step, { layer, feature, subdiv: num(subdiv),
                                                         expand: num(expand) }), "json") as Promise<FeatureGrid>);
+  }
+
+  match(run: string, step: number, runB: string, stepB: number, layer: string): Promise<Match> {
+    return this.memo(`x/${run}/${step}/${runB}/${stepB}/${layer}`, () =>
+      this.get("match", { ...this.params(run, step), run_b: runB, step_b: stepB, layer,
+                          v_b: this.digests.get(`${runB}\u0000${stepB}`) ?? "" },
+               "json") as Promise<Match>);
+  }
+
+  // human-scale frames: one request each, the most recent kept (decoded they are ~1 MB each)
+  private full = new Map<string, Promise<HTMLImageElement>>();
+  fullFrame(run: string, step: number, at: { traj: number; frame: number } | { obs: number }):
+      Promise<HTMLImageElement> {
+    const url = `${this.base}fullres?${query(this.params(run, step, at as Params))}`;
+    let p = this.full.get(url);
+    if (p) {
+      this.full.delete(url);
+    } else {
+      p = loadImage(url);
+      p.catch(() => this.full.delete(url));
+    }
+    this.full.set(url, p);
+    while (this.full.size > 96) this.full.delete(this.full.keys().next().value!);
+    return p;
   }
 
   image(kind: ImageKind, run: string, step: number, params: Params): Promise<HTMLImageElement> {

@@ -2,17 +2,26 @@
 // elements of the page, no request is made (the page must work from file:// and inside MLflow's
 // sandboxed artifact iframe). See rlclarity_plugin/export/html.py for the format.
 import { loadImage, type DataSource, type FeatureGrid, type ImageKind, type Manifest,
-         type Params, type RunList, type Series, type Unit } from "./data";
+         type Match, type Params, type RunList, type Series, type Unit } from "./data";
 
-interface Index {
-  format: number;
+interface AnalysisIndex {
   run: string;
   step: number;
   manifest: Manifest;
   units: Record<string, Unit>;
   feature_layouts: Record<string, Layout>;
-  blobs: Record<string, [number, number, string]>;
 }
+type Ref = { run: string; step: number };
+/** Format 1: one analysis (its fields at the top). Format 2: the compare view's two analyses,
+ * their blob keys prefixed "0:" and "1:", and the feature matching of every layer. */
+interface Index extends Partial<AnalysisIndex> {
+  format: number;
+  blobs: Record<string, [number, number, string]>;
+  analyses?: AnalysisIndex[];
+  compare?: { a: Ref; b: Ref };
+  matches?: Record<string, Match>;
+}
+interface Held { idx: AnalysisIndex; prefix: string }
 interface Layout {
   rows_lo: number[]; rows_hi: number[]; cols_lo: number[]; cols_hi: number[];
   pad_rows: number; pad_cols: number;
@@ -26,14 +35,20 @@ function numKey(x: number | string): string {
 
 export class EmbeddedSource implements DataSource {
   readonly embedded = true;
+  readonly compare: { a: Ref; b: Ref } | undefined;
   private index: Index;
   private blobs: string;
+  private held: Held[];
   private cache = new Map<string, Promise<unknown>>();
 
   constructor(indexElement: HTMLElement, blobElement: HTMLElement) {
     this.index = JSON.parse(indexElement.textContent || "{}");
     this.blobs = blobElement.textContent || "";
-    if (this.index.format !== 1) throw new Error(`unsupported export format ${this.index.format}`);
+    if (this.index.format === 1) this.held = [{ idx: this.index as AnalysisIndex, prefix: "" }];
+    else if (this.index.format === 2 && this.index.analyses)
+      this.held = this.index.analyses.map((idx, i) => ({ idx, prefix: `${i}:` }));
+    else throw new Error(`unsupported export format ${this.index.format}`);
+    this.compare = this.index.compare;
   }
 
   private memo<T>(key: string, make: () => Promise<T>): Promise<T> {
@@ -70,25 +85,51 @@ export class EmbeddedSource implements DataSource {
     return new Float32Array(b.buffer, b.byteOffset, b.byteLength / 4);
   }
 
-  private check(run: string, step: number) {
-    if (run !== this.index.run || step !== this.index.step)
-      throw new Error(`this page holds ${this.index.run} at step ${this.index.step} only`);
+  private check(run: string, step: number): Held {
+    const h = this.held.find((x) => x.idx.run === run && x.idx.step === step);
+    if (!h) throw new Error(`this page holds ${this.held.map((x) => `${x.idx.run} at step ${x.idx.step}`)
+      .join(" and ")} only`);
+    return h;
   }
 
   async runs(): Promise<RunList> {
-    return { runs: [{ run: this.index.run, steps: [this.index.step] }], problems: [] };
+    const runs: { run: string; steps: number[] }[] = [];
+    for (const { idx } of this.held) {
+      const r = runs.find((x) => x.run === idx.run);
+      if (!r) runs.push({ run: idx.run, steps: [idx.step] });
+      else if (!r.steps.includes(idx.step)) r.steps = [...r.steps, idx.step].sort((a, b) => a - b);
+    }
+    return { runs, problems: [] };
   }
 
   async manifest(run: string, step: number): Promise<Manifest> {
+    return this.check(run, step).idx.manifest;
+  }
+
+  async match(run: string, step: number, runB: string, stepB: number, layer: string): Promise<Match> {
     this.check(run, step);
-    return this.index.manifest;
+    this.check(runB, stepB);
+    const c = this.compare, m = this.index.matches?.[layer];
+    const is = (r: Ref, x: string, y: number) => r.run === x && r.step === y;
+    if (c && m && is(c.a, run, step) && is(c.b, runB, stepB)) return m;
+    if (c && m && is(c.b, run, step) && is(c.a, runB, stepB))
+      return { ...m, similarity: m.similarity.length ? m.similarity[0].map((_, j) => m.similarity.map((r) => r[j])) : [],
+               pairs: m.pairs.map(([i, j, v]) => [j, i, v]), colors_a: m.colors_b, colors_b: m.colors_a,
+               unmatched_a: m.unmatched_b, unmatched_b: m.unmatched_a };
+    const man = this.check(run, step).idx.manifest;
+    const K = man.layers.find((l) => l.name === layer)?.features ?? 0;
+    if (run === runB && step === stepB)
+      return { layer, shared_probe_set: true, method: "attribution", reason: "the same analysis",
+               similarity: [], pairs: Array.from({ length: K }, (_, k) => [k, k, 1] as [number, number, number]),
+               colors_a: man.feature_colors, colors_b: man.feature_colors, unmatched_a: [], unmatched_b: [] };
+    throw new Error(`this page holds no matching of layer ${layer}`);
   }
 
   series(run: string, step: number, traj: number): Promise<Series> {
-    this.check(run, step);
-    return this.memo(`s/${traj}`, async () => {
-      const T = this.index.manifest.probe_set.steps;
-      const x = this.floats(`series/${traj}`);
+    const { idx, prefix } = this.check(run, step);
+    return this.memo(`${prefix}s/${traj}`, async () => {
+      const T = idx.manifest.probe_set.steps;
+      const x = this.floats(`${prefix}series/${traj}`);
       const width = x.length / T;
       const col = (j: number) => Array.from({ length: T }, (_, t) => x[t * width + j]);
       const out: Record<string, unknown> = {};
@@ -99,28 +140,28 @@ export class EmbeddedSource implements DataSource {
   }
 
   unit(run: string, step: number, layer: string, traj: number, output: string): Promise<Unit> {
-    this.check(run, step);
+    const { idx, prefix } = this.check(run, step);
     const key = `${layer}/${traj}/${output}`;
-    return this.memo(`u/${key}`, async () => {
-      const u = this.index.units[key];
+    return this.memo(`${prefix}u/${key}`, async () => {
+      const u = idx.units[key];
       if (!u) throw new Error(`the export does not hold attribution ${key}`);
       const out: Unit = { ...u };
-      if (this.index.blobs[`totals/${key}`]) {
-        const tot = this.floats(`totals/${key}`);
+      if (this.index.blobs[`${prefix}totals/${key}`]) {
+        const tot = this.floats(`${prefix}totals/${key}`);
         const w = u.shape[3];
         out.totals = Array.from({ length: u.shape[0] }, (_, t) => Array.from(tot.subarray(t * w, (t + 1) * w)));
-        out.completeness = Array.from(this.floats(`completeness/${key}`));
+        out.completeness = Array.from(this.floats(`${prefix}completeness/${key}`));
       }
       return out;
     });
   }
 
   attribution(run: string, step: number, layer: string, traj: number, output: string): Promise<Int8Array> {
-    this.check(run, step);
+    const { idx, prefix } = this.check(run, step);
     const key = `${layer}/${traj}/${output}`;
-    return this.memo(`a/${key}`, async () => {
-      const [T, h, w, C] = this.index.units[key].shape;
-      const planar = await this.inflate(`attribution/${key}`); // (C, T, h, w)
+    return this.memo(`${prefix}a/${key}`, async () => {
+      const [T, h, w, C] = idx.units[key].shape;
+      const planar = await this.inflate(`${prefix}attribution/${key}`); // (C, T, h, w)
       const n = T * h * w;
       const out = new Int8Array(n * C);
       for (let c = 0; c < C; c++) {
@@ -133,38 +174,50 @@ export class EmbeddedSource implements DataSource {
 
   featureGrid(run: string, step: number, layer: string, feature: number, subdiv: number,
               expand: number): Promise<FeatureGrid> {
-    this.check(run, step);
+    const { idx, prefix } = this.check(run, step);
     const key = `${layer}/${feature}/${numKey(subdiv)}/${numKey(expand)}`;
-    return this.memo(`g/${key}`, async () => {
-      const raw = await this.inflate(`grid/${key}`);
+    return this.memo(`${prefix}g/${key}`, async () => {
+      const raw = await this.inflate(`${prefix}grid/${key}`);
       const indices = Array.from(new Int32Array(raw.buffer, raw.byteOffset, raw.byteLength / 4));
-      const lay = this.index.feature_layouts[`${layer}/${numKey(subdiv)}/${numKey(expand)}`];
-      return { rows: lay.rows_lo.length, cols: lay.cols_lo.length, indices };
+      const lay = idx.feature_layouts[`${layer}/${numKey(subdiv)}/${numKey(expand)}`];
+      return { rows: lay.rows_lo.length, cols: lay.cols_lo.length, indices, layout: lay };
     });
   }
 
   image(kind: ImageKind, run: string, step: number, params: Params): Promise<HTMLImageElement> {
-    this.check(run, step);
+    const held = this.check(run, step);
+    const prefix = held.prefix;
     let key: string;
     if (kind === "frames" || kind === "scrub") key = `${kind}/${params.traj}`;
     else if (kind === "observations") key = `observations/${params.sheet}`;
     else if (kind === "thumbnails") key = `thumbnails/${params.layer}`;
     else key = `${params.layer}/${params.feature}/${numKey(params.subdiv)}/${numKey(params.expand)}`;
-    if (kind === "feature" && !this.index.blobs[`feature/${key}`])
-      return this.memo(`f/${key}`, () => this.composeFeature(key, params));
-    const blobKey = kind === "feature" ? `feature/${key}` : key;
+    if (kind === "feature" && !this.index.blobs[`${prefix}feature/${key}`])
+      return this.memo(`${prefix}f/${key}`, () => this.composeFeature(key, params, held));
+    const blobKey = prefix + (kind === "feature" ? `feature/${key}` : key);
     return this.memo(`i/${blobKey}`, () => {
       const [start, end, type] = this.entry(blobKey);
       return loadImage(`data:${type};base64,${this.blobs.slice(start, end)}`);
     });
   }
 
-  private observationPixels = new Map<number, Promise<ImageData>>();
+  fullFrame(run: string, step: number, at: { traj: number; frame: number } | { obs: number }):
+      Promise<HTMLImageElement> {
+    const { prefix } = this.check(run, step);
+    const key = prefix + ("obs" in at ? `full/obs/${at.obs}` : `full/traj/${at.traj}/${at.frame}`);
+    if (!this.index.blobs[key]) return Promise.reject(new Error("this page holds no full-resolution frames"));
+    return this.memo(`i/${key}`, () => {
+      const [start, end, type] = this.entry(key);
+      return loadImage(`data:${type};base64,${this.blobs.slice(start, end)}`);
+    });
+  }
 
-  private sheetPixels(sheet: number): Promise<ImageData> {
-    let p = this.observationPixels.get(sheet);
+  private observationPixels = new Map<string, Promise<ImageData>>();
+
+  private sheetPixels(held: Held, sheet: number): Promise<ImageData> {
+    let p = this.observationPixels.get(held.prefix + sheet);
     if (!p) {
-      p = this.image("observations", this.index.run, this.index.step, { sheet }).then((img) => {
+      p = this.image("observations", held.idx.run, held.idx.step, { sheet }).then((img) => {
         const c = document.createElement("canvas");
         c.width = img.naturalWidth;
         c.height = img.naturalHeight;
@@ -172,14 +225,14 @@ export class EmbeddedSource implements DataSource {
         ctx.drawImage(img, 0, 0);
         return ctx.getImageData(0, 0, c.width, c.height);
       });
-      this.observationPixels.set(sheet, p);
+      this.observationPixels.set(held.prefix + sheet, p);
     }
     return p;
   }
 
   /** The dataset-example picture, tiled from the observations as the analysis did it. */
-  private async composeFeature(key: string, params: Params): Promise<HTMLImageElement> {
-    const img = await this.featurePixels(key, params);
+  private async composeFeature(key: string, params: Params, held: Held): Promise<HTMLImageElement> {
+    const img = await this.featurePixels(key, params, held);
     const c = document.createElement("canvas");
     c.width = img.width;
     c.height = img.height;
@@ -187,18 +240,18 @@ export class EmbeddedSource implements DataSource {
     return loadImage(c.toDataURL("image/png"));
   }
 
-  async featurePixels(key: string, params: Params): Promise<ImageData> {
-    const m = this.index.manifest;
-    const lay = this.index.feature_layouts[`${params.layer}/${numKey(params.subdiv)}/${numKey(params.expand)}`];
-    const grid = await this.featureGrid(this.index.run, this.index.step, String(params.layer),
+  async featurePixels(key: string, params: Params, held: Held = this.held[0]): Promise<ImageData> {
+    const m = held.idx.manifest;
+    const lay = held.idx.feature_layouts[`${params.layer}/${numKey(params.subdiv)}/${numKey(params.expand)}`];
+    const grid = await this.featureGrid(held.idx.run, held.idx.step, String(params.layer),
       Number(params.feature), Number(params.subdiv), Number(params.expand));
-    const alpha = await this.inflate(`alpha/${key}`);
+    const alpha = await this.inflate(`${held.prefix}alpha/${key}`);
     const [H, W] = m.probe_set.observation_shape;
     const { sheet_size: per, sheet_columns: cols } = m.assets;
     const sheets = new Map<number, ImageData>();
     for (const i of new Set(grid.indices)) {
       const s = Math.floor(i / per);
-      if (!sheets.has(s)) sheets.set(s, await this.sheetPixels(s));
+      if (!sheets.has(s)) sheets.set(s, await this.sheetPixels(held, s));
     }
     const rsz = lay.rows_lo.map((lo, i) => Math.max(lay.rows_hi[i] - lo, 0));
     const csz = lay.cols_lo.map((lo, j) => Math.max(lay.cols_hi[j] - lo, 0));

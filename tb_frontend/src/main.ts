@@ -2,13 +2,13 @@
 // standalone export (rl-clarity export) the page carries its data in #rlc-index / #rlc-blobs and
 // the module renders itself with the embedded data source.
 import { mount } from "svelte";
-import App from "./App.svelte";
+import Root from "./Root.svelte";
 import { TensorBoardSource, type DataSource } from "./data";
 import { EmbeddedSource } from "./embedded";
 
 export function render(source?: DataSource): void {
   document.body.style.margin = "0";
-  mount(App, { target: document.body, props: { source: source ?? new TensorBoardSource("./") } });
+  mount(Root, { target: document.body, props: { source: source ?? new TensorBoardSource("./") } });
 }
 
 const index = document.getElementById("rlc-index");

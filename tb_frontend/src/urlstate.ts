@@ -5,6 +5,8 @@
 export interface ViewState {
   run: string; step: number; layer: string; traj: number; frame: number; rows: string[];
   abs: boolean; overlay: boolean; residual: boolean;
+  // the compare view: analysis B, and B's own position when the panes navigate independently
+  run_b?: string; step_b?: number; traj_b?: number; frame_b?: number;
 }
 
 const PREFIX = "p.rl_clarity.";
@@ -19,6 +21,10 @@ function parse(pairs: [string, string][]): Partial<ViewState> {
     else if (k === "frame" && /^\d+$/.test(v)) s.frame = Number(v) - 1;
     else if (k === "rows") s.rows = v.split(",").filter(Boolean);
     else if (k === "abs" || k === "overlay" || k === "residual") s[k] = v === "1";
+    else if (k === "run_b") s.run_b = v;
+    else if (k === "step_b" && /^\d+$/.test(v)) s.step_b = Number(v);
+    else if (k === "traj_b" && /^\d+$/.test(v)) s.traj_b = Number(v) - 1;
+    else if (k === "frame_b" && /^\d+$/.test(v)) s.frame_b = Number(v) - 1;
   }
   return s;
 }
@@ -40,10 +46,16 @@ export function readState(): Partial<ViewState> {
 }
 
 function encode(s: ViewState): [string, string][] {
-  return [["run", s.run], ["step", String(s.step)], ["layer", s.layer],
+  const out: [string, string][] = [["run", s.run], ["step", String(s.step)], ["layer", s.layer],
     ["traj", String(s.traj + 1)], ["frame", String(s.frame + 1)], ["rows", s.rows.join(",")],
     ["abs", s.abs ? "1" : "0"], ["overlay", s.overlay ? "1" : "0"],
     ["residual", s.residual ? "1" : "0"]];
+  if (s.run_b !== undefined && s.step_b !== undefined) {
+    out.push(["run_b", s.run_b], ["step_b", String(s.step_b)]);
+    if (s.traj_b !== undefined) out.push(["traj_b", String(s.traj_b + 1)]);
+    if (s.frame_b !== undefined) out.push(["frame_b", String(s.frame_b + 1)]);
+  }
+  return out;
 }
 
 let hostSync = true;
