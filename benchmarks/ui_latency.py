@@ -11,6 +11,9 @@
    i.e. state change + colouring + blur + compositing of every canvas; first pass (nothing
    cached) and second pass, per layer (target <= 33 ms, i.e. 30 fps).
 3. Achieved playback rate with the fps box set to 60, over 3 seconds.
+4. The compare view (two panes on one timeline: the run's last two steps, or its analysis beside
+   itself when it has one): time per frame step of both panes (``rlClarityCompare.setFrame``),
+   per layer, first and second pass.
 """
 
 import argparse
@@ -27,7 +30,7 @@ from tests.support.tb import TensorBoardProcess
 
 FRAME = 'iframe[src*="plugin_entry.html?name=rl_clarity"]'
 STEP_LOOP = """async (n) => {
-  const r = window.rlClarity;
+  const r = window.rlClarity || window.rlClarityCompare;
   const out = [];
   for (let t = 0; t < n; t++) {
     const t0 = performance.now();
@@ -86,7 +89,7 @@ def main(argv=None) -> int:
                           f"{step}&p.rl_clarity.layer={layer}&p.rl_clarity.frame=1")
                 frame = page.frame_locator(FRAME)
                 frame.locator("body[data-first-frame-ms]").wait_for(timeout=60000)
-                inner = next(f for f in page.frames if "plugin_entry.html" in f.url)
+                inner = page.locator(FRAME).element_handle().content_frame()
                 shown = inner.evaluate("() => window.rlClarity.state().layer")
                 if shown != layer:
                     raise SystemExit(f"the page shows layer {shown!r}, not {layer!r}")
@@ -110,6 +113,28 @@ def main(argv=None) -> int:
                 pause.click()
             end = int(frame.locator('[data-testid="frame-label"]').inner_text().split(":")[1])
             report["playback_fps_at_60"] = round((end - start) / elapsed, 1)
+
+            steps = runs[0]["steps"]
+            step_b = steps[-2] if len(steps) > 1 else step
+            compare = {}
+            for layer in layers:
+                page = browser.new_page(viewport={"width": 1900, "height": 1200})
+                page.goto(tb.url + f"#rl_clarity&p.rl_clarity.run={run}&p.rl_clarity.step="
+                          f"{step}&p.rl_clarity.run_b={run}&p.rl_clarity.step_b={step_b}"
+                          f"&p.rl_clarity.layer={layer}&p.rl_clarity.frame=1")
+                frame = page.frame_locator(FRAME)
+                for side in "ab":
+                    frame.locator(f'[data-testid="pane-{side}"] [data-testid="frame-label"]'
+                                  ).wait_for(timeout=60000)
+                frame.locator("body[data-first-frame-ms]").wait_for(timeout=60000)
+                inner = page.locator(FRAME).element_handle().content_frame()
+                page.wait_for_timeout(1000)  # both panes' attribution loaded
+                cold = inner.evaluate(STEP_LOOP, T)
+                warm = inner.evaluate(STEP_LOOP, T)
+                compare[layer] = {"first_pass": stats(cold[1:]), "second_pass": stats(warm)}
+                page.close()
+            report["compare_frame_step"] = compare
+            report["compare_steps"] = [step, step_b]
             browser.close()
     finally:
         tb.close()

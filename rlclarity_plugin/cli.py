@@ -326,8 +326,9 @@ def _cmd_analyze(args) -> int:
             print(f"full-resolution frames: {full['frames']} frames, "
                   f"{full['bytes'] / 2**20:.1f} MiB in the analysis "
                   f"({100 * full['bytes'] / max(summary['bytes_written'], 1):.0f}% of it); "
-                  + (f"encoding them took {full['encode_seconds']:.1f}s of the probe set's "
-                     f"{full['probe_seconds']:.1f}s" if full.get("probe_seconds") else
+                  + (f"the probe set ({full['probe_seconds']:.1f}s) waited "
+                     f"{full['encode_seconds']:.1f}s for their encoding"
+                     if full.get("probe_seconds") else
                      "taken from the probe set given"))
     return 0
 

@@ -3784,15 +3784,20 @@ function So(e, t) {
 		})([G(s), G(o)]);
 	}
 	xi(() => {
-		"embedded" in t.source && oa(), G(i) === "compare" && w(), window.rlClarityCompare = { state: () => ({
-			mode: G(i),
-			a: G(o),
-			b: G(s),
-			shared: G(y),
-			navA: { ...u },
-			navB: { ...d },
-			match: G(h)
-		}) };
+		"embedded" in t.source && oa(), G(i) === "compare" && w(), window.rlClarityCompare = {
+			state: () => ({
+				mode: G(i),
+				a: G(o),
+				b: G(s),
+				shared: G(y),
+				navA: { ...u },
+				navB: { ...d },
+				match: G(h)
+			}),
+			setFrame(e) {
+				return u.frame = e, Tt(), u.frame;
+			}
+		};
 	});
 	var ne = Cr(), re = en(ne), T = (e) => {
 		fo(e, {
