@@ -20,49 +20,49 @@ function m(e, t) {
 	for (let r of e) if (n.push(r), n.length === t) break;
 	return n;
 }
-var h = 1024, g = 2048, _ = 4096, v = 8192, y = 16384, b = 32768, x = 1 << 25, S = 65536, C = 1 << 19, w = 1 << 20, ee = 1 << 25, te = 1 << 21, ne = 1 << 22, re = 1 << 23, T = Symbol("$state"), E = Symbol("component"), ie = Symbol("legacy props"), ae = Symbol(""), oe = Symbol("attributes"), se = Symbol("class"), ce = Symbol("style"), le = Symbol("text"), ue = Symbol("form reset"), D = new class extends Error {
+var h = 1024, g = 2048, _ = 4096, v = 8192, y = 16384, b = 32768, x = 1 << 25, S = 65536, C = 1 << 19, w = 1 << 20, ee = 1 << 25, te = 1 << 21, ne = 1 << 22, re = 1 << 23, ie = Symbol("$state"), T = Symbol("component"), ae = Symbol("legacy props"), oe = Symbol(""), se = Symbol("attributes"), ce = Symbol("class"), le = Symbol("style"), ue = Symbol("text"), de = Symbol("form reset"), E = new class extends Error {
 	name = "StaleReactionError";
 	message = "The reaction that called `getAbortSignal()` was re-run or destroyed";
-}(), de = !!globalThis.document?.contentType && /* @__PURE__ */ globalThis.document.contentType.includes("xml"), fe = {}, O = Symbol("uninitialized"), pe = "http://www.w3.org/1999/xhtml";
-function me() {
+}(), fe = !!globalThis.document?.contentType && /* @__PURE__ */ globalThis.document.contentType.includes("xml"), pe = {}, D = Symbol("uninitialized"), me = "http://www.w3.org/1999/xhtml";
+function he() {
 	console.warn("https://svelte.dev/e/derived_inert");
 }
-function he(e) {
+function ge(e) {
 	console.warn("https://svelte.dev/e/hydration_mismatch");
 }
-function ge() {
+function _e() {
 	console.warn("https://svelte.dev/e/select_multiple_invalid_value");
 }
-function _e() {
+function ve() {
 	console.warn("https://svelte.dev/e/svelte_boundary_reset_noop");
 }
 // node_modules/svelte/src/internal/client/dom/hydration.js
-var k = !1;
-function ve(e) {
-	k = e;
-}
-var A;
+var O = !1;
 function ye(e) {
-	if (e === null) throw he(), fe;
-	return A = e;
+	O = e;
 }
-function be() {
-	return ye(/* @__PURE__ */ $t(A));
+var k;
+function be(e) {
+	if (e === null) throw ge(), pe;
+	return k = e;
 }
-function j(e) {
-	if (k) {
-		if (/* @__PURE__ */ $t(A) !== null) throw he(), fe;
-		A = e;
+function xe() {
+	return be(/* @__PURE__ */ en(k));
+}
+function A(e) {
+	if (O) {
+		if (/* @__PURE__ */ en(k) !== null) throw ge(), pe;
+		k = e;
 	}
 }
-function xe(e = 1) {
-	if (k) {
-		for (var t = e, n = A; t--;) n = /* @__PURE__ */ $t(n);
-		A = n;
+function Se(e = 1) {
+	if (O) {
+		for (var t = e, n = k; t--;) n = /* @__PURE__ */ en(n);
+		k = n;
 	}
 }
-function Se(e = !0) {
-	for (var t = 0, n = A;;) {
+function Ce(e = !0) {
+	for (var t = 0, n = k;;) {
 		if (n.nodeType === 8) {
 			var r = n.data;
 			if (r === "]") {
@@ -70,69 +70,69 @@ function Se(e = !0) {
 				--t;
 			} else (r === "[" || r === "[!" || r[0] === "[" && !isNaN(Number(r.slice(1)))) && (t += 1);
 		}
-		var i = /* @__PURE__ */ $t(n);
+		var i = /* @__PURE__ */ en(n);
 		e && n.remove(), n = i;
 	}
 }
-function Ce(e) {
-	if (!e || e.nodeType !== 8) throw he(), fe;
+function we(e) {
+	if (!e || e.nodeType !== 8) throw ge(), pe;
 	return e.data;
 }
 // node_modules/svelte/src/internal/client/reactivity/equality.js
-function we(e) {
+function Te(e) {
 	return e === this.v;
 }
-function Te(e, t) {
+function Ee(e, t) {
 	return e == e ? e !== t || typeof e == "object" && !!e || typeof e == "function" : t == t;
 }
-function Ee(e) {
-	return !Te(e, this.v);
-}
 function De(e) {
+	return !Ee(e, this.v);
+}
+function Oe(e) {
 	throw Error("https://svelte.dev/e/lifecycle_outside_component");
 }
 // node_modules/svelte/src/internal/client/errors.js
-function Oe() {
+function ke() {
 	throw Error("https://svelte.dev/e/async_derived_orphan");
 }
-function ke(e, t, n) {
+function Ae(e, t, n) {
 	throw Error("https://svelte.dev/e/each_key_duplicate");
 }
-function Ae(e) {
+function je(e) {
 	throw Error("https://svelte.dev/e/effect_in_teardown");
 }
-function je() {
+function Me() {
 	throw Error("https://svelte.dev/e/effect_in_unowned_derived");
 }
-function Me(e) {
+function Ne(e) {
 	throw Error("https://svelte.dev/e/effect_orphan");
 }
-function Ne() {
+function Pe() {
 	throw Error("https://svelte.dev/e/effect_update_depth_exceeded");
 }
-function Pe(e) {
+function Fe(e) {
 	throw Error("https://svelte.dev/e/props_invalid_value");
 }
-function Fe() {
+function Ie() {
 	throw Error("https://svelte.dev/e/state_descriptors_fixed");
 }
-function Ie() {
+function Le() {
 	throw Error("https://svelte.dev/e/state_prototype_fixed");
 }
-function Le() {
+function Re() {
 	throw Error("https://svelte.dev/e/state_unsafe_mutation");
 }
-function Re() {
+function ze() {
 	throw Error("https://svelte.dev/e/svelte_boundary_reset_onerror");
 }
 // node_modules/svelte/src/internal/client/context.js
-var M = null;
-function ze(e) {
-	M = e;
+var j = null;
+function Be(e) {
+	j = e;
 }
-function Be(e, t = !1, n) {
-	M = {
-		p: M,
+function Ve(e, t = !1, n) {
+	j = {
+		p: j,
 		i: !1,
 		c: null,
 		e: null,
@@ -142,61 +142,61 @@ function Be(e, t = !1, n) {
 		l: null
 	};
 }
-function Ve(e) {
-	var t = M, n = t.e;
+function He(e) {
+	var t = j, n = t.e;
 	if (n !== null) {
 		t.e = null;
 		for (var r of n) pn(r);
 	}
-	return e !== void 0 && (t.x = e), t.i = !0, M = t.p, He(e);
+	return e !== void 0 && (t.x = e), t.i = !0, j = t.p, Ue(e);
 }
-function He(e = {}) {
-	return i(e, E, { value: !0 }), e;
+function Ue(e = {}) {
+	return i(e, T, { value: !0 }), e;
 }
-function Ue() {
+function We() {
 	return !0;
 }
 // node_modules/svelte/src/internal/client/dom/task.js
-var We = [];
-function Ge() {
-	var e = We;
-	We = [], f(e);
+var Ge = [];
+function Ke() {
+	var e = Ge;
+	Ge = [], f(e);
 }
-function Ke(e) {
-	if (We.length === 0 && !vt) {
-		var t = We;
+function qe(e) {
+	if (Ge.length === 0 && !yt) {
+		var t = Ge;
 		queueMicrotask(() => {
-			t === We && Ge();
+			t === Ge && Ke();
 		});
 	}
-	We.push(e);
+	Ge.push(e);
 }
-function qe() {
-	for (; We.length > 0;) Ge();
+function Je() {
+	for (; Ge.length > 0;) Ke();
 }
 // node_modules/svelte/src/internal/client/reactivity/status.js
-var Je = ~(g | _ | h);
-function N(e, t) {
-	e.f = e.f & Je | t;
+var Ye = ~(g | _ | h);
+function M(e, t) {
+	e.f = e.f & Ye | t;
 }
-function Ye(e) {
-	e.f & 512 || e.deps === null ? N(e, h) : N(e, _);
+function Xe(e) {
+	e.f & 512 || e.deps === null ? M(e, h) : M(e, _);
 }
 // node_modules/svelte/src/internal/client/reactivity/utils.js
-function Xe(e, t) {
-	e.f & 2048 ? t.set(e, g) : e.f & 4096 && t.get(e) !== 2048 && t.set(e, _), N(e, h);
+function Ze(e, t) {
+	e.f & 2048 ? t.set(e, g) : e.f & 4096 && t.get(e) !== 2048 && t.set(e, _), M(e, h);
 }
 // node_modules/svelte/src/internal/client/dom/elements/misc.js
-var Ze = !1;
-function Qe() {
-	Ze || (Ze = !0, document.addEventListener("reset", (e) => {
+var Qe = !1;
+function $e() {
+	Qe || (Qe = !0, document.addEventListener("reset", (e) => {
 		Promise.resolve().then(() => {
-			if (!e.defaultPrevented) for (let t of e.target.elements) t[ue]?.();
+			if (!e.defaultPrevented) for (let t of e.target.elements) t[de]?.();
 		});
 	}, { capture: !0 }));
 }
 // node_modules/svelte/src/internal/client/dom/elements/bindings/shared.js
-function $e(e) {
+function et(e) {
 	var t = U, n = W;
 	Fn(null), In(null);
 	try {
@@ -205,22 +205,22 @@ function $e(e) {
 		Fn(t), In(n);
 	}
 }
-function et(e, t, n, r = n) {
-	e.addEventListener(t, () => $e(n));
-	let i = e[ue];
-	e[ue] = i ? () => {
+function tt(e, t, n, r = n) {
+	e.addEventListener(t, () => et(n));
+	let i = e[de];
+	e[de] = i ? () => {
 		i(), r(!0);
-	} : () => r(!0), Qe();
+	} : () => r(!0), $e();
 }
 // node_modules/svelte/src/internal/client/reactivity/async.js
-function tt(e, t, n, r) {
-	let i = Ue() ? at : ct;
+function nt(e, t, n, r) {
+	let i = We() ? ot : lt;
 	var a = e.filter((e) => !e.settled), o = t.map(i);
 	if (n.length === 0 && a.length === 0) {
 		r(o);
 		return;
 	}
-	var s = W, c = nt(), l = a.length === 1 ? a[0].promise : a.length > 1 ? Promise.all(a.map((e) => e.promise)) : null;
+	var s = W, c = rt(), l = a.length === 1 ? a[0].promise : a.length > 1 ? Promise.all(a.map((e) => e.promise)) : null;
 	function u(e) {
 		if (!(s.f & 16384)) {
 			c();
@@ -229,83 +229,83 @@ function tt(e, t, n, r) {
 			} catch (e) {
 				sn(e, s);
 			}
-			rt();
+			it();
 		}
 	}
-	var d = it();
+	var d = at();
 	if (n.length === 0) {
 		l.then(() => u([])).finally(d);
 		return;
 	}
 	function f() {
-		Promise.all(n.map((e) => /* @__PURE__ */ st(e))).then(u).catch((e) => sn(e, s)).finally(d);
+		Promise.all(n.map((e) => /* @__PURE__ */ ct(e))).then(u).catch((e) => sn(e, s)).finally(d);
 	}
 	l ? l.then(() => {
-		s.f & 16384 ? d() : (c(), f(), rt());
+		s.f & 16384 ? d() : (c(), f(), it());
 	}) : f();
 }
-function nt() {
-	var e = W, t = U, n = M, r = F;
+function rt() {
+	var e = W, t = U, n = j, r = P;
 	return function(i = !0) {
-		In(e), Fn(t), ze(n), i && !(e.f & 16384) && (r?.activate(), r?.apply());
+		In(e), Fn(t), Be(n), i && !(e.f & 16384) && (r?.activate(), r?.apply());
 	};
 }
-function rt(e = !0) {
-	In(null), Fn(null), ze(null), e && F?.deactivate();
+function it(e = !0) {
+	In(null), Fn(null), Be(null), e && P?.deactivate();
 }
-function it() {
-	var e = W, t = e.b, n = F, r = !!t?.is_rendered();
+function at() {
+	var e = W, t = e.b, n = P, r = !!t?.is_rendered();
 	return t?.update_pending_count(1, n), n.increment(r, e), () => {
 		t?.update_pending_count(-1, n), n.decrement(r, e);
 	};
 }
 /*#__NO_SIDE_EFFECTS__*/
-function at(e) {
+function ot(e) {
 	var t = 2 | g;
 	return W !== null && (W.f |= C), {
-		ctx: M,
+		ctx: j,
 		deps: null,
 		effects: null,
-		equals: we,
+		equals: Te,
 		f: t,
 		fn: e,
 		reactions: null,
 		rv: 0,
-		v: O,
+		v: D,
 		wv: 0,
 		parent: W,
 		ac: null
 	};
 }
-var ot = Symbol("obsolete");
+var st = Symbol("obsolete");
 /*#__NO_SIDE_EFFECTS__*/
-function st(e, t, n) {
+function ct(e, t, n) {
 	let r = W;
-	r === null && Oe();
-	var i = void 0, a = Ft(O), o = !U, s = /* @__PURE__ */ new Set();
+	r === null && ke();
+	var i = void 0, a = It(D), o = !U, s = /* @__PURE__ */ new Set();
 	return gn(() => {
 		var t = W, n = p();
 		i = n.promise;
 		try {
 			Promise.resolve(e()).then(n.resolve, (e) => {
-				e !== D && n.reject(e);
-			}).finally(rt);
+				e !== E && n.reject(e);
+			}).finally(it);
 		} catch (e) {
-			n.reject(e), rt();
+			n.reject(e), it();
 		}
-		var c = F;
+		var c = P;
 		if (o) {
-			if (t.f & 32768) var l = it();
-			if (r.b?.is_rendered()) c.async_deriveds.get(t)?.reject(ot);
-			else for (let e of s.values()) e.reject(ot);
+			if (t.f & 32768) var l = at();
+			if (r.b?.is_rendered()) c.async_deriveds.get(t)?.reject(st);
+			else for (let e of s.values()) e.reject(st);
 			s.add(n), c.async_deriveds.set(t, n);
 		}
 		let u = (e, t = void 0) => {
-			l?.(), s.delete(n), t !== ot && (c.activate(), t ? (a.f |= re, zt(a, t)) : (a.f & 8388608 && (a.f ^= re), zt(a, e)), c.deactivate());
+			l?.(), s.delete(n), t !== st && (c.activate(), t ? (a.f |= re, Bt(a, t)) : (a.f & 8388608 && (a.f ^= re), Bt(a, e)), c.deactivate());
 		};
 		n.promise.then(u, (e) => u(null, e || "unknown"));
 	}), fn(() => {
-		for (let e of s) e.reject(ot);
+		for (let e of s) e.reject(st);
 	}), new Promise((e) => {
 		function t(n) {
 			function r() {
@@ -317,48 +317,48 @@ function st(e, t, n) {
 	});
 }
 /*#__NO_SIDE_EFFECTS__*/
-function P(e) {
-	let t = /* @__PURE__ */ at(e);
+function N(e) {
+	let t = /* @__PURE__ */ ot(e);
 	return Rn(t), t;
 }
 /*#__NO_SIDE_EFFECTS__*/
-function ct(e) {
-	let t = /* @__PURE__ */ at(e);
-	return t.equals = Ee, t;
-}
 function lt(e) {
+	let t = /* @__PURE__ */ ot(e);
+	return t.equals = De, t;
+}
+function ut(e) {
 	var t = e.effects;
 	if (t !== null) {
 		e.effects = null;
 		for (var n = 0; n < t.length; n += 1) Cn(t[n]);
 	}
 }
-function ut(e) {
+function dt(e) {
 	var t, n = W, r = e.parent;
-	if (!Mn && r !== null && e.v !== O && r.f & 24576) return me(), e.v;
+	if (!Mn && r !== null && e.v !== D && r.f & 24576) return he(), e.v;
 	In(r);
 	try {
-		lt(e), t = Xn(e);
+		ut(e), t = Xn(e);
 	} finally {
 		In(n);
 	}
 	return t;
 }
-function dt(e) {
-	var t = ut(e);
-	!e.equals(t) && (e.wv = qn(), (!F?.is_fork || e.deps === null) && (F === null ? e.v = t : (F.capture(e, t, !0), ht?.capture(e, t, !0)), e.deps === null)) ? N(e, h) : Mn || (gt === null ? Ye(e) : (dn() || F?.is_fork) && gt.set(e, t));
-}
 function ft(e) {
-	if (e.effects !== null) for (let t of e.effects) (t.teardown || t.ac) && (t.teardown?.(), t.ac !== null && $e(() => {
-		t.ac.abort(D), t.ac = null;
-	}), t.fn !== null && (t.teardown = d), $n(t, 0), xn(t));
+	var t = dt(e);
+	!e.equals(t) && (e.wv = qn(), (!P?.is_fork || e.deps === null) && (P === null ? e.v = t : (P.capture(e, t, !0), gt?.capture(e, t, !0)), e.deps === null)) ? M(e, h) : Mn || (_t === null ? Xe(e) : (dn() || P?.is_fork) && _t.set(e, t));
 }
 function pt(e) {
+	if (e.effects !== null) for (let t of e.effects) (t.teardown || t.ac) && (t.teardown?.(), t.ac !== null && et(() => {
+		t.ac.abort(E), t.ac = null;
+	}), t.fn !== null && (t.teardown = d), $n(t, 0), xn(t));
+}
+function mt(e) {
 	if (e.effects !== null) for (let t of e.effects) t.teardown && t.fn !== null && er(t);
 }
 // node_modules/svelte/src/internal/client/reactivity/batch.js
-var mt = null, F = null, ht = null, gt = null, _t = null, vt = !1, yt = !1, bt = null, xt = null, St = 0, Ct = 1, wt = class e {
-	id = Ct++;
+var ht = null, P = null, gt = null, _t = null, vt = null, yt = !1, bt = !1, xt = null, St = null, Ct = 0, wt = 1, Tt = class e {
+	id = wt++;
 	started = !1;
 	linked = !0;
 	prev = null;
@@ -379,7 +379,7 @@ var mt = null, F = null, ht = null, gt = null, _t = null, vt = !1, yt = !1, bt =
 	is_fork = !1;
 	#u = !1;
 	constructor() {
-		mt === null ? mt = this : (mt.next = this, this.prev = mt), mt = this;
+		ht === null ? ht = this : (ht.next = this, this.prev = ht), ht = this;
 	}
 	#d() {
 		if (this.is_fork) return !0;
@@ -400,8 +400,8 @@ var mt = null, F = null, ht = null, gt = null, _t = null, vt = !1, yt = !1, bt =
 		var n = this.#c.get(e);
 		if (n) {
 			this.#c.delete(e);
-			for (var r of n.d) N(r, g), t(r);
-			for (r of n.m) N(r, _), t(r);
+			for (var r of n.d) M(r, g), t(r);
+			for (r of n.m) M(r, _), t(r);
 		}
 		this.#l.add(e);
 	}
@@ -425,24 +425,24 @@ var mt = null, F = null, ht = null, gt = null, _t = null, vt = !1, yt = !1, bt =
 	}
 	#m() {
 		this.started = !0;
-		for (let [e, t] of this.#s) N(e, t), this.schedule(e);
+		for (let [e, t] of this.#s) M(e, t), this.schedule(e);
 		this.apply();
-		for (var t = bt = [], n = [], r = xt = []; this.#a.length > 0;) {
-			St++ > 1e3 && (this.#b(), Et());
+		for (var t = xt = [], n = [], r = St = []; this.#a.length > 0;) {
+			Ct++ > 1e3 && (this.#b(), Dt());
 			for (let e of this.#p()) try {
 				this.#h(e, t, n);
 			} catch (t) {
-				throw jt(e), this.#d() || this.discard(), t;
+				throw Mt(e), this.#d() || this.discard(), t;
 			}
 		}
-		if (F = null, r.length > 0) {
+		if (P = null, r.length > 0) {
 			var i = e.ensure();
 			for (let e of r) i.schedule(e);
 		}
-		if (bt = null, xt = null, this.#d()) {
+		if (xt = null, St = null, this.#d()) {
 			this.#y(n), this.#y(t);
-			for (let [e, t] of this.#c) At(e, t);
-			r.length > 0 && F.#m();
+			for (let [e, t] of this.#c) jt(e, t);
+			r.length > 0 && P.#m();
 			return;
 		}
 		let a = this.#g();
@@ -450,9 +450,9 @@ var mt = null, F = null, ht = null, gt = null, _t = null, vt = !1, yt = !1, bt =
 		else {
 			this.#s.clear();
 			for (let e of this.#e) e(this);
-			this.#e.clear(), ht = this, Ot(n), Ot(t), ht = null, this.#i?.resolve();
-			var o = F;
-			this.#n === 0 && (this.#a.length === 0 || o !== null) && this.#b(), o !== null && (Nt.clear(), o.#m());
+			this.#e.clear(), gt = this, kt(n), kt(t), gt = null, this.#i?.resolve();
+			var o = P;
+			this.#n === 0 && (this.#a.length === 0 || o !== null) && this.#b(), o !== null && (Pt.clear(), o.#m());
 		}
 	}
 	#h(e, t, n) {
@@ -499,36 +499,36 @@ var mt = null, F = null, ht = null, gt = null, _t = null, vt = !1, yt = !1, bt =
 				if (r & 2) t(e);
 				else {
 					var i = e;
-					r & 4194320 && !this.async_deriveds.has(i) && (this.#s.delete(i), N(i, g), this.schedule(i));
+					r & 4194320 && !this.async_deriveds.has(i) && (this.#s.delete(i), M(i, g), this.schedule(i));
 				}
 			}
 		};
 		for (let e of this.current.keys()) t(e);
-		this.oncommit(() => e.discard()), e.#b(), F = this, this.#m();
+		this.oncommit(() => e.discard()), e.#b(), P = this, this.#m();
 	}
 	#y(e) {
-		for (var t = 0; t < e.length; t += 1) Xe(e[t], this.#s);
+		for (var t = 0; t < e.length; t += 1) Ze(e[t], this.#s);
 	}
 	capture(e, t, n = !1) {
-		e.v !== O && !this.previous.has(e) && this.previous.set(e, e.v), e.f & 8388608 || (this.current.set(e, [t, n]), gt?.set(e, t)), this.is_fork || (e.v = t);
+		e.v !== D && !this.previous.has(e) && this.previous.set(e, e.v), e.f & 8388608 || (this.current.set(e, [t, n]), _t?.set(e, t)), this.is_fork || (e.v = t);
 	}
 	activate() {
-		F = this;
+		P = this;
 	}
 	deactivate() {
-		F = null, gt = null;
+		P = null, _t = null;
 	}
 	flush() {
 		try {
-			yt = !0, F = this, this.#m();
+			bt = !0, P = this, this.#m();
 		} finally {
-			St = 0, _t = null, bt = null, xt = null, yt = !1, F = null, gt = null, Nt.clear();
+			Ct = 0, vt = null, xt = null, St = null, bt = !1, P = null, _t = null, Pt.clear();
 		}
 	}
 	discard() {
 		for (let e of this.#t) e(this);
 		this.#t.clear();
-		for (let e of this.async_deriveds.values()) e.reject(ot);
+		for (let e of this.async_deriveds.values()) e.reject(st);
 		this.#b(), this.#i?.resolve();
 	}
 	register_created_effect(e) {
@@ -545,7 +545,7 @@ var mt = null, F = null, ht = null, gt = null, _t = null, vt = !1, yt = !1, bt =
 			let e = this.#r.get(t) ?? 0;
 			e === 1 ? this.#r.delete(t) : this.#r.set(t, e - 1);
 		}
-		this.#u || (this.#u = !0, Ke(() => {
+		this.#u || (this.#u = !0, qe(() => {
 			this.#u = !1, this.linked && this.flush();
 		}));
 	}
@@ -566,125 +566,125 @@ var mt = null, F = null, ht = null, gt = null, _t = null, vt = !1, yt = !1, bt =
 		return (this.#i ??= p()).promise;
 	}
 	static ensure() {
-		if (F === null) {
-			let t = F = new e();
-			!yt && !vt && Ke(() => {
+		if (P === null) {
+			let t = P = new e();
+			!bt && !yt && qe(() => {
 				t.started || t.flush();
 			});
 		}
-		return F;
+		return P;
 	}
 	apply() {
-		gt = null;
+		_t = null;
 	}
 	schedule(e) {
-		_t = e, e.b?.is_pending && e.f & 16777228 && !(e.f & 32768) ? e.b.defer_effect(e) : this.#a.push(e);
+		vt = e, e.b?.is_pending && e.f & 16777228 && !(e.f & 32768) ? e.b.defer_effect(e) : this.#a.push(e);
 	}
 	#b() {
 		if (this.linked) {
 			var e = this.prev, t = this.next;
-			e === null || (e.next = t), t === null ? mt = e : t.prev = e, this.linked = !1;
+			e === null || (e.next = t), t === null ? ht = e : t.prev = e, this.linked = !1;
 		}
 	}
 };
-function Tt(e) {
-	var t = vt, n = ht;
-	ht = null, vt = !0;
+function Et(e) {
+	var t = yt, n = gt;
+	gt = null, yt = !0;
 	try {
 		var r;
-		for (e && (Tt(), r = e());;) {
-			if (qe(), F === null) return r;
-			F.flush();
+		for (e && (Et(), r = e());;) {
+			if (Je(), P === null) return r;
+			P.flush();
 		}
 	} finally {
-		vt = t, ht = n;
+		yt = t, gt = n;
 	}
 }
-function Et() {
+function Dt() {
 	try {
-		Ne();
+		Pe();
 	} catch (e) {
-		sn(e, _t);
+		sn(e, vt);
 	}
 }
-var Dt = null;
-function Ot(e) {
+var Ot = null;
+function kt(e) {
 	var t = e.length;
 	if (t !== 0) {
 		for (var n = 0; n < t;) {
 			var r = e[n++];
-			if (!(r.f & 24576) && Jn(r) && (Dt = /* @__PURE__ */ new Set(), er(r), r.deps === null && r.first === null && r.nodes === null && r.teardown === null && r.ac === null && Tn(r), Dt?.size > 0)) {
-				Nt.clear();
-				for (let e of Dt) {
+			if (!(r.f & 24576) && Jn(r) && (Ot = /* @__PURE__ */ new Set(), er(r), r.deps === null && r.first === null && r.nodes === null && r.teardown === null && r.ac === null && Tn(r), Ot?.size > 0)) {
+				Pt.clear();
+				for (let e of Ot) {
 					if (e.f & 24576) continue;
 					let t = [e], n = e.parent;
-					for (; n !== null;) Dt.has(n) && (Dt.delete(n), t.push(n)), n = n.parent;
+					for (; n !== null;) Ot.has(n) && (Ot.delete(n), t.push(n)), n = n.parent;
 					for (let e = t.length - 1; e >= 0; e--) {
 						let n = t[e];
 						n.f & 24576 || er(n);
 					}
 				}
-				Dt.clear();
+				Ot.clear();
 			}
 		}
-		Dt = null;
+		Ot = null;
 	}
 }
-function kt(e) {
-	F.schedule(e);
+function At(e) {
+	P.schedule(e);
 }
-function At(e, t) {
+function jt(e, t) {
 	if (!(e.f & 32 && e.f & 1024)) {
-		e.f & 2048 ? t.d.push(e) : e.f & 4096 && t.m.push(e), N(e, h);
-		for (var n = e.first; n !== null;) At(n, t), n = n.next;
+		e.f & 2048 ? t.d.push(e) : e.f & 4096 && t.m.push(e), M(e, h);
+		for (var n = e.first; n !== null;) jt(n, t), n = n.next;
 	}
 }
-function jt(e) {
-	N(e, h);
-	for (var t = e.first; t !== null;) jt(t), t = t.next;
+function Mt(e) {
+	M(e, h);
+	for (var t = e.first; t !== null;) Mt(t), t = t.next;
 }
 // node_modules/svelte/src/internal/client/reactivity/sources.js
-var Mt = /* @__PURE__ */ new Set(), Nt = /* @__PURE__ */ new Map(), Pt = !1;
-function Ft(e, t) {
+var Nt = /* @__PURE__ */ new Set(), Pt = /* @__PURE__ */ new Map(), Ft = !1;
+function It(e, t) {
 	return {
 		f: 0,
 		v: e,
 		reactions: null,
-		equals: we,
+		equals: Te,
 		rv: 0,
 		wv: 0
 	};
 }
 /*#__NO_SIDE_EFFECTS__*/
-function I(e, t) {
-	let n = Ft(e, t);
+function F(e, t) {
+	let n = It(e, t);
 	return Rn(n), n;
 }
 /*#__NO_SIDE_EFFECTS__*/
-function It(e, t = !1, n = !0) {
-	let r = Ft(e);
-	return t || (r.equals = Ee), r;
+function Lt(e, t = !1, n = !0) {
+	let r = It(e);
+	return t || (r.equals = De), r;
 }
-function L(e, t, n = !1) {
-	return U !== null && (!Pn || U.f & 131072) && Ue() && U.f & 4325394 && (Ln === null || !Ln.has(e)) && Le(), zt(e, n ? Ut(t) : t, xt);
+function I(e, t, n = !1) {
+	return U !== null && (!Pn || U.f & 131072) && We() && U.f & 4325394 && (Ln === null || !Ln.has(e)) && Re(), Bt(e, n ? Wt(t) : t, St);
 }
-var Lt = null, Rt = 0;
-function zt(e, t, n = null) {
+var Rt = null, zt = 0;
+function Bt(e, t, n = null) {
 	if (!e.equals(t)) {
-		Mn ? Nt.set(e, t) : Nt.has(e) || Nt.set(e, e.v);
-		var r = wt.ensure();
+		Mn ? Pt.set(e, t) : Pt.has(e) || Pt.set(e, e.v);
+		var r = Tt.ensure();
 		if (r.capture(e, t), e.f & 2) {
 			let t = e;
-			e.f & 2048 && ut(t), gt === null && Ye(t);
+			e.f & 2048 && dt(t), _t === null && Xe(t);
 		}
-		e.wv = qn(), Lt = null, Rt = 0, Ht(e, g, n), Lt = null, Ue() && W !== null && W.f & 1024 && !(W.f & 96) && (Vn === null ? Hn([e]) : Vn.push(e)), !r.is_fork && Mt.size > 0 && !Pt && Bt();
+		e.wv = qn(), Rt = null, zt = 0, Ut(e, g, n), Rt = null, We() && W !== null && W.f & 1024 && !(W.f & 96) && (Vn === null ? Hn([e]) : Vn.push(e)), !r.is_fork && Nt.size > 0 && !Ft && Vt();
 	}
 	return t;
 }
-function Bt() {
-	Pt = !1;
-	for (let e of Mt) {
-		e.f & 1024 && N(e, _);
+function Vt() {
+	Ft = !1;
+	for (let e of Nt) {
+		e.f & 1024 && M(e, _);
 		let t;
 		try {
 			t = Jn(e);
@@ -693,71 +693,71 @@ function Bt() {
 		}
 		t && er(e);
 	}
-	Mt.clear();
+	Nt.clear();
 }
-function Vt(e) {
-	L(e, e.v + 1);
+function Ht(e) {
+	I(e, e.v + 1);
 }
-function Ht(e, t, n) {
+function Ut(e, t, n) {
 	var r = e.reactions;
 	if (r !== null) {
-		var i = Ue(), a = r.length;
-		if (Rt += a, Rt > 1e5 && Lt === null && (Lt = /* @__PURE__ */ new Set()), Lt !== null) {
-			if (Lt.has(e)) return;
-			Lt.add(e);
+		var i = We(), a = r.length;
+		if (zt += a, zt > 1e5 && Rt === null && (Rt = /* @__PURE__ */ new Set()), Rt !== null) {
+			if (Rt.has(e)) return;
+			Rt.add(e);
 		}
 		for (var o = 0; o < a; o++) {
 			var s = r[o], c = s.f;
 			if (i || s !== W) {
 				var l = (c & g) === 0;
-				if (l && N(s, t), c & 131072) Mt.add(s);
+				if (l && M(s, t), c & 131072) Nt.add(s);
 				else if (c & 2) {
 					var u = s;
-					gt?.delete(u), Ht(u, _, n);
+					_t?.delete(u), Ut(u, _, n);
 				} else if (l) {
 					var d = s;
-					c & 16 && Dt !== null && Dt.add(d), n === null ? kt(d) : n.push(d);
+					c & 16 && Ot !== null && Ot.add(d), n === null ? At(d) : n.push(d);
 				}
 			}
 		}
 	}
 }
-function Ut(t) {
-	if (typeof t != "object" || !t || T in t || E in t) return t;
+function Wt(t) {
+	if (typeof t != "object" || !t || ie in t || T in t) return t;
 	let n = l(t);
 	if (n !== s && n !== c) return t;
-	var r = /* @__PURE__ */ new Map(), i = e(t), o = /* @__PURE__ */ I(0), u = null, d = Gn, f = (e) => {
+	var r = /* @__PURE__ */ new Map(), i = e(t), o = /* @__PURE__ */ F(0), u = null, d = Gn, f = (e) => {
 		if (Gn === d) return e();
 		var t = U, n = Gn;
 		Fn(null), Kn(d);
 		var r = e();
 		return Fn(t), Kn(n), r;
 	};
-	return i && r.set("length", /* @__PURE__ */ I(t.length, u)), new Proxy(t, {
+	return i && r.set("length", /* @__PURE__ */ F(t.length, u)), new Proxy(t, {
 		defineProperty(e, t, n) {
-			"value" in n && n.configurable !== !1 && n.enumerable !== !1 && n.writable !== !1 || Fe();
+			"value" in n && n.configurable !== !1 && n.enumerable !== !1 && n.writable !== !1 || Ie();
 			var i = r.get(t);
 			return i === void 0 ? f(() => {
-				var e = /* @__PURE__ */ I(n.value, u);
+				var e = /* @__PURE__ */ F(n.value, u);
 				return r.set(t, e), e;
-			}) : L(i, n.value, !0), !0;
+			}) : I(i, n.value, !0), !0;
 		},
 		deleteProperty(e, t) {
 			var n = r.get(t);
 			if (n === void 0) {
 				if (t in e) {
-					let e = f(() => /* @__PURE__ */ I(O, u));
-					r.set(t, e), Vt(o);
+					let e = f(() => /* @__PURE__ */ F(D, u));
+					r.set(t, e), Ht(o);
 				}
-			} else L(n, O), Vt(o);
+			} else I(n, D), Ht(o);
 			return !0;
 		},
 		get(e, n, i) {
-			if (n === T) return t;
+			if (n === ie) return t;
 			var o = r.get(n), s = n in e;
-			if (o === void 0 && (!s || a(e, n)?.writable) && (o = f(() => /* @__PURE__ */ I(Ut(s ? e[n] : O), u)), r.set(n, o)), o !== void 0) {
+			if (o === void 0 && (!s || a(e, n)?.writable) && (o = f(() => /* @__PURE__ */ F(Wt(s ? e[n] : D), u)), r.set(n, o)), o !== void 0) {
 				var c = G(o);
-				return c === O ? void 0 : c;
+				return c === D ? void 0 : c;
 			}
 			return Reflect.get(e, n, i);
 		},
@@ -766,7 +766,7 @@ function Ut(t) {
 			var n = Reflect.getOwnPropertyDescriptor(e, t), i = r.get(t);
 			if (i !== void 0) {
 				var a = G(i);
-				if (a === O) return;
+				if (a === D) return;
 				if (n && "value" in n) n.value = a;
 				else return {
 					enumerable: !0,
@@ -778,29 +778,29 @@ function Ut(t) {
 			return n;
 		},
 		has(e, t) {
-			if (t === T) return !0;
-			var n = r.get(t), i = n !== void 0 && n.v !== O || Reflect.has(e, t);
-			return (n !== void 0 || (W !== null || U !== null) && (!i || a(e, t)?.writable)) && (n === void 0 && (n = f(() => /* @__PURE__ */ I(i ? Ut(e[t]) : O, u)), r.set(t, n)), G(n) === O) ? !1 : i;
+			if (t === ie) return !0;
+			var n = r.get(t), i = n !== void 0 && n.v !== D || Reflect.has(e, t);
+			return (n !== void 0 || (W !== null || U !== null) && (!i || a(e, t)?.writable)) && (n === void 0 && (n = f(() => /* @__PURE__ */ F(i ? Wt(e[t]) : D, u)), r.set(t, n)), G(n) === D) ? !1 : i;
 		},
 		set(e, t, n, s) {
 			var c = r.get(t), l = t in e;
 			if (i && t === "length") for (var d = n; d < c.v; d += 1) {
 				var p = r.get(d + "");
-				p === void 0 ? d in e && (p = f(() => /* @__PURE__ */ I(O, u)), r.set(d + "", p)) : L(p, O);
+				p === void 0 ? d in e && (p = f(() => /* @__PURE__ */ F(D, u)), r.set(d + "", p)) : I(p, D);
 			}
-			if (c === void 0) (!l || a(e, t)?.writable) && (c = f(() => /* @__PURE__ */ I(void 0, u)), L(c, Ut(n)), r.set(t, c));
+			if (c === void 0) (!l || a(e, t)?.writable) && (c = f(() => /* @__PURE__ */ F(void 0, u)), I(c, Wt(n)), r.set(t, c));
 			else {
-				l = c.v !== O;
-				var m = f(() => Ut(n));
-				L(c, m);
+				l = c.v !== D;
+				var m = f(() => Wt(n));
+				I(c, m);
 			}
 			var h = Reflect.getOwnPropertyDescriptor(e, t);
 			if (h?.set && h.set.call(s, n), !l) {
 				if (i && typeof t == "string") {
 					var g = r.get("length"), _ = Number(t);
-					Number.isInteger(_) && _ >= g.v && L(g, _ + 1);
+					Number.isInteger(_) && _ >= g.v && I(g, _ + 1);
 				}
-				Vt(o);
+				Ht(o);
 			}
 			return !0;
 		},
@@ -808,85 +808,85 @@ function Ut(t) {
 			G(o);
 			var t = Reflect.ownKeys(e).filter((e) => {
 				var t = r.get(e);
-				return t === void 0 || t.v !== O;
+				return t === void 0 || t.v !== D;
 			});
-			for (var [n, i] of r) i.v !== O && !(n in e) && t.push(n);
+			for (var [n, i] of r) i.v !== D && !(n in e) && t.push(n);
 			return t;
 		},
 		setPrototypeOf() {
-			Ie();
+			Le();
 		}
 	});
 }
-function Wt(e) {
+function Gt(e) {
 	try {
-		if (typeof e == "object" && e && T in e) return e[T];
+		if (typeof e == "object" && e && ie in e) return e[ie];
 	} catch {}
 	return e;
 }
-function Gt(e, t) {
-	return Object.is(Wt(e), Wt(t));
+function Kt(e, t) {
+	return Object.is(Gt(e), Gt(t));
 }
-var Kt, qt, Jt, Yt;
-function Xt() {
-	if (Kt === void 0) {
-		Kt = window, qt = /Firefox/.test(navigator.userAgent);
+var qt, Jt, Yt, Xt;
+function Zt() {
+	if (qt === void 0) {
+		qt = window, Jt = /Firefox/.test(navigator.userAgent);
 		var e = Element.prototype, t = Node.prototype, n = Text.prototype;
-		Jt = a(t, "firstChild").get, Yt = a(t, "nextSibling").get, u(e) && (e[se] = void 0, e[oe] = null, e[ce] = void 0, e.__e = void 0), u(n) && (n[le] = void 0);
+		Yt = a(t, "firstChild").get, Xt = a(t, "nextSibling").get, u(e) && (e[ce] = void 0, e[se] = null, e[le] = void 0, e.__e = void 0), u(n) && (n[ue] = void 0);
 	}
 }
-function Zt(e = "") {
+function Qt(e = "") {
 	return document.createTextNode(e);
-}
-/*@__NO_SIDE_EFFECTS__*/
-function Qt(e) {
-	return Jt.call(e);
 }
 /*@__NO_SIDE_EFFECTS__*/
 function $t(e) {
 	return Yt.call(e);
 }
-function R(e, t) {
-	if (!k) return /* @__PURE__ */ Qt(e);
-	var n = /* @__PURE__ */ Qt(A);
-	if (n === null) n = A.appendChild(Zt());
-	else if (t && n.nodeType !== 3) {
-		var r = Zt();
-		return n?.before(r), ye(r), r;
-	}
-	return t && an(n), ye(n), n;
+/*@__NO_SIDE_EFFECTS__*/
+function en(e) {
+	return Xt.call(e);
 }
-function en(e, t = !1) {
-	if (!k) {
-		var n = /* @__PURE__ */ Qt(e);
-		return n instanceof Comment && n.data === "" ? /* @__PURE__ */ $t(n) : n;
+function L(e, t) {
+	if (!O) return /* @__PURE__ */ $t(e);
+	var n = /* @__PURE__ */ $t(k);
+	if (n === null) n = k.appendChild(Qt());
+	else if (t && n.nodeType !== 3) {
+		var r = Qt();
+		return n?.before(r), be(r), r;
+	}
+	return t && an(n), be(n), n;
+}
+function R(e, t = !1) {
+	if (!O) {
+		var n = /* @__PURE__ */ $t(e);
+		return n instanceof Comment && n.data === "" ? /* @__PURE__ */ en(n) : n;
 	}
 	if (t) {
-		if (A?.nodeType !== 3) {
-			var r = Zt();
-			return A?.before(r), ye(r), r;
+		if (k?.nodeType !== 3) {
+			var r = Qt();
+			return k?.before(r), be(r), r;
 		}
-		an(A);
+		an(k);
 	}
-	return A;
+	return k;
 }
 function z(e, t = !1) {
-	if (!k) return /* @__PURE__ */ Qt(e);
-	var n = R(e, t);
-	return j(e), n;
+	if (!O) return /* @__PURE__ */ $t(e);
+	var n = L(e, t);
+	return A(e), n;
 }
 function B(e, t = 1, n = !1) {
-	let r = k ? A : e;
-	for (var i; t--;) i = r, r = /* @__PURE__ */ $t(r);
-	if (!k) return r;
+	let r = O ? k : e;
+	for (var i; t--;) i = r, r = /* @__PURE__ */ en(r);
+	if (!O) return r;
 	if (n) {
 		if (r?.nodeType !== 3) {
-			var a = Zt();
-			return r === null ? i?.after(a) : r.before(a), ye(a), a;
+			var a = Qt();
+			return r === null ? i?.after(a) : r.before(a), be(a), a;
 		}
 		an(r);
 	}
-	return ye(r), r;
+	return be(r), r;
 }
 function tn(e) {
 	e.textContent = "";
@@ -909,7 +909,7 @@ function on(e) {
 	sn(e, t);
 }
 function sn(e, t) {
-	if (e === fe) throw e;
+	if (e === pe) throw e;
 	if (!(t !== null && t.f & 16384)) {
 		for (; t !== null;) {
 			if (t.f & 128 && !(t.f & 33570816)) {
@@ -928,7 +928,7 @@ function sn(e, t) {
 }
 // node_modules/svelte/src/internal/client/reactivity/effects.js
 function cn(e) {
-	W === null && (U === null && Me(e), je()), Mn && Ae(e);
+	W === null && (U === null && Ne(e), Me()), Mn && je(e);
 }
 function ln(e, t) {
 	var n = t.last;
@@ -938,7 +938,7 @@ function un(e, t) {
 	var n = W;
 	n !== null && n.f & 8192 && (e |= v);
 	var r = {
-		ctx: M,
+		ctx: j,
 		deps: null,
 		nodes: null,
 		f: e | g | 512,
@@ -953,9 +953,9 @@ function un(e, t) {
 		wv: 0,
 		ac: null
 	};
-	F?.register_created_effect(r);
+	P?.register_created_effect(r);
 	var i = r;
-	if (e & 4) bt === null ? wt.ensure().schedule(r) : bt.push(r);
+	if (e & 4) xt === null ? Tt.ensure().schedule(r) : xt.push(r);
 	else if (t !== null) {
 		try {
 			er(r);
@@ -975,13 +975,13 @@ function dn() {
 }
 function fn(e) {
 	let t = un(8, null);
-	return N(t, h), t.teardown = e, t;
+	return M(t, h), t.teardown = e, t;
 }
 function V(e) {
 	cn("$effect");
 	var t = W.f;
-	if (!U && t & 32 && M !== null && !M.i) {
-		var n = M;
+	if (!U && t & 32 && j !== null && !j.i) {
+		var n = j;
 		(n.e ??= []).push(e);
 	} else return pn(e);
 }
@@ -989,7 +989,7 @@ function pn(e) {
 	return un(4 | w, e);
 }
 function mn(e) {
-	wt.ensure();
+	Tt.ensure();
 	let t = un(64 | C, e);
 	return (e = {}) => new Promise((n) => {
 		e.outro ? En(t, () => {
@@ -1007,7 +1007,7 @@ function _n(e, t = 0) {
 	return un(8 | t, e);
 }
 function H(e, t = [], n = [], r = []) {
-	tt(r, t, n, (t) => {
+	nt(r, t, n, (t) => {
 		un(8, () => {
 			e(...t.map(G));
 		});
@@ -1037,8 +1037,8 @@ function xn(e, t = !1) {
 	var n = e.first;
 	for (e.first = e.last = null; n !== null;) {
 		let e = n.ac;
-		e !== null && $e(() => {
-			e.abort(D);
+		e !== null && et(() => {
+			e.abort(E);
 		});
 		var r = n.next;
 		n.f & 64 ? n.parent = null : Cn(n, t), n = r;
@@ -1061,7 +1061,7 @@ function Cn(e, t = !0) {
 }
 function wn(e, t) {
 	for (; e !== null;) {
-		var n = e === t ? null : /* @__PURE__ */ $t(e);
+		var n = e === t ? null : /* @__PURE__ */ en(e);
 		e.remove(), e = n;
 	}
 }
@@ -1100,7 +1100,7 @@ function On(e) {
 }
 function kn(e, t) {
 	if (!(e.f & 256) && e.f & 8192) {
-		e.f ^= v, e.f & 1024 || (N(e, g), wt.ensure().schedule(e));
+		e.f ^= v, e.f & 1024 || (M(e, g), Tt.ensure().schedule(e));
 		for (var n = e.first; n !== null;) {
 			var r = n.next, i = !!(n.f & 65536) || !!(n.f & 32);
 			kn(n, i ? t : !1), n = r;
@@ -1111,7 +1111,7 @@ function kn(e, t) {
 }
 function An(e, t) {
 	if (e.nodes) for (var n = e.nodes.start, r = e.nodes.end; n !== null;) {
-		var i = n === r ? null : /* @__PURE__ */ $t(n);
+		var i = n === r ? null : /* @__PURE__ */ en(n);
 		t.append(n), n = i;
 	}
 }
@@ -1149,9 +1149,9 @@ function Jn(e) {
 	if (t & 4096) {
 		for (var n = e.deps, r = n.length, i = 0; i < r; i++) {
 			var a = n[i];
-			if (Jn(a) && dt(a), a.wv > e.wv) return !0;
+			if (Jn(a) && ft(a), a.wv > e.wv) return !0;
 		}
-		t & 512 && gt === null && N(e, h);
+		t & 512 && _t === null && M(e, h);
 	}
 	return !1;
 }
@@ -1159,20 +1159,20 @@ function Yn(e, t, n = !0) {
 	var r = e.reactions;
 	if (r !== null && !(Ln !== null && Ln.has(e))) for (var i = 0; i < r.length; i++) {
 		var a = r[i];
-		a.f & 2 ? Yn(a, t, !1) : t === a && (n ? N(a, g) : a.f & 1024 && N(a, _), kt(a));
+		a.f & 2 ? Yn(a, t, !1) : t === a && (n ? M(a, g) : a.f & 1024 && M(a, _), At(a));
 	}
 }
 function Xn(e) {
-	var t = zn, n = Bn, r = Vn, i = U, a = Ln, o = M, s = Pn, c = Gn, l = e.f;
-	zn = null, Bn = 0, Vn = null, U = l & 96 ? null : e, Ln = null, ze(e.ctx), Pn = !1, Gn = ++Wn, e.ac !== null && ($e(() => {
-		e.ac.abort(D);
+	var t = zn, n = Bn, r = Vn, i = U, a = Ln, o = j, s = Pn, c = Gn, l = e.f;
+	zn = null, Bn = 0, Vn = null, U = l & 96 ? null : e, Ln = null, Be(e.ctx), Pn = !1, Gn = ++Wn, e.ac !== null && (et(() => {
+		e.ac.abort(E);
 	}), e.ac = null);
 	try {
 		e.f |= te;
 		var u = e.fn, d = u();
 		e.f |= b;
 		var f = Zn(e);
-		if (Ue() && Vn !== null && !Pn && f !== null && !(e.f & 6146)) for (var p = 0; p < Vn.length; p++) Yn(Vn[p], e);
+		if (We() && Vn !== null && !Pn && f !== null && !(e.f & 6146)) for (var p = 0; p < Vn.length; p++) Yn(Vn[p], e);
 		if (i !== null && i !== e) {
 			if (Wn++, i.deps !== null) for (let e = 0; e < n; e += 1) i.deps[e].rv = Wn;
 			if (t !== null) for (let e of t) e.rv = Wn;
@@ -1182,11 +1182,11 @@ function Xn(e) {
 	} catch (t) {
 		return Zn(e), on(t);
 	} finally {
-		e.f ^= te, zn = t, Bn = n, Vn = r, U = i, Ln = a, ze(o), Pn = s, Gn = c;
+		e.f ^= te, zn = t, Bn = n, Vn = r, U = i, Ln = a, Be(o), Pn = s, Gn = c;
 	}
 }
 function Zn(e) {
-	var t = e.deps, n = F?.is_fork;
+	var t = e.deps, n = P?.is_fork;
 	if (zn !== null) {
 		var r;
 		if (n || $n(e, Bn), t !== null && Bn > 0) for (t.length = Bn + zn.length, r = 0; r < zn.length; r++) t[Bn + r] = zn[r];
@@ -1206,9 +1206,9 @@ function Qn(e, r) {
 	}
 	if (i === null && r.f & 2 && (zn === null || !n.call(zn, r))) {
 		var s = r;
-		s.f & 512 && (s.f ^= 512), s.v !== O && Ye(s), s.ac !== null && $e(() => {
-			s.ac.abort(D), s.ac = null, N(s, g);
-		}), ft(s), $n(s, 0);
+		s.f & 512 && (s.f ^= 512), s.v !== D && Xe(s), s.ac !== null && et(() => {
+			s.ac.abort(E), s.ac = null, M(s, g);
+		}), pt(s), $n(s, 0);
 	}
 }
 function $n(e, t) {
@@ -1218,7 +1218,7 @@ function $n(e, t) {
 function er(e) {
 	var t = e.f;
 	if (!(t & 16384)) {
-		N(e, h);
+		M(e, h);
 		var n = W;
 		W = e;
 		try {
@@ -1231,7 +1231,7 @@ function er(e) {
 	}
 }
 async function tr() {
-	await Promise.resolve(), Tt();
+	await Promise.resolve(), Et();
 }
 function G(e) {
 	var t = !!(e.f & 2);
@@ -1244,30 +1244,30 @@ function G(e) {
 			i === null ? e.reactions = [U] : n.call(i, U) || i.push(U);
 		}
 	}
-	if (Mn && Nt.has(e)) return Nt.get(e);
+	if (Mn && Pt.has(e)) return Pt.get(e);
 	if (t) {
 		var a = e;
 		if (Mn) {
 			var o = a.v;
-			return (!(a.f & 1024) && a.reactions !== null || rr(a)) && (o = ut(a)), Nt.set(a, o), o;
+			return (!(a.f & 1024) && a.reactions !== null || rr(a)) && (o = dt(a)), Pt.set(a, o), o;
 		}
 		var s = !(a.f & 512) && !Pn && U !== null && !!(U.f & 512), c = (a.f & b) === 0;
-		Jn(a) && (s && (a.f |= 512), dt(a)), s && !c && (pt(a), nr(a));
+		Jn(a) && (s && (a.f |= 512), ft(a)), s && !c && (mt(a), nr(a));
 	}
-	if (gt?.has(e)) return gt.get(e);
+	if (_t?.has(e)) return _t.get(e);
 	if (e.f & 8388608) throw e.v;
 	return e.v;
 }
 function nr(e) {
 	if (e.f |= 512, e.deps !== null) for (let r of e.deps) {
 		var t = r.reactions;
-		t === null ? r.reactions = [e] : n.call(t, e) || t.push(e), r.f & 2 && !(r.f & 512) && (pt(r), nr(r));
+		t === null ? r.reactions = [e] : n.call(t, e) || t.push(e), r.f & 2 && !(r.f & 512) && (mt(r), nr(r));
 	}
 }
 function rr(e) {
-	if (e.v === O) return !0;
+	if (e.v === D) return !0;
 	if (e.deps === null) return !1;
-	for (let t of e.deps) if (Nt.has(t) || t.f & 2 && rr(t)) return !0;
+	for (let t of e.deps) if (Pt.has(t) || t.f & 2 && rr(t)) return !0;
 	return !1;
 }
 function ir(e) {
@@ -1287,9 +1287,9 @@ function or(e) {
 var sr = Symbol("events"), cr = /* @__PURE__ */ new Set(), lr = /* @__PURE__ */ new Set();
 function ur(e, t, n, r = {}) {
 	function i(e) {
-		if (r.capture || hr.call(t, e), !e.cancelBubble) return $e(() => n?.call(this, e));
+		if (r.capture || hr.call(t, e), !e.cancelBubble) return et(() => n?.call(this, e));
 	}
-	return e.startsWith("pointer") || e.startsWith("touch") || e === "wheel" ? (i.__removed = !1, Ke(() => {
+	return e.startsWith("pointer") || e.startsWith("touch") || e === "wheel" ? (i.__removed = !1, qe(() => {
 		i.__removed || t.addEventListener(e, i, r);
 	})) : t.addEventListener(e, i, r), i;
 }
@@ -1380,11 +1380,11 @@ function yr(e, t) {
 function q(e, t) {
 	var n = !!(t & 1), r = !!(t & 2), i, a = !e.startsWith("<!>");
 	return () => {
-		if (k) return yr(A, null), A;
-		i === void 0 && (i = vr(a ? e : "<!>" + e), n || (i = /* @__PURE__ */ Qt(i)));
-		var t = r || qt ? document.importNode(i, !0) : i.cloneNode(!0);
+		if (O) return yr(k, null), k;
+		i === void 0 && (i = vr(a ? e : "<!>" + e), n || (i = /* @__PURE__ */ $t(i)));
+		var t = r || Jt ? document.importNode(i, !0) : i.cloneNode(!0);
 		if (n) {
-			var o = /* @__PURE__ */ Qt(t), s = t.lastChild;
+			var o = /* @__PURE__ */ $t(t), s = t.lastChild;
 			yr(o, s);
 		} else yr(t, t);
 		return t;
@@ -1394,15 +1394,15 @@ function q(e, t) {
 function br(e, t, n = "svg") {
 	var r = !e.startsWith("<!>"), i = !!(t & 1), a = `<${n}>${r ? e : "<!>" + e}</${n}>`, o;
 	return () => {
-		if (k) return yr(A, null), A;
+		if (O) return yr(k, null), k;
 		if (!o) {
-			var e = /* @__PURE__ */ Qt(vr(a));
-			if (i) for (o = document.createDocumentFragment(); /* @__PURE__ */ Qt(e);) o.appendChild(/* @__PURE__ */ Qt(e));
-			else o = /* @__PURE__ */ Qt(e);
+			var e = /* @__PURE__ */ $t(vr(a));
+			if (i) for (o = document.createDocumentFragment(); /* @__PURE__ */ $t(e);) o.appendChild(/* @__PURE__ */ $t(e));
+			else o = /* @__PURE__ */ $t(e);
 		}
 		var t = o.cloneNode(!0);
 		if (i) {
-			var n = /* @__PURE__ */ Qt(t), r = t.lastChild;
+			var n = /* @__PURE__ */ $t(t), r = t.lastChild;
 			yr(n, r);
 		} else yr(t, t);
 		return t;
@@ -1413,31 +1413,31 @@ function xr(e, t) {
 	return /* @__PURE__ */ br(e, t, "svg");
 }
 function Sr(e = "") {
-	if (!k) {
-		var t = Zt(e + "");
+	if (!O) {
+		var t = Qt(e + "");
 		return yr(t, t), t;
 	}
-	var n = A;
-	return n.nodeType === 3 ? an(n) : (n.before(n = Zt()), ye(n)), yr(n, n), n;
+	var n = k;
+	return n.nodeType === 3 ? an(n) : (n.before(n = Qt()), be(n)), yr(n, n), n;
 }
 function Cr() {
-	if (k) return yr(A, null), A;
-	var e = document.createDocumentFragment(), t = document.createComment(""), n = Zt();
+	if (O) return yr(k, null), k;
+	var e = document.createDocumentFragment(), t = document.createComment(""), n = Qt();
 	return e.append(t, n), yr(t, n), e;
 }
 function J(e, t) {
-	if (k) {
+	if (O) {
 		var n = W;
-		n.f & 32768 && n.nodes.end !== null || (n.nodes.end = A), be();
+		n.f & 32768 && n.nodes.end !== null || (n.nodes.end = k), xe();
 	} else e !== null && e.before(t);
 }
 // node_modules/svelte/src/reactivity/create-subscriber.js
 function wr(e) {
-	let t = 0, n = Ft(0), r;
+	let t = 0, n = It(0), r;
 	return () => {
-		dn() && (G(n), _n(() => (t === 0 && (r = ir(() => e(() => Vt(n)))), t += 1, () => {
-			Ke(() => {
-				--t, t === 0 && (r?.(), r = void 0, Vt(n));
+		dn() && (G(n), _n(() => (t === 0 && (r = ir(() => e(() => Ht(n)))), t += 1, () => {
+			qe(() => {
+				--t, t === 0 && (r?.(), r = void 0, Ht(n));
 			});
 		})));
 	};
@@ -1452,7 +1452,7 @@ var Dr = class {
 	is_pending = !1;
 	transform_error;
 	#e;
-	#t = k ? A : null;
+	#t = O ? k : null;
 	#n;
 	#r;
 	#i;
@@ -1465,7 +1465,7 @@ var Dr = class {
 	#d = !1;
 	#f = /* @__PURE__ */ new Map();
 	#p = null;
-	#m = wr(() => (this.#p = Ft(this.#l), () => {
+	#m = wr(() => (this.#p = It(this.#l), () => {
 		this.#p = null;
 	}));
 	constructor(e, t, n, r) {
@@ -1473,16 +1473,16 @@ var Dr = class {
 			var t = W;
 			t.b = this, t.f |= 128, n(e);
 		}, this.parent = W.b, this.transform_error = r ?? this.parent?.transform_error ?? ((e) => e), this.#i = vn(() => {
-			if (k) {
-				let e = Ce(this.#t);
-				be();
+			if (O) {
+				let e = we(this.#t);
+				xe();
 				let t = e === "[!";
 				if (e.startsWith("[?")) {
 					let t = JSON.parse(e.slice(2));
 					this.#g(t);
 				} else t ? this.#y() : this.#h();
 			} else this.#b();
-		}, Tr), k && (this.#e = A);
+		}, Tr), O && (this.#e = k);
 	}
 	#h() {
 		try {
@@ -1493,14 +1493,14 @@ var Dr = class {
 	}
 	#g(e) {
 		let t = this.#n.failed, { reset: n, invoke_onerror: r } = this.#_(e);
-		Ke(r), t && (this.#s = yn(() => {
+		qe(r), t && (this.#s = yn(() => {
 			t(this.#e, () => e, () => n);
 		}));
 	}
 	#_(e) {
 		var t = !1, n = !1;
 		let r = () => {
-			this.#v() || (t ? _e() : (t = !0, n && Re(), this.#s !== null && En(this.#s, () => {
+			this.#v() || (t ? ve() : (t = !0, n && ze(), this.#s !== null && En(this.#s, () => {
 				this.#s = null;
 			}), this.#S(() => {
 				this.#b();
@@ -1522,9 +1522,9 @@ var Dr = class {
 	}
 	#y() {
 		let e = this.#n.pending;
-		e && (this.is_pending = !0, this.#o = yn(() => e(this.#e)), Ke(() => {
+		e && (this.is_pending = !0, this.#o = yn(() => e(this.#e)), qe(() => {
 			if (!this.#v()) {
-				var e = this.#c = document.createDocumentFragment(), t = Zt(), n = !1;
+				var e = this.#c = document.createDocumentFragment(), t = Qt(), n = !1;
 				e.append(t), this.#a = this.#S(() => {
 					try {
 						return yn(() => this.#r(t));
@@ -1536,9 +1536,9 @@ var Dr = class {
 						}
 						return null;
 					}
-				}), this.#a === null ? (this.#c = null, n && this.#x(F)) : this.#u === 0 && (this.#e.before(e), this.#c = null, En(this.#o, () => {
+				}), this.#a === null ? (this.#c = null, n && this.#x(P)) : this.#u === 0 && (this.#e.before(e), this.#c = null, En(this.#o, () => {
 					this.#o = null;
-				}), this.#x(F));
+				}), this.#x(P));
 			}
 		}));
 	}
@@ -1551,7 +1551,7 @@ var Dr = class {
 				An(this.#a, e);
 				let t = this.#n.pending;
 				this.#o = yn(() => t(this.#e));
-			} else this.#x(F);
+			} else this.#x(P);
 		} catch (e) {
 			this.error(e);
 		}
@@ -1560,7 +1560,7 @@ var Dr = class {
 		this.is_pending = !1, e.transfer_reactions(this.#f);
 	}
 	defer_effect(e) {
-		Xe(e, this.#f);
+		Ze(e, this.#f);
 	}
 	is_rendered() {
 		return !this.is_pending && (!this.parent || this.parent.is_rendered());
@@ -1569,12 +1569,12 @@ var Dr = class {
 		return !!this.#n.pending;
 	}
 	#S(e) {
-		var t = W, n = U, r = M;
-		In(this.#i), Fn(this.#i), ze(this.#i.ctx);
+		var t = W, n = U, r = j;
+		In(this.#i), Fn(this.#i), Be(this.#i.ctx);
 		try {
-			return wt.ensure(), e();
+			return Tt.ensure(), e();
 		} finally {
-			In(t), Fn(n), ze(r);
+			In(t), Fn(n), Be(r);
 		}
 	}
 	#C(e, t) {
@@ -1583,21 +1583,21 @@ var Dr = class {
 		}), this.#c &&= (this.#e.before(this.#c), null))) : this.parent && this.parent.#C(e, t);
 	}
 	update_pending_count(e, t) {
-		this.#C(e, t), this.#l += e, !this.#p || this.#d || (this.#d = !0, Ke(() => {
-			this.#d = !1, this.#p && zt(this.#p, this.#l);
+		this.#C(e, t), this.#l += e, !this.#p || this.#d || (this.#d = !0, qe(() => {
+			this.#d = !1, this.#p && Bt(this.#p, this.#l);
 		}));
 	}
 	get_effect_pending() {
 		return this.#m(), G(this.#p);
 	}
 	error(e) {
-		if (e === fe || !this.#n.onerror && !this.#n.failed) throw e;
-		F?.is_fork ? (this.#a && F.skip_effect(this.#a), this.#o && F.skip_effect(this.#o), this.#s && F.skip_effect(this.#s), F.oncommit(() => {
+		if (e === pe || !this.#n.onerror && !this.#n.failed) throw e;
+		P?.is_fork ? (this.#a && P.skip_effect(this.#a), this.#o && P.skip_effect(this.#o), this.#s && P.skip_effect(this.#s), P.oncommit(() => {
 			this.#v() || this.#w(e);
 		})) : this.#w(e);
 	}
 	#w(e) {
-		this.#a &&= (Cn(this.#a), null), this.#o &&= (Cn(this.#o), null), this.#s &&= (Cn(this.#s), null), k && (ye(this.#t), xe(), ye(Se()));
+		this.#a &&= (Cn(this.#a), null), this.#o &&= (Cn(this.#o), null), this.#s &&= (Cn(this.#s), null), O && (be(this.#t), Se(), be(Ce()));
 		let t = this.#n.failed, n = (e) => {
 			if (this.#v()) return;
 			let { reset: n, invoke_onerror: r } = this.#_(e);
@@ -1612,7 +1612,7 @@ var Dr = class {
 				}
 			}));
 		};
-		Ke(() => {
+		qe(() => {
 			if (!this.#v()) {
 				var t;
 				try {
@@ -1628,21 +1628,21 @@ var Dr = class {
 };
 function Y(e, t) {
 	var n = t == null ? "" : typeof t == "object" ? `${t}` : t;
-	n !== (e[le] ??= e.nodeValue) && (e[le] = n, e.nodeValue = `${n}`);
+	n !== (e[ue] ??= e.nodeValue) && (e[ue] = n, e.nodeValue = `${n}`);
 }
 function Or(e, t) {
 	return Ar(e, t);
 }
 var kr = /* @__PURE__ */ new Map();
 function Ar(e, { target: t, anchor: n, props: i = {}, events: a, context: o, intro: s = !0, transformError: c }) {
-	Xt();
+	Zt();
 	var l = void 0, u = mn(() => {
-		var s = n ?? t.appendChild(Zt());
+		var s = n ?? t.appendChild(Qt());
 		Er(s, { pending: () => {} }, (t) => {
-			Be({});
-			var n = M;
-			if (o && (n.c = o), a && (i.$$events = a), k && yr(t, null), l = e(t, i) || He(), k && (W.nodes.end = A, A === null || A.nodeType !== 8 || A.data !== "]")) throw he(), fe;
-			Ve();
+			Ve({});
+			var n = j;
+			if (o && (n.c = o), a && (i.$$events = a), O && yr(t, null), l = e(t, i) || Ue(), O && (W.nodes.end = k, k === null || k.nodeType !== 8 || k.data !== "]")) throw ge(), pe;
+			He();
 		}, c);
 		var u = /* @__PURE__ */ new Set(), d = (e) => {
 			for (var n = 0; n < e.length; n++) {
@@ -1697,7 +1697,7 @@ var jr = /* @__PURE__ */ new WeakMap(), Mr = class {
 				let i = () => {
 					if (Array.from(this.#e.values()).includes(e)) {
 						var t = document.createDocumentFragment();
-						An(r, t), t.append(Zt()), this.#n.set(e, {
+						An(r, t), t.append(Qt()), this.#n.set(e, {
 							effect: r,
 							fragment: t
 						});
@@ -1714,10 +1714,10 @@ var jr = /* @__PURE__ */ new WeakMap(), Mr = class {
 		for (let [e, n] of this.#n) t.includes(e) || (Cn(n.effect), this.#n.delete(e));
 	};
 	ensure(e, t) {
-		var n = F, r = nn();
+		var n = P, r = nn();
 		if (t && !this.#t.has(e) && !this.#n.has(e)) {
 			if (r) {
-				var i = document.createDocumentFragment(), a = Zt();
+				var i = document.createDocumentFragment(), a = Qt();
 				i.append(a), this.#n.set(e, {
 					effect: yn(() => t(a)),
 					fragment: i
@@ -1728,20 +1728,20 @@ var jr = /* @__PURE__ */ new WeakMap(), Mr = class {
 			for (let [t, r] of this.#t) t === e ? n.unskip_effect(r) : n.skip_effect(r);
 			for (let [t, r] of this.#n) t === e ? n.unskip_effect(r.effect) : n.skip_effect(r.effect);
 			n.oncommit(this.#a), n.ondiscard(this.#o);
-		} else k && (this.anchor = A), this.#a(n);
+		} else O && (this.anchor = k), this.#a(n);
 	}
 };
 // node_modules/svelte/src/internal/client/dom/blocks/if.js
 function X(e, t, n = !1) {
 	var r;
-	k && (r = A, be());
+	O && (r = k, xe());
 	var i = new Mr(e), a = n ? S : 0;
 	function o(e, t) {
-		if (k) {
-			var n = Ce(r);
+		if (O) {
+			var n = we(r);
 			if (e !== parseInt(n.substring(1))) {
-				var a = Se();
-				ye(a), i.anchor = a, ve(!1), i.ensure(e, t), ve(!0);
+				var a = Ce();
+				be(a), i.anchor = a, ye(!1), i.ensure(e, t), ye(!0);
 				return;
 			}
 		}
@@ -1757,8 +1757,8 @@ function X(e, t, n = !1) {
 // node_modules/svelte/src/internal/client/dom/blocks/key.js
 var Nr = Symbol("NaN");
 function Pr(e, t, n) {
-	k && be();
-	var r = new Mr(e), i = !Ue();
+	O && xe();
+	var r = new Mr(e), i = !We();
 	vn(() => {
 		var e = t();
 		e !== e && (e = Nr), i && typeof e == "object" && e && (e = {}), r.ensure(e, n);
@@ -1808,10 +1808,10 @@ function Q(t, n, i, a, o, s = null) {
 	var c = t, l = /* @__PURE__ */ new Map();
 	if (n & 4) {
 		var u = t;
-		c = k ? ye(/* @__PURE__ */ Qt(u)) : u.appendChild(Zt());
+		c = O ? be(/* @__PURE__ */ $t(u)) : u.appendChild(Qt());
 	}
-	k && be();
-	var d = null, f = /* @__PURE__ */ ct(() => {
+	O && xe();
+	var d = null, f = /* @__PURE__ */ lt(() => {
 		var t = i();
 		return e(t) ? t : t == null ? [] : r(t);
 	}), p = /* @__PURE__ */ new Map(), m = !0;
@@ -1831,19 +1831,19 @@ function Q(t, n, i, a, o, s = null) {
 		effect: vn(() => {
 			var e = G(f), t = e.length;
 			let r = !1;
-			k && Ce(c) === "[!" != (t === 0) && (c = Se(), ye(c), ve(!1), r = !0);
-			for (var u = /* @__PURE__ */ new Set(), _ = F, v = nn(), y = 0; y < t; y += 1) {
-				k && A.nodeType === 8 && A.data === "]" && (c = A, r = !0, ve(!1));
+			O && we(c) === "[!" != (t === 0) && (c = Ce(), be(c), ye(!1), r = !0);
+			for (var u = /* @__PURE__ */ new Set(), _ = P, v = nn(), y = 0; y < t; y += 1) {
+				O && k.nodeType === 8 && k.data === "]" && (c = k, r = !0, ye(!1));
 				var b = e[y], x = a(b, y), S = m ? null : l.get(x);
-				S ? (S.v && zt(S.v, b), S.i && zt(S.i, y), v && _.unskip_effect(S.e)) : (S = Br(l, m ? c : Lr ??= Zt(), b, x, y, o, n, i), m || (S.e.f |= ee), l.set(x, S)), u.add(x);
+				S ? (S.v && Bt(S.v, b), S.i && Bt(S.i, y), v && _.unskip_effect(S.e)) : (S = Br(l, m ? c : Lr ??= Qt(), b, x, y, o, n, i), m || (S.e.f |= ee), l.set(x, S)), u.add(x);
 			}
-			if (t === 0 && s && !d && (m ? d = yn(() => s(c)) : (d = yn(() => s(Lr ??= Zt())), d.f |= ee)), t > u.size && ke("", "", ""), k && t > 0 && ye(Se()), !m) {
+			if (t === 0 && s && !d && (m ? d = yn(() => s(c)) : (d = yn(() => s(Lr ??= Qt())), d.f |= ee)), t > u.size && Ae("", "", ""), O && t > 0 && be(Ce()), !m) {
 				if (p.set(_, u), v) {
 					for (let [e, t] of l) u.has(e) || _.skip_effect(t.e);
 					_.oncommit(h), _.ondiscard(g);
 				} else h(_);
 			}
-			r && ve(!0), G(f);
+			r && ye(!0), G(f);
 		}),
 		flags: n,
 		items: l,
@@ -1851,7 +1851,7 @@ function Q(t, n, i, a, o, s = null) {
 		outrogroups: null,
 		fallback: d
 	};
-	m = !1, k && (c = A);
+	m = !1, O && (c = k);
 }
 function Rr(e) {
 	for (; e !== null && !(e.f & 32);) e = e.next;
@@ -1905,12 +1905,12 @@ function zr(e, t, n, i, a) {
 			Fr(e, w, ne);
 		}
 	}
-	o && Ke(() => {
+	o && qe(() => {
 		if (f !== void 0) for (_ of f) _.nodes?.a?.apply();
 	});
 }
 function Br(e, t, n, r, i, a, o, s) {
-	var c = o & 1 ? o & 16 ? Ft(n) : /* @__PURE__ */ It(n, !1, !1) : null, l = o & 2 ? Ft(i) : null;
+	var c = o & 1 ? o & 16 ? It(n) : /* @__PURE__ */ Lt(n, !1, !1) : null, l = o & 2 ? It(i) : null;
 	return {
 		v: c,
 		i: l,
@@ -1921,7 +1921,7 @@ function Br(e, t, n, r, i, a, o, s) {
 }
 function Vr(e, t, n) {
 	if (e.nodes) for (var r = e.nodes.start, i = e.nodes.end, a = t && !(t.f & 33554432) ? t.nodes.start : n; r !== null;) {
-		var o = /* @__PURE__ */ $t(r);
+		var o = /* @__PURE__ */ en(r);
 		if (a.before(r), r === i) return;
 		r = o;
 	}
@@ -1997,10 +1997,10 @@ function Jr(e, t) {
 }
 // node_modules/svelte/src/internal/client/dom/elements/class.js
 function Yr(e, t, n, r, i, a) {
-	var o = e[se];
-	if (k || o !== n || o === void 0) {
+	var o = e[ce];
+	if (O || o !== n || o === void 0) {
 		var s = Gr(n, r, a);
-		k && s === e.getAttribute("class") || (s == null ? e.removeAttribute("class") : t ? e.className = s : e.setAttribute("class", s)), e[se] = n;
+		O && s === e.getAttribute("class") || (s == null ? e.removeAttribute("class") : t ? e.className = s : e.setAttribute("class", s)), e[ce] = n;
 	} else if (a && i !== a) for (var c in a) {
 		var l = !!a[c];
 		(i == null || l !== !!i[c]) && e.classList.toggle(c, l);
@@ -2015,10 +2015,10 @@ function Xr(e, t = {}, n, r) {
 	}
 }
 function Zr(e, t, n, r) {
-	var i = e[ce];
-	if (k || i !== t) {
+	var i = e[le];
+	if (O || i !== t) {
 		var a = Jr(t, r);
-		k && a === e.getAttribute("style") || (a == null ? e.removeAttribute("style") : e.style.cssText = a), e[ce] = t;
+		O && a === e.getAttribute("style") || (a == null ? e.removeAttribute("style") : e.style.cssText = a), e[le] = t;
 	} else r && (Array.isArray(r) ? (Xr(e, n?.[0], r[0]), Xr(e, n?.[1], r[1], "important")) : Xr(e, n, r));
 	return r;
 }
@@ -2032,7 +2032,7 @@ function $r(t, n) {
 		var o = t.selectedIndex, s = n && i ? new Set(t.selectedOptions) : null;
 		for (var c of t.options) {
 			var l = ni(c);
-			Qr(c, i ? a.includes(l) : Gt(l, r));
+			Qr(c, i ? a.includes(l) : Kt(l, r));
 		}
 		if (n) {
 			if (s !== null) for (c of t.options) {
@@ -2046,10 +2046,10 @@ function $r(t, n) {
 function ei(t, n, r = !1) {
 	if (t.multiple) {
 		if (n == null) return;
-		if (!e(n)) return ge();
+		if (!e(n)) return _e();
 		for (var i of t.options) i.selected = n.includes(ni(i));
 	} else {
-		for (i of t.options) if (Gt(ni(i), n)) {
+		for (i of t.options) if (Kt(ni(i), n)) {
 			i.selected = !0;
 			return;
 		}
@@ -2081,9 +2081,9 @@ function ri(e) {
 	return !1;
 }
 // node_modules/svelte/src/internal/client/dom/elements/attributes.js
-var ii = Symbol("is custom element"), ai = Symbol("is html"), oi = de ? "link" : "LINK";
+var ii = Symbol("is custom element"), ai = Symbol("is html"), oi = fe ? "link" : "LINK";
 function si(e) {
-	if (k) {
+	if (O) {
 		var t = !1, n = () => {
 			if (!t) {
 				if (t = !0, e.hasAttribute("value")) {
@@ -2096,7 +2096,7 @@ function si(e) {
 				}
 			}
 		};
-		e[ue] = n, Ke(n), Qe();
+		e[de] = n, qe(n), $e();
 	}
 }
 function ci(e, t) {
@@ -2105,15 +2105,15 @@ function ci(e, t) {
 }
 function $(e, t, n, r) {
 	var i = li(e);
-	if (!(k && (i[t] = e.getAttribute(t), t === "src" || t === "srcset" || t === "href" && e.nodeName === oi))) {
+	if (!(O && (i[t] = e.getAttribute(t), t === "src" || t === "srcset" || t === "href" && e.nodeName === oi))) {
 		var a = i[t];
-		a !== (i[t] = n) && (t === "loading" && (e[ae] = n), n == null ? e.removeAttribute(t) : typeof n != "string" && di(e).has(t) ? e[t] = n : (!k || typeof n != "number" && typeof n != "boolean" || a !== String(n)) && e.setAttribute(t, n));
+		a !== (i[t] = n) && (t === "loading" && (e[oe] = n), n == null ? e.removeAttribute(t) : typeof n != "string" && di(e).has(t) ? e[t] = n : (!O || typeof n != "number" && typeof n != "boolean" || a !== String(n)) && e.setAttribute(t, n));
 	}
 }
 function li(e) {
-	return e[oe] ??= {
+	return e[se] ??= {
 		[ii]: e.nodeName.includes("-"),
-		[ai]: e.namespaceURI === pe
+		[ai]: e.namespaceURI === me
 	};
 }
 var ui = /* @__PURE__ */ new Map();
@@ -2130,28 +2130,28 @@ function di(e) {
 // node_modules/svelte/src/internal/client/dom/elements/bindings/input.js
 function fi(e, t, n = t) {
 	var r = /* @__PURE__ */ new WeakSet();
-	et(e, "input", async (i) => {
+	tt(e, "input", async (i) => {
 		var a = i ? e.defaultValue : e.value;
-		if (a = mi(e) ? hi(a) : a, n(a), F !== null && r.add(F), await tr(), a !== (a = t())) {
+		if (a = mi(e) ? hi(a) : a, n(a), P !== null && r.add(P), await tr(), a !== (a = t())) {
 			var o = e.selectionStart, s = e.selectionEnd, c = e.value.length;
 			if (e.value = a ?? "", s !== null) {
 				var l = e.value.length;
 				o === s && s === c && l > c ? (e.selectionStart = l, e.selectionEnd = l) : (e.selectionStart = o, e.selectionEnd = Math.min(s, l));
 			}
 		}
-	}), (k && e.defaultValue !== e.value || ir(t) == null && e.value) && (n(mi(e) ? hi(e.value) : e.value), F !== null && r.add(F)), _n(() => {
+	}), (O && e.defaultValue !== e.value || ir(t) == null && e.value) && (n(mi(e) ? hi(e.value) : e.value), P !== null && r.add(P)), _n(() => {
 		var n = t();
 		if (e === document.activeElement) {
-			var i = F;
+			var i = P;
 			if (r.has(i)) return;
 		}
 		mi(e) && n === hi(e.value) || (e.type !== "date" || n || e.value) && n !== e.value && (e.value = n ?? "");
 	});
 }
 function pi(e, t, n = t) {
-	et(e, "change", (t) => {
+	tt(e, "change", (t) => {
 		n(t ? e.defaultChecked : e.checked);
-	}), (k && e.defaultChecked !== e.checked || ir(t) == null) && n(e.checked), _n(() => {
+	}), (O && e.defaultChecked !== e.checked || ir(t) == null) && n(e.checked), _n(() => {
 		e.checked = !!t();
 	});
 }
@@ -2164,10 +2164,10 @@ function hi(e) {
 }
 // node_modules/svelte/src/internal/client/dom/elements/bindings/this.js
 function gi(e, t) {
-	return e === t || e?.[T] === t;
+	return e === t || e?.[ie] === t;
 }
-function _i(e = He(), t, n, r) {
-	var i = M.r, a = W;
+function _i(e = Ue(), t, n, r) {
+	var i = j.r, a = W;
 	return hn(() => {
 		var o, s;
 		return _n(() => {
@@ -2198,14 +2198,14 @@ function yi(e) {
 }
 // node_modules/svelte/src/internal/client/reactivity/props.js
 function bi(e, t, n, r) {
-	var i = !0, o = !!(n & 8), s = !!(n & 16), c = r, l = !0, u = void 0, d = () => s && i ? (u ??= /* @__PURE__ */ at(r), G(u)) : (l && (l = !1, c = s ? ir(r) : r), c);
+	var i = !0, o = !!(n & 8), s = !!(n & 16), c = r, l = !0, u = void 0, d = () => s && i ? (u ??= /* @__PURE__ */ ot(r), G(u)) : (l && (l = !1, c = s ? ir(r) : r), c);
 	let f;
 	if (o) {
-		var p = T in e || ie in e;
+		var p = ie in e || ae in e;
 		f = a(e, t)?.set ?? (p && t in e ? (n) => e[t] = n : void 0);
 	}
 	var m, h = !1;
-	o ? [m, h] = yi(() => e[t]) : m = e[t], m === void 0 && r !== void 0 && (m = d(), f && (i && Pe(t), f(m)));
+	o ? [m, h] = yi(() => e[t]) : m = e[t], m === void 0 && r !== void 0 && (m = d(), f && (i && Fe(t), f(m)));
 	var g = i ? () => {
 		var n = e[t];
 		return n === void 0 ? d() : (l = !0, n);
@@ -2220,19 +2220,19 @@ function bi(e, t, n, r) {
 			return arguments.length > 0 ? ((!i || !t || _ || h) && f(t ? g() : e), e) : g();
 		});
 	}
-	var v = !1, y = (n & 1 ? at : ct)(() => (v = !1, g()));
+	var v = !1, y = (n & 1 ? ot : lt)(() => (v = !1, g()));
 	o && G(y);
 	var b = W;
 	return (function(e, t) {
 		if (arguments.length > 0) {
-			let n = t ? G(y) : i && o ? Ut(e) : e;
-			return L(y, n), v = !0, c !== void 0 && (c = n), e;
+			let n = t ? G(y) : i && o ? Wt(e) : e;
+			return I(y, n), v = !0, c !== void 0 && (c = n), e;
 		}
 		return Mn && v || b.f & 16384 ? y.v : G(y);
 	});
 }
 function xi(e) {
-	M === null && De("onMount"), V(() => {
+	j === null && Oe("onMount"), V(() => {
 		let t = ir(e);
 		if (typeof t == "function") return t;
 	});
@@ -2360,15 +2360,15 @@ var Ii = /* @__PURE__ */ q("<canvas class=\"cell svelte-1bdpcco\"></canvas>"), L
 	code: ".cell.svelte-1bdpcco {width:14em;height:14em;image-rendering:pixelated;background:#000;display:block;}"
 };
 function Ri(e, t) {
-	Be(t, !0), Ur(e, Li);
-	let n = /* @__PURE__ */ I(void 0);
+	Ve(t, !0), Ur(e, Li);
+	let n = /* @__PURE__ */ F(void 0);
 	V(() => {
 		G(n) && t.spec && Fi(G(n), t.spec);
 	});
 	var r = Ii();
-	_i(r, (e) => L(n, e), () => G(n)), H((e, n) => {
+	_i(r, (e) => I(n, e), () => G(n)), H((e, n) => {
 		$(r, "data-testid", t.testid), $(r, "width", e), $(r, "height", n), $(r, "data-full", t.spec?.full ? "1" : "0");
-	}, [() => t.spec ? Ai(t.spec)[1] : 64, () => t.spec ? Ai(t.spec)[0] : 64]), J(e, r), Ve();
+	}, [() => t.spec ? Ai(t.spec)[1] : 64, () => t.spec ? Ai(t.spec)[0] : 64]), J(e, r), He();
 }
 // src/Graph.svelte
 var zi = /* @__PURE__ */ q("<span class=\"other svelte-gsm5hf\"> </span>"), Bi = /* @__PURE__ */ xr("<line y1=\"0\" y2=\"100\" stroke=\"#ccc\" stroke-width=\"1\" vector-effect=\"non-scaling-stroke\"></line>"), Vi = /* @__PURE__ */ xr("<polyline fill=\"none\" stroke=\"#555\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\" vector-effect=\"non-scaling-stroke\"></polyline>"), Hi = /* @__PURE__ */ xr("<polyline fill=\"none\" stroke-width=\"1.5\" vector-effect=\"non-scaling-stroke\"></polyline>"), Ui = /* @__PURE__ */ q("<div class=\"graph svelte-gsm5hf\"><div class=\"label svelte-gsm5hf\"><span> </span> <!></div> <svg preserveAspectRatio=\"none\" class=\"svelte-gsm5hf\"><!><!><!><line y1=\"0\" y2=\"100\" stroke=\"rgba(0,0,0,0.4)\" stroke-width=\"2\" vector-effect=\"non-scaling-stroke\"></line></svg></div>"), Wi = {
@@ -2376,16 +2376,16 @@ var zi = /* @__PURE__ */ q("<span class=\"other svelte-gsm5hf\"> </span>"), Bi =
 	code: ".graph.svelte-gsm5hf {position:relative;margin-top:0.3em;}.label.svelte-gsm5hf {font-size:0.85em;}.other.svelte-gsm5hf {color:#555;}svg.svelte-gsm5hf {width:100%;height:3em;display:block;background:#fafafa;}"
 };
 function Gi(e, t) {
-	Be(t, !0), Ur(e, Wi);
-	let n = bi(t, "other", 3, null), r = bi(t, "otherLabel", 3, ""), i = /* @__PURE__ */ P(() => n() && n().length === t.values.length ? [...t.values, ...n()] : t.values), a = /* @__PURE__ */ P(() => Math.min(...G(i))), o = /* @__PURE__ */ P(() => Math.max(...G(i))), s = (e) => (G(o) > G(a) ? 1 - (e - G(a)) / (G(o) - G(a)) : .5) * 90 + 5;
+	Ve(t, !0), Ur(e, Wi);
+	let n = bi(t, "other", 3, null), r = bi(t, "otherLabel", 3, ""), i = /* @__PURE__ */ N(() => n() && n().length === t.values.length ? [...t.values, ...n()] : t.values), a = /* @__PURE__ */ N(() => Math.min(...G(i))), o = /* @__PURE__ */ N(() => Math.max(...G(i))), s = (e) => (G(o) > G(a) ? 1 - (e - G(a)) / (G(o) - G(a)) : .5) * 90 + 5;
 	function c(e) {
 		let n = [], r = [];
 		return e.forEach((i, a) => {
 			r.push(`${a + .5},${s(i).toFixed(2)}`), (t.dones[a] || a === e.length - 1) && (n.push(r.join(" ")), r = []);
 		}), n;
 	}
-	let l = /* @__PURE__ */ P(() => c(t.values)), u = /* @__PURE__ */ P(() => n() && n().length === t.values.length ? c(n()) : []), d = /* @__PURE__ */ P(() => t.dones.map((e, t) => e ? t + 1 : -1).filter((e) => e > 0));
-	var f = Ui(), p = R(f), m = R(p);
+	let l = /* @__PURE__ */ N(() => c(t.values)), u = /* @__PURE__ */ N(() => n() && n().length === t.values.length ? c(n()) : []), d = /* @__PURE__ */ N(() => t.dones.map((e, t) => e ? t + 1 : -1).filter((e) => e > 0));
+	var f = Ui(), p = L(f), m = L(p);
 	let h;
 	var g = z(m, !0), _ = B(m), v = B(_), y = (e) => {
 		var i = zi(), a = z(i);
@@ -2395,8 +2395,8 @@ function Gi(e, t) {
 	};
 	X(v, (e) => {
 		G(u).length && e(y);
-	}), j(p);
-	var b = B(p, 2), x = R(b);
+	}), A(p);
+	var b = B(p, 2), x = L(b);
 	Q(x, 17, () => G(d), Z, (e, t) => {
 		var n = Bi();
 		H(() => {
@@ -2416,9 +2416,9 @@ function Gi(e, t) {
 		}), J(e, r);
 	});
 	var w = B(C);
-	j(b), j(f), H((e) => {
+	A(b), A(f), H((e) => {
 		$(f, "data-testid", t.testid), h = Zr(m, "", h, { color: t.color }), Y(g, t.title), Y(_, `: ${e ?? ""} `), $(b, "viewBox", `${t.frame + .5 - t.visible / 2} 0 ${t.visible ?? ""} 100`), $(w, "x1", t.frame + .5), $(w, "x2", t.frame + .5);
-	}, [() => ki(t.values[t.frame])]), J(e, f), Ve();
+	}, [() => ki(t.values[t.frame])]), J(e, f), He();
 }
 // src/LegendThumb.svelte
 var Ki = /* @__PURE__ */ q("<span class=\"thumb svelte-gdfsym\"></span>"), qi = {
@@ -2426,10 +2426,10 @@ var Ki = /* @__PURE__ */ q("<span class=\"thumb svelte-gdfsym\"></span>"), qi = 
 	code: ".thumb.svelte-gdfsym {display:inline-block;width:4.5em;height:4.5em;image-rendering:pixelated;background-color:#888;background-repeat:no-repeat;}"
 };
 function Ji(e, t) {
-	Be(t, !0), Ur(e, qi);
-	let n = /* @__PURE__ */ I("");
+	Ve(t, !0), Ur(e, qi);
+	let n = /* @__PURE__ */ F("");
 	V(() => {
-		t.source.image("thumbnails", t.run, t.step, { layer: t.layer }).then((e) => L(n, e.src, !0)).catch(() => L(n, ""));
+		t.source.image("thumbnails", t.run, t.step, { layer: t.layer }).then((e) => I(n, e.src, !0)).catch(() => I(n, ""));
 	});
 	var r = Ki();
 	let i;
@@ -2437,7 +2437,7 @@ function Ji(e, t) {
 		"background-image": G(n) ? `url("${G(n)}")` : "none",
 		"background-size": `${t.K * 100}% 100%`,
 		"background-position": `${t.K > 1 ? t.k / (t.K - 1) * 100 : 0}% 0`
-	})), J(e, r), Ve();
+	})), J(e, r), He();
 }
 // src/TrajScrub.svelte
 var Yi = /* @__PURE__ */ q("<img draggable=\"false\"/>"), Xi = /* @__PURE__ */ q("<span></span>"), Zi = {
@@ -2445,12 +2445,12 @@ var Yi = /* @__PURE__ */ q("<img draggable=\"false\"/>"), Xi = /* @__PURE__ */ q
 	code: ".scrub.svelte-15x15u3 {height:1.6em;width:8em;image-rendering:pixelated;display:block;}.scrub.stretch.svelte-15x15u3 {width:100%;height:100%;}.placeholder.svelte-15x15u3 {background:#ddd;}"
 };
 function Qi(e, t) {
-	Be(t, !0), Ur(e, Zi);
-	let n = bi(t, "stretch", 3, !1), r = /* @__PURE__ */ I("");
+	Ve(t, !0), Ur(e, Zi);
+	let n = bi(t, "stretch", 3, !1), r = /* @__PURE__ */ F("");
 	V(() => {
-		t.source.image("scrub", t.run, t.step, { traj: t.traj }).then((e) => L(r, e.src, !0)).catch(() => L(r, ""));
+		t.source.image("scrub", t.run, t.step, { traj: t.traj }).then((e) => I(r, e.src, !0)).catch(() => I(r, ""));
 	});
-	var i = Cr(), a = en(i), o = (e) => {
+	var i = Cr(), a = R(i), o = (e) => {
 		var i = Yi();
 		let a;
 		H(() => {
@@ -2463,7 +2463,7 @@ function Qi(e, t) {
 	};
 	X(a, (e) => {
 		G(r) ? e(o) : e(s, -1);
-	}), J(e, i), Ve();
+	}), J(e, i), He();
 }
 // src/ipc.ts
 function $i(e) {
@@ -2586,8 +2586,8 @@ var da = /* @__PURE__ */ q("<span class=\"small svelte-1uilgeo\"> </span>"), fa 
 	code: ".evolution.svelte-1uilgeo {margin-top:1em;}h3.svelte-1uilgeo {margin:0.6em 0 0.3em;font-size:1.05em;}.small.svelte-1uilgeo {font-size:0.85em;color:#666;margin:0.2em 0;}.strip.svelte-1uilgeo {display:flex;flex-direction:column;gap:3px;}.row.svelte-1uilgeo {display:flex;align-items:center;gap:3px;}.row.current.svelte-1uilgeo {background:#eef4ff;}.label.svelte-1uilgeo {width:9em;font-size:0.85em;flex:none;}.feat.svelte-1uilgeo {border:3px solid;display:inline-flex;font-size:0.55em;}.feat.unmatched.svelte-1uilgeo {border-style:dashed;}.chart.svelte-1uilgeo {width:100%;height:8em;background:#fafafa;display:block;margin-top:0.4em;}.axis.svelte-1uilgeo {display:flex;justify-content:space-between;font-size:0.75em;color:#666;}"
 };
 function xa(e, t) {
-	Be(t, !0), Ur(e, ba);
-	let n = /* @__PURE__ */ I(Ut([])), r = /* @__PURE__ */ P(() => {
+	Ve(t, !0), Ur(e, ba);
+	let n = /* @__PURE__ */ F(Wt([])), r = /* @__PURE__ */ N(() => {
 		let e = Math.max(0, t.steps.indexOf(t.step)), n = Math.max(0, Math.min(e - 6, t.steps.length - 12));
 		return t.steps.slice(n, n + 12);
 	});
@@ -2633,7 +2633,7 @@ function xa(e, t) {
 				};
 			}
 		})).then((e) => {
-			u && L(n, e, !0);
+			u && I(n, e, !0);
 		}), () => {
 			u = !1;
 		};
@@ -2644,7 +2644,7 @@ function xa(e, t) {
 	function a(e) {
 		return e.step === t.step ? [] : e.match?.unmatched_b ?? [];
 	}
-	let o = /* @__PURE__ */ P(() => t.manifest.layers.find((e) => e.name === t.layer)?.features ?? 0), s = /* @__PURE__ */ P(() => {
+	let o = /* @__PURE__ */ N(() => t.manifest.layers.find((e) => e.name === t.layer)?.features ?? 0), s = /* @__PURE__ */ N(() => {
 		let e = [];
 		if (G(n).forEach((n, r) => {
 			let i = n.unit?.totals?.[t.frame];
@@ -2672,20 +2672,20 @@ function xa(e, t) {
 			X: c
 		};
 	});
-	var c = ya(), l = B(R(c), 2), u = z(l), d = B(l, 2);
+	var c = ya(), l = B(L(c), 2), u = z(l), d = B(l, 2);
 	Q(d, 21, () => G(n), (e) => e.step, (e, n) => {
 		var r = ha();
 		let o;
-		var s = R(r), c = z(s), l = B(s, 2), u = (e) => {
+		var s = L(r), c = z(s), l = B(s, 2), u = (e) => {
 			var t = da(), r = z(t, !0);
 			H(() => Y(r, G(n).error)), J(e, t);
 		}, d = (e) => {
-			var r = ma(), o = en(r);
+			var r = ma(), o = R(r);
 			Q(o, 17, () => Array(G(n).K), Z, (e, r, o) => {
-				let s = /* @__PURE__ */ P(() => i(G(n))[o]);
+				let s = /* @__PURE__ */ N(() => i(G(n))[o]);
 				var c = fa();
 				let l, u;
-				Ji(R(c), {
+				Ji(L(c), {
 					get source() {
 						return t.source;
 					},
@@ -2702,7 +2702,7 @@ function xa(e, t) {
 					get K() {
 						return G(n).K;
 					}
-				}), j(c), H((e) => {
+				}), A(c), H((e) => {
 					l = Yr(c, 1, "feat svelte-1uilgeo", null, l, { unmatched: e }), $(c, "data-testid", `evo-${G(n).step ?? ""}-${o}`), $(c, "data-color", G(s)), u = Zr(c, "", u, { "border-color": G(s) });
 				}, [() => a(G(n)).includes(o)]), J(e, c);
 			});
@@ -2722,50 +2722,50 @@ function xa(e, t) {
 		};
 		X(l, (e) => {
 			G(n).error ? e(u) : e(d, -1);
-		}), j(r), H(() => {
+		}), A(r), H(() => {
 			o = Yr(r, 1, "row svelte-1uilgeo", null, o, { current: G(n).step === t.step }), $(r, "data-testid", `evo-row-${G(n).step ?? ""}`), Y(c, `step ${G(n).step ?? ""}${G(n).step === t.step ? " (current)" : ""}`);
 		}), J(e, r);
-	}), j(d);
+	}), A(d);
 	var f = B(d, 2), p = (e) => {
-		var r = va(), i = en(r), a = R(i);
+		var r = va(), i = R(r), a = L(i);
 		Q(B(a), 17, () => G(s).lines, Z, (e, n, r) => {
-			var i = Cr(), a = en(i), o = (e) => {
-				var i = ga(), a = z(R(i));
-				j(i), H((e, n) => {
+			var i = Cr(), a = R(i), o = (e) => {
+				var i = ga(), a = z(L(i));
+				A(i), H((e, n) => {
 					$(i, "points", e), $(i, "stroke", t.manifest.feature_colors[r]), Y(a, `feature ${r + 1}: ${n ?? ""}`);
 				}, [() => G(n).map((e) => `${e.x},${e.y}`).join(" "), () => G(n).map((e) => ki(e.v)).join(", ")]), J(e, i);
 			};
 			X(a, (e) => {
 				G(n).length && e(o);
 			}), J(e, i);
-		}), j(i);
+		}), A(i);
 		var o = B(i, 2);
 		Q(o, 21, () => G(n), Z, (e, t) => {
 			var n = _a(), r = z(n, !0);
 			H(() => Y(r, G(t).step)), J(e, n);
-		}), j(o), H(() => {
+		}), A(o), H(() => {
 			$(a, "y1", G(s).zero), $(a, "y2", G(s).zero);
 		}), J(e, r);
 	};
 	X(f, (e) => {
 		G(s) && e(p);
-	}), j(c), H(() => Y(u, `Legends of layer ${t.layer ?? ""} by training step, coloured by the match of each feature to
+	}), A(c), H(() => Y(u, `Legends of layer ${t.layer ?? ""} by training step, coloured by the match of each feature to
     step ${t.step ?? ""}'s (dashed: no match); the chart follows each feature's total attribution at the current
-    frame over the steps analysed on the same probe set.`)), J(e, c), Ve();
+    frame over the steps analysed on the same probe set.`)), J(e, c), He();
 }
 // src/App.svelte
-var Sa = 0, Ca = /* @__PURE__ */ q("<div class=\"error svelte-1n46o8q\" data-testid=\"error\"> </div>"), wa = /* @__PURE__ */ q("<li><b> </b> </li>"), Ta = /* @__PURE__ */ q("<details class=\"problems svelte-1n46o8q\" data-testid=\"problems\"><summary> </summary> <ul></ul></details>"), Ea = /* @__PURE__ */ q("<span class=\"meta svelte-1n46o8q\"> </span>"), Da = /* @__PURE__ */ q("<div class=\"picker pane-head svelte-1n46o8q\"><b data-testid=\"pane-label\"> </b> <!></div>"), Oa = /* @__PURE__ */ q("<option> </option>"), ka = /* @__PURE__ */ q("<button data-testid=\"compare\" title=\"show this analysis beside another run or checkpoint\">compare…</button>"), Aa = /* @__PURE__ */ q("<div class=\"picker svelte-1n46o8q\"><label>Run <select data-testid=\"run-select\"></select></label> <label>Checkpoint (training step) <select data-testid=\"step-select\"></select></label> <button data-testid=\"reload\">reload runs</button> <!> <!></div>"), ja = /* @__PURE__ */ q("<label><input type=\"radio\" class=\"svelte-1n46o8q\"/> <!><span></span></label>"), Ma = /* @__PURE__ */ q("<li><button class=\"link svelte-1n46o8q\"> </button></li>"), Na = /* @__PURE__ */ q("<label class=\"layer svelte-1n46o8q\"><input type=\"radio\"/> <span class=\"small svelte-1n46o8q\"> </span></label>"), Pa = /* @__PURE__ */ q("<div class=\"col svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\">Trajectories</h3> <div class=\"trajs svelte-1n46o8q\"></div> <h3 class=\"svelte-1n46o8q\">Bookmarks</h3> <p class=\"small svelte-1n46o8q\">Lowest advantage episodes (unexpected failures):</p> <ul class=\"bookmarks svelte-1n46o8q\"></ul> <p class=\"small svelte-1n46o8q\">Highest advantage episodes (unexpected successes):</p> <ul class=\"bookmarks svelte-1n46o8q\"></ul></div> <div class=\"col narrow svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\">Layers</h3> <!></div>", 1), Fa = /* @__PURE__ */ q("last reward: <b> </b>", 1), Ia = /* @__PURE__ */ q("<b>new episode</b>"), La = /* @__PURE__ */ q("<div class=\"seg svelte-1n46o8q\"> </div>"), Ra = /* @__PURE__ */ q("<table class=\"display svelte-1n46o8q\"><tbody><tr><td class=\"svelte-1n46o8q\"><!></td><td class=\"svelte-1n46o8q\"><!></td><td data-testid=\"frame-label\" class=\"svelte-1n46o8q\">frame: <b> </b></td><td class=\"svelte-1n46o8q\">policy:</td><td class=\"svelte-1n46o8q\">next action: <b> </b></td></tr></tbody></table> <div class=\"policy svelte-1n46o8q\" data-testid=\"policy\"></div>", 1), za = /* @__PURE__ */ q("<button data-testid=\"pause\">&#10074;&#10074;</button>"), Ba = /* @__PURE__ */ q("<button data-testid=\"play-back\" title=\"play backwards\">&#9664;</button>"), Va = /* @__PURE__ */ q("<button data-testid=\"play\" title=\"play\">&#9654;</button>"), Ha = /* @__PURE__ */ q("<!> <!>", 1), Ua = /* @__PURE__ */ q("<label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-residual\"/> show residual feature</label>"), Wa = /* @__PURE__ */ q("<label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-hires\"/> </label>"), Ga = /* @__PURE__ */ q("<th class=\"svelte-1n46o8q\"> </th>"), Ka = /* @__PURE__ */ q("<th class=\"svelte-1n46o8q\"> </th><th class=\"svelte-1n46o8q\"> </th>", 1), qa = /* @__PURE__ */ q("<button>remove row</button>"), Ja = /* @__PURE__ */ q("<div class=\"small svelte-1n46o8q\" data-testid=\"completeness\" title=\"|sum of attribution - (F(a) - F(0))| / |F(a) - F(0)| at this frame\"> </div>"), Ya = /* @__PURE__ */ q("<div></div>"), Xa = /* @__PURE__ */ q("<div class=\"chart svelte-1n46o8q\"><div class=\"zero svelte-1n46o8q\"></div> <!></div>"), Za = /* @__PURE__ */ q("<td class=\"svelte-1n46o8q\"><!></td>"), Qa = /* @__PURE__ */ q("<tr><td class=\"selector svelte-1n46o8q\"><select class=\"svelte-1n46o8q\"><option>value function</option><optgroup label=\"policy logits:\"></optgroup><optgroup label=\"sums of policy logits:\"></optgroup></select> <!> <!></td><td class=\"svelte-1n46o8q\"><!> <!></td><!></tr>"), $a = /* @__PURE__ */ q("<p class=\"small svelte-1n46o8q\">Colors correspond to input colors</p>"), eo = /* @__PURE__ */ q("<span class=\"small svelte-1n46o8q\">unmatched</span>"), to = /* @__PURE__ */ q("<button class=\"item svelte-1n46o8q\"><span></span> <!> <!></button>"), no = /* @__PURE__ */ q("<span class=\"small svelte-1n46o8q\">not shown</span>"), ro = /* @__PURE__ */ q("<p class=\"small svelte-1n46o8q\">Hover to isolate, click to expand feature</p> <div class=\"legend svelte-1n46o8q\"><!> <button class=\"item svelte-1n46o8q\" data-testid=\"legend-residual\"><span></span> residual (everything else)<!></button></div>", 1), io = /* @__PURE__ */ q("<span data-testid=\"popup-full-note\"> </span>"), ao = /* @__PURE__ */ q("<canvas data-testid=\"popup-observation\" class=\"svelte-1n46o8q\"></canvas>"), oo = /* @__PURE__ */ q("<img data-testid=\"popup-image\" draggable=\"false\" class=\"svelte-1n46o8q\"/>"), so = /* @__PURE__ */ q("<div class=\"popup svelte-1n46o8q\" data-testid=\"feature-popup\" role=\"dialog\" tabindex=\"-1\"><div class=\"popup-head svelte-1n46o8q\"><b> </b> <button data-testid=\"popup-close\">close</button></div> <p class=\"small svelte-1n46o8q\">Dataset examples by spatial position. Press to view example, scroll to zoom. <!></p> <div class=\"sliders svelte-1n46o8q\"><label class=\"svelte-1n46o8q\">zoom in <input data-testid=\"zoom-slider\" type=\"range\" min=\"0\"/> zoom out</label> <label class=\"svelte-1n46o8q\">fewer patches <input data-testid=\"patches-slider\" type=\"range\" min=\"0\"/> more patches</label></div> <div class=\"popup-view svelte-1n46o8q\" role=\"button\" tabindex=\"0\" aria-label=\"press to view the example\"><!></div></div>"), co = /* @__PURE__ */ q("<div class=\"columns svelte-1n46o8q\"><!> <div class=\"col wide svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\">Timeline</h3> <!> <div class=\"navigator svelte-1n46o8q\"><button data-testid=\"step-back\" title=\"step back\">&#8592;</button> <button data-testid=\"first\" title=\"first frame\">&#10074;&#9664;</button> <!> <!> <button data-testid=\"last\" title=\"last frame\">&#9654;&#10074;</button> <button data-testid=\"step-forward\" title=\"step forward\">&#8594;</button> <label>fps <input data-testid=\"fps\" type=\"number\" min=\"0\" max=\"100\" class=\"svelte-1n46o8q\"/></label></div> <div class=\"scrubber svelte-1n46o8q\" data-testid=\"scrubber\" role=\"slider\" tabindex=\"-1\"><div class=\"pointer svelte-1n46o8q\"></div> <div class=\"tape svelte-1n46o8q\"><!></div> <div class=\"centre svelte-1n46o8q\"></div></div> <!> <h3 class=\"svelte-1n46o8q\"> </h3> <div class=\"toggles svelte-1n46o8q\"><label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-overlay\"/> overlay on observations</label> <label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-abs\"/> </label> <!> <!></div> <table class=\"attr svelte-1n46o8q\"><thead><tr><th class=\"svelte-1n46o8q\"></th><th class=\"svelte-1n46o8q\">Observation</th><!></tr></thead><tbody></tbody></table> <button data-testid=\"add-row\">add row</button> <!></div> <div class=\"col svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\"> </h3> <!> <h3 class=\"svelte-1n46o8q\">Hotkeys</h3> <ul class=\"small hotkeys svelte-1n46o8q\"><li>&#8592; go backwards</li><li>&#8594; go forwards</li><li>space: toggle play/pause</li></ul></div></div> <!>", 1), lo = /* @__PURE__ */ q("<div><!> <!> <!> <!></div>"), uo = {
+var Sa = 0, Ca = /* @__PURE__ */ q("<div class=\"error svelte-1n46o8q\" data-testid=\"error\"> </div>"), wa = /* @__PURE__ */ q("<li><b> </b> </li>"), Ta = /* @__PURE__ */ q("<details class=\"problems svelte-1n46o8q\" data-testid=\"problems\"><summary> </summary> <ul></ul></details>"), Ea = /* @__PURE__ */ q("<span class=\"meta svelte-1n46o8q\"> </span>"), Da = /* @__PURE__ */ q("<div class=\"picker pane-head svelte-1n46o8q\"><b data-testid=\"pane-label\"> </b> <!></div>"), Oa = /* @__PURE__ */ q("<option> </option>"), ka = /* @__PURE__ */ q("<button data-testid=\"compare\" title=\"show this analysis beside another run or checkpoint\">compare…</button>"), Aa = /* @__PURE__ */ q("<div class=\"picker svelte-1n46o8q\"><label>Run <select data-testid=\"run-select\"></select></label> <label>Checkpoint (training step) <select data-testid=\"step-select\"></select></label> <button data-testid=\"reload\">reload runs</button> <!> <!></div>"), ja = /* @__PURE__ */ q("<label><input type=\"radio\" class=\"svelte-1n46o8q\"/> <!><span></span></label>"), Ma = /* @__PURE__ */ q("<li><button class=\"link svelte-1n46o8q\"> </button></li>"), Na = /* @__PURE__ */ q("<p class=\"small svelte-1n46o8q\"> </p> <ul class=\"bookmarks svelte-1n46o8q\"></ul>", 1), Pa = /* @__PURE__ */ q("<label class=\"layer svelte-1n46o8q\"><input type=\"radio\"/> <span class=\"small svelte-1n46o8q\"> </span></label>"), Fa = /* @__PURE__ */ q("<div class=\"col svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\">Trajectories</h3> <div class=\"trajs svelte-1n46o8q\"></div> <h3 class=\"svelte-1n46o8q\">Bookmarks</h3> <!></div> <div class=\"col narrow svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\">Layers</h3> <!></div>", 1), Ia = /* @__PURE__ */ q("last reward: <b> </b>", 1), La = /* @__PURE__ */ q("<b>new episode</b>"), Ra = /* @__PURE__ */ q("<div class=\"seg svelte-1n46o8q\"> </div>"), za = /* @__PURE__ */ q("<table class=\"display svelte-1n46o8q\"><tbody><tr><td class=\"svelte-1n46o8q\"><!></td><td class=\"svelte-1n46o8q\"><!></td><td data-testid=\"frame-label\" class=\"svelte-1n46o8q\">frame: <b> </b></td><td class=\"svelte-1n46o8q\">policy:</td><td class=\"svelte-1n46o8q\">next action: <b> </b></td></tr></tbody></table> <div class=\"policy svelte-1n46o8q\" data-testid=\"policy\"></div>", 1), Ba = /* @__PURE__ */ q("<button data-testid=\"pause\">&#10074;&#10074;</button>"), Va = /* @__PURE__ */ q("<button data-testid=\"play-back\" title=\"play backwards\">&#9664;</button>"), Ha = /* @__PURE__ */ q("<button data-testid=\"play\" title=\"play\">&#9654;</button>"), Ua = /* @__PURE__ */ q("<!> <!>", 1), Wa = /* @__PURE__ */ q("<label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-residual\"/> show residual feature</label>"), Ga = /* @__PURE__ */ q("<label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-hires\"/> </label>"), Ka = /* @__PURE__ */ q("<th class=\"svelte-1n46o8q\"> </th>"), qa = /* @__PURE__ */ q("<th class=\"svelte-1n46o8q\"> </th><th class=\"svelte-1n46o8q\"> </th>", 1), Ja = /* @__PURE__ */ q("<button>remove row</button>"), Ya = /* @__PURE__ */ q("<div class=\"small svelte-1n46o8q\" data-testid=\"completeness\" title=\"|sum of attribution - (F(a) - F(0))| / |F(a) - F(0)| at this frame\"> </div>"), Xa = /* @__PURE__ */ q("<div></div>"), Za = /* @__PURE__ */ q("<div class=\"chart svelte-1n46o8q\"><div class=\"zero svelte-1n46o8q\"></div> <!></div>"), Qa = /* @__PURE__ */ q("<td class=\"svelte-1n46o8q\"><!></td>"), $a = /* @__PURE__ */ q("<tr><td class=\"selector svelte-1n46o8q\"><select class=\"svelte-1n46o8q\"><option>value function</option><optgroup label=\"policy logits:\"></optgroup><optgroup label=\"sums of policy logits:\"></optgroup></select> <!> <!></td><td class=\"svelte-1n46o8q\"><!> <!></td><!></tr>"), eo = /* @__PURE__ */ q("<p class=\"small svelte-1n46o8q\">Colors correspond to input colors</p>"), to = /* @__PURE__ */ q("<span class=\"small svelte-1n46o8q\">unmatched</span>"), no = /* @__PURE__ */ q("<button class=\"item svelte-1n46o8q\"><span></span> <!> <!></button>"), ro = /* @__PURE__ */ q("<span class=\"small svelte-1n46o8q\">not shown</span>"), io = /* @__PURE__ */ q("<p class=\"small svelte-1n46o8q\">Hover to isolate, click to expand feature</p> <div class=\"legend svelte-1n46o8q\"><!> <button class=\"item svelte-1n46o8q\" data-testid=\"legend-residual\"><span></span> residual (everything else)<!></button></div>", 1), ao = /* @__PURE__ */ q("<span data-testid=\"popup-full-note\"> </span>"), oo = /* @__PURE__ */ q("<canvas data-testid=\"popup-observation\" class=\"svelte-1n46o8q\"></canvas>"), so = /* @__PURE__ */ q("<img data-testid=\"popup-image\" draggable=\"false\" class=\"svelte-1n46o8q\"/>"), co = /* @__PURE__ */ q("<div class=\"popup svelte-1n46o8q\" data-testid=\"feature-popup\" role=\"dialog\" tabindex=\"-1\"><div class=\"popup-head svelte-1n46o8q\"><b> </b> <button data-testid=\"popup-close\">close</button></div> <p class=\"small svelte-1n46o8q\">Dataset examples by spatial position. Press to view example, scroll to zoom. <!></p> <div class=\"sliders svelte-1n46o8q\"><label class=\"svelte-1n46o8q\">zoom in <input data-testid=\"zoom-slider\" type=\"range\" min=\"0\"/> zoom out</label> <label class=\"svelte-1n46o8q\">fewer patches <input data-testid=\"patches-slider\" type=\"range\" min=\"0\"/> more patches</label></div> <div class=\"popup-view svelte-1n46o8q\" role=\"button\" tabindex=\"0\" aria-label=\"press to view the example\"><!></div></div>"), lo = /* @__PURE__ */ q("<div class=\"columns svelte-1n46o8q\"><!> <div class=\"col wide svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\">Timeline</h3> <!> <div class=\"navigator svelte-1n46o8q\"><button data-testid=\"step-back\" title=\"step back\">&#8592;</button> <button data-testid=\"first\" title=\"first frame\">&#10074;&#9664;</button> <!> <!> <button data-testid=\"last\" title=\"last frame\">&#9654;&#10074;</button> <button data-testid=\"step-forward\" title=\"step forward\">&#8594;</button> <label>fps <input data-testid=\"fps\" type=\"number\" min=\"0\" max=\"100\" class=\"svelte-1n46o8q\"/></label></div> <div class=\"scrubber svelte-1n46o8q\" data-testid=\"scrubber\" role=\"slider\" tabindex=\"-1\"><div class=\"pointer svelte-1n46o8q\"></div> <div class=\"tape svelte-1n46o8q\"><!></div> <div class=\"centre svelte-1n46o8q\"></div></div> <!> <h3 class=\"svelte-1n46o8q\"> </h3> <div class=\"toggles svelte-1n46o8q\"><label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-overlay\"/> overlay on observations</label> <label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-abs\"/> </label> <!> <!></div> <table class=\"attr svelte-1n46o8q\"><thead><tr><th class=\"svelte-1n46o8q\"></th><th class=\"svelte-1n46o8q\">Observation</th><!></tr></thead><tbody></tbody></table> <button data-testid=\"add-row\">add row</button> <!></div> <div class=\"col svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\"> </h3> <!> <h3 class=\"svelte-1n46o8q\">Hotkeys</h3> <ul class=\"small hotkeys svelte-1n46o8q\"><li>&#8592; go backwards</li><li>&#8594; go forwards</li><li>space: toggle play/pause</li></ul></div></div> <!>", 1), uo = /* @__PURE__ */ q("<div><!> <!> <!> <!></div>"), fo = {
 	hash: "svelte-1n46o8q",
 	code: ".app.svelte-1n46o8q {font:13px/1.4 system-ui, sans-serif;color:#222;padding:8px;}h3.svelte-1n46o8q {margin:0.6em 0 0.3em;font-size:1.05em;}.small.svelte-1n46o8q {font-size:0.85em;color:#666;margin:0.2em 0;}.picker.svelte-1n46o8q {display:flex;gap:1em;align-items:center;flex-wrap:wrap;margin-bottom:0.5em;}.meta.svelte-1n46o8q {color:#666;}.error.svelte-1n46o8q {background:#fde2e1;border:1px solid #d33;padding:0.4em;margin-bottom:0.5em;white-space:pre-wrap;}.problems.svelte-1n46o8q {background:#fff6d6;border:1px solid #e0b400;padding:0.3em 0.5em;margin-bottom:0.5em;}.columns.svelte-1n46o8q {display:flex;gap:1.2em;align-items:flex-start;}.col.svelte-1n46o8q {min-width:10em;}.col.narrow.svelte-1n46o8q {min-width:6em;}.col.wide.svelte-1n46o8q {flex:none;min-width:48em;}.trajs.svelte-1n46o8q {display:flex;flex-direction:column;gap:2px;max-height:24em;overflow-y:auto;}.traj.svelte-1n46o8q {display:flex;align-items:center;gap:0.3em;cursor:pointer;padding:1px;}.traj.selected.svelte-1n46o8q {outline:2px solid #1f6fd1;}.traj.svelte-1n46o8q input:where(.svelte-1n46o8q) {display:none;}.bookmarks.svelte-1n46o8q {list-style:none;padding:0;margin:0 0 0.5em;}.link.svelte-1n46o8q {background:none;border:none;color:#1f6fd1;cursor:pointer;padding:0;text-decoration:underline;font:inherit;}.layer.svelte-1n46o8q {display:block;cursor:pointer;}.display.svelte-1n46o8q td:where(.svelte-1n46o8q) {padding-right:1em;color:#1f3fa0;}.policy.svelte-1n46o8q {display:flex;height:1.4em;width:100%;border:1px solid #ccc;overflow:hidden;}.seg.svelte-1n46o8q {font-size:0.8em;text-align:center;overflow:hidden;white-space:nowrap;}.navigator.svelte-1n46o8q {display:flex;gap:0.3em;align-items:center;margin:0.4em 0;width:24em;}.navigator.svelte-1n46o8q input:where(.svelte-1n46o8q) {width:3.5em;}.scrubber.svelte-1n46o8q {position:relative;height:4em;overflow:hidden;background:#eee;cursor:grab;user-select:none;}.tape.svelte-1n46o8q {position:absolute;top:0;bottom:0;}.centre.svelte-1n46o8q {position:absolute;left:calc(50% - 4px);width:2px;top:0;bottom:0;background:rgba(0,0,0,0.4);border-left:3px solid rgba(0,0,0,0.1);border-right:3px solid rgba(0,0,0,0.1);}.pointer.svelte-1n46o8q {position:absolute;left:calc(50% - 5px);top:0;border:5px solid transparent;border-top-color:#000;z-index:1;}.toggles.svelte-1n46o8q label:where(.svelte-1n46o8q) {display:block;}.attr.svelte-1n46o8q th:where(.svelte-1n46o8q) {font-weight:normal;color:#555;text-align:left;}.attr.svelte-1n46o8q td:where(.svelte-1n46o8q) {vertical-align:top;padding:2px;}.selector.svelte-1n46o8q {width:10em;}.selector.svelte-1n46o8q select:where(.svelte-1n46o8q) {max-width:10em;}.chart.svelte-1n46o8q {position:relative;height:3.5em;width:14em;background:#f4f4f4;margin-top:2px;}.chart.svelte-1n46o8q .zero:where(.svelte-1n46o8q) {position:absolute;left:0;right:0;height:1px;background:#888;}.chart.svelte-1n46o8q .bar:where(.svelte-1n46o8q) {position:absolute;}.chart.svelte-1n46o8q .bar.res:where(.svelte-1n46o8q) {outline:1px solid #888;}.chart.svelte-1n46o8q .bar.dashed:where(.svelte-1n46o8q) {outline:1px dashed #888;}.legend.svelte-1n46o8q {display:flex;flex-direction:column;gap:4px;}.item.svelte-1n46o8q {display:flex;align-items:center;gap:0.4em;cursor:pointer;background:none;border:1px solid transparent;padding:2px;font:inherit;text-align:left;}.item.svelte-1n46o8q:hover {border-color:#999;}.disc.unmatched.svelte-1n46o8q {outline:2px dashed #555;outline-offset:1px;}.pane-head.svelte-1n46o8q {background:#f3f3f3;padding:2px 6px;}.compact.svelte-1n46o8q .col.wide:where(.svelte-1n46o8q) {min-width:31em;}.compact.svelte-1n46o8q .columns:where(.svelte-1n46o8q) {gap:0.6em;}.compact.svelte-1n46o8q .cell {width:10em;height:10em;}.disc.svelte-1n46o8q {display:inline-flex;width:1.6em;height:1.6em;border-radius:50%;align-items:center;justify-content:center;font-weight:bold;color:#000;flex:none;}.resdisc.svelte-1n46o8q {background:#fff;border:2px solid #888;}.resdisc.dashed.svelte-1n46o8q {border-style:dashed;}.hotkeys.svelte-1n46o8q {padding-left:1.2em;}.popup.svelte-1n46o8q {position:fixed;top:2em;left:50%;transform:translateX(-50%);width:40em;background:#fff;border:1px solid #888;box-shadow:0 4px 24px rgba(0,0,0,0.3);padding:0.8em;z-index:10;}.popup-head.svelte-1n46o8q {display:flex;justify-content:space-between;}.sliders.svelte-1n46o8q label:where(.svelte-1n46o8q) {display:block;}.popup-view.svelte-1n46o8q {width:36em;height:36em;margin:0 auto;background:repeating-conic-gradient(#ddd 0 25%, #fff 0 50%) 0 0 / 16px 16px;cursor:pointer;}.popup-view.svelte-1n46o8q img:where(.svelte-1n46o8q), .popup-view.svelte-1n46o8q canvas:where(.svelte-1n46o8q) {width:100%;height:100%;image-rendering:pixelated;display:block;opacity:0.999;}"
 };
-function fo(e, t) {
-	Be(t, !0), Ur(e, uo);
+function po(e, t) {
+	Ve(t, !0), Ur(e, fo);
 	let n = bi(t, "pane", 3, null), r = bi(t, "nav", 7, null), i = bi(t, "hotkeys", 3, !0), a = bi(t, "featureColors", 3, null), o = bi(t, "unmatched", 19, () => []), s = bi(t, "other", 3, null), c = bi(t, "seriesOut", 15, null), l = bi(t, "label", 3, ""), u = bi(t, "start", 3, null), d = bi(t, "view", 15, null), f = bi(t, "onCompare", 3, null), p = bi(t, "secondary", 3, !1), h = ++Sa, g = {
 		advantage: "#1f6fd1",
 		value: "#1a9641",
 		logit: "#d7301f",
 		group: "#f08a00"
-	}, _ = /* @__PURE__ */ I(Ut([])), v = /* @__PURE__ */ I(Ut([])), y = /* @__PURE__ */ I(""), b = /* @__PURE__ */ I(-1), x = /* @__PURE__ */ I(null), S = /* @__PURE__ */ I(0), C = /* @__PURE__ */ I(0), w = /* @__PURE__ */ I(""), ee = /* @__PURE__ */ I(Ut(["v"])), te = /* @__PURE__ */ I(!1), ne = /* @__PURE__ */ I(!0), re = /* @__PURE__ */ I(!1), T = /* @__PURE__ */ I(null), E = /* @__PURE__ */ I(0), ie = /* @__PURE__ */ I(12), ae = 1, oe = /* @__PURE__ */ I(null), se = /* @__PURE__ */ I(0), ce = /* @__PURE__ */ I(0), le = /* @__PURE__ */ I(null), ue = /* @__PURE__ */ I(""), D = /* @__PURE__ */ I(null), de = /* @__PURE__ */ I(null), fe = /* @__PURE__ */ I(Ut({})), O = ra(), pe = /* @__PURE__ */ I(0), me = /* @__PURE__ */ P(() => G(x) ? G(x).probe_set.steps : 0), he = /* @__PURE__ */ P(() => G(x) ? G(x).probe_set.trajectories : 0), ge = /* @__PURE__ */ P(() => G(x)?.layers.find((e) => e.name === G(w))), _e = /* @__PURE__ */ P(() => G(ge)?.kind === "input"), k = /* @__PURE__ */ P(() => G(ge) ? G(_e) ? 3 : G(ge).features : 0), ve = /* @__PURE__ */ P(() => a() ?? G(x)?.feature_colors ?? []), A = /* @__PURE__ */ P(() => G(_e) ? [
+	}, _ = /* @__PURE__ */ F(Wt([])), v = /* @__PURE__ */ F(Wt([])), y = /* @__PURE__ */ F(""), b = /* @__PURE__ */ F(-1), x = /* @__PURE__ */ F(null), S = /* @__PURE__ */ F(0), C = /* @__PURE__ */ F(0), w = /* @__PURE__ */ F(""), ee = /* @__PURE__ */ F(Wt(["v"])), te = /* @__PURE__ */ F(!1), ne = /* @__PURE__ */ F(!0), re = /* @__PURE__ */ F(!1), ie = /* @__PURE__ */ F(null), T = /* @__PURE__ */ F(0), ae = /* @__PURE__ */ F(12), oe = 1, se = /* @__PURE__ */ F(null), ce = /* @__PURE__ */ F(0), le = /* @__PURE__ */ F(0), ue = /* @__PURE__ */ F(null), de = /* @__PURE__ */ F(""), E = /* @__PURE__ */ F(null), fe = /* @__PURE__ */ F(null), pe = /* @__PURE__ */ F(Wt({})), D = ra(), me = /* @__PURE__ */ F(0), he = /* @__PURE__ */ N(() => G(x) ? G(x).probe_set.steps : 0), ge = /* @__PURE__ */ N(() => G(x) ? G(x).probe_set.trajectories : 0), _e = /* @__PURE__ */ N(() => G(x)?.layers.find((e) => e.name === G(w))), ve = /* @__PURE__ */ N(() => G(_e)?.kind === "input"), O = /* @__PURE__ */ N(() => G(_e) ? G(ve) ? 3 : G(_e).features : 0), ye = /* @__PURE__ */ N(() => a() ?? G(x)?.feature_colors ?? []), k = /* @__PURE__ */ N(() => G(ve) ? [
 		[
 			1,
 			0,
@@ -2781,52 +2781,52 @@ function fo(e, t) {
 			0,
 			1
 		]
-	] : G(ve).map(Ci)), ye = /* @__PURE__ */ P(() => G(T) ?? (G(re) && !G(_e) ? "all" : "prin")), be = /* @__PURE__ */ P(() => G(te) ? ["abs"] : ["pos", "neg"]), Se = /* @__PURE__ */ P(() => (G(x)?.action_combos ?? []).map(Oi)), Ce = /* @__PURE__ */ P(() => G(ee).flatMap((e, t) => e === null ? [] : [{
+	] : G(ye).map(Ci)), be = /* @__PURE__ */ N(() => G(ie) ?? (G(re) && !G(ve) ? "all" : "prin")), xe = /* @__PURE__ */ N(() => G(te) ? ["abs"] : ["pos", "neg"]), Ce = /* @__PURE__ */ N(() => (G(x)?.action_combos ?? []).map(Oi)), we = /* @__PURE__ */ N(() => G(ee).flatMap((e, t) => e === null ? [] : [{
 		key: e,
 		i: t
-	}])), we = /* @__PURE__ */ P(() => G(_).find((e) => e.run === G(y))?.steps ?? []);
-	function Te(e) {
+	}])), Te = /* @__PURE__ */ N(() => G(_).find((e) => e.run === G(y))?.steps ?? []);
+	function Ee(e) {
 		return `${G(y)}\u0000${G(b)}\u0000${G(w)}\u0000${G(S)}\u0000${e}`;
 	}
-	function Ee(e, t) {
+	function De(e, t) {
 		return Math.round((.75 * (t > 1 ? e / (t - 1) : 0) + .1875) * 255);
 	}
-	function De(e) {
+	function Oe(e) {
 		let t = G(x)?.outputs.find((t) => t.key === e);
 		if (!t) return e;
 		if (t.kind === "v") return "value function";
-		if (t.kind === "logit") return `${G(Se)[t.index] ?? t.index} logit`;
+		if (t.kind === "logit") return `${G(Ce)[t.index] ?? t.index} logit`;
 		let n = G(x).action_groups[t.index];
-		return `[ ${t.actions.map((e) => G(Se)[e] ?? e).join(" | ")} ] logit sum` + (n ? ` (${n.name})` : "");
+		return `[ ${t.actions.map((e) => G(Ce)[e] ?? e).join(" | ")} ] logit sum` + (n ? ` (${n.name})` : "");
 	}
-	function Oe(e, t = G(D)) {
+	function ke(e, t = G(E)) {
 		let n = G(x)?.outputs.find((t) => t.key === e);
 		return !n || !t ? [] : n.kind === "v" ? t.values : t.logits.map((e) => n.actions.reduce((t, n) => t + e[n], 0));
 	}
-	async function ke(e = !1) {
+	async function Ae(e = !1) {
 		try {
 			let n = await t.source.runs(e);
-			if (L(_, n.runs, !0), L(v, n.problems, !0), !G(_).length) {
-				L(ue, G(v).length ? "" : "No RL Clarity analysis in this logdir yet: run 'rl-clarity analyze CHECKPOINT --logdir LOGDIR'.", !0);
+			if (I(_, n.runs, !0), I(v, n.problems, !0), !G(_).length) {
+				I(de, G(v).length ? "" : "No RL Clarity analysis in this logdir yet: run 'rl-clarity analyze CHECKPOINT --logdir LOGDIR'.", !0);
 				return;
 			}
-			let r = G(_).find((e) => e.run === (G(y) || O.run)) ?? G(_)[0], i = G(b) >= 0 ? G(b) : O.step, a = r.steps.includes(i) ? i : r.steps[r.steps.length - 1];
-			(r.run !== G(y) || a !== G(b)) && await Ae(r.run, a);
+			let r = G(_).find((e) => e.run === (G(y) || D.run)) ?? G(_)[0], i = G(b) >= 0 ? G(b) : D.step, a = r.steps.includes(i) ? i : r.steps[r.steps.length - 1];
+			(r.run !== G(y) || a !== G(b)) && await je(r.run, a);
 		} catch (e) {
-			L(ue, String(e), !0);
+			I(de, String(e), !0);
 		}
 	}
-	async function Ae(e, n) {
+	async function je(e, n) {
 		try {
-			L(ue, ""), L(E, 0);
+			I(de, ""), I(T, 0);
 			let r = await t.source.manifest(e, n), i = G(x) !== null;
-			L(y, e, !0), L(b, n, !0), L(x, r, !0), L(fe, {}, !0);
-			let a = r.layers.map((e) => e.name), o = O;
-			O = {}, a.includes(G(w)) || L(w, o.layer && a.includes(o.layer) ? o.layer : r.default_layer, !0);
+			I(y, e, !0), I(b, n, !0), I(x, r, !0), I(pe, {}, !0);
+			let a = r.layers.map((e) => e.name), o = D;
+			D = {}, a.includes(G(w)) || I(w, o.layer && a.includes(o.layer) ? o.layer : r.default_layer, !0);
 			let s = r.outputs.map((e) => e.key), c = (o.rows ?? G(ee)).filter((e) => e === null || s.includes(e));
-			L(ee, c.length ? c : ["v"], !0), o.abs !== void 0 && L(te, o.abs, !0), o.overlay !== void 0 && L(ne, o.overlay, !0), o.residual !== void 0 && L(re, o.residual, !0), L(S, Math.min(Math.max(o.traj ?? G(S), 0), r.probe_set.trajectories - 1), !0), L(C, Math.min(Math.max(o.frame ?? (i ? G(C) : 0), 0), r.probe_set.steps - 1), !0), L(se, Math.max(0, r.features.expand_mults.indexOf(r.features.expand_default)), !0), L(ce, Math.max(0, r.features.subdiv_mults.indexOf(r.features.subdiv_default)), !0);
+			I(ee, c.length ? c : ["v"], !0), o.abs !== void 0 && I(te, o.abs, !0), o.overlay !== void 0 && I(ne, o.overlay, !0), o.residual !== void 0 && I(re, o.residual, !0), I(S, Math.min(Math.max(o.traj ?? G(S), 0), r.probe_set.trajectories - 1), !0), I(C, Math.min(Math.max(o.frame ?? (i ? G(C) : 0), 0), r.probe_set.steps - 1), !0), I(ce, Math.max(0, r.features.expand_mults.indexOf(r.features.expand_default)), !0), I(le, Math.max(0, r.features.subdiv_mults.indexOf(r.features.subdiv_default)), !0);
 		} catch (e) {
-			L(ue, String(e), !0);
+			I(de, String(e), !0);
 		}
 	}
 	V(() => {
@@ -2837,17 +2837,17 @@ function fo(e, t) {
 			G(S)
 		];
 		Promise.all([t.source.series(e, n, r), t.source.image("frames", e, n, { traj: r })]).then(([t, i]) => {
-			e === G(y) && n === G(b) && r === G(S) && (L(D, t, !0), c(t), L(de, i, !0));
-		}).catch((e) => L(ue, String(e), !0));
+			e === G(y) && n === G(b) && r === G(S) && (I(E, t, !0), c(t), I(fe, i, !0));
+		}).catch((e) => I(de, String(e), !0));
 	}), V(() => {
 		if (!G(x) || !G(w)) return;
-		let e = new Set(G(Ce).map(({ key: e }) => Te(e)));
+		let e = new Set(G(we).map(({ key: e }) => Ee(e)));
 		ir(() => {
-			for (let t of Object.keys(G(fe))) e.has(t) || delete G(fe)[t];
+			for (let t of Object.keys(G(pe))) e.has(t) || delete G(pe)[t];
 		});
-		for (let { key: e } of G(Ce)) {
-			let n = Te(e);
-			if (G(fe)[n]) continue;
+		for (let { key: e } of G(we)) {
+			let n = Ee(e);
+			if (G(pe)[n]) continue;
 			let [r, i, a, o] = [
 				G(y),
 				G(b),
@@ -2855,165 +2855,165 @@ function fo(e, t) {
 				G(S)
 			];
 			Promise.all([t.source.unit(r, i, a, o, e), t.source.attribution(r, i, a, o, e)]).then(([t, r]) => {
-				Te(e) === n && (G(fe)[n] = {
+				Ee(e) === n && (G(pe)[n] = {
 					unit: t,
 					q: r
 				});
-			}).catch((e) => L(ue, String(e), !0));
+			}).catch((e) => I(de, String(e), !0));
 		}
 	});
-	let je = /* @__PURE__ */ I(!0), Me = /* @__PURE__ */ I(null), Ne = /* @__PURE__ */ P(() => !!G(x)?.full_resolution), Pe = /* @__PURE__ */ P(() => `${G(y)}\u0000${G(b)}\u0000${G(S)}\u0000${G(C)}`);
+	let Me = /* @__PURE__ */ F(!0), Ne = /* @__PURE__ */ F(null), Pe = /* @__PURE__ */ N(() => !!G(x)?.full_resolution), Fe = /* @__PURE__ */ N(() => `${G(y)}\u0000${G(b)}\u0000${G(S)}\u0000${G(C)}`);
 	V(() => {
-		if (!G(Ne) || !G(je)) return;
+		if (!G(Pe) || !G(Me)) return;
 		let [e, n, r, i, a] = [
 			G(y),
 			G(b),
 			G(S),
 			G(C),
-			G(Pe)
+			G(Fe)
 		];
 		t.source.fullFrame(e, n, {
 			traj: r,
 			frame: i
 		}).then((e) => {
-			G(Pe) === a && L(Me, {
+			G(Fe) === a && I(Ne, {
 				key: a,
 				img: e
 			}, !0);
-		}).catch((e) => L(ue, String(e), !0));
-		for (let a = 1; a <= 3; a++) i + a < G(me) && t.source.fullFrame(e, n, {
+		}).catch((e) => I(de, String(e), !0));
+		for (let a = 1; a <= 3; a++) i + a < G(he) && t.source.fullFrame(e, n, {
 			traj: r,
 			frame: i + a
 		}).catch(() => {});
 	});
-	function Fe(e, t) {
-		if (!G(x) || !G(de)) return null;
-		let n = G(Ne) && G(je), r = {
-			sprite: G(de),
+	function Ie(e, t) {
+		if (!G(x) || !G(fe)) return null;
+		let n = G(Pe) && G(Me), r = {
+			sprite: G(fe),
 			frameColumns: G(x).assets.frame_columns,
 			obsShape: G(x).probe_set.observation_shape,
 			t: G(C),
 			kind: t,
 			overlay: G(ne),
 			fullShape: n ? G(x).full_resolution.shape : null,
-			full: n && G(Me)?.key === G(Pe) ? G(Me).img : null
+			full: n && G(Ne)?.key === G(Fe) ? G(Ne).img : null
 		};
 		if (t === "obs" || e === null) return r;
-		let i = G(fe)[Te(e)];
+		let i = G(pe)[Ee(e)];
 		if (!i) return r;
 		let a = {
 			shape: i.unit.shape,
-			residual: !G(_e),
-			colors: G(A)
+			residual: !G(ve),
+			colors: G(k)
 		};
 		return {
 			...r,
 			q: i.q,
 			info: a,
-			mode: G(ye),
-			key: Te(e)
+			mode: G(be),
+			key: Ee(e)
 		};
 	}
-	function Ie(e) {
-		L(C, Math.min(Math.max(Math.round(e), 0), Math.max(G(me) - 1, 0)), !0);
-	}
 	function Le(e) {
-		L(E, 0), ae = e, Ie(G(C) + e);
+		I(C, Math.min(Math.max(Math.round(e), 0), Math.max(G(he) - 1, 0)), !0);
 	}
-	let Re = 0;
-	function M(e) {
-		Re = 0, ae = e, L(E, e, !0);
+	function Re(e) {
+		I(T, 0), oe = e, Le(G(C) + e);
+	}
+	let ze = 0;
+	function j(e) {
+		ze = 0, oe = e, I(T, e, !0);
 	}
 	V(() => {
-		if (!G(E)) return;
-		let e = Math.max(Math.min(Number(G(ie)) || 0, 100), 0), t = G(C) + G(E), n = G(me), r = e > 0 ? 1e3 / e : 1e3, i = performance.now();
-		Re = Re && i - Re < r ? Re + r : i + r;
+		if (!G(T)) return;
+		let e = Math.max(Math.min(Number(G(ae)) || 0, 100), 0), t = G(C) + G(T), n = G(he), r = e > 0 ? 1e3 / e : 1e3, i = performance.now();
+		ze = ze && i - ze < r ? ze + r : i + r;
 		let a = setTimeout(() => {
-			t < 0 || t >= n ? L(E, 0) : L(C, t);
-		}, Math.max(0, Re - i));
+			t < 0 || t >= n ? I(T, 0) : I(C, t);
+		}, Math.max(0, ze - i));
 		return () => clearTimeout(a);
 	});
-	function ze(e) {
+	function Be(e) {
 		if (!i()) return;
 		let t = e.target;
 		if (!(t?.tagName === "SELECT" || t?.tagName === "INPUT" && !["radio", "checkbox"].includes(t.type))) {
 			if (e.key === "ArrowLeft" || e.key === "ArrowRight") {
 				let t = e.key === "ArrowLeft" ? -1 : 1;
-				G(E) ? M(t) : Le(t), e.preventDefault();
-			} else e.key === " " && (G(E) ? L(E, 0) : M(ae), e.preventDefault());
+				G(T) ? j(t) : Re(t), e.preventDefault();
+			} else e.key === " " && (G(T) ? I(T, 0) : j(oe), e.preventDefault());
 		}
 	}
-	let He = null;
-	function Ue(e) {
-		e.button === 0 && (L(E, 0), He = {
+	let Ue = null;
+	function We(e) {
+		e.button === 0 && (I(T, 0), Ue = {
 			x: e.clientX,
 			frame: G(C),
 			width: e.currentTarget.clientWidth
 		}, e.preventDefault());
 	}
-	function We(e) {
-		He && (e.buttons & 1 ? Ie(He.frame + (He.x - e.clientX) / He.width * Math.min(256, G(me))) : He = null);
+	function Ge(e) {
+		Ue && (e.buttons & 1 ? Le(Ue.frame + (Ue.x - e.clientX) / Ue.width * Math.min(256, G(he))) : Ue = null);
 	}
-	let Ge = /* @__PURE__ */ P(() => Math.min(256, Math.max(G(me), 1)));
-	function Ke() {
+	let Ke = /* @__PURE__ */ N(() => Math.min(256, Math.max(G(he), 1)));
+	function qe() {
 		let e = [...G(ee)].reverse().find((e) => e !== null) ?? "v";
-		L(ee, [...G(ee), e], !0);
+		I(ee, [...G(ee), e], !0);
 	}
-	function qe(e) {
-		L(ee, G(ee).map((t, n) => n === e ? null : t), !0);
+	function Je(e) {
+		I(ee, G(ee).map((t, n) => n === e ? null : t), !0);
 	}
-	let Je = /* @__PURE__ */ I(null), N = /* @__PURE__ */ I(null), Ye = /* @__PURE__ */ I(void 0), Xe = /* @__PURE__ */ P(() => G(oe) ? `${G(y)}\u0000${G(b)}\u0000${G(w)}\u0000${G(oe).feature}\u0000${G(ce)}\u0000${G(se)}` : "");
+	let Ye = /* @__PURE__ */ F(null), M = /* @__PURE__ */ F(null), Xe = /* @__PURE__ */ F(void 0), Ze = /* @__PURE__ */ N(() => G(se) ? `${G(y)}\u0000${G(b)}\u0000${G(w)}\u0000${G(se).feature}\u0000${G(le)}\u0000${G(ce)}` : "");
 	V(() => {
-		if (!G(oe) || !G(x)) return;
+		if (!G(se) || !G(x)) return;
 		let e = G(x).features, n = {
 			layer: G(w),
-			feature: G(oe).feature,
-			subdiv: String(e.subdiv_mults[G(ce)]),
-			expand: String(e.expand_mults[G(se)])
+			feature: G(se).feature,
+			subdiv: String(e.subdiv_mults[G(le)]),
+			expand: String(e.expand_mults[G(ce)])
 		}, [r, i, a, o, s] = [
 			G(y),
 			G(b),
-			G(Xe),
+			G(Ze),
 			G(x),
-			G(Ne) && G(je)
+			G(Pe) && G(Me)
 		];
 		t.source.image("feature", r, i, n).then(async (e) => {
-			if (G(Xe) !== a || (L(Je, e, !0), !s)) return;
+			if (G(Ze) !== a || (I(Ye, e, !0), !s)) return;
 			let c = await ua(e, await t.source.featureGrid(r, i, n.layer, n.feature, Number(n.subdiv), Number(n.expand)), o.probe_set.observation_shape, o.full_resolution.shape, (e) => t.source.fullFrame(r, i, { obs: e }));
-			G(Xe) === a && L(N, {
+			G(Ze) === a && I(M, {
 				key: a,
 				src: c
 			}, !0);
-		}).catch((e) => L(ue, String(e), !0));
+		}).catch((e) => I(de, String(e), !0));
 	});
-	let Ze = /* @__PURE__ */ P(() => G(Ne) && G(je) && G(N)?.key === G(Xe) && G(N).src ? G(N).src : G(Je)?.src ?? ""), Qe = 0;
-	function $e(e) {
+	let Qe = /* @__PURE__ */ N(() => G(Pe) && G(Me) && G(M)?.key === G(Ze) && G(M).src ? G(M).src : G(Ye)?.src ?? ""), $e = 0;
+	function et(e) {
 		e.preventDefault();
 		let t = performance.now();
-		if (t - Qe < 100 || !G(x)) return;
-		Qe = t;
+		if (t - $e < 100 || !G(x)) return;
+		$e = t;
 		let n = G(x).features.expand_mults.length;
-		L(se, Math.min(Math.max(G(se) + Math.sign(e.deltaY), 0), n - 1), !0);
+		I(ce, Math.min(Math.max(G(ce) + Math.sign(e.deltaY), 0), n - 1), !0);
 	}
-	let et = 0, tt = 0;
-	async function nt(e) {
-		if (e.button !== 0 || !G(oe) || !G(x)) return;
-		let n = ++tt;
-		et = n;
-		let r = e.currentTarget.getBoundingClientRect(), i = G(x).features, a = await t.source.featureGrid(G(y), G(b), G(w), G(oe).feature, i.subdiv_mults[G(ce)], i.expand_mults[G(se)]), o = Math.min(a.cols - 1, Math.floor((e.clientX - r.left) / r.width * a.cols)), s = Math.min(a.rows - 1, Math.floor((e.clientY - r.top) / r.height * a.rows));
-		et === n && L(le, a.indices[s * a.cols + o], !0);
+	let tt = 0, nt = 0;
+	async function rt(e) {
+		if (e.button !== 0 || !G(se) || !G(x)) return;
+		let n = ++nt;
+		tt = n;
+		let r = e.currentTarget.getBoundingClientRect(), i = G(x).features, a = await t.source.featureGrid(G(y), G(b), G(w), G(se).feature, i.subdiv_mults[G(le)], i.expand_mults[G(ce)]), o = Math.min(a.cols - 1, Math.floor((e.clientX - r.left) / r.width * a.cols)), s = Math.min(a.rows - 1, Math.floor((e.clientY - r.top) / r.height * a.rows));
+		tt === n && I(ue, a.indices[s * a.cols + o], !0);
 	}
 	V(() => {
-		if (G(le) === null || !G(x) || !G(Ye)) return;
-		let e = G(x).assets, [n, r] = G(x).probe_set.observation_shape, i = G(le), a = Math.floor(i / e.sheet_size), o = i % e.sheet_size, s = G(Ye);
-		G(Ne) && G(je) ? t.source.fullFrame(G(y), G(b), { obs: i }).then((e) => {
+		if (G(ue) === null || !G(x) || !G(Xe)) return;
+		let e = G(x).assets, [n, r] = G(x).probe_set.observation_shape, i = G(ue), a = Math.floor(i / e.sheet_size), o = i % e.sheet_size, s = G(Xe);
+		G(Pe) && G(Me) ? t.source.fullFrame(G(y), G(b), { obs: i }).then((e) => {
 			s.getContext("2d").drawImage(e, 0, 0, s.width, s.height);
-		}).catch((e) => L(ue, String(e), !0)) : t.source.image("observations", G(y), G(b), { sheet: a }).then((t) => {
+		}).catch((e) => I(de, String(e), !0)) : t.source.image("observations", G(y), G(b), { sheet: a }).then((t) => {
 			let i = s.getContext("2d");
 			i.imageSmoothingEnabled = !1, i.drawImage(t, o % e.sheet_columns * r, Math.floor(o / e.sheet_columns) * n, r, n, 0, 0, r, n);
 		});
 	});
-	function rt(e) {
+	function it(e) {
 		if (!e?.totals) return null;
 		let t = e.totals, n = t.map((e) => Math.max(...e)), r = t.map((e) => Math.min(...e)), i = (e, t) => [...e].sort((e, t) => e - t)[Math.floor(t * (e.length - 1))], a = Math.max(0, i(n, .9), Math.max(...n) / 5), o = Math.min(0, i(r, .1), Math.min(...r) / 5), s = a - o || 1, c = t[G(C)] ?? [], l = a / s * 100;
 		return {
@@ -3037,7 +3037,7 @@ function fo(e, t) {
 			r().layer
 		];
 		ir(() => {
-			e !== G(S) && e >= 0 && e < G(he) && L(S, e, !0), t !== G(C) && t >= 0 && t < G(me) && L(C, t, !0), n && n !== G(w) && G(x).layers.some((e) => e.name === n) && L(w, n, !0);
+			e !== G(S) && e >= 0 && e < G(ge) && I(S, e, !0), t !== G(C) && t >= 0 && t < G(he) && I(C, t, !0), n && n !== G(w) && G(x).layers.some((e) => e.name === n) && I(w, n, !0);
 		});
 	}), V(() => {
 		if (!r() || !G(x)) return;
@@ -3064,32 +3064,32 @@ function fo(e, t) {
 			layer: G(w),
 			traj: G(S),
 			frame: G(C),
-			rows: G(Ce).map((e) => e.key),
+			rows: G(we).map((e) => e.key),
 			abs: G(te),
 			overlay: G(ne),
 			residual: G(re)
 		});
 	}), xi(() => {
 		if (n()) {
-			L(_, [{
+			I(_, [{
 				run: n().run,
 				steps: [n().step]
-			}], !0), O = r() ? {
+			}], !0), D = r() ? {
 				traj: r().traj,
 				frame: r().frame,
 				layer: r().layer
-			} : u() ?? {}, Ae(n().run, n().step);
+			} : u() ?? {}, je(n().run, n().step);
 			return;
 		}
-		ke();
+		Ae();
 		let e = "embedded" in t.source;
 		e && oa();
 		let i = e ? () => {} : $i(() => {
-			L(pe, G(pe) + 1), ke(!0);
+			I(me, G(me) + 1), Ae(!0);
 		});
 		return window.rlClarity = {
 			setFrame(e) {
-				return L(C, e, !0), Tt(), G(C);
+				return I(C, e, !0), Et(), G(C);
 			},
 			state: () => ({
 				run: G(y),
@@ -3098,98 +3098,98 @@ function fo(e, t) {
 				traj: G(S),
 				frame: G(C),
 				rows: G(ee),
-				playing: G(E)
+				playing: G(T)
 			})
 		}, i;
 	});
-	var it = lo();
-	dr("keydown", Kt, ze), dr("mousemove", Kt, We), dr("mouseup", Kt, () => {
-		He = null, et = 0, L(le, null);
-	}), dr("click", Kt, () => L(oe, null));
-	let at;
-	var ot = R(it), st = (e) => {
+	var at = uo();
+	dr("keydown", qt, Be), dr("mousemove", qt, Ge), dr("mouseup", qt, () => {
+		Ue = null, tt = 0, I(ue, null);
+	}), dr("click", qt, () => I(se, null));
+	let ot;
+	var st = L(at), ct = (e) => {
 		var t = Ca(), n = z(t, !0);
-		H(() => Y(n, G(ue))), J(e, t);
+		H(() => Y(n, G(de))), J(e, t);
 	};
-	X(ot, (e) => {
-		G(ue) && e(st);
+	X(st, (e) => {
+		G(de) && e(ct);
 	});
-	var ct = B(ot, 2), lt = (e) => {
-		var t = Ta(), n = R(t), r = z(n), i = B(n, 2);
+	var lt = B(st, 2), ut = (e) => {
+		var t = Ta(), n = L(t), r = z(n), i = B(n, 2);
 		Q(i, 21, () => G(v), Z, (e, t) => {
-			var n = wa(), r = R(n), i = z(r, !0), a = B(r);
-			j(n), H(() => {
+			var n = wa(), r = L(n), i = z(r, !0), a = B(r);
+			A(n), H(() => {
 				Y(i, G(t).run), Y(a, `${G(t).step === null ? "" : ` step ${G(t).step}`}: ${G(t).message ?? ""}`);
 			}), J(e, n);
-		}), j(i), j(t), H((e, n) => {
+		}), A(i), A(t), H((e, n) => {
 			t.open = !G(_).length, Y(r, `${G(v).length ?? ""} analysis problem${G(v).length > 1 ? "s" : ""}:
         ${e ?? ""}${n ?? ""}
         ${G(_).length ? "(other runs are fine)" : ""}`);
 		}, [() => [...new Set(G(v).map((e) => e.run))].slice(0, 6).join(", "), () => new Set(G(v).map((e) => e.run)).size > 6 ? ", …" : ""]), J(e, t);
 	};
-	X(ct, (e) => {
-		G(v).length && e(lt);
+	X(lt, (e) => {
+		G(v).length && e(ut);
 	});
-	var ut = B(ct, 2), dt = (e) => {
-		var t = Da(), n = R(t), r = z(n, !0), i = B(n, 2), a = (e) => {
+	var dt = B(lt, 2), ft = (e) => {
+		var t = Da(), n = L(t), r = z(n, !0), i = B(n, 2), a = (e) => {
 			var t = Ea(), n = z(t);
-			H((e) => Y(n, `${G(he) ?? ""} trajectories × ${G(me) ?? ""} steps, probe set ${G(x).probe_set.id ?? "?" ?? ""},
+			H((e) => Y(n, `${G(ge) ?? ""} trajectories × ${G(he) ?? ""} steps, probe set ${G(x).probe_set.id ?? "?" ?? ""},
       IG completeness median ${e ?? ""}%`), [() => ((G(x).completeness?.median ?? NaN) * 100).toFixed(2)]), J(e, t);
 		};
 		X(i, (e) => {
 			G(x) && e(a);
-		}), j(t), H(() => Y(r, l())), J(e, t);
-	}, ft = (e) => {
-		var t = Aa(), n = R(t), r = B(R(n));
+		}), A(t), H(() => Y(r, l())), J(e, t);
+	}, pt = (e) => {
+		var t = Aa(), n = L(t), r = B(L(n));
 		Q(r, 21, () => G(_), Z, (e, t) => {
 			var n = Oa(), r = z(n, !0), i = {};
 			H(() => {
 				Y(r, G(t).run), i !== (i = G(t).run) && (n.value = (n.__value = i) ?? "");
 			}), J(e, n);
-		}), j(r);
+		}), A(r);
 		var i;
-		ti(r), j(n);
-		var a = B(n, 2), o = B(R(a));
-		Q(o, 21, () => G(we), Z, (e, t) => {
+		ti(r), A(n);
+		var a = B(n, 2), o = B(L(a));
+		Q(o, 21, () => G(Te), Z, (e, t) => {
 			var n = Oa(), r = z(n, !0), i = {};
 			H((e) => {
 				Y(r, G(t)), i !== (i = e) && (n.value = (n.__value = i) ?? "");
 			}, [() => String(G(t))]), J(e, n);
-		}), j(o);
+		}), A(o);
 		var s;
-		ti(o), j(a);
+		ti(o), A(a);
 		var c = B(a, 2), l = B(c, 2), u = (e) => {
 			var t = ka();
 			K("click", t, () => f()?.()), J(e, t);
 		};
 		X(l, (e) => {
-			f() && (G(_).length > 1 || G(we).length > 1) && e(u);
+			f() && (G(_).length > 1 || G(Te).length > 1) && e(u);
 		});
 		var d = B(l, 2), p = (e) => {
 			var t = Ea(), n = z(t);
-			H((e) => Y(n, `${G(x).env.kind ?? ""}/${G(x).env.name ?? ""}, ${G(he) ?? ""} trajectories × ${G(me) ?? ""} steps,
+			H((e) => Y(n, `${G(x).env.kind ?? ""}/${G(x).env.name ?? ""}, ${G(ge) ?? ""} trajectories × ${G(he) ?? ""} steps,
         IG completeness over the analysis: median ${e ?? ""}%`), [() => ((G(x).completeness?.median ?? NaN) * 100).toFixed(2)]), J(e, t);
 		};
 		X(d, (e) => {
 			G(x) && e(p);
-		}), j(t), H((e) => {
+		}), A(t), H((e) => {
 			i !== (i = G(y)) && (r.value = (r.__value = i) ?? "", ei(r, i)), s !== (s = e) && (o.value = (o.__value = s) ?? "", ei(o, s));
 		}, [() => String(G(b))]), K("change", r, (e) => {
 			let t = G(_).find((t) => t.run === e.currentTarget.value);
-			t && Ae(t.run, t.steps.includes(G(b)) ? G(b) : t.steps[t.steps.length - 1]);
-		}), K("change", o, (e) => Ae(G(y), Number(e.currentTarget.value))), K("click", c, () => ke(!0)), J(e, t);
+			t && je(t.run, t.steps.includes(G(b)) ? G(b) : t.steps[t.steps.length - 1]);
+		}), K("change", o, (e) => je(G(y), Number(e.currentTarget.value))), K("click", c, () => Ae(!0)), J(e, t);
 	};
-	X(ut, (e) => {
-		n() ? e(dt) : e(ft, -1);
+	X(dt, (e) => {
+		n() ? e(ft) : e(pt, -1);
 	});
-	var pt = B(ut, 2), mt = (e) => {
-		var r = co(), i = en(r), a = R(i), c = (e) => {
-			var n = Pa(), r = en(n), i = B(R(r), 2);
-			Q(i, 21, () => Array(G(he)), Z, (e, n, r) => {
+	var mt = B(dt, 2), ht = (e) => {
+		var r = lo(), i = R(r), a = L(i), c = (e) => {
+			var n = Fa(), r = R(n), i = B(L(r), 2);
+			Q(i, 21, () => Array(G(ge)), Z, (e, n, r) => {
 				var i = ja();
 				let a;
 				$(i, "data-testid", `traj-${r}`);
-				var o = R(i);
+				var o = L(i);
 				si(o);
 				var s = B(o, 2);
 				Qi(s, {
@@ -3205,113 +3205,105 @@ function fo(e, t) {
 					traj: r
 				});
 				var c = B(s);
-				c.textContent = r + 1, j(i), H(() => {
+				c.textContent = r + 1, A(i), H(() => {
 					a = Yr(i, 1, "traj svelte-1n46o8q", null, a, { selected: r === G(S) }), $(o, "name", `traj-${h ?? ""}`), ci(o, r === G(S));
-				}), K("change", o, () => L(S, r, !0)), J(e, i);
-			}), j(i);
-			var a = B(i, 6);
-			Q(a, 21, () => G(x).bookmarks.low, Z, (e, t, n) => {
-				var r = /* @__PURE__ */ P(() => m(G(t), 2));
-				let i = () => G(r)[0], a = () => G(r)[1];
-				var o = Ma(), s = R(o);
-				$(s, "data-testid", `bookmark-low-${n}`);
-				var c = z(s);
-				j(o), H(() => Y(c, `trajectory ${i() + 1}, frame ${a() + 1}`)), K("click", s, () => {
-					L(E, 0), L(S, i(), !0), L(C, a(), !0);
-				}), J(e, o);
-			}), j(a);
-			var o = B(a, 4);
-			Q(o, 21, () => G(x).bookmarks.high, Z, (e, t, n) => {
-				var r = /* @__PURE__ */ P(() => m(G(t), 2));
-				let i = () => G(r)[0], a = () => G(r)[1];
-				var o = Ma(), s = R(o);
-				$(s, "data-testid", `bookmark-high-${n}`);
-				var c = z(s);
-				j(o), H(() => Y(c, `trajectory ${i() + 1}, frame ${a() + 1}`)), K("click", s, () => {
-					L(E, 0), L(S, i(), !0), L(C, a(), !0);
-				}), J(e, o);
-			}), j(o), j(r);
-			var s = B(r, 2);
-			Q(B(R(s), 2), 17, () => G(x).layers, Z, (e, t) => {
-				var n = Na(), r = R(n);
+				}), K("change", o, () => I(S, r, !0)), J(e, i);
+			}), A(i), Q(B(i, 4), 16, () => [["low", "Lowest advantage episodes (unexpected failures):"], ["high", "Highest advantage episodes (unexpected successes):"]], Z, (e, t) => {
+				var n = /* @__PURE__ */ N(() => m(t, 2));
+				let r = () => G(n)[0], i = () => G(n)[1];
+				var a = Na(), o = R(a), s = z(o, !0), c = B(o, 2);
+				Q(c, 21, () => G(x).bookmarks[r()], Z, (e, t, n) => {
+					var i = /* @__PURE__ */ N(() => m(G(t), 2));
+					let a = () => G(i)[0], o = () => G(i)[1];
+					var s = Ma(), c = L(s), l = z(c);
+					A(s), H(() => {
+						$(c, "data-testid", `bookmark-${r() ?? ""}-${n}`), Y(l, `trajectory ${a() + 1}, frame ${o() + 1}`);
+					}), K("click", c, () => {
+						I(T, 0), I(S, a(), !0), I(C, o(), !0);
+					}), J(e, s);
+				}), A(c), H(() => Y(s, i())), J(e, a);
+			}), A(r);
+			var a = B(r, 2);
+			Q(B(L(a), 2), 17, () => G(x).layers, Z, (e, t) => {
+				var n = Pa(), r = L(n);
 				si(r);
 				var i = B(r), a = z(B(i));
-				j(n), H(() => {
+				A(n), H(() => {
 					$(n, "data-testid", `layer-${G(t).name ?? ""}`), $(r, "name", `layer-${h ?? ""}`), ci(r, G(t).name === G(w)), Y(i, ` ${G(t).name ?? ""} `), Y(a, `${G(t).shape[0] ?? ""}×${G(t).shape[1] ?? ""}`);
-				}), K("change", r, () => L(w, G(t).name, !0)), J(e, n);
-			}), j(s), J(e, n);
+				}), K("change", r, () => I(w, G(t).name, !0)), J(e, n);
+			}), A(a), J(e, n);
 		};
 		X(a, (e) => {
 			p() || e(c);
 		});
-		var l = B(a, 2), u = B(R(l), 2), d = (e) => {
-			var t = Ra(), n = en(t), r = R(n), i = R(r), a = R(i), o = R(a), s = (e) => {
-				var t = Fa(), n = z(B(en(t)), !0);
-				H((e) => Y(n, e), [() => ki(G(D).rewards[G(C) - 1])]), J(e, t);
+		var l = B(a, 2), u = B(L(l), 2), d = (e) => {
+			var t = za(), n = R(t), r = L(n), i = L(r), a = L(i), o = L(a), s = (e) => {
+				var t = Ia(), n = z(B(R(t)), !0);
+				H((e) => Y(n, e), [() => ki(G(E).rewards[G(C) - 1])]), J(e, t);
 			};
 			X(o, (e) => {
-				G(C) > 0 && G(D).rewards[G(C) - 1] !== 0 && e(s);
-			}), j(a);
-			var c = B(a), l = R(c), u = (e) => {
-				J(e, Ia());
+				G(C) > 0 && G(E).rewards[G(C) - 1] !== 0 && e(s);
+			}), A(a);
+			var c = B(a), l = L(c), u = (e) => {
+				J(e, La());
 			};
 			X(l, (e) => {
-				G(C) > 0 && G(D).dones[G(C) - 1] && e(u);
-			}), j(c);
-			var d = B(c), f = z(B(R(d)), !0);
-			j(d);
-			var p = B(d, 2), m = z(B(R(p)), !0);
-			j(p), j(i), j(r), j(n);
+				G(C) > 0 && G(E).dones[G(C) - 1] && e(u);
+			}), A(c);
+			var d = B(c), f = z(B(L(d)), !0);
+			A(d);
+			var p = B(d, 2), m = z(B(L(p)), !0);
+			A(p), A(i), A(r), A(n);
 			var h = B(n, 2);
-			Q(h, 21, () => Ei(G(D).logits[G(C)] ?? []), Z, (e, t, n) => {
-				var r = Cr(), i = en(r), a = (e) => {
-					let r = /* @__PURE__ */ P(() => Ee(n, G(Se).length));
-					var i = La();
+			Q(h, 21, () => Ei(G(E).logits[G(C)] ?? []), Z, (e, t, n) => {
+				var r = Cr(), i = R(r), a = (e) => {
+					let r = /* @__PURE__ */ N(() => De(n, G(Ce).length));
+					var i = Ra();
 					let a;
 					var o = z(i, !0);
 					H((e) => {
-						$(i, "title", `${G(Se)[n] ?? ""}: ${e ?? ""}%`), a = Zr(i, "", a, {
+						$(i, "title", `${G(Ce)[n] ?? ""}: ${e ?? ""}%`), a = Zr(i, "", a, {
 							width: `${G(t) * 100}%`,
 							background: `rgb(${G(r) ?? ""},${G(r) ?? ""},${G(r) ?? ""})`,
 							color: G(r) < 128 ? "#fff" : "#000"
-						}), Y(o, G(t) > .06 ? G(Se)[n] : "");
+						}), Y(o, G(t) > .06 ? G(Ce)[n] : "");
 					}, [() => (G(t) * 100).toFixed(1)]), J(e, i);
 				};
 				X(i, (e) => {
 					G(t) > .002 && e(a);
 				}), J(e, r);
-			}), j(h), H(() => {
-				Y(f, G(C) + 1), Y(m, G(Se)[G(D).actions[G(C)]] ?? G(D).actions[G(C)]);
+			}), A(h), H(() => {
+				Y(f, G(C) + 1), Y(m, G(Ce)[G(E).actions[G(C)]] ?? G(E).actions[G(C)]);
 			}), J(e, t);
 		};
 		X(u, (e) => {
-			G(D) && e(d);
+			G(E) && e(d);
 		});
-		var f = B(u, 2), _ = R(f), v = B(_, 2), ae = B(v, 2), ue = (e) => {
-			var t = za();
-			K("click", t, () => L(E, 0)), J(e, t);
-		}, de = (e) => {
+		var f = B(u, 2), _ = L(f), v = B(_, 2), oe = B(v, 2), de = (e) => {
 			var t = Ba();
-			K("click", t, () => M(-1)), J(e, t);
-		};
-		X(ae, (e) => {
-			G(E) === -1 ? e(ue) : e(de, -1);
-		});
-		var O = B(ae, 2), pe = (e) => {
-			var t = za();
-			K("click", t, () => L(E, 0)), J(e, t);
-		}, ge = (e) => {
+			K("click", t, () => I(T, 0)), J(e, t);
+		}, fe = (e) => {
 			var t = Va();
-			K("click", t, () => M(1)), J(e, t);
+			K("click", t, () => j(-1)), J(e, t);
 		};
-		X(O, (e) => {
-			G(E) === 1 ? e(pe) : e(ge, -1);
+		X(oe, (e) => {
+			G(T) === -1 ? e(de) : e(fe, -1);
 		});
-		var A = B(O, 2), ye = B(A, 2), ke = B(ye, 2), Ae = B(R(ke));
-		si(Ae), j(ke), j(f);
-		var Me = B(f, 2), Pe = B(R(Me), 2);
-		let Re;
-		Qi(R(Pe), {
+		var D = B(oe, 2), me = (e) => {
+			var t = Ba();
+			K("click", t, () => I(T, 0)), J(e, t);
+		}, _e = (e) => {
+			var t = Ha();
+			K("click", t, () => j(1)), J(e, t);
+		};
+		X(D, (e) => {
+			G(T) === 1 ? e(me) : e(_e, -1);
+		});
+		var k = B(D, 2), be = B(k, 2), Ae = B(be, 2), je = B(L(Ae));
+		si(je), A(Ae), A(f);
+		var Ne = B(f, 2), Fe = B(L(Ne), 2);
+		let ze;
+		Qi(L(Fe), {
 			get source() {
 				return t.source;
 			},
@@ -3325,27 +3317,27 @@ function fo(e, t) {
 				return G(S);
 			},
 			stretch: !0
-		}), j(Pe), xe(2), j(Me);
-		var ze = B(Me, 2), Be = (e) => {
-			var t = Ha(), n = en(t);
+		}), A(Fe), Se(2), A(Ne);
+		var Be = B(Ne, 2), Ve = (e) => {
+			var t = Ua(), n = R(t);
 			{
-				let e = /* @__PURE__ */ P(() => s()?.series?.advantages ?? null), t = /* @__PURE__ */ P(() => s()?.label ?? "");
+				let e = /* @__PURE__ */ N(() => s()?.series?.advantages ?? null), t = /* @__PURE__ */ N(() => s()?.label ?? "");
 				Gi(n, {
 					title: "advantage",
 					get color() {
 						return g.advantage;
 					},
 					get values() {
-						return G(D).advantages;
+						return G(E).advantages;
 					},
 					get dones() {
-						return G(D).dones;
+						return G(E).dones;
 					},
 					get frame() {
 						return G(C);
 					},
 					get visible() {
-						return G(Ge);
+						return G(Ke);
 					},
 					testid: "graph-advantage",
 					get other() {
@@ -3356,10 +3348,10 @@ function fo(e, t) {
 					}
 				});
 			}
-			Q(B(n, 2), 17, () => [...new Set(G(Ce).map((e) => e.key))], Z, (e, t) => {
-				let n = /* @__PURE__ */ P(() => G(x).outputs.find((e) => e.key === G(t)));
+			Q(B(n, 2), 17, () => [...new Set(G(we).map((e) => e.key))], Z, (e, t) => {
+				let n = /* @__PURE__ */ N(() => G(x).outputs.find((e) => e.key === G(t)));
 				{
-					let r = /* @__PURE__ */ P(() => De(G(t))), i = /* @__PURE__ */ P(() => G(n)?.kind === "v" ? g.value : G(n)?.kind === "logit" ? g.logit : g.group), a = /* @__PURE__ */ P(() => Oe(G(t))), o = /* @__PURE__ */ P(() => s()?.series ? Oe(G(t), s().series) : null), c = /* @__PURE__ */ P(() => s()?.label ?? "");
+					let r = /* @__PURE__ */ N(() => Oe(G(t))), i = /* @__PURE__ */ N(() => G(n)?.kind === "v" ? g.value : G(n)?.kind === "logit" ? g.logit : g.group), a = /* @__PURE__ */ N(() => ke(G(t))), o = /* @__PURE__ */ N(() => s()?.series ? ke(G(t), s().series) : null), c = /* @__PURE__ */ N(() => s()?.label ?? "");
 					Gi(e, {
 						get title() {
 							return G(r);
@@ -3371,13 +3363,13 @@ function fo(e, t) {
 							return G(a);
 						},
 						get dones() {
-							return G(D).dones;
+							return G(E).dones;
 						},
 						get frame() {
 							return G(C);
 						},
 						get visible() {
-							return G(Ge);
+							return G(Ke);
 						},
 						get testid() {
 							return `graph-${G(t) ?? ""}`;
@@ -3392,81 +3384,81 @@ function fo(e, t) {
 				}
 			}), J(e, t);
 		};
-		X(ze, (e) => {
-			G(D) && e(Be);
+		X(Be, (e) => {
+			G(E) && e(Ve);
 		});
-		var Ve = B(ze, 2), He = z(Ve, !0), We = B(Ve, 2), Qe = R(We), et = R(Qe);
-		si(et), xe(), j(Qe);
-		var tt = B(Qe, 2), it = R(tt);
-		si(it);
-		var at = B(it);
-		j(tt);
-		var ot = B(tt, 2), st = (e) => {
-			var t = Ua(), n = R(t);
-			si(n), xe(), j(t), pi(n, () => G(re), (e) => L(re, e)), J(e, t);
+		var He = B(Be, 2), Ue = z(He, !0), Ge = B(He, 2), $e = L(Ge), tt = L($e);
+		si(tt), Se(), A($e);
+		var nt = B($e, 2), at = L(nt);
+		si(at);
+		var ot = B(at);
+		A(nt);
+		var st = B(nt, 2), ct = (e) => {
+			var t = Wa(), n = L(t);
+			si(n), Se(), A(t), pi(n, () => G(re), (e) => I(re, e)), J(e, t);
 		};
-		X(ot, (e) => {
-			G(_e) || e(st);
+		X(st, (e) => {
+			G(ve) || e(ct);
 		});
-		var ct = B(ot, 2), lt = (e) => {
-			var t = Wa(), n = R(t);
+		var lt = B(st, 2), ut = (e) => {
+			var t = Ga(), n = L(t);
 			si(n);
 			var r = B(n);
-			j(t), H(() => Y(r, ` full-resolution frames (${G(x).full_resolution?.shape[1] ?? ""}×${G(x).full_resolution?.shape[0] ?? ""}; attribution of the ${G(x).probe_set.observation_shape[1] ?? ""}×${G(x).probe_set.observation_shape[0] ?? ""} model input, to scale)`)), pi(n, () => G(je), (e) => L(je, e)), J(e, t);
+			A(t), H(() => Y(r, ` full-resolution frames (${G(x).full_resolution?.shape[1] ?? ""}×${G(x).full_resolution?.shape[0] ?? ""}; attribution of the ${G(x).probe_set.observation_shape[1] ?? ""}×${G(x).probe_set.observation_shape[0] ?? ""} model input, to scale)`)), pi(n, () => G(Me), (e) => I(Me, e)), J(e, t);
 		};
-		X(ct, (e) => {
-			G(Ne) && e(lt);
-		}), j(We);
-		var ut = B(We, 2), dt = R(ut), ft = R(dt), pt = B(R(ft), 2), mt = (e) => {
-			var t = Ga(), n = z(t);
-			H(() => Y(n, `Positive and negative ${G(_e) ? "gradients" : "attribution"}`)), J(e, t);
-		}, F = (e) => {
-			var t = Ka(), n = en(t), r = z(n), i = z(B(n));
+		X(lt, (e) => {
+			G(Pe) && e(ut);
+		}), A(Ge);
+		var dt = B(Ge, 2), ft = L(dt), pt = L(ft), mt = B(L(pt), 2), ht = (e) => {
+			var t = Ka(), n = z(t);
+			H(() => Y(n, `Positive and negative ${G(ve) ? "gradients" : "attribution"}`)), J(e, t);
+		}, P = (e) => {
+			var t = qa(), n = R(t), r = z(n), i = z(B(n));
 			H(() => {
-				Y(r, `Positive ${G(_e) ? "gradients" : "attribution"}`), Y(i, `Negative ${G(_e) ? "gradients" : "attribution"}`);
+				Y(r, `Positive ${G(ve) ? "gradients" : "attribution"}`), Y(i, `Negative ${G(ve) ? "gradients" : "attribution"}`);
 			}), J(e, t);
 		};
-		X(pt, (e) => {
-			G(te) ? e(mt) : e(F, -1);
-		}), j(ft), j(dt);
-		var ht = B(dt);
-		Q(ht, 21, () => G(Ce), ({ key: e, i: t }) => t, (e, t) => {
-			let n = () => G(t).key, r = () => G(t).i, i = /* @__PURE__ */ P(() => G(fe)[Te(n())]), a = /* @__PURE__ */ P(() => rt(G(i)?.unit));
-			var o = Qa(), s = R(o), c = R(s), l = R(c);
+		X(mt, (e) => {
+			G(te) ? e(ht) : e(P, -1);
+		}), A(pt), A(ft);
+		var gt = B(ft);
+		Q(gt, 21, () => G(we), ({ key: e, i: t }) => t, (e, t) => {
+			let n = () => G(t).key, r = () => G(t).i, i = /* @__PURE__ */ N(() => G(pe)[Ee(n())]), a = /* @__PURE__ */ N(() => it(G(i)?.unit));
+			var o = $a(), s = L(o), c = L(s), l = L(c);
 			l.value = l.__value = "v";
 			var u = B(l);
 			Q(u, 21, () => G(x).outputs.filter((e) => e.kind === "logit"), Z, (e, t) => {
 				var n = Oa(), r = z(n), i = {};
 				H(() => {
-					Y(r, `${G(Se)[G(t).index] ?? ""} logit`), i !== (i = G(t).key) && (n.value = (n.__value = i) ?? "");
+					Y(r, `${G(Ce)[G(t).index] ?? ""} logit`), i !== (i = G(t).key) && (n.value = (n.__value = i) ?? "");
 				}), J(e, n);
-			}), j(u);
+			}), A(u);
 			var d = B(u);
 			Q(d, 21, () => G(x).outputs.filter((e) => e.kind === "group"), Z, (e, t) => {
 				var n = Oa(), r = z(n, !0), i = {};
 				H((e) => {
 					Y(r, e), i !== (i = G(t).key) && (n.value = (n.__value = i) ?? "");
-				}, [() => G(t).actions.map((e) => G(Se)[e]).join(" | ")]), J(e, n);
-			}), j(d), j(c);
+				}, [() => G(t).actions.map((e) => G(Ce)[e]).join(" | ")]), J(e, n);
+			}), A(d), A(c);
 			var f;
 			ti(c);
 			var p = B(c, 2), m = (e) => {
-				var t = qa();
-				H(() => $(t, "data-testid", `remove-row-${r() ?? ""}`)), K("click", t, () => qe(r())), J(e, t);
+				var t = Ja();
+				H(() => $(t, "data-testid", `remove-row-${r() ?? ""}`)), K("click", t, () => Je(r())), J(e, t);
 			};
 			X(p, (e) => {
-				G(Ce).length > 1 && e(m);
+				G(we).length > 1 && e(m);
 			});
 			var h = B(p, 2), g = (e) => {
-				var t = Ja(), n = z(t);
+				var t = Ya(), n = z(t);
 				H((e) => Y(n, `IG completeness error: ${e ?? ""}%`), [() => (G(i).unit.completeness[G(C)] * 100).toFixed(2)]), J(e, t);
 			};
 			X(h, (e) => {
 				G(i)?.unit.completeness && e(g);
-			}), j(s);
-			var _ = B(s), v = R(_);
+			}), A(s);
+			var _ = B(s), v = L(_);
 			{
-				let e = /* @__PURE__ */ P(() => Fe(null, "obs")), t = /* @__PURE__ */ P(() => r() === G(Ce)[0].i ? "obs-canvas" : `obs-canvas-${r()}`);
+				let e = /* @__PURE__ */ N(() => Ie(null, "obs")), t = /* @__PURE__ */ N(() => r() === G(we)[0].i ? "obs-canvas" : `obs-canvas-${r()}`);
 				Ri(v, {
 					get spec() {
 						return G(e);
@@ -3477,33 +3469,33 @@ function fo(e, t) {
 				});
 			}
 			var y = B(v, 2), b = (e) => {
-				var t = Xa(), n = R(t);
+				var t = Za(), n = L(t);
 				let i;
 				Q(B(n, 2), 17, () => G(a).bars, Z, (e, t) => {
-					var n = Ya();
+					var n = Xa();
 					let r, i;
 					H(() => {
 						r = Yr(n, 1, "bar svelte-1n46o8q", null, r, {
 							res: G(t).residual,
-							dashed: G(t).residual && !G(re) && G(T) !== "res"
+							dashed: G(t).residual && !G(re) && G(ie) !== "res"
 						}), i = Zr(n, "", i, {
 							left: `${G(t).k / G(a).bars.length * 100}%`,
 							width: `${80 / G(a).bars.length}%`,
 							top: `${G(t).top ?? ""}%`,
 							height: `${G(t).height ?? ""}%`,
-							background: G(t).residual ? "#fff" : G(ve)[G(t).k]
+							background: G(t).residual ? "#fff" : G(ye)[G(t).k]
 						});
 					}), J(e, n);
-				}), j(t), H(() => {
+				}), A(t), H(() => {
 					$(t, "data-testid", `chart-${r() ?? ""}`), i = Zr(n, "", i, { top: `${G(a).zero ?? ""}%` });
 				}), J(e, t);
 			};
 			X(y, (e) => {
 				G(a) && e(b);
-			}), j(_), Q(B(_), 17, () => G(be), Z, (e, t) => {
-				var i = Za(), a = R(i);
+			}), A(_), Q(B(_), 17, () => G(xe), Z, (e, t) => {
+				var i = Qa(), a = L(i);
 				{
-					let e = /* @__PURE__ */ P(() => Fe(n(), G(t)));
+					let e = /* @__PURE__ */ N(() => Ie(n(), G(t)));
 					Ri(a, {
 						get spec() {
 							return G(e);
@@ -3513,12 +3505,12 @@ function fo(e, t) {
 						}
 					});
 				}
-				j(i), J(e, i);
-			}), j(o), H(() => {
+				A(i), J(e, i);
+			}), A(o), H(() => {
 				$(c, "data-testid", `row-output-${r() ?? ""}`), f !== (f = n()) && (c.value = (c.__value = f) ?? "", ei(c, f));
 			}), K("change", c, (e) => G(ee)[r()] = e.currentTarget.value), J(e, o);
-		}), j(ht), j(ut);
-		var gt = B(ut, 2), _t = B(gt, 2), vt = (e) => {
+		}), A(gt), A(dt);
+		var _t = B(dt, 2), vt = B(_t, 2), yt = (e) => {
 			xa(e, {
 				get source() {
 					return t.source;
@@ -3530,7 +3522,7 @@ function fo(e, t) {
 					return G(b);
 				},
 				get steps() {
-					return G(we);
+					return G(Te);
 				},
 				get layer() {
 					return G(w);
@@ -3542,24 +3534,24 @@ function fo(e, t) {
 					return G(C);
 				},
 				get output() {
-					return G(Ce)[0].key;
+					return G(we)[0].key;
 				},
 				get manifest() {
 					return G(x);
 				}
 			});
 		};
-		X(_t, (e) => {
-			!n() && !G(_e) && G(we).length > 1 && G(Ce).length && e(vt);
-		}), j(l);
-		var yt = B(l, 2), bt = R(yt), xt = z(bt, !0), St = B(bt, 2), Ct = (e) => {
-			J(e, $a());
-		}, wt = (e) => {
-			var n = ro(), r = B(en(n), 2), i = R(r);
-			Q(i, 17, () => Array(G(k)), Z, (e, n, r) => {
-				var i = to();
+		X(vt, (e) => {
+			!n() && !G(ve) && G(Te).length > 1 && G(we).length && e(yt);
+		}), A(l);
+		var bt = B(l, 2), xt = L(bt), St = z(xt, !0), Ct = B(xt, 2), wt = (e) => {
+			J(e, eo());
+		}, Tt = (e) => {
+			var n = io(), r = B(R(n), 2), i = L(r);
+			Q(i, 17, () => Array(G(O)), Z, (e, n, r) => {
+				var i = no();
 				$(i, "data-testid", `legend-${r}`);
-				var a = R(i);
+				var a = L(i);
 				let s;
 				$(a, "data-testid", `legend-disc-${r}`);
 				let c;
@@ -3580,84 +3572,84 @@ function fo(e, t) {
 					},
 					k: r,
 					get K() {
-						return G(k);
+						return G(O);
 					}
 				});
 				var u = B(l, 2), d = (e) => {
-					var t = eo();
+					var t = to();
 					$(t, "data-testid", `unmatched-${r}`), J(e, t);
-				}, f = /* @__PURE__ */ P(() => o().includes(r));
+				}, f = /* @__PURE__ */ N(() => o().includes(r));
 				X(u, (e) => {
 					G(f) && e(d);
-				}), j(i), H((e) => {
-					s = Yr(a, 1, "disc svelte-1n46o8q", null, s, { unmatched: e }), $(a, "data-color", G(ve)[r]), c = Zr(a, "", c, { background: G(ve)[r] });
-				}, [() => o().includes(r)]), dr("mouseenter", i, () => L(T, r, !0)), dr("mouseleave", i, () => L(T, null)), K("click", i, (e) => {
-					e.stopPropagation(), L(oe, { feature: r }, !0);
+				}), A(i), H((e) => {
+					s = Yr(a, 1, "disc svelte-1n46o8q", null, s, { unmatched: e }), $(a, "data-color", G(ye)[r]), c = Zr(a, "", c, { background: G(ye)[r] });
+				}, [() => o().includes(r)]), dr("mouseenter", i, () => I(ie, r, !0)), dr("mouseleave", i, () => I(ie, null)), K("click", i, (e) => {
+					e.stopPropagation(), I(se, { feature: r }, !0);
 				}), J(e, i);
 			});
-			var a = B(i, 2), s = R(a);
+			var a = B(i, 2), s = L(a);
 			let c;
 			var l = B(s, 2), u = (e) => {
-				J(e, no());
+				J(e, ro());
 			};
 			X(l, (e) => {
-				!G(re) && G(T) !== "res" && e(u);
-			}), j(a), j(r), H(() => c = Yr(s, 1, "disc resdisc svelte-1n46o8q", null, c, { dashed: !G(re) && G(T) !== "res" })), dr("mouseenter", a, () => L(T, "res")), dr("mouseleave", a, () => L(T, null)), J(e, n);
+				!G(re) && G(ie) !== "res" && e(u);
+			}), A(a), A(r), H(() => c = Yr(s, 1, "disc resdisc svelte-1n46o8q", null, c, { dashed: !G(re) && G(ie) !== "res" })), dr("mouseenter", a, () => I(ie, "res")), dr("mouseleave", a, () => I(ie, null)), J(e, n);
 		};
-		X(St, (e) => {
-			G(_e) ? e(Ct) : e(wt, -1);
-		}), xe(4), j(yt), j(i);
-		var Tt = B(i, 2), Et = (e) => {
-			let t = /* @__PURE__ */ P(() => G(x).features);
-			var n = so(), r = R(n), i = R(r), a = z(i), o = B(i, 2);
-			j(r);
-			var s = B(r, 2), c = B(R(s)), l = (e) => {
-				var t = io(), n = z(t, !0);
-				H(() => Y(n, G(N).src ? "Patches cut from the full-resolution frames." : "Too many patches to fetch at full resolution: showing the model input (use fewer patches).")), J(e, t);
+		X(Ct, (e) => {
+			G(ve) ? e(wt) : e(Tt, -1);
+		}), Se(4), A(bt), A(i);
+		var Et = B(i, 2), Dt = (e) => {
+			let t = /* @__PURE__ */ N(() => G(x).features);
+			var n = co(), r = L(n), i = L(r), a = z(i), o = B(i, 2);
+			A(r);
+			var s = B(r, 2), c = B(L(s)), l = (e) => {
+				var t = ao(), n = z(t, !0);
+				H(() => Y(n, G(M).src ? "Patches cut from the full-resolution frames." : "Too many patches to fetch at full resolution: showing the model input (use fewer patches).")), J(e, t);
 			};
 			X(c, (e) => {
-				G(Ne) && G(je) && G(N)?.key === G(Xe) && e(l);
-			}), j(s);
-			var u = B(s, 2), d = R(u), f = B(R(d));
-			si(f), xe(), j(d);
-			var p = B(d, 2), m = B(R(p));
-			si(m), xe(), j(p), j(u);
-			var h = B(u, 2), g = R(h), _ = (e) => {
-				let t = /* @__PURE__ */ P(() => G(Ne) && G(je) ? G(x).full_resolution.shape : G(x).probe_set.observation_shape);
-				var n = ao();
-				_i(n, (e) => L(Ye, e), () => G(Ye)), H(() => {
+				G(Pe) && G(Me) && G(M)?.key === G(Ze) && e(l);
+			}), A(s);
+			var u = B(s, 2), d = L(u), f = B(L(d));
+			si(f), Se(), A(d);
+			var p = B(d, 2), m = B(L(p));
+			si(m), Se(), A(p), A(u);
+			var h = B(u, 2), g = L(h), _ = (e) => {
+				let t = /* @__PURE__ */ N(() => G(Pe) && G(Me) ? G(x).full_resolution.shape : G(x).probe_set.observation_shape);
+				var n = oo();
+				_i(n, (e) => I(Xe, e), () => G(Xe)), H(() => {
 					$(n, "width", G(t)[1]), $(n, "height", G(t)[0]);
 				}), J(e, n);
 			}, v = (e) => {
-				var t = oo();
+				var t = so();
 				H(() => {
-					$(t, "src", G(Ze)), $(t, "alt", `feature ${G(oe).feature + 1}`), $(t, "data-full", G(Ze) === G(Je).src ? "0" : "1");
+					$(t, "src", G(Qe)), $(t, "alt", `feature ${G(se).feature + 1}`), $(t, "data-full", G(Qe) === G(Ye).src ? "0" : "1");
 				}), J(e, t);
 			};
 			X(g, (e) => {
-				G(le) === null ? G(Je) && e(v, 1) : e(_);
-			}), j(h), j(n), H(() => {
-				Y(a, `Layer ${G(w) ?? ""}, feature ${G(oe).feature + 1}`), $(f, "max", G(t).expand_mults.length - 1), $(m, "max", G(t).subdiv_mults.length - 1);
-			}), K("click", n, (e) => e.stopPropagation()), K("keydown", n, () => {}), K("click", o, () => L(oe, null)), fi(f, () => G(se), (e) => L(se, e)), fi(m, () => G(ce), (e) => L(ce, e)), dr("wheel", h, $e), K("mousedown", h, nt), J(e, n);
+				G(ue) === null ? G(Ye) && e(v, 1) : e(_);
+			}), A(h), A(n), H(() => {
+				Y(a, `Layer ${G(w) ?? ""}, feature ${G(se).feature + 1}`), $(f, "max", G(t).expand_mults.length - 1), $(m, "max", G(t).subdiv_mults.length - 1);
+			}), K("click", n, (e) => e.stopPropagation()), K("keydown", n, () => {}), K("click", o, () => I(se, null)), fi(f, () => G(ce), (e) => I(ce, e)), fi(m, () => G(le), (e) => I(le, e)), dr("wheel", h, et), K("mousedown", h, rt), J(e, n);
 		};
-		X(Tt, (e) => {
-			G(oe) && e(Et);
+		X(Et, (e) => {
+			G(se) && e(Dt);
 		}), H(() => {
-			$(Me, "aria-valuenow", G(C)), Re = Zr(Pe, "", Re, {
-				width: `${G(me) / G(Ge) * 100}%`,
-				left: `${(.5 - (G(C) + .5) / G(Ge)) * 100}%`
-			}), Y(He, G(_e) ? "Gradients" : "Attribution"), Y(at, ` combine positive and negative ${G(_e) ? "gradients" : "attribution"}`), Y(xt, G(_e) ? "Gradients legend" : "Attribution legend");
-		}), K("click", _, () => Le(-1)), K("click", v, () => {
-			L(E, 0), Ie(0);
-		}), K("click", A, () => {
-			L(E, 0), Ie(G(me) - 1);
-		}), K("click", ye, () => Le(1)), fi(Ae, () => G(ie), (e) => L(ie, e)), K("mousedown", Me, Ue), pi(et, () => G(ne), (e) => L(ne, e)), pi(it, () => G(te), (e) => L(te, e)), K("click", gt, Ke), J(e, r);
+			$(Ne, "aria-valuenow", G(C)), ze = Zr(Fe, "", ze, {
+				width: `${G(he) / G(Ke) * 100}%`,
+				left: `${(.5 - (G(C) + .5) / G(Ke)) * 100}%`
+			}), Y(Ue, G(ve) ? "Gradients" : "Attribution"), Y(ot, ` combine positive and negative ${G(ve) ? "gradients" : "attribution"}`), Y(St, G(ve) ? "Gradients legend" : "Attribution legend");
+		}), K("click", _, () => Re(-1)), K("click", v, () => {
+			I(T, 0), Le(0);
+		}), K("click", k, () => {
+			I(T, 0), Le(G(he) - 1);
+		}), K("click", be, () => Re(1)), fi(je, () => G(ae), (e) => I(ae, e)), K("mousedown", Ne, We), pi(tt, () => G(ne), (e) => I(ne, e)), pi(at, () => G(te), (e) => I(te, e)), K("click", _t, qe), J(e, r);
 	};
-	X(pt, (e) => {
-		G(x) && e(mt);
-	}), j(it), H(() => {
-		at = Yr(it, 1, "app svelte-1n46o8q", null, at, { compact: n() !== null }), $(it, "data-reloads", G(pe));
-	}), J(e, it), Ve();
+	X(mt, (e) => {
+		G(x) && e(ht);
+	}), A(at), H(() => {
+		ot = Yr(at, 1, "app svelte-1n46o8q", null, ot, { compact: n() !== null }), $(at, "data-reloads", G(me));
+	}), J(e, at), He();
 }
 fr([
 	"change",
@@ -3666,26 +3658,26 @@ fr([
 	"keydown"
 ]);
 // src/Root.svelte
-var po = /* @__PURE__ */ q("<option> </option>"), mo = /* @__PURE__ */ q("<span class=\"pick svelte-9tpkvn\"><b> </b> <select></select> <select></select></span>"), ho = /* @__PURE__ */ q("<div class=\"error svelte-9tpkvn\" data-testid=\"error\"> </div>"), go = /* @__PURE__ */ q(" <code>--probe-set</code> to compare frame by frame.", 1), _o = /* @__PURE__ */ q("<span data-testid=\"match-status\" class=\"svelte-9tpkvn\"> <!></span>"), vo = /* @__PURE__ */ q("<div data-testid=\"pane-a\" role=\"region\"><!></div> <div data-testid=\"pane-b\" role=\"region\"><!></div>", 1), yo = /* @__PURE__ */ q("<div class=\"status svelte-9tpkvn\" data-testid=\"compare-status\"><!> <!></div> <div class=\"panes svelte-9tpkvn\"><!></div>", 1), bo = /* @__PURE__ */ q("<div class=\"compare svelte-9tpkvn\" data-testid=\"compare-view\"><div class=\"bar svelte-9tpkvn\"><button data-testid=\"single\">single view</button> <!> <button data-testid=\"swap\">swap</button></div> <!> <!></div>"), xo = {
+var mo = /* @__PURE__ */ q("<option> </option>"), ho = /* @__PURE__ */ q("<span class=\"pick svelte-9tpkvn\"><b> </b> <select></select> <select></select></span>"), go = /* @__PURE__ */ q("<div class=\"error svelte-9tpkvn\" data-testid=\"error\"> </div>"), _o = /* @__PURE__ */ q(" <code>--probe-set</code> to compare frame by frame.", 1), vo = /* @__PURE__ */ q("<span data-testid=\"match-status\" class=\"svelte-9tpkvn\"> <!></span>"), yo = /* @__PURE__ */ q("<div data-testid=\"pane-a\" role=\"region\"><!></div> <div data-testid=\"pane-b\" role=\"region\"><!></div>", 1), bo = /* @__PURE__ */ q("<div class=\"status svelte-9tpkvn\" data-testid=\"compare-status\"><!> <!></div> <div class=\"panes svelte-9tpkvn\"><!></div>", 1), xo = /* @__PURE__ */ q("<div class=\"compare svelte-9tpkvn\" data-testid=\"compare-view\"><div class=\"bar svelte-9tpkvn\"><button data-testid=\"single\">single view</button> <!> <button data-testid=\"swap\">swap</button></div> <!> <!></div>"), So = {
 	hash: "svelte-9tpkvn",
 	code: ".compare.svelte-9tpkvn {font:13px/1.4 system-ui, sans-serif;color:#222;padding:8px;}.bar.svelte-9tpkvn {display:flex;gap:1em;align-items:center;flex-wrap:wrap;margin-bottom:0.4em;}.pick.svelte-9tpkvn {display:inline-flex;gap:0.3em;align-items:center;}.status.svelte-9tpkvn {background:#eef4ff;border:1px solid #9bb8e8;padding:0.3em 0.5em;margin-bottom:0.4em;}.status.svelte-9tpkvn span:where(.svelte-9tpkvn) {display:block;}.error.svelte-9tpkvn {background:#fde2e1;border:1px solid #d33;padding:0.4em;margin-bottom:0.5em;white-space:pre-wrap;}.panes.svelte-9tpkvn {display:flex;gap:0.5em;align-items:flex-start;overflow-x:auto;}.pane.svelte-9tpkvn {flex:1 1 auto;min-width:0;overflow-x:auto;border:2px solid #ddd;}.pane.active.svelte-9tpkvn {border-color:#1f6fd1;}"
 };
-function So(e, t) {
-	Be(t, !0), Ur(e, xo);
-	let n = ra(), r = ir(() => t.source.compare ?? null), i = /* @__PURE__ */ I(Ut(n.run_b !== void 0 || r ? "compare" : "single")), a = /* @__PURE__ */ I(Ut([])), o = /* @__PURE__ */ I(null), s = /* @__PURE__ */ I(null), c = /* @__PURE__ */ I(null), l = /* @__PURE__ */ I(null), u = Ut({
+function Co(e, t) {
+	Ve(t, !0), Ur(e, So);
+	let n = ra(), r = ir(() => t.source.compare ?? null), i = /* @__PURE__ */ F(Wt(n.run_b !== void 0 || r ? "compare" : "single")), a = /* @__PURE__ */ F(Wt([])), o = /* @__PURE__ */ F(null), s = /* @__PURE__ */ F(null), c = /* @__PURE__ */ F(null), l = /* @__PURE__ */ F(null), u = Wt({
 		traj: n.traj ?? 0,
 		frame: n.frame ?? 0,
 		layer: n.layer ?? ""
-	}), d = Ut({
+	}), d = Wt({
 		traj: n.traj_b ?? n.traj ?? 0,
 		frame: n.frame_b ?? n.frame ?? 0,
 		layer: n.layer ?? ""
-	}), f = /* @__PURE__ */ I(null), p = /* @__PURE__ */ I(null), h = /* @__PURE__ */ I(null), g = /* @__PURE__ */ I("a"), _ = /* @__PURE__ */ I(""), v = /* @__PURE__ */ I(null), y = /* @__PURE__ */ P(() => !!G(c) && !!G(l) && G(c).probe_set.id !== void 0 && G(c).probe_set.id === G(l).probe_set.id), b = (e, t) => e ? `${t}: ${e.run} @ step ${e.step}` : t, x = (e) => G(a).find((t) => t.run === e)?.steps ?? [];
+	}), f = /* @__PURE__ */ F(null), p = /* @__PURE__ */ F(null), h = /* @__PURE__ */ F(null), g = /* @__PURE__ */ F("a"), _ = /* @__PURE__ */ F(""), v = /* @__PURE__ */ F(null), y = /* @__PURE__ */ N(() => !!G(c) && !!G(l) && G(c).probe_set.id !== void 0 && G(c).probe_set.id === G(l).probe_set.id), b = (e, t) => e ? `${t}: ${e.run} @ step ${e.step}` : t, x = (e) => G(a).find((t) => t.run === e)?.steps ?? [];
 	async function S() {
 		try {
-			L(a, (await t.source.runs(!1)).runs, !0);
+			I(a, (await t.source.runs(!1)).runs, !0);
 		} catch (e) {
-			L(_, String(e), !0);
+			I(_, String(e), !0);
 		}
 	}
 	function C(e) {
@@ -3717,18 +3709,18 @@ function So(e, t) {
 			run: n.run_b,
 			step: n.step_b
 		} : null);
-		e(c) || (c = C(t)), G(v) && (u.traj = d.traj = G(v).traj, u.frame = d.frame = G(v).frame, u.layer = d.layer = G(v).layer), L(o, t, !0), L(s, c, !0), L(i, "compare");
+		e(c) || (c = C(t)), G(v) && (u.traj = d.traj = G(v).traj, u.frame = d.frame = G(v).frame, u.layer = d.layer = G(v).layer), I(o, t, !0), I(s, c, !0), I(i, "compare");
 	}
 	V(() => {
 		if (G(i) !== "compare" || !G(o) || !G(s)) return;
 		let [e, n] = [G(o), G(s)];
-		L(c, L(l, null), !0), L(h, null), Promise.all([t.source.manifest(e.run, e.step), t.source.manifest(n.run, n.step)]).then(([t, r]) => {
+		I(c, I(l, null), !0), I(h, null), Promise.all([t.source.manifest(e.run, e.step), t.source.manifest(n.run, n.step)]).then(([t, r]) => {
 			if (G(o) === e && G(s) === n) {
-				L(c, t, !0), L(l, r, !0);
+				I(c, t, !0), I(l, r, !0);
 				let e = u.layer && t.layers.some((e) => e.name === u.layer) ? u.layer : t.default_layer;
 				u.layer = d.layer = e;
 			}
-		}).catch((e) => L(_, String(e), !0));
+		}).catch((e) => I(_, String(e), !0));
 	}), V(() => {
 		if (G(i) !== "compare") return;
 		let e = u.layer;
@@ -3749,8 +3741,8 @@ function So(e, t) {
 			u.layer
 		];
 		t.source.match(e.run, e.step, n.run, n.step, r).then((t) => {
-			G(o) === e && G(s) === n && u.layer === r && L(h, t, !0);
-		}).catch((e) => L(_, String(e), !0));
+			G(o) === e && G(s) === n && u.layer === r && I(h, t, !0);
+		}).catch((e) => I(_, String(e), !0));
 	}), V(() => {
 		G(i) === "compare" && G(o) && G(s) && G(c) && G(l) && la({
 			run: G(o).run,
@@ -3772,7 +3764,7 @@ function So(e, t) {
 	});
 	function ee(e, t, n) {
 		let r = x(t), i = G(e === "a" ? o : s), a = n !== void 0 && r.includes(n) ? n : i && r.includes(i.step) ? i.step : r[r.length - 1];
-		L(e === "a" ? o : s, {
+		I(e === "a" ? o : s, {
 			run: t,
 			step: a
 		}, !0);
@@ -3780,7 +3772,7 @@ function So(e, t) {
 	function te() {
 		((e) => {
 			var t = m(e, 2);
-			L(o, t[0], !0), L(s, t[1], !0);
+			I(o, t[0], !0), I(s, t[1], !0);
 		})([G(s), G(o)]);
 	}
 	xi(() => {
@@ -3795,12 +3787,12 @@ function So(e, t) {
 				match: G(h)
 			}),
 			setFrame(e) {
-				return u.frame = e, Tt(), u.frame;
+				return u.frame = e, Et(), u.frame;
 			}
 		};
 	});
-	var ne = Cr(), re = en(ne), T = (e) => {
-		fo(e, {
+	var ne = Cr(), re = R(ne), ie = (e) => {
+		po(e, {
 			get source() {
 				return t.source;
 			},
@@ -3809,52 +3801,52 @@ function So(e, t) {
 				return G(v);
 			},
 			set view(e) {
-				L(v, e, !0);
+				I(v, e, !0);
 			}
 		});
-	}, E = (e) => {
-		var n = bo(), r = R(n), v = R(r), S = B(v, 2);
+	}, T = (e) => {
+		var n = xo(), r = L(n), v = L(r), S = B(v, 2);
 		Q(S, 17, () => [["a", G(o)], ["b", G(s)]], Z, (e, t) => {
-			var n = /* @__PURE__ */ P(() => m(G(t), 2));
-			let r = () => G(n)[0], i = /* @__PURE__ */ P(() => G(n)[1]);
-			var o = mo(), s = R(o), c = z(s, !0), l = B(s, 2);
+			var n = /* @__PURE__ */ N(() => m(G(t), 2));
+			let r = () => G(n)[0], i = /* @__PURE__ */ N(() => G(n)[1]);
+			var o = ho(), s = L(o), c = z(s, !0), l = B(s, 2);
 			Q(l, 21, () => G(a), Z, (e, t) => {
-				var n = po(), r = z(n, !0), i = {};
+				var n = mo(), r = z(n, !0), i = {};
 				H(() => {
 					Y(r, G(t).run), i !== (i = G(t).run) && (n.value = (n.__value = i) ?? "");
 				}), J(e, n);
-			}), j(l);
+			}), A(l);
 			var u;
 			ti(l);
 			var d = B(l, 2);
 			Q(d, 21, () => x(G(i)?.run), Z, (e, t) => {
-				var n = po(), r = z(n, !0), i = {};
+				var n = mo(), r = z(n, !0), i = {};
 				H((e) => {
 					Y(r, G(t)), i !== (i = e) && (n.value = (n.__value = i) ?? "");
 				}, [() => String(G(t))]), J(e, n);
-			}), j(d);
+			}), A(d);
 			var f;
-			ti(d), j(o), H((e, t) => {
+			ti(d), A(o), H((e, t) => {
 				Y(c, e), $(l, "data-testid", `cmp-run-${r() ?? ""}`), u !== (u = G(i)?.run) && (l.value = (l.__value = u) ?? "", ei(l, u)), $(d, "data-testid", `cmp-step-${r() ?? ""}`), f !== (f = t) && (d.value = (d.__value = f) ?? "", ei(d, f));
 			}, [() => String(r()).toUpperCase(), () => String(G(i)?.step)]), K("change", l, (e) => ee(r(), e.currentTarget.value)), K("change", d, (e) => G(i) && ee(r(), G(i).run, Number(e.currentTarget.value))), J(e, o);
 		});
 		var C = B(S, 2);
-		j(r);
+		A(r);
 		var w = B(r, 2), ne = (e) => {
-			var t = ho(), n = z(t, !0);
+			var t = go(), n = z(t, !0);
 			H(() => Y(n, G(_))), J(e, t);
 		};
 		X(w, (e) => {
 			G(_) && e(ne);
 		});
-		var re = B(w, 2), T = (e) => {
-			var n = yo(), r = en(n), i = R(r), a = (e) => {
+		var re = B(w, 2), ie = (e) => {
+			var n = bo(), r = R(n), i = L(r), a = (e) => {
 				var t = Sr();
 				H(() => Y(t, `Same probe set (${G(c).probe_set.id ?? ""}): one timeline drives both panes, and the graphs overlay
           the other side's series (dashed).`)), J(e, t);
 			}, m = (e) => {
-				var t = go(), n = en(t);
-				xe(2), H(() => Y(n, `Different probe sets (A: ${G(c).probe_set.id ?? "unknown" ?? ""}, B: ${G(l).probe_set.id ?? "unknown" ?? ""}): the
+				var t = _o(), n = R(t);
+				Se(2), H(() => Y(n, `Different probe sets (A: ${G(c).probe_set.id ?? "unknown" ?? ""}, B: ${G(l).probe_set.id ?? "unknown" ?? ""}): the
           frames differ, so each pane navigates on its own (the arrow keys move the pane last clicked).
           Analyse both with the same `)), J(e, t);
 			};
@@ -3862,7 +3854,7 @@ function So(e, t) {
 				G(y) ? e(a) : e(m, -1);
 			});
 			var _ = B(i, 2), v = (e) => {
-				var t = _o(), n = R(t), r = B(n), i = (e) => {
+				var t = vo(), n = L(t), r = B(n), i = (e) => {
 					var t = Sr();
 					H((e) => Y(t, `${G(h).pairs.length ?? ""} matched, by ${G(h).reason ?? ""}${e ?? ""}.`), [() => G(h).unmatched_a.length || G(h).unmatched_b.length ? `; unmatched: A ${G(h).unmatched_a.map((e) => e + 1).join(", ") || "none"}, B ${G(h).unmatched_b.map((e) => e + 1).join(", ") || "none"}` : ""]), J(e, t);
 				}, a = (e) => {
@@ -3871,22 +3863,22 @@ function So(e, t) {
 				};
 				X(r, (e) => {
 					G(h).method ? e(i) : e(a, -1);
-				}), j(t), H(() => Y(n, `Features of layer ${G(h).layer ?? ""}: `)), J(e, t);
+				}), A(t), H(() => Y(n, `Features of layer ${G(h).layer ?? ""}: `)), J(e, t);
 			};
 			X(_, (e) => {
 				G(h) && e(v);
-			}), j(r);
+			}), A(r);
 			var x = B(r, 2);
-			Pr(R(x), () => `${G(o)?.run}\u0000${G(o)?.step}\u0000${G(s)?.run}\u0000${G(s)?.step}\u0000${G(y)}`, (e) => {
-				var n = vo(), r = en(n);
+			Pr(L(x), () => `${G(o)?.run}\u0000${G(o)?.step}\u0000${G(s)?.run}\u0000${G(s)?.step}\u0000${G(y)}`, (e) => {
+				var n = yo(), r = R(n);
 				let i;
-				var a = R(r);
+				var a = L(r);
 				{
-					let e = /* @__PURE__ */ P(() => b(G(o), "A")), n = /* @__PURE__ */ P(() => G(y) || G(g) === "a"), r = /* @__PURE__ */ P(() => G(h)?.colors_a ?? null), i = /* @__PURE__ */ P(() => G(h)?.method ? G(h).unmatched_a : []), s = /* @__PURE__ */ P(() => G(y) ? {
+					let e = /* @__PURE__ */ N(() => b(G(o), "A")), n = /* @__PURE__ */ N(() => G(y) || G(g) === "a"), r = /* @__PURE__ */ N(() => G(h)?.colors_a ?? null), i = /* @__PURE__ */ N(() => G(h)?.method ? G(h).unmatched_a : []), s = /* @__PURE__ */ N(() => G(y) ? {
 						series: G(p),
 						label: "B"
 					} : null);
-					fo(a, {
+					po(a, {
 						get source() {
 							return t.source;
 						},
@@ -3915,20 +3907,20 @@ function So(e, t) {
 							return G(f);
 						},
 						set seriesOut(e) {
-							L(f, e, !0);
+							I(f, e, !0);
 						}
 					});
 				}
-				j(r);
+				A(r);
 				var c = B(r, 2);
 				let l;
-				var m = R(c);
+				var m = L(c);
 				{
-					let e = /* @__PURE__ */ P(() => G(y) ? u : d), n = /* @__PURE__ */ P(() => b(G(s), "B")), r = /* @__PURE__ */ P(() => !G(y) && G(g) === "b"), i = /* @__PURE__ */ P(() => G(h)?.colors_b ?? null), a = /* @__PURE__ */ P(() => G(h)?.method ? G(h).unmatched_b : []), o = /* @__PURE__ */ P(() => G(y) ? {
+					let e = /* @__PURE__ */ N(() => G(y) ? u : d), n = /* @__PURE__ */ N(() => b(G(s), "B")), r = /* @__PURE__ */ N(() => !G(y) && G(g) === "b"), i = /* @__PURE__ */ N(() => G(h)?.colors_b ?? null), a = /* @__PURE__ */ N(() => G(h)?.method ? G(h).unmatched_b : []), o = /* @__PURE__ */ N(() => G(y) ? {
 						series: G(f),
 						label: "A"
 					} : null);
-					fo(m, {
+					po(m, {
 						get source() {
 							return t.source;
 						},
@@ -3960,24 +3952,24 @@ function So(e, t) {
 							return G(p);
 						},
 						set seriesOut(e) {
-							L(p, e, !0);
+							I(p, e, !0);
 						}
 					});
 				}
-				j(c), H(() => {
+				A(c), H(() => {
 					i = Yr(r, 1, "pane svelte-9tpkvn", null, i, { active: !G(y) && G(g) === "a" }), l = Yr(c, 1, "pane svelte-9tpkvn", null, l, { active: !G(y) && G(g) === "b" });
-				}), K("pointerdown", r, () => L(g, "a")), K("pointerdown", c, () => L(g, "b")), J(e, n);
-			}), j(x), H(() => $(r, "data-shared", G(y) ? "1" : "0")), J(e, n);
+				}), K("pointerdown", r, () => I(g, "a")), K("pointerdown", c, () => I(g, "b")), J(e, n);
+			}), A(x), H(() => $(r, "data-shared", G(y) ? "1" : "0")), J(e, n);
 		};
 		X(re, (e) => {
-			G(c) && G(l) && e(T);
-		}), j(n), K("click", v, () => {
-			L(i, "single");
+			G(c) && G(l) && e(ie);
+		}), A(n), K("click", v, () => {
+			I(i, "single");
 		}), K("click", C, te), J(e, n);
 	};
 	X(re, (e) => {
-		G(i) === "single" ? e(T) : e(E, -1);
-	}), J(e, ne), Ve();
+		G(i) === "single" ? e(ie) : e(T, -1);
+	}), J(e, ne), He();
 }
 fr([
 	"click",
@@ -3985,13 +3977,13 @@ fr([
 	"pointerdown"
 ]);
 // src/data.ts
-function Co(e) {
+function wo(e) {
 	return new URLSearchParams(Object.entries(e).map(([e, t]) => [e, String(t)])).toString();
 }
-function wo(e) {
+function To(e) {
 	return String(Number(e));
 }
-var To = class e {
+var Eo = class e {
 	base;
 	cache = /* @__PURE__ */ new Map();
 	digests = /* @__PURE__ */ new Map();
@@ -3999,7 +3991,7 @@ var To = class e {
 		this.base = e;
 	}
 	async get(e, t, n) {
-		let r = `${this.base}${e}?${Co(t)}`, i = await fetch(r);
+		let r = `${this.base}${e}?${wo(t)}`, i = await fetch(r);
 		if (!i.ok) throw Error(`${e}: ${i.status} ${(await i.text()).slice(0, 300)}`);
 		return n === "json" ? i.json() : i.arrayBuffer();
 	}
@@ -4064,8 +4056,8 @@ var To = class e {
 		return this.memo(`g/${e}/${t}/${n}/${r}/${i}/${a}`, () => this.get("feature_grid", this.params(e, t, {
 			layer: n,
 			feature: r,
-			subdiv: wo(i),
-			expand: wo(a)
+			subdiv: To(i),
+			expand: To(a)
 		}), "json"));
 	}
 	match(e, t, n, r, i) {
@@ -4079,23 +4071,23 @@ var To = class e {
 	}
 	full = /* @__PURE__ */ new Map();
 	fullFrame(e, t, n) {
-		let r = `${this.base}fullres?${Co(this.params(e, t, n))}`, i = this.full.get(r);
-		for (i ? this.full.delete(r) : (i = Eo(r), i.catch(() => this.full.delete(r))), this.full.set(r, i); this.full.size > 96;) this.full.delete(this.full.keys().next().value);
+		let r = `${this.base}fullres?${wo(this.params(e, t, n))}`, i = this.full.get(r);
+		for (i ? this.full.delete(r) : (i = Do(r), i.catch(() => this.full.delete(r))), this.full.set(r, i); this.full.size > 96;) this.full.delete(this.full.keys().next().value);
 		return i;
 	}
 	image(e, t, n, r) {
-		let i = `${this.base}${e}?${Co(this.params(t, n, r))}`;
-		return this.memo(`i/${i}`, () => Eo(i));
+		let i = `${this.base}${e}?${wo(this.params(t, n, r))}`;
+		return this.memo(`i/${i}`, () => Do(i));
 	}
 };
-function Eo(e) {
+function Do(e) {
 	return new Promise((t, n) => {
 		let r = new Image();
 		r.onload = () => t(r), r.onerror = () => n(/* @__PURE__ */ Error(`could not load ${e.split("?")[0]}`)), r.src = e;
 	});
 }
 // src/embedded.ts
-var Do = [
+var Oo = [
 	"values",
 	"advantages",
 	"rewards",
@@ -4103,10 +4095,10 @@ var Do = [
 	"firsts",
 	"actions"
 ];
-function Oo(e) {
+function ko(e) {
 	return String(Number(e));
 }
-var ko = class {
+var Ao = class {
 	embedded = !0;
 	compare;
 	index;
@@ -4209,7 +4201,7 @@ var ko = class {
 		let { idx: r, prefix: i } = this.check(e, t);
 		return this.memo(`${i}s/${n}`, async () => {
 			let e = r.manifest.probe_set.steps, t = this.floats(`${i}series/${n}`), a = t.length / e, o = (n) => Array.from({ length: e }, (e, r) => t[r * a + n]), s = {};
-			return Do.forEach((e, t) => s[e] = o(t)), s.logits = Array.from({ length: e }, (e, n) => Array.from(t.subarray(n * a + 6, (n + 1) * a))), s;
+			return Oo.forEach((e, t) => s[e] = o(t)), s.logits = Array.from({ length: e }, (e, n) => Array.from(t.subarray(n * a + 6, (n + 1) * a))), s;
 		});
 	}
 	unit(e, t, n, r, i) {
@@ -4237,9 +4229,9 @@ var ko = class {
 		});
 	}
 	featureGrid(e, t, n, r, i, a) {
-		let { idx: o, prefix: s } = this.check(e, t), c = `${n}/${r}/${Oo(i)}/${Oo(a)}`;
+		let { idx: o, prefix: s } = this.check(e, t), c = `${n}/${r}/${ko(i)}/${ko(a)}`;
 		return this.memo(`${s}g/${c}`, async () => {
-			let e = await this.inflate(`${s}grid/${c}`), t = Array.from(new Int32Array(e.buffer, e.byteOffset, e.byteLength / 4)), r = o.feature_layouts[`${n}/${Oo(i)}/${Oo(a)}`];
+			let e = await this.inflate(`${s}grid/${c}`), t = Array.from(new Int32Array(e.buffer, e.byteOffset, e.byteLength / 4)), r = o.feature_layouts[`${n}/${ko(i)}/${ko(a)}`];
 			return {
 				rows: r.rows_lo.length,
 				cols: r.cols_lo.length,
@@ -4250,18 +4242,18 @@ var ko = class {
 	}
 	image(e, t, n, r) {
 		let i = this.check(t, n), a = i.prefix, o;
-		if (o = e === "frames" || e === "scrub" ? `${e}/${r.traj}` : e === "observations" ? `observations/${r.sheet}` : e === "thumbnails" ? `thumbnails/${r.layer}` : `${r.layer}/${r.feature}/${Oo(r.subdiv)}/${Oo(r.expand)}`, e === "feature" && !this.index.blobs[`${a}feature/${o}`]) return this.memo(`${a}f/${o}`, () => this.composeFeature(o, r, i));
+		if (o = e === "frames" || e === "scrub" ? `${e}/${r.traj}` : e === "observations" ? `observations/${r.sheet}` : e === "thumbnails" ? `thumbnails/${r.layer}` : `${r.layer}/${r.feature}/${ko(r.subdiv)}/${ko(r.expand)}`, e === "feature" && !this.index.blobs[`${a}feature/${o}`]) return this.memo(`${a}f/${o}`, () => this.composeFeature(o, r, i));
 		let s = a + (e === "feature" ? `feature/${o}` : o);
 		return this.memo(`i/${s}`, () => {
 			let [e, t, n] = this.entry(s);
-			return Eo(`data:${n};base64,${this.blobs.slice(e, t)}`);
+			return Do(`data:${n};base64,${this.blobs.slice(e, t)}`);
 		});
 	}
 	fullFrame(e, t, n) {
 		let { prefix: r } = this.check(e, t), i = r + ("obs" in n ? `full/obs/${n.obs}` : `full/traj/${n.traj}/${n.frame}`);
 		return this.index.blobs[i] ? this.memo(`i/${i}`, () => {
 			let [e, t, n] = this.entry(i);
-			return Eo(`data:${n};base64,${this.blobs.slice(e, t)}`);
+			return Do(`data:${n};base64,${this.blobs.slice(e, t)}`);
 		}) : Promise.reject(/* @__PURE__ */ Error("this page holds no full-resolution frames"));
 	}
 	observationPixels = /* @__PURE__ */ new Map();
@@ -4276,10 +4268,10 @@ var ko = class {
 	}
 	async composeFeature(e, t, n) {
 		let r = await this.featurePixels(e, t, n), i = document.createElement("canvas");
-		return i.width = r.width, i.height = r.height, i.getContext("2d").putImageData(r, 0, 0), Eo(i.toDataURL("image/png"));
+		return i.width = r.width, i.height = r.height, i.getContext("2d").putImageData(r, 0, 0), Do(i.toDataURL("image/png"));
 	}
 	async featurePixels(e, t, n = this.held[0]) {
-		let r = n.idx.manifest, i = n.idx.feature_layouts[`${t.layer}/${Oo(t.subdiv)}/${Oo(t.expand)}`], a = await this.featureGrid(n.idx.run, n.idx.step, String(t.layer), Number(t.feature), Number(t.subdiv), Number(t.expand)), o = await this.inflate(`${n.prefix}alpha/${e}`), [s, c] = r.probe_set.observation_shape, { sheet_size: l, sheet_columns: u } = r.assets, d = /* @__PURE__ */ new Map();
+		let r = n.idx.manifest, i = n.idx.feature_layouts[`${t.layer}/${ko(t.subdiv)}/${ko(t.expand)}`], a = await this.featureGrid(n.idx.run, n.idx.step, String(t.layer), Number(t.feature), Number(t.subdiv), Number(t.expand)), o = await this.inflate(`${n.prefix}alpha/${e}`), [s, c] = r.probe_set.observation_shape, { sheet_size: l, sheet_columns: u } = r.assets, d = /* @__PURE__ */ new Map();
 		for (let e of new Set(a.indices)) {
 			let t = Math.floor(e / l);
 			d.has(t) || d.set(t, await this.sheetPixels(n, t));
@@ -4311,15 +4303,15 @@ var ko = class {
 	}
 };
 // src/main.ts
-function Ao(e) {
-	document.body.style.margin = "0", Or(So, {
+function jo(e) {
+	document.body.style.margin = "0", Or(Co, {
 		target: document.body,
-		props: { source: e ?? new To("./") }
+		props: { source: e ?? new Eo("./") }
 	});
 }
-var jo = document.getElementById("rlc-index"), Mo = document.getElementById("rlc-blobs");
-if (jo && Mo) {
-	let e = new ko(jo, Mo);
-	window.rlClaritySource = e, Ao(e);
+var Mo = document.getElementById("rlc-index"), No = document.getElementById("rlc-blobs");
+if (Mo && No) {
+	let e = new Ao(Mo, No);
+	window.rlClaritySource = e, jo(e);
 }
-export { Ao as render };
+export { jo as render };
