@@ -508,17 +508,16 @@ def _add_example(sub):
         description="The end-to-end example (rlclarity_plugin/example.py): train a tiny CoinRun "
                     "agent for a few hundred steps, analyse it on tiny sizes into "
                     "WORKDIR/logs, write WORKDIR/example.html and open it.")
-    p.add_argument("--workdir", default="rl_clarity_example", help="where everything goes")
-    p.add_argument("--timesteps", type=int, default=512, help="training steps (%(default)s)")
-    p.add_argument("--no-open", action="store_true", help="do not open the page")
+    from .example import add_arguments
+
+    add_arguments(p)
     p.set_defaults(func=_cmd_example)
 
 
 def _cmd_example(args) -> int:
-    from .example import main as example_main
+    from .example import run_from_args
 
-    argv = ["--workdir", args.workdir, "--timesteps", str(args.timesteps)]
-    return example_main(argv + (["--no-open"] if args.no_open else []))
+    return run_from_args(args)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -68,12 +68,14 @@ def run_example(workdir: str, *, timesteps: int = 512, open_browser: bool = True
             "step": summary.get("step"), "seconds": seconds}
 
 
-def main(argv=None) -> int:
-    p = argparse.ArgumentParser(prog="rl-clarity example", description=__doc__.split("\n\n")[0])
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """The example's options (also ``rl-clarity example``'s)."""
     p.add_argument("--workdir", default="rl_clarity_example", help="where everything goes")
     p.add_argument("--timesteps", type=int, default=512, help="training steps (%(default)s)")
     p.add_argument("--no-open", action="store_true", help="do not open the page")
-    args = p.parse_args(argv)
+
+
+def run_from_args(args) -> int:
     out = run_example(args.workdir, timesteps=args.timesteps, open_browser=not args.no_open)
     s = out["seconds"]
     print(f"trained {args.timesteps} steps in {s['train']:.0f}s: {out['checkpoint']}")
@@ -81,6 +83,12 @@ def main(argv=None) -> int:
     print(f"wrote {out['html']} in {s['export']:.1f}s")
     print(f"next: tensorboard --logdir {out['logdir']}   (the RL Clarity tab)")
     return 0
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(prog="rl-clarity example", description=__doc__.split("\n\n")[0])
+    add_arguments(p)
+    return run_from_args(p.parse_args(argv))
 
 
 if __name__ == "__main__":

@@ -103,3 +103,17 @@ def compare_logdir(analysed_logdir, tmp_path_factory):
     ckpt = os.path.join(os.path.dirname(analysed_logdir), "ckpt-1000")
     run_analyze(ckpt, "--logdir", str(root), "--run", "agentC", "--step", "1000", *args)
     return str(root)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium through Playwright, one per test module (the sync API cannot nest, so
+    tests that start their own never overlap with it)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.support.browser import launch_chromium
+
+    with sync_playwright() as pw:
+        b = launch_chromium(pw)
+        yield b
+        b.close()

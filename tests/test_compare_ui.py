@@ -14,7 +14,6 @@ import urllib.parse
 
 import pytest
 
-from tests.support.browser import launch_chromium
 from tests.support.tb import TensorBoardProcess
 
 pytestmark = pytest.mark.skipif(shutil.which("chromium") is None,
@@ -29,16 +28,6 @@ def tb(compare_logdir):
     server.wait()
     yield server
     server.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = launch_chromium(pw)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,6 @@ from PIL import Image
 from rlclarity_plugin import export_html
 from rlclarity_plugin.export import ExportTooLarge
 from rlclarity_plugin.store import schema
-from tests.support.browser import launch_chromium
 
 HOSTILE_ENV = "</script><img src=x onerror=alert(1)>"
 HOSTILE_BUTTON = "<b onmouseover=alert(2)>X</b>"
@@ -162,16 +161,6 @@ def test_compare_export_holds_both_analyses_and_their_matching(analysed_logdir):
 
 pytest_browser = pytest.mark.skipif(shutil.which("chromium") is None,
                                     reason="Debian's chromium is not installed")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = launch_chromium(pw)
-        yield b
-        b.close()
 
 
 def watched_page(browser):

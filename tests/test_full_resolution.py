@@ -131,11 +131,8 @@ def canvas_state(frame, testid):
 
 
 @pytest_browser
-def test_tab_and_export_show_them(full_logdir, tmp_path):
-    from playwright.sync_api import sync_playwright
-
+def test_tab_and_export_show_them(full_logdir, tmp_path, browser):
     from rlclarity_plugin.export import export_html
-    from tests.support.browser import launch_chromium
     from tests.support.tb import TensorBoardProcess
 
     out = tmp_path / "hires.html"
@@ -145,50 +142,48 @@ def test_tab_and_export_show_them(full_logdir, tmp_path):
     tb = TensorBoardProcess(full_logdir)
     try:
         tb.wait()
-        with sync_playwright() as pw:
-            browser = launch_chromium(pw)
-            page = browser.new_page(viewport={"width": 1600, "height": 1200})
-            errors = []
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.goto(tb.url + "#rl_clarity&p.rl_clarity.run=hires&p.rl_clarity.step=1000")
-            frame = page.frame_locator('iframe[src*="plugin_entry.html?name=rl_clarity"]')
-            frame.locator("body[data-first-frame-ms]").wait_for(timeout=60000)
-            for testid in ("obs-canvas", "attr-canvas-0-pos"):
-                frame.locator(f'[data-testid="{testid}"][data-full="1"]').wait_for()
-                assert canvas_state(frame, testid) == [512, 512, "1"]
-            frame.locator('[data-testid="step-forward"]').click()
-            frame.locator('[data-testid="frame-label"]:has-text("frame: 2")').wait_for()
-            frame.locator('[data-testid="obs-canvas"][data-full="1"]').wait_for()
-            # dataset examples cut from the full-resolution observations
-            frame.locator('[data-testid="legend-1"]').click()
-            frame.locator('[data-testid="patches-slider"]').fill("0")  # fewest patches
-            img = frame.locator('[data-testid="popup-image"][data-full="1"]')
-            img.wait_for(timeout=30000)
-            src = img.get_attribute("src")
-            got = np.asarray(Image.open(io.BytesIO(base64.b64decode(src.split(",", 1)[1]))))
-            stored = np.asarray(Image.open(io.BytesIO(LogdirReader(full_logdir).asset_bytes(
-                "hires", 1000, schema.feature_asset("2b", 1, 0.5, 4.0)))).convert("RGBA"))
-            assert got.shape == (stored.shape[0] * 8, stored.shape[1] * 8, 4)
-            small = got.reshape(stored.shape[0], 8, stored.shape[1], 8, 4).astype(float)
-            small = small.mean(axis=(1, 3))
-            assert np.abs(small[..., 3] - stored[..., 3]).max() <= 1  # the cells' alpha
-            opaque = stored[..., 3] > 0
-            assert np.abs(small[..., :3] - stored[..., :3])[opaque].mean() < 10
-            note = frame.locator('[data-testid="popup-full-note"]').inner_text()
-            assert "full-resolution" in note
-            frame.locator('[data-testid="popup-close"]').click()
-            frame.locator('[data-testid="toggle-hires"]').click()
-            frame.locator('[data-testid="obs-canvas"][data-full="0"]').wait_for()
-            assert canvas_state(frame, "obs-canvas") == [64, 64, "0"]
-            # a run without them has no toggle and 64x64 cells
-            frame.locator('[data-testid="run-select"]').select_option("agentA")
-            frame.locator('[data-testid="toggle-hires"]').wait_for(state="detached")
-            assert canvas_state(frame, "obs-canvas") == [64, 64, "0"]
-            # the export, from file://
-            page.goto(out.as_uri())
-            page.locator('[data-testid="obs-canvas"][data-full="1"]').wait_for(timeout=60000)
-            assert canvas_state(page.main_frame, "attr-canvas-0-pos")[:2] == [512, 512]
-            assert errors == []
-            browser.close()
+        page = browser.new_page(viewport={"width": 1600, "height": 1200})
+        errors = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(tb.url + "#rl_clarity&p.rl_clarity.run=hires&p.rl_clarity.step=1000")
+        frame = page.frame_locator('iframe[src*="plugin_entry.html?name=rl_clarity"]')
+        frame.locator("body[data-first-frame-ms]").wait_for(timeout=60000)
+        for testid in ("obs-canvas", "attr-canvas-0-pos"):
+            frame.locator(f'[data-testid="{testid}"][data-full="1"]').wait_for()
+            assert canvas_state(frame, testid) == [512, 512, "1"]
+        frame.locator('[data-testid="step-forward"]').click()
+        frame.locator('[data-testid="frame-label"]:has-text("frame: 2")').wait_for()
+        frame.locator('[data-testid="obs-canvas"][data-full="1"]').wait_for()
+        # dataset examples cut from the full-resolution observations
+        frame.locator('[data-testid="legend-1"]').click()
+        frame.locator('[data-testid="patches-slider"]').fill("0")  # fewest patches
+        img = frame.locator('[data-testid="popup-image"][data-full="1"]')
+        img.wait_for(timeout=30000)
+        src = img.get_attribute("src")
+        got = np.asarray(Image.open(io.BytesIO(base64.b64decode(src.split(",", 1)[1]))))
+        stored = np.asarray(Image.open(io.BytesIO(LogdirReader(full_logdir).asset_bytes(
+            "hires", 1000, schema.feature_asset("2b", 1, 0.5, 4.0)))).convert("RGBA"))
+        assert got.shape == (stored.shape[0] * 8, stored.shape[1] * 8, 4)
+        small = got.reshape(stored.shape[0], 8, stored.shape[1], 8, 4).astype(float)
+        small = small.mean(axis=(1, 3))
+        assert np.abs(small[..., 3] - stored[..., 3]).max() <= 1  # the cells' alpha
+        opaque = stored[..., 3] > 0
+        assert np.abs(small[..., :3] - stored[..., :3])[opaque].mean() < 10
+        note = frame.locator('[data-testid="popup-full-note"]').inner_text()
+        assert "full-resolution" in note
+        frame.locator('[data-testid="popup-close"]').click()
+        frame.locator('[data-testid="toggle-hires"]').click()
+        frame.locator('[data-testid="obs-canvas"][data-full="0"]').wait_for()
+        assert canvas_state(frame, "obs-canvas") == [64, 64, "0"]
+        # a run without them has no toggle and 64x64 cells
+        frame.locator('[data-testid="run-select"]').select_option("agentA")
+        frame.locator('[data-testid="toggle-hires"]').wait_for(state="detached")
+        assert canvas_state(frame, "obs-canvas") == [64, 64, "0"]
+        # the export, from file://
+        page.goto(out.as_uri())
+        page.locator('[data-testid="obs-canvas"][data-full="1"]').wait_for(timeout=60000)
+        assert canvas_state(page.main_frame, "attr-canvas-0-pos")[:2] == [512, 512]
+        assert errors == []
+        page.close()
     finally:
         tb.close()

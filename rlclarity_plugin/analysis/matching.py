@@ -124,10 +124,7 @@ def match(manifest_a: dict, manifest_b: dict, layer: str, *, load_maps_a=None, l
                   f"layer {layer} has no NMF features to match")
         ka = int(la.get("features") or 0) if la else 0
         kb = int(lb.get("features") or 0) if lb else 0
-        ca, cb = colours([], ka, kb, palette)
-        return {**out, "method": None, "reason": reason, "similarity": [], "pairs": [],
-                "colors_a": ca, "colors_b": cb, "unmatched_a": list(range(ka)),
-                "unmatched_b": list(range(kb))}
+        return _result(out, ka, kb, palette, reason=reason)
     ka, kb = int(la["features"]), int(lb["features"])
     keys_a = {o["key"] for o in manifest_a["outputs"]}
     keys_b = {o["key"] for o in manifest_b["outputs"]}
@@ -157,15 +154,20 @@ def match(manifest_a: dict, manifest_b: dict, layer: str, *, load_maps_a=None, l
                   + ("the probe sets differ" if not shared else
                      "the attribution maps are not comparable"))
     if sim is None:
-        ca, cb = colours([], ka, kb, palette)
-        return {**out, "method": None, "similarity": [], "pairs": [], "colors_a": ca,
-                "colors_b": cb, "unmatched_a": list(range(ka)), "unmatched_b": list(range(kb)),
-                "reason": "the probe sets differ and the layer's channels differ "
-                          f"({la['shape'][-1]} vs {lb['shape'][-1]}): no way to match"}
-    pairs = assign(sim, min_similarity)
-    ca, cb = colours(pairs, ka, kb, palette)
-    return {**out, "method": method, "reason": reason, "output": output,
-            "similarity": np.round(sim, 4).tolist(),
+        return _result(out, ka, kb, palette,
+                       reason="the probe sets differ and the layer's channels differ "
+                              f"({la['shape'][-1]} vs {lb['shape'][-1]}): no way to match")
+    return _result(out, ka, kb, palette, method=method, reason=reason, sim=sim,
+                   pairs=assign(sim, min_similarity), output=output)
+
+
+def _result(base: dict, ka: int, kb: int, palette: list, *, reason: str, method=None, sim=None,
+            pairs=(), **extra) -> dict:
+    """The JSON-able answer of :func:`match` (no method: nothing matched, every feature
+    unmatched)."""
+    ca, cb = colours(list(pairs), ka, kb, palette)
+    return {**base, "method": method, "reason": reason, **extra,
+            "similarity": [] if sim is None else np.round(sim, 4).tolist(),
             "pairs": [[i, j, round(s, 4)] for i, j, s in pairs], "colors_a": ca, "colors_b": cb,
             "unmatched_a": sorted(set(range(ka)) - {i for i, _, _ in pairs}),
             "unmatched_b": sorted(set(range(kb)) - {j for _, j, _ in pairs})}

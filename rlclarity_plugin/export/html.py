@@ -98,7 +98,7 @@ def export_html(logdir: str, run: str, step: int | None = None, out: str | None 
         second = _add_analysis(reader, run_b, step_b, choice, parts, "1:")
         index = {"format": 2, "analyses": [first, second],
                  "compare": {"a": {"run": run, "step": step}, "b": {"run": run_b, "step": step_b}},
-                 "matches": _matches(reader, (run, step), (run_b, step_b), first, second)}
+                 "matches": _matches(reader, (run, step), (run_b, step_b), first)}
         default_title = f"RL Clarity: {run} at step {step} vs {run_b} at step {step_b}"
     index["blobs"] = parts.table
     page = _page(index, parts.text(), title or default_title)
@@ -133,7 +133,7 @@ def _resolve_step(reader, logdir, run, step) -> int:
     return step
 
 
-def _matches(reader, a, b, first, second) -> dict:
+def _matches(reader, a, b, first) -> dict:
     """The feature matching of every layer both pages hold (as the plugin's /match route)."""
     from ..analysis.matching import match
 
@@ -144,10 +144,8 @@ def _matches(reader, a, b, first, second) -> dict:
             ma, mb, layer,
             load_maps_a=lambda t, o, layer=layer: reader.attribution(*a, layer, t, o)[0],
             load_maps_b=lambda t, o, layer=layer: reader.attribution(*b, layer, t, o)[0],
-            components_a=lambda layer=layer: np.asarray(json.loads(reader.asset_bytes(
-                *a, schema.nmf_asset(layer)))["components"]),
-            components_b=lambda layer=layer: np.asarray(json.loads(reader.asset_bytes(
-                *b, schema.nmf_asset(layer)))["components"]))
+            components_a=lambda layer=layer: reader.components(*a, layer),
+            components_b=lambda layer=layer: reader.components(*b, layer))
     return out
 
 

@@ -22,6 +22,16 @@ class StoreError(ValueError):
     """An analysis is missing, incomplete or corrupt."""
 
 
+def dequantize(unit: dict, body: bytes) -> np.ndarray:
+    """An attribution asset (gzip of int8 ``unit["shape"]``) as float32 maps (see schema)."""
+    q = np.frombuffer(gzip.decompress(body), np.int8)
+    if q.size != int(np.prod(unit["shape"])):
+        raise StoreError(f"attribution asset holds {q.size} values, expected shape "
+                         f"{unit['shape']}")
+    return q.reshape(unit["shape"]).astype(np.float32) * (float(unit["quant_range"])
+                                                          / schema.QUANT_MAX)
+
+
 class LogdirReader:
     """Analyses under ``logdir``: ``runs()``, ``steps(run)``, ``manifest``, assets, summaries."""
 
@@ -91,9 +101,13 @@ class LogdirReader:
         """``(maps float32 (T, h, w, K+1), unit dict)``: dequantised channels + residual."""
         unit = json.loads(self.asset_bytes(run, step,
                                            schema.attribution_unit_asset(layer, traj, output)))
-        q = self.array(run, step, schema.attribution_asset(layer, traj, output), np.int8,
-                       unit["shape"])
-        return q.astype(np.float32) * (unit["quant_range"] / schema.QUANT_MAX), unit
+        body = self.asset_bytes(run, step, schema.attribution_asset(layer, traj, output))
+        return dequantize(unit, body), unit
+
+    def components(self, run: str, step: int, layer: str) -> np.ndarray:
+        """The fitted NMF components ``(K, C)`` of ``layer`` (float64)."""
+        return np.asarray(json.loads(self.asset_bytes(run, step, schema.nmf_asset(layer)))[
+            "components"], np.float64)
 
     def summaries(self, run: str, step: int) -> dict[str, np.ndarray]:
         """Tag -> value of this plugin's summaries at ``step`` (the last written wins)."""

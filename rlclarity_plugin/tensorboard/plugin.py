@@ -29,6 +29,7 @@ from tensorboard.plugins import base_plugin
 from werkzeug import wrappers
 
 from ..store import schema
+from ..store.reader import StoreError, dequantize
 
 log = logging.getLogger(__name__)
 
@@ -517,11 +518,10 @@ class RLClarityPlugin(base_plugin.TBPlugin):
                                                                               output)))
         body = self._asset(analysis, schema.attribution_asset(layer, traj, output))
         try:
-            q = np.frombuffer(gzip.decompress(body), dtype=np.int8).reshape(unit["shape"])
-        except (OSError, EOFError, ValueError) as e:
+            return dequantize(unit, body)
+        except (StoreError, OSError, EOFError, ValueError) as e:
             raise errors.NotFoundError(f"corrupt attribution asset {layer}/{traj}/{output}: "
                                        f"{e}") from e
-        return q.astype(np.float32) * (float(unit["quant_range"]) / schema.QUANT_MAX)
 
     def _components(self, analysis, layer):
         try:
