@@ -34,6 +34,7 @@ setup(
         "Pillow>=10",
         "tqdm>=4.60",
         "joblib>=1.2",
+        "fsspec>=2023.1",
     ],
     extras_require={
         "gpu": ["tensorflow[and-cuda]>=2.16"],
@@ -41,8 +42,14 @@ setup(
         # needs cffi 2 (measured: pip otherwise upgrades both and breaks procgen)
         "mlflow": ["mlflow>=3.0", "pandas<3", "cryptography<45"],
         "atari": ["gymnasium>=1.0,<2", "ale-py>=0.10"],
+        # remote logdirs (fsspec implementations); boto3 is what TensorBoard reads s3:// with
+        "s3": ["s3fs>=2023.1", "boto3"],
+        "gcs": ["gcsfs>=2023.1"],
+        "azure": ["adlfs>=2023.1"],
         "test": ["pytest>=8", "playwright>=1.45", "ruff>=0.6", "gymnasium>=1.0,<2",
-                 "ale-py>=0.10", "mlflow>=3.0", "pandas<3", "cryptography<45"],
+                 "ale-py>=0.10", "mlflow>=3.0", "pandas<3", "cryptography<45",
+                 # a real S3-compatible server for the remote-logdir tests
+                 "s3fs>=2023.1", "boto3", "moto[s3]>=5", "flask", "flask-cors"],
     },
     entry_points={
         "console_scripts": ["rl-clarity = rlclarity_plugin.cli:main"],

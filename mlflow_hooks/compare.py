@@ -127,11 +127,12 @@ def _resolve(ref, client) -> AnalysedCheckpoint:
 
 def _local_analysis(c: AnalysedCheckpoint):
     """(logdir, run) when the TensorBoard copy of the analysis is readable here, else None."""
-    if not c.logdir or not c.run or not os.path.isdir(c.logdir):
-        return None
+    from rlclarity_plugin.store import files
     from rlclarity_plugin.store.reader import LogdirReader
 
     try:
+        if not c.logdir or not c.run or not files.isdir(c.logdir):
+            return None
         return (c.logdir, c.run) if c.step in LogdirReader(c.logdir).steps(c.run) else None
     except Exception:
         return None

@@ -25,6 +25,8 @@ import tempfile
 import threading
 import time
 
+from rlclarity_plugin.store import files
+
 log = logging.getLogger("rl_clarity.mlflow_hooks")
 
 
@@ -75,7 +77,7 @@ class CheckpointAnalyzer:
                  timeout: float = 3600):
         if priority not in ("idle", "nice"):
             raise ValueError(f"priority must be 'idle' or 'nice', not {priority!r}")
-        self.logdir = os.path.abspath(logdir)
+        self.logdir = files.normalize(logdir)  # a local folder or a URL (s3://...)
         self.analyze_args = [str(a) for a in analyze_args]
         self.export = export
         self.mpi_ranks = int(mpi_ranks)
@@ -195,10 +197,9 @@ class CheckpointAnalyzer:
 
     def _analyse(self, checkpoint, step):
         if self.probe_set is None:
-            path = os.path.join(self.logdir, self.run, "plugins", "rl_clarity", "probe_sets",
-                                "hook_probe_set.npz")
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            if not os.path.exists(path):
+            path = files.join(self.logdir, self.run, "plugins/rl_clarity/probe_sets",
+                              "hook_probe_set.npz")
+            if not files.exists(path):
                 probe_args = []
                 args = self.analyze_args
                 for i, a in enumerate(args):
@@ -383,7 +384,7 @@ def analyze_checkpoint(agent_or_path, step: int, *, logdir: str | None = None,
     """
     logdir = logdir or os.environ.get("RL_CLARITY_LOGDIR", "runs")
     run_id = getattr(getattr(mlflow_run, "info", None), "run_id", mlflow_run)
-    key = (os.path.abspath(logdir), run, run_id)
+    key = (files.normalize(logdir), run, run_id)
     analyzer = _DEFAULT.get(key)
     if analyzer is None:
         analyzer = CheckpointAnalyzer(logdir, run, mlflow_run_id=run_id,

@@ -364,10 +364,18 @@ def _cmd_demo(args) -> int:
         config = AnalysisConfig(probe=ProbeConfig(traj_envs=2, traj_steps=128, obs_envs=32,
                                                   obs_per_env=32, obs_every=32),
                                 layers=LayerConfig(name_contains_one_of=("2b",)))
+    from .store import files
+
+    files.check_usable(args.logdir)
     curve = os.path.join(resolve_checkpoint(args.checkpoint), "train")
-    if os.path.isdir(curve):
+    if os.path.isdir(curve) and not files.is_url(args.logdir):
         shutil.copytree(curve, os.path.join(args.logdir, args.run + "_training"),
                         dirs_exist_ok=True)
+    elif os.path.isdir(curve):
+        for name in sorted(os.listdir(curve)):
+            with open(os.path.join(curve, name), "rb") as f:
+                files.write_atomic(files.join(args.logdir, args.run + "_training", name),
+                                   f.read())
     summary = run_analysis(args.checkpoint, args.logdir, run=args.run, config=config)
     print(f"demo: analysed {args.checkpoint} into {summary['asset_dir']} in "
           f"{summary['total_seconds']:.0f}s. Open http://{args.host}:{args.port}/#rl_clarity "
@@ -380,8 +388,8 @@ def _cmd_demo(args) -> int:
 def _run_tensorboard(logdir: str, host: str, port: int) -> int:
     import subprocess
 
-    cmd = [sys.executable, "-m", "tensorboard.main", "--logdir", logdir, "--host", host,
-           "--port", str(port)]
+    cmd = [sys.executable, "-m", "rlclarity_plugin.tensorboard.launch", "--logdir", logdir,
+           "--host", host, "--port", str(port)]
     print("starting:", " ".join(cmd))
     try:
         return subprocess.call(cmd)
@@ -520,6 +528,13 @@ def _cmd_example(args) -> int:
     return run_from_args(args)
 
 
+def _add_tensorboard(sub):
+    sub.add_parser(
+        "tensorboard", add_help=False,
+        help="TensorBoard on LOGDIR, also for s3:// and other URLs plain TensorBoard cannot read "
+             "with TensorFlow installed (every argument goes to TensorBoard)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="rl-clarity", description=DESCRIPTION,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -534,11 +549,21 @@ def build_parser() -> argparse.ArgumentParser:
     _add_export(sub)
     _add_mlflow(sub)
     _add_example(sub)
+    _add_tensorboard(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["tensorboard"]:  # TensorBoard parses its own flags
+        from .tensorboard import launch
+
+        try:
+            return launch.main(argv[1:])
+        except ValueError as e:
+            print(f"rl-clarity tensorboard: error: {e}", file=sys.stderr)
+            return 2
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,

@@ -30,7 +30,7 @@ import zlib
 
 import numpy as np
 
-from ..store import schema
+from ..store import files, schema
 from .config import AnalysisConfig, AttributionConfig, FeatureConfig, NMFConfig  # noqa: F401
 from .layers import LayerConfig  # noqa: F401
 
@@ -140,7 +140,6 @@ def run_analysis(checkpoint, logdir: str, run: str | None = None, step: int | No
     Returns a summary dict (rank 0; other ranks get ``{}``): run, step, paths, seconds per
     stage, bytes written. Raises ``ValueError`` on bad input before any heavy work.
     """
-    import tensorflow as tf
 
     from ..agents.agent import Agent
     from ..agents.checkpoint import load_checkpoint
@@ -150,6 +149,9 @@ def run_analysis(checkpoint, logdir: str, run: str | None = None, step: int | No
 
     config = config or AnalysisConfig()
     comm = comm or world_comm()
+    files.check_usable(logdir)
+    if comm.rank == 0:
+        files.check_writable(logdir)
     prog = _Progress(comm, progress)
     t_start = time.perf_counter()
     if comm.size > 1:  # so that MPI's report of a dead process (by pid) names its rank
@@ -169,10 +171,10 @@ def run_analysis(checkpoint, logdir: str, run: str | None = None, step: int | No
     for layer in layers:
         schema.check_name("layer", layer)
     outputs = _outputs(meta, config.attr_policy)
-    run_dir = f"{logdir.rstrip('/')}/{run}"
+    run_dir = files.join(logdir, run)
     writer = AssetWriter(run_dir, step)
     if not resume and comm.rank == 0 and writer.exists(schema.MANIFEST_FILE):
-        tf.io.gfile.rmtree(writer.root)
+        files.rmtree(writer.root)
         writer = AssetWriter(run_dir, step)
     comm.barrier()
 
@@ -191,9 +193,8 @@ def run_analysis(checkpoint, logdir: str, run: str | None = None, step: int | No
             probe = collect_probe_set(agent, config.probe, progress=prog.enabled)
             # stored relative to the run folder, so the manifest does not depend on the logdir
             probe_path = f"plugins/{schema.PLUGIN_NAME}/probe_sets/{probe.probe_id}.npz"
-            full = f"{run_dir}/{probe_path}"
-            if not tf.io.gfile.exists(full):
-                tf.io.gfile.makedirs(os.path.dirname(full))
+            full = files.join(run_dir, probe_path)
+            if not files.exists(full):
                 probe.save(full)
     else:
         probe = None

@@ -30,8 +30,8 @@ import time
 from dataclasses import dataclass
 
 import numpy as np
-import tensorflow as tf
 
+from ..store import files
 from . import check_agent_fits_env, make_env
 from .probe_config import ProbeConfig
 
@@ -141,19 +141,15 @@ class ProbeSet:
                                            np.uint8)
         buf = io.BytesIO()
         np.savez_compressed(buf, **arrays)
-        tmp = path + ".tmp"
-        with tf.io.gfile.GFile(tmp, "wb") as f:
-            f.write(buf.getvalue())
-        tf.io.gfile.rename(tmp, path, overwrite=True)
+        files.write_atomic(path, buf.getvalue())
         return path
 
     @classmethod
     def load(cls, path: str) -> ProbeSet:
-        if not tf.io.gfile.exists(path):
+        if not files.exists(path):
             raise FileNotFoundError(f"no probe set at {path!r}")
         try:
-            with tf.io.gfile.GFile(path, "rb") as f:
-                data = f.read()
+            data = files.read(path)
             with np.load(io.BytesIO(data), allow_pickle=False) as z:
                 arrays = {k: z[k] for k in z.files}
             metadata = json.loads(bytes(arrays.pop("metadata")).decode())

@@ -35,7 +35,7 @@ import zlib
 
 import numpy as np
 
-from ..store import schema
+from ..store import files, schema
 from ..store.reader import LogdirReader, StoreError
 
 MIB = 2**20
@@ -106,10 +106,7 @@ def export_html(logdir: str, run: str, step: int | None = None, out: str | None 
         raise ExportTooLarge(_too_large_message(len(page), max_size, parts))
     if out is None:
         return ExportResult(None, len(page), parts.by_group(), page)
-    tmp = f"{out}.tmp{os.getpid()}"
-    with open(tmp, "wb") as f:
-        f.write(page)
-    os.replace(tmp, out)
+    files.write_atomic(out, page)  # a local path or a URL (s3://...)
     return ExportResult(out, len(page), parts.by_group())
 
 

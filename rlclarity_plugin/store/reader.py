@@ -1,21 +1,21 @@
 """Reading analyses back from a logdir (used by the export, the MLflow hooks and the tests).
 
 The TensorBoard plugin reads the same data through TensorBoard's data provider; this reader goes
-to the files directly (local paths; no TensorFlow import). Every asset path is checked against the
+to the files directly, through :mod:`.files` (local paths or URLs such as ``s3://``; no
+TensorFlow import). Every asset path is checked against the
 manifest's directory: nothing outside ``LOGDIR/RUN/plugins/rl_clarity/STEP/`` is ever read.
 """
 
 from __future__ import annotations
 
-import glob
 import gzip
 import json
-import os
 import posixpath
+import struct
 
 import numpy as np
 
-from . import schema
+from . import files, schema
 
 
 class StoreError(ValueError):
@@ -36,7 +36,8 @@ class LogdirReader:
     """Analyses under ``logdir``: ``runs()``, ``steps(run)``, ``manifest``, assets, summaries."""
 
     def __init__(self, logdir: str):
-        self.logdir = logdir.rstrip("/")
+        files.check_usable(logdir)
+        self.logdir = files.normalize(logdir)
 
     def _run_dir(self, run: str) -> str:
         schema.check_run_name(run)
@@ -44,14 +45,16 @@ class LogdirReader:
 
     def runs(self) -> list[str]:
         """Runs that hold at least one complete analysis."""
-        if not os.path.isdir(self.logdir):
+        if not files.isdir(self.logdir):
             return []
         out = []
-        for dirpath, dirnames, _ in os.walk(self.logdir):
+        root = self.logdir.replace("\\", "/").rstrip("/") + "/"
+        for dirpath, dirnames, _ in files.walk(self.logdir):
             dirnames.sort()
-            if os.path.basename(dirpath) == "plugins":
+            dirpath = dirpath.replace("\\", "/")
+            if posixpath.basename(dirpath) == "plugins":
                 dirnames[:] = []
-                run = os.path.relpath(os.path.dirname(dirpath), self.logdir).replace(os.sep, "/")
+                run = posixpath.dirname(dirpath)[len(root):] or "."
                 try:
                     if self.steps(run):
                         out.append(run)
@@ -62,11 +65,9 @@ class LogdirReader:
     def steps(self, run: str) -> list[int]:
         """Steps of ``run`` with a complete analysis (manifest written), ascending."""
         root = f"{self._run_dir(run)}/plugins/{schema.PLUGIN_NAME}"
-        if not os.path.isdir(root):
-            return []
         steps = []
-        for name in os.listdir(root):
-            if name.isdigit() and os.path.isfile(f"{root}/{name}/{schema.MANIFEST_FILE}"):
+        for name in files.listdir(root):
+            if name.isdigit() and files.isfile(f"{root}/{name}/{schema.MANIFEST_FILE}"):
                 steps.append(int(name))
         return sorted(steps)
 
@@ -78,10 +79,10 @@ class LogdirReader:
 
     def asset_bytes(self, run: str, step: int, rel: str) -> bytes:
         path = self.asset_path(run, step, rel)
-        if not os.path.isfile(path):
-            raise StoreError(f"no asset {rel!r} in run {run!r} at step {step}")
-        with open(path, "rb") as f:
-            return f.read()
+        try:
+            return files.read(path)
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError) as e:
+            raise StoreError(f"no asset {rel!r} in run {run!r} at step {step}") from e
 
     def manifest(self, run: str, step: int) -> dict:
         try:
@@ -111,18 +112,45 @@ class LogdirReader:
 
     def summaries(self, run: str, step: int) -> dict[str, np.ndarray]:
         """Tag -> value of this plugin's summaries at ``step`` (the last written wins)."""
-        from tensorboard.backend.event_processing import event_file_loader
+        from tensorboard.compat.proto import event_pb2
         from tensorboard.util import tensor_util
 
         run_dir = self._run_dir(run)
         out = {}
-        files = sorted(glob.glob(glob.escape(run_dir) + "/events.out.tfevents.*"))
-        for path in files:
-            for event in event_file_loader.EventFileLoader(path).Load():
-                if event.step != step or not event.HasField("summary"):
-                    continue
-                for value in event.summary.value:
-                    if value.metadata.plugin_data.plugin_name != schema.PLUGIN_NAME:
+        # the job's own event files (its summaries are never in other programs' files)
+        names = [n for n in files.listdir(run_dir)
+                 if n.startswith("events.out.tfevents.") and n.endswith(".rl_clarity")]
+        for name in names:
+            with files.open_read(f"{run_dir}/{name}") as f:
+                for record in _records(f):
+                    event = event_pb2.Event.FromString(record)
+                    if event.step != step or not event.HasField("summary"):
                         continue
-                    out[value.tag] = tensor_util.make_ndarray(value.tensor)
+                    for value in event.summary.value:
+                        if value.metadata.plugin_data.plugin_name != schema.PLUGIN_NAME:
+                            continue
+                        out[value.tag] = tensor_util.make_ndarray(value.tensor)
         return out
+
+
+def _records(f):
+    """The records of an event file (TFRecord framing: u64 length, u32 masked CRC of it, data,
+    u32 masked CRC of the data). Read from any file object, so local files and object-store
+    files go the same way; a truncated last record (a file still being written by another
+    program) ends the iteration, a checksum mismatch is an error."""
+    from tensorboard.compat.tensorflow_stub.pywrap_tensorflow import masked_crc32c
+
+    while True:
+        header = f.read(12)
+        if len(header) < 12:
+            return
+        length, crc = struct.unpack("<QI", header)
+        if masked_crc32c(header[:8]) != crc:
+            raise StoreError("corrupt event file: bad record-length checksum")
+        data = f.read(length)
+        footer = f.read(4)
+        if len(data) < length or len(footer) < 4:
+            return
+        if masked_crc32c(data) != struct.unpack("<I", footer)[0]:
+            raise StoreError("corrupt event file: bad record checksum")
+        yield data

@@ -1,23 +1,27 @@
 """Writing an analysis into a logdir: atomic asset files and the event-file summaries.
 
-Every asset is written to a temporary name and renamed into place, so a reader never sees half
-a file, and every encoding is deterministic (PNG through Pillow without metadata, gzip with a
-zero timestamp), so the same analysis gives the same bytes whatever the number of MPI ranks.
+Every asset (and the event file) is written whole to a temporary name and renamed into place
+through :mod:`.files`, locally or on an object store, so a reader never sees half a file; the
+manifest is published last. Every encoding is deterministic (PNG through Pillow without
+metadata, gzip with a zero timestamp), so the same analysis gives the same bytes whatever the
+number of MPI ranks.
 """
 
 from __future__ import annotations
 
 import gzip
 import io
+import itertools
 import json
 import os
+import socket
+import time
 import uuid
 
 import numpy as np
-import tensorflow as tf
 from PIL import Image
 
-from . import schema
+from . import files, schema
 
 
 def encode_png(image: np.ndarray) -> bytes:
@@ -59,22 +63,17 @@ class AssetWriter:
 
     def __init__(self, run_dir: str, step: int):
         self.root = schema.asset_dir(run_dir, step)
-        tf.io.gfile.makedirs(self.root)
+        files.makedirs(self.root)
         self.bytes_written = 0
 
     def path(self, rel: str) -> str:
         return f"{self.root}/{rel}"
 
     def exists(self, rel: str) -> bool:
-        return tf.io.gfile.exists(self.path(rel))
+        return files.exists(self.path(rel))
 
     def write(self, rel: str, data: bytes) -> None:
-        path = self.path(rel)
-        tf.io.gfile.makedirs(os.path.dirname(path))
-        tmp = f"{path}.tmp-{uuid.uuid4().hex[:8]}"
-        with tf.io.gfile.GFile(tmp, "wb") as f:
-            f.write(data)
-        tf.io.gfile.rename(tmp, path, overwrite=True)
+        files.write_atomic(self.path(rel), data)
         self.bytes_written += len(data)
 
     def write_json(self, rel: str, obj) -> None:
@@ -87,8 +86,7 @@ class AssetWriter:
         self.write(rel, encode_array_gz(array))
 
     def read_json(self, rel: str):
-        with tf.io.gfile.GFile(self.path(rel), "rb") as f:
-            return json.loads(f.read())
+        return json.loads(files.read(self.path(rel)))
 
 
 def _metadata(kind: str) -> bytes:
@@ -102,28 +100,50 @@ def _metadata(kind: str) -> bytes:
     return md.SerializeToString()
 
 
+_EVENT_FILES = itertools.count()
+
+
+def _summary_event(step: int, wall_time: float, tag: str, value, kind: str):
+    from tensorboard.compat.proto import event_pb2, summary_pb2
+    from tensorboard.util import tensor_util
+
+    return event_pb2.Event(wall_time=wall_time, step=int(step), summary=summary_pb2.Summary(
+        value=[summary_pb2.Summary.Value(tag=tag, tensor=tensor_util.make_tensor_proto(value),
+                                         metadata=summary_pb2.SummaryMetadata.FromString(
+                                             _metadata(kind)))]))
+
+
 def write_summaries(run_dir: str, step: int, manifest: dict, series: dict, totals: dict,
-                    completeness: dict, nmf_components: dict) -> None:
-    """Write the analysis' summaries into a new event file of ``run_dir``, manifest last.
+                    completeness: dict, nmf_components: dict) -> str:
+    """Write the analysis' summaries as a new event file of ``run_dir`` (manifest tag last),
+    published whole (temporary name, then rename); returns its path.
 
     ``series``: name -> array; ``totals`` / ``completeness``: (layer, output) -> array;
-    ``nmf_components``: layer -> ``(K, C)``.
+    ``nmf_components``: layer -> ``(K, C)``. The records are TensorFlow's event-file format
+    (TensorBoard's ``RecordWriter``), so TensorBoard reads them locally or from an object store.
     """
-    writer = tf.summary.create_file_writer(run_dir, filename_suffix=".rl_clarity")
-    with writer.as_default(step=int(step)):
-        for name, arr in series.items():
-            tf.summary.write(schema.series_tag(name), tf.constant(np.asarray(arr, np.float32)),
-                             metadata=_metadata("series"))
-        for (layer, output), arr in totals.items():
-            tf.summary.write(schema.totals_tag(layer, output), np.asarray(arr, np.float32),
-                             metadata=_metadata("totals"))
-        for (layer, output), arr in completeness.items():
-            tf.summary.write(schema.completeness_tag(layer, output), np.asarray(arr, np.float32),
-                             metadata=_metadata("completeness"))
-        for layer, arr in nmf_components.items():
-            tf.summary.write(schema.nmf_tag(layer), np.asarray(arr, np.float32),
-                             metadata=_metadata("nmf"))
-        tf.summary.write(schema.MANIFEST_TAG, tf.constant(encode_json(manifest).decode()),
-                         metadata=_metadata("manifest"))
-    writer.flush()
-    writer.close()
+    from tensorboard.compat.proto import event_pb2
+    from tensorboard.summary.writer.record_writer import RecordWriter
+
+    now = time.time()
+    values = [(schema.series_tag(name), np.asarray(arr, np.float32), "series")
+              for name, arr in series.items()]
+    values += [(schema.totals_tag(layer, output), np.asarray(arr, np.float32), "totals")
+               for (layer, output), arr in totals.items()]
+    values += [(schema.completeness_tag(layer, output), np.asarray(arr, np.float32),
+                "completeness") for (layer, output), arr in completeness.items()]
+    values += [(schema.nmf_tag(layer), np.asarray(arr, np.float32), "nmf")
+               for layer, arr in nmf_components.items()]
+    values.append((schema.MANIFEST_TAG, np.array(encode_json(manifest), dtype=object),
+                   "manifest"))
+    buf = io.BytesIO()
+    records = RecordWriter(buf)
+    records.write(event_pb2.Event(wall_time=now, file_version="brain.Event:2")
+                  .SerializeToString())
+    for tag, value, kind in values:
+        records.write(_summary_event(step, now, tag, value, kind).SerializeToString())
+    name = (f"events.out.tfevents.{int(now)}.{socket.gethostname()}.{os.getpid()}."
+            f"{next(_EVENT_FILES)}{uuid.uuid4().hex[:6]}.rl_clarity")
+    path = files.join(run_dir, name)
+    files.write_atomic(path, buf.getvalue())
+    return path

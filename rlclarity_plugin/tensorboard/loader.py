@@ -8,6 +8,7 @@ logged and TensorBoard goes on without the tab.
 from __future__ import annotations
 
 import logging
+import sys
 
 from tensorboard.plugins import base_plugin
 
@@ -22,6 +23,13 @@ class RLClarityLoader(base_plugin.TBLoader):
         samples = getattr(flags, "samples_per_plugin", None)
         if isinstance(samples, dict):
             samples.setdefault(PLUGIN_NAME, 0)
+        logdir = getattr(flags, "logdir", "") or ""
+        if "://" in logdir and not logdir.startswith(("gs://", "file://")) and \
+                "tensorboard.compat.notf" not in sys.modules and "tensorflow" in sys.modules:
+            log.warning("TensorBoard reads %s through TensorFlow, which has no %s:// file "
+                        "system here; start it with `rl-clarity tensorboard --logdir %s` "
+                        "instead (TensorBoard's own reader, no TensorFlow needed)", logdir,
+                        logdir.split("://")[0], logdir)
 
     def load(self, context):
         try:

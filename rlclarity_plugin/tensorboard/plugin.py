@@ -28,7 +28,7 @@ from tensorboard.data import provider
 from tensorboard.plugins import base_plugin
 from werkzeug import wrappers
 
-from ..store import schema
+from ..store import files, schema
 from ..store.reader import StoreError, dequantize
 
 log = logging.getLogger(__name__)
@@ -74,7 +74,9 @@ class RLClarityPlugin(base_plugin.TBPlugin):
     def __init__(self, context):
         self._provider = context.data_provider
         logdir = context.logdir or ""
-        self._logdir = os.path.abspath(os.path.expanduser(logdir)) if logdir else ""
+        self._logdir = files.normalize(logdir) if logdir else ""
+        self._remote = files.is_url(self._logdir)
+        self._signatures = {}     # (run, step) -> (time, manifest signature), remote logdirs
         self._lock = threading.Lock()
         self._runs_cache = None   # (time, runs dict run -> [steps], problems)
         self._analyses = {}       # (run, step, manifest digest) -> _Analysis
@@ -187,10 +189,12 @@ class RLClarityPlugin(base_plugin.TBPlugin):
         if not self._logdir:
             raise errors.NotFoundError("RL Clarity needs --logdir (not --logdir_spec) to find "
                                        "its asset files")
-        path = self._logdir if run == "." else os.path.normpath(os.path.join(self._logdir, run))
-        if path != self._logdir and not path.startswith(self._logdir + os.sep):
+        if run == ".":
+            return self._logdir
+        parts = run.replace("\\", "/").split("/")
+        if any(p in ("", ".", "..") for p in parts) or "\0" in run:
             raise errors.InvalidArgumentError(f"run {run!r} is outside the logdir")
-        return path
+        return files.join(self._logdir, *parts)
 
     def _check_step(self, run: str, step: int) -> str | None:
         """A message if the analysis at (run, step) cannot be served, else None."""
@@ -198,13 +202,16 @@ class RLClarityPlugin(base_plugin.TBPlugin):
             step_dir = schema.asset_dir(self._run_dir(run), step)
         except errors.PublicError as e:
             return str(e)
-        path = os.path.join(step_dir, schema.MANIFEST_FILE)
-        if not os.path.isfile(path):
+        path = files.join(step_dir, schema.MANIFEST_FILE)
+        try:
+            present = files.isfile(path)
+        except (OSError, ValueError) as e:  # e.g. s3:// without s3fs installed
+            return f"cannot read {step_dir}: {e}"
+        if not present:
             return ("incomplete analysis: the summaries exist but manifest.json is missing "
                     f"(was {step_dir} deleted or moved, or the job killed while writing?)")
         try:
-            with open(path, "rb") as f:
-                manifest = json.loads(f.read())
+            manifest = json.loads(files.read(path))
             if not isinstance(manifest, dict) or "layers" not in manifest:
                 return "corrupt manifest.json: not an analysis manifest"
         except (OSError, ValueError) as e:
@@ -214,26 +221,25 @@ class RLClarityPlugin(base_plugin.TBPlugin):
     def _incomplete_on_disk(self, known: set) -> list:
         """Analyses started on disk but never finished (no manifest.json): killed jobs."""
         out = []
-        if not self._logdir or not os.path.isdir(self._logdir):
+        if not self._logdir or not files.isdir(self._logdir):
             return out
-        base_depth = self._logdir.rstrip(os.sep).count(os.sep)
-        for dirpath, dirnames, _ in os.walk(self._logdir):
-            depth = dirpath.count(os.sep) - base_depth
-            if depth > 6:
+        root = self._logdir.replace(os.sep, "/").rstrip("/") + "/"
+        for dirpath, dirnames, _ in files.walk(self._logdir):
+            dirpath = dirpath.replace(os.sep, "/")
+            if dirpath.count("/") - root.count("/") > 5:
                 dirnames[:] = []
                 continue
-            if os.path.basename(dirpath) != schema.PLUGIN_NAME or \
-                    os.path.basename(os.path.dirname(dirpath)) != "plugins":
+            if posixpath.basename(dirpath) != schema.PLUGIN_NAME or \
+                    posixpath.basename(posixpath.dirname(dirpath)) != "plugins":
                 continue
-            dirnames[:] = []
-            run_dir = os.path.dirname(os.path.dirname(dirpath))
-            run = os.path.relpath(run_dir, self._logdir).replace(os.sep, "/")
-            for name in sorted(os.listdir(dirpath)):
-                if name.isdigit() and not os.path.isfile(
-                        os.path.join(dirpath, name, schema.MANIFEST_FILE)):
+            dirnames[:] = [d for d in dirnames if d.isdigit()]
+            run = posixpath.dirname(posixpath.dirname(dirpath))[len(root):] or "."
+            for name in sorted(dirnames):
+                if not files.isfile(files.join(dirpath, name, schema.MANIFEST_FILE)):
                     out.append({"run": run, "step": int(name),
                                 "message": "incomplete analysis: no manifest.json (job still "
                                            "running, or killed: re-run it, it resumes)"})
+            dirnames[:] = []
         return out
 
     def _analysis(self, request, suffix: str = "") -> _Analysis:
@@ -257,19 +263,17 @@ class RLClarityPlugin(base_plugin.TBPlugin):
             raise errors.NotFoundError(f"run {run!r} has no analysis at step {step} "
                                        f"(steps: {runs[run]})")
         step_dir = schema.asset_dir(self._run_dir(run), step)
-        path = os.path.join(step_dir, schema.MANIFEST_FILE)
+        path = files.join(step_dir, schema.MANIFEST_FILE)
         try:
-            stat = os.stat(path)
+            key = (run, step, *self._signature(run, step, path))
         except OSError as e:
-            raise errors.NotFoundError(f"run {run!r} step {step}: {e.strerror}") from e
-        key = (run, step, stat.st_mtime_ns, stat.st_size)
+            raise errors.NotFoundError(f"run {run!r} step {step}: {e.strerror or e}") from e
         with self._lock:
             hit = self._analyses.get(key)
         if hit is not None:
             return hit
         try:
-            with open(path, "rb") as f:
-                manifest = json.loads(f.read())
+            manifest = json.loads(files.read(path))
         except (OSError, ValueError) as e:
             raise errors.NotFoundError(f"run {run!r} step {step}: corrupt manifest: {e}") from e
         analysis = _Analysis(run, step, step_dir, manifest)
@@ -279,14 +283,28 @@ class RLClarityPlugin(base_plugin.TBPlugin):
             self._analyses[key] = analysis
         return analysis
 
+    def _signature(self, run: str, step: int, path: str) -> tuple:
+        """The manifest's (mtime or ETag, size): per request locally; on object stores (a
+        request each) at most every ``RUNS_TTL_S``."""
+        if not self._remote:
+            return files.signature(path)
+        now = time.monotonic()
+        with self._lock:
+            hit = self._signatures.get((run, step))
+        if hit and now - hit[0] < RUNS_TTL_S:
+            return hit[1]
+        sig = files.signature(path)
+        with self._lock:
+            self._signatures[(run, step)] = (now, sig)
+        return sig
+
     def _asset(self, analysis: _Analysis, rel: str) -> bytes:
         norm = posixpath.normpath(rel)
         if norm != rel or norm.startswith("..") or rel.startswith("/"):
             raise errors.InvalidArgumentError(f"bad asset path {rel!r}")
-        path = os.path.join(analysis.step_dir, *norm.split("/"))
+        path = files.join(analysis.step_dir, norm)
         try:
-            with open(path, "rb") as f:
-                return f.read()
+            return files.read(path)
         except FileNotFoundError as e:
             raise errors.NotFoundError(f"run {analysis.run!r} step {analysis.step}: asset {rel} "
                                        "is missing (analysis incomplete?)") from e
@@ -565,13 +583,11 @@ class RLClarityPlugin(base_plugin.TBPlugin):
             analysis.full_index[index_rel] = offsets
         if i + 1 >= len(offsets):
             raise errors.NotFoundError(f"full-resolution frame {i} is not in {index_rel}")
-        path = os.path.join(analysis.step_dir, *data_rel.split("/"))
+        path = files.join(analysis.step_dir, data_rel)
         try:
-            with open(path, "rb") as f:
-                f.seek(offsets[i])
-                body = f.read(offsets[i + 1] - offsets[i])
+            body = files.read(path, offsets[i], offsets[i + 1] - offsets[i])
         except OSError as e:
-            raise errors.NotFoundError(f"cannot read {data_rel}: {e.strerror}") from e
+            raise errors.NotFoundError(f"cannot read {data_rel}: {e.strerror or e}") from e
         kind = analysis.manifest["full_resolution"].get("type", "image/webp")
         return http_util.Respond(request, body, kind if kind == "image/webp" else
                                  "application/octet-stream", expires=IMMUTABLE_S)

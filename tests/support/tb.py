@@ -20,14 +20,16 @@ def free_port() -> int:
 class TensorBoardProcess:
     """``tensorboard --logdir LOGDIR`` with ``--load_fast=true|false`` on 127.0.0.1.
 
+    ``launcher``: start it as ``rl-clarity tensorboard`` (remote logdirs) instead.
     ``url`` ends with ``/``; ``get(path)`` returns ``(status, headers, body bytes)``.
     """
 
-    def __init__(self, logdir, load_fast: str = "true", extra=()):
+    def __init__(self, logdir, load_fast: str = "true", extra=(), launcher: bool = False):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
+        command = ["rlclarity_plugin.cli", "tensorboard"] if launcher else ["tensorboard.main"]
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "tensorboard.main", "--logdir", str(logdir), "--host",
+            [sys.executable, "-m", *command, "--logdir", str(logdir), "--host",
              "127.0.0.1", "--port", str(self.port), f"--load_fast={load_fast}",
              "--reload_interval", "1", *extra],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
