@@ -320,7 +320,8 @@ def _cmd_analyze(args) -> int:
         secs = ", ".join(f"{k} {v:.1f}s" for k, v in summary["seconds"].items())
         print(f"analysed {summary['run']} at step {summary['step']} on {summary['ranks']} "
               f"rank(s) in {summary['total_seconds']:.1f}s ({secs}); "
-              f"{summary['bytes_written'] / 2**20:.1f} MiB written to {summary['asset_dir']}")
+              f"{summary['bytes_written'] / 2**20:.1f} MiB ({summary['bytes_written']} bytes) "
+              f"written to {summary['asset_dir']}")
         full = summary.get("full_resolution")
         if full:
             print(f"full-resolution frames: {full['frames']} frames, "

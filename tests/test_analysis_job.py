@@ -121,6 +121,10 @@ def test_identical_across_rank_counts(serial_logdir, ckpt, tmp_path):
     assert out.returncode == 0, out.stderr
     assert "on 2 rank(s)" in out.stdout
     step_dir = os.path.join("agentA", "plugins", "rl_clarity", "1234")
+    # the bytes the job reports are the bytes of the store it wrote (each file counted once)
+    on_disk = sum(os.path.getsize(os.path.join(d, f))
+                  for d, _, names in os.walk(os.path.join(logdir, step_dir)) for f in names)
+    assert f"({on_disk} bytes) written" in out.stdout
     a = tree_digest(os.path.join(serial_logdir, step_dir))
     b = tree_digest(os.path.join(logdir, step_dir))
     assert a.keys() == b.keys()

@@ -270,7 +270,8 @@ def run_analysis(checkpoint, logdir: str, run: str | None = None, step: int | No
                     {layer: nmf.components_ for layer, nmf in nmfs.items()})
     writer.write_json(schema.MANIFEST_FILE, manifest)
     prog.times["summaries"] = time.perf_counter() - t0
-    total_bytes = int(sum(bytes_written)) + writer.bytes_written
+    # rank 0's count so far is in the gathered list already: add only what it wrote since
+    total_bytes = int(sum(bytes_written)) + writer.bytes_written - bytes_written[0]
     summary = {"run": run, "step": step, "logdir": logdir, "asset_dir": writer.root,
                "probe_set": probe_path, "ranks": comm.size, "layers": layers,
                "seconds": {k: round(v, 2) for k, v in prog.times.items()},

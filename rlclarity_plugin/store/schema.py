@@ -17,6 +17,9 @@ Layout of an analysis of run ``RUN`` at training step ``STEP`` in ``LOGDIR``::
         fullres/observations.bin, .json        byte offsets in the JSON), see full_frames_asset
         nmf/LAYER.json                         the fitted NMF (components etc.)
 
+``LOGDIR`` is a local folder or a URL (``s3://``, ``gs://``, ...; see ``files.py``); every file
+is published whole under its final name (temporary name, then rename), ``manifest.json`` last.
+
 Summaries (tag -> tensor), each with ``plugin_data.plugin_name = "rl_clarity"``, the JSON
 content ``{"version": SCHEMA_VERSION, "kind": ...}`` and ``data_class`` TENSOR:
 

@@ -37,6 +37,8 @@ JSON_CACHE_ITEMS = 2048    # encoded JSON responses kept (series, units, grids, 
 STATIC_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "static")
 MAX_PARAM_LEN = 512
 RUNS_TTL_S = 2.0          # the run list is recomputed at most this often
+SCAN_TTL_S = 30.0         # object stores: the scan for killed analyses (a listing per folder)
+REMOTE_CACHE_BYTES = 256 * 2**20  # object stores: asset bytes kept in memory (a GET each)
 IMMUTABLE_S = 86400       # cache lifetime of per-analysis data
 _INT_RE = re.compile(r"^[0-9]{1,15}$")
 _NUMBER_RE = re.compile(r"^[0-9]{1,6}(\.[0-9]{1,6})?$")
@@ -77,6 +79,9 @@ class RLClarityPlugin(base_plugin.TBPlugin):
         self._logdir = files.normalize(logdir) if logdir else ""
         self._remote = files.is_url(self._logdir)
         self._signatures = {}     # (run, step) -> (time, manifest signature), remote logdirs
+        self._scan_cache = None   # (time, incomplete analyses), remote logdirs
+        self._bytes = collections.OrderedDict()  # (analysis key, asset) -> bytes, remote
+        self._bytes_size = 0
         self._lock = threading.Lock()
         self._runs_cache = None   # (time, runs dict run -> [steps], problems)
         self._analyses = {}       # (run, step, manifest digest) -> _Analysis
@@ -182,7 +187,7 @@ class RLClarityPlugin(base_plugin.TBPlugin):
                     steps.append(datum.step)
             if steps:
                 runs[run] = sorted(set(steps))
-        problems.extend(self._incomplete_on_disk(set(names)))
+        problems.extend(self._incomplete_scan(set(names)))
         return runs, problems
 
     def _run_dir(self, run: str) -> str:
@@ -217,6 +222,19 @@ class RLClarityPlugin(base_plugin.TBPlugin):
         except (OSError, ValueError) as e:
             return f"corrupt manifest.json: {e}"
         return None
+
+    def _incomplete_scan(self, known: set) -> list:
+        """``_incomplete_on_disk``, at most every ``SCAN_TTL_S`` on object stores."""
+        if not self._remote:
+            return self._incomplete_on_disk(known)
+        now = time.monotonic()
+        with self._lock:
+            hit = self._scan_cache
+        if hit is None or now - hit[0] >= SCAN_TTL_S:
+            hit = (now, self._incomplete_on_disk(known))
+            with self._lock:
+                self._scan_cache = hit
+        return hit[1]
 
     def _incomplete_on_disk(self, known: set) -> list:
         """Analyses started on disk but never finished (no manifest.json): killed jobs."""
@@ -303,14 +321,30 @@ class RLClarityPlugin(base_plugin.TBPlugin):
         if norm != rel or norm.startswith("..") or rel.startswith("/"):
             raise errors.InvalidArgumentError(f"bad asset path {rel!r}")
         path = files.join(analysis.step_dir, norm)
+        key = (analysis.key, norm)
+        if self._remote:
+            with self._lock:
+                hit = self._bytes.get(key)
+                if hit is not None:
+                    self._bytes.move_to_end(key)
+                    return hit
         try:
-            return files.read(path)
+            body = files.read(path)
         except FileNotFoundError as e:
             raise errors.NotFoundError(f"run {analysis.run!r} step {analysis.step}: asset {rel} "
                                        "is missing (analysis incomplete?)") from e
         except OSError as e:
             raise errors.NotFoundError(f"run {analysis.run!r} step {analysis.step}: cannot read "
                                        f"{rel}: {e.strerror}") from e
+        if self._remote and len(body) <= REMOTE_CACHE_BYTES // 8:
+            # an analysis' objects never change under one manifest signature (the key)
+            with self._lock:
+                if key not in self._bytes:
+                    self._bytes[key] = body
+                    self._bytes_size += len(body)
+                while self._bytes_size > REMOTE_CACHE_BYTES:
+                    self._bytes_size -= len(self._bytes.popitem(last=False)[1])
+        return body
 
     def _layer(self, request, analysis: _Analysis) -> dict:
         name = self._param(request, "layer")
