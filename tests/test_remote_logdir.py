@@ -294,3 +294,23 @@ def test_mlflow_hook_analyses_into_s3(s3, logdirs):
     assert LogdirReader(remote).steps("hooked") == [10]
     assert "logs/hooked/plugins/rl_clarity/probe_sets/hook_probe_set.npz" in _objects(
         s3, "logs/hooked/")
+
+
+def test_a_scheme_without_its_package_names_the_extra():
+    """``gs://`` needs gcsfs, which the test environment does not install: every entry point
+    says which extra to install instead of failing somewhere deep."""
+    import importlib.util
+
+    from rlclarity_plugin.store import files
+    from rlclarity_plugin.store.reader import LogdirReader
+
+    if importlib.util.find_spec("gcsfs") is not None:
+        pytest.skip("gcsfs is installed here")
+    with pytest.raises(files.FileLayerError, match=r"pip install 'rl-clarity\[gcs\]'"):
+        LogdirReader("gs://some-bucket/logs")
+    with pytest.raises(files.FileLayerError, match="gcsfs"):
+        files.write_atomic("gs://some-bucket/logs/x.json", b"{}")
+    done = subprocess.run([sys.executable, "-m", "rlclarity_plugin.cli", "export", "--logdir",
+                           "gs://some-bucket/logs", "--run", "a", "-o", "/dev/null"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and "rl-clarity[gcs]" in done.stderr
