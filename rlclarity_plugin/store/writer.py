@@ -89,15 +89,14 @@ class AssetWriter:
         return json.loads(files.read(self.path(rel)))
 
 
-def _metadata(kind: str) -> bytes:
+def _metadata(kind: str):
     from tensorboard.compat.proto import summary_pb2
 
-    md = summary_pb2.SummaryMetadata(
+    return summary_pb2.SummaryMetadata(
         plugin_data=summary_pb2.SummaryMetadata.PluginData(
             plugin_name=schema.PLUGIN_NAME,
             content=encode_json({"version": schema.SCHEMA_VERSION, "kind": kind})),
         data_class=summary_pb2.DATA_CLASS_TENSOR)
-    return md.SerializeToString()
 
 
 _EVENT_FILES = itertools.count()
@@ -109,8 +108,7 @@ def _summary_event(step: int, wall_time: float, tag: str, value, kind: str):
 
     return event_pb2.Event(wall_time=wall_time, step=int(step), summary=summary_pb2.Summary(
         value=[summary_pb2.Summary.Value(tag=tag, tensor=tensor_util.make_tensor_proto(value),
-                                         metadata=summary_pb2.SummaryMetadata.FromString(
-                                             _metadata(kind)))]))
+                                         metadata=_metadata(kind))]))
 
 
 def write_summaries(run_dir: str, step: int, manifest: dict, series: dict, totals: dict,

@@ -23,9 +23,11 @@ class RLClarityLoader(base_plugin.TBLoader):
         samples = getattr(flags, "samples_per_plugin", None)
         if isinstance(samples, dict):
             samples.setdefault(PLUGIN_NAME, 0)
+        from .launch import needs_tf_free_reader  # light: the store's file layer, stdlib only
+
         logdir = getattr(flags, "logdir", "") or ""
-        if "://" in logdir and not logdir.startswith(("gs://", "file://")) and \
-                "tensorboard.compat.notf" not in sys.modules and "tensorflow" in sys.modules:
+        if needs_tf_free_reader(logdir) and "tensorboard.compat.notf" not in sys.modules and \
+                "tensorflow" in sys.modules:
             log.warning("TensorBoard reads %s through TensorFlow, which has no %s:// file "
                         "system here; start it with `rl-clarity tensorboard --logdir %s` "
                         "instead (TensorBoard's own reader, no TensorFlow needed)", logdir,

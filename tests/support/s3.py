@@ -8,7 +8,7 @@ import sys
 import time
 import urllib.request
 
-from tests.support.tb import free_port
+from tests.support.tb import free_port, stop
 
 
 class MotoServer:
@@ -43,9 +43,5 @@ class MotoServer:
                             aws_access_key_id="testing", aws_secret_access_key="testing")
 
     def close(self):
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
+        stop(self.proc)
         self._log.close()
