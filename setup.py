@@ -35,6 +35,8 @@ setup(
         "tqdm>=4.60",
         "joblib>=1.2",
         "fsspec>=2023.1",
+        # event-file records: the C implementation of CRC32C (TensorBoard's own is pure Python)
+        "google-crc32c>=1.5",
     ],
     extras_require={
         "gpu": ["tensorflow[and-cuda]>=2.16"],

@@ -78,7 +78,7 @@ def render_strips(maps, colours):
 
 def original_bytes(reader, run, step, logdir):
     m = reader.manifest(run, step)
-    probe = ProbeSet.load(os.path.join(logdir, run, m["probe_set"]["path"]))
+    probe = ProbeSet.load(os.path.join(logdir, run, m.probe_set.path))
     shared = 0  # feature pictures, grids (as JSON in the original) and thumbnails: same data
     root = schema.asset_dir(os.path.join(logdir, run), step)
     for sub in ("features", "thumbnails"):
@@ -89,12 +89,12 @@ def original_bytes(reader, run, step, logdir):
                + png_size(scrub(f)) for f in frames)
     obs = sum(png_size(o) for o in probe.observations)
     attribution = 0
-    for layer in m["layers"]:
-        colours = feature_hues(layer["features"]) if layer["features"] else np.eye(3)
-        for e in range(m["probe_set"]["trajectories"]):
-            for out in m["outputs"]:
-                maps, unit = reader.attribution(run, step, layer["name"], e, out["key"])
-                attribution += render_strips(maps / unit["scale"], colours)
+    for layer in m.layers:
+        colours = feature_hues(layer.features) if layer.features else np.eye(3)
+        for e in range(m.probe_set.trajectories):
+            for out in m.outputs:
+                maps, unit = reader.attribution(run, step, layer.name, e, out.key)
+                attribution += render_strips(maps / unit.scale, colours)
     return {"attribution": attribution, "trajectories": traj, "observations": obs,
             "features_and_thumbnails": shared,
             "total": attribution + traj + obs + shared}

@@ -13,7 +13,6 @@ dead tracking server, a full disk, an analysis error) are logged and listed by :
 from __future__ import annotations
 
 import dataclasses
-import io
 import json
 import logging
 import os
@@ -286,7 +285,7 @@ class CheckpointAnalyzer:
             else:
                 flat[prefix] = json.dumps(obj) if isinstance(obj, (list, tuple)) else str(obj)
 
-        walk("rl_clarity", manifest.get("config", {}))
+        walk("rl_clarity", manifest.inputs.get("config", {}))
         flat["rl_clarity.probe_set"] = self.probe_set or ""
         flat["rl_clarity.logdir"] = self.logdir
         flat["rl_clarity.run"] = self.run
@@ -298,48 +297,43 @@ class CheckpointAnalyzer:
         import numpy as np
         from mlflow.entities import Metric
 
-        from rlclarity_plugin.store import schema
-
-        sums = reader.summaries(self.run, step)
+        series = reader.series(self.run, step, manifest)
         ts = int(time.time() * 1000)
         values = {
-            "rl_clarity/value_mean": float(np.mean(sums[schema.series_tag("values")])),
-            "rl_clarity/abs_advantage_mean":
-                float(np.mean(np.abs(sums[schema.series_tag("advantages")]))),
+            "rl_clarity/value_mean": float(np.mean(series["values"])),
+            "rl_clarity/abs_advantage_mean": float(np.mean(np.abs(series["advantages"]))),
         }
-        if manifest.get("completeness"):
-            values["rl_clarity/ig_completeness_median"] = manifest["completeness"]["median"]
-            values["rl_clarity/ig_completeness_p95"] = manifest["completeness"]["p95"]
-        for layer in manifest["layers"]:
-            if layer.get("nmf_reconstruction_error") is not None:
-                values[f"rl_clarity/nmf_error/{layer['name']}"] = layer["nmf_reconstruction_error"]
+        if manifest.completeness is not None:
+            c = manifest.completeness
+            values["rl_clarity/ig_completeness_median"] = c.per_frame.median
+            values["rl_clarity/ig_completeness_p95"] = c.per_frame.p95
+            values["rl_clarity/ig_completeness_unit_scaled_median"] = c.unit_scaled.median
+            values["rl_clarity/ig_completeness_unit_scaled_p95"] = c.unit_scaled.p95
+        for layer in manifest.layers:
+            if layer.nmf_reconstruction_error is not None:
+                values[f"rl_clarity/nmf_error/{layer.name}"] = layer.nmf_reconstruction_error
         client.log_batch(rid, metrics=[Metric(k, float(v), ts, step) for k, v in values.items()])
 
     def _log_images(self, client, rid, reader, manifest, step):
-        import numpy as np
         from PIL import Image
 
         from rlclarity_plugin.store import schema
 
-        for layer in manifest["layers"]:
-            if not layer.get("features"):
+        for layer in manifest.layers:
+            if not layer.features:
                 continue
-            thumbs = Image.open(io.BytesIO(reader.asset_bytes(
-                self.run, step, schema.thumbnails_asset(layer["name"]))))
-            client.log_image(rid, thumbs, key=f"rl_clarity/thumbnails/{layer['name']}",
-                             step=step)
-        H, W = manifest["probe_set"]["observation_shape"][:2]
-        cols = manifest["assets"]["frame_columns"]
-        marks = [("low", t, f) for t, f in manifest["bookmarks"].get("low", [])]
-        marks += [("high", t, f) for t, f in manifest["bookmarks"].get("high", [])]
+            thumbs = Image.fromarray(reader.image(self.run, step,
+                                                  schema.thumbnails_asset(layer.name), "RGBA"))
+            client.log_image(rid, thumbs, key=f"rl_clarity/thumbnails/{layer.name}", step=step)
+        marks = [("low", t, f) for t, f in manifest.bookmarks.low]
+        marks += [("high", t, f) for t, f in manifest.bookmarks.high]
         marks = sorted(marks, key=lambda m: (m[0], m[1], m[2]))
         chosen = (marks[:1] + marks[-1:] + marks[1:-1])[:self.key_frames]
+        frames = {}
         for kind, t, f in chosen:
-            sheet = np.asarray(Image.open(io.BytesIO(reader.asset_bytes(
-                self.run, step, schema.frames_asset(t)))).convert("RGB"))
-            r, c = divmod(f, cols)
-            frame = sheet[r * H:(r + 1) * H, c * W:(c + 1) * W]
-            client.log_image(rid, Image.fromarray(frame),
+            if t not in frames:
+                frames[t] = reader.frames(self.run, step, t, manifest)
+            client.log_image(rid, Image.fromarray(frames[t][f]),
                              key=f"rl_clarity/bookmark_{kind}/traj{t}_frame{f}", step=step)
 
     def _log_export(self, client, rid, step, manifest):
@@ -351,7 +345,7 @@ class CheckpointAnalyzer:
                 "-o", path]
         done = self._run(self._command(*args, mpi=False), "html export", step, ok_codes=(0, 2))
         if done.returncode == 2:  # larger than MLflow's viewer takes
-            layer = manifest["default_layer"]
+            layer = manifest.default_layer
             log.warning("rl-clarity: the HTML export of step %d is too large for MLflow's "
                         "viewer; exporting layer %s only. %s", step, layer,
                         done.stderr.strip()[-500:])

@@ -316,7 +316,10 @@ def _cmd_analyze(args) -> int:
     summary = main_guarded(lambda: run_analysis(
         args.checkpoint, args.logdir, run=args.run, step=args.step, probe_set=args.probe_set,
         config=config, resume=args.resume, progress=not args.no_progress, comm=comm), comm)
-    if comm.rank == 0:
+    if comm.rank == 0 and summary.get("unchanged"):
+        print(f"already analysed: {summary['run']} at step {summary['step']} in "
+              f"{summary['asset_dir']} (identical inputs; --no-resume redoes it)")
+    elif comm.rank == 0:
         secs = ", ".join(f"{k} {v:.1f}s" for k, v in summary["seconds"].items())
         print(f"analysed {summary['run']} at step {summary['step']} on {summary['ranks']} "
               f"rank(s) in {summary['total_seconds']:.1f}s ({secs}); "

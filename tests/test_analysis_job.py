@@ -2,7 +2,6 @@
 byte-identical output across MPI rank counts, resume after a kill, clear errors."""
 
 import hashlib
-import json
 import os
 import re
 import signal
@@ -17,6 +16,7 @@ from rlclarity_plugin.agents.checkpoint import save_checkpoint
 from rlclarity_plugin.analysis.attribution import IntegratedGradients, value_output
 from rlclarity_plugin.store import schema
 from rlclarity_plugin.store.reader import LogdirReader
+from tests.support import store
 
 TINY_ARGS = ["--traj-envs", "2", "--traj-steps", "12", "--obs-envs", "4", "--obs-per-env", "4",
              "--obs-every", "3", "--layers", "2b", "4a", "--nmf-features", "3",
@@ -53,14 +53,14 @@ def tree_digest(root):
     return out
 
 
-def summary_digest(reader, run, step):
+def summary_digest(logdir, run, step):
     def raw(v):  # string tensors are object arrays: hash their bytes, not their pointers
         if v.dtype == object:
             return b"\0".join(bytes(x) for x in v.ravel())
         return f"{v.dtype.str}{v.shape}".encode() + np.ascontiguousarray(v).tobytes()
 
     return {tag: hashlib.sha256(raw(v)).hexdigest()
-            for tag, v in reader.summaries(run, step).items()}
+            for tag, v in store.event_series(logdir, run, step).items()}
 
 
 @pytest.fixture(scope="module")
@@ -69,6 +69,8 @@ def serial_logdir(ckpt, tmp_path_factory):
     out = analyze(ckpt, "--logdir", logdir, *TINY_ARGS)
     assert out.returncode == 0, out.stderr
     assert "analysed agentA at step 1234 on 1 rank(s)" in out.stdout
+    # one compiled IG function per (layer, outputs), reused for every trajectory
+    assert "retracing" not in out.stderr.lower()
     return logdir
 
 
@@ -76,17 +78,25 @@ def test_store_contents(serial_logdir, clear_agent):
     reader = LogdirReader(serial_logdir)
     assert reader.runs() == ["agentA"] and reader.steps("agentA") == [1234]
     m = reader.manifest("agentA", 1234)
-    assert m["schema_version"] == schema.SCHEMA_VERSION
-    assert [layer["name"] for layer in m["layers"]] == ["2b", "4a"]
-    assert m["default_layer"] == "4a"
-    assert m["probe_set"]["trajectories"] == 2 and m["probe_set"]["steps"] == 12
-    assert len(m["action_combos"]) == 15 and m["agent"]["training_step"] == 1234
-    summaries = reader.summaries("agentA", 1234)
+    assert m.schema_version == schema.SCHEMA_VERSION == 2
+    assert [layer.name for layer in m.layers] == ["2b", "4a"]
+    assert m.default_layer == "4a"
+    assert m.probe_set.trajectories == 2 and m.probe_set.steps == 12
+    assert len(m.action_combos) == 15 and m.agent["training_step"] == 1234
+    # one event file, named by the manifest, holding the series and the analysis marker
+    run_dir = os.path.join(serial_logdir, "agentA")
+    assert [n for n in os.listdir(run_dir) if "tfevents" in n] == [m.event_file]
+    summaries = store.event_series(serial_logdir, "agentA", 1234)
+    assert sorted(summaries) == sorted([schema.series_tag(n) for n in schema.SERIES]
+                                       + [schema.ANALYSIS_TAG])
     assert summaries[schema.series_tag("values")].shape == (2, 12)
     assert summaries[schema.series_tag("logits")].shape == (2, 12, 15)
-    assert summaries[schema.totals_tag("2b", "v")].shape == (2, 12, 4)
-    assert summaries[schema.nmf_tag("4a")].shape == (3, 32)
-    assert json.loads(summaries[schema.MANIFEST_TAG].item().decode()) == m
+    assert summaries[schema.ANALYSIS_TAG].item() == b"plugins/rl_clarity/1234"
+    # each value once: totals and F(a) - F(0) in the unit, components in the NMF file
+    unit = store.unit_json(serial_logdir, "agentA", 1234, "2b", 0, "v")
+    assert np.asarray(unit["totals"]).shape == (12, 4) and len(unit["delta"]) == 12
+    assert reader.components("agentA", 1234, "4a").shape == (3, 32)
+    assert m.inputs["config"]["probe"]["seed"] == 1 and "completeness" not in unit
     for e in range(2):
         frames, unit = reader.attribution("agentA", 1234, "2b", e, "v")
         assert frames.shape == (12, 32, 32, 4)
@@ -102,8 +112,9 @@ def test_totals_decompose_the_attribution_exactly(serial_logdir, clear_agent):
 
     reader = LogdirReader(serial_logdir)
     m = reader.manifest("agentA", 1234)
-    probe = ProbeSet.load(os.path.join(serial_logdir, "agentA", m["probe_set"]["path"]))
-    totals = reader.summaries("agentA", 1234)[schema.totals_tag("2b", "v")]
+    probe = ProbeSet.load(os.path.join(serial_logdir, "agentA", m.probe_set.path))
+    totals = np.asarray([store.unit_json(serial_logdir, "agentA", 1234, "2b", e, "v")["totals"]
+                         for e in range(2)])
     encoder, head = clear_agent.network.cut("2b")
     frames = probe.trajectories["observations"][1]
     acts = encoder(frames).numpy()
@@ -133,8 +144,8 @@ def test_identical_across_rank_counts(serial_logdir, ckpt, tmp_path):
                    open(os.path.join(logdir, step_dir, k), "rb").read()[:3000])
                for k in differing if k.endswith(".json")}
     assert differing == [], details
-    assert summary_digest(LogdirReader(serial_logdir), "agentA", 1234) == \
-        summary_digest(LogdirReader(logdir), "agentA", 1234)
+    assert summary_digest(serial_logdir, "agentA", 1234) == \
+        summary_digest(logdir, "agentA", 1234)
 
 
 def test_resume_after_kill(serial_logdir, ckpt, tmp_path):
@@ -219,3 +230,107 @@ def test_killed_rank_ends_the_job(tmp_path, ckpt):
     assert f"1=pid {rank1}" in output
     assert f"PID {rank1}" in output
     assert not os.path.exists(os.path.join(step_dir, "manifest.json"))
+
+
+def _kill_after_first_unit(ckpt, logdir, args):
+    """Start the job, SIGKILL it once its first attribution unit is written."""
+    step_dir = os.path.join(logdir, "agentA", "plugins", "rl_clarity", "1234")
+    proc = analyze(ckpt, "--logdir", logdir, *args, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
+    unit_dir = os.path.join(step_dir, "attribution", "2b")
+    deadline = time.time() + 300
+    while time.time() < deadline and proc.poll() is None:
+        if os.path.isdir(unit_dir) and any(f.endswith(".json") for f in os.listdir(unit_dir)):
+            break
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert not os.path.exists(os.path.join(step_dir, "manifest.json"))
+    return step_dir
+
+
+def _with(args, option, value):
+    args = list(args)
+    args[args.index(option) + 1] = value
+    return args
+
+
+@pytest.mark.parametrize("option,value,field", [("--seed", "2", "config.probe.seed: 1 -> 2"),
+                                                ("--nmf-features", "2",
+                                                 "config.nmf.features: 3 -> 2")])
+def test_resume_with_other_options_never_mixes(ckpt, tmp_path, option, value, field):
+    """A killed job re-run with another option: its units are not reused; the store equals a
+    clean run with the new options, file for file."""
+    new = _with(TINY_ARGS, option, value)
+    clean = str(tmp_path / "clean")
+    assert analyze(ckpt, "--logdir", clean, *new).returncode == 0
+    logdir = str(tmp_path / "resumed")
+    step_dir = _kill_after_first_unit(ckpt, logdir, TINY_ARGS)
+    out = analyze(ckpt, "--logdir", logdir, *new)
+    assert out.returncode == 0, out.stderr
+    assert "replacing the analysis" in out.stderr and field in out.stderr
+    assert tree_digest(step_dir) == tree_digest(os.path.join(clean, "agentA", "plugins",
+                                                             "rl_clarity", "1234"))
+    # the run folder holds the new analysis' event file only
+    events = sorted(n for n in os.listdir(os.path.join(logdir, "agentA")) if "tfevents" in n)
+    assert events == sorted(n for n in os.listdir(os.path.join(clean, "agentA"))
+                            if "tfevents" in n)
+    assert store.series(logdir, "agentA", 1234)["values"].tolist() == \
+        store.series(clean, "agentA", 1234)["values"].tolist()
+
+
+def test_complete_analysis_with_other_options_is_replaced(serial_logdir, ckpt, tmp_path):
+    import shutil
+
+    logdir = str(tmp_path / "logs")
+    shutil.copytree(serial_logdir, logdir)
+    step_dir = os.path.join(logdir, "agentA", "plugins", "rl_clarity", "1234")
+    before = tree_digest(step_dir)
+    out = analyze(ckpt, "--logdir", logdir, *TINY_ARGS)  # identical inputs: nothing to do
+    assert out.returncode == 0 and "already analysed" in out.stdout
+    assert tree_digest(step_dir) == before
+    out = analyze(ckpt, "--logdir", logdir, *_with(TINY_ARGS, "--nmf-features", "2"))
+    assert out.returncode == 0 and "replacing the analysis" in out.stderr
+    m = LogdirReader(logdir).manifest("agentA", 1234)
+    assert [layer.features for layer in m.layers] == [2, 2]
+    assert len(m.feature_colors) == 2 and m.inputs["config"]["nmf"]["features"] == 2
+
+
+@pytest.mark.parametrize("extra,message,where", [
+    (["--env-option", "distribution_mode=bogus"], "unknown distribution_mode 'bogus'",
+     "new step"),
+    (["--env-option", "distribution_mode=bogus"], "unknown distribution_mode 'bogus'",
+     "existing step"),
+    (["--layers", "nope"], "no layer of the clear network fits", "existing step"),
+    (["--probe-set", "/nonexistent.npz"], "no probe set at", "existing step"),
+    (["--nmf-features", "99"], "fewer than the 99 NMF features", "existing step"),
+    (["--obs-per-env", "1"], "need at least 16 sampled observations", "new step"),
+    (["--subdiv-mults", "0"], "subdiv_mults must be one or more positive numbers",
+     "existing step"),
+    (["--step", "-1"], "step must be an integer", "existing step"),
+])
+def test_refused_start_leaves_the_logdir_as_it_was(serial_logdir, ckpt, tmp_path, extra,
+                                                  message, where):
+    import shutil
+
+    logdir = str(tmp_path / "logs")
+    shutil.copytree(serial_logdir, logdir)
+    args = list(TINY_ARGS)
+    if where == "new step" and "--step" not in extra:
+        args += ["--step", "77"]
+    before = {}
+    for dirpath, _, names in os.walk(logdir):
+        for name in names:
+            path = os.path.join(dirpath, name)
+            before[path] = (os.stat(path).st_mtime_ns, os.path.getsize(path))
+    dirs_before = sorted(d for d, _, _ in os.walk(logdir))
+    out = analyze(ckpt, "--logdir", logdir, *args, *extra)
+    assert out.returncode == 2, out.stdout + out.stderr
+    assert message in out.stderr and "Traceback" not in out.stderr
+    after = {}
+    for dirpath, _, names in os.walk(logdir):
+        for name in names:
+            path = os.path.join(dirpath, name)
+            after[path] = (os.stat(path).st_mtime_ns, os.path.getsize(path))
+    assert after == before
+    assert sorted(d for d, _, _ in os.walk(logdir)) == dirs_before

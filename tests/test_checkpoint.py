@@ -101,3 +101,94 @@ def test_wrapped_keras_model(tmp_path, rng):
     loaded = load_checkpoint(path)
     np.testing.assert_array_equal(loaded(x)[0], logits)
     assert loaded.metadata == agent.metadata
+
+
+def _bad_checkpoints(root, agent, rng):
+    """(path, words the message must hold) for each way a checkpoint can be unreadable."""
+    import pickle
+
+    import joblib
+
+    cases = []
+    noise = rng.integers(0, 256, 4096, dtype=np.uint8).tobytes()
+    (root / "noise.jd").write_bytes(noise)
+    cases.append((root / "noise.jd", ["expected a joblib (pickle) file", "not a pickle"]))
+    (root / "empty.pkl").write_bytes(b"")
+    cases.append((root / "empty.pkl", ["an empty file"]))
+    good = root / "good.pkl"
+    joblib.dump({"params": {}, "args": {}}, good)
+    (root / "truncated.pkl").write_bytes(good.read_bytes()[:20])
+    cases.append((root / "truncated.pkl", ["damaged or truncated pickle"]))
+    with open(root / "list.pkl", "wb") as f:
+        pickle.dump([1, 2, 3], f)
+    cases.append((root / "list.pkl", ["expected a joblib dict with 'params'",
+                                      "found a pickled list"]))
+    (root / "model.zip").write_bytes(noise)
+    cases.append((root / "model.zip", ["is not a checkpoint", "found a file of 4096 bytes"]))
+    folder = save_checkpoint(agent, str(root / "noise_weights"))
+    with open(os.path.join(folder, "weights.npz"), "wb") as f:
+        f.write(noise)
+    cases.append((folder, ["cannot read weights", "weights.npz", "expected a NumPy .npz"]))
+    folder = save_checkpoint(agent, str(root / "truncated_weights"))
+    data = open(os.path.join(folder, "weights.npz"), "rb").read()
+    with open(os.path.join(folder, "weights.npz"), "wb") as f:
+        f.write(data[:len(data) // 2])
+    cases.append((folder, ["cannot read weights", "expected a NumPy .npz"]))
+    folder = save_checkpoint(agent, str(root / "bad_metadata"))
+    with open(os.path.join(folder, "metadata.json"), "w") as f:
+        f.write("{not json")
+    cases.append((folder, ["bad checkpoint metadata", "metadata.json"]))
+    folder = save_checkpoint(agent, str(root / "nan_weights"))
+    weights = agent.get_weights()
+    weights["2b/kernel"] = weights["2b/kernel"].copy()
+    weights["2b/kernel"][0, 0, 0, :3] = np.nan
+    weights["dense/bias"] = np.full_like(weights["dense/bias"], np.inf)
+    np.savez_compressed(os.path.join(folder, "weights.npz"), **weights)
+    cases.append((folder, ["non-finite weights", "2b/kernel (3 of", "dense/bias", "nan_weights"]))
+    return cases
+
+
+def test_every_unreadable_checkpoint_gets_one_clear_message(tmp_path, clear_agent, rng):
+    """Through the command line: exit 2, one line naming the file, what was expected and what
+    was found; nothing written to the logdir."""
+    import subprocess
+    import sys
+
+    root = tmp_path / "ckpts"
+    root.mkdir()
+    logdir = tmp_path / "logs"
+    cases = _bad_checkpoints(root, clear_agent, rng)
+    for path, words in cases:
+        with pytest.raises(ValueError) as e:
+            load_checkpoint(str(path))
+        text = str(e.value)
+        assert os.path.basename(str(path)) in text and "\n" not in text, text
+        for w in words:
+            assert w in text, (path, text)
+    # the command line says the same in one line and writes nothing
+    for path, words in (cases[0], cases[-1]):
+        out = subprocess.run([sys.executable, "-m", "rlclarity_plugin.cli", "analyze",
+                              str(path), "--logdir", str(logdir), "--run", "x",
+                              "--no-progress"], capture_output=True, text=True, timeout=300,
+                             env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"})
+        assert out.returncode == 2 and "Traceback" not in out.stderr
+        lines = [line for line in out.stderr.splitlines() if line.startswith("rl-clarity")]
+        assert len(lines) == 1 and all(w in lines[0] for w in words), out.stderr
+        assert not logdir.exists()
+
+
+def test_original_checkpoint_with_nan_is_refused(tmp_path):
+    import joblib
+
+    from rlclarity_plugin.agents.original import clear_name_table
+
+    meta = AgentMetadata("clear", (64, 64, 3), 15)
+    agent = Agent.build(meta)
+    weights = agent.get_weights()
+    params = {tf1: weights[keras] for tf1, keras in clear_name_table().items()}
+    params["ppo2_model/pi/3a/conv2d/kernel:0"] = np.full_like(
+        params["ppo2_model/pi/3a/conv2d/kernel:0"], np.nan)
+    path = tmp_path / "nan.jd"
+    joblib.dump({"params": params, "args": {"env_name": "coinrun"}}, path)
+    with pytest.raises(ValueError, match=r"non-finite weights .* in 3a/kernel"):
+        load_checkpoint(str(path))

@@ -236,7 +236,10 @@ def test_export_of_two_analyses(compare_logdir, tmp_path, browser):
     out = tmp_path / "compare.html"
     done = subprocess.run(
         [sys.executable, "-m", "rlclarity_plugin.cli", "export", "--logdir", compare_logdir,
-         "--compare", "agentA:1000", "agentA:2000", "-o", str(out)],
+         "--compare", "agentA:1000", "agentA:2000", "-o", str(out),
+         # every layer, the input's 3x64x64 gradients and 21 outputs of two analyses: 57 MiB of
+         # faithful maps (store v2), over MLflow's 50 MiB, which the export refuses by default
+         "--max-size", "100"],
         capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     page = browser.new_page(viewport={"width": 1900, "height": 1200})

@@ -65,9 +65,10 @@ def reference_ig(head, acts, points=256):
     return acts * total
 
 
-# The issue asks for median <= 1% and p95 <= 5% at the default 10 steps. Measured on the final
-# demo agent (quadratic rule): met at 2a-4a by a wide margin (2b: median 0.2%, p95 0.8%); at
-# 1a, the 64x64 layer, p95 is 3.2-5.3% depending on the frames, so its p95 bound is 6% here.
+# The issue asked for median <= 1% and p95 <= 5% at the default steps (10 then, 16 now).
+# Measured on the final demo agent at 10 steps (quadratic rule): met at 2a-4a by a wide margin
+# (2b: median 0.2%, p95 0.8%); at 1a, the 64x64 layer, p95 was 3.2-5.3% depending on the
+# frames, so its p95 bound is 6% here.
 P95_BOUND = {"1a": 0.06}
 
 

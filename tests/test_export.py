@@ -66,9 +66,8 @@ def test_self_contained_and_escaped(exported):
 
 def test_binary_parts_round_trip(exported, logdir):
     """Attribution, series and totals in the page equal the store's (decoded here in Python)."""
-    import zlib
-
     from rlclarity_plugin.store.reader import LogdirReader
+    from tests.support import store
 
     html = exported.read_text(encoding="utf-8")
     index = index_of(html)
@@ -79,16 +78,21 @@ def test_binary_parts_round_trip(exported, logdir):
         return base64.b64decode(blobs[start:end])
 
     reader = LogdirReader(logdir)
-    maps, unit = reader.attribution("agentA", 1000, "2b", 1, "v")
-    q = np.frombuffer(zlib.decompress(part("attribution/2b/1/v")), np.int8)
-    q = np.moveaxis(q.reshape(unit["shape"][-1], *unit["shape"][:-1]), 0, -1)
-    np.testing.assert_array_equal(q * np.float32(unit["quant_range"] / 127), maps)
+    maps, _ = reader.attribution("agentA", 1000, "2b", 1, "v")
+    unit = store.unit_json(logdir, "agentA", 1000, "2b", 1, "v")
+    steps = np.frombuffer(part("steps/2b/1/v"), np.float32)
+    np.testing.assert_array_equal(steps, np.asarray(unit["steps"], np.float32))
+    np.testing.assert_array_equal(store.decode_maps(part("attribution/2b/1/v"), unit["shape"],
+                                                    steps), maps)
+    assert index["units"]["2b/1/v"] == {k: unit[k] for k in ("shape", "codec", "scale")}
     np.testing.assert_array_equal(np.frombuffer(part("totals/2b/1/v"), np.float32).reshape(
         len(unit["totals"]), -1), np.asarray(unit["totals"], np.float32))
-    sums = reader.summaries("agentA", 1000)
+    np.testing.assert_array_equal(np.frombuffer(part("delta/2b/1/v"), np.float32),
+                                  np.asarray(unit["delta"], np.float32))
+    sums = store.series(logdir, "agentA", 1000)
     series = np.frombuffer(part("series/0"), np.float32).reshape(unit["shape"][0], -1)
-    np.testing.assert_array_equal(series[:, 1], sums[schema.series_tag("advantages")][0])
-    np.testing.assert_array_equal(series[:, 6:], sums[schema.series_tag("logits")][0])
+    np.testing.assert_array_equal(series[:, 1], sums["advantages"][0])
+    np.testing.assert_array_equal(series[:, 6:], sums["logits"][0])
     frames = Image.open(io.BytesIO(part("frames/1")))  # lossless WebP: same pixels
     stored = Image.open(io.BytesIO(reader.asset_bytes("agentA", 1000, schema.frames_asset(1))))
     np.testing.assert_array_equal(np.asarray(frames.convert("RGB")),

@@ -57,8 +57,8 @@ def check_aligned(full_frames: list, observations: np.ndarray):
 def test_the_store_holds_aligned_human_scale_frames(full_logdir):
     reader = LogdirReader(full_logdir)
     manifest = reader.manifest("hires", 1000)
-    assert manifest["full_resolution"]["shape"] == [512, 512, 3]
-    assert reader.manifest("agentA", 1000)["full_resolution"] is None
+    assert manifest.full_resolution.shape == (512, 512, 3)
+    assert reader.manifest("agentA", 1000).full_resolution is None
     probe = ProbeSet.load(glob.glob(f"{full_logdir}/hires/plugins/rl_clarity/probe_sets/*.npz")[0])
     E, T = probe.trajectories["observations"].shape[:2]
     moved = 0
@@ -77,7 +77,7 @@ def test_the_store_holds_aligned_human_scale_frames(full_logdir):
     check_aligned([data[offsets[i]:offsets[i + 1]] for i in range(0, len(offsets) - 1, 4)],
                   probe.observations[::4])
     # the probe set's content id ignores them: comparable with analyses without them
-    assert manifest["probe_set"]["id"] != ""
+    assert manifest.probe_set.id != ""
 
 
 def test_bad_requests_for_full_resolution(full_logdir, analysed_logdir, tmp_path):

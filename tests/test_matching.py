@@ -2,6 +2,7 @@
 independent references (scikit-learn's cosine similarity, numpy's corrcoef, brute-force
 assignment) and on analyses written by the real job."""
 
+import dataclasses
 import itertools
 import json
 
@@ -79,7 +80,7 @@ def test_same_agent_on_the_same_probe_set_matches_itself(logdir):
 
 
 def features(manifest, layer="2b"):
-    return next(x for x in manifest["layers"] if x["name"] == layer)["features"]
+    return manifest.layer(layer).features
 
 
 def test_a_permuted_nmf_is_matched_back(logdir):
@@ -102,7 +103,7 @@ def test_a_permuted_nmf_is_matched_back(logdir):
 def test_different_probe_sets_fall_back_to_components(logdir):
     reader = LogdirReader(logdir)
     ma, mc = reader.manifest("agentA", 1000), reader.manifest("agentC", 1000)
-    assert ma["probe_set"]["id"] != mc["probe_set"]["id"]
+    assert ma.probe_set.id != mc.probe_set.id
     m = store_match(reader, ("agentA", 1000), ("agentC", 1000), "2b")
     assert not m["shared_probe_set"] and m["method"] == "components"
     assert "probe sets differ" in m["reason"]
@@ -112,6 +113,6 @@ def test_different_probe_sets_fall_back_to_components(logdir):
         json.loads(reader.asset_bytes("agentC", 1000, schema.nmf_asset("2b")))["components"])
     np.testing.assert_allclose(sim, ref, atol=1e-4)
     # a layer only one side has: no matching, and the reason says so
-    none = matching.match(ma, {**mc, "layers": [x for x in mc["layers"] if x["name"] != "4a"]},
-                          "4a")
+    none = matching.match(ma, dataclasses.replace(
+        mc, layers=tuple(x for x in mc.layers if x.name != "4a"), default_layer="2b"), "4a")
     assert none["method"] is None and "not analysed in B" in none["reason"]

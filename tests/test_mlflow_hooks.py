@@ -245,4 +245,4 @@ def test_keras_callback_analyses_the_model_being_fit(tmp_path):
     assert hook.report.failures == [] and hook.report.analysed == [3, 4, 6]
     reader = LogdirReader(str(tmp_path / "tb"))
     assert reader.steps("fit") == [3, 4, 6]
-    assert [entry["name"] for entry in reader.manifest("fit", 4)["layers"]] == ["c2"]
+    assert [entry.name for entry in reader.manifest("fit", 4).layers] == ["c2"]

@@ -156,12 +156,13 @@ def test_analyze_with_multi_path(clear_agent, tmp_path):
     assert out.returncode == 0, out.stderr
     reader = LogdirReader(logdir)
     m = reader.manifest("mp", 1)
-    assert m["config"]["attribution"]["max_paths"] == 3
-    assert m["completeness"]["median"] < 0.2
+    assert m.inputs["config"]["attribution"]["max_paths"] == 3
+    assert m.completeness.per_frame.median < 0.2
     nmf = AttributionNMF.from_json_dict(json.loads(reader.asset_bytes("mp", 1,
                                                                       schema.nmf_asset("4a"))))
-    probe = ProbeSet.load(os.path.join(logdir, "mp", m["probe_set"]["path"]))
-    totals = reader.summaries("mp", 1)[schema.totals_tag("4a", "v")]
+    probe = ProbeSet.load(os.path.join(logdir, "mp", m.probe_set.path))
+    totals = np.asarray([json.loads(reader.asset_bytes(
+        "mp", 1, schema.attribution_unit_asset("4a", e, "v")))["totals"] for e in range(2)])
     encoder, head = clear_agent.network.cut("4a")
     for e in range(2):
         acts = encoder(probe.trajectories["observations"][e]).numpy()

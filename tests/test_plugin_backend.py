@@ -26,6 +26,7 @@ from werkzeug import wrappers
 from rlclarity_plugin.store import schema
 from rlclarity_plugin.store.reader import LogdirReader
 from rlclarity_plugin.tensorboard.plugin import RLClarityPlugin
+from tests.support import store
 from tests.support.tb import TensorBoardProcess
 
 BASE = "/data/plugin/rl_clarity/"
@@ -94,17 +95,16 @@ def test_runs_lists_complete_analyses_and_problems(client):
 
 
 def test_json_routes_match_the_store(client, logdir, manifest):
-    reader = LogdirReader(logdir)
     assert get_json(client, "manifest", run="agentA", step=1000) == manifest
-    sums = reader.summaries("agentA", 1000)
+    sums = store.series(logdir, "agentA", 1000)  # read with TensorBoard's own loader
+    assert sorted(sums) == sorted(schema.SERIES)
     for traj in range(manifest["probe_set"]["trajectories"]):
         series = get_json(client, "series", run="agentA", step=1000, traj=traj)
         for name in schema.SERIES:
-            np.testing.assert_allclose(series[name], sums[schema.series_tag(name)][traj],
-                                       rtol=1e-6)
+            np.testing.assert_allclose(series[name], sums[name][traj], rtol=1e-6)
     # the second checkpoint has other values: the step is honoured
     other = get_json(client, "series", run="agentA", step=2000, traj=0)
-    assert not np.allclose(other["values"], sums[schema.series_tag("values")][0])
+    assert not np.allclose(other["values"], sums["values"][0])
     unit = get_json(client, "unit", run="agentA", step=1000, layer="2b", traj=1, output="v")
     with open(os.path.join(logdir, "agentA/plugins/rl_clarity/1000",
                            schema.attribution_unit_asset("2b", 1, "v"))) as f:
@@ -114,13 +114,14 @@ def test_json_routes_match_the_store(client, logdir, manifest):
 @pytest.mark.parametrize("layer,output", [("2b", "v"), ("4a", "group1"), ("input", "logit3")])
 def test_attribution_bytes(client, logdir, layer, output):
     reader = LogdirReader(logdir)
-    maps, unit = reader.attribution("agentA", 1000, layer, 1, output)
+    maps, _ = reader.attribution("agentA", 1000, layer, 1, output)
+    unit = store.unit_json(logdir, "agentA", 1000, layer, 1, output)
     params = dict(run="agentA", step=1000, layer=layer, traj=1, output=output)
     plain = client.get(url("attribution", **params))
     assert plain.status_code == 200 and plain.headers["Content-Type"] == "application/octet-stream"
     assert "max-age" in plain.headers["Cache-Control"]
-    q = np.frombuffer(plain.data, np.int8).reshape(unit["shape"])
-    np.testing.assert_array_equal(q.astype(np.float32) * (unit["quant_range"] / 127), maps)
+    np.testing.assert_array_equal(store.decode_maps(plain.data, unit["shape"], unit["steps"]),
+                                  maps)
     zipped = client.get(url("attribution", **params), headers={"Accept-Encoding": "gzip"})
     assert zipped.headers["Content-Encoding"] == "gzip"
     assert gzip.decompress(zipped.data) == plain.data
@@ -284,18 +285,17 @@ def test_real_tensorboard_serves_the_routes(logdir, manifest, load_fast):
         assert runs["agentA"] == [1000, 2000] and runs["nested/agentB"] == [1000]
         status, _, body = tb.get(url("manifest", run="nested/agentB", step=1000))
         assert status == 200 and json.loads(body)["run"] == "nested/agentB"
-        reader = LogdirReader(logdir)
-        sums = reader.summaries("agentA", 2000)
+        sums = store.series(logdir, "agentA", 2000)
         status, _, body = tb.get(url("series", run="agentA", step=2000, traj=1))
-        np.testing.assert_allclose(json.loads(body)["advantages"],
-                                   sums[schema.series_tag("advantages")][1], rtol=1e-6)
-        maps, unit = reader.attribution("agentA", 2000, "2b", 0, "v")
+        np.testing.assert_allclose(json.loads(body)["advantages"], sums["advantages"][1],
+                                   rtol=1e-6)
+        maps, unit = store.stored_maps(logdir, "agentA", 2000, "2b", 0, "v")
         status, headers, body = tb.get(url("attribution", run="agentA", step=2000, layer="2b",
                                            traj=0, output="v"),
                                        headers={"Accept-Encoding": "gzip"})
         assert status == 200 and headers["Content-Encoding"] == "gzip"
-        q = np.frombuffer(gzip.decompress(body), np.int8).reshape(unit["shape"])
-        np.testing.assert_array_equal(q * np.float32(unit["quant_range"] / 127), maps)
+        np.testing.assert_array_equal(store.decode_maps(gzip.decompress(body), unit["shape"],
+                                                        unit["steps"]), maps)
         status, _, body = tb.get(url("frames", run="../../etc", step=1, traj=0))
         assert status == 400
         status, _, body = tb.get(url("manifest", run="corrupt", step=1000))

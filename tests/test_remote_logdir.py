@@ -17,6 +17,7 @@ import time
 import numpy as np
 import pytest
 
+from rlclarity_plugin.store import schema
 from tests.conftest import UI_ANALYSIS_ARGS, run_analyze
 from tests.support.s3 import MotoServer
 from tests.support.tb import TensorBoardProcess, free_port
@@ -101,16 +102,13 @@ def test_the_store_in_s3_is_byte_identical_to_the_local_one(s3, logdirs):
     assert a.runs() == b.runs() == ["agentA"]
     assert a.steps("agentA") == b.steps("agentA") == [1000, 2000]
     for step in (1000, 2000):
-        sa, sb = a.summaries("agentA", step), b.summaries("agentA", step)
-        assert sorted(sa) == sorted(sb) and len(sa) > 5
-        for tag in sa:
-            if tag.endswith("manifest"):
-                assert json.loads(sa[tag].item()) == json.loads(sb[tag].item())
-            else:
-                np.testing.assert_array_equal(sa[tag], sb[tag])
+        assert a.manifest("agentA", step) == b.manifest("agentA", step)
+        sa, sb = a.series("agentA", step), b.series("agentA", step)
+        assert sorted(sa) == sorted(sb) == sorted(schema.SERIES)
+        for name in sa:
+            np.testing.assert_array_equal(sa[name], sb[name])
     # the second step read its probe set back from S3: same observations in both stores
-    assert a.manifest("agentA", 2000)["probe_set"]["id"] == \
-        b.manifest("agentA", 1000)["probe_set"]["id"]
+    assert a.manifest("agentA", 2000).probe_set.id == b.manifest("agentA", 1000).probe_set.id
 
 
 def test_every_object_is_published_by_rename_and_the_manifest_last(s3, logdirs):

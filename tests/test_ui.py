@@ -9,6 +9,7 @@ import hashlib
 import json
 import shutil
 
+import numpy as np
 import pytest
 
 from tests.support.tb import TensorBoardProcess
@@ -292,3 +293,80 @@ def test_arrows_after_a_radio_and_a_quick_click_in_the_popup(page, tb):
     page.wait_for_timeout(700)
     assert tid(frame, "popup-observation").count() == 0
     assert tid(frame, "popup-image").count() == 1
+
+
+def original_rendering(maps, scale, colours, direction):
+    """The original's display pipeline in numpy (reference section 1.9), for one frame of
+    channel maps ``(h, w, K)`` (residual not shown): value / scale, the direction, colours
+    summed, the unnormalised 15x15 disk blur exp(-|d|) (taps >= exp(-7), zero padding) at the
+    layer's resolution, brightness turned into opacity. Returns RGB (colour / opacity) and
+    opacity, floats in [0, 1]."""
+    from scipy.signal import convolve2d
+
+    x = maps / scale
+    x = np.maximum(x, 0) if direction == "pos" else np.maximum(-x, 0)
+    rgb = x @ colours  # (h, w, 3)
+    r = np.arange(15) - 7
+    d = np.sqrt(r[:, None] ** 2 + r[None, :] ** 2)
+    kernel = np.where(np.exp(-d) >= np.exp(-7), np.exp(-d), 0.0)
+    rgb = np.stack([convolve2d(rgb[..., c], kernel, mode="same") for c in range(3)], -1)
+    b = np.minimum(1.0, np.linalg.norm(rgb, axis=-1))
+    colour = np.clip(np.divide(rgb, b[..., None], out=np.zeros_like(rgb),
+                               where=b[..., None] > 0), 0, 1)
+    return colour, b
+
+
+def canvas_rgb(frame, name):
+    data = tid(frame, name).evaluate(
+        "c => Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data)")
+    return np.asarray(data, np.float64).reshape(64, 64, 4)[..., :3] / 255
+
+
+@pytest.mark.parametrize("overlay", ["0", "1"])
+def test_overlay_pixels_are_the_originals_pipeline(page, tb, logdir, overlay):
+    """The drawn attribution cells equal a numpy rendering of the original's pipeline from the
+    stored maps, with the original's display scale and opacities (0.9 over the greyscale
+    observation, 1 alone on black), pixelated: within 3/255 on average."""
+    import io
+
+    from numpy.testing import assert_allclose
+    from PIL import Image
+
+    from tests.support import store
+
+    m = manifest(tb)
+    colours = np.asarray([[int(h[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+                          for h in m["feature_colors"]])
+    colours /= np.linalg.norm(colours, axis=1, keepdims=True)
+    maps, unit = store.stored_maps(logdir, "agentA", 1000, "2b", 1, "v")
+    channels = maps[..., :-1].astype(np.float64)
+    scale = float(np.median(channels.reshape(len(channels), -1).max(1)))  # the original's rule
+    assert_allclose(unit["scale"], scale, rtol=0.01)
+    status, _, body = tb.get("data/plugin/rl_clarity/frames?run=agentA&step=1000&traj=1")
+    sheet = np.asarray(Image.open(io.BytesIO(body)).convert("RGB"), np.float64) / 255
+    checked = 0
+    frame = open_tab(page, tb, "run=agentA&step=1000&layer=2b&traj=2&frame=1&rows=v&abs=0"
+                               f"&residual=0&overlay={overlay}")
+    for t in (0, 6, 23):
+        before = pixels(frame, "attr-canvas-0-pos")
+        tid(frame, "frame-label").evaluate("(e, n) => window.rlClarity.setFrame(n)", t)
+        assert frame_number(frame) == t + 1
+        if t:
+            wait_change(page, frame, before)
+        row, col = divmod(t, m["assets"]["frame_columns"])
+        obs = sheet[row * 64:(row + 1) * 64, col * 64:(col + 1) * 64]
+        grey = (obs @ np.array([0.2126, 0.7152, 0.0722]))[..., None]  # CSS grayscale(1)
+        for direction in ("pos", "neg"):
+            colour, b = original_rendering(channels[t], scale, colours, direction)
+            colour = np.repeat(np.repeat(colour, 2, 0), 2, 1)  # 32x32 drawn pixelated on 64x64
+            b = np.repeat(np.repeat(b, 2, 0), 2, 1)[..., None]
+            alpha = 0.9 * b if overlay == "1" else b
+            want = colour * alpha + (grey if overlay == "1" else 0) * (1 - alpha)
+            got = canvas_rgb(frame, f"attr-canvas-0-{direction}")
+            err = np.abs(got - want)
+            assert err.mean() <= 3 / 255, (t, direction, err.mean() * 255)
+            strong = b[..., 0] > 0.05
+            if strong.any():
+                assert err[strong].mean() <= 3 / 255, (t, direction, err[strong].mean() * 255)
+                checked += int(strong.sum())
+    assert checked > 500  # the frames hold attribution to compare

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -136,6 +137,30 @@ class Agent:
                 raise RuntimeError(f"duplicate weight path {v.path}")
             out[v.path] = np.asarray(v.numpy())
         return out
+
+    def weights_digest(self) -> str:
+        """SHA-256 over the weights (names, dtypes, shapes, bytes) and the metadata: two agents
+        with the same digest compute the same function."""
+        h = hashlib.sha256()
+        for name, arr in sorted(self.get_weights().items()):
+            a = np.ascontiguousarray(arr)
+            h.update(f"{name}|{a.dtype.str}|{a.shape}|".encode())
+            h.update(a.tobytes())
+        h.update(repr(sorted(self.metadata.to_json().items())).encode())
+        return h.hexdigest()
+
+    def check_finite(self, source: str) -> None:
+        """Raise ``ValueError`` naming every weight of ``source`` that holds NaN or infinity."""
+        bad = []
+        for name, arr in self.get_weights().items():
+            a = np.asarray(arr)
+            if np.issubdtype(a.dtype, np.floating) and not np.all(np.isfinite(a)):
+                bad.append(f"{name} ({int(np.count_nonzero(~np.isfinite(a)))} of {a.size} "
+                           "values)")
+        if bad:
+            raise ValueError(f"{source}: non-finite weights (NaN or infinity) in "
+                             + ", ".join(bad) + "; a network with them computes nothing "
+                             "meaningful (did training diverge?)")
 
     def set_weights(self, weights: dict[str, np.ndarray]) -> None:
         """Assign weights by path; every weight must be given exactly once with its shape."""

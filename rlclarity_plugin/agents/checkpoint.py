@@ -95,7 +95,12 @@ def load_checkpoint(path: str, **original_kwargs) -> Agent:
     Raises ``FileNotFoundError`` for a missing location and ``ValueError`` for anything that is
     not a valid checkpoint, naming the file and what was wrong.
     """
-    path = resolve_checkpoint(str(path))
+    agent = _load(resolve_checkpoint(str(path)), original_kwargs)
+    agent.check_finite(f"checkpoint {str(path)!r}")
+    return agent
+
+
+def _load(path: str, original_kwargs: dict) -> Agent:
     if is_original_checkpoint(path):
         from .original import load_original_checkpoint
 
@@ -103,9 +108,10 @@ def load_checkpoint(path: str, **original_kwargs) -> Agent:
     if not tf.io.gfile.exists(path):
         raise FileNotFoundError(f"no checkpoint at {path!r}")
     if not tf.io.gfile.isdir(path):
+        size = tf.io.gfile.stat(path).length
         raise ValueError(f"{path!r} is not a checkpoint: expected a folder with {METADATA_FILE} "
                          f"and {WEIGHTS_FILE}, 'demo:coinrun', or an original joblib file "
-                         f"({', '.join(ORIGINAL_SUFFIXES)})")
+                         f"({', '.join(ORIGINAL_SUFFIXES)}); found a file of {size} bytes")
     meta_path = _join(path, METADATA_FILE)
     if not tf.io.gfile.exists(meta_path):
         raise ValueError(f"{path!r} is not a checkpoint: {METADATA_FILE} is missing")
@@ -123,12 +129,19 @@ def load_checkpoint(path: str, **original_kwargs) -> Agent:
     try:
         weights = _read_npz(weights_path)
     except Exception as e:  # zipfile, OSError, ValueError: all mean an unreadable file
-        raise ValueError(f"cannot read weights {weights_path!r}: {e}") from e
+        raise ValueError(f"cannot read weights {weights_path!r}: expected a NumPy .npz archive "
+                         f"of arrays, found a file it cannot read ({type(e).__name__}: "
+                         f"{_first_line(e)})") from e
     try:
         agent.set_weights(weights)
     except ValueError as e:
         raise ValueError(f"checkpoint {path!r}: {e}") from e
     return agent
+
+
+def _first_line(error: Exception) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0][:200] if lines else "no details"
 
 
 def _save_keras_model(model, path: str) -> None:
@@ -157,7 +170,9 @@ def _load_keras_agent(path: str, metadata: AgentMetadata) -> Agent:
         try:
             model = keras.models.load_model(local)
         except Exception as e:
-            raise ValueError(f"cannot load Keras model {model_path!r}: {e}") from e
+            raise ValueError(f"cannot load Keras model {model_path!r}: expected a Keras 3 "
+                             f".keras file, found one it cannot read ({type(e).__name__}: "
+                             f"{_first_line(e)})") from e
     kw = metadata.arch_kwargs
     net = KerasModelNetwork(model, kw.get("input_scale", 1.0 / 255.0), kw.get("logits_index", 0),
                             kw.get("value_index", 1))

@@ -134,21 +134,39 @@ def _read(path: str) -> dict:
 
     if not tf.io.gfile.exists(path):
         raise FileNotFoundError(f"no checkpoint at {path!r}")
+    with tf.io.gfile.GFile(path, "rb") as f:
+        head = f.read(8)
     try:
         with tf.io.gfile.GFile(path, "rb") as f:
             data = joblib.load(f)
     except Exception as e:  # unpickling can fail in many ways; all mean "not a checkpoint"
-        raise ValueError(f"cannot read original checkpoint {path!r}: {e}") from e
+        raise ValueError(f"cannot read original checkpoint {path!r}: expected a joblib (pickle) "
+                         f"file of {{'params': ..., 'args': ...}}, found {_describe(head, e)}"
+                         ) from e
     # ValueError, not TypeError: load_checkpoint promises ValueError for any invalid checkpoint.
     if not isinstance(data, dict) or not isinstance(data.get("params"), dict):
+        found = (f"a dict with keys {sorted(map(str, data))[:6]}" if isinstance(data, dict)
+                 else f"a pickled {type(data).__name__}")
         raise ValueError(
             f"{path!r} is not an original rl_clarity checkpoint: expected a joblib "
-            f"dict with 'params' (and 'args')")
+            f"dict with 'params' (and 'args'), found {found}")
     args = data.get("args") or {}
     if not isinstance(args, dict):
         raise ValueError(
             f"{path!r}: 'args' must be a dict, got {type(args).__name__}")
     return data
+
+
+def _describe(head: bytes, error: Exception) -> str:
+    """What a file that did not unpickle looks like, in a few words."""
+    if not head:
+        return "an empty file"
+    pickle_like = head[:1] == b"\x80" or head[:2] in (b"x\x9c", b"x\x01", b"x\xda", b"\x1f\x8b") \
+        or head[:3] == b"BZh" or head[:6] == b"\xfd7zXZ\x00" or head[:4] == b"ZF\x00\x00"
+    if not pickle_like:
+        return f"bytes that are not a pickle (they start with {head.hex(' ')})"
+    text = str(error).splitlines()[0] if str(error) else ""
+    return f"a damaged or truncated pickle ({type(error).__name__}{': ' + text if text else ''})"
 
 
 def _arg(args: dict, key: str, default):

@@ -152,11 +152,16 @@ class IntegratedGradients:
                 progress.update(len(chunk))
         return out
 
-    def completeness_error(self, acts: np.ndarray, attrs: np.ndarray) -> np.ndarray:
-        """``|sum(attr) - (F(a) - F(0))| / |F(a) - F(0)|`` per output and frame ``(O, B)``."""
+    def delta(self, acts: np.ndarray) -> np.ndarray:
+        """``F(a) - F(0)`` per output and frame ``(O, B)`` float64: what the IG of a frame
+        should add up to (completeness)."""
         fa = self.scores(np.asarray(acts, np.float32))
         f0 = self.scores(np.zeros((1,) + self.act_shape, np.float32))
-        delta = (fa - f0).T.astype(np.float64)
+        return (fa - f0).T.astype(np.float64)
+
+    def completeness_error(self, acts: np.ndarray, attrs: np.ndarray) -> np.ndarray:
+        """``|sum(attr) - (F(a) - F(0))| / |F(a) - F(0)|`` per output and frame ``(O, B)``."""
+        delta = self.delta(acts)
         total = attrs.reshape(attrs.shape[0], attrs.shape[1], -1).astype(np.float64).sum(-1)
         return (np.abs(total - delta) / np.maximum(np.abs(delta), 1e-12)).astype(np.float32)
 

@@ -10,18 +10,22 @@ Stages (rank 0 alone where marked; everything else split across MPI ranks by uni
    decomposition, quantised maps;
 5. feature units (layer x feature): dataset examples for every (subdiv, expand) variant;
 6. images (rank 0): trajectory sprite sheets and scrubs, observation sheets, thumbnails;
-7. summaries and the manifest, last (rank 0).
+7. the event file (series) and the manifest, last (rank 0).
 
-Units are files written atomically, and a unit whose files exist is skipped on ``resume``; the
-work of a unit never depends on which rank or how many ranks do it, so the store's bytes do not
-depend on the rank count.
+Before anything is written, every option and input is checked (checkpoint, probe set or the
+environment it would be collected from, layers, names), so a refused analysis leaves the logdir
+as it was. The analysis folder then records its inputs first (``inputs.json``: checkpoint
+weights digest, probe set, every option, rl-clarity version). Units are files written
+atomically; on ``resume`` the finished units of an unfinished analysis are kept only when its
+recorded inputs are identical, and a complete analysis with identical inputs is left as it is.
+An analysis folder made from other inputs is replaced whole (with its event file), never mixed.
+The work of a unit never depends on which rank or how many ranks do it, so the store's bytes do
+not depend on the rank count.
 """
 
 from __future__ import annotations
 
-import hashlib
 import io
-import json
 import logging
 import os
 import sys
@@ -30,7 +34,8 @@ import zlib
 
 import numpy as np
 
-from ..store import files, schema
+from ..envs.display import display_rule, input_channels, to_display
+from ..store import codec, files, schema
 from .config import AnalysisConfig, AttributionConfig, FeatureConfig, NMFConfig  # noqa: F401
 from .layers import LayerConfig  # noqa: F401
 
@@ -104,20 +109,26 @@ def _mine(units: list, comm) -> list:
     return [u for i, u in enumerate(units) if i % comm.size == comm.rank]
 
 
-def quantise(x: np.ndarray, scale: float) -> np.ndarray:
-    """``round(clip(x / scale, -1, 1) * 127)`` as int8."""
-    q = np.clip(np.asarray(x, np.float64) / scale, -1.0, 1.0) * schema.QUANT_MAX
-    return np.round(q).astype(np.int8)
-
-
 def display_scale(maps: np.ndarray) -> float:
-    """The original's brightness scale: median over frames of the per-frame maximum of
-    ``|x|``, falling back to the overall maximum, then 1."""
-    per_frame = np.abs(maps).reshape(len(maps), -1).max(axis=1) if maps.size else np.zeros(1)
-    for s in (float(np.median(per_frame)), float(per_frame.max())):
+    """The original's display scale (``save_attr``): the median over frames of the per-frame
+    maximum of the signed maps ``(T, ...)`` (NMF channels, without the residual; input
+    gradients); if that is not positive, the overall maximum; where that is not positive
+    either (every value negative: the original would divide by a negative or zero scale), the
+    median over frames of the per-frame maximum of ``|x|`` (this project's guard); then 1."""
+    if not maps.size:
+        return 1.0
+    flat = np.asarray(maps, np.float64).reshape(len(maps), -1)
+    per_frame = flat.max(axis=1)
+    for s in (float(np.median(per_frame)), float(per_frame.max()),
+              float(np.median(np.abs(flat).max(axis=1))), float(np.abs(flat).max())):
         if s > 0 and np.isfinite(s):
-            return s
+            return _f32([s])[0]
     return 1.0
+
+
+def _f32(values) -> list:
+    """Float32 values as the shortest decimals that read back to them (compact JSON)."""
+    return [float(str(v)) for v in np.asarray(values, np.float32).ravel()]
 
 
 class _Progress:
@@ -138,12 +149,14 @@ def run_analysis(checkpoint, logdir: str, run: str | None = None, step: int | No
     """Analyse ``checkpoint`` (a path, ``demo:NAME`` or an :class:`Agent`) into ``logdir``.
 
     Returns a summary dict (rank 0; other ranks get ``{}``): run, step, paths, seconds per
-    stage, bytes written. Raises ``ValueError`` on bad input before any heavy work.
+    stage, bytes written; ``unchanged`` is True when a complete analysis of identical inputs
+    was already there (nothing is redone unless ``resume`` is False). Raises ``ValueError`` on
+    bad input before anything is written.
     """
 
     from ..agents.agent import Agent
     from ..agents.checkpoint import load_checkpoint
-    from ..envs.rollouts import ProbeSet, collect_probe_set
+    from ..envs.rollouts import ProbeSet, check_probe_config, collect_probe_set
     from ..store.writer import AssetWriter
     from .layers import select_layers
 
@@ -164,31 +177,50 @@ def run_analysis(checkpoint, logdir: str, run: str | None = None, step: int | No
     meta = agent.metadata
     run = run or _default_run_name(checkpoint)
     schema.check_run_name(run)
-    step = int(meta.training_step if step is None else step)
-    if step < 0:
-        raise ValueError(f"step must be >= 0, got {step}")
+    step = schema.check_step(meta.training_step if step is None else step)
     layers = select_layers(agent.network, config.layers)
     for layer in layers:
         schema.check_name("layer", layer)
     outputs = _outputs(meta, config.attr_policy)
-    run_dir = files.join(logdir, run)
+    run_dir = schema.run_path(logdir, run)
+
+    # checks and what to do with the step's folder (rank 0), before anything is written ------
+    plan = probe = None
+    if comm.rank == 0:
+        if probe_set is not None:
+            probe = ProbeSet.load(probe_set)
+            _check_probe_fits(probe, agent)
+            if config.probe.full_resolution and not probe.full:
+                raise ValueError(f"the probe set {probe_set!r} has no full-resolution frames: "
+                                 "collect it with 'rl-clarity probe --full-resolution'")
+        else:
+            check_probe_config(agent, config.probe)
+        _check_sizes(agent, layers, config, len(probe.observations) if probe is not None
+                     else config.probe.obs_envs * config.probe.obs_per_env)
+        inputs = _inputs(agent, probe, config, layers, outputs)
+        plan = (inputs, *_prepare_step(run_dir, step, inputs, resume))
+        if plan[2]:
+            print(f"rl-clarity analyze: {plan[2]}", file=sys.stderr, flush=True)
+    inputs, state, _ = comm.bcast(plan, root=0)
+    digest = schema.inputs_digest(inputs)
     writer = AssetWriter(run_dir, step)
-    if not resume and comm.rank == 0 and writer.exists(schema.MANIFEST_FILE):
-        files.rmtree(writer.root)
-        writer = AssetWriter(run_dir, step)
+    summary = {"run": run, "step": step, "logdir": logdir, "asset_dir": writer.root,
+               "ranks": comm.size, "layers": layers}
+    if state == "done":
+        if comm.rank != 0:
+            return {}
+        return {**summary, "unchanged": True, "probe_set": None, "seconds": {},
+                "total_seconds": round(time.perf_counter() - t_start, 2), "bytes_written": 0}
+    if comm.rank == 0 and state == "fresh":
+        writer.write_json(schema.INPUTS_FILE, inputs)
     comm.barrier()
 
     # 1. probe set ---------------------------------------------------------------------------
     t0 = time.perf_counter()
     probe_path = None
     if comm.rank == 0:
-        if probe_set is not None:
-            probe = ProbeSet.load(probe_set)
+        if probe is not None:
             probe_path = probe_set
-            _check_probe_fits(probe, agent)
-            if config.probe.full_resolution and not probe.full:
-                raise ValueError(f"the probe set {probe_set!r} has no full-resolution frames: "
-                                 "collect it with 'rl-clarity probe --full-resolution'")
         else:
             probe = collect_probe_set(agent, config.probe, progress=prog.enabled)
             # stored relative to the run folder, so the manifest does not depend on the logdir
@@ -196,13 +228,13 @@ def run_analysis(checkpoint, logdir: str, run: str | None = None, step: int | No
             full = files.join(run_dir, probe_path)
             if not files.exists(full):
                 probe.save(full)
-    else:
-        probe = None
     probe = comm.bcast(probe, root=0)
     probe_path = comm.bcast(probe_path, root=0)
     prog.times["probe_set"] = time.perf_counter() - t0
     traj = probe.trajectories
     E, T = traj["observations"].shape[:2]
+    display = display_rule(meta.env_kind, meta.observation_shape)
+    functions = _Functions(agent, config)
 
     # 2. series ------------------------------------------------------------------------------
     t0 = time.perf_counter()
@@ -217,66 +249,68 @@ def run_analysis(checkpoint, logdir: str, run: str | None = None, step: int | No
     for layer in layers:
         if layer == "input":
             continue
-        nmfs[layer] = _fit_layer_nmf(agent, layer, probe.observations, config, writer, comm,
-                                     prog)
+        nmfs[layer] = _fit_layer_nmf(functions, layer, probe.observations, config, writer,
+                                     comm, prog)
     prog.times["nmf"] = time.perf_counter() - t0
 
     # 4. attribution units -------------------------------------------------------------------
     t0 = time.perf_counter()
     units = [(layer, e, o) for layer in layers for e in range(E) for o in outputs]
     todo = [u for u in _mine(units, comm)
-            if not (resume and writer.exists(schema.attribution_unit_asset(u[0], u[1], u[2].key)))]
+            if not (state == "resume" and
+                    writer.exists(schema.attribution_unit_asset(u[0], u[1], u[2].key)))]
     with prog.bar(len(todo) * T, "attribution") as bar:
         by_layer_traj: dict = {}
         for layer, e, o in todo:
             by_layer_traj.setdefault((layer, e), []).append(o)
         for (layer, e), outs in by_layer_traj.items():
-            _attribution_units(agent, layer, e, traj["observations"][e], outs, nmfs.get(layer),
-                               config, writer, bar)
+            _attribution_units(functions, layer, e, traj["observations"][e], outs,
+                               nmfs.get(layer), config, writer, bar)
     comm.barrier()
     prog.times["attribution"] = time.perf_counter() - t0
 
     # 5. feature units -----------------------------------------------------------------------
     t0 = time.perf_counter()
+    pictures = to_display(probe.observations, display)
     feature_units = [(layer, k) for layer in nmfs for k in range(nmfs[layer].features)]
-    todo = [u for u in _mine(feature_units, comm) if not (resume and _feature_done(writer, u,
-                                                                                   config))]
+    todo = [u for u in _mine(feature_units, comm)
+            if not (state == "resume" and _feature_done(writer, u, config))]
     reduced_cache: dict = {}
     with prog.bar(len(todo), "features", unit="feature") as bar:
         for layer, k in todo:
             if layer not in reduced_cache:
                 reduced_cache.clear()
-                reduced_cache[layer] = _reduced_acts(agent, layer, probe.observations,
+                reduced_cache[layer] = _reduced_acts(functions, layer, probe.observations,
                                                      nmfs[layer])
-            _feature_unit(layer, k, reduced_cache[layer], probe.observations, config, writer)
+            _feature_unit(layer, k, reduced_cache[layer], pictures, config, writer)
             bar.update(1)
     comm.barrier()
     prog.times["features"] = time.perf_counter() - t0
 
-    # 6-7. images, summaries, manifest (rank 0) ------------------------------------------------
+    # 6-7. images, event file, manifest (rank 0) -----------------------------------------------
     bytes_written = comm.gather(writer.bytes_written, root=0)
     if comm.rank != 0:
         return {}
     t0 = time.perf_counter()
-    _images(probe, nmfs, agent, config, writer, reduced_cache)
+    _images(probe, pictures, display, nmfs, functions, config, writer, reduced_cache)
     full_bytes = _full_frames(probe, writer) if probe.full else 0
     prog.times["images"] = time.perf_counter() - t0
     t0 = time.perf_counter()
-    manifest, totals, completeness = _manifest(agent, run, step, layers, outputs, probe,
-                                               probe_path, nmfs, bookmarks, config, writer)
-    from ..store.writer import write_summaries
+    from ..store.writer import write_event_file
 
-    write_summaries(run_dir, step, manifest, series, totals, completeness,
-                    {layer: nmf.components_ for layer, nmf in nmfs.items()})
+    event_file = schema.event_file_name(step, digest)
+    event_path = write_event_file(run_dir, event_file, step, series,
+                                  f"plugins/{schema.PLUGIN_NAME}/{step}")
+    manifest = _manifest(agent, run, step, layers, outputs, probe, probe_path, display, nmfs,
+                         bookmarks, config, inputs, event_file, writer)
     writer.write_json(schema.MANIFEST_FILE, manifest)
     prog.times["summaries"] = time.perf_counter() - t0
     # rank 0's count so far is in the gathered list already: add only what it wrote since
     total_bytes = int(sum(bytes_written)) + writer.bytes_written - bytes_written[0]
-    summary = {"run": run, "step": step, "logdir": logdir, "asset_dir": writer.root,
-               "probe_set": probe_path, "ranks": comm.size, "layers": layers,
-               "seconds": {k: round(v, 2) for k, v in prog.times.items()},
-               "total_seconds": round(time.perf_counter() - t_start, 2),
-               "bytes_written": total_bytes}
+    summary.update({"probe_set": probe_path, "event_file": event_path,
+                    "seconds": {k: round(v, 2) for k, v in prog.times.items()},
+                    "total_seconds": round(time.perf_counter() - t_start, 2),
+                    "bytes_written": total_bytes})
     if probe.full:
         summary["full_resolution"] = {
             "frames": sum(len(f) for f in probe.full.values()), "bytes": full_bytes,
@@ -284,6 +318,145 @@ def run_analysis(checkpoint, logdir: str, run: str | None = None, step: int | No
             "probe_seconds": round(getattr(probe, "seconds", 0.0), 2)
             if probe_set is None else None}
     return summary
+
+
+def _check_sizes(agent, layers, config, observations: int) -> None:
+    """What the later stages need, checked before anything is written."""
+    k = config.nmf.features
+    for layer in layers:
+        channels = agent.network.layer_shape(layer)[-1]
+        if layer != "input" and channels < k:
+            raise ValueError(f"layer {layer} has {channels} channels, fewer than the "
+                             f"{k} NMF features asked for (--nmf-features)")
+    need = config.features.thumbnail_num_mult ** 2
+    if any(layer != "input" for layer in layers) and observations < need:
+        raise ValueError(f"the feature thumbnails need at least {need} sampled observations, "
+                         f"the probe set has {observations} (raise --obs-envs / --obs-per-env)")
+
+
+def _inputs(agent, probe, config, layers, outputs) -> dict:
+    """What an analysis is made from: a unit is reused only for identical inputs."""
+    from .. import __version__
+
+    return {"schema_version": schema.SCHEMA_VERSION, "rl_clarity_version": __version__,
+            "checkpoint": {"weights_sha256": agent.weights_digest(),
+                           "training_step": int(agent.metadata.training_step)},
+            "probe_set": {"id": probe.probe_id} if probe is not None else {"collect": True},
+            "config": config.to_json(), "layers": list(layers),
+            "outputs": [o.key for o in outputs]}
+
+
+def _prepare_step(run_dir: str, step: int, inputs: dict, resume: bool
+                  ) -> tuple[str, str | None]:
+    """``(state, message)`` for the analysis folder of ``step``: ``"fresh"`` (nothing there,
+    or what was there, with its event file, has been removed), ``"resume"`` (an unfinished
+    analysis of identical inputs: its finished units are kept) or ``"done"`` (a complete
+    analysis of identical inputs, left as it is)."""
+    root = schema.asset_dir(run_dir, step)
+    if not files.isdir(root):
+        return "fresh", None
+    old_manifest = _json_or_none(files.join(root, schema.MANIFEST_FILE))
+    old_inputs = _json_or_none(files.join(root, schema.INPUTS_FILE))
+    if isinstance(old_manifest, dict) and "inputs" in old_manifest:
+        old_inputs = old_manifest["inputs"]
+    where = f"the analysis of {run_dir} at step {step}"
+    newer = isinstance(old_manifest, dict) and isinstance(old_manifest.get("schema_version"),
+                                                           int) and \
+        old_manifest["schema_version"] > schema.SCHEMA_VERSION
+    if resume and newer:
+        raise ValueError(f"{where} was written by a newer rl-clarity "
+                         f"({old_manifest.get('rl_clarity_version', '?')}, store version "
+                         f"{old_manifest['schema_version']}); refusing to replace it: upgrade "
+                         "rl-clarity (pip install -U rl-clarity), or pass --no-resume to "
+                         "replace it")
+    if resume and old_inputs == inputs:
+        if old_manifest is not None:
+            return "done", (f"{where} is complete and made from identical inputs: nothing to "
+                            "do (--no-resume redoes it)")
+        return "resume", f"resuming {where} (identical inputs)"
+    if not resume:
+        reason = "--no-resume"
+    elif isinstance(old_inputs, dict):
+        reason = "it was made from other inputs (" + "; ".join(
+            _differences(old_inputs, inputs)[:4]) + ")"
+    else:
+        reason = "it was written by another rl-clarity version, or its record is missing"
+    names = set()
+    if isinstance(old_manifest, dict):
+        names.add(old_manifest.get("event_file"))
+    if isinstance(old_inputs, dict):
+        names.add(schema.event_file_name(step, schema.inputs_digest(old_inputs)))
+    for name in names:  # only the analysis' own event file, whatever the old record says
+        if isinstance(name, str) and "/" not in name and "\\" not in name and \
+                name.startswith("events.out.tfevents.") and name.endswith(schema.PLUGIN_NAME):
+            files.remove(files.join(run_dir, name))
+    files.rmtree(root)
+    return "fresh", f"replacing {where}: {reason}"
+
+
+def _json_or_none(path: str):
+    try:
+        return codec.decode_json(files.read(path))
+    except (OSError, ValueError):
+        return None
+
+
+def _differences(old, new, path: str = "") -> list[str]:
+    """``"a.b: x -> y"`` for each leaf where two JSON values differ."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        out = []
+        for key in sorted(set(old) | set(new), key=str):
+            out += _differences(old.get(key), new.get(key), f"{path}.{key}" if path else key)
+        return out
+    if old == new:
+        return []
+    return [f"{path}: {_short(old)} -> {_short(new)}"]
+
+
+def _short(value) -> str:
+    text = codec.encode_json(value).decode() if value is not None else "none"
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+class _Functions:
+    """The compiled functions of one analysis, built once per (layer, outputs) and reused for
+    every trajectory and chunk: encoders, integrated gradients, multi-path attribution."""
+
+    def __init__(self, agent, config):
+        self.agent, self.config = agent, config
+        self._cuts, self._ig, self._mpa = {}, {}, {}
+
+    def cut(self, layer):
+        if layer not in self._cuts:
+            self._cuts[layer] = self.agent.network.cut(layer)
+        return self._cuts[layer]
+
+    def activations(self, layer, frames) -> np.ndarray:
+        encoder = self.cut(layer)[0]
+        return np.concatenate([encoder(frames[a:b]).numpy()
+                               for a, b in _chunks(len(frames), CHUNK)])
+
+    def ig(self, layer, outputs):
+        from .attribution import IntegratedGradients
+
+        key = (layer, tuple(outputs))
+        if key not in self._ig:
+            self._ig[key] = IntegratedGradients(
+                self.cut(layer)[1], self.agent.network.layer_shape(layer),
+                self.agent.metadata.num_actions, outputs, self.config.attribution)
+        return self._ig[key]
+
+    def multi_path(self, layer, outputs, features):
+        from .attribution import MultiPathAttribution
+
+        key = (layer, tuple(outputs))
+        if key not in self._mpa:
+            a = self.config.attribution
+            self._mpa[key] = MultiPathAttribution(
+                self.cut(layer)[1], self.agent.network.layer_shape(layer),
+                self.agent.metadata.num_actions, outputs, features, a.integrate_steps,
+                a.memory_budget)
+        return self._mpa[key]
 
 
 def _full_frames(probe, writer) -> int:
@@ -358,9 +531,9 @@ def _series(agent, probe, config):
     return series, {k: [[int(a), int(b)] for a, b in v] for k, v in marks.items()}
 
 
-def _fit_layer_nmf(agent, layer, observations, config, writer, comm, prog):
+def _fit_layer_nmf(functions, layer, observations, config, writer, comm, prog):
     """IG of the value on the sampled observations (chunks over ranks), NMF fit on rank 0."""
-    from .attribution import IntegratedGradients, value_output
+    from .attribution import value_output
     from .nmf import AttributionNMF
 
     rel = schema.nmf_asset(layer)
@@ -369,16 +542,14 @@ def _fit_layer_nmf(agent, layer, observations, config, writer, comm, prog):
         nmf_state = writer.read_json(rel)
     nmf_state = comm.bcast(nmf_state, root=0)
     if nmf_state is None:
-        encoder, head = agent.network.cut(layer)
-        ig = IntegratedGradients(head, agent.network.layer_shape(layer),
-                                 agent.metadata.num_actions, [value_output()], config.attribution)
+        encoder = functions.cut(layer)[0]
+        ig = functions.ig(layer, [value_output()])
         chunks = _chunks(len(observations), CHUNK)
         mine = _mine(list(enumerate(chunks)), comm)
         parts = {}
         with prog.bar(sum(b - a for _, (a, b) in mine), f"NMF attribution {layer}") as bar:
             for i, (a, b) in mine:
-                acts = encoder(observations[a:b]).numpy()
-                parts[i] = ig(acts, bar)[0]
+                parts[i] = ig(encoder(observations[a:b]).numpy(), bar)[0]
         gathered = comm.gather(parts, root=0)
         if comm.rank == 0:
             merged = {}
@@ -392,50 +563,51 @@ def _fit_layer_nmf(agent, layer, observations, config, writer, comm, prog):
     return AttributionNMF.from_json_dict(nmf_state)
 
 
-def _attribution_units(agent, layer, e, frames, outputs, nmf, config, writer, bar):
-    """IG of ``outputs`` on one trajectory at ``layer``; one unit (bin + json) per output.
+def _attribution_units(functions, layer, e, frames, outputs, nmf, config, writer, bar):
+    """IG of ``outputs`` on one trajectory at ``layer``; one unit (maps + JSON) per output.
 
     With ``config.attribution.max_paths`` set, hidden layers get multi-path attribution instead,
     its paths seeded by ``crc32("<layer>/<trajectory>")`` so that the result does not depend on
     which rank or how many ranks do the unit."""
-    from .attribution import IntegratedGradients, input_gradients, multi_path_attribution
+    from .attribution import input_gradients
     from .nmf import decompose_attribution, totals
 
+    agent = functions.agent
     if layer == "input":
         grads = input_gradients(agent.network, frames, agent.metadata.num_actions, outputs)
         bar.update(len(frames) * len(outputs))
         for o, g in zip(outputs, grads):
-            scale = display_scale(g)
-            writer.write_array_gz(schema.attribution_asset(layer, e, o.key),
-                                  quantise(g, 4 * scale))
-            writer.write_json(schema.attribution_unit_asset(layer, e, o.key),
-                              {"scale": scale, "quant_range": 4 * scale,
-                               "shape": list(g.shape), "dtype": "int8"})
+            _write_unit(writer, layer, e, o.key, g, display_scale(g))
         return
-    encoder, head = agent.network.cut(layer)
-    acts = encoder(frames).numpy()
-    ig = IntegratedGradients(head, acts.shape[1:], agent.metadata.num_actions, outputs,
-                             config.attribution)
+    acts = functions.activations(layer, frames)
+    ig = functions.ig(layer, outputs)
     if config.attribution.max_paths is not None:
-        attrs = multi_path_attribution(
-            head, acts, agent.metadata.num_actions, outputs, nmf, config.attribution.max_paths,
-            config.attribution.integrate_steps, zlib.crc32(f"{layer}/{e}".encode()),
-            memory_budget=config.attribution.memory_budget)
+        attrs = functions.multi_path(layer, outputs, nmf.features)(
+            acts, nmf, config.attribution.max_paths, zlib.crc32(f"{layer}/{e}".encode()))
     else:
         attrs = ig(acts)
     bar.update(len(frames) * len(outputs))
-    errors = ig.completeness_error(acts, attrs)
-    for o, attr, err in zip(outputs, attrs, errors):
+    deltas = ig.delta(acts)
+    for o, attr, delta in zip(outputs, attrs, deltas):
         channels, residual = decompose_attribution(attr, nmf)
         maps = np.concatenate([channels, residual[..., None]], axis=-1)  # (T, h, w, K+1)
         ch_tot, res_tot = totals(channels, residual)
-        scale = display_scale(channels)
-        writer.write_array_gz(schema.attribution_asset(layer, e, o.key), quantise(maps, 4 * scale))
-        writer.write_json(schema.attribution_unit_asset(layer, e, o.key), {
-            "scale": scale, "quant_range": 4 * scale, "shape": list(maps.shape), "dtype": "int8",
-            "totals": np.concatenate([ch_tot, res_tot[:, None]], 1).astype(np.float32).tolist(),
-            "completeness": err.astype(np.float32).tolist(),
-        })
+        _write_unit(writer, layer, e, o.key, maps, display_scale(channels),
+                    np.concatenate([ch_tot, res_tot[:, None]], 1), delta)
+
+
+def _write_unit(writer, layer, e, key, maps, scale, unit_totals=None, delta=None):
+    """The maps (first) and the unit's JSON (last: its presence marks the unit done)."""
+    body, steps = codec.encode_maps(maps)
+    writer.write(schema.attribution_asset(layer, e, key), body)
+    T, C = maps.shape[0], maps.shape[-1]
+    unit = schema.AttributionUnit(
+        shape=tuple(int(d) for d in maps.shape), codec=codec.MAPS_CODEC, steps=tuple(steps),
+        scale=scale,
+        totals=None if unit_totals is None else tuple(
+            tuple(row) for row in np.asarray(_f32(unit_totals)).reshape(T, C).tolist()),
+        delta=None if delta is None else tuple(_f32(delta)))
+    writer.write_json(schema.attribution_unit_asset(layer, e, key), unit)
 
 
 def _feature_done(writer, unit, config) -> bool:
@@ -445,43 +617,41 @@ def _feature_done(writer, unit, config) -> bool:
                for s in f.subdiv_mults for e in f.expand_mults)
 
 
-def _reduced_acts(agent, layer, observations, nmf) -> np.ndarray:
-    encoder, _ = agent.network.cut(layer)
-    acts = np.concatenate([encoder(observations[a:b]).numpy()
-                           for a, b in _chunks(len(observations), CHUNK)])
+def _reduced_acts(functions, layer, observations, nmf) -> np.ndarray:
+    acts = functions.activations(layer, observations)
     return nmf.transform(np.maximum(acts, 0))  # (N, h, w, K)
 
 
-def _feature_unit(layer, k, reduced, observations, config, writer):
+def _feature_unit(layer, k, reduced, pictures, config, writer):
     from .features import feature_grid
 
     f = config.features
     for s in f.subdiv_mults:
         for e in f.expand_mults:
-            image, grid = feature_grid(reduced[..., k], observations, s, e)
+            image, grid = feature_grid(reduced[..., k], pictures, s, e)
             writer.write_png(schema.feature_asset(layer, k, s, e), image)
             writer.write_array_gz(schema.feature_grid_asset(layer, k, s, e),
                                   grid.astype(np.int32))
 
 
-def _images(probe, nmfs, agent, config, writer, reduced_cache):
-    from ..store.writer import sprite_sheet
+def _images(probe, pictures, display, nmfs, functions, config, writer, reduced_cache):
     from .features import feature_thumbnail, scrub
 
     traj = probe.trajectories["observations"]
     for e in range(traj.shape[0]):
-        writer.write_png(schema.frames_asset(e), sprite_sheet(traj[e], schema.FRAME_COLUMNS))
-        writer.write_png(schema.scrub_asset(e), scrub(traj[e]))
-    obs = probe.observations
-    for sheet, (a, b) in enumerate(_chunks(len(obs), schema.SHEET_SIZE)):
+        frames = to_display(traj[e], display)
+        writer.write_png(schema.frames_asset(e),
+                         codec.sprite_sheet(frames, schema.FRAME_COLUMNS))
+        writer.write_png(schema.scrub_asset(e), scrub(frames))
+    for sheet, (a, b) in enumerate(_chunks(len(pictures), schema.SHEET_SIZE)):
         writer.write_png(schema.observation_sheet_asset(sheet),
-                         sprite_sheet(obs[a:b], schema.SHEET_COLUMNS))
+                         codec.sprite_sheet(pictures[a:b], schema.SHEET_COLUMNS))
     f = config.features
     for layer, nmf in nmfs.items():
         reduced = reduced_cache.get(layer)
         if reduced is None:
-            reduced = _reduced_acts(agent, layer, obs, nmf)
-        thumbs = [feature_thumbnail(reduced[..., k], obs, num_mult=f.thumbnail_num_mult,
+            reduced = _reduced_acts(functions, layer, probe.observations, nmf)
+        thumbs = [feature_thumbnail(reduced[..., k], pictures, num_mult=f.thumbnail_num_mult,
                                     expand_mult=f.thumbnail_expand_mult)
                   for k in range(nmf.features)]
         size = min(t.shape[0] for t in thumbs)
@@ -489,66 +659,67 @@ def _images(probe, nmfs, agent, config, writer, reduced_cache):
                          np.concatenate([t[:size, :size] for t in thumbs], axis=1))
 
 
-def _manifest(agent, run, step, layers, outputs, probe, probe_path, nmfs, bookmarks, config,
-              writer):
+def _manifest(agent, run, step, layers, outputs, probe, probe_path, display, nmfs, bookmarks,
+              config, inputs, event_file, writer) -> schema.Manifest:
     from .. import __version__
     from .features import feature_hex_colors
 
     meta = agent.metadata
     E, T = probe.trajectories["observations"].shape[:2]
-    totals, completeness, units = {}, {}, {}
+    per_frame, unit_scaled = [], []
     for layer in layers:
+        if layer == "input":
+            continue
         for o in outputs:
-            tot, comp, scales = [], [], []
             for e in range(E):
-                unit = writer.read_json(schema.attribution_unit_asset(layer, e, o.key))
-                scales.append(unit["scale"])
-                if "totals" in unit:
-                    tot.append(unit["totals"])
-                    comp.append(unit["completeness"])
-            units[f"{layer}/{o.key}"] = {"scales": scales}
-            if tot:
-                totals[(layer, o.key)] = np.asarray(tot, np.float32)
-                completeness[(layer, o.key)] = np.asarray(comp, np.float32)
-    comp_all = np.concatenate([c.ravel() for c in completeness.values()]) if completeness else None
-    manifest = {
-        "schema_version": schema.SCHEMA_VERSION,
-        "rl_clarity_version": __version__,
-        "run": run, "step": step,
-        "agent": meta.to_json(),
-        "env": {"kind": meta.env_kind, "name": meta.env_name},
-        "action_combos": [list(c) for c in meta.action_combos] if meta.action_combos else
-        [[str(i)] for i in range(meta.num_actions)],
-        "action_groups": action_groups(meta.action_combos),
-        "probe_set": {"id": probe.probe_id, "path": probe_path,
-                      "trajectories": E, "steps": T,
-                      "observations": len(probe.observations),
-                      "observation_shape": list(probe.observations.shape[1:])},
-        "full_resolution": {"type": "image/webp", "shape": list(_full_shape(probe))}
+                unit = schema.AttributionUnit.from_json(writer.read_json(
+                    schema.attribution_unit_asset(layer, e, o.key)))
+                a, b = unit.completeness()
+                per_frame.append(a)
+                unit_scaled.append(b)
+    completeness = schema.Completeness(schema.Stats.of(np.concatenate(per_frame)),
+                                       schema.Stats.of(np.concatenate(unit_scaled))) \
+        if per_frame else None
+
+    def layer_info(name):
+        shape = tuple(int(d) for d in agent.network.layer_shape(name))
+        if name == "input":
+            channels = tuple(schema.Channel(label, color) for label, color in
+                             input_channels(display, shape[-1]))
+            return schema.LayerInfo(name, shape, agent.network.layer_kind(name), 0,
+                                    channels=channels)
+        return schema.LayerInfo(name, shape, agent.network.layer_kind(name),
+                                nmfs[name].features, float(nmfs[name].reconstruction_error))
+
+    combos = [list(c) for c in meta.action_combos] if meta.action_combos else \
+        [[str(i)] for i in range(meta.num_actions)]
+    f = config.features
+    return schema.Manifest(
+        run=run, step=step, agent=meta.to_json(),
+        env={"kind": meta.env_kind, "name": meta.env_name},
+        action_combos=tuple(tuple(c) for c in combos),
+        action_groups=tuple(schema.ActionGroup(g["name"], tuple(g["actions"]))
+                            for g in action_groups(meta.action_combos)),
+        probe_set=schema.ProbeSetInfo(
+            id=probe.probe_id, path=probe_path, trajectories=E, steps=T,
+            observations=len(probe.observations),
+            observation_shape=tuple(int(d) for d in probe.observations.shape[1:]),
+            display=display),
+        full_resolution=schema.FullResolution("image/webp", tuple(_full_shape(probe)))
         if probe.full else None,
-        "layers": [{"name": layer, "shape": list(agent.network.layer_shape(layer)),
-                    "kind": agent.network.layer_kind(layer),
-                    "features": nmfs[layer].features if layer in nmfs else 0,
-                    "nmf_reconstruction_error": float(nmfs[layer].reconstruction_error)
-                    if layer in nmfs else None} for layer in layers],
-        "default_layer": layers[len(layers) // 2],
-        "outputs": [{"key": o.key, "kind": o.kind, "index": o.index, "actions": list(o.actions)}
-                    for o in outputs],
-        "units": units,
-        "bookmarks": bookmarks,
-        "feature_colors": feature_hex_colors(config.nmf.features),
-        "features": {"subdiv_mults": list(config.features.subdiv_mults),
-                     "expand_mults": list(config.features.expand_mults),
-                     "subdiv_default": config.features.subdiv_default,
-                     "expand_default": config.features.expand_default},
-        "assets": {"frame_columns": schema.FRAME_COLUMNS, "sheet_size": schema.SHEET_SIZE,
-                   "sheet_columns": schema.SHEET_COLUMNS, "quant_max": schema.QUANT_MAX},
-        "completeness": None if comp_all is None else {
-            "median": float(np.median(comp_all)), "p95": float(np.percentile(comp_all, 95))},
-        "config": config.to_json(),
-    }
-    manifest["digest"] = hashlib.sha256(json.dumps(manifest, sort_keys=True).encode()).hexdigest()
-    return manifest, totals, completeness
+        layers=tuple(layer_info(name) for name in layers),
+        default_layer=layers[len(layers) // 2],
+        outputs=tuple(schema.OutputInfo(o.key, o.kind, o.index, tuple(o.actions))
+                      for o in outputs),
+        bookmarks=schema.Bookmarks(**{k: tuple(tuple(x) for x in v)
+                                      for k, v in bookmarks.items()}),
+        feature_colors=tuple(feature_hex_colors(config.nmf.features)),
+        features=schema.FeatureVariants(tuple(f.subdiv_mults), tuple(f.expand_mults),
+                                        f.subdiv_default, f.expand_default),
+        attribution=schema.AttributionEncoding(codec.MAPS_CODEC, codec.MAPS_ERROR,
+                                               codec.MAPS_LAYOUT),
+        completeness=completeness, event_file=event_file, inputs=inputs,
+        rl_clarity_version=__version__).with_digest()
 
 
 def main_guarded(fn, comm):

@@ -97,13 +97,13 @@ def sample_frames(trajectories: int, steps: int, max_frames: int) -> list:
     return out
 
 
-def match(manifest_a: dict, manifest_b: dict, layer: str, *, load_maps_a=None, load_maps_b=None,
+def match(manifest_a, manifest_b, layer: str, *, load_maps_a=None, load_maps_b=None,
           components_a=None, components_b=None, output: str | None = None,
           min_similarity: float = DEFAULT_MIN_SIMILARITY, max_frames: int = 256) -> dict:
     """Match the features of ``layer`` in analysis A and B.
 
     Args:
-        manifest_a / manifest_b: the two manifests.
+        manifest_a / manifest_b: the two :class:`..store.schema.Manifest`.
         load_maps_a / load_maps_b: ``load(traj, output) -> float maps (T, h, w, K + 1)``.
         components_a / components_b: ``() -> (K, C)`` NMF components.
         output: the attributed output to correlate (default ``v`` when both have it).
@@ -112,41 +112,39 @@ def match(manifest_a: dict, manifest_b: dict, layer: str, *, load_maps_a=None, l
     (why this method, or why none), ``similarity`` (Ka x Kb), ``pairs`` [[i, j, s]],
     ``colors_a`` / ``colors_b``, ``unmatched_a`` / ``unmatched_b``, ``shared_probe_set``.
     """
-    la = {x["name"]: x for x in manifest_a["layers"]}.get(layer)
-    lb = {x["name"]: x for x in manifest_b["layers"]}.get(layer)
-    palette = list(manifest_a.get("feature_colors") or EXTRA_COLORS)
-    shared = manifest_a["probe_set"].get("id") == manifest_b["probe_set"].get("id")
+    la = {x.name: x for x in manifest_a.layers}.get(layer)
+    lb = {x.name: x for x in manifest_b.layers}.get(layer)
+    palette = list(manifest_a.feature_colors or EXTRA_COLORS)
+    shared = manifest_a.probe_set.id == manifest_b.probe_set.id
     out = {"layer": layer, "shared_probe_set": shared, "min_similarity": min_similarity}
-    if la is None or lb is None or la.get("kind") == "input" or not la.get("features") \
-            or not lb.get("features"):
+    if la is None or lb is None or la.kind == "input" or not la.features or not lb.features:
         missing = "A" if la is None else "B" if lb is None else None
         reason = (f"layer {layer} was not analysed in {missing}" if missing else
                   f"layer {layer} has no NMF features to match")
-        ka = int(la.get("features") or 0) if la else 0
-        kb = int(lb.get("features") or 0) if lb else 0
+        ka = la.features if la else 0
+        kb = lb.features if lb else 0
         return _result(out, ka, kb, palette, reason=reason)
-    ka, kb = int(la["features"]), int(lb["features"])
-    keys_a = {o["key"] for o in manifest_a["outputs"]}
-    keys_b = {o["key"] for o in manifest_b["outputs"]}
+    ka, kb = la.features, lb.features
+    keys_a = {o.key for o in manifest_a.outputs}
+    keys_b = {o.key for o in manifest_b.outputs}
     if output is None:
-        common = [o["key"] for o in manifest_a["outputs"] if o["key"] in keys_b]
+        common = [o.key for o in manifest_a.outputs if o.key in keys_b]
         output = "v" if "v" in common else (common[0] if common else None)
-    same_space = list(la["shape"][:2]) == list(lb["shape"][:2])
+    same_space = tuple(la.shape[:2]) == tuple(lb.shape[:2])
     sim = None
     if shared and same_space and output in keys_a and output in keys_b and load_maps_a \
             and load_maps_b:
-        probe = manifest_a["probe_set"]
+        probe = manifest_a.probe_set
         cols_a, cols_b = [], []
-        for t, frames in sample_frames(int(probe["trajectories"]), int(probe["steps"]),
-                                       max_frames):
+        for t, frames in sample_frames(probe.trajectories, probe.steps, max_frames):
             cols_a.append(np.asarray(load_maps_a(t, output))[frames, ..., :ka].reshape(-1, ka))
             cols_b.append(np.asarray(load_maps_b(t, output))[frames, ..., :kb].reshape(-1, kb))
         sim = map_correlation(np.concatenate(cols_a), np.concatenate(cols_b))
         method = "attribution"
         reason = (f"correlation of the {output} attribution maps of each feature over "
-                  f"{min(max_frames, int(probe['trajectories']) * int(probe['steps']))} frames "
+                  f"{min(max_frames, probe.trajectories * probe.steps)} frames "
                   "of the shared probe set")
-    elif la["shape"][-1] == lb["shape"][-1] and components_a and components_b:
+    elif la.shape[-1] == lb.shape[-1] and components_a and components_b:
         sim = component_similarity(components_a(), components_b())
         method = "components"
         reason = ("cosine similarity of the NMF components (meaningful when the channels "
@@ -156,7 +154,7 @@ def match(manifest_a: dict, manifest_b: dict, layer: str, *, load_maps_a=None, l
     if sim is None:
         return _result(out, ka, kb, palette,
                        reason="the probe sets differ and the layer's channels differ "
-                              f"({la['shape'][-1]} vs {lb['shape'][-1]}): no way to match")
+                              f"({la.shape[-1]} vs {lb.shape[-1]}): no way to match")
     return _result(out, ka, kb, palette, method=method, reason=reason, sim=sim,
                    pairs=assign(sim, min_similarity), output=output)
 

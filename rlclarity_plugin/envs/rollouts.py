@@ -43,12 +43,9 @@ FULL_QUALITY = 85  # lossy WebP: 18 KiB and ~10 ms per 512x512 CoinRun frame (PN
 
 def encode_full_frame(frame: np.ndarray) -> bytes:
     """One human-scale frame as WebP (quality FULL_QUALITY; deterministic for given pixels)."""
-    from PIL import Image
+    from ..store.codec import encode_webp
 
-    buf = io.BytesIO()
-    Image.fromarray(np.asarray(frame, np.uint8)).save(buf, format="WEBP", quality=FULL_QUALITY,
-                                                      method=2)
-    return buf.getvalue()
+    return encode_webp(frame, quality=FULL_QUALITY, method=2)
 
 
 class FullCollector:
@@ -252,6 +249,16 @@ def collect_observations(agent, env, num_rounds: int, every: int, rng: np.random
         if full is not None:
             full.frames.extend(full.encode(env))
     return frames
+
+
+def check_probe_config(agent, config: ProbeConfig) -> None:
+    """Raise ``ValueError`` unless the agent's environment can be made with ``config``'s options
+    and fits the agent: one environment is made and closed, nothing is collected."""
+    meta = agent.metadata
+    with make_env(meta.env_kind, meta.env_name, 1, seed=config.seed,
+                  full_resolution=config.full_resolution,
+                  **{**meta.env_kwargs, **config.env_kwargs}) as env:
+        check_agent_fits_env(agent, env)
 
 
 def collect_probe_set(agent, config: ProbeConfig | None = None,

@@ -11,11 +11,11 @@ reading its data from two elements instead of HTTP routes:
 
 Parts (all binary, none as JSON numbers): per trajectory its series as float32 ``(T, 6 + A)``
 (values, advantages, rewards, dones, firsts, actions, logits...), frames and scrub images; per
-(layer, trajectory, output) the attribution maps (int8, laid out channel-planar ``(C, T, h, w)``
-and zlib-compressed, which is 25-30 % smaller than the store's gzip of ``(T, h, w, C)``) and the
-totals / completeness as float32; observation sheets, thumbnails and feature pictures
-re-encoded as lossless WebP (about 2.5x smaller than the store's PNGs, pixel for pixel the same);
-feature grids as zlib-compressed int32.
+(layer, trajectory, output) the attribution maps exactly as stored (``codec.encode_maps``, gzip),
+their quantisation steps, and for hidden layers the totals and ``F(a) - F(0)`` as float32 (the
+unit's shape, codec and display scale are in the index); observation sheets, thumbnails and
+feature pictures re-encoded as lossless WebP (about 2.5x smaller than the store's PNGs, pixel
+for pixel the same); feature grids as zlib-compressed int32.
 
 Safety: every string from the store goes into the page only inside the JSON element, where
 ``<``, ``>``, ``&`` and U+2028/9 are escaped, or through ``html.escape`` in the title; the script
@@ -35,8 +35,9 @@ import zlib
 
 import numpy as np
 
-from ..store import files, schema
+from ..store import codec, files, schema
 from ..store.reader import LogdirReader, StoreError
+from ..store.schema import Manifest
 
 MIB = 2**20
 DEFAULT_MAX_SIZE = 50 * MIB  # MLflow's artifact viewer refuses larger HTML files
@@ -150,21 +151,17 @@ def _add_analysis(reader, run, step, choice, parts, prefix: str) -> dict:
     """Add the parts of one analysis (blob keys prefixed by ``prefix``); return its index."""
     manifest = reader.manifest(run, step)
     sel = _selection(manifest, *choice[:5])
-    sel["full_resolution"] = bool(choice[5] and manifest.get("full_resolution"))
-    sums = reader.summaries(run, step)
+    sel["full_resolution"] = bool(choice[5] and manifest.full_resolution)
+    sums = reader.series(run, step, manifest)
     view = _manifest_view(manifest, sel)
     units = {}
-    A = len(manifest["action_combos"])
+    T = manifest.probe_set.steps
     for new, old in enumerate(sel["trajectories"]):
-        cols = [np.asarray(sums[schema.series_tag(name)][old], np.float32).reshape(
-            manifest["probe_set"]["steps"], -1) for name in schema.SERIES]
-        series = np.concatenate(cols, axis=1)
-        if series.shape[1] != 6 + A:
-            raise StoreError(f"series of trajectory {old} have {series.shape[1]} columns, "
-                             f"expected {6 + A}")
-        parts.add(f"{prefix}series/{new}", series.tobytes(), "f32", group=f"trajectory {old}")
+        cols = [np.asarray(sums[name][old], np.float32).reshape(T, -1) for name in schema.SERIES]
+        parts.add(f"{prefix}series/{new}", np.concatenate(cols, axis=1).tobytes(), "f32",
+                  group=f"trajectory {old}")
         parts.add(f"{prefix}frames/{new}",
-                  _webp(reader.asset_bytes(run, step, schema.frames_asset(old))),
+                  codec.png_to_webp(reader.asset_bytes(run, step, schema.frames_asset(old))),
                   "image/webp", group=f"trajectory {old}")
         parts.add(f"{prefix}scrub/{new}", reader.asset_bytes(run, step, schema.scrub_asset(old)),
                   "image/png", group=f"trajectory {old}")
@@ -172,45 +169,44 @@ def _add_analysis(reader, run, step, choice, parts, prefix: str) -> dict:
             data_rel, index_rel = schema.full_frames_asset("trajectory", old)
             _add_full_frames(parts, f"{prefix}full/traj/{new}/",
                              reader.asset_bytes(run, step, data_rel),
-                             json.loads(reader.asset_bytes(run, step, index_rel)))
+                             reader.json(run, step, index_rel))
         for layer in sel["layers"]:
             for output in sel["outputs"]:
-                maps, unit = _attribution(reader, run, step, layer, old, output)
+                unit = reader.unit(run, step, layer, old, output)
                 key = f"{layer}/{new}/{output}"
-                parts.add(f"{prefix}attribution/{key}", maps, "zlib", group=f"layer {layer}")
-                entry = {k: unit[k] for k in ("shape", "scale", "quant_range", "dtype")}
-                if "totals" in unit:
-                    parts.add(f"{prefix}totals/{key}",
-                              np.asarray(unit["totals"], np.float32).tobytes(), "f32",
-                              group=f"layer {layer}")
-                    parts.add(f"{prefix}completeness/{key}",
-                              np.asarray(unit["completeness"], np.float32).tobytes(), "f32",
-                              group=f"layer {layer}")
-                units[key] = entry
-    sheets = -(-manifest["probe_set"]["observations"] // manifest["assets"]["sheet_size"])
-    for sheet in range(sheets):
-        parts.add(f"{prefix}observations/{sheet}", _webp(reader.asset_bytes(
+                group = f"layer {layer}"
+                parts.add(f"{prefix}attribution/{key}", reader.asset_bytes(
+                    run, step, schema.attribution_asset(layer, old, output)), "gzip",
+                    group=group)
+                parts.add(f"{prefix}steps/{key}", _f32(unit.steps), "f32", group=group)
+                if unit.totals is not None:
+                    parts.add(f"{prefix}totals/{key}", _f32(unit.totals), "f32", group=group)
+                    parts.add(f"{prefix}delta/{key}", _f32(unit.delta), "f32", group=group)
+                units[key] = {"shape": list(unit.shape), "codec": unit.codec,
+                              "scale": unit.scale}
+    for sheet in range(-(-manifest.probe_set.observations // manifest.assets.sheet_size)):
+        parts.add(f"{prefix}observations/{sheet}", codec.png_to_webp(reader.asset_bytes(
             run, step, schema.observation_sheet_asset(sheet))), "image/webp", group="observations")
     if sel["full_resolution"]:
         data_rel, index_rel = schema.full_frames_asset("observations")
         _add_full_frames(parts, f"{prefix}full/obs/", reader.asset_bytes(run, step, data_rel),
-                         json.loads(reader.asset_bytes(run, step, index_rel)))
+                         reader.json(run, step, index_rel))
     observations = None  # decoded only if a feature picture has to be checked
     layouts = {}
     for layer in sel["layers"]:
-        info = next(entry for entry in manifest["layers"] if entry["name"] == layer)
-        if not info.get("features"):
+        info = manifest.layer(layer)
+        if not info.features:
             continue
-        parts.add(f"{prefix}thumbnails/{layer}", _webp(reader.asset_bytes(
+        parts.add(f"{prefix}thumbnails/{layer}", codec.png_to_webp(reader.asset_bytes(
             run, step, schema.thumbnails_asset(layer))), "image/webp", group=f"layer {layer}")
         for s in sel["subdiv_mults"]:
             for e in sel["expand_mults"]:
                 lkey = f"{layer}/{schema.number_key(s)}/{schema.number_key(e)}"
-                layout = feature_layout(info["shape"][:2],
-                                        manifest["probe_set"]["observation_shape"][:2], s, e)
+                layout = feature_layout(info.shape[:2], manifest.probe_set.observation_shape[:2],
+                                        s, e)
                 layouts[lkey] = {k: v.tolist() if hasattr(v, "tolist") else v
                                  for k, v in layout.items()}
-                for k in range(info["features"]):
+                for k in range(info.features):
                     key = f"{layer}/{k}/{schema.number_key(s)}/{schema.number_key(e)}"
                     variant = f"subdiv {s:g}, expand {e:g}"
                     cells = len(layout["rows_lo"]) * len(layout["cols_lo"])
@@ -218,12 +214,12 @@ def _add_analysis(reader, run, step, choice, parts, prefix: str) -> dict:
                                         "<i4", (cells,))
                     png = reader.asset_bytes(run, step, schema.feature_asset(layer, k, s, e))
                     if observations is None:
-                        observations = _observations(reader, run, step, manifest)
+                        observations = reader.observations(run, step, manifest)
                     alpha = _feature_alpha(png, layout, grid, observations)
                     parts.add(f"{prefix}grid/{key}", zlib.compress(grid.astype("<i4").tobytes(), 9),
                               "zlib", group=f"layer {layer}", variant=variant)
                     if alpha is None:  # not the dataset-example layout: ship the picture
-                        parts.add(f"{prefix}feature/{key}", _webp(png), "image/webp",
+                        parts.add(f"{prefix}feature/{key}", codec.png_to_webp(png), "image/webp",
                                   group=f"layer {layer}", variant=variant)
                     else:
                         parts.add(f"{prefix}alpha/{key}", zlib.compress(alpha.tobytes(), 9), "zlib",
@@ -231,6 +227,10 @@ def _add_analysis(reader, run, step, choice, parts, prefix: str) -> dict:
 
     return {"run": run, "step": step, "manifest": view, "units": units,
             "feature_layouts": layouts}
+
+
+def _f32(values) -> bytes:
+    return np.asarray(values, "<f4").tobytes()
 
 
 # -- parts ------------------------------------------------------------------------------------
@@ -256,17 +256,6 @@ class _Parts:
 
     def by_group(self) -> dict:
         return dict(sorted(self.groups.items(), key=lambda kv: -kv[1]))
-
-
-def _webp(png: bytes) -> bytes:
-    """Lossless WebP of a PNG (same pixels, alpha kept; deterministic)."""
-    from PIL import Image
-
-    image = Image.open(io.BytesIO(png))
-    image.load()
-    buf = io.BytesIO()
-    image.save(buf, format="WEBP", lossless=True, quality=100, method=4, exact=True)
-    return buf.getvalue()
 
 
 def feature_layout(layer_hw, obs_hw, subdiv: float, expand: float) -> dict:
@@ -320,23 +309,6 @@ def compose_feature(layout: dict, grid: np.ndarray, alpha: np.ndarray,
     return np.concatenate([rgb, a[..., None]], axis=-1).astype(np.uint8)
 
 
-def _observations(reader, run, step, manifest) -> np.ndarray:
-    """The sampled observations (N, H, W, 3) uint8, cut from the stored sprite sheets."""
-    from PIL import Image
-
-    N = manifest["probe_set"]["observations"]
-    H, W = manifest["probe_set"]["observation_shape"][:2]
-    a = manifest["assets"]
-    out = []
-    for sheet in range(-(-N // a["sheet_size"])):
-        img = np.asarray(Image.open(io.BytesIO(reader.asset_bytes(
-            run, step, schema.observation_sheet_asset(sheet)))).convert("RGB"))
-        rows = img.shape[0] // H
-        cells = img.reshape(rows, H, a["sheet_columns"], W, 3).transpose(0, 2, 1, 3, 4)
-        out.append(cells.reshape(-1, H, W, 3))
-    return np.concatenate(out)[:N]
-
-
 def _feature_alpha(png: bytes, layout: dict, grid: np.ndarray, observations) -> np.ndarray | None:
     """Per-cell alpha (uint8, row-major) of a stored feature picture, or None if recomposing it
     from the layout does not give the stored pixels exactly."""
@@ -356,15 +328,6 @@ def _feature_alpha(png: bytes, layout: dict, grid: np.ndarray, observations) -> 
     return np.ascontiguousarray(alpha)
 
 
-def _attribution(reader, run, step, layer, traj, output):
-    rel_json = schema.attribution_unit_asset(layer, traj, output)
-    unit = json.loads(reader.asset_bytes(run, step, rel_json))
-    q = reader.array(run, step, schema.attribution_asset(layer, traj, output), np.int8,
-                     unit["shape"])
-    planar = np.ascontiguousarray(np.moveaxis(q, -1, 0))  # (C, T, h, w)
-    return zlib.compress(planar.tobytes(), 9), unit
-
-
 # -- selection --------------------------------------------------------------------------------
 
 def _pick(kind: str, wanted, available: list, key=lambda x: x):
@@ -378,18 +341,19 @@ def _pick(kind: str, wanted, available: list, key=lambda x: x):
     return [a for a in available if key(a) in wanted]
 
 
-def _selection(manifest, layers, trajectories, outputs, subdiv_mults, expand_mults) -> dict:
-    E = manifest["probe_set"]["trajectories"]
-    f = manifest["features"]
+def _selection(manifest: Manifest, layers, trajectories, outputs, subdiv_mults,
+               expand_mults) -> dict:
+    f = manifest.features
     sel = {
-        "layers": _pick("layers", layers, [entry["name"] for entry in manifest["layers"]]),
+        "layers": _pick("layers", layers, [entry.name for entry in manifest.layers]),
         "trajectories": _pick("trajectories", None if trajectories is None
-                              else [int(t) for t in trajectories], list(range(E))),
-        "outputs": _pick("outputs", outputs, [o["key"] for o in manifest["outputs"]]),
+                              else [int(t) for t in trajectories],
+                              list(range(manifest.probe_set.trajectories))),
+        "outputs": _pick("outputs", outputs, [o.key for o in manifest.outputs]),
         "subdiv_mults": _pick("subdiv mults", None if subdiv_mults is None
-                              else [float(x) for x in subdiv_mults], f["subdiv_mults"]),
+                              else [float(x) for x in subdiv_mults], list(f.subdiv_mults)),
         "expand_mults": _pick("expand mults", None if expand_mults is None
-                              else [float(x) for x in expand_mults], f["expand_mults"]),
+                              else [float(x) for x in expand_mults], list(f.expand_mults)),
     }
     for kind, chosen in sel.items():
         if not chosen:
@@ -397,27 +361,25 @@ def _selection(manifest, layers, trajectories, outputs, subdiv_mults, expand_mul
     return sel
 
 
-def _manifest_view(manifest, sel) -> dict:
-    """The manifest restricted to the selection, trajectories renumbered from 0."""
-    view = dict(manifest)
-    view.pop("config", None)
-    view.pop("units", None)
+def _manifest_view(manifest: Manifest, sel) -> dict:
+    """The manifest's JSON restricted to the selection, trajectories renumbered from 0."""
+    view = manifest.to_json()
+    view.pop("inputs", None)
     renumber = {old: new for new, old in enumerate(sel["trajectories"])}
-    view["layers"] = [entry for entry in manifest["layers"] if entry["name"] in sel["layers"]]
-    if manifest.get("default_layer") not in sel["layers"]:
+    view["layers"] = [entry for entry in view["layers"] if entry["name"] in sel["layers"]]
+    if manifest.default_layer not in sel["layers"]:
         view["default_layer"] = sel["layers"][len(sel["layers"]) // 2]
-    view["outputs"] = [o for o in manifest["outputs"] if o["key"] in sel["outputs"]]
-    view["probe_set"] = {**manifest["probe_set"], "trajectories": len(sel["trajectories"]),
+    view["outputs"] = [o for o in view["outputs"] if o["key"] in sel["outputs"]]
+    view["probe_set"] = {**view["probe_set"], "trajectories": len(sel["trajectories"]),
                          "exported_trajectories": sel["trajectories"]}
     view["bookmarks"] = {kind: [[renumber[t], frame] for t, frame in marks if t in renumber]
-                         for kind, marks in manifest["bookmarks"].items()}
-    f = dict(manifest["features"])
+                         for kind, marks in view["bookmarks"].items()}
+    f = view["features"]
     f["subdiv_mults"], f["expand_mults"] = sel["subdiv_mults"], sel["expand_mults"]
     if f["subdiv_default"] not in f["subdiv_mults"]:
         f["subdiv_default"] = f["subdiv_mults"][0]
     if f["expand_default"] not in f["expand_mults"]:
         f["expand_default"] = f["expand_mults"][-1]
-    view["features"] = f
     if not sel.get("full_resolution"):
         view["full_resolution"] = None
     return view

@@ -2265,38 +2265,38 @@ function wi(e, t) {
 	return t === "pos" ? e > 0 ? e : 0 : t === "neg" ? e < 0 ? -e : 0 : Math.abs(e);
 }
 function Ti(e, t, n, r, i) {
-	let [, a, o, s] = t.shape, c = t.residual ? s - 1 : s, l = 4 / 127, u = n * a * o * s, d = a * o, f = new Float32Array(d), p = new Float32Array(d), m = new Float32Array(d);
+	let [a, o, s, c] = t.shape, l = t.residual ? c - 1 : c, u = t.steps[n] / t.scale, d = o * s, f = a * d, p = n * d, m = new Float32Array(d), h = new Float32Array(d), g = new Float32Array(d);
 	for (let n = 0; n < d; n++) {
-		let a = u + n * s, o = 0, d = 0, h = 0;
-		if (i !== "res") for (let n = 0; n < c; n++) {
+		let a = p + n, o = 0, s = 0, c = 0;
+		if (i !== "res") for (let n = 0; n < l; n++) {
 			if (typeof i == "number" && i !== n) continue;
-			let s = wi(e[a + n] * l, r);
-			if (s === 0) continue;
-			let c = t.colors[n];
-			o += s * c[0], d += s * c[1], h += s * c[2];
+			let l = wi(e[a + n * f] * u, r);
+			if (l === 0) continue;
+			let d = t.colors[n];
+			o += l * d[0], s += l * d[1], c += l * d[2];
 		}
 		if (t.residual && (i === "all" || i === "res")) {
-			let t = wi(e[a + c] * l, r);
-			o += t, d += t, h += t;
+			let t = wi(e[a + l * f] * u, r);
+			o += t, s += t, c += t;
 		}
-		f[n] = o, p[n] = d, m[n] = h;
+		m[n] = o, h[n] = s, g[n] = c;
 	}
-	let h = new Float32Array(d), g = new Float32Array(d), _ = new Float32Array(d);
-	for (let e = 0; e < a; e++) for (let t = 0; t < o; t++) {
-		let n = e * o + t, r = f[n], i = p[n], s = m[n];
-		if (r !== 0 || i !== 0 || s !== 0) for (let { dy: n, dx: c, w: l } of Si) {
+	let _ = new Float32Array(d), v = new Float32Array(d), y = new Float32Array(d);
+	for (let e = 0; e < o; e++) for (let t = 0; t < s; t++) {
+		let n = e * s + t, r = m[n], i = h[n], a = g[n];
+		if (r !== 0 || i !== 0 || a !== 0) for (let { dy: n, dx: c, w: l } of Si) {
 			let u = e + n, d = t + c;
-			if (u < 0 || u >= a || d < 0 || d >= o) continue;
-			let f = u * o + d;
-			h[f] += l * r, g[f] += l * i, _[f] += l * s;
+			if (u < 0 || u >= o || d < 0 || d >= s) continue;
+			let f = u * s + d;
+			_[f] += l * r, v[f] += l * i, y[f] += l * a;
 		}
 	}
-	let v = new ImageData(o, a), y = v.data;
+	let b = new ImageData(s, o), x = b.data;
 	for (let e = 0; e < d; e++) {
-		let t = h[e], n = g[e], r = _[e], i = Math.min(1, Math.hypot(t, n, r)), a = i > 0 ? 1 / i : 0;
-		y[4 * e] = Math.min(1, t * a) * 255, y[4 * e + 1] = Math.min(1, n * a) * 255, y[4 * e + 2] = Math.min(1, r * a) * 255, y[4 * e + 3] = i * 255;
+		let t = _[e], n = v[e], r = y[e], i = Math.min(1, Math.hypot(t, n, r)), a = i > 0 ? 1 / i : 0;
+		x[4 * e] = Math.min(1, t * a) * 255, x[4 * e + 1] = Math.min(1, n * a) * 255, x[4 * e + 2] = Math.min(1, r * a) * 255, x[4 * e + 3] = i * 255;
 	}
-	return v;
+	return b;
 }
 function Ei(e) {
 	let t = Math.max(...e), n = e.map((e) => Math.exp(e - t)), r = n.reduce((e, t) => e + t, 0);
@@ -2352,23 +2352,24 @@ function Fi(e, t) {
 	}
 	if (t.overlay && (o.filter = "grayscale(1)", l(), o.filter = "none"), !t.q || !t.info) return;
 	let u = Pi(t);
-	o.globalAlpha = .9, a !== r && (o.imageSmoothingEnabled = !0), o.drawImage(u, 0, 0, u.width, u.height, 0, 0, a, i), o.imageSmoothingEnabled = !1, o.globalAlpha = 1, Ni || (Ni = !0, document.body.dataset.firstFrameMs = String(Math.round(performance.now())));
+	o.globalAlpha = t.overlay ? .9 : 1, o.drawImage(u, 0, 0, u.width, u.height, 0, 0, a, i), o.globalAlpha = 1, Ni || (Ni = !0, document.body.dataset.firstFrameMs = String(Math.round(performance.now())));
 }
 // src/AttrCell.svelte
-var Ii = /* @__PURE__ */ q("<canvas class=\"cell svelte-1bdpcco\"></canvas>"), Li = {
+var Ii = /* @__PURE__ */ q("<canvas></canvas>"), Li = {
 	hash: "svelte-1bdpcco",
-	code: ".cell.svelte-1bdpcco {width:14em;height:14em;image-rendering:pixelated;background:#000;display:block;}"
+	code: "\n  /* the original's sizes: observation 14em (7/8 of the 16em video), attribution 16em */.cell.svelte-1bdpcco {width:14em;height:14em;image-rendering:pixelated;background:#000;display:block;}.cell.attr.svelte-1bdpcco {width:16em;height:16em;}"
 };
 function Ri(e, t) {
 	Ve(t, !0), Ur(e, Li);
-	let n = /* @__PURE__ */ F(void 0);
+	let n = bi(t, "attr", 3, !1), r = /* @__PURE__ */ F(void 0);
 	V(() => {
-		G(n) && t.spec && Fi(G(n), t.spec);
+		G(r) && t.spec && Fi(G(r), t.spec);
 	});
-	var r = Ii();
-	_i(r, (e) => I(n, e), () => G(n)), H((e, n) => {
-		$(r, "data-testid", t.testid), $(r, "width", e), $(r, "height", n), $(r, "data-full", t.spec?.full ? "1" : "0");
-	}, [() => t.spec ? Ai(t.spec)[1] : 64, () => t.spec ? Ai(t.spec)[0] : 64]), J(e, r), He();
+	var i = Ii();
+	let a;
+	_i(i, (e) => I(r, e), () => G(r)), H((e, r) => {
+		$(i, "data-testid", t.testid), a = Yr(i, 1, "cell svelte-1bdpcco", null, a, { attr: n() }), $(i, "width", e), $(i, "height", r), $(i, "data-full", t.spec?.full ? "1" : "0");
+	}, [() => t.spec ? Ai(t.spec)[1] : 64, () => t.spec ? Ai(t.spec)[0] : 64]), J(e, i), He();
 }
 // src/Graph.svelte
 var zi = /* @__PURE__ */ q("<span class=\"other svelte-gsm5hf\"> </span>"), Bi = /* @__PURE__ */ xr("<line y1=\"0\" y2=\"100\" stroke=\"#ccc\" stroke-width=\"1\" vector-effect=\"non-scaling-stroke\"></line>"), Vi = /* @__PURE__ */ xr("<polyline fill=\"none\" stroke=\"#555\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\" vector-effect=\"non-scaling-stroke\"></polyline>"), Hi = /* @__PURE__ */ xr("<polyline fill=\"none\" stroke-width=\"1.5\" vector-effect=\"non-scaling-stroke\"></polyline>"), Ui = /* @__PURE__ */ q("<div class=\"graph svelte-gsm5hf\"><div class=\"label svelte-gsm5hf\"><span> </span> <!></div> <svg preserveAspectRatio=\"none\" class=\"svelte-gsm5hf\"><!><!><!><line y1=\"0\" y2=\"100\" stroke=\"rgba(0,0,0,0.4)\" stroke-width=\"2\" vector-effect=\"non-scaling-stroke\"></line></svg></div>"), Wi = {
@@ -2548,7 +2549,26 @@ function la(e) {
 		} catch {}
 	}, 300);
 }
-async function ua(e, t, n, r, i) {
+function ua(e, t, n) {
+	if (n !== "int16-step-zigzag-planes-gzip") throw Error(`attribution maps in codec "${n}" cannot be read by this version`);
+	let r = t.reduce((e, t) => e * t, 1);
+	if (e.length !== 2 * r) throw Error(`attribution maps hold ${e.length / 2} values, expected ${t.join("x")}`);
+	let i = new Int16Array(r);
+	for (let t = 0; t < r; t++) {
+		let n = e[t] | e[r + t] << 8;
+		i[t] = n >>> 1 ^ -(n & 1);
+	}
+	return i;
+}
+async function da(e) {
+	let t = new Blob([e]).stream().pipeThrough(new DecompressionStream("gzip"));
+	return new Uint8Array(await new Response(t).arrayBuffer());
+}
+function fa(e, t, n) {
+	let r = Math.abs(e[n].reduce((e, t) => e + t, 0) - t[n]), i = t.reduce((e, t) => e + Math.abs(t), 0) / Math.max(t.length, 1);
+	return [r / Math.max(Math.abs(t[n]), 1e-12), r / Math.max(i, 1e-12)];
+}
+async function pa(e, t, n, r, i) {
 	let a = t.layout;
 	if (!a) return null;
 	let o = [...new Set(t.indices)];
@@ -2581,12 +2601,12 @@ async function ua(e, t, n, r, i) {
 	return h.toDataURL("image/png");
 }
 // src/Evolution.svelte
-var da = /* @__PURE__ */ q("<span class=\"small svelte-1uilgeo\"> </span>"), fa = /* @__PURE__ */ q("<span><!></span>"), pa = /* @__PURE__ */ q("<span class=\"small svelte-1uilgeo\">different probe set: no totals</span>"), ma = /* @__PURE__ */ q("<!> <!> <!>", 1), ha = /* @__PURE__ */ q("<div><span class=\"label svelte-1uilgeo\"> </span> <!></div>"), ga = /* @__PURE__ */ xr("<polyline fill=\"none\" stroke-width=\"2\" vector-effect=\"non-scaling-stroke\"><title> </title></polyline>"), _a = /* @__PURE__ */ q("<span> </span>"), va = /* @__PURE__ */ q("<svg class=\"chart svelte-1uilgeo\" viewBox=\"0 0 100 100\" preserveAspectRatio=\"none\" data-testid=\"evo-chart\"><line x1=\"0\" x2=\"100\" stroke=\"#999\" stroke-width=\"1\" vector-effect=\"non-scaling-stroke\"></line><!></svg> <div class=\"axis svelte-1uilgeo\"></div>", 1), ya = /* @__PURE__ */ q("<div class=\"evolution svelte-1uilgeo\" data-testid=\"evolution\"><h3 class=\"svelte-1uilgeo\">Across checkpoints</h3> <p class=\"small svelte-1uilgeo\"> </p> <div class=\"strip svelte-1uilgeo\"></div> <!></div>"), ba = {
+var ma = /* @__PURE__ */ q("<span class=\"small svelte-1uilgeo\"> </span>"), ha = /* @__PURE__ */ q("<span><!></span>"), ga = /* @__PURE__ */ q("<span class=\"small svelte-1uilgeo\">different probe set: no totals</span>"), _a = /* @__PURE__ */ q("<!> <!> <!>", 1), va = /* @__PURE__ */ q("<div><span class=\"label svelte-1uilgeo\"> </span> <!></div>"), ya = /* @__PURE__ */ xr("<polyline fill=\"none\" stroke-width=\"2\" vector-effect=\"non-scaling-stroke\"><title> </title></polyline>"), ba = /* @__PURE__ */ q("<span> </span>"), xa = /* @__PURE__ */ q("<svg class=\"chart svelte-1uilgeo\" viewBox=\"0 0 100 100\" preserveAspectRatio=\"none\" data-testid=\"evo-chart\"><line x1=\"0\" x2=\"100\" stroke=\"#999\" stroke-width=\"1\" vector-effect=\"non-scaling-stroke\"></line><!></svg> <div class=\"axis svelte-1uilgeo\"></div>", 1), Sa = /* @__PURE__ */ q("<div class=\"evolution svelte-1uilgeo\" data-testid=\"evolution\"><h3 class=\"svelte-1uilgeo\">Across checkpoints</h3> <p class=\"small svelte-1uilgeo\"> </p> <div class=\"strip svelte-1uilgeo\"></div> <!></div>"), Ca = {
 	hash: "svelte-1uilgeo",
 	code: ".evolution.svelte-1uilgeo {margin-top:1em;}h3.svelte-1uilgeo {margin:0.6em 0 0.3em;font-size:1.05em;}.small.svelte-1uilgeo {font-size:0.85em;color:#666;margin:0.2em 0;}.strip.svelte-1uilgeo {display:flex;flex-direction:column;gap:3px;}.row.svelte-1uilgeo {display:flex;align-items:center;gap:3px;}.row.current.svelte-1uilgeo {background:#eef4ff;}.label.svelte-1uilgeo {width:9em;font-size:0.85em;flex:none;}.feat.svelte-1uilgeo {border:3px solid;display:inline-flex;font-size:0.55em;}.feat.unmatched.svelte-1uilgeo {border-style:dashed;}.chart.svelte-1uilgeo {width:100%;height:8em;background:#fafafa;display:block;margin-top:0.4em;}.axis.svelte-1uilgeo {display:flex;justify-content:space-between;font-size:0.75em;color:#666;}"
 };
-function xa(e, t) {
-	Ve(t, !0), Ur(e, ba);
+function wa(e, t) {
+	Ve(t, !0), Ur(e, Ca);
 	let n = /* @__PURE__ */ F(Wt([])), r = /* @__PURE__ */ N(() => {
 		let e = Math.max(0, t.steps.indexOf(t.step)), n = Math.max(0, Math.min(e - 6, t.steps.length - 12));
 		return t.steps.slice(n, n + 12);
@@ -2672,18 +2692,18 @@ function xa(e, t) {
 			X: c
 		};
 	});
-	var c = ya(), l = B(L(c), 2), u = z(l), d = B(l, 2);
+	var c = Sa(), l = B(L(c), 2), u = z(l), d = B(l, 2);
 	Q(d, 21, () => G(n), (e) => e.step, (e, n) => {
-		var r = ha();
+		var r = va();
 		let o;
 		var s = L(r), c = z(s), l = B(s, 2), u = (e) => {
-			var t = da(), r = z(t, !0);
+			var t = ma(), r = z(t, !0);
 			H(() => Y(r, G(n).error)), J(e, t);
 		}, d = (e) => {
-			var r = ma(), o = R(r);
+			var r = _a(), o = R(r);
 			Q(o, 17, () => Array(G(n).K), Z, (e, r, o) => {
 				let s = /* @__PURE__ */ N(() => i(G(n))[o]);
-				var c = fa();
+				var c = ha();
 				let l, u;
 				Ji(L(c), {
 					get source() {
@@ -2707,13 +2727,13 @@ function xa(e, t) {
 				}, [() => a(G(n)).includes(o)]), J(e, c);
 			});
 			var s = B(o, 2), c = (e) => {
-				J(e, pa());
+				J(e, ga());
 			};
 			X(s, (e) => {
 				G(n).same || e(c);
 			});
 			var l = B(s, 2), u = (e) => {
-				var t = da(), r = z(t, !0);
+				var t = ma(), r = z(t, !0);
 				H(() => Y(r, G(n).match.reason)), J(e, t);
 			};
 			X(l, (e) => {
@@ -2727,10 +2747,10 @@ function xa(e, t) {
 		}), J(e, r);
 	}), A(d);
 	var f = B(d, 2), p = (e) => {
-		var r = va(), i = R(r), a = L(i);
+		var r = xa(), i = R(r), a = L(i);
 		Q(B(a), 17, () => G(s).lines, Z, (e, n, r) => {
 			var i = Cr(), a = R(i), o = (e) => {
-				var i = ga(), a = z(L(i));
+				var i = ya(), a = z(L(i));
 				A(i), H((e, n) => {
 					$(i, "points", e), $(i, "stroke", t.manifest.feature_colors[r]), Y(a, `feature ${r + 1}: ${n ?? ""}`);
 				}, [() => G(n).map((e) => `${e.x},${e.y}`).join(" "), () => G(n).map((e) => ki(e.v)).join(", ")]), J(e, i);
@@ -2741,7 +2761,7 @@ function xa(e, t) {
 		}), A(i);
 		var o = B(i, 2);
 		Q(o, 21, () => G(n), Z, (e, t) => {
-			var n = _a(), r = z(n, !0);
+			var n = ba(), r = z(n, !0);
 			H(() => Y(r, G(t).step)), J(e, n);
 		}), A(o), H(() => {
 			$(a, "y1", G(s).zero), $(a, "y2", G(s).zero);
@@ -2754,56 +2774,56 @@ function xa(e, t) {
     frame over the steps analysed on the same probe set.`)), J(e, c), He();
 }
 // src/App.svelte
-var Sa = 0, Ca = /* @__PURE__ */ q("<div class=\"error svelte-1n46o8q\" data-testid=\"error\"> </div>"), wa = /* @__PURE__ */ q("<li><b> </b> </li>"), Ta = /* @__PURE__ */ q("<details class=\"problems svelte-1n46o8q\" data-testid=\"problems\"><summary> </summary> <ul></ul></details>"), Ea = /* @__PURE__ */ q("<span class=\"meta svelte-1n46o8q\"> </span>"), Da = /* @__PURE__ */ q("<div class=\"picker pane-head svelte-1n46o8q\"><b data-testid=\"pane-label\"> </b> <!></div>"), Oa = /* @__PURE__ */ q("<option> </option>"), ka = /* @__PURE__ */ q("<button data-testid=\"compare\" title=\"show this analysis beside another run or checkpoint\">compare…</button>"), Aa = /* @__PURE__ */ q("<div class=\"picker svelte-1n46o8q\"><label>Run <select data-testid=\"run-select\"></select></label> <label>Checkpoint (training step) <select data-testid=\"step-select\"></select></label> <button data-testid=\"reload\">reload runs</button> <!> <!></div>"), ja = /* @__PURE__ */ q("<label><input type=\"radio\" class=\"svelte-1n46o8q\"/> <!><span></span></label>"), Ma = /* @__PURE__ */ q("<li><button class=\"link svelte-1n46o8q\"> </button></li>"), Na = /* @__PURE__ */ q("<p class=\"small svelte-1n46o8q\"> </p> <ul class=\"bookmarks svelte-1n46o8q\"></ul>", 1), Pa = /* @__PURE__ */ q("<label class=\"layer svelte-1n46o8q\"><input type=\"radio\"/> <span class=\"small svelte-1n46o8q\"> </span></label>"), Fa = /* @__PURE__ */ q("<div class=\"col svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\">Trajectories</h3> <div class=\"trajs svelte-1n46o8q\"></div> <h3 class=\"svelte-1n46o8q\">Bookmarks</h3> <!></div> <div class=\"col narrow svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\">Layers</h3> <!></div>", 1), Ia = /* @__PURE__ */ q("last reward: <b> </b>", 1), La = /* @__PURE__ */ q("<b>new episode</b>"), Ra = /* @__PURE__ */ q("<div class=\"seg svelte-1n46o8q\"> </div>"), za = /* @__PURE__ */ q("<table class=\"display svelte-1n46o8q\"><tbody><tr><td class=\"svelte-1n46o8q\"><!></td><td class=\"svelte-1n46o8q\"><!></td><td data-testid=\"frame-label\" class=\"svelte-1n46o8q\">frame: <b> </b></td><td class=\"svelte-1n46o8q\">policy:</td><td class=\"svelte-1n46o8q\">next action: <b> </b></td></tr></tbody></table> <div class=\"policy svelte-1n46o8q\" data-testid=\"policy\"></div>", 1), Ba = /* @__PURE__ */ q("<button data-testid=\"pause\">&#10074;&#10074;</button>"), Va = /* @__PURE__ */ q("<button data-testid=\"play-back\" title=\"play backwards\">&#9664;</button>"), Ha = /* @__PURE__ */ q("<button data-testid=\"play\" title=\"play\">&#9654;</button>"), Ua = /* @__PURE__ */ q("<!> <!>", 1), Wa = /* @__PURE__ */ q("<label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-residual\"/> show residual feature</label>"), Ga = /* @__PURE__ */ q("<label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-hires\"/> </label>"), Ka = /* @__PURE__ */ q("<th class=\"svelte-1n46o8q\"> </th>"), qa = /* @__PURE__ */ q("<th class=\"svelte-1n46o8q\"> </th><th class=\"svelte-1n46o8q\"> </th>", 1), Ja = /* @__PURE__ */ q("<button>remove row</button>"), Ya = /* @__PURE__ */ q("<div class=\"small svelte-1n46o8q\" data-testid=\"completeness\" title=\"|sum of attribution - (F(a) - F(0))| / |F(a) - F(0)| at this frame\"> </div>"), Xa = /* @__PURE__ */ q("<div></div>"), Za = /* @__PURE__ */ q("<div class=\"chart svelte-1n46o8q\"><div class=\"zero svelte-1n46o8q\"></div> <!></div>"), Qa = /* @__PURE__ */ q("<td class=\"svelte-1n46o8q\"><!></td>"), $a = /* @__PURE__ */ q("<tr><td class=\"selector svelte-1n46o8q\"><select class=\"svelte-1n46o8q\"><option>value function</option><optgroup label=\"policy logits:\"></optgroup><optgroup label=\"sums of policy logits:\"></optgroup></select> <!> <!></td><td class=\"svelte-1n46o8q\"><!> <!></td><!></tr>"), eo = /* @__PURE__ */ q("<p class=\"small svelte-1n46o8q\">Colors correspond to input colors</p>"), to = /* @__PURE__ */ q("<span class=\"small svelte-1n46o8q\">unmatched</span>"), no = /* @__PURE__ */ q("<button class=\"item svelte-1n46o8q\"><span></span> <!> <!></button>"), ro = /* @__PURE__ */ q("<span class=\"small svelte-1n46o8q\">not shown</span>"), io = /* @__PURE__ */ q("<p class=\"small svelte-1n46o8q\">Hover to isolate, click to expand feature</p> <div class=\"legend svelte-1n46o8q\"><!> <button class=\"item svelte-1n46o8q\" data-testid=\"legend-residual\"><span></span> residual (everything else)<!></button></div>", 1), ao = /* @__PURE__ */ q("<span data-testid=\"popup-full-note\"> </span>"), oo = /* @__PURE__ */ q("<canvas data-testid=\"popup-observation\" class=\"svelte-1n46o8q\"></canvas>"), so = /* @__PURE__ */ q("<img data-testid=\"popup-image\" draggable=\"false\" class=\"svelte-1n46o8q\"/>"), co = /* @__PURE__ */ q("<div class=\"popup svelte-1n46o8q\" data-testid=\"feature-popup\" role=\"dialog\" tabindex=\"-1\"><div class=\"popup-head svelte-1n46o8q\"><b> </b> <button data-testid=\"popup-close\">close</button></div> <p class=\"small svelte-1n46o8q\">Dataset examples by spatial position. Press to view example, scroll to zoom. <!></p> <div class=\"sliders svelte-1n46o8q\"><label class=\"svelte-1n46o8q\">zoom in <input data-testid=\"zoom-slider\" type=\"range\" min=\"0\"/> zoom out</label> <label class=\"svelte-1n46o8q\">fewer patches <input data-testid=\"patches-slider\" type=\"range\" min=\"0\"/> more patches</label></div> <div class=\"popup-view svelte-1n46o8q\" role=\"button\" tabindex=\"0\" aria-label=\"press to view the example\"><!></div></div>"), lo = /* @__PURE__ */ q("<div class=\"columns svelte-1n46o8q\"><!> <div class=\"col wide svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\">Timeline</h3> <!> <div class=\"navigator svelte-1n46o8q\"><button data-testid=\"step-back\" title=\"step back\">&#8592;</button> <button data-testid=\"first\" title=\"first frame\">&#10074;&#9664;</button> <!> <!> <button data-testid=\"last\" title=\"last frame\">&#9654;&#10074;</button> <button data-testid=\"step-forward\" title=\"step forward\">&#8594;</button> <label>fps <input data-testid=\"fps\" type=\"number\" min=\"0\" max=\"100\" class=\"svelte-1n46o8q\"/></label></div> <div class=\"scrubber svelte-1n46o8q\" data-testid=\"scrubber\" role=\"slider\" tabindex=\"-1\"><div class=\"pointer svelte-1n46o8q\"></div> <div class=\"tape svelte-1n46o8q\"><!></div> <div class=\"centre svelte-1n46o8q\"></div></div> <!> <h3 class=\"svelte-1n46o8q\"> </h3> <div class=\"toggles svelte-1n46o8q\"><label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-overlay\"/> overlay on observations</label> <label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-abs\"/> </label> <!> <!></div> <table class=\"attr svelte-1n46o8q\"><thead><tr><th class=\"svelte-1n46o8q\"></th><th class=\"svelte-1n46o8q\">Observation</th><!></tr></thead><tbody></tbody></table> <button data-testid=\"add-row\">add row</button> <!></div> <div class=\"col svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\"> </h3> <!> <h3 class=\"svelte-1n46o8q\">Hotkeys</h3> <ul class=\"small hotkeys svelte-1n46o8q\"><li>&#8592; go backwards</li><li>&#8594; go forwards</li><li>space: toggle play/pause</li></ul></div></div> <!>", 1), uo = /* @__PURE__ */ q("<div><!> <!> <!> <!></div>"), fo = {
+var Ta = 0, Ea = /* @__PURE__ */ q("<div class=\"error svelte-1n46o8q\" data-testid=\"error\"> </div>"), Da = /* @__PURE__ */ q("<li><b> </b> </li>"), Oa = /* @__PURE__ */ q("<details class=\"problems svelte-1n46o8q\" data-testid=\"problems\"><summary> </summary> <ul></ul></details>"), ka = /* @__PURE__ */ q("<span class=\"meta svelte-1n46o8q\"> </span>"), Aa = /* @__PURE__ */ q("<div class=\"picker pane-head svelte-1n46o8q\"><b data-testid=\"pane-label\"> </b> <!></div>"), ja = /* @__PURE__ */ q("<option> </option>"), Ma = /* @__PURE__ */ q("<button data-testid=\"compare\" title=\"show this analysis beside another run or checkpoint\">compare…</button>"), Na = /* @__PURE__ */ q("<span class=\"meta svelte-1n46o8q\" data-testid=\"analysis-completeness\" title=\"|sum of IG - (F(a) - F(0))| over the hidden-layer units: divided by |F(a) - F(0)| of each frame (large where F(a) ~ F(0)), and by the mean |F(a) - F(0)| of the frame's trajectory and output\"> </span>"), Pa = /* @__PURE__ */ q("<div class=\"picker svelte-1n46o8q\"><label>Run <select data-testid=\"run-select\"></select></label> <label>Checkpoint (training step) <select data-testid=\"step-select\"></select></label> <button data-testid=\"reload\">reload runs</button> <!> <!></div>"), Fa = /* @__PURE__ */ q("<label><input type=\"radio\" class=\"svelte-1n46o8q\"/> <!><span></span></label>"), Ia = /* @__PURE__ */ q("<li><button class=\"link svelte-1n46o8q\"> </button></li>"), La = /* @__PURE__ */ q("<p class=\"small svelte-1n46o8q\"> </p> <ul class=\"bookmarks svelte-1n46o8q\"></ul>", 1), Ra = /* @__PURE__ */ q("<label class=\"layer svelte-1n46o8q\"><input type=\"radio\"/> <span class=\"small svelte-1n46o8q\"> </span></label>"), za = /* @__PURE__ */ q("<div class=\"col svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\">Trajectories</h3> <div class=\"trajs svelte-1n46o8q\"></div> <h3 class=\"svelte-1n46o8q\">Bookmarks</h3> <!></div> <div class=\"col narrow svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\">Layers</h3> <!></div>", 1), Ba = /* @__PURE__ */ q("last reward: <b> </b>", 1), Va = /* @__PURE__ */ q("<b>new episode</b>"), Ha = /* @__PURE__ */ q("<div class=\"seg svelte-1n46o8q\"> </div>"), Ua = /* @__PURE__ */ q("<table class=\"display svelte-1n46o8q\"><tbody><tr><td class=\"svelte-1n46o8q\"><!></td><td class=\"svelte-1n46o8q\"><!></td><td data-testid=\"frame-label\" class=\"svelte-1n46o8q\">frame: <b> </b></td><td class=\"svelte-1n46o8q\">policy:</td><td class=\"svelte-1n46o8q\">next action: <b> </b></td></tr></tbody></table> <div class=\"policy svelte-1n46o8q\" data-testid=\"policy\"></div>", 1), Wa = /* @__PURE__ */ q("<button data-testid=\"pause\">&#10074;&#10074;</button>"), Ga = /* @__PURE__ */ q("<button data-testid=\"play-back\" title=\"play backwards\">&#9664;</button>"), Ka = /* @__PURE__ */ q("<button data-testid=\"play\" title=\"play\">&#9654;</button>"), qa = /* @__PURE__ */ q("<!> <!>", 1), Ja = /* @__PURE__ */ q("<label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-residual\"/> show residual feature</label>"), Ya = /* @__PURE__ */ q("<label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-hires\"/> </label>"), Xa = /* @__PURE__ */ q("<th class=\"svelte-1n46o8q\"> </th>"), Za = /* @__PURE__ */ q("<th class=\"svelte-1n46o8q\"> </th><th class=\"svelte-1n46o8q\"> </th>", 1), Qa = /* @__PURE__ */ q("<button>remove row</button>"), $a = /* @__PURE__ */ q("<div class=\"small svelte-1n46o8q\" data-testid=\"completeness\" title=\"|sum of attribution - (F(a) - F(0))| at this frame, divided by |F(a) - F(0)| of this frame, and by the mean |F(a) - F(0)| over the trajectory (robust where F(a) ~ F(0))\"> </div>"), eo = /* @__PURE__ */ q("<div></div>"), to = /* @__PURE__ */ q("<div class=\"chart svelte-1n46o8q\"><div class=\"zero svelte-1n46o8q\"></div> <!></div>"), no = /* @__PURE__ */ q("<td class=\"svelte-1n46o8q\"><!></td>"), ro = /* @__PURE__ */ q("<tr><td class=\"selector svelte-1n46o8q\"><select class=\"svelte-1n46o8q\"><option>value function</option><optgroup label=\"policy logits:\"></optgroup><optgroup label=\"sums of policy logits:\"></optgroup></select> <!> <!></td><td class=\"svelte-1n46o8q\"><!> <!></td><!></tr>"), io = /* @__PURE__ */ q("<li><span class=\"swatch svelte-1n46o8q\"></span> </li>"), ao = /* @__PURE__ */ q("<p class=\"small svelte-1n46o8q\">Colors correspond to input channels:</p> <ul class=\"small channels svelte-1n46o8q\" data-testid=\"input-channels\"></ul>", 1), oo = /* @__PURE__ */ q("<p class=\"small svelte-1n46o8q\">Colors correspond to input colors</p>"), so = /* @__PURE__ */ q("<span class=\"small svelte-1n46o8q\">unmatched</span>"), co = /* @__PURE__ */ q("<button class=\"item svelte-1n46o8q\"><span></span> <!> <!></button>"), lo = /* @__PURE__ */ q("<span class=\"small svelte-1n46o8q\">not shown</span>"), uo = /* @__PURE__ */ q("<p class=\"small svelte-1n46o8q\">Hover to isolate, click to expand feature</p> <div class=\"legend svelte-1n46o8q\"><!> <button class=\"item svelte-1n46o8q\" data-testid=\"legend-residual\"><span></span> residual (everything else)<!></button></div>", 1), fo = /* @__PURE__ */ q("<span data-testid=\"popup-full-note\"> </span>"), po = /* @__PURE__ */ q("<canvas data-testid=\"popup-observation\" class=\"svelte-1n46o8q\"></canvas>"), mo = /* @__PURE__ */ q("<img data-testid=\"popup-image\" draggable=\"false\" class=\"svelte-1n46o8q\"/>"), ho = /* @__PURE__ */ q("<div class=\"popup svelte-1n46o8q\" data-testid=\"feature-popup\" role=\"dialog\" tabindex=\"-1\"><div class=\"popup-head svelte-1n46o8q\"><b> </b> <button data-testid=\"popup-close\">close</button></div> <p class=\"small svelte-1n46o8q\">Dataset examples by spatial position. Press to view example, scroll to zoom. <!></p> <div class=\"sliders svelte-1n46o8q\"><label class=\"svelte-1n46o8q\">zoom in <input data-testid=\"zoom-slider\" type=\"range\" min=\"0\"/> zoom out</label> <label class=\"svelte-1n46o8q\">fewer patches <input data-testid=\"patches-slider\" type=\"range\" min=\"0\"/> more patches</label></div> <div class=\"popup-view svelte-1n46o8q\" role=\"button\" tabindex=\"0\" aria-label=\"press to view the example\"><!></div></div>"), go = /* @__PURE__ */ q("<div class=\"columns svelte-1n46o8q\"><!> <div class=\"col wide svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\">Timeline</h3> <!> <div class=\"navigator svelte-1n46o8q\"><button data-testid=\"step-back\" title=\"step back\">&#8592;</button> <button data-testid=\"first\" title=\"first frame\">&#10074;&#9664;</button> <!> <!> <button data-testid=\"last\" title=\"last frame\">&#9654;&#10074;</button> <button data-testid=\"step-forward\" title=\"step forward\">&#8594;</button> <label>fps <input data-testid=\"fps\" type=\"number\" min=\"0\" max=\"100\" class=\"svelte-1n46o8q\"/></label></div> <div class=\"scrubber svelte-1n46o8q\" data-testid=\"scrubber\" role=\"slider\" tabindex=\"-1\"><div class=\"pointer svelte-1n46o8q\"></div> <div class=\"tape svelte-1n46o8q\"><!></div> <div class=\"centre svelte-1n46o8q\"></div></div> <!> <h3 class=\"svelte-1n46o8q\"> </h3> <div class=\"toggles svelte-1n46o8q\"><label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-overlay\"/> overlay on observations</label> <label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-abs\"/> </label> <!> <!></div> <table class=\"attr svelte-1n46o8q\"><thead><tr><th class=\"svelte-1n46o8q\"></th><th class=\"svelte-1n46o8q\">Observation</th><!></tr></thead><tbody></tbody></table> <button data-testid=\"add-row\">add row</button> <!></div> <div class=\"col svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\"> </h3> <!> <h3 class=\"svelte-1n46o8q\">Hotkeys</h3> <ul class=\"small hotkeys svelte-1n46o8q\"><li>&#8592; go backwards</li><li>&#8594; go forwards</li><li>space: toggle play/pause</li></ul></div></div> <!>", 1), _o = /* @__PURE__ */ q("<div><!> <!> <!> <!></div>"), vo = {
 	hash: "svelte-1n46o8q",
-	code: ".app.svelte-1n46o8q {font:13px/1.4 system-ui, sans-serif;color:#222;padding:8px;}h3.svelte-1n46o8q {margin:0.6em 0 0.3em;font-size:1.05em;}.small.svelte-1n46o8q {font-size:0.85em;color:#666;margin:0.2em 0;}.picker.svelte-1n46o8q {display:flex;gap:1em;align-items:center;flex-wrap:wrap;margin-bottom:0.5em;}.meta.svelte-1n46o8q {color:#666;}.error.svelte-1n46o8q {background:#fde2e1;border:1px solid #d33;padding:0.4em;margin-bottom:0.5em;white-space:pre-wrap;}.problems.svelte-1n46o8q {background:#fff6d6;border:1px solid #e0b400;padding:0.3em 0.5em;margin-bottom:0.5em;}.columns.svelte-1n46o8q {display:flex;gap:1.2em;align-items:flex-start;}.col.svelte-1n46o8q {min-width:10em;}.col.narrow.svelte-1n46o8q {min-width:6em;}.col.wide.svelte-1n46o8q {flex:none;min-width:48em;}.trajs.svelte-1n46o8q {display:flex;flex-direction:column;gap:2px;max-height:24em;overflow-y:auto;}.traj.svelte-1n46o8q {display:flex;align-items:center;gap:0.3em;cursor:pointer;padding:1px;}.traj.selected.svelte-1n46o8q {outline:2px solid #1f6fd1;}.traj.svelte-1n46o8q input:where(.svelte-1n46o8q) {display:none;}.bookmarks.svelte-1n46o8q {list-style:none;padding:0;margin:0 0 0.5em;}.link.svelte-1n46o8q {background:none;border:none;color:#1f6fd1;cursor:pointer;padding:0;text-decoration:underline;font:inherit;}.layer.svelte-1n46o8q {display:block;cursor:pointer;}.display.svelte-1n46o8q td:where(.svelte-1n46o8q) {padding-right:1em;color:#1f3fa0;}.policy.svelte-1n46o8q {display:flex;height:1.4em;width:100%;border:1px solid #ccc;overflow:hidden;}.seg.svelte-1n46o8q {font-size:0.8em;text-align:center;overflow:hidden;white-space:nowrap;}.navigator.svelte-1n46o8q {display:flex;gap:0.3em;align-items:center;margin:0.4em 0;width:24em;}.navigator.svelte-1n46o8q input:where(.svelte-1n46o8q) {width:3.5em;}.scrubber.svelte-1n46o8q {position:relative;height:4em;overflow:hidden;background:#eee;cursor:grab;user-select:none;}.tape.svelte-1n46o8q {position:absolute;top:0;bottom:0;}.centre.svelte-1n46o8q {position:absolute;left:calc(50% - 4px);width:2px;top:0;bottom:0;background:rgba(0,0,0,0.4);border-left:3px solid rgba(0,0,0,0.1);border-right:3px solid rgba(0,0,0,0.1);}.pointer.svelte-1n46o8q {position:absolute;left:calc(50% - 5px);top:0;border:5px solid transparent;border-top-color:#000;z-index:1;}.toggles.svelte-1n46o8q label:where(.svelte-1n46o8q) {display:block;}.attr.svelte-1n46o8q th:where(.svelte-1n46o8q) {font-weight:normal;color:#555;text-align:left;}.attr.svelte-1n46o8q td:where(.svelte-1n46o8q) {vertical-align:top;padding:2px;}.selector.svelte-1n46o8q {width:10em;}.selector.svelte-1n46o8q select:where(.svelte-1n46o8q) {max-width:10em;}.chart.svelte-1n46o8q {position:relative;height:3.5em;width:14em;background:#f4f4f4;margin-top:2px;}.chart.svelte-1n46o8q .zero:where(.svelte-1n46o8q) {position:absolute;left:0;right:0;height:1px;background:#888;}.chart.svelte-1n46o8q .bar:where(.svelte-1n46o8q) {position:absolute;}.chart.svelte-1n46o8q .bar.res:where(.svelte-1n46o8q) {outline:1px solid #888;}.chart.svelte-1n46o8q .bar.dashed:where(.svelte-1n46o8q) {outline:1px dashed #888;}.legend.svelte-1n46o8q {display:flex;flex-direction:column;gap:4px;}.item.svelte-1n46o8q {display:flex;align-items:center;gap:0.4em;cursor:pointer;background:none;border:1px solid transparent;padding:2px;font:inherit;text-align:left;}.item.svelte-1n46o8q:hover {border-color:#999;}.disc.unmatched.svelte-1n46o8q {outline:2px dashed #555;outline-offset:1px;}.pane-head.svelte-1n46o8q {background:#f3f3f3;padding:2px 6px;}.compact.svelte-1n46o8q .col.wide:where(.svelte-1n46o8q) {min-width:31em;}.compact.svelte-1n46o8q .columns:where(.svelte-1n46o8q) {gap:0.6em;}.compact.svelte-1n46o8q .cell {width:10em;height:10em;}.disc.svelte-1n46o8q {display:inline-flex;width:1.6em;height:1.6em;border-radius:50%;align-items:center;justify-content:center;font-weight:bold;color:#000;flex:none;}.resdisc.svelte-1n46o8q {background:#fff;border:2px solid #888;}.resdisc.dashed.svelte-1n46o8q {border-style:dashed;}.hotkeys.svelte-1n46o8q {padding-left:1.2em;}.popup.svelte-1n46o8q {position:fixed;top:2em;left:50%;transform:translateX(-50%);width:40em;background:#fff;border:1px solid #888;box-shadow:0 4px 24px rgba(0,0,0,0.3);padding:0.8em;z-index:10;}.popup-head.svelte-1n46o8q {display:flex;justify-content:space-between;}.sliders.svelte-1n46o8q label:where(.svelte-1n46o8q) {display:block;}.popup-view.svelte-1n46o8q {width:36em;height:36em;margin:0 auto;background:repeating-conic-gradient(#ddd 0 25%, #fff 0 50%) 0 0 / 16px 16px;cursor:pointer;}.popup-view.svelte-1n46o8q img:where(.svelte-1n46o8q), .popup-view.svelte-1n46o8q canvas:where(.svelte-1n46o8q) {width:100%;height:100%;image-rendering:pixelated;display:block;opacity:0.999;}"
+	code: ".app.svelte-1n46o8q {font:13px/1.4 system-ui, sans-serif;color:#222;padding:8px;}h3.svelte-1n46o8q {margin:0.6em 0 0.3em;font-size:1.05em;}.small.svelte-1n46o8q {font-size:0.85em;color:#666;margin:0.2em 0;}.picker.svelte-1n46o8q {display:flex;gap:1em;align-items:center;flex-wrap:wrap;margin-bottom:0.5em;}.meta.svelte-1n46o8q {color:#666;}.error.svelte-1n46o8q {background:#fde2e1;border:1px solid #d33;padding:0.4em;margin-bottom:0.5em;white-space:pre-wrap;}.problems.svelte-1n46o8q {background:#fff6d6;border:1px solid #e0b400;padding:0.3em 0.5em;margin-bottom:0.5em;}.columns.svelte-1n46o8q {display:flex;gap:1.2em;align-items:flex-start;}.col.svelte-1n46o8q {min-width:10em;}.col.narrow.svelte-1n46o8q {min-width:6em;}.col.wide.svelte-1n46o8q {flex:none;min-width:48em;}.trajs.svelte-1n46o8q {display:flex;flex-direction:column;gap:2px;max-height:24em;overflow-y:auto;}.traj.svelte-1n46o8q {display:flex;align-items:center;gap:0.3em;cursor:pointer;padding:1px;}.traj.selected.svelte-1n46o8q {outline:2px solid #1f6fd1;}.traj.svelte-1n46o8q input:where(.svelte-1n46o8q) {display:none;}.bookmarks.svelte-1n46o8q {list-style:none;padding:0;margin:0 0 0.5em;}.link.svelte-1n46o8q {background:none;border:none;color:#1f6fd1;cursor:pointer;padding:0;text-decoration:underline;font:inherit;}.layer.svelte-1n46o8q {display:block;cursor:pointer;}.display.svelte-1n46o8q td:where(.svelte-1n46o8q) {padding-right:1em;color:#1f3fa0;}.policy.svelte-1n46o8q {display:flex;height:1.4em;width:100%;border:1px solid #ccc;overflow:hidden;}.seg.svelte-1n46o8q {font-size:0.8em;text-align:center;overflow:hidden;white-space:nowrap;}.navigator.svelte-1n46o8q {display:flex;gap:0.3em;align-items:center;margin:0.4em 0;width:24em;}.navigator.svelte-1n46o8q input:where(.svelte-1n46o8q) {width:3.5em;}.scrubber.svelte-1n46o8q {position:relative;height:4em;overflow:hidden;background:#eee;cursor:grab;user-select:none;}.tape.svelte-1n46o8q {position:absolute;top:0;bottom:0;}.centre.svelte-1n46o8q {position:absolute;left:calc(50% - 4px);width:2px;top:0;bottom:0;background:rgba(0,0,0,0.4);border-left:3px solid rgba(0,0,0,0.1);border-right:3px solid rgba(0,0,0,0.1);}.pointer.svelte-1n46o8q {position:absolute;left:calc(50% - 5px);top:0;border:5px solid transparent;border-top-color:#000;z-index:1;}.toggles.svelte-1n46o8q label:where(.svelte-1n46o8q) {display:block;}.attr.svelte-1n46o8q th:where(.svelte-1n46o8q) {font-weight:normal;color:#555;text-align:left;}.attr.svelte-1n46o8q td:where(.svelte-1n46o8q) {vertical-align:top;padding:2px;}.selector.svelte-1n46o8q {width:10em;}.selector.svelte-1n46o8q select:where(.svelte-1n46o8q) {max-width:10em;}.chart.svelte-1n46o8q {position:relative;height:3.5em;width:14em;background:#f4f4f4;margin-top:2px;}.chart.svelte-1n46o8q .zero:where(.svelte-1n46o8q) {position:absolute;left:0;right:0;height:1px;background:#888;}.chart.svelte-1n46o8q .bar:where(.svelte-1n46o8q) {position:absolute;}.chart.svelte-1n46o8q .bar.res:where(.svelte-1n46o8q) {outline:1px solid #888;}.chart.svelte-1n46o8q .bar.dashed:where(.svelte-1n46o8q) {outline:1px dashed #888;}.legend.svelte-1n46o8q {display:flex;flex-direction:column;gap:4px;}.item.svelte-1n46o8q {display:flex;align-items:center;gap:0.4em;cursor:pointer;background:none;border:1px solid transparent;padding:2px;font:inherit;text-align:left;}.item.svelte-1n46o8q:hover {border-color:#999;}.disc.unmatched.svelte-1n46o8q {outline:2px dashed #555;outline-offset:1px;}.pane-head.svelte-1n46o8q {background:#f3f3f3;padding:2px 6px;}.compact.svelte-1n46o8q .col.wide:where(.svelte-1n46o8q) {min-width:31em;}.compact.svelte-1n46o8q .columns:where(.svelte-1n46o8q) {gap:0.6em;}.compact.svelte-1n46o8q .cell {width:10em;height:10em;}.compact.svelte-1n46o8q .cell.attr {width:11.4em;height:11.4em;}.channels.svelte-1n46o8q {list-style:none;padding:0;}.swatch.svelte-1n46o8q {display:inline-block;width:0.9em;height:0.9em;margin-right:0.4em;vertical-align:middle;border:1px solid #888;}.disc.svelte-1n46o8q {display:inline-flex;width:1.6em;height:1.6em;border-radius:50%;align-items:center;justify-content:center;font-weight:bold;color:#000;flex:none;}.resdisc.svelte-1n46o8q {background:#fff;border:2px solid #888;}.resdisc.dashed.svelte-1n46o8q {border-style:dashed;}.hotkeys.svelte-1n46o8q {padding-left:1.2em;}.popup.svelte-1n46o8q {position:fixed;top:2em;left:50%;transform:translateX(-50%);width:40em;background:#fff;border:1px solid #888;box-shadow:0 4px 24px rgba(0,0,0,0.3);padding:0.8em;z-index:10;}.popup-head.svelte-1n46o8q {display:flex;justify-content:space-between;}.sliders.svelte-1n46o8q label:where(.svelte-1n46o8q) {display:block;}.popup-view.svelte-1n46o8q {width:36em;height:36em;margin:0 auto;background:repeating-conic-gradient(#ddd 0 25%, #fff 0 50%) 0 0 / 16px 16px;cursor:pointer;}.popup-view.svelte-1n46o8q img:where(.svelte-1n46o8q), .popup-view.svelte-1n46o8q canvas:where(.svelte-1n46o8q) {width:100%;height:100%;image-rendering:pixelated;display:block;opacity:0.999;}"
 };
-function po(e, t) {
-	Ve(t, !0), Ur(e, fo);
-	let n = bi(t, "pane", 3, null), r = bi(t, "nav", 7, null), i = bi(t, "hotkeys", 3, !0), a = bi(t, "featureColors", 3, null), o = bi(t, "unmatched", 19, () => []), s = bi(t, "other", 3, null), c = bi(t, "seriesOut", 15, null), l = bi(t, "label", 3, ""), u = bi(t, "start", 3, null), d = bi(t, "view", 15, null), f = bi(t, "onCompare", 3, null), p = bi(t, "secondary", 3, !1), h = ++Sa, g = {
+function yo(e, t) {
+	Ve(t, !0), Ur(e, vo);
+	let n = bi(t, "pane", 3, null), r = bi(t, "nav", 7, null), i = bi(t, "hotkeys", 3, !0), a = bi(t, "featureColors", 3, null), o = bi(t, "unmatched", 19, () => []), s = bi(t, "other", 3, null), c = bi(t, "seriesOut", 15, null), l = bi(t, "label", 3, ""), u = bi(t, "start", 3, null), d = bi(t, "view", 15, null), f = bi(t, "onCompare", 3, null), p = bi(t, "secondary", 3, !1), h = ++Ta, g = {
 		advantage: "#1f6fd1",
 		value: "#1a9641",
 		logit: "#d7301f",
 		group: "#f08a00"
-	}, _ = /* @__PURE__ */ F(Wt([])), v = /* @__PURE__ */ F(Wt([])), y = /* @__PURE__ */ F(""), b = /* @__PURE__ */ F(-1), x = /* @__PURE__ */ F(null), S = /* @__PURE__ */ F(0), C = /* @__PURE__ */ F(0), w = /* @__PURE__ */ F(""), ee = /* @__PURE__ */ F(Wt(["v"])), te = /* @__PURE__ */ F(!1), ne = /* @__PURE__ */ F(!0), re = /* @__PURE__ */ F(!1), ie = /* @__PURE__ */ F(null), T = /* @__PURE__ */ F(0), ae = /* @__PURE__ */ F(12), oe = 1, se = /* @__PURE__ */ F(null), ce = /* @__PURE__ */ F(0), le = /* @__PURE__ */ F(0), ue = /* @__PURE__ */ F(null), de = /* @__PURE__ */ F(""), E = /* @__PURE__ */ F(null), fe = /* @__PURE__ */ F(null), pe = /* @__PURE__ */ F(Wt({})), D = ra(), me = /* @__PURE__ */ F(0), he = /* @__PURE__ */ N(() => G(x) ? G(x).probe_set.steps : 0), ge = /* @__PURE__ */ N(() => G(x) ? G(x).probe_set.trajectories : 0), _e = /* @__PURE__ */ N(() => G(x)?.layers.find((e) => e.name === G(w))), ve = /* @__PURE__ */ N(() => G(_e)?.kind === "input"), O = /* @__PURE__ */ N(() => G(_e) ? G(ve) ? 3 : G(_e).features : 0), ye = /* @__PURE__ */ N(() => a() ?? G(x)?.feature_colors ?? []), k = /* @__PURE__ */ N(() => G(ve) ? [
-		[
-			1,
-			0,
-			0
-		],
-		[
-			0,
-			1,
-			0
-		],
-		[
-			0,
-			0,
-			1
-		]
-	] : G(ye).map(Ci)), be = /* @__PURE__ */ N(() => G(ie) ?? (G(re) && !G(ve) ? "all" : "prin")), xe = /* @__PURE__ */ N(() => G(te) ? ["abs"] : ["pos", "neg"]), Ce = /* @__PURE__ */ N(() => (G(x)?.action_combos ?? []).map(Oi)), we = /* @__PURE__ */ N(() => G(ee).flatMap((e, t) => e === null ? [] : [{
+	}, _ = /* @__PURE__ */ F(Wt([])), v = /* @__PURE__ */ F(Wt([])), y = /* @__PURE__ */ F(""), b = /* @__PURE__ */ F(-1), x = /* @__PURE__ */ F(null), S = /* @__PURE__ */ F(0), C = /* @__PURE__ */ F(0), w = /* @__PURE__ */ F(""), ee = /* @__PURE__ */ F(Wt(["v"])), te = /* @__PURE__ */ F(!1), ne = /* @__PURE__ */ F(!0), re = /* @__PURE__ */ F(!1), ie = /* @__PURE__ */ F(null), T = /* @__PURE__ */ F(0), ae = /* @__PURE__ */ F(12), oe = 1, se = /* @__PURE__ */ F(null), ce = /* @__PURE__ */ F(0), le = /* @__PURE__ */ F(0), ue = /* @__PURE__ */ F(null), de = /* @__PURE__ */ F(""), E = /* @__PURE__ */ F(null), fe = /* @__PURE__ */ F(null), pe = /* @__PURE__ */ F(Wt({})), D = ra(), me = /* @__PURE__ */ F(0), he = /* @__PURE__ */ N(() => G(x) ? G(x).probe_set.steps : 0), ge = /* @__PURE__ */ N(() => G(x) ? G(x).probe_set.trajectories : 0), _e = /* @__PURE__ */ N(() => G(x)?.layers.find((e) => e.name === G(w))), ve = /* @__PURE__ */ N(() => G(_e)?.kind === "input"), O = /* @__PURE__ */ N(() => G(_e)?.channels?.length ? G(_e).channels : [
+		{
+			label: "red",
+			color: "#ff0000"
+		},
+		{
+			label: "green",
+			color: "#00ff00"
+		},
+		{
+			label: "blue",
+			color: "#0000ff"
+		}
+	]), ye = /* @__PURE__ */ N(() => G(_e) ? G(ve) ? G(O).length : G(_e).features : 0), k = /* @__PURE__ */ N(() => a() ?? G(x)?.feature_colors ?? []), be = /* @__PURE__ */ N(() => G(ve) ? G(O).map((e) => Ci(e.color)) : G(k).map(Ci)), xe = /* @__PURE__ */ N(() => G(ie) ?? (G(re) && !G(ve) ? "all" : "prin")), Ce = /* @__PURE__ */ N(() => G(te) ? ["abs"] : ["pos", "neg"]), we = /* @__PURE__ */ N(() => (G(x)?.action_combos ?? []).map(Oi)), Te = /* @__PURE__ */ N(() => G(ee).flatMap((e, t) => e === null ? [] : [{
 		key: e,
 		i: t
-	}])), Te = /* @__PURE__ */ N(() => G(_).find((e) => e.run === G(y))?.steps ?? []);
-	function Ee(e) {
+	}])), Ee = /* @__PURE__ */ N(() => G(_).find((e) => e.run === G(y))?.steps ?? []);
+	function De(e) {
 		return `${G(y)}\u0000${G(b)}\u0000${G(w)}\u0000${G(S)}\u0000${e}`;
 	}
-	function De(e, t) {
+	function Oe(e, t) {
 		return Math.round((.75 * (t > 1 ? e / (t - 1) : 0) + .1875) * 255);
 	}
-	function Oe(e) {
+	function ke(e) {
+		return e == null || !isFinite(e) ? "–" : `${(e * 100).toFixed(2)}%`;
+	}
+	function Ae(e) {
 		let t = G(x)?.outputs.find((t) => t.key === e);
 		if (!t) return e;
 		if (t.kind === "v") return "value function";
-		if (t.kind === "logit") return `${G(Ce)[t.index] ?? t.index} logit`;
+		if (t.kind === "logit") return `${G(we)[t.index] ?? t.index} logit`;
 		let n = G(x).action_groups[t.index];
-		return `[ ${t.actions.map((e) => G(Ce)[e] ?? e).join(" | ")} ] logit sum` + (n ? ` (${n.name})` : "");
+		return `[ ${t.actions.map((e) => G(we)[e] ?? e).join(" | ")} ] logit sum` + (n ? ` (${n.name})` : "");
 	}
-	function ke(e, t = G(E)) {
+	function je(e, t = G(E)) {
 		let n = G(x)?.outputs.find((t) => t.key === e);
 		return !n || !t ? [] : n.kind === "v" ? t.values : t.logits.map((e) => n.actions.reduce((t, n) => t + e[n], 0));
 	}
-	async function Ae(e = !1) {
+	async function Me(e = !1) {
 		try {
 			let n = await t.source.runs(e);
 			if (I(_, n.runs, !0), I(v, n.problems, !0), !G(_).length) {
@@ -2811,12 +2831,12 @@ function po(e, t) {
 				return;
 			}
 			let r = G(_).find((e) => e.run === (G(y) || D.run)) ?? G(_)[0], i = G(b) >= 0 ? G(b) : D.step, a = r.steps.includes(i) ? i : r.steps[r.steps.length - 1];
-			(r.run !== G(y) || a !== G(b)) && await je(r.run, a);
+			(r.run !== G(y) || a !== G(b)) && await Ne(r.run, a);
 		} catch (e) {
 			I(de, String(e), !0);
 		}
 	}
-	async function je(e, n) {
+	async function Ne(e, n) {
 		try {
 			I(de, ""), I(T, 0);
 			let r = await t.source.manifest(e, n), i = G(x) !== null;
@@ -2841,12 +2861,12 @@ function po(e, t) {
 		}).catch((e) => I(de, String(e), !0));
 	}), V(() => {
 		if (!G(x) || !G(w)) return;
-		let e = new Set(G(we).map(({ key: e }) => Ee(e)));
+		let e = new Set(G(Te).map(({ key: e }) => De(e)));
 		ir(() => {
 			for (let t of Object.keys(G(pe))) e.has(t) || delete G(pe)[t];
 		});
-		for (let { key: e } of G(we)) {
-			let n = Ee(e);
+		for (let { key: e } of G(Te)) {
+			let n = De(e);
 			if (G(pe)[n]) continue;
 			let [r, i, a, o] = [
 				G(y),
@@ -2855,28 +2875,28 @@ function po(e, t) {
 				G(S)
 			];
 			Promise.all([t.source.unit(r, i, a, o, e), t.source.attribution(r, i, a, o, e)]).then(([t, r]) => {
-				Ee(e) === n && (G(pe)[n] = {
+				De(e) === n && (G(pe)[n] = {
 					unit: t,
 					q: r
 				});
 			}).catch((e) => I(de, String(e), !0));
 		}
 	});
-	let Me = /* @__PURE__ */ F(!0), Ne = /* @__PURE__ */ F(null), Pe = /* @__PURE__ */ N(() => !!G(x)?.full_resolution), Fe = /* @__PURE__ */ N(() => `${G(y)}\u0000${G(b)}\u0000${G(S)}\u0000${G(C)}`);
+	let Pe = /* @__PURE__ */ F(!0), Fe = /* @__PURE__ */ F(null), Ie = /* @__PURE__ */ N(() => !!G(x)?.full_resolution), Le = /* @__PURE__ */ N(() => `${G(y)}\u0000${G(b)}\u0000${G(S)}\u0000${G(C)}`);
 	V(() => {
-		if (!G(Pe) || !G(Me)) return;
+		if (!G(Ie) || !G(Pe)) return;
 		let [e, n, r, i, a] = [
 			G(y),
 			G(b),
 			G(S),
 			G(C),
-			G(Fe)
+			G(Le)
 		];
 		t.source.fullFrame(e, n, {
 			traj: r,
 			frame: i
 		}).then((e) => {
-			G(Fe) === a && I(Ne, {
+			G(Le) === a && I(Fe, {
 				key: a,
 				img: e
 			}, !0);
@@ -2886,9 +2906,9 @@ function po(e, t) {
 			frame: i + a
 		}).catch(() => {});
 	});
-	function Ie(e, t) {
+	function Re(e, t) {
 		if (!G(x) || !G(fe)) return null;
-		let n = G(Pe) && G(Me), r = {
+		let n = G(Ie) && G(Pe), r = {
 			sprite: G(fe),
 			frameColumns: G(x).assets.frame_columns,
 			obsShape: G(x).probe_set.observation_shape,
@@ -2896,73 +2916,75 @@ function po(e, t) {
 			kind: t,
 			overlay: G(ne),
 			fullShape: n ? G(x).full_resolution.shape : null,
-			full: n && G(Ne)?.key === G(Fe) ? G(Ne).img : null
+			full: n && G(Fe)?.key === G(Le) ? G(Fe).img : null
 		};
 		if (t === "obs" || e === null) return r;
-		let i = G(pe)[Ee(e)];
+		let i = G(pe)[De(e)];
 		if (!i) return r;
 		let a = {
 			shape: i.unit.shape,
 			residual: !G(ve),
-			colors: G(k)
+			colors: G(be),
+			steps: i.unit.steps,
+			scale: i.unit.scale
 		};
 		return {
 			...r,
 			q: i.q,
 			info: a,
-			mode: G(be),
-			key: Ee(e)
+			mode: G(xe),
+			key: De(e)
 		};
 	}
-	function Le(e) {
+	function ze(e) {
 		I(C, Math.min(Math.max(Math.round(e), 0), Math.max(G(he) - 1, 0)), !0);
 	}
-	function Re(e) {
-		I(T, 0), oe = e, Le(G(C) + e);
-	}
-	let ze = 0;
 	function j(e) {
-		ze = 0, oe = e, I(T, e, !0);
+		I(T, 0), oe = e, ze(G(C) + e);
+	}
+	let Be = 0;
+	function Ue(e) {
+		Be = 0, oe = e, I(T, e, !0);
 	}
 	V(() => {
 		if (!G(T)) return;
 		let e = Math.max(Math.min(Number(G(ae)) || 0, 100), 0), t = G(C) + G(T), n = G(he), r = e > 0 ? 1e3 / e : 1e3, i = performance.now();
-		ze = ze && i - ze < r ? ze + r : i + r;
+		Be = Be && i - Be < r ? Be + r : i + r;
 		let a = setTimeout(() => {
 			t < 0 || t >= n ? I(T, 0) : I(C, t);
-		}, Math.max(0, ze - i));
+		}, Math.max(0, Be - i));
 		return () => clearTimeout(a);
 	});
-	function Be(e) {
+	function We(e) {
 		if (!i()) return;
 		let t = e.target;
 		if (!(t?.tagName === "SELECT" || t?.tagName === "INPUT" && !["radio", "checkbox"].includes(t.type))) {
 			if (e.key === "ArrowLeft" || e.key === "ArrowRight") {
 				let t = e.key === "ArrowLeft" ? -1 : 1;
-				G(T) ? j(t) : Re(t), e.preventDefault();
-			} else e.key === " " && (G(T) ? I(T, 0) : j(oe), e.preventDefault());
+				G(T) ? Ue(t) : j(t), e.preventDefault();
+			} else e.key === " " && (G(T) ? I(T, 0) : Ue(oe), e.preventDefault());
 		}
 	}
-	let Ue = null;
-	function We(e) {
-		e.button === 0 && (I(T, 0), Ue = {
+	let Ge = null;
+	function Ke(e) {
+		e.button === 0 && (I(T, 0), Ge = {
 			x: e.clientX,
 			frame: G(C),
 			width: e.currentTarget.clientWidth
 		}, e.preventDefault());
 	}
-	function Ge(e) {
-		Ue && (e.buttons & 1 ? Le(Ue.frame + (Ue.x - e.clientX) / Ue.width * Math.min(256, G(he))) : Ue = null);
+	function qe(e) {
+		Ge && (e.buttons & 1 ? ze(Ge.frame + (Ge.x - e.clientX) / Ge.width * Math.min(256, G(he))) : Ge = null);
 	}
-	let Ke = /* @__PURE__ */ N(() => Math.min(256, Math.max(G(he), 1)));
-	function qe() {
+	let Je = /* @__PURE__ */ N(() => Math.min(256, Math.max(G(he), 1)));
+	function Ye() {
 		let e = [...G(ee)].reverse().find((e) => e !== null) ?? "v";
 		I(ee, [...G(ee), e], !0);
 	}
-	function Je(e) {
+	function M(e) {
 		I(ee, G(ee).map((t, n) => n === e ? null : t), !0);
 	}
-	let Ye = /* @__PURE__ */ F(null), M = /* @__PURE__ */ F(null), Xe = /* @__PURE__ */ F(void 0), Ze = /* @__PURE__ */ N(() => G(se) ? `${G(y)}\u0000${G(b)}\u0000${G(w)}\u0000${G(se).feature}\u0000${G(le)}\u0000${G(ce)}` : "");
+	let Xe = /* @__PURE__ */ F(null), Ze = /* @__PURE__ */ F(null), Qe = /* @__PURE__ */ F(void 0), $e = /* @__PURE__ */ N(() => G(se) ? `${G(y)}\u0000${G(b)}\u0000${G(w)}\u0000${G(se).feature}\u0000${G(le)}\u0000${G(ce)}` : "");
 	V(() => {
 		if (!G(se) || !G(x)) return;
 		let e = G(x).features, n = {
@@ -2973,47 +2995,47 @@ function po(e, t) {
 		}, [r, i, a, o, s] = [
 			G(y),
 			G(b),
-			G(Ze),
+			G($e),
 			G(x),
-			G(Pe) && G(Me)
+			G(Ie) && G(Pe)
 		];
 		t.source.image("feature", r, i, n).then(async (e) => {
-			if (G(Ze) !== a || (I(Ye, e, !0), !s)) return;
-			let c = await ua(e, await t.source.featureGrid(r, i, n.layer, n.feature, Number(n.subdiv), Number(n.expand)), o.probe_set.observation_shape, o.full_resolution.shape, (e) => t.source.fullFrame(r, i, { obs: e }));
-			G(Ze) === a && I(M, {
+			if (G($e) !== a || (I(Xe, e, !0), !s)) return;
+			let c = await pa(e, await t.source.featureGrid(r, i, n.layer, n.feature, Number(n.subdiv), Number(n.expand)), o.probe_set.observation_shape, o.full_resolution.shape, (e) => t.source.fullFrame(r, i, { obs: e }));
+			G($e) === a && I(Ze, {
 				key: a,
 				src: c
 			}, !0);
 		}).catch((e) => I(de, String(e), !0));
 	});
-	let Qe = /* @__PURE__ */ N(() => G(Pe) && G(Me) && G(M)?.key === G(Ze) && G(M).src ? G(M).src : G(Ye)?.src ?? ""), $e = 0;
-	function et(e) {
+	let et = /* @__PURE__ */ N(() => G(Ie) && G(Pe) && G(Ze)?.key === G($e) && G(Ze).src ? G(Ze).src : G(Xe)?.src ?? ""), tt = 0;
+	function nt(e) {
 		e.preventDefault();
 		let t = performance.now();
-		if (t - $e < 100 || !G(x)) return;
-		$e = t;
+		if (t - tt < 100 || !G(x)) return;
+		tt = t;
 		let n = G(x).features.expand_mults.length;
 		I(ce, Math.min(Math.max(G(ce) + Math.sign(e.deltaY), 0), n - 1), !0);
 	}
-	let tt = 0, nt = 0;
-	async function rt(e) {
+	let rt = 0, it = 0;
+	async function at(e) {
 		if (e.button !== 0 || !G(se) || !G(x)) return;
-		let n = ++nt;
-		tt = n;
+		let n = ++it;
+		rt = n;
 		let r = e.currentTarget.getBoundingClientRect(), i = G(x).features, a = await t.source.featureGrid(G(y), G(b), G(w), G(se).feature, i.subdiv_mults[G(le)], i.expand_mults[G(ce)]), o = Math.min(a.cols - 1, Math.floor((e.clientX - r.left) / r.width * a.cols)), s = Math.min(a.rows - 1, Math.floor((e.clientY - r.top) / r.height * a.rows));
-		tt === n && I(ue, a.indices[s * a.cols + o], !0);
+		rt === n && I(ue, a.indices[s * a.cols + o], !0);
 	}
 	V(() => {
-		if (G(ue) === null || !G(x) || !G(Xe)) return;
-		let e = G(x).assets, [n, r] = G(x).probe_set.observation_shape, i = G(ue), a = Math.floor(i / e.sheet_size), o = i % e.sheet_size, s = G(Xe);
-		G(Pe) && G(Me) ? t.source.fullFrame(G(y), G(b), { obs: i }).then((e) => {
+		if (G(ue) === null || !G(x) || !G(Qe)) return;
+		let e = G(x).assets, [n, r] = G(x).probe_set.observation_shape, i = G(ue), a = Math.floor(i / e.sheet_size), o = i % e.sheet_size, s = G(Qe);
+		G(Ie) && G(Pe) ? t.source.fullFrame(G(y), G(b), { obs: i }).then((e) => {
 			s.getContext("2d").drawImage(e, 0, 0, s.width, s.height);
 		}).catch((e) => I(de, String(e), !0)) : t.source.image("observations", G(y), G(b), { sheet: a }).then((t) => {
 			let i = s.getContext("2d");
 			i.imageSmoothingEnabled = !1, i.drawImage(t, o % e.sheet_columns * r, Math.floor(o / e.sheet_columns) * n, r, n, 0, 0, r, n);
 		});
 	});
-	function it(e) {
+	function ot(e) {
 		if (!e?.totals) return null;
 		let t = e.totals, n = t.map((e) => Math.max(...e)), r = t.map((e) => Math.min(...e)), i = (e, t) => [...e].sort((e, t) => e - t)[Math.floor(t * (e.length - 1))], a = Math.max(0, i(n, .9), Math.max(...n) / 5), o = Math.min(0, i(r, .1), Math.min(...r) / 5), s = a - o || 1, c = t[G(C)] ?? [], l = a / s * 100;
 		return {
@@ -3064,7 +3086,7 @@ function po(e, t) {
 			layer: G(w),
 			traj: G(S),
 			frame: G(C),
-			rows: G(we).map((e) => e.key),
+			rows: G(Te).map((e) => e.key),
 			abs: G(te),
 			overlay: G(ne),
 			residual: G(re)
@@ -3078,14 +3100,14 @@ function po(e, t) {
 				traj: r().traj,
 				frame: r().frame,
 				layer: r().layer
-			} : u() ?? {}, je(n().run, n().step);
+			} : u() ?? {}, Ne(n().run, n().step);
 			return;
 		}
-		Ae();
+		Me();
 		let e = "embedded" in t.source;
 		e && oa();
 		let i = e ? () => {} : $i(() => {
-			I(me, G(me) + 1), Ae(!0);
+			I(me, G(me) + 1), Me(!0);
 		});
 		return window.rlClarity = {
 			setFrame(e) {
@@ -3102,22 +3124,22 @@ function po(e, t) {
 			})
 		}, i;
 	});
-	var at = uo();
-	dr("keydown", qt, Be), dr("mousemove", qt, Ge), dr("mouseup", qt, () => {
-		Ue = null, tt = 0, I(ue, null);
+	var st = _o();
+	dr("keydown", qt, We), dr("mousemove", qt, qe), dr("mouseup", qt, () => {
+		Ge = null, rt = 0, I(ue, null);
 	}), dr("click", qt, () => I(se, null));
-	let ot;
-	var st = L(at), ct = (e) => {
-		var t = Ca(), n = z(t, !0);
+	let ct;
+	var lt = L(st), ut = (e) => {
+		var t = Ea(), n = z(t, !0);
 		H(() => Y(n, G(de))), J(e, t);
 	};
-	X(st, (e) => {
-		G(de) && e(ct);
+	X(lt, (e) => {
+		G(de) && e(ut);
 	});
-	var lt = B(st, 2), ut = (e) => {
-		var t = Ta(), n = L(t), r = z(n), i = B(n, 2);
+	var dt = B(lt, 2), ft = (e) => {
+		var t = Oa(), n = L(t), r = z(n), i = B(n, 2);
 		Q(i, 21, () => G(v), Z, (e, t) => {
-			var n = wa(), r = L(n), i = z(r, !0), a = B(r);
+			var n = Da(), r = L(n), i = z(r, !0), a = B(r);
 			A(n), H(() => {
 				Y(i, G(t).run), Y(a, `${G(t).step === null ? "" : ` step ${G(t).step}`}: ${G(t).message ?? ""}`);
 			}), J(e, n);
@@ -3127,22 +3149,22 @@ function po(e, t) {
         ${G(_).length ? "(other runs are fine)" : ""}`);
 		}, [() => [...new Set(G(v).map((e) => e.run))].slice(0, 6).join(", "), () => new Set(G(v).map((e) => e.run)).size > 6 ? ", …" : ""]), J(e, t);
 	};
-	X(lt, (e) => {
-		G(v).length && e(ut);
+	X(dt, (e) => {
+		G(v).length && e(ft);
 	});
-	var dt = B(lt, 2), ft = (e) => {
-		var t = Da(), n = L(t), r = z(n, !0), i = B(n, 2), a = (e) => {
-			var t = Ea(), n = z(t);
+	var pt = B(dt, 2), mt = (e) => {
+		var t = Aa(), n = L(t), r = z(n, !0), i = B(n, 2), a = (e) => {
+			var t = ka(), n = z(t);
 			H((e) => Y(n, `${G(ge) ?? ""} trajectories × ${G(he) ?? ""} steps, probe set ${G(x).probe_set.id ?? "?" ?? ""},
-      IG completeness median ${e ?? ""}%`), [() => ((G(x).completeness?.median ?? NaN) * 100).toFixed(2)]), J(e, t);
+      IG completeness error median ${e ?? ""} per frame`), [() => ke(G(x).completeness?.per_frame.median)]), J(e, t);
 		};
 		X(i, (e) => {
 			G(x) && e(a);
 		}), A(t), H(() => Y(r, l())), J(e, t);
-	}, pt = (e) => {
-		var t = Aa(), n = L(t), r = B(L(n));
+	}, ht = (e) => {
+		var t = Pa(), n = L(t), r = B(L(n));
 		Q(r, 21, () => G(_), Z, (e, t) => {
-			var n = Oa(), r = z(n, !0), i = {};
+			var n = ja(), r = z(n, !0), i = {};
 			H(() => {
 				Y(r, G(t).run), i !== (i = G(t).run) && (n.value = (n.__value = i) ?? "");
 			}), J(e, n);
@@ -3150,8 +3172,8 @@ function po(e, t) {
 		var i;
 		ti(r), A(n);
 		var a = B(n, 2), o = B(L(a));
-		Q(o, 21, () => G(Te), Z, (e, t) => {
-			var n = Oa(), r = z(n, !0), i = {};
+		Q(o, 21, () => G(Ee), Z, (e, t) => {
+			var n = ja(), r = z(n, !0), i = {};
 			H((e) => {
 				Y(r, G(t)), i !== (i = e) && (n.value = (n.__value = i) ?? "");
 			}, [() => String(G(t))]), J(e, n);
@@ -3159,16 +3181,17 @@ function po(e, t) {
 		var s;
 		ti(o), A(a);
 		var c = B(a, 2), l = B(c, 2), u = (e) => {
-			var t = ka();
+			var t = Ma();
 			K("click", t, () => f()?.()), J(e, t);
 		};
 		X(l, (e) => {
-			f() && (G(_).length > 1 || G(Te).length > 1) && e(u);
+			f() && (G(_).length > 1 || G(Ee).length > 1) && e(u);
 		});
 		var d = B(l, 2), p = (e) => {
-			var t = Ea(), n = z(t);
-			H((e) => Y(n, `${G(x).env.kind ?? ""}/${G(x).env.name ?? ""}, ${G(ge) ?? ""} trajectories × ${G(he) ?? ""} steps,
-        IG completeness over the analysis: median ${e ?? ""}%`), [() => ((G(x).completeness?.median ?? NaN) * 100).toFixed(2)]), J(e, t);
+			var t = Na(), n = z(t);
+			H((e, t) => Y(n, `${G(x).env.kind ?? ""}/${G(x).env.name ?? ""}, ${G(ge) ?? ""} trajectories × ${G(he) ?? ""} steps,
+        IG completeness error over the analysis: median ${e ?? ""} per frame,
+        ${t ?? ""} of the trajectory's mean |F(a) − F(0)|`), [() => ke(G(x).completeness?.per_frame.median), () => ke(G(x).completeness?.unit_scaled.median)]), J(e, t);
 		};
 		X(d, (e) => {
 			G(x) && e(p);
@@ -3176,17 +3199,17 @@ function po(e, t) {
 			i !== (i = G(y)) && (r.value = (r.__value = i) ?? "", ei(r, i)), s !== (s = e) && (o.value = (o.__value = s) ?? "", ei(o, s));
 		}, [() => String(G(b))]), K("change", r, (e) => {
 			let t = G(_).find((t) => t.run === e.currentTarget.value);
-			t && je(t.run, t.steps.includes(G(b)) ? G(b) : t.steps[t.steps.length - 1]);
-		}), K("change", o, (e) => je(G(y), Number(e.currentTarget.value))), K("click", c, () => Ae(!0)), J(e, t);
+			t && Ne(t.run, t.steps.includes(G(b)) ? G(b) : t.steps[t.steps.length - 1]);
+		}), K("change", o, (e) => Ne(G(y), Number(e.currentTarget.value))), K("click", c, () => Me(!0)), J(e, t);
 	};
-	X(dt, (e) => {
-		n() ? e(ft) : e(pt, -1);
+	X(pt, (e) => {
+		n() ? e(mt) : e(ht, -1);
 	});
-	var mt = B(dt, 2), ht = (e) => {
-		var r = lo(), i = R(r), a = L(i), c = (e) => {
-			var n = Fa(), r = R(n), i = B(L(r), 2);
+	var P = B(pt, 2), gt = (e) => {
+		var r = go(), i = R(r), a = L(i), c = (e) => {
+			var n = za(), r = R(n), i = B(L(r), 2);
 			Q(i, 21, () => Array(G(ge)), Z, (e, n, r) => {
-				var i = ja();
+				var i = Fa();
 				let a;
 				$(i, "data-testid", `traj-${r}`);
 				var o = L(i);
@@ -3211,11 +3234,11 @@ function po(e, t) {
 			}), A(i), Q(B(i, 4), 16, () => [["low", "Lowest advantage episodes (unexpected failures):"], ["high", "Highest advantage episodes (unexpected successes):"]], Z, (e, t) => {
 				var n = /* @__PURE__ */ N(() => m(t, 2));
 				let r = () => G(n)[0], i = () => G(n)[1];
-				var a = Na(), o = R(a), s = z(o, !0), c = B(o, 2);
+				var a = La(), o = R(a), s = z(o, !0), c = B(o, 2);
 				Q(c, 21, () => G(x).bookmarks[r()], Z, (e, t, n) => {
 					var i = /* @__PURE__ */ N(() => m(G(t), 2));
 					let a = () => G(i)[0], o = () => G(i)[1];
-					var s = Ma(), c = L(s), l = z(c);
+					var s = Ia(), c = L(s), l = z(c);
 					A(s), H(() => {
 						$(c, "data-testid", `bookmark-${r() ?? ""}-${n}`), Y(l, `trajectory ${a() + 1}, frame ${o() + 1}`);
 					}), K("click", c, () => {
@@ -3225,7 +3248,7 @@ function po(e, t) {
 			}), A(r);
 			var a = B(r, 2);
 			Q(B(L(a), 2), 17, () => G(x).layers, Z, (e, t) => {
-				var n = Pa(), r = L(n);
+				var n = Ra(), r = L(n);
 				si(r);
 				var i = B(r), a = z(B(i));
 				A(n), H(() => {
@@ -3237,15 +3260,15 @@ function po(e, t) {
 			p() || e(c);
 		});
 		var l = B(a, 2), u = B(L(l), 2), d = (e) => {
-			var t = za(), n = R(t), r = L(n), i = L(r), a = L(i), o = L(a), s = (e) => {
-				var t = Ia(), n = z(B(R(t)), !0);
+			var t = Ua(), n = R(t), r = L(n), i = L(r), a = L(i), o = L(a), s = (e) => {
+				var t = Ba(), n = z(B(R(t)), !0);
 				H((e) => Y(n, e), [() => ki(G(E).rewards[G(C) - 1])]), J(e, t);
 			};
 			X(o, (e) => {
 				G(C) > 0 && G(E).rewards[G(C) - 1] !== 0 && e(s);
 			}), A(a);
 			var c = B(a), l = L(c), u = (e) => {
-				J(e, La());
+				J(e, Va());
 			};
 			X(l, (e) => {
 				G(C) > 0 && G(E).dones[G(C) - 1] && e(u);
@@ -3257,53 +3280,53 @@ function po(e, t) {
 			var h = B(n, 2);
 			Q(h, 21, () => Ei(G(E).logits[G(C)] ?? []), Z, (e, t, n) => {
 				var r = Cr(), i = R(r), a = (e) => {
-					let r = /* @__PURE__ */ N(() => De(n, G(Ce).length));
-					var i = Ra();
+					let r = /* @__PURE__ */ N(() => Oe(n, G(we).length));
+					var i = Ha();
 					let a;
 					var o = z(i, !0);
 					H((e) => {
-						$(i, "title", `${G(Ce)[n] ?? ""}: ${e ?? ""}%`), a = Zr(i, "", a, {
+						$(i, "title", `${G(we)[n] ?? ""}: ${e ?? ""}%`), a = Zr(i, "", a, {
 							width: `${G(t) * 100}%`,
 							background: `rgb(${G(r) ?? ""},${G(r) ?? ""},${G(r) ?? ""})`,
 							color: G(r) < 128 ? "#fff" : "#000"
-						}), Y(o, G(t) > .06 ? G(Ce)[n] : "");
+						}), Y(o, G(t) > .06 ? G(we)[n] : "");
 					}, [() => (G(t) * 100).toFixed(1)]), J(e, i);
 				};
 				X(i, (e) => {
 					G(t) > .002 && e(a);
 				}), J(e, r);
 			}), A(h), H(() => {
-				Y(f, G(C) + 1), Y(m, G(Ce)[G(E).actions[G(C)]] ?? G(E).actions[G(C)]);
+				Y(f, G(C) + 1), Y(m, G(we)[G(E).actions[G(C)]] ?? G(E).actions[G(C)]);
 			}), J(e, t);
 		};
 		X(u, (e) => {
 			G(E) && e(d);
 		});
 		var f = B(u, 2), _ = L(f), v = B(_, 2), oe = B(v, 2), de = (e) => {
-			var t = Ba();
+			var t = Wa();
 			K("click", t, () => I(T, 0)), J(e, t);
 		}, fe = (e) => {
-			var t = Va();
-			K("click", t, () => j(-1)), J(e, t);
+			var t = Ga();
+			K("click", t, () => Ue(-1)), J(e, t);
 		};
 		X(oe, (e) => {
 			G(T) === -1 ? e(de) : e(fe, -1);
 		});
 		var D = B(oe, 2), me = (e) => {
-			var t = Ba();
+			var t = Wa();
 			K("click", t, () => I(T, 0)), J(e, t);
 		}, _e = (e) => {
-			var t = Ha();
-			K("click", t, () => j(1)), J(e, t);
+			var t = Ka();
+			K("click", t, () => Ue(1)), J(e, t);
 		};
 		X(D, (e) => {
 			G(T) === 1 ? e(me) : e(_e, -1);
 		});
-		var k = B(D, 2), be = B(k, 2), Ae = B(be, 2), je = B(L(Ae));
-		si(je), A(Ae), A(f);
-		var Ne = B(f, 2), Fe = B(L(Ne), 2);
-		let ze;
-		Qi(L(Fe), {
+		var be = B(D, 2), xe = B(be, 2), Me = B(xe, 2), Ne = B(L(Me));
+		si(Ne), A(Me), A(f);
+		var Fe = B(f, 2), Le = B(L(Fe), 2);
+		let Be;
+		Qi(L(Le), {
 			get source() {
 				return t.source;
 			},
@@ -3317,9 +3340,9 @@ function po(e, t) {
 				return G(S);
 			},
 			stretch: !0
-		}), A(Fe), Se(2), A(Ne);
-		var Be = B(Ne, 2), Ve = (e) => {
-			var t = Ua(), n = R(t);
+		}), A(Le), Se(2), A(Fe);
+		var Ve = B(Fe, 2), He = (e) => {
+			var t = qa(), n = R(t);
 			{
 				let e = /* @__PURE__ */ N(() => s()?.series?.advantages ?? null), t = /* @__PURE__ */ N(() => s()?.label ?? "");
 				Gi(n, {
@@ -3337,7 +3360,7 @@ function po(e, t) {
 						return G(C);
 					},
 					get visible() {
-						return G(Ke);
+						return G(Je);
 					},
 					testid: "graph-advantage",
 					get other() {
@@ -3348,10 +3371,10 @@ function po(e, t) {
 					}
 				});
 			}
-			Q(B(n, 2), 17, () => [...new Set(G(we).map((e) => e.key))], Z, (e, t) => {
+			Q(B(n, 2), 17, () => [...new Set(G(Te).map((e) => e.key))], Z, (e, t) => {
 				let n = /* @__PURE__ */ N(() => G(x).outputs.find((e) => e.key === G(t)));
 				{
-					let r = /* @__PURE__ */ N(() => Oe(G(t))), i = /* @__PURE__ */ N(() => G(n)?.kind === "v" ? g.value : G(n)?.kind === "logit" ? g.logit : g.group), a = /* @__PURE__ */ N(() => ke(G(t))), o = /* @__PURE__ */ N(() => s()?.series ? ke(G(t), s().series) : null), c = /* @__PURE__ */ N(() => s()?.label ?? "");
+					let r = /* @__PURE__ */ N(() => Ae(G(t))), i = /* @__PURE__ */ N(() => G(n)?.kind === "v" ? g.value : G(n)?.kind === "logit" ? g.logit : g.group), a = /* @__PURE__ */ N(() => je(G(t))), o = /* @__PURE__ */ N(() => s()?.series ? je(G(t), s().series) : null), c = /* @__PURE__ */ N(() => s()?.label ?? "");
 					Gi(e, {
 						get title() {
 							return G(r);
@@ -3369,7 +3392,7 @@ function po(e, t) {
 							return G(C);
 						},
 						get visible() {
-							return G(Ke);
+							return G(Je);
 						},
 						get testid() {
 							return `graph-${G(t) ?? ""}`;
@@ -3384,81 +3407,82 @@ function po(e, t) {
 				}
 			}), J(e, t);
 		};
-		X(Be, (e) => {
-			G(E) && e(Ve);
+		X(Ve, (e) => {
+			G(E) && e(He);
 		});
-		var He = B(Be, 2), Ue = z(He, !0), Ge = B(He, 2), $e = L(Ge), tt = L($e);
-		si(tt), Se(), A($e);
-		var nt = B($e, 2), at = L(nt);
-		si(at);
-		var ot = B(at);
-		A(nt);
-		var st = B(nt, 2), ct = (e) => {
-			var t = Wa(), n = L(t);
+		var We = B(Ve, 2), Ge = z(We, !0), qe = B(We, 2), tt = L(qe), rt = L(tt);
+		si(rt), Se(), A(tt);
+		var it = B(tt, 2), st = L(it);
+		si(st);
+		var ct = B(st);
+		A(it);
+		var lt = B(it, 2), ut = (e) => {
+			var t = Ja(), n = L(t);
 			si(n), Se(), A(t), pi(n, () => G(re), (e) => I(re, e)), J(e, t);
 		};
-		X(st, (e) => {
-			G(ve) || e(ct);
+		X(lt, (e) => {
+			G(ve) || e(ut);
 		});
-		var lt = B(st, 2), ut = (e) => {
-			var t = Ga(), n = L(t);
+		var dt = B(lt, 2), ft = (e) => {
+			var t = Ya(), n = L(t);
 			si(n);
 			var r = B(n);
-			A(t), H(() => Y(r, ` full-resolution frames (${G(x).full_resolution?.shape[1] ?? ""}×${G(x).full_resolution?.shape[0] ?? ""}; attribution of the ${G(x).probe_set.observation_shape[1] ?? ""}×${G(x).probe_set.observation_shape[0] ?? ""} model input, to scale)`)), pi(n, () => G(Me), (e) => I(Me, e)), J(e, t);
+			A(t), H(() => Y(r, ` full-resolution frames (${G(x).full_resolution?.shape[1] ?? ""}×${G(x).full_resolution?.shape[0] ?? ""}; attribution of the ${G(x).probe_set.observation_shape[1] ?? ""}×${G(x).probe_set.observation_shape[0] ?? ""} model input, to scale)`)), pi(n, () => G(Pe), (e) => I(Pe, e)), J(e, t);
 		};
-		X(lt, (e) => {
-			G(Pe) && e(ut);
-		}), A(Ge);
-		var dt = B(Ge, 2), ft = L(dt), pt = L(ft), mt = B(L(pt), 2), ht = (e) => {
-			var t = Ka(), n = z(t);
+		X(dt, (e) => {
+			G(Ie) && e(ft);
+		}), A(qe);
+		var pt = B(qe, 2), mt = L(pt), ht = L(mt), P = B(L(ht), 2), gt = (e) => {
+			var t = Xa(), n = z(t);
 			H(() => Y(n, `Positive and negative ${G(ve) ? "gradients" : "attribution"}`)), J(e, t);
-		}, P = (e) => {
-			var t = qa(), n = R(t), r = z(n), i = z(B(n));
+		}, _t = (e) => {
+			var t = Za(), n = R(t), r = z(n), i = z(B(n));
 			H(() => {
 				Y(r, `Positive ${G(ve) ? "gradients" : "attribution"}`), Y(i, `Negative ${G(ve) ? "gradients" : "attribution"}`);
 			}), J(e, t);
 		};
-		X(mt, (e) => {
-			G(te) ? e(ht) : e(P, -1);
-		}), A(pt), A(ft);
-		var gt = B(ft);
-		Q(gt, 21, () => G(we), ({ key: e, i: t }) => t, (e, t) => {
-			let n = () => G(t).key, r = () => G(t).i, i = /* @__PURE__ */ N(() => G(pe)[Ee(n())]), a = /* @__PURE__ */ N(() => it(G(i)?.unit));
-			var o = $a(), s = L(o), c = L(s), l = L(c);
+		X(P, (e) => {
+			G(te) ? e(gt) : e(_t, -1);
+		}), A(ht), A(mt);
+		var vt = B(mt);
+		Q(vt, 21, () => G(Te), ({ key: e, i: t }) => t, (e, t) => {
+			let n = () => G(t).key, r = () => G(t).i, i = /* @__PURE__ */ N(() => G(pe)[De(n())]), a = /* @__PURE__ */ N(() => ot(G(i)?.unit));
+			var o = ro(), s = L(o), c = L(s), l = L(c);
 			l.value = l.__value = "v";
 			var u = B(l);
 			Q(u, 21, () => G(x).outputs.filter((e) => e.kind === "logit"), Z, (e, t) => {
-				var n = Oa(), r = z(n), i = {};
+				var n = ja(), r = z(n), i = {};
 				H(() => {
-					Y(r, `${G(Ce)[G(t).index] ?? ""} logit`), i !== (i = G(t).key) && (n.value = (n.__value = i) ?? "");
+					Y(r, `${G(we)[G(t).index] ?? ""} logit`), i !== (i = G(t).key) && (n.value = (n.__value = i) ?? "");
 				}), J(e, n);
 			}), A(u);
 			var d = B(u);
 			Q(d, 21, () => G(x).outputs.filter((e) => e.kind === "group"), Z, (e, t) => {
-				var n = Oa(), r = z(n, !0), i = {};
+				var n = ja(), r = z(n, !0), i = {};
 				H((e) => {
 					Y(r, e), i !== (i = G(t).key) && (n.value = (n.__value = i) ?? "");
-				}, [() => G(t).actions.map((e) => G(Ce)[e]).join(" | ")]), J(e, n);
+				}, [() => G(t).actions.map((e) => G(we)[e]).join(" | ")]), J(e, n);
 			}), A(d), A(c);
 			var f;
 			ti(c);
 			var p = B(c, 2), m = (e) => {
-				var t = Ja();
-				H(() => $(t, "data-testid", `remove-row-${r() ?? ""}`)), K("click", t, () => Je(r())), J(e, t);
+				var t = Qa();
+				H(() => $(t, "data-testid", `remove-row-${r() ?? ""}`)), K("click", t, () => M(r())), J(e, t);
 			};
 			X(p, (e) => {
-				G(we).length > 1 && e(m);
+				G(Te).length > 1 && e(m);
 			});
 			var h = B(p, 2), g = (e) => {
-				var t = Ya(), n = z(t);
-				H((e) => Y(n, `IG completeness error: ${e ?? ""}%`), [() => (G(i).unit.completeness[G(C)] * 100).toFixed(2)]), J(e, t);
+				let t = /* @__PURE__ */ N(() => fa(G(i).unit.totals, G(i).unit.delta, G(C)));
+				var n = $a(), r = z(n);
+				H((e, t) => Y(r, `IG completeness error: ${e ?? ""} of |F(a) − F(0)|, ${t ?? ""} of its trajectory mean`), [() => ke(G(t)[0]), () => ke(G(t)[1])]), J(e, n);
 			};
 			X(h, (e) => {
-				G(i)?.unit.completeness && e(g);
+				G(i)?.unit.totals && G(i).unit.delta && G(i).unit.totals[G(C)] && e(g);
 			}), A(s);
 			var _ = B(s), v = L(_);
 			{
-				let e = /* @__PURE__ */ N(() => Ie(null, "obs")), t = /* @__PURE__ */ N(() => r() === G(we)[0].i ? "obs-canvas" : `obs-canvas-${r()}`);
+				let e = /* @__PURE__ */ N(() => Re(null, "obs")), t = /* @__PURE__ */ N(() => r() === G(Te)[0].i ? "obs-canvas" : `obs-canvas-${r()}`);
 				Ri(v, {
 					get spec() {
 						return G(e);
@@ -3469,10 +3493,10 @@ function po(e, t) {
 				});
 			}
 			var y = B(v, 2), b = (e) => {
-				var t = Za(), n = L(t);
+				var t = to(), n = L(t);
 				let i;
 				Q(B(n, 2), 17, () => G(a).bars, Z, (e, t) => {
-					var n = Xa();
+					var n = eo();
 					let r, i;
 					H(() => {
 						r = Yr(n, 1, "bar svelte-1n46o8q", null, r, {
@@ -3483,7 +3507,7 @@ function po(e, t) {
 							width: `${80 / G(a).bars.length}%`,
 							top: `${G(t).top ?? ""}%`,
 							height: `${G(t).height ?? ""}%`,
-							background: G(t).residual ? "#fff" : G(ye)[G(t).k]
+							background: G(t).residual ? "#fff" : G(k)[G(t).k]
 						});
 					}), J(e, n);
 				}), A(t), H(() => {
@@ -3492,26 +3516,27 @@ function po(e, t) {
 			};
 			X(y, (e) => {
 				G(a) && e(b);
-			}), A(_), Q(B(_), 17, () => G(xe), Z, (e, t) => {
-				var i = Qa(), a = L(i);
+			}), A(_), Q(B(_), 17, () => G(Ce), Z, (e, t) => {
+				var i = no(), a = L(i);
 				{
-					let e = /* @__PURE__ */ N(() => Ie(n(), G(t)));
+					let e = /* @__PURE__ */ N(() => Re(n(), G(t)));
 					Ri(a, {
 						get spec() {
 							return G(e);
 						},
 						get testid() {
 							return `attr-canvas-${r() ?? ""}-${G(t) ?? ""}`;
-						}
+						},
+						attr: !0
 					});
 				}
 				A(i), J(e, i);
 			}), A(o), H(() => {
 				$(c, "data-testid", `row-output-${r() ?? ""}`), f !== (f = n()) && (c.value = (c.__value = f) ?? "", ei(c, f));
 			}), K("change", c, (e) => G(ee)[r()] = e.currentTarget.value), J(e, o);
-		}), A(gt), A(dt);
-		var _t = B(dt, 2), vt = B(_t, 2), yt = (e) => {
-			xa(e, {
+		}), A(vt), A(pt);
+		var yt = B(pt, 2), bt = B(yt, 2), xt = (e) => {
+			wa(e, {
 				get source() {
 					return t.source;
 				},
@@ -3522,7 +3547,7 @@ function po(e, t) {
 					return G(b);
 				},
 				get steps() {
-					return G(Te);
+					return G(Ee);
 				},
 				get layer() {
 					return G(w);
@@ -3534,22 +3559,37 @@ function po(e, t) {
 					return G(C);
 				},
 				get output() {
-					return G(we)[0].key;
+					return G(Te)[0].key;
 				},
 				get manifest() {
 					return G(x);
 				}
 			});
 		};
-		X(vt, (e) => {
-			!n() && !G(ve) && G(Te).length > 1 && G(we).length && e(yt);
+		X(bt, (e) => {
+			!n() && !G(ve) && G(Ee).length > 1 && G(Te).length && e(xt);
 		}), A(l);
-		var bt = B(l, 2), xt = L(bt), St = z(xt, !0), Ct = B(xt, 2), wt = (e) => {
-			J(e, eo());
-		}, Tt = (e) => {
-			var n = io(), r = B(R(n), 2), i = L(r);
-			Q(i, 17, () => Array(G(O)), Z, (e, n, r) => {
-				var i = no();
+		var St = B(l, 2), Ct = L(St), wt = z(Ct, !0), Tt = B(Ct, 2), Et = (e) => {
+			var t = Cr(), n = R(t), r = (e) => {
+				var t = ao(), n = B(R(t), 2);
+				Q(n, 21, () => G(O), Z, (e, t) => {
+					var n = io(), r = L(n);
+					let i;
+					var a = B(r, 1, !0);
+					A(n), H(() => {
+						i = Zr(r, "", i, { background: G(t).color }), Y(a, G(t).label);
+					}), J(e, n);
+				}), A(n), J(e, t);
+			}, i = (e) => {
+				J(e, oo());
+			};
+			X(n, (e) => {
+				G(x).probe_set.display && G(x).probe_set.display !== "rgb" ? e(r) : e(i, -1);
+			}), J(e, t);
+		}, Dt = (e) => {
+			var n = uo(), r = B(R(n), 2), i = L(r);
+			Q(i, 17, () => Array(G(ye)), Z, (e, n, r) => {
+				var i = co();
 				$(i, "data-testid", `legend-${r}`);
 				var a = L(i);
 				let s;
@@ -3572,17 +3612,17 @@ function po(e, t) {
 					},
 					k: r,
 					get K() {
-						return G(O);
+						return G(ye);
 					}
 				});
 				var u = B(l, 2), d = (e) => {
-					var t = to();
+					var t = so();
 					$(t, "data-testid", `unmatched-${r}`), J(e, t);
 				}, f = /* @__PURE__ */ N(() => o().includes(r));
 				X(u, (e) => {
 					G(f) && e(d);
 				}), A(i), H((e) => {
-					s = Yr(a, 1, "disc svelte-1n46o8q", null, s, { unmatched: e }), $(a, "data-color", G(ye)[r]), c = Zr(a, "", c, { background: G(ye)[r] });
+					s = Yr(a, 1, "disc svelte-1n46o8q", null, s, { unmatched: e }), $(a, "data-color", G(k)[r]), c = Zr(a, "", c, { background: G(k)[r] });
 				}, [() => o().includes(r)]), dr("mouseenter", i, () => I(ie, r, !0)), dr("mouseleave", i, () => I(ie, null)), K("click", i, (e) => {
 					e.stopPropagation(), I(se, { feature: r }, !0);
 				}), J(e, i);
@@ -3590,66 +3630,66 @@ function po(e, t) {
 			var a = B(i, 2), s = L(a);
 			let c;
 			var l = B(s, 2), u = (e) => {
-				J(e, ro());
+				J(e, lo());
 			};
 			X(l, (e) => {
 				!G(re) && G(ie) !== "res" && e(u);
 			}), A(a), A(r), H(() => c = Yr(s, 1, "disc resdisc svelte-1n46o8q", null, c, { dashed: !G(re) && G(ie) !== "res" })), dr("mouseenter", a, () => I(ie, "res")), dr("mouseleave", a, () => I(ie, null)), J(e, n);
 		};
-		X(Ct, (e) => {
-			G(ve) ? e(wt) : e(Tt, -1);
-		}), Se(4), A(bt), A(i);
-		var Et = B(i, 2), Dt = (e) => {
+		X(Tt, (e) => {
+			G(ve) ? e(Et) : e(Dt, -1);
+		}), Se(4), A(St), A(i);
+		var Ot = B(i, 2), kt = (e) => {
 			let t = /* @__PURE__ */ N(() => G(x).features);
-			var n = co(), r = L(n), i = L(r), a = z(i), o = B(i, 2);
+			var n = ho(), r = L(n), i = L(r), a = z(i), o = B(i, 2);
 			A(r);
 			var s = B(r, 2), c = B(L(s)), l = (e) => {
-				var t = ao(), n = z(t, !0);
-				H(() => Y(n, G(M).src ? "Patches cut from the full-resolution frames." : "Too many patches to fetch at full resolution: showing the model input (use fewer patches).")), J(e, t);
+				var t = fo(), n = z(t, !0);
+				H(() => Y(n, G(Ze).src ? "Patches cut from the full-resolution frames." : "Too many patches to fetch at full resolution: showing the model input (use fewer patches).")), J(e, t);
 			};
 			X(c, (e) => {
-				G(Pe) && G(Me) && G(M)?.key === G(Ze) && e(l);
+				G(Ie) && G(Pe) && G(Ze)?.key === G($e) && e(l);
 			}), A(s);
 			var u = B(s, 2), d = L(u), f = B(L(d));
 			si(f), Se(), A(d);
 			var p = B(d, 2), m = B(L(p));
 			si(m), Se(), A(p), A(u);
 			var h = B(u, 2), g = L(h), _ = (e) => {
-				let t = /* @__PURE__ */ N(() => G(Pe) && G(Me) ? G(x).full_resolution.shape : G(x).probe_set.observation_shape);
-				var n = oo();
-				_i(n, (e) => I(Xe, e), () => G(Xe)), H(() => {
+				let t = /* @__PURE__ */ N(() => G(Ie) && G(Pe) ? G(x).full_resolution.shape : G(x).probe_set.observation_shape);
+				var n = po();
+				_i(n, (e) => I(Qe, e), () => G(Qe)), H(() => {
 					$(n, "width", G(t)[1]), $(n, "height", G(t)[0]);
 				}), J(e, n);
 			}, v = (e) => {
-				var t = so();
+				var t = mo();
 				H(() => {
-					$(t, "src", G(Qe)), $(t, "alt", `feature ${G(se).feature + 1}`), $(t, "data-full", G(Qe) === G(Ye).src ? "0" : "1");
+					$(t, "src", G(et)), $(t, "alt", `feature ${G(se).feature + 1}`), $(t, "data-full", G(et) === G(Xe).src ? "0" : "1");
 				}), J(e, t);
 			};
 			X(g, (e) => {
-				G(ue) === null ? G(Ye) && e(v, 1) : e(_);
+				G(ue) === null ? G(Xe) && e(v, 1) : e(_);
 			}), A(h), A(n), H(() => {
 				Y(a, `Layer ${G(w) ?? ""}, feature ${G(se).feature + 1}`), $(f, "max", G(t).expand_mults.length - 1), $(m, "max", G(t).subdiv_mults.length - 1);
-			}), K("click", n, (e) => e.stopPropagation()), K("keydown", n, () => {}), K("click", o, () => I(se, null)), fi(f, () => G(ce), (e) => I(ce, e)), fi(m, () => G(le), (e) => I(le, e)), dr("wheel", h, et), K("mousedown", h, rt), J(e, n);
+			}), K("click", n, (e) => e.stopPropagation()), K("keydown", n, () => {}), K("click", o, () => I(se, null)), fi(f, () => G(ce), (e) => I(ce, e)), fi(m, () => G(le), (e) => I(le, e)), dr("wheel", h, nt), K("mousedown", h, at), J(e, n);
 		};
-		X(Et, (e) => {
-			G(se) && e(Dt);
+		X(Ot, (e) => {
+			G(se) && e(kt);
 		}), H(() => {
-			$(Ne, "aria-valuenow", G(C)), ze = Zr(Fe, "", ze, {
-				width: `${G(he) / G(Ke) * 100}%`,
-				left: `${(.5 - (G(C) + .5) / G(Ke)) * 100}%`
-			}), Y(Ue, G(ve) ? "Gradients" : "Attribution"), Y(ot, ` combine positive and negative ${G(ve) ? "gradients" : "attribution"}`), Y(St, G(ve) ? "Gradients legend" : "Attribution legend");
-		}), K("click", _, () => Re(-1)), K("click", v, () => {
-			I(T, 0), Le(0);
-		}), K("click", k, () => {
-			I(T, 0), Le(G(he) - 1);
-		}), K("click", be, () => Re(1)), fi(je, () => G(ae), (e) => I(ae, e)), K("mousedown", Ne, We), pi(tt, () => G(ne), (e) => I(ne, e)), pi(at, () => G(te), (e) => I(te, e)), K("click", _t, qe), J(e, r);
+			$(Fe, "aria-valuenow", G(C)), Be = Zr(Le, "", Be, {
+				width: `${G(he) / G(Je) * 100}%`,
+				left: `${(.5 - (G(C) + .5) / G(Je)) * 100}%`
+			}), Y(Ge, G(ve) ? "Gradients" : "Attribution"), Y(ct, ` combine positive and negative ${G(ve) ? "gradients" : "attribution"}`), Y(wt, G(ve) ? "Gradients legend" : "Attribution legend");
+		}), K("click", _, () => j(-1)), K("click", v, () => {
+			I(T, 0), ze(0);
+		}), K("click", be, () => {
+			I(T, 0), ze(G(he) - 1);
+		}), K("click", xe, () => j(1)), fi(Ne, () => G(ae), (e) => I(ae, e)), K("mousedown", Fe, Ke), pi(rt, () => G(ne), (e) => I(ne, e)), pi(st, () => G(te), (e) => I(te, e)), K("click", yt, Ye), J(e, r);
 	};
-	X(mt, (e) => {
-		G(x) && e(ht);
-	}), A(at), H(() => {
-		ot = Yr(at, 1, "app svelte-1n46o8q", null, ot, { compact: n() !== null }), $(at, "data-reloads", G(me));
-	}), J(e, at), He();
+	X(P, (e) => {
+		G(x) && e(gt);
+	}), A(st), H(() => {
+		ct = Yr(st, 1, "app svelte-1n46o8q", null, ct, { compact: n() !== null }), $(st, "data-reloads", G(me));
+	}), J(e, st), He();
 }
 fr([
 	"change",
@@ -3658,12 +3698,12 @@ fr([
 	"keydown"
 ]);
 // src/Root.svelte
-var mo = /* @__PURE__ */ q("<option> </option>"), ho = /* @__PURE__ */ q("<span class=\"pick svelte-9tpkvn\"><b> </b> <select></select> <select></select></span>"), go = /* @__PURE__ */ q("<div class=\"error svelte-9tpkvn\" data-testid=\"error\"> </div>"), _o = /* @__PURE__ */ q(" <code>--probe-set</code> to compare frame by frame.", 1), vo = /* @__PURE__ */ q("<span data-testid=\"match-status\" class=\"svelte-9tpkvn\"> <!></span>"), yo = /* @__PURE__ */ q("<div data-testid=\"pane-a\" role=\"region\"><!></div> <div data-testid=\"pane-b\" role=\"region\"><!></div>", 1), bo = /* @__PURE__ */ q("<div class=\"status svelte-9tpkvn\" data-testid=\"compare-status\"><!> <!></div> <div class=\"panes svelte-9tpkvn\"><!></div>", 1), xo = /* @__PURE__ */ q("<div class=\"compare svelte-9tpkvn\" data-testid=\"compare-view\"><div class=\"bar svelte-9tpkvn\"><button data-testid=\"single\">single view</button> <!> <button data-testid=\"swap\">swap</button></div> <!> <!></div>"), So = {
+var bo = /* @__PURE__ */ q("<option> </option>"), xo = /* @__PURE__ */ q("<span class=\"pick svelte-9tpkvn\"><b> </b> <select></select> <select></select></span>"), So = /* @__PURE__ */ q("<div class=\"error svelte-9tpkvn\" data-testid=\"error\"> </div>"), Co = /* @__PURE__ */ q(" <code>--probe-set</code> to compare frame by frame.", 1), wo = /* @__PURE__ */ q("<span data-testid=\"match-status\" class=\"svelte-9tpkvn\"> <!></span>"), To = /* @__PURE__ */ q("<div data-testid=\"pane-a\" role=\"region\"><!></div> <div data-testid=\"pane-b\" role=\"region\"><!></div>", 1), Eo = /* @__PURE__ */ q("<div class=\"status svelte-9tpkvn\" data-testid=\"compare-status\"><!> <!></div> <div class=\"panes svelte-9tpkvn\"><!></div>", 1), Do = /* @__PURE__ */ q("<div class=\"compare svelte-9tpkvn\" data-testid=\"compare-view\"><div class=\"bar svelte-9tpkvn\"><button data-testid=\"single\">single view</button> <!> <button data-testid=\"swap\">swap</button></div> <!> <!></div>"), Oo = {
 	hash: "svelte-9tpkvn",
 	code: ".compare.svelte-9tpkvn {font:13px/1.4 system-ui, sans-serif;color:#222;padding:8px;}.bar.svelte-9tpkvn {display:flex;gap:1em;align-items:center;flex-wrap:wrap;margin-bottom:0.4em;}.pick.svelte-9tpkvn {display:inline-flex;gap:0.3em;align-items:center;}.status.svelte-9tpkvn {background:#eef4ff;border:1px solid #9bb8e8;padding:0.3em 0.5em;margin-bottom:0.4em;}.status.svelte-9tpkvn span:where(.svelte-9tpkvn) {display:block;}.error.svelte-9tpkvn {background:#fde2e1;border:1px solid #d33;padding:0.4em;margin-bottom:0.5em;white-space:pre-wrap;}.panes.svelte-9tpkvn {display:flex;gap:0.5em;align-items:flex-start;overflow-x:auto;}.pane.svelte-9tpkvn {flex:1 1 auto;min-width:0;overflow-x:auto;border:2px solid #ddd;}.pane.active.svelte-9tpkvn {border-color:#1f6fd1;}"
 };
-function Co(e, t) {
-	Ve(t, !0), Ur(e, So);
+function ko(e, t) {
+	Ve(t, !0), Ur(e, Oo);
 	let n = ra(), r = ir(() => t.source.compare ?? null), i = /* @__PURE__ */ F(Wt(n.run_b !== void 0 || r ? "compare" : "single")), a = /* @__PURE__ */ F(Wt([])), o = /* @__PURE__ */ F(null), s = /* @__PURE__ */ F(null), c = /* @__PURE__ */ F(null), l = /* @__PURE__ */ F(null), u = Wt({
 		traj: n.traj ?? 0,
 		frame: n.frame ?? 0,
@@ -3792,7 +3832,7 @@ function Co(e, t) {
 		};
 	});
 	var ne = Cr(), re = R(ne), ie = (e) => {
-		po(e, {
+		yo(e, {
 			get source() {
 				return t.source;
 			},
@@ -3805,13 +3845,13 @@ function Co(e, t) {
 			}
 		});
 	}, T = (e) => {
-		var n = xo(), r = L(n), v = L(r), S = B(v, 2);
+		var n = Do(), r = L(n), v = L(r), S = B(v, 2);
 		Q(S, 17, () => [["a", G(o)], ["b", G(s)]], Z, (e, t) => {
 			var n = /* @__PURE__ */ N(() => m(G(t), 2));
 			let r = () => G(n)[0], i = /* @__PURE__ */ N(() => G(n)[1]);
-			var o = ho(), s = L(o), c = z(s, !0), l = B(s, 2);
+			var o = xo(), s = L(o), c = z(s, !0), l = B(s, 2);
 			Q(l, 21, () => G(a), Z, (e, t) => {
-				var n = mo(), r = z(n, !0), i = {};
+				var n = bo(), r = z(n, !0), i = {};
 				H(() => {
 					Y(r, G(t).run), i !== (i = G(t).run) && (n.value = (n.__value = i) ?? "");
 				}), J(e, n);
@@ -3820,7 +3860,7 @@ function Co(e, t) {
 			ti(l);
 			var d = B(l, 2);
 			Q(d, 21, () => x(G(i)?.run), Z, (e, t) => {
-				var n = mo(), r = z(n, !0), i = {};
+				var n = bo(), r = z(n, !0), i = {};
 				H((e) => {
 					Y(r, G(t)), i !== (i = e) && (n.value = (n.__value = i) ?? "");
 				}, [() => String(G(t))]), J(e, n);
@@ -3833,19 +3873,19 @@ function Co(e, t) {
 		var C = B(S, 2);
 		A(r);
 		var w = B(r, 2), ne = (e) => {
-			var t = go(), n = z(t, !0);
+			var t = So(), n = z(t, !0);
 			H(() => Y(n, G(_))), J(e, t);
 		};
 		X(w, (e) => {
 			G(_) && e(ne);
 		});
 		var re = B(w, 2), ie = (e) => {
-			var n = bo(), r = R(n), i = L(r), a = (e) => {
+			var n = Eo(), r = R(n), i = L(r), a = (e) => {
 				var t = Sr();
 				H(() => Y(t, `Same probe set (${G(c).probe_set.id ?? ""}): one timeline drives both panes, and the graphs overlay
           the other side's series (dashed).`)), J(e, t);
 			}, m = (e) => {
-				var t = _o(), n = R(t);
+				var t = Co(), n = R(t);
 				Se(2), H(() => Y(n, `Different probe sets (A: ${G(c).probe_set.id ?? "unknown" ?? ""}, B: ${G(l).probe_set.id ?? "unknown" ?? ""}): the
           frames differ, so each pane navigates on its own (the arrow keys move the pane last clicked).
           Analyse both with the same `)), J(e, t);
@@ -3854,7 +3894,7 @@ function Co(e, t) {
 				G(y) ? e(a) : e(m, -1);
 			});
 			var _ = B(i, 2), v = (e) => {
-				var t = vo(), n = L(t), r = B(n), i = (e) => {
+				var t = wo(), n = L(t), r = B(n), i = (e) => {
 					var t = Sr();
 					H((e) => Y(t, `${G(h).pairs.length ?? ""} matched, by ${G(h).reason ?? ""}${e ?? ""}.`), [() => G(h).unmatched_a.length || G(h).unmatched_b.length ? `; unmatched: A ${G(h).unmatched_a.map((e) => e + 1).join(", ") || "none"}, B ${G(h).unmatched_b.map((e) => e + 1).join(", ") || "none"}` : ""]), J(e, t);
 				}, a = (e) => {
@@ -3870,7 +3910,7 @@ function Co(e, t) {
 			}), A(r);
 			var x = B(r, 2);
 			Pr(L(x), () => `${G(o)?.run}\u0000${G(o)?.step}\u0000${G(s)?.run}\u0000${G(s)?.step}\u0000${G(y)}`, (e) => {
-				var n = yo(), r = R(n);
+				var n = To(), r = R(n);
 				let i;
 				var a = L(r);
 				{
@@ -3878,7 +3918,7 @@ function Co(e, t) {
 						series: G(p),
 						label: "B"
 					} : null);
-					po(a, {
+					yo(a, {
 						get source() {
 							return t.source;
 						},
@@ -3920,7 +3960,7 @@ function Co(e, t) {
 						series: G(f),
 						label: "A"
 					} : null);
-					po(m, {
+					yo(m, {
 						get source() {
 							return t.source;
 						},
@@ -3977,13 +4017,13 @@ fr([
 	"pointerdown"
 ]);
 // src/data.ts
-function wo(e) {
+function Ao(e) {
 	return new URLSearchParams(Object.entries(e).map(([e, t]) => [e, String(t)])).toString();
 }
-function To(e) {
+function jo(e) {
 	return String(Number(e));
 }
-var Eo = class e {
+var Mo = class e {
 	base;
 	cache = /* @__PURE__ */ new Map();
 	digests = /* @__PURE__ */ new Map();
@@ -3991,7 +4031,7 @@ var Eo = class e {
 		this.base = e;
 	}
 	async get(e, t, n) {
-		let r = `${this.base}${e}?${wo(t)}`, i = await fetch(r);
+		let r = `${this.base}${e}?${Ao(t)}`, i = await fetch(r);
 		if (!i.ok) throw Error(`${e}: ${i.status} ${(await i.text()).slice(0, 300)}`);
 		return n === "json" ? i.json() : i.arrayBuffer();
 	}
@@ -4044,20 +4084,20 @@ var Eo = class e {
 	attribution(e, t, n, r, i) {
 		let a = `a/${e}/${t}/${n}/${r}/${i}`;
 		return this.memo(a, async () => {
-			let o = new Int8Array(await this.get("attribution", this.params(e, t, {
+			let [o, s] = await Promise.all([this.unit(e, t, n, r, i), this.get("attribution", this.params(e, t, {
 				layer: n,
 				traj: r,
 				output: i
-			}), "bytes"));
-			return this.cache.has(a) && (this.attributionBytes.set(a, o.byteLength), this.trimAttributions()), o;
+			}), "bytes")]), c = ua(new Uint8Array(s), o.shape, o.codec);
+			return this.cache.has(a) && (this.attributionBytes.set(a, c.byteLength), this.trimAttributions()), c;
 		});
 	}
 	featureGrid(e, t, n, r, i, a) {
 		return this.memo(`g/${e}/${t}/${n}/${r}/${i}/${a}`, () => this.get("feature_grid", this.params(e, t, {
 			layer: n,
 			feature: r,
-			subdiv: To(i),
-			expand: To(a)
+			subdiv: jo(i),
+			expand: jo(a)
 		}), "json"));
 	}
 	match(e, t, n, r, i) {
@@ -4071,23 +4111,23 @@ var Eo = class e {
 	}
 	full = /* @__PURE__ */ new Map();
 	fullFrame(e, t, n) {
-		let r = `${this.base}fullres?${wo(this.params(e, t, n))}`, i = this.full.get(r);
-		for (i ? this.full.delete(r) : (i = Do(r), i.catch(() => this.full.delete(r))), this.full.set(r, i); this.full.size > 96;) this.full.delete(this.full.keys().next().value);
+		let r = `${this.base}fullres?${Ao(this.params(e, t, n))}`, i = this.full.get(r);
+		for (i ? this.full.delete(r) : (i = No(r), i.catch(() => this.full.delete(r))), this.full.set(r, i); this.full.size > 96;) this.full.delete(this.full.keys().next().value);
 		return i;
 	}
 	image(e, t, n, r) {
-		let i = `${this.base}${e}?${wo(this.params(t, n, r))}`;
-		return this.memo(`i/${i}`, () => Do(i));
+		let i = `${this.base}${e}?${Ao(this.params(t, n, r))}`;
+		return this.memo(`i/${i}`, () => No(i));
 	}
 };
-function Do(e) {
+function No(e) {
 	return new Promise((t, n) => {
 		let r = new Image();
 		r.onload = () => t(r), r.onerror = () => n(/* @__PURE__ */ Error(`could not load ${e.split("?")[0]}`)), r.src = e;
 	});
 }
 // src/embedded.ts
-var Oo = [
+var Po = [
 	"values",
 	"advantages",
 	"rewards",
@@ -4095,10 +4135,10 @@ var Oo = [
 	"firsts",
 	"actions"
 ];
-function ko(e) {
+function Fo(e) {
 	return String(Number(e));
 }
-var Ao = class {
+var Io = class {
 	embedded = !0;
 	compare;
 	index;
@@ -4201,7 +4241,7 @@ var Ao = class {
 		let { idx: r, prefix: i } = this.check(e, t);
 		return this.memo(`${i}s/${n}`, async () => {
 			let e = r.manifest.probe_set.steps, t = this.floats(`${i}series/${n}`), a = t.length / e, o = (n) => Array.from({ length: e }, (e, r) => t[r * a + n]), s = {};
-			return Oo.forEach((e, t) => s[e] = o(t)), s.logits = Array.from({ length: e }, (e, n) => Array.from(t.subarray(n * a + 6, (n + 1) * a))), s;
+			return Po.forEach((e, t) => s[e] = o(t)), s.logits = Array.from({ length: e }, (e, n) => Array.from(t.subarray(n * a + 6, (n + 1) * a))), s;
 		});
 	}
 	unit(e, t, n, r, i) {
@@ -4209,10 +4249,13 @@ var Ao = class {
 		return this.memo(`${o}u/${s}`, async () => {
 			let e = a.units[s];
 			if (!e) throw Error(`the export does not hold attribution ${s}`);
-			let t = { ...e };
+			let t = {
+				...e,
+				steps: Array.from(this.floats(`${o}steps/${s}`))
+			};
 			if (this.index.blobs[`${o}totals/${s}`]) {
 				let n = this.floats(`${o}totals/${s}`), r = e.shape[3];
-				t.totals = Array.from({ length: e.shape[0] }, (e, t) => Array.from(n.subarray(t * r, (t + 1) * r))), t.completeness = Array.from(this.floats(`${o}completeness/${s}`));
+				t.totals = Array.from({ length: e.shape[0] }, (e, t) => Array.from(n.subarray(t * r, (t + 1) * r))), t.delta = Array.from(this.floats(`${o}delta/${s}`));
 			}
 			return t;
 		});
@@ -4220,18 +4263,15 @@ var Ao = class {
 	attribution(e, t, n, r, i) {
 		let { idx: a, prefix: o } = this.check(e, t), s = `${n}/${r}/${i}`;
 		return this.memo(`${o}a/${s}`, async () => {
-			let [e, t, n, r] = a.units[s].shape, i = await this.inflate(`${o}attribution/${s}`), c = e * t * n, l = new Int8Array(c * r);
-			for (let e = 0; e < r; e++) {
-				let t = new Int8Array(i.buffer, i.byteOffset + e * c, c);
-				for (let n = 0; n < c; n++) l[n * r + e] = t[n];
-			}
-			return l;
+			let e = a.units[s];
+			if (!e) throw Error(`the export does not hold attribution ${s}`);
+			return ua(await da(this.bytes(`${o}attribution/${s}`)), e.shape, e.codec);
 		});
 	}
 	featureGrid(e, t, n, r, i, a) {
-		let { idx: o, prefix: s } = this.check(e, t), c = `${n}/${r}/${ko(i)}/${ko(a)}`;
+		let { idx: o, prefix: s } = this.check(e, t), c = `${n}/${r}/${Fo(i)}/${Fo(a)}`;
 		return this.memo(`${s}g/${c}`, async () => {
-			let e = await this.inflate(`${s}grid/${c}`), t = Array.from(new Int32Array(e.buffer, e.byteOffset, e.byteLength / 4)), r = o.feature_layouts[`${n}/${ko(i)}/${ko(a)}`];
+			let e = await this.inflate(`${s}grid/${c}`), t = Array.from(new Int32Array(e.buffer, e.byteOffset, e.byteLength / 4)), r = o.feature_layouts[`${n}/${Fo(i)}/${Fo(a)}`];
 			return {
 				rows: r.rows_lo.length,
 				cols: r.cols_lo.length,
@@ -4242,18 +4282,18 @@ var Ao = class {
 	}
 	image(e, t, n, r) {
 		let i = this.check(t, n), a = i.prefix, o;
-		if (o = e === "frames" || e === "scrub" ? `${e}/${r.traj}` : e === "observations" ? `observations/${r.sheet}` : e === "thumbnails" ? `thumbnails/${r.layer}` : `${r.layer}/${r.feature}/${ko(r.subdiv)}/${ko(r.expand)}`, e === "feature" && !this.index.blobs[`${a}feature/${o}`]) return this.memo(`${a}f/${o}`, () => this.composeFeature(o, r, i));
+		if (o = e === "frames" || e === "scrub" ? `${e}/${r.traj}` : e === "observations" ? `observations/${r.sheet}` : e === "thumbnails" ? `thumbnails/${r.layer}` : `${r.layer}/${r.feature}/${Fo(r.subdiv)}/${Fo(r.expand)}`, e === "feature" && !this.index.blobs[`${a}feature/${o}`]) return this.memo(`${a}f/${o}`, () => this.composeFeature(o, r, i));
 		let s = a + (e === "feature" ? `feature/${o}` : o);
 		return this.memo(`i/${s}`, () => {
 			let [e, t, n] = this.entry(s);
-			return Do(`data:${n};base64,${this.blobs.slice(e, t)}`);
+			return No(`data:${n};base64,${this.blobs.slice(e, t)}`);
 		});
 	}
 	fullFrame(e, t, n) {
 		let { prefix: r } = this.check(e, t), i = r + ("obs" in n ? `full/obs/${n.obs}` : `full/traj/${n.traj}/${n.frame}`);
 		return this.index.blobs[i] ? this.memo(`i/${i}`, () => {
 			let [e, t, n] = this.entry(i);
-			return Do(`data:${n};base64,${this.blobs.slice(e, t)}`);
+			return No(`data:${n};base64,${this.blobs.slice(e, t)}`);
 		}) : Promise.reject(/* @__PURE__ */ Error("this page holds no full-resolution frames"));
 	}
 	observationPixels = /* @__PURE__ */ new Map();
@@ -4268,10 +4308,10 @@ var Ao = class {
 	}
 	async composeFeature(e, t, n) {
 		let r = await this.featurePixels(e, t, n), i = document.createElement("canvas");
-		return i.width = r.width, i.height = r.height, i.getContext("2d").putImageData(r, 0, 0), Do(i.toDataURL("image/png"));
+		return i.width = r.width, i.height = r.height, i.getContext("2d").putImageData(r, 0, 0), No(i.toDataURL("image/png"));
 	}
 	async featurePixels(e, t, n = this.held[0]) {
-		let r = n.idx.manifest, i = n.idx.feature_layouts[`${t.layer}/${ko(t.subdiv)}/${ko(t.expand)}`], a = await this.featureGrid(n.idx.run, n.idx.step, String(t.layer), Number(t.feature), Number(t.subdiv), Number(t.expand)), o = await this.inflate(`${n.prefix}alpha/${e}`), [s, c] = r.probe_set.observation_shape, { sheet_size: l, sheet_columns: u } = r.assets, d = /* @__PURE__ */ new Map();
+		let r = n.idx.manifest, i = n.idx.feature_layouts[`${t.layer}/${Fo(t.subdiv)}/${Fo(t.expand)}`], a = await this.featureGrid(n.idx.run, n.idx.step, String(t.layer), Number(t.feature), Number(t.subdiv), Number(t.expand)), o = await this.inflate(`${n.prefix}alpha/${e}`), [s, c] = r.probe_set.observation_shape, { sheet_size: l, sheet_columns: u } = r.assets, d = /* @__PURE__ */ new Map();
 		for (let e of new Set(a.indices)) {
 			let t = Math.floor(e / l);
 			d.has(t) || d.set(t, await this.sheetPixels(n, t));
@@ -4303,15 +4343,15 @@ var Ao = class {
 	}
 };
 // src/main.ts
-function jo(e) {
-	document.body.style.margin = "0", Or(Co, {
+function Lo(e) {
+	document.body.style.margin = "0", Or(ko, {
 		target: document.body,
-		props: { source: e ?? new Eo("./") }
+		props: { source: e ?? new Mo("./") }
 	});
 }
-var Mo = document.getElementById("rlc-index"), No = document.getElementById("rlc-blobs");
-if (Mo && No) {
-	let e = new Ao(Mo, No);
-	window.rlClaritySource = e, jo(e);
+var Ro = document.getElementById("rlc-index"), zo = document.getElementById("rlc-blobs");
+if (Ro && zo) {
+	let e = new Io(Ro, zo);
+	window.rlClaritySource = e, Lo(e);
 }
-export { jo as render };
+export { Lo as render };

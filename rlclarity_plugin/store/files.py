@@ -232,6 +232,22 @@ def write_atomic(path: str, data: bytes, temp_dir: str | None = None) -> None:
     fs.invalidate_cache(posixpath.dirname(p))
 
 
+def remove(path: str) -> None:
+    """Delete one file; a missing file is not an error."""
+    if not is_url(path):
+        try:
+            os.remove(_local(path))
+        except FileNotFoundError:
+            pass
+        return
+    fs, p = _fs(path)
+    try:
+        fs.rm_file(p)
+    except FileNotFoundError:
+        pass
+    fs.invalidate_cache(posixpath.dirname(p))
+
+
 def rmtree(path: str) -> None:
     if not is_url(path):
         shutil.rmtree(_local(path), ignore_errors=True)

@@ -1,156 +1,264 @@
-"""Reading analyses back from a logdir (used by the export, the MLflow hooks and the tests).
+"""Reading analyses back from a logdir (the TensorBoard plugin, the export, the MLflow hooks,
+the tests).
 
-The TensorBoard plugin reads the same data through TensorBoard's data provider; this reader goes
-to the files directly, through :mod:`.files` (local paths or URLs such as ``s3://``; no
-TensorFlow import). Every asset path is checked against the
-manifest's directory: nothing outside ``LOGDIR/RUN/plugins/rl_clarity/STEP/`` is ever read.
+Everything goes to the files directly, through :mod:`.files` (local paths or URLs such as
+``s3://``; no TensorFlow import) and :mod:`.codec`. Analyses are found from their asset folders,
+so every analysed step is listed whatever order the steps were analysed in. Every asset path is
+checked to stay inside its analysis folder ``LOGDIR/RUN/plugins/rl_clarity/STEP/``, and every
+problem is a :class:`StoreError` (one line: what is wrong, and what to do where there is
+something to do).
 """
 
 from __future__ import annotations
 
-import gzip
-import json
+import dataclasses
 import posixpath
-import struct
 
 import numpy as np
 
-from . import files, schema
+from . import codec, files, schema
+from .schema import StoreError, StoreVersionError
+
+__all__ = ["Incomplete", "LogdirReader", "Scan", "StoreError", "StoreVersionError"]
+
+MAX_RUN_DEPTH = 6  # folders below the logdir searched for runs
 
 
-class StoreError(ValueError):
-    """An analysis is missing, incomplete or corrupt."""
+@dataclasses.dataclass(frozen=True)
+class Incomplete:
+    """An analysis folder without a manifest: a job still running, killed, or failed."""
+
+    run: str
+    step: int
+    started: bool  # the job got as far as recording its inputs
+
+    @property
+    def message(self) -> str:
+        if self.started:
+            return ("incomplete analysis: no manifest.json (job still running, or killed: "
+                    "re-run it, it resumes)")
+        return ("incomplete analysis: no manifest.json and no record of its inputs (a job "
+                "of another version, or files deleted: re-run the analysis)")
 
 
-def dequantize(unit: dict, body: bytes) -> np.ndarray:
-    """An attribution asset (gzip of int8 ``unit["shape"]``) as float32 maps (see schema)."""
-    q = np.frombuffer(gzip.decompress(body), np.int8)
-    if q.size != int(np.prod(unit["shape"])):
-        raise StoreError(f"attribution asset holds {q.size} values, expected shape "
-                         f"{unit['shape']}")
-    return q.reshape(unit["shape"]).astype(np.float32) * (float(unit["quant_range"])
-                                                          / schema.QUANT_MAX)
+@dataclasses.dataclass(frozen=True)
+class Scan:
+    """One walk of a logdir: ``complete`` run -> steps with a manifest (ascending), and the
+    ``incomplete`` analysis folders."""
+
+    complete: dict
+    incomplete: tuple
 
 
 class LogdirReader:
-    """Analyses under ``logdir``: ``runs()``, ``steps(run)``, ``manifest``, assets, summaries."""
+    """Analyses under ``logdir``: listing, manifests, assets, units, series."""
 
     def __init__(self, logdir: str):
         files.check_usable(logdir)
         self.logdir = files.normalize(logdir)
 
-    def _run_dir(self, run: str) -> str:
-        schema.check_run_name(run)
-        return f"{self.logdir}/{run}"
+    # -- listing -----------------------------------------------------------------------------
+
+    def run_dir(self, run: str) -> str:
+        return schema.run_path(self.logdir, run)
+
+    def step_dir(self, run: str, step: int) -> str:
+        return schema.asset_dir(self.run_dir(run), schema.check_step(step))
+
+    def scan(self) -> Scan:
+        """Every analysis folder under the logdir (runs nested up to ``MAX_RUN_DEPTH``)."""
+        complete, incomplete = {}, []
+        if not files.isdir(self.logdir):
+            return Scan({}, ())
+        root = self.logdir.replace("\\", "/").rstrip("/") + "/"
+        for dirpath, dirnames, _ in files.walk(self.logdir):
+            dirpath = dirpath.replace("\\", "/")
+            if (dirpath.rstrip("/") + "/").count("/") - root.count("/") > MAX_RUN_DEPTH:
+                dirnames[:] = []
+                continue
+            dirnames.sort()
+            if posixpath.basename(dirpath) != "plugins":
+                continue
+            dirnames[:] = []
+            run = posixpath.dirname(dirpath)[len(root):] or "."
+            try:
+                schema.check_run_path(run)
+            except ValueError:
+                continue
+            for step, state in self._steps(run):
+                if state == "complete":
+                    complete.setdefault(run, []).append(step)
+                else:
+                    incomplete.append(Incomplete(run, step, state == "started"))
+        return Scan({run: sorted(steps) for run, steps in sorted(complete.items())},
+                    tuple(incomplete))
+
+    def _steps(self, run: str) -> list[tuple[int, str]]:
+        """``(step, "complete" | "started" | "unknown")`` of the analysis folders of ``run``
+        (started: the job recorded its inputs)."""
+        root = f"{self.run_dir(run)}/plugins/{schema.PLUGIN_NAME}"
+        out = []
+        for name in files.listdir(root):
+            if not (name.isdigit() and len(name) <= 16 and int(name) < schema.MAX_STEP):
+                continue
+            folder = f"{root}/{name}"
+            names = set(files.listdir(folder))
+            state = ("complete" if schema.MANIFEST_FILE in names else
+                     "started" if schema.INPUTS_FILE in names else "unknown")
+            out.append((int(name), state))
+        return sorted(out)
 
     def runs(self) -> list[str]:
         """Runs that hold at least one complete analysis."""
-        if not files.isdir(self.logdir):
-            return []
-        out = []
-        root = self.logdir.replace("\\", "/").rstrip("/") + "/"
-        for dirpath, dirnames, _ in files.walk(self.logdir):
-            dirnames.sort()
-            dirpath = dirpath.replace("\\", "/")
-            if posixpath.basename(dirpath) == "plugins":
-                dirnames[:] = []
-                run = posixpath.dirname(dirpath)[len(root):] or "."
-                try:
-                    if self.steps(run):
-                        out.append(run)
-                except ValueError:
-                    continue
-        return sorted(out)
+        return list(self.scan().complete)
 
     def steps(self, run: str) -> list[int]:
         """Steps of ``run`` with a complete analysis (manifest written), ascending."""
-        root = f"{self._run_dir(run)}/plugins/{schema.PLUGIN_NAME}"
-        steps = []
-        for name in files.listdir(root):
-            if name.isdigit() and files.isfile(f"{root}/{name}/{schema.MANIFEST_FILE}"):
-                steps.append(int(name))
-        return sorted(steps)
+        return [step for step, state in self._steps(run) if state == "complete"]
+
+    # -- assets ------------------------------------------------------------------------------
 
     def asset_path(self, run: str, step: int, rel: str) -> str:
         norm = posixpath.normpath(rel)
         if rel.startswith("/") or norm.startswith("..") or "\\" in rel or norm != rel:
             raise StoreError(f"bad asset path {rel!r}")
-        return f"{schema.asset_dir(self._run_dir(run), int(step))}/{norm}"
+        return f"{self.step_dir(run, step)}/{norm}"
 
     def asset_bytes(self, run: str, step: int, rel: str) -> bytes:
         path = self.asset_path(run, step, rel)
         try:
             return files.read(path)
         except (FileNotFoundError, IsADirectoryError, NotADirectoryError) as e:
-            raise StoreError(f"no asset {rel!r} in run {run!r} at step {step}") from e
+            raise StoreError(f"run {run!r} step {step}: {rel} is missing (analysis "
+                             "incomplete, or files deleted?)") from e
+        except OSError as e:
+            raise StoreError(f"run {run!r} step {step}: cannot read {rel}: "
+                             f"{e.strerror or e}") from e
 
-    def manifest(self, run: str, step: int) -> dict:
+    def json(self, run: str, step: int, rel: str):
         try:
-            return json.loads(self.asset_bytes(run, step, schema.MANIFEST_FILE))
-        except (json.JSONDecodeError, UnicodeDecodeError) as e:
-            raise StoreError(f"corrupt manifest in run {run!r} at step {step}: {e}") from e
+            return codec.decode_json(self.asset_bytes(run, step, rel), "it")
+        except codec.CodecError as e:
+            raise StoreError(f"run {run!r} step {step}: corrupt {rel}: {e}") from e
+
+    def manifest(self, run: str, step: int) -> schema.Manifest:
+        """The typed manifest (:class:`StoreVersionError` for a store version this rl-clarity
+        does not read, :class:`StoreError` for a corrupt one)."""
+        where = f"the analysis of run {run!r} at step {step}"
+        manifest = schema.Manifest.from_json(self.json(run, step, schema.MANIFEST_FILE), where)
+        if manifest.run != run and run != ".":  # a copied run folder keeps its old name inside
+            manifest = dataclasses.replace(manifest, run=run)
+        return manifest
 
     def array(self, run: str, step: int, rel: str, dtype, shape) -> np.ndarray:
         """A gzip-compressed raw array asset."""
-        data = gzip.decompress(self.asset_bytes(run, step, rel))
-        arr = np.frombuffer(data, dtype=np.dtype(dtype).newbyteorder("<"))
-        if arr.size != int(np.prod(shape)):
-            raise StoreError(f"asset {rel!r} holds {arr.size} values, expected shape {shape}")
-        return arr.reshape(shape)
+        try:
+            return codec.decode_array_gz(self.asset_bytes(run, step, rel), dtype, shape, rel)
+        except codec.CodecError as e:
+            raise StoreError(f"run {run!r} step {step}: {e}") from e
+
+    def image(self, run: str, step: int, rel: str, mode: str = "RGB") -> np.ndarray:
+        try:
+            return codec.decode_png(self.asset_bytes(run, step, rel), mode, rel)
+        except codec.CodecError as e:
+            raise StoreError(f"run {run!r} step {step}: {e}") from e
+
+    def unit(self, run: str, step: int, layer: str, traj: int, output: str
+             ) -> schema.AttributionUnit:
+        rel = schema.attribution_unit_asset(layer, traj, output)
+        return schema.AttributionUnit.from_json(self.json(run, step, rel),
+                                                f"run {run!r} step {step}: {rel}")
 
     def attribution(self, run: str, step: int, layer: str, traj: int, output: str) -> tuple:
-        """``(maps float32 (T, h, w, K+1), unit dict)``: dequantised channels + residual."""
-        unit = json.loads(self.asset_bytes(run, step,
-                                           schema.attribution_unit_asset(layer, traj, output)))
-        body = self.asset_bytes(run, step, schema.attribution_asset(layer, traj, output))
-        return dequantize(unit, body), unit
+        """``(maps float32 (T, h, w, C), unit)``: NMF channels + residual (hidden layers) or
+        the input gradients, decoded."""
+        unit = self.unit(run, step, layer, traj, output)
+        rel = schema.attribution_asset(layer, traj, output)
+        try:
+            maps = codec.decode_maps(self.asset_bytes(run, step, rel), unit.shape, unit.steps,
+                                     rel)
+        except codec.CodecError as e:
+            raise StoreError(f"run {run!r} step {step}: {e}") from e
+        return maps, unit
 
     def components(self, run: str, step: int, layer: str) -> np.ndarray:
         """The fitted NMF components ``(K, C)`` of ``layer`` (float64)."""
-        return np.asarray(json.loads(self.asset_bytes(run, step, schema.nmf_asset(layer)))[
-            "components"], np.float64)
+        rel = schema.nmf_asset(layer)
+        try:
+            comps = np.asarray(self.json(run, step, rel)["components"], np.float64)
+        except (KeyError, TypeError, ValueError) as e:
+            raise StoreError(f"run {run!r} step {step}: {rel} holds no components") from e
+        if comps.ndim != 2:
+            raise StoreError(f"run {run!r} step {step}: {rel} components are not a matrix")
+        return comps
 
-    def summaries(self, run: str, step: int) -> dict[str, np.ndarray]:
-        """Tag -> value of this plugin's summaries at ``step`` (the last written wins)."""
+    def frames(self, run: str, step: int, traj: int, manifest: schema.Manifest | None = None
+               ) -> np.ndarray:
+        """The RGB frames ``(T, H, W, 3)`` of trajectory ``traj`` (cut from its sprite sheet)."""
+        m = manifest or self.manifest(run, step)
+        sheet = self.image(run, step, schema.frames_asset(traj))
+        try:
+            return codec.split_sprite_sheet(sheet, m.probe_set.steps,
+                                            m.probe_set.observation_shape[:2],
+                                            m.assets.frame_columns)
+        except codec.CodecError as e:
+            raise StoreError(f"run {run!r} step {step}: {e}") from e
+
+    def observations(self, run: str, step: int, manifest: schema.Manifest | None = None
+                     ) -> np.ndarray:
+        """The sampled observations as stored, RGB ``(N, H, W, 3)`` (cut from the sheets)."""
+        m = manifest or self.manifest(run, step)
+        n, per = m.probe_set.observations, m.assets.sheet_size
+        out = []
+        for sheet in range(-(-n // per)):
+            count = min(per, n - sheet * per)
+            image = self.image(run, step, schema.observation_sheet_asset(sheet))
+            try:
+                out.append(codec.split_sprite_sheet(image, count,
+                                                    m.probe_set.observation_shape[:2],
+                                                    m.assets.sheet_columns))
+            except codec.CodecError as e:
+                raise StoreError(f"run {run!r} step {step}: {e}") from e
+        return np.concatenate(out)
+
+    # -- series --------------------------------------------------------------------------------
+
+    def series(self, run: str, step: int, manifest: schema.Manifest | None = None
+               ) -> dict[str, np.ndarray]:
+        """Name -> per-frame series of the analysis (``SERIES``: ``(E, T)``, logits
+        ``(E, T, A)``), read from the one event file its manifest names."""
         from tensorboard.compat.proto import event_pb2
         from tensorboard.util import tensor_util
 
-        run_dir = self._run_dir(run)
+        m = manifest or self.manifest(run, step)
+        path = files.join(self.run_dir(run), m.event_file)
+        wanted = {schema.series_tag(name): name for name in schema.SERIES}
         out = {}
-        # the job's own event files (its summaries are never in other programs' files)
-        names = [n for n in files.listdir(run_dir)
-                 if n.startswith("events.out.tfevents.") and n.endswith(".rl_clarity")]
-        for name in names:
-            with files.open_read(f"{run_dir}/{name}") as f:
-                for record in _records(f):
+        try:
+            with files.open_read(path) as f:
+                for record in codec.decode_records(f, m.event_file):
                     event = event_pb2.Event.FromString(record)
-                    if event.step != step or not event.HasField("summary"):
+                    if event.step != m.step or not event.HasField("summary"):
                         continue
                     for value in event.summary.value:
-                        if value.metadata.plugin_data.plugin_name != schema.PLUGIN_NAME:
-                            continue
-                        out[value.tag] = tensor_util.make_ndarray(value.tensor)
+                        if value.tag in wanted and \
+                                value.metadata.plugin_data.plugin_name == schema.PLUGIN_NAME:
+                            out[wanted[value.tag]] = tensor_util.make_ndarray(value.tensor)
+        except FileNotFoundError as e:
+            raise StoreError(f"run {run!r} step {step}: its event file {m.event_file} is "
+                             "missing (deleted or moved? re-run the analysis)") from e
+        except OSError as e:
+            raise StoreError(f"run {run!r} step {step}: cannot read {m.event_file}: "
+                             f"{e.strerror or e}") from e
+        except (codec.CodecError, ValueError) as e:  # protobuf DecodeError is a ValueError
+            raise StoreError(f"run {run!r} step {step}: {e}") from e
+        E, T, A = m.probe_set.trajectories, m.probe_set.steps, len(m.action_combos)
+        for name in schema.SERIES:
+            shape = (E, T, A) if name == "logits" else (E, T)
+            if name not in out:
+                raise StoreError(f"run {run!r} step {step}: series {name!r} is missing from "
+                                 f"{m.event_file}")
+            if out[name].shape != shape:
+                raise StoreError(f"run {run!r} step {step}: series {name!r} has shape "
+                                 f"{out[name].shape}, expected {shape}")
         return out
-
-
-def _records(f):
-    """The records of an event file (TFRecord framing: u64 length, u32 masked CRC of it, data,
-    u32 masked CRC of the data). Read from any file object, so local files and object-store
-    files go the same way; a truncated last record (a file still being written by another
-    program) ends the iteration, a checksum mismatch is an error."""
-    from tensorboard.compat.tensorflow_stub.pywrap_tensorflow import masked_crc32c
-
-    while True:
-        header = f.read(12)
-        if len(header) < 12:
-            return
-        length, crc = struct.unpack("<QI", header)
-        if masked_crc32c(header[:8]) != crc:
-            raise StoreError("corrupt event file: bad record-length checksum")
-        data = f.read(length)
-        footer = f.read(4)
-        if len(data) < length or len(footer) < 4:
-            return
-        if masked_crc32c(data) != struct.unpack("<I", footer)[0]:
-            raise StoreError("corrupt event file: bad record checksum")
-        yield data

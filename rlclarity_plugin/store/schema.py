@@ -1,15 +1,17 @@
 """The store: the one contract between the analysis job (writer) and every reader.
 
-Layout of an analysis of run ``RUN`` at training step ``STEP`` in ``LOGDIR``::
+Store version 2 (``SCHEMA_VERSION``). An analysis of run ``RUN`` at training step ``STEP`` in
+``LOGDIR``::
 
-    LOGDIR/RUN/events.out.tfevents.*           summaries of plugin ``rl_clarity`` at STEP
-    LOGDIR/RUN/plugins/rl_clarity/STEP/        asset files (large arrays), named in the manifest
+    LOGDIR/RUN/events.out.tfevents.STEP.DIGEST.rl_clarity   its event file (named in the manifest)
+    LOGDIR/RUN/plugins/rl_clarity/STEP/        asset files, named by the functions below
+        inputs.json                            written first: what the analysis is made from
         manifest.json                          written last: an analysis without it is incomplete
-        trajectories/frames_T.png              all frames of trajectory T, a sprite sheet
+        trajectories/frames_T.png              all frames of trajectory T, a sprite sheet (RGB)
         trajectories/scrub_T.png               the trajectory's "barcode" scrub
-        observations/sheet_S.png               sampled observations, 256 per sprite sheet
-        attribution/LAYER/T_OUTPUT.bin.gz      quantised NMF-channel maps (see below)
-        attribution/LAYER/T_OUTPUT.json        the unit's totals, completeness and scale
+        observations/sheet_S.png               sampled observations, 256 per sprite sheet (RGB)
+        attribution/LAYER/T_OUTPUT.bin.gz      NMF-channel maps + residual (``codec.encode_maps``)
+        attribution/LAYER/T_OUTPUT.json        the unit (:class:`AttributionUnit`)
         features/LAYER/F_sS_eE.png             dataset examples of feature F (RGBA)
         features/LAYER/F_sS_eE.grid.bin.gz     int32 observation index of every grid cell
         thumbnails/LAYER.png                   the K feature thumbnails side by side (RGBA)
@@ -19,59 +21,120 @@ Layout of an analysis of run ``RUN`` at training step ``STEP`` in ``LOGDIR``::
 
 ``LOGDIR`` is a local folder or a URL (``s3://``, ``gs://``, ...; see ``files.py``); every file
 is published whole under its final name (temporary name, then rename), ``manifest.json`` last.
+How each file is encoded, in both directions, is in :mod:`.codec`. Every value is stored once.
 
-Summaries (tag -> tensor), each with ``plugin_data.plugin_name = "rl_clarity"``, the JSON
-content ``{"version": SCHEMA_VERSION, "kind": ...}`` and ``data_class`` TENSOR:
+The event file holds, at ``STEP``, the per-frame series ``rl_clarity/series/NAME`` (float32
+``(E, T)``, or ``(E, T, A)`` for ``logits``; names in ``SERIES``) and a marker
+``rl_clarity/analysis`` (a string: the asset folder, relative to the run) through which
+TensorBoard activates the tab. Each summary has ``plugin_data.plugin_name = "rl_clarity"``,
+content ``{"version": SCHEMA_VERSION, "kind": ...}`` and data class TENSOR. Readers list
+analyses from the asset folders (not from TensorBoard's loaders, which drop records of a higher
+step when a lower step arrives later) and read the series from the one event file the manifest
+names.
 
-* ``rl_clarity/manifest``: string scalar, the manifest JSON (same as ``manifest.json``);
-* ``rl_clarity/series/NAME``: float32 ``(E, T)`` (or ``(E, T, A)``) per-frame series:
-  values, advantages, rewards, dones, firsts, actions, logits;
-* ``rl_clarity/totals/LAYER/OUTPUT``: float32 ``(E, T, K + 1)`` channel totals + residual;
-* ``rl_clarity/completeness/LAYER/OUTPUT``: float32 ``(E, T)`` IG completeness error;
-* ``rl_clarity/nmf/LAYER``: float32 ``(K, C)`` NMF components.
-
-Attribution maps: ``int8`` array ``(T, h, w, K + 1)`` (K signed NMF channels, then the signed
-residual) equal to ``round(clip(x / scale, -1, 1) * 127)`` with the unit's ``scale`` from its JSON,
-gzip-compressed with a zero timestamp so the bytes are reproducible.
+The manifest is read through :meth:`Manifest.from_json`, which checks the version: a store
+written by a newer rl-clarity is refused with one "upgrade" message, and a version 1 store (its
+attribution maps were int8 with 6-13 % error) with a message that says how to re-analyse it.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import json
 import re
+import types
+import typing
+from dataclasses import dataclass, field
+
+import numpy as np
 
 PLUGIN_NAME = "rl_clarity"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 TAG_PREFIX = PLUGIN_NAME + "/"
-MANIFEST_TAG = TAG_PREFIX + "manifest"
+ANALYSIS_TAG = TAG_PREFIX + "analysis"
+LEGACY_MANIFEST_TAG = TAG_PREFIX + "manifest"  # store version 1
 MANIFEST_FILE = "manifest.json"
+INPUTS_FILE = "inputs.json"
 SHEET_SIZE = 256           # observations per sprite sheet (16 x 16 frames)
 SHEET_COLUMNS = 16
 FRAME_COLUMNS = 32         # trajectory frames per sprite-sheet row
-QUANT_MAX = 127
 SERIES = ("values", "advantages", "rewards", "dones", "firsts", "actions", "logits")
+DISPLAY_RULES = ("rgb", "last_channel_grey", "last_three_channels")
 
 _NAME_RE = re.compile(r"^[A-Za-z0-9_.\-]{1,64}$")
+_HEX_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 
+
+class StoreError(ValueError):
+    """An analysis is missing, incomplete, corrupt or of an unreadable version."""
+
+
+class StoreVersionError(StoreError):
+    """The analysis was written by a store version this rl-clarity does not read."""
+
+
+# -- names and paths ----------------------------------------------------------------------------
 
 def check_name(kind: str, name: str) -> str:
     """Layer and output names end up in file names: letters, digits, ``_ . -`` only."""
-    if not _NAME_RE.match(name) or name in (".", ".."):
+    if not isinstance(name, str) or not _NAME_RE.match(name) or name in (".", ".."):
         raise ValueError(f"{kind} name {name!r} is not usable in the store: use 1-64 letters, "
                          "digits, '_', '.' or '-'")
     return name
 
 
 def check_run_name(run: str) -> str:
-    """Run names may be nested like TensorBoard's (``exp1/seed2``): each part a store name."""
+    """Run names may be nested like TensorBoard's (``exp1/seed2``): each part a store name;
+    ``"."`` is the logdir itself."""
+    if run == ".":
+        return run
     if not isinstance(run, str) or len(run) > 256 or not all(
             _NAME_RE.match(part) and part not in (".", "..") for part in run.split("/")):
-        raise ValueError(f"run name {run!r} is not usable in the store: use parts of 1-64 "
-                         "letters, digits, '_', '.' or '-' separated by '/' (no '..')")
+        raise ValueError(f"run name {str(run)[:80]!r} is not usable in the store: use parts of "
+                         "1-64 letters, digits, '_', '.' or '-' separated by '/' (no '..')")
     return run
+
+
+def check_run_path(run: str) -> str:
+    """A run name as a reader meets it (any folder name TensorBoard lists, nested with ``/``):
+    refused only when it could leave the logdir (``..``, absolute, backslash, NUL)."""
+    if run == ".":
+        return run
+    parts = run.split("/") if isinstance(run, str) else [""]
+    if len(run) > 1024 or any(p in ("", ".", "..") for p in parts) or "\\" in run or \
+            "\0" in run:
+        raise ValueError(f"run {str(run)[:80]!r} is not a run name (paths outside the logdir "
+                         "are never read)")
+    return run
+
+
+MAX_STEP = 2**53  # steps are exact in JavaScript below this
+
+
+def check_step(step) -> int:
+    """A training step: an integer ``0 <= step < 2**53``."""
+    if isinstance(step, bool) or not isinstance(step, (int, np.integer)) or \
+            not 0 <= int(step) < MAX_STEP:
+        raise ValueError(f"step must be an integer in [0, 2**53), got {step!r}")
+    return int(step)
+
+
+def run_path(logdir: str, run: str) -> str:
+    """The folder of ``run`` (``"."``: the logdir itself)."""
+    check_run_path(run)
+    base = logdir.rstrip("/") or "/"
+    return base if run == "." else f"{base}/{run}"
 
 
 def asset_dir(run_dir: str, step: int) -> str:
     return f"{run_dir.rstrip('/')}/plugins/{PLUGIN_NAME}/{int(step)}"
+
+
+def event_file_name(step: int, inputs_digest: str) -> str:
+    """The analysis' event file in the run folder: one per (step, inputs), so re-analysing a
+    step with other inputs never leaves two files of that step."""
+    return f"events.out.tfevents.{int(step):016d}.{inputs_digest[:16]}.{PLUGIN_NAME}"
 
 
 def frames_asset(traj: int) -> str:
@@ -138,13 +201,375 @@ def series_tag(name: str) -> str:
     return f"{TAG_PREFIX}series/{name}"
 
 
-def totals_tag(layer: str, output: str) -> str:
-    return f"{TAG_PREFIX}totals/{layer}/{output}"
+# -- typed records ------------------------------------------------------------------------------
+
+class _Record:
+    """JSON (de)serialisation of the frozen dataclasses below: tuples become lists, nested
+    records dicts; :meth:`from_json` checks every field's type and names what is wrong."""
+
+    def to_json(self) -> dict:
+        return _to_json(self)
+
+    @classmethod
+    def from_json(cls, d, where: str = "the store"):
+        return _from_json(cls, d, where, cls.__name__)
 
 
-def completeness_tag(layer: str, output: str) -> str:
-    return f"{TAG_PREFIX}completeness/{layer}/{output}"
+def _to_json(value):
+    if dataclasses.is_dataclass(value):
+        return {f.name: _to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [_to_json(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _to_json(v) for k, v in value.items()}
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
 
 
-def nmf_tag(layer: str) -> str:
-    return f"{TAG_PREFIX}nmf/{layer}"
+def _convert(tp, value, where: str, path: str):
+    """``value`` (parsed JSON) as type ``tp``, or :class:`StoreError` naming ``path``."""
+    def bad(expected):
+        shown = json.dumps(value)[:60] if _jsonable(value) else type(value).__name__
+        return StoreError(f"{where}: {path} should be {expected}, got {shown}")
+
+    origin = typing.get_origin(tp)
+    if tp is typing.Any:
+        return value
+    if origin is typing.Union or origin is types.UnionType:
+        args = typing.get_args(tp)
+        if value is None:
+            if type(None) in args:
+                return None
+            raise bad("a value")
+        inner = [a for a in args if a is not type(None)]
+        return _convert(inner[0], value, where, path)
+    if dataclasses.is_dataclass(tp):
+        return _from_json(tp, value, where, path)
+    if origin is tuple:
+        args = typing.get_args(tp)
+        if not isinstance(value, list):
+            raise bad("a list")
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_convert(args[0], v, where, f"{path}[{i}]") for i, v in enumerate(value))
+        if len(value) != len(args):
+            raise bad(f"a list of {len(args)}")
+        return tuple(_convert(a, v, where, f"{path}[{i}]")
+                     for i, (a, v) in enumerate(zip(args, value)))
+    if origin is dict or tp is dict:
+        if not isinstance(value, dict):
+            raise bad("an object")
+        return value
+    if tp is bool:
+        if not isinstance(value, bool):
+            raise bad("true or false")
+        return value
+    if tp is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise bad("an integer")
+        return value
+    if tp is float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise bad("a number")
+        return float(value)
+    if tp is str:
+        if not isinstance(value, str):
+            raise bad("a string")
+        return value
+    raise TypeError(f"unsupported field type {tp!r}")  # a programming error, not bad data
+
+
+def _jsonable(value) -> bool:
+    try:
+        json.dumps(value)
+        return True
+    except (TypeError, ValueError):
+        return False
+
+
+def _from_json(cls, d, where: str, path: str):
+    if not isinstance(d, dict):
+        raise StoreError(f"{where}: {path} should be an object, got {type(d).__name__}")
+    hints = typing.get_type_hints(cls)
+    kwargs = {}
+    for f in dataclasses.fields(cls):
+        if f.name not in d:
+            if f.default is not dataclasses.MISSING or \
+                    f.default_factory is not dataclasses.MISSING:
+                continue
+            raise StoreError(f"{where}: {path} lacks {f.name!r}")
+        kwargs[f.name] = _convert(hints[f.name], d[f.name], where, f"{path}.{f.name}")
+    try:
+        return cls(**kwargs)
+    except ValueError as e:  # a record's own checks (__post_init__)
+        raise StoreError(f"{where}: {path}: {e}") from e
+
+
+@dataclass(frozen=True)
+class Stats(_Record):
+    median: float
+    p95: float
+
+    @classmethod
+    def of(cls, values) -> Stats:
+        v = np.asarray(values, np.float64)
+        return cls(float(np.median(v)), float(np.percentile(v, 95)))
+
+
+@dataclass(frozen=True)
+class Completeness(_Record):
+    """IG completeness error over every hidden-layer attribution unit, two ways:
+
+    * ``per_frame``: ``|sum IG - (F(a) - F(0))| / |F(a) - F(0)|`` at each frame (the usual
+      figure; it explodes on frames where ``F(a) ~ F(0)``, e.g. logits that barely move);
+    * ``unit_scaled``: the same difference divided by the mean ``|F(a) - F(0)|`` over the
+      frames of its unit (trajectory, output): robust to those frames.
+    """
+
+    per_frame: Stats
+    unit_scaled: Stats
+
+
+@dataclass(frozen=True)
+class Channel(_Record):
+    """One input channel of the input pseudo-layer: its label and display colour."""
+
+    label: str
+    color: str
+
+
+@dataclass(frozen=True)
+class LayerInfo(_Record):
+    """An analysed layer: activations ``shape`` (h, w, c); ``kind`` ("input" for the input
+    pseudo-layer, whose maps are plain gradients with one map per input ``channels`` entry and
+    no residual); ``features`` K (0 for the input)."""
+
+    name: str
+    shape: tuple[int, ...]
+    kind: str
+    features: int
+    nmf_reconstruction_error: float | None = None
+    channels: tuple[Channel, ...] = ()
+
+
+@dataclass(frozen=True)
+class OutputInfo(_Record):
+    """An attributed output: ``v`` (value), ``logit`` (action ``index``) or ``group`` (the sum
+    of the logits of ``actions``)."""
+
+    key: str
+    kind: str
+    index: int
+    actions: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class ActionGroup(_Record):
+    name: str
+    actions: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class ProbeSetInfo(_Record):
+    """The frames analysed: ``trajectories`` E x ``steps`` T and ``observations`` N sampled
+    ones, model input ``observation_shape`` (H, W, C). Stored pictures are RGB, made from the
+    input by ``display``: ``rgb`` (C = 3), ``last_channel_grey`` (stacked greyscale frames:
+    the newest one) or ``last_three_channels`` (stacked RGB frames: the newest one)."""
+
+    id: str
+    path: str | None
+    trajectories: int
+    steps: int
+    observations: int
+    observation_shape: tuple[int, ...]
+    display: str = "rgb"
+
+    def __post_init__(self):
+        if self.display not in DISPLAY_RULES:
+            raise ValueError(f"display {self.display!r} is not one of {DISPLAY_RULES}")
+
+
+@dataclass(frozen=True)
+class FullResolution(_Record):
+    type: str
+    shape: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class FeatureVariants(_Record):
+    subdiv_mults: tuple[float, ...]
+    expand_mults: tuple[float, ...]
+    subdiv_default: float
+    expand_default: float
+
+
+@dataclass(frozen=True)
+class AssetLayout(_Record):
+    frame_columns: int = FRAME_COLUMNS
+    sheet_size: int = SHEET_SIZE
+    sheet_columns: int = SHEET_COLUMNS
+
+
+@dataclass(frozen=True)
+class Bookmarks(_Record):
+    """``(trajectory, frame)`` pairs, 0-based: highest and lowest advantage."""
+
+    high: tuple[tuple[int, int], ...] = ()
+    low: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class AttributionEncoding(_Record):
+    """How the attribution maps are stored (``codec.MAPS_CODEC``) and displayed."""
+
+    codec: str
+    target_error: float
+    layout: str
+    display_scale: str = ("median over frames of the per-frame maximum of the signed NMF "
+                          "channel maps (the original's rule)")
+
+
+@dataclass(frozen=True)
+class Manifest(_Record):
+    """Everything about one analysis except its arrays; see the module docstring.
+
+    ``agent`` is the checkpoint's metadata as stored; ``inputs`` what produced the analysis
+    (checkpoint weights digest, probe set, every option: :func:`inputs_digest`); ``event_file``
+    the name of its event file in the run folder; ``digest`` a SHA-256 of the rest.
+    """
+
+    run: str
+    step: int
+    agent: dict
+    env: dict
+    action_combos: tuple[tuple[str, ...], ...]
+    action_groups: tuple[ActionGroup, ...]
+    probe_set: ProbeSetInfo
+    layers: tuple[LayerInfo, ...]
+    default_layer: str
+    outputs: tuple[OutputInfo, ...]
+    bookmarks: Bookmarks
+    feature_colors: tuple[str, ...]
+    features: FeatureVariants
+    attribution: AttributionEncoding
+    event_file: str
+    inputs: dict
+    full_resolution: FullResolution | None = None
+    completeness: Completeness | None = None
+    assets: AssetLayout = field(default_factory=AssetLayout)
+    schema_version: int = SCHEMA_VERSION
+    rl_clarity_version: str = ""
+    digest: str = ""
+
+    def __post_init__(self):
+        check_run_path(self.run)
+        check_step(self.step)
+        for layer in self.layers:
+            check_name("layer", layer.name)
+        for o in self.outputs:
+            check_name("output", o.key)
+        if self.default_layer not in {layer.name for layer in self.layers}:
+            raise ValueError(f"default_layer {self.default_layer!r} is not an analysed layer")
+        if "/" in self.event_file or not self.event_file.endswith(PLUGIN_NAME):
+            raise ValueError(f"event_file {self.event_file!r} is not an analysis event file")
+        for color in self.feature_colors:
+            if not _HEX_RE.match(color):
+                raise ValueError(f"feature colour {color!r} is not #rrggbb")
+
+    def layer(self, name: str) -> LayerInfo:
+        for layer in self.layers:
+            if layer.name == name:
+                return layer
+        raise KeyError(name)
+
+    def output(self, key: str) -> OutputInfo:
+        for o in self.outputs:
+            if o.key == key:
+                return o
+        raise KeyError(key)
+
+    def with_digest(self) -> Manifest:
+        body = self.to_json()
+        body.pop("digest")
+        return dataclasses.replace(self, digest=hashlib.sha256(
+            json.dumps(body, sort_keys=True).encode()).hexdigest())
+
+    @classmethod
+    def from_json(cls, d, where: str = "the manifest") -> Manifest:
+        """Check the version, then every field (:class:`StoreVersionError` /
+        :class:`StoreError` with one line saying what is wrong and what to do)."""
+        if not isinstance(d, dict) or "schema_version" not in d:
+            raise StoreError(f"{where}: not an rl-clarity manifest")
+        version = d.get("schema_version")
+        writer = d.get("rl_clarity_version", "?")
+        if not isinstance(version, int) or isinstance(version, bool):
+            raise StoreError(f"{where}: schema_version {version!r} is not a version number")
+        if version > SCHEMA_VERSION:
+            from .. import __version__
+
+            raise StoreVersionError(
+                f"{where} was written by rl-clarity {writer} (store version {version}); this "
+                f"rl-clarity {__version__} reads store version {SCHEMA_VERSION}: upgrade it "
+                "(pip install -U rl-clarity)")
+        if version < SCHEMA_VERSION:
+            raise StoreVersionError(
+                f"{where} was written by rl-clarity {writer} (store version {version}), which "
+                f"this version no longer reads (its attribution maps were int8 with 6-13 % "
+                f"error): analyse the checkpoint again, e.g. 'rl-clarity analyze CHECKPOINT "
+                f"--logdir LOGDIR --run {d.get('run', 'RUN')} --step {d.get('step', 'STEP')}' "
+                "(it replaces the old files)")
+        return _from_json(cls, d, where, "manifest")
+
+
+@dataclass(frozen=True)
+class AttributionUnit(_Record):
+    """One (layer, trajectory, output) of attribution: maps of ``shape`` (T, h, w, C) encoded
+    with ``codec`` (see :func:`.codec.decode_maps`; ``steps``: the per-frame quantisation
+    steps); ``scale``: the display scale (maps are shown as ``x / scale``). Hidden layers also
+    have ``totals`` (T x C: per-frame sums of each NMF channel, then of the residual, unscaled;
+    they add up to the frame's IG total) and ``delta`` (T: ``F(a) - F(0)``, what IG should add
+    up to). The input pseudo-layer (plain gradients) has neither.
+    """
+
+    shape: tuple[int, int, int, int]
+    codec: str
+    steps: tuple[float, ...]
+    scale: float
+    totals: tuple[tuple[float, ...], ...] | None = None
+    delta: tuple[float, ...] | None = None
+
+    def __post_init__(self):
+        if len(self.steps) != self.shape[0]:
+            raise ValueError(f"{len(self.steps)} steps for {self.shape[0]} frames")
+        if not (self.scale > 0 and np.isfinite(self.scale)):
+            raise ValueError(f"scale must be positive, got {self.scale}")
+        if (self.totals is None) != (self.delta is None):
+            raise ValueError("totals and delta come together")
+        if self.totals is not None and (len(self.totals) != self.shape[0] or len(
+                self.delta) != self.shape[0] or any(len(r) != self.shape[3]
+                                                    for r in self.totals)):
+            raise ValueError(f"totals / delta do not fit shape {self.shape}")
+
+    def completeness(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """``(per_frame, unit_scaled)`` completeness errors ``(T,)`` (see
+        :class:`Completeness`), or None for the input layer."""
+        if self.totals is None:
+            return None
+        return completeness_errors(np.asarray(self.totals, np.float64).sum(-1),
+                                   np.asarray(self.delta, np.float64))
+
+
+def completeness_errors(ig_sums: np.ndarray, delta: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(per_frame, unit_scaled)``: ``|sum IG - delta|`` over ``|delta|`` per frame, and over
+    the mean ``|delta|`` of the frames (arrays of the frames' IG sums and ``F(a) - F(0)``)."""
+    diff = np.abs(np.asarray(ig_sums, np.float64) - np.asarray(delta, np.float64))
+    size = np.abs(delta)
+    per_frame = diff / np.maximum(size, 1e-12)
+    unit_scaled = diff / max(float(size.mean()) if size.size else 0.0, 1e-12)
+    return per_frame, unit_scaled
+
+
+def inputs_digest(inputs: dict) -> str:
+    """SHA-256 of an analysis' inputs record (canonical JSON)."""
+    return hashlib.sha256(json.dumps(inputs, sort_keys=True, separators=(",", ":"))
+                          .encode()).hexdigest()

@@ -1,10 +1,14 @@
 """The RL Clarity TensorBoard plugin: read-only routes over the store (see ``http_api.md``).
 
-Summaries (the manifest tag, per-frame series) come through TensorBoard's data provider, so the
-plugin works with the Rust data server and with ``--load_fast=false``; it never touches
-``context.multiplexer``. Large arrays are asset files under ``LOGDIR/RUN/plugins/rl_clarity/STEP``
-read lazily. A request names a run, a step and names from that analysis' manifest; every one is
-checked against what exists before any path is built, so nothing outside the logdir is read.
+Everything is read from the store through :class:`..store.reader.LogdirReader` and
+:mod:`..store.codec`: analyses are listed from their asset folders (so every analysed step is
+listed, in whatever order the steps were analysed, with the Rust data server and with
+``--load_fast=false`` alike: TensorBoard's loaders drop a time series' records of higher steps
+when a lower step arrives later), manifests through the versioned :class:`Manifest` reader,
+series from the one event file each manifest names. TensorBoard itself only activates the tab
+(our event files' plugin data); ``context.multiplexer`` and the data provider are not used. A
+request names a run, a step and names from that analysis' manifest; every one is checked
+against what exists before any path is built, so nothing outside the logdir is read.
 
 No TensorFlow import here: the plugin only needs numpy, werkzeug and TensorBoard itself.
 """
@@ -22,14 +26,13 @@ import threading
 import time
 
 import numpy as np
-from tensorboard import errors, plugin_util
+from tensorboard import errors
 from tensorboard.backend import http_util, json_util
-from tensorboard.data import provider
 from tensorboard.plugins import base_plugin
 from werkzeug import wrappers
 
-from ..store import files, schema
-from ..store.reader import StoreError, dequantize
+from ..store import codec, files, schema
+from ..store.reader import LogdirReader, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -40,31 +43,27 @@ RUNS_TTL_S = 2.0          # the run list is recomputed at most this often
 SCAN_TTL_S = 30.0         # object stores: the scan for killed analyses (a listing per folder)
 REMOTE_CACHE_BYTES = 256 * 2**20  # object stores: asset bytes kept in memory (a GET each)
 IMMUTABLE_S = 86400       # cache lifetime of per-analysis data
-_INT_RE = re.compile(r"^[0-9]{1,15}$")
+_INT_RE = re.compile(r"^[0-9]{1,16}$")
 _NUMBER_RE = re.compile(r"^[0-9]{1,6}(\.[0-9]{1,6})?$")
 
 
 class _Analysis:
-    """What one (run, step) holds: its manifest and derived lookups (immutable once read)."""
+    """What one (run, step) holds: its typed manifest and derived lookups (immutable once
+    read)."""
 
-    def __init__(self, run: str, step: int, step_dir: str, manifest: dict):
-        self.run, self.step, self.step_dir, self.manifest = run, step, step_dir, manifest
-        try:
-            self.layers = {layer["name"]: layer for layer in manifest["layers"]}
-            self.outputs = {o["key"]: o for o in manifest["outputs"]}
-            probe = manifest["probe_set"]
-            self.trajectories = int(probe["trajectories"])
-            self.steps = int(probe["steps"])
-            self.observations = int(probe["observations"])
-            feats = manifest["features"]
-            self.subdivs = [float(x) for x in feats["subdiv_mults"]]
-            self.expands = [float(x) for x in feats["expand_mults"]]
-            self.sheet_size = int(manifest.get("assets", {}).get("sheet_size", schema.SHEET_SIZE))
-        except (KeyError, TypeError, ValueError) as e:
-            raise errors.NotFoundError(
-                f"run {run!r} step {step}: manifest lacks {e} (written by another version?)"
-            ) from e
-        self.series = None  # filled lazily from the data provider
+    def __init__(self, run: str, step: int, step_dir: str, manifest: schema.Manifest, key):
+        self.run, self.step, self.step_dir, self.manifest, self.key = \
+            run, step, step_dir, manifest, key
+        self.layers = {layer.name: layer for layer in manifest.layers}
+        self.outputs = {o.key: o for o in manifest.outputs}
+        probe = manifest.probe_set
+        self.trajectories, self.steps = probe.trajectories, probe.steps
+        self.observations = probe.observations
+        self.subdivs = list(manifest.features.subdiv_mults)
+        self.expands = list(manifest.features.expand_mults)
+        self.sheet_size = manifest.assets.sheet_size
+        self.manifest_json = codec.encode_json(manifest.to_json())
+        self.series = None  # filled lazily from the event file
         self.full_index = {}  # data asset -> byte offsets of its human-scale frames
 
 
@@ -74,17 +73,17 @@ class RLClarityPlugin(base_plugin.TBPlugin):
     plugin_name = schema.PLUGIN_NAME
 
     def __init__(self, context):
-        self._provider = context.data_provider
         logdir = context.logdir or ""
         self._logdir = files.normalize(logdir) if logdir else ""
+        self._reader = LogdirReader(self._logdir) if logdir else None
         self._remote = files.is_url(self._logdir)
         self._signatures = {}     # (run, step) -> (time, manifest signature), remote logdirs
-        self._scan_cache = None   # (time, incomplete analyses), remote logdirs
         self._bytes = collections.OrderedDict()  # (analysis key, asset) -> bytes, remote
         self._bytes_size = 0
         self._lock = threading.Lock()
         self._runs_cache = None   # (time, runs dict run -> [steps], problems)
-        self._analyses = {}       # (run, step, manifest digest) -> _Analysis
+        self._manifests = {}      # (run, step) -> (signature, Manifest or problem message)
+        self._analyses = {}       # (run, step, signature) -> _Analysis
         self._json = collections.OrderedDict()  # response key -> (json bytes, gzip bytes)
 
     # -- TensorBoard hooks ----------------------------------------------------------------------
@@ -134,8 +133,9 @@ class RLClarityPlugin(base_plugin.TBPlugin):
             raise errors.InvalidArgumentError(f"parameter {name!r} must be a non-negative "
                                               f"integer, got {raw[:40]!r}")
         value = int(raw)
-        if value >= 2**31:
-            raise errors.InvalidArgumentError(f"parameter {name!r} is out of range: {raw}")
+        if value >= schema.MAX_STEP:
+            raise errors.InvalidArgumentError(f"parameter {name!r} is out of range: {raw} "
+                                              "(at most 2**53 - 1)")
         if upper is not None and value >= upper:
             raise errors.NotFoundError(f"{name} {value} does not exist (0 <= {name} < {upper})")
         return value
@@ -153,112 +153,63 @@ class RLClarityPlugin(base_plugin.TBPlugin):
 
     # -- runs and analyses ----------------------------------------------------------------------
 
-    def _runs(self, request, refresh: bool = False):
-        """``(runs {run: [steps]}, problems [...])``, cached for ``RUNS_TTL_S``."""
+    def _runs(self, refresh: bool = False):
+        """``(runs {run: [steps]}, problems [...])``, recomputed at most every ``RUNS_TTL_S``
+        (``SCAN_TTL_S`` on object stores, where a walk is a listing per folder) unless
+        ``refresh``."""
         now = time.monotonic()
         with self._lock:
             cached = self._runs_cache
-        if cached and not refresh and now - cached[0] < RUNS_TTL_S:
+        ttl = SCAN_TTL_S if self._remote else RUNS_TTL_S
+        if cached and not refresh and now - cached[0] < ttl:
             return cached[1], cached[2]
-        runs, problems = self._list_runs(request)
+        runs, problems = self._list_runs()
         with self._lock:
             self._runs_cache = (now, runs, problems)
         return runs, problems
 
-    def _list_runs(self, request):
-        ctx, eid = _context(request)
+    def _list_runs(self):
+        """Every analysis folder of the logdir: the steps whose manifest reads, and a problem
+        for each other one (incomplete, corrupt, another store version)."""
+        if self._reader is None:
+            return {}, [{"run": ".", "step": None, "message": "RL Clarity needs --logdir (not "
+                         "--logdir_spec) to find its analyses"}]
+        try:
+            scan = self._reader.scan()
+        except (OSError, ValueError) as e:  # e.g. s3:// without s3fs, or no permission
+            return {}, [{"run": ".", "step": None, "message": f"cannot read the logdir: {e}"}]
         runs, problems = {}, []
-        listing = self._provider.list_tensors(ctx, experiment_id=eid,
-                                              plugin_name=schema.PLUGIN_NAME)
-        names = sorted(run for run, tags in listing.items() if schema.MANIFEST_TAG in tags)
-        if names:
-            data = self._provider.read_tensors(
-                ctx, experiment_id=eid, plugin_name=schema.PLUGIN_NAME, downsample=10**9,
-                run_tag_filter=provider.RunTagFilter(runs=names, tags=[schema.MANIFEST_TAG]))
-        else:
-            data = {}
-        for run in names:
-            steps = []
-            for datum in data.get(run, {}).get(schema.MANIFEST_TAG, []):
-                problem = self._check_step(run, datum.step)
-                if problem:
-                    problems.append({"run": run, "step": datum.step, "message": problem})
+        for run, steps in scan.complete.items():
+            for step in steps:
+                found = self._manifest(run, step)
+                if isinstance(found, str):
+                    problems.append({"run": run, "step": step, "message": found})
                 else:
-                    steps.append(datum.step)
-            if steps:
-                runs[run] = sorted(set(steps))
-        problems.extend(self._incomplete_scan(set(names)))
+                    runs.setdefault(run, []).append(step)
+        problems += [{"run": i.run, "step": i.step, "message": i.message}
+                     for i in scan.incomplete]
         return runs, problems
 
-    def _run_dir(self, run: str) -> str:
-        if not self._logdir:
-            raise errors.NotFoundError("RL Clarity needs --logdir (not --logdir_spec) to find "
-                                       "its asset files")
-        if run == ".":
-            return self._logdir
-        parts = run.replace("\\", "/").split("/")
-        if any(p in ("", ".", "..") for p in parts) or "\0" in run:
-            raise errors.InvalidArgumentError(f"run {run!r} is outside the logdir")
-        return files.join(self._logdir, *parts)
-
-    def _check_step(self, run: str, step: int) -> str | None:
-        """A message if the analysis at (run, step) cannot be served, else None."""
+    def _manifest(self, run: str, step: int):
+        """``(signature, Manifest)`` of an analysis, or the message saying why it cannot be
+        served; read again only when the file changes."""
+        path = files.join(schema.asset_dir(self._reader.run_dir(run), step),
+                          schema.MANIFEST_FILE)
         try:
-            step_dir = schema.asset_dir(self._run_dir(run), step)
-        except errors.PublicError as e:
-            return str(e)
-        path = files.join(step_dir, schema.MANIFEST_FILE)
-        try:
-            present = files.isfile(path)
-        except (OSError, ValueError) as e:  # e.g. s3:// without s3fs installed
-            return f"cannot read {step_dir}: {e}"
-        if not present:
-            return ("incomplete analysis: the summaries exist but manifest.json is missing "
-                    f"(was {step_dir} deleted or moved, or the job killed while writing?)")
-        try:
-            manifest = json.loads(files.read(path))
-            if not isinstance(manifest, dict) or "layers" not in manifest:
-                return "corrupt manifest.json: not an analysis manifest"
-        except (OSError, ValueError) as e:
-            return f"corrupt manifest.json: {e}"
-        return None
-
-    def _incomplete_scan(self, known: set) -> list:
-        """``_incomplete_on_disk``, at most every ``SCAN_TTL_S`` on object stores."""
-        if not self._remote:
-            return self._incomplete_on_disk(known)
-        now = time.monotonic()
+            sig = self._signature(run, step, path)
+        except OSError as e:
+            return f"cannot read {schema.MANIFEST_FILE}: {e.strerror or e}"
         with self._lock:
-            hit = self._scan_cache
-        if hit is None or now - hit[0] >= SCAN_TTL_S:
-            hit = (now, self._incomplete_on_disk(known))
+            hit = self._manifests.get((run, step))
+        if hit is None or hit[0] != sig:
+            try:
+                result = self._reader.manifest(run, step)
+            except StoreError as e:
+                result = str(e)
+            hit = (sig, result)
             with self._lock:
-                self._scan_cache = hit
-        return hit[1]
-
-    def _incomplete_on_disk(self, known: set) -> list:
-        """Analyses started on disk but never finished (no manifest.json): killed jobs."""
-        out = []
-        if not self._logdir or not files.isdir(self._logdir):
-            return out
-        root = self._logdir.replace(os.sep, "/").rstrip("/") + "/"
-        for dirpath, dirnames, _ in files.walk(self._logdir):
-            dirpath = dirpath.replace(os.sep, "/")
-            if dirpath.count("/") - root.count("/") > 5:
-                dirnames[:] = []
-                continue
-            if posixpath.basename(dirpath) != schema.PLUGIN_NAME or \
-                    posixpath.basename(posixpath.dirname(dirpath)) != "plugins":
-                continue
-            dirnames[:] = [d for d in dirnames if d.isdigit()]
-            run = posixpath.dirname(posixpath.dirname(dirpath))[len(root):] or "."
-            for name in sorted(dirnames):
-                if not files.isfile(files.join(dirpath, name, schema.MANIFEST_FILE)):
-                    out.append({"run": run, "step": int(name),
-                                "message": "incomplete analysis: no manifest.json (job still "
-                                           "running, or killed: re-run it, it resumes)"})
-            dirnames[:] = []
-        return out
+                self._manifests[(run, step)] = hit
+        return hit[1] if isinstance(hit[1], str) else hit
 
     def _analysis(self, request, suffix: str = "") -> _Analysis:
         """The analysis named by ``run`` / ``step`` (``run_b`` / ``step_b`` with suffix
@@ -268,34 +219,31 @@ class RLClarityPlugin(base_plugin.TBPlugin):
         if run.startswith(("/", "\\")) or ".." in parts or "\0" in run:
             raise errors.InvalidArgumentError(f"run {run[:80]!r} is not a run name (paths "
                                               "outside the logdir are never read)")
-        runs, problems = self._runs(request)
-        if run not in runs:
-            runs, problems = self._runs(request, refresh=True)
+        step = self._int(request, "step" + suffix)
+        runs, problems = self._runs()
+        if step not in runs.get(run, ()):
+            runs, problems = self._runs(refresh=True)
         if run not in runs:
             for p in problems:
-                if p["run"] == run:
-                    raise errors.NotFoundError(f"run {run!r}: {p['message']}")
+                if p["run"] == run and p["step"] in (step, None):
+                    raise errors.NotFoundError(f"run {run!r} step {step}: {p['message']}")
             raise errors.NotFoundError(f"no RL Clarity analysis in run {run!r}")
-        step = self._int(request, "step" + suffix)
         if step not in runs[run]:
+            for p in problems:
+                if p["run"] == run and p["step"] == step:
+                    raise errors.NotFoundError(f"run {run!r} step {step}: {p['message']}")
             raise errors.NotFoundError(f"run {run!r} has no analysis at step {step} "
                                        f"(steps: {runs[run]})")
-        step_dir = schema.asset_dir(self._run_dir(run), step)
-        path = files.join(step_dir, schema.MANIFEST_FILE)
-        try:
-            key = (run, step, *self._signature(run, step, path))
-        except OSError as e:
-            raise errors.NotFoundError(f"run {run!r} step {step}: {e.strerror or e}") from e
+        found = self._manifest(run, step)
+        if isinstance(found, str):
+            raise errors.NotFoundError(f"run {run!r} step {step}: {found}")
+        sig, manifest = found
+        key = (run, step, *sig)
         with self._lock:
             hit = self._analyses.get(key)
         if hit is not None:
             return hit
-        try:
-            manifest = json.loads(files.read(path))
-        except (OSError, ValueError) as e:
-            raise errors.NotFoundError(f"run {run!r} step {step}: corrupt manifest: {e}") from e
-        analysis = _Analysis(run, step, step_dir, manifest)
-        analysis.key = key
+        analysis = _Analysis(run, step, self._reader.step_dir(run, step), manifest, key)
         with self._lock:
             self._analyses = {k: v for k, v in self._analyses.items() if k[:2] != (run, step)}
             self._analyses[key] = analysis
@@ -346,7 +294,7 @@ class RLClarityPlugin(base_plugin.TBPlugin):
                     self._bytes_size -= len(self._bytes.popitem(last=False)[1])
         return body
 
-    def _layer(self, request, analysis: _Analysis) -> dict:
+    def _layer(self, request, analysis: _Analysis) -> schema.LayerInfo:
         name = self._param(request, "layer")
         layer = analysis.layers.get(name)
         if layer is None:
@@ -404,7 +352,7 @@ class RLClarityPlugin(base_plugin.TBPlugin):
 
     @wrappers.Request.application
     def _serve_runs(self, request):
-        runs, problems = self._runs(request, refresh=request.args.get("refresh") == "1")
+        runs, problems = self._runs(refresh=request.args.get("refresh") == "1")
         return http_util.Respond(request, {
             "runs": [{"run": run, "steps": steps} for run, steps in sorted(runs.items())],
             "problems": problems}, "application/json")
@@ -412,73 +360,58 @@ class RLClarityPlugin(base_plugin.TBPlugin):
     @wrappers.Request.application
     def _serve_manifest(self, request):
         analysis = self._analysis(request)
-        return self._respond_json(request, ("manifest", analysis.key), lambda: analysis.manifest)
+        return self._respond_json(request, ("manifest", analysis.key),
+                                  lambda: analysis.manifest_json)
 
     @wrappers.Request.application
     def _serve_series(self, request):
         analysis = self._analysis(request)
         traj = self._int(request, "traj", analysis.trajectories)
         return self._respond_json(request, ("series", analysis.key, traj),
-                                  lambda: self._series_json(request, analysis, traj))
+                                  lambda: self._series_json(analysis, traj))
 
-    def _series_json(self, request, analysis, traj):
-        series = self._series(request, analysis)
+    def _series_json(self, analysis, traj):
+        if analysis.series is None:
+            try:
+                analysis.series = self._reader.series(analysis.run, analysis.step,
+                                                      analysis.manifest)
+            except StoreError as e:
+                raise errors.NotFoundError(str(e)) from e
         out = {}
-        for name, arr in series.items():
-            if arr.shape[0] != analysis.trajectories:
-                raise errors.NotFoundError(f"series {name} has {arr.shape[0]} trajectories, "
-                                           f"manifest says {analysis.trajectories}")
+        for name, arr in analysis.series.items():
             values = arr[traj]
-            if name == "actions":
-                values = values.astype(np.int64)
-            out[name] = values.tolist()
+            out[name] = values.astype(np.int64 if name == "actions" else np.float64).tolist()
         return out
 
-    def _series(self, request, analysis: _Analysis) -> dict:
-        if analysis.series is not None:
-            return analysis.series
-        ctx, eid = _context(request)
-        tags = [schema.series_tag(name) for name in schema.SERIES]
-        data = self._provider.read_tensors(
-            ctx, experiment_id=eid, plugin_name=schema.PLUGIN_NAME, downsample=10**9,
-            run_tag_filter=provider.RunTagFilter(runs=[analysis.run], tags=tags))
-        series = {}
-        for name, tag in zip(schema.SERIES, tags):
-            found = [d for d in data.get(analysis.run, {}).get(tag, []) if d.step == analysis.step]
-            if not found:
-                raise errors.NotFoundError(f"run {analysis.run!r} step {analysis.step}: "
-                                           f"summary {tag} is missing")
-            series[name] = np.asarray(found[-1].numpy, dtype=np.float64)
-        analysis.series = series
-        return series
-
     def _unit_params(self, request):
-        """``(analysis, layer, traj, output)`` of an attribution unit request, validated."""
+        """``(analysis, layer name, traj, output)`` of an attribution unit request."""
         analysis = self._analysis(request)
         layer = self._layer(request, analysis)
         traj = self._int(request, "traj", analysis.trajectories)
-        return analysis, layer, traj, self._output(request, analysis)
+        return analysis, layer.name, traj, self._output(request, analysis)
+
+    def _unit(self, analysis, layer, traj, output) -> tuple[bytes, schema.AttributionUnit]:
+        """The unit's JSON bytes as stored, once checked to be a valid unit."""
+        rel = schema.attribution_unit_asset(layer, traj, output)
+        body = self._asset(analysis, rel)
+        try:
+            unit = schema.AttributionUnit.from_json(codec.decode_json(body, rel),
+                                                    f"run {analysis.run!r} step "
+                                                    f"{analysis.step}: {rel}")
+        except (StoreError, codec.CodecError) as e:
+            raise errors.NotFoundError(str(e)) from e
+        return body, unit
 
     @wrappers.Request.application
     def _serve_unit(self, request):
         analysis, layer, traj, output = self._unit_params(request)
-
-        def build():  # the unit's JSON file as it is, once checked to parse
-            rel = schema.attribution_unit_asset(layer["name"], traj, output)
-            body = self._asset(analysis, rel)
-            try:
-                json.loads(body)
-                return body
-            except ValueError as e:
-                raise errors.NotFoundError(f"corrupt attribution unit {layer['name']}/{traj}/"
-                                           f"{output}: {e}") from e
-        return self._respond_json(request, ("unit", analysis.key, layer["name"], traj, output),
-                                  build)
+        return self._respond_json(request, ("unit", analysis.key, layer, traj, output),
+                                  lambda: self._unit(analysis, layer, traj, output)[0])
 
     @wrappers.Request.application
     def _serve_attribution(self, request):
         analysis, layer, traj, output = self._unit_params(request)
-        body = self._asset(analysis, schema.attribution_asset(layer["name"], traj, output))
+        body = self._asset(analysis, schema.attribution_asset(layer, traj, output))
         if "gzip" in request.headers.get("Accept-Encoding", ""):
             return http_util.Respond(request, body, "application/octet-stream",
                                      expires=IMMUTABLE_S, content_encoding="gzip")
@@ -515,12 +448,12 @@ class RLClarityPlugin(base_plugin.TBPlugin):
     def _serve_thumbnails(self, request):
         analysis = self._analysis(request)
         layer = self._layer(request, analysis)
-        return self._png(request, analysis, schema.thumbnails_asset(layer["name"]))
+        return self._png(request, analysis, schema.thumbnails_asset(layer.name))
 
     def _feature_params(self, request):
         analysis = self._analysis(request)
         layer = self._layer(request, analysis)
-        feature = self._int(request, "feature", int(layer.get("features") or 0))
+        feature = self._int(request, "feature", layer.features)
         subdiv = self._number(request, "subdiv", analysis.subdivs)
         expand = self._number(request, "expand", analysis.expands)
         return analysis, layer, feature, subdiv, expand
@@ -528,31 +461,27 @@ class RLClarityPlugin(base_plugin.TBPlugin):
     @wrappers.Request.application
     def _serve_feature(self, request):
         analysis, layer, k, s, e = self._feature_params(request)
-        return self._png(request, analysis, schema.feature_asset(layer["name"], k, s, e))
+        return self._png(request, analysis, schema.feature_asset(layer.name, k, s, e))
 
     @wrappers.Request.application
     def _serve_feature_grid(self, request):
         analysis, layer, k, s, e = self._feature_params(request)
-        return self._respond_json(request, ("grid", analysis.key, layer["name"], k, s, e),
+        return self._respond_json(request, ("grid", analysis.key, layer.name, k, s, e),
                                   lambda: self._grid(analysis, layer, k, s, e))
 
     def _grid(self, analysis, layer, k, s, e):
-        body = self._asset(analysis, schema.feature_grid_asset(layer["name"], k, s, e))
+        body = self._asset(analysis, schema.feature_grid_asset(layer.name, k, s, e))
+        rows, cols = schema.feature_grid_shape(layer.shape[0], layer.shape[1], s)
         try:
-            grid = np.frombuffer(gzip.decompress(body), dtype="<i4")
-        except (OSError, EOFError, ValueError) as err:
-            raise errors.NotFoundError(f"corrupt feature grid: {err}") from err
-        rows, cols = schema.feature_grid_shape(layer["shape"][0], layer["shape"][1], s)
-        if rows * cols != grid.size:
-            raise errors.NotFoundError(f"feature grid holds {grid.size} cells, expected "
-                                       f"{rows} x {cols}")
+            grid = codec.decode_array_gz(body, "<i4", (rows * cols,), "feature grid")
+        except codec.CodecError as err:
+            raise errors.NotFoundError(str(err)) from err
         from ..export.html import feature_layout
 
-        obs_hw = analysis.manifest["probe_set"]["observation_shape"][:2]
+        obs_hw = analysis.manifest.probe_set.observation_shape[:2]
         layout = {k: v.tolist() if hasattr(v, "tolist") else v
-                  for k, v in feature_layout(layer["shape"][:2], obs_hw, s, e).items()}
+                  for k, v in feature_layout(layer.shape[:2], obs_hw, s, e).items()}
         return {"rows": rows, "cols": cols, "indices": grid.tolist(), "layout": layout}
-
 
     @wrappers.Request.application
     def _serve_match(self, request):
@@ -566,21 +495,18 @@ class RLClarityPlugin(base_plugin.TBPlugin):
                                   lambda: self._match(a, b, name))
 
     def _maps(self, analysis, layer, traj, output):
-        unit = json.loads(self._asset(analysis, schema.attribution_unit_asset(layer, traj,
-                                                                              output)))
-        body = self._asset(analysis, schema.attribution_asset(layer, traj, output))
+        _, unit = self._unit(analysis, layer, traj, output)
+        rel = schema.attribution_asset(layer, traj, output)
         try:
-            return dequantize(unit, body)
-        except (StoreError, OSError, EOFError, ValueError) as e:
-            raise errors.NotFoundError(f"corrupt attribution asset {layer}/{traj}/{output}: "
-                                       f"{e}") from e
+            return codec.decode_maps(self._asset(analysis, rel), unit.shape, unit.steps, rel)
+        except codec.CodecError as e:
+            raise errors.NotFoundError(f"run {analysis.run!r} step {analysis.step}: {e}") from e
 
     def _components(self, analysis, layer):
         try:
-            return np.asarray(json.loads(self._asset(analysis, schema.nmf_asset(layer)))[
-                "components"], np.float64)
-        except (ValueError, KeyError, TypeError) as e:
-            raise errors.NotFoundError(f"corrupt NMF of layer {layer}: {e}") from e
+            return self._reader.components(analysis.run, analysis.step, layer)
+        except StoreError as e:
+            raise errors.NotFoundError(str(e)) from e
 
     def _match(self, a, b, layer):
         from ..analysis.matching import match
@@ -591,13 +517,12 @@ class RLClarityPlugin(base_plugin.TBPlugin):
                      components_a=lambda: self._components(a, layer),
                      components_b=lambda: self._components(b, layer))
 
-
     @wrappers.Request.application
     def _serve_fullres(self, request):
         """One human-scale frame: ``traj`` + ``frame`` of a trajectory, or ``obs`` (a sampled
         observation), read from its byte range only."""
         analysis = self._analysis(request)
-        if not analysis.manifest.get("full_resolution"):
+        if analysis.manifest.full_resolution is None:
             raise errors.NotFoundError(f"run {analysis.run!r} step {analysis.step} has no "
                                        "full-resolution frames (analyse with --full-resolution)")
         if "obs" in request.args:
@@ -622,11 +547,7 @@ class RLClarityPlugin(base_plugin.TBPlugin):
             body = files.read(path, offsets[i], offsets[i + 1] - offsets[i])
         except OSError as e:
             raise errors.NotFoundError(f"cannot read {data_rel}: {e.strerror or e}") from e
-        kind = analysis.manifest["full_resolution"].get("type", "image/webp")
+        kind = analysis.manifest.full_resolution.type
         return http_util.Respond(request, body, kind if kind == "image/webp" else
                                  "application/octet-stream", expires=IMMUTABLE_S)
 
-
-def _context(request):
-    """TensorBoard's request context and experiment id (``""`` locally)."""
-    return plugin_util.context(request.environ), plugin_util.experiment_id(request.environ)

@@ -9,7 +9,7 @@ export interface CellSpec {
   t: number;
   kind: "obs" | Direction;
   overlay: boolean;
-  q?: Int8Array;
+  q?: Int16Array;
   info?: MapInfo;
   mode?: ChannelMode;
   key?: string;                 // identifies q (run/step/layer/traj/output)
@@ -72,10 +72,11 @@ export function renderCached(canvas: HTMLCanvasElement, spec: CellSpec): void {
   }
   if (!spec.q || !spec.info) return;
   const att = attributionCanvas(spec);
-  ctx.globalAlpha = 0.9;
-  if (CW !== W) ctx.imageSmoothingEnabled = true; // the model-input-sized map, overlaid to scale
+  // the original's stacked opacities (weights [overlay ? 0.1 : 0, 0.9]): the attribution at
+  // 0.9 over the greyscale observation, or alone on black at 1; every layer stays pixelated,
+  // also when drawn over a human-scale frame
+  ctx.globalAlpha = spec.overlay ? 0.9 : 1;
   ctx.drawImage(att, 0, 0, att.width, att.height, 0, 0, CW, CH);
-  ctx.imageSmoothingEnabled = false;
   ctx.globalAlpha = 1;
   if (!firstFrameMarked) {
     firstFrameMarked = true;

@@ -1,11 +1,18 @@
 // Where the interface gets its data. TensorBoardSource fetches the plugin's routes (relative
 // URLs, see rlclarity_plugin/tensorboard/http_api.md); an embedded source (standalone export)
 // implements the same interface.
+import { decodePlanes } from "./codec";
 
 export interface RunInfo { run: string; steps: number[] }
 export interface Problem { run: string; step: number | null; message: string }
 export interface RunList { runs: RunInfo[]; problems: Problem[] }
-export interface Layer { name: string; shape: number[]; kind: string; features: number }
+/** An analysed layer; the input pseudo-layer lists its `channels` (label and colour of each
+ * input channel: R, G, B, or the frames of a stack). */
+export interface Layer {
+  name: string; shape: number[]; kind: string; features: number;
+  channels?: { label: string; color: string }[];
+}
+export interface Stats { median: number; p95: number }
 export interface Output { key: string; kind: "v" | "logit" | "group"; index: number; actions: number[] }
 export interface Manifest {
   run: string; step: number; digest: string;
@@ -13,15 +20,17 @@ export interface Manifest {
   action_combos: string[][];
   action_groups: { name: string; actions: number[] }[];
   probe_set: { trajectories: number; steps: number; observations: number; observation_shape: number[];
-               id?: string };
+               id?: string; display?: string };
   layers: Layer[];
   default_layer: string;
   outputs: Output[];
   bookmarks: { high: [number, number][]; low: [number, number][] };
   feature_colors: string[];
   features: { subdiv_mults: number[]; expand_mults: number[]; subdiv_default: number; expand_default: number };
-  assets: { frame_columns: number; sheet_size: number; sheet_columns: number; quant_max: number };
-  completeness: { median: number; p95: number } | null;
+  assets: { frame_columns: number; sheet_size: number; sheet_columns: number };
+  /** IG completeness error over the hidden-layer units: per frame, and relative to each unit's
+   * mean |F(a) - F(0)| (robust where F(a) ~ F(0)) */
+  completeness: { per_frame: Stats; unit_scaled: Stats } | null;
   /** human-scale frames beside the model input (rl-clarity analyze --full-resolution) */
   full_resolution?: { type: string; shape: number[] } | null;
 }
@@ -29,9 +38,12 @@ export interface Series {
   values: number[]; advantages: number[]; rewards: number[]; dones: number[];
   firsts: number[]; actions: number[]; logits: number[][];
 }
+/** One (layer, trajectory, output) of attribution (schema.AttributionUnit): maps of `shape`
+ * [T, h, w, C] stored with `codec` and per-frame quantisation `steps`, shown as value / `scale`;
+ * hidden layers also have per-frame channel `totals` (C) and `delta` = F(a) - F(0). */
 export interface Unit {
-  shape: number[]; scale: number; quant_range: number;
-  totals?: number[][]; completeness?: number[];
+  shape: number[]; codec: string; steps: number[]; scale: number;
+  totals?: number[][] | null; delta?: number[] | null;
 }
 /** Where each cell of a feature picture comes from: padded-pixel bounds per grid row / column
  * (the observation sits at [pad, pad + H) x [pad, pad + W)). */
@@ -56,7 +68,8 @@ export interface DataSource {
   manifest(run: string, step: number): Promise<Manifest>;
   series(run: string, step: number, traj: number): Promise<Series>;
   unit(run: string, step: number, layer: string, traj: number, output: string): Promise<Unit>;
-  attribution(run: string, step: number, layer: string, traj: number, output: string): Promise<Int8Array>;
+  /** the unit's integer maps, channel-planar (C, T, h, w); value = q * unit.steps[t] */
+  attribution(run: string, step: number, layer: string, traj: number, output: string): Promise<Int16Array>;
   featureGrid(run: string, step: number, layer: string, feature: number, subdiv: number,
               expand: number): Promise<FeatureGrid>;
   image(kind: ImageKind, run: string, step: number, params: Params): Promise<HTMLImageElement>;
@@ -101,7 +114,7 @@ export class TensorBoardSource implements DataSource {
     return p;
   }
 
-  // Attribution arrays are the big items (a layer-1a unit of 512 frames is 19 MB): the least
+  // Attribution arrays are the big items (a layer-1a unit of 512 frames is 38 MB): the least
   // recently used are dropped beyond this many bytes.
   static attributionBudget = 384 * 2 ** 20;
   private attributionBytes = new Map<string, number>();
@@ -146,11 +159,13 @@ export class TensorBoardSource implements DataSource {
       this.get("unit", this.params(run, step, { layer, traj, output }), "json") as Promise<Unit>);
   }
 
-  attribution(run: string, step: number, layer: string, traj: number, output: string): Promise<Int8Array> {
+  attribution(run: string, step: number, layer: string, traj: number, output: string): Promise<Int16Array> {
     const key = `a/${run}/${step}/${layer}/${traj}/${output}`;
     return this.memo(key, async () => {
-      const q = new Int8Array((await this.get("attribution", this.params(run, step, { layer, traj, output }),
-                                              "bytes")) as ArrayBuffer);
+      const [unit, body] = await Promise.all([
+        this.unit(run, step, layer, traj, output),
+        this.get("attribution", this.params(run, step, { layer, traj, output }), "bytes")]);
+      const q = decodePlanes(new Uint8Array(body as ArrayBuffer), unit.shape, unit.codec);
       if (this.cache.has(key)) {
         this.attributionBytes.set(key, q.byteLength);
         this.trimAttributions();

@@ -1,6 +1,7 @@
 // The data source of the standalone HTML export (rl-clarity export): everything comes from two
 // elements of the page, no request is made (the page must work from file:// and inside MLflow's
 // sandboxed artifact iframe). See rlclarity_plugin/export/html.py for the format.
+import { decodePlanes, gunzip } from "./codec";
 import { loadImage, type DataSource, type FeatureGrid, type ImageKind, type Manifest,
          type Match, type Params, type RunList, type Series, type Unit } from "./data";
 
@@ -8,7 +9,8 @@ interface AnalysisIndex {
   run: string;
   step: number;
   manifest: Manifest;
-  units: Record<string, Unit>;
+  /** per unit its shape, codec and display scale; steps, totals and delta are f32 blobs */
+  units: Record<string, { shape: number[]; codec: string; scale: number }>;
   feature_layouts: Record<string, Layout>;
 }
 type Ref = { run: string; step: number };
@@ -145,30 +147,24 @@ export class EmbeddedSource implements DataSource {
     return this.memo(`${prefix}u/${key}`, async () => {
       const u = idx.units[key];
       if (!u) throw new Error(`the export does not hold attribution ${key}`);
-      const out: Unit = { ...u };
+      const out: Unit = { ...u, steps: Array.from(this.floats(`${prefix}steps/${key}`)) };
       if (this.index.blobs[`${prefix}totals/${key}`]) {
         const tot = this.floats(`${prefix}totals/${key}`);
         const w = u.shape[3];
         out.totals = Array.from({ length: u.shape[0] }, (_, t) => Array.from(tot.subarray(t * w, (t + 1) * w)));
-        out.completeness = Array.from(this.floats(`${prefix}completeness/${key}`));
+        out.delta = Array.from(this.floats(`${prefix}delta/${key}`));
       }
       return out;
     });
   }
 
-  attribution(run: string, step: number, layer: string, traj: number, output: string): Promise<Int8Array> {
+  attribution(run: string, step: number, layer: string, traj: number, output: string): Promise<Int16Array> {
     const { idx, prefix } = this.check(run, step);
     const key = `${layer}/${traj}/${output}`;
     return this.memo(`${prefix}a/${key}`, async () => {
-      const [T, h, w, C] = idx.units[key].shape;
-      const planar = await this.inflate(`${prefix}attribution/${key}`); // (C, T, h, w)
-      const n = T * h * w;
-      const out = new Int8Array(n * C);
-      for (let c = 0; c < C; c++) {
-        const src = new Int8Array(planar.buffer, planar.byteOffset + c * n, n);
-        for (let i = 0; i < n; i++) out[i * C + c] = src[i];
-      }
-      return out;
+      const u = idx.units[key];
+      if (!u) throw new Error(`the export does not hold attribution ${key}`);
+      return decodePlanes(await gunzip(this.bytes(`${prefix}attribution/${key}`)), u.shape, u.codec);
     });
   }
 

@@ -1,7 +1,9 @@
-// Attribution colouring, blur and opacity, done in the browser from the stored int8 maps.
-// Follows the original (reference section 1.9): channel k gets the unit-norm RGB vector of its
-// feature colour; rgb = sum_k x_k colour_k; blurred at the layer's resolution with the
-// unnormalised 15x15 disk kernel exp(-|d|) (taps >= exp(-7)); opacity = min(1, |rgb|).
+// Attribution colouring, blur and opacity, done in the browser from the stored maps (codec.ts).
+// Follows the original (reference section 1.9): values are divided by the unit's display scale
+// (the original's: median over frames of the per-frame maximum of the signed channels); channel
+// k gets the unit-norm RGB vector of its feature colour; rgb = sum_k x_k colour_k; blurred at the
+// layer's resolution with the unnormalised 15x15 disk kernel exp(-|d|) (taps >= exp(-7));
+// opacity = min(1, |rgb|), colour = rgb / opacity.
 
 export type Direction = "pos" | "neg" | "abs";
 export type ChannelMode = "prin" | "all" | "res" | number;
@@ -10,6 +12,8 @@ export interface MapInfo {
   shape: number[]; // [T, h, w, C]
   residual: boolean; // last channel is the residual
   colors: number[][]; // unit-norm RGB per non-residual channel
+  steps: ArrayLike<number>; // per-frame quantisation steps (value = q * steps[t])
+  scale: number; // display scale (shown: value / scale)
 }
 
 const KERNEL: { dy: number; dx: number; w: number }[] = (() => {
@@ -33,29 +37,31 @@ function dir(x: number, d: Direction): number {
   return d === "pos" ? (x > 0 ? x : 0) : d === "neg" ? (x < 0 ? -x : 0) : Math.abs(x);
 }
 
-/** RGBA pixels (h x w) of frame t: coloured, blurred, brightness turned into opacity. */
-export function renderFrame(q: Int8Array, info: MapInfo, t: number, direction: Direction,
+/** RGBA pixels (h x w) of frame t: coloured, blurred, brightness turned into opacity.
+ * q: the unit's integer maps, channel-planar (C, T, h, w). */
+export function renderFrame(q: Int16Array, info: MapInfo, t: number, direction: Direction,
                             mode: ChannelMode): ImageData {
-  const [, h, w, C] = info.shape;
+  const [T, h, w, C] = info.shape;
   const K = info.residual ? C - 1 : C;
-  const unit = 4 / 127; // display value = q / 127 * quant_range / scale, quant_range = 4 scale
-  const base = t * h * w * C;
+  const unit = info.steps[t] / info.scale; // shown value = q * step / scale
   const n = h * w;
+  const plane = T * n;
+  const base = t * n;
   const r = new Float32Array(n), g = new Float32Array(n), b = new Float32Array(n);
   for (let p = 0; p < n; p++) {
-    const o = base + p * C;
+    const o = base + p;
     let R = 0, G = 0, B = 0;
     if (mode !== "res") {
       for (let k = 0; k < K; k++) {
         if (typeof mode === "number" && mode !== k) continue;
-        const x = dir(q[o + k] * unit, direction);
+        const x = dir(q[o + k * plane] * unit, direction);
         if (x === 0) continue;
         const c = info.colors[k];
         R += x * c[0]; G += x * c[1]; B += x * c[2];
       }
     }
     if (info.residual && (mode === "all" || mode === "res")) {
-      const x = dir(q[o + K] * unit, direction);
+      const x = dir(q[o + K * plane] * unit, direction);
       R += x; G += x; B += x;
     }
     r[p] = R; g[p] = G; b[p] = B;
