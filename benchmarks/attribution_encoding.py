@@ -19,6 +19,7 @@ import argparse
 import gzip
 import json
 import os
+import sys
 import time
 import zlib
 
@@ -39,21 +40,8 @@ from rlclarity_plugin.envs.probe_config import ProbeConfig
 from rlclarity_plugin.envs.rollouts import collect_probe_set
 from rlclarity_plugin.store import codec
 
-
-def reference_ig(head, acts, select, points):
-    """IG of ``select(logits, value)`` by a loop over ``points`` midpoint path points in
-    ``alpha = u**2`` (float64 accumulation)."""
-    total = np.zeros(acts.shape, np.float64)
-    for k in range(points):
-        u = (k + 0.5) / points
-        scaled = tf.constant((u * u) * acts)
-        with tf.GradientTape() as tape:
-            tape.watch(scaled)
-            logits, value = head(scaled, training=False)
-            score = tf.reduce_sum(select(logits, value))
-        total += (2.0 * u / points) * tape.gradient(score, scaled).numpy().astype(np.float64)
-    return acts.astype(np.float64) * total
-
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from ig_rules import reference_ig
 
 # -- candidate encodings: encode(maps float32 (T, h, w, C)) -> bytes; decode(bytes) -> float32 --
 
@@ -254,7 +242,7 @@ def main():
             t0 = time.perf_counter()
             if out == "v":
                 attr = ig_v(acts)[0]
-                ref = reference_ig(head, acts, lambda lo, va: va[:, 0], args.points)
+                ref = reference_ig(head, acts, args.points)
             else:  # each frame's chosen action: one IG per distinct action
                 attr = np.empty_like(acts)
                 for a in np.unique(actions):
@@ -262,9 +250,8 @@ def main():
                                              AttributionConfig(args.integrate_steps))
                     attr[actions == a] = ig(acts[actions == a])[0]
                 onehot = tf.constant(np.eye(A)[actions], tf.float32)
-                ref = reference_ig(head, acts,
-                                   lambda lo, va, onehot=onehot: tf.reduce_sum(lo * onehot, 1),
-                                   args.points)
+                ref = reference_ig(head, acts, args.points,
+                                   lambda lo, va, onehot=onehot: tf.reduce_sum(lo * onehot, 1))
             ref_seconds = time.perf_counter() - t0
             ch, res = decompose_attribution(attr, nmf)
             maps = np.concatenate([ch, res[..., None]], -1)

@@ -79,11 +79,16 @@ def render_strips(maps, colours):
 def original_bytes(reader, run, step, logdir):
     m = reader.manifest(run, step)
     probe = ProbeSet.load(os.path.join(logdir, run, m.probe_set.path))
-    shared = 0  # feature pictures, grids (as JSON in the original) and thumbnails: same data
+    # feature pictures, grids (as JSON in the original) and thumbnails: the same data, the
+    # pictures as the original's PNG (ours are lossless WebP)
+    shared = 0
     root = schema.asset_dir(os.path.join(logdir, run), step)
     for sub in ("features", "thumbnails"):
         for dirpath, _, files in os.walk(os.path.join(root, sub)):
-            shared += sum(os.path.getsize(os.path.join(dirpath, f)) for f in files)
+            for f in files:
+                path = os.path.join(dirpath, f)
+                shared += png_size(np.asarray(Image.open(path))) if f.endswith(".webp") \
+                    else os.path.getsize(path)
     frames = probe.trajectories["observations"]
     traj = sum(png_size(f.transpose(1, 0, 2, 3).reshape(f.shape[1], -1, f.shape[3]))
                + png_size(scrub(f)) for f in frames)

@@ -28,16 +28,18 @@ from rlclarity_plugin.envs.probe_config import ProbeConfig
 from rlclarity_plugin.envs.rollouts import collect_probe_set
 
 
-def reference_ig(head, acts, points=256):
-    """IG by a plain loop over 256 midpoint path points in alpha = u**2 (float64 sum)."""
+def reference_ig(head, acts, points=256, select=None):
+    """IG by a plain loop over ``points`` midpoint path points in alpha = u**2 (float64 sum) of
+    ``select(logits, value)`` per frame (default: the value)."""
     total = np.zeros(acts.shape, np.float64)
     for k in range(points):
         u = (k + 0.5) / points
         scaled = tf.constant((u * u) * acts)
         with tf.GradientTape() as tape:
             tape.watch(scaled)
-            value = tf.reduce_sum(head(scaled, training=False)[1])
-        total += (2.0 * u / points) * tape.gradient(value, scaled).numpy()
+            logits, value = head(scaled, training=False)
+            score = tf.reduce_sum(value if select is None else select(logits, value))
+        total += (2.0 * u / points) * tape.gradient(score, scaled).numpy()
     return acts * total
 
 

@@ -148,10 +148,10 @@ def test_identical_across_rank_counts(serial_logdir, ckpt, tmp_path):
         summary_digest(logdir, "agentA", 1234)
 
 
-def test_resume_after_kill(serial_logdir, ckpt, tmp_path):
-    logdir = str(tmp_path)
+def _kill_after_first_unit(ckpt, logdir, args):
+    """Start the job, SIGKILL it once its first attribution unit is written."""
     step_dir = os.path.join(logdir, "agentA", "plugins", "rl_clarity", "1234")
-    proc = analyze(ckpt, "--logdir", logdir, *TINY_ARGS, stdout=subprocess.DEVNULL,
+    proc = analyze(ckpt, "--logdir", logdir, *args, stdout=subprocess.DEVNULL,
                    stderr=subprocess.DEVNULL)
     unit_dir = os.path.join(step_dir, "attribution", "2b")
     deadline = time.time() + 300
@@ -162,6 +162,12 @@ def test_resume_after_kill(serial_logdir, ckpt, tmp_path):
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert not os.path.exists(os.path.join(step_dir, "manifest.json"))
+    return step_dir
+
+
+def test_resume_after_kill(serial_logdir, ckpt, tmp_path):
+    logdir = str(tmp_path)
+    step_dir = _kill_after_first_unit(ckpt, logdir, TINY_ARGS)
     before = {rel: os.stat(os.path.join(step_dir, rel)).st_mtime_ns
               for rel in tree_digest(step_dir) if rel.endswith(".json")
               and rel.startswith("attribution/")}
@@ -230,23 +236,6 @@ def test_killed_rank_ends_the_job(tmp_path, ckpt):
     assert f"1=pid {rank1}" in output
     assert f"PID {rank1}" in output
     assert not os.path.exists(os.path.join(step_dir, "manifest.json"))
-
-
-def _kill_after_first_unit(ckpt, logdir, args):
-    """Start the job, SIGKILL it once its first attribution unit is written."""
-    step_dir = os.path.join(logdir, "agentA", "plugins", "rl_clarity", "1234")
-    proc = analyze(ckpt, "--logdir", logdir, *args, stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL)
-    unit_dir = os.path.join(step_dir, "attribution", "2b")
-    deadline = time.time() + 300
-    while time.time() < deadline and proc.poll() is None:
-        if os.path.isdir(unit_dir) and any(f.endswith(".json") for f in os.listdir(unit_dir)):
-            break
-        time.sleep(0.05)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
-    assert not os.path.exists(os.path.join(step_dir, "manifest.json"))
-    return step_dir
 
 
 def _with(args, option, value):
@@ -334,3 +323,23 @@ def test_refused_start_leaves_the_logdir_as_it_was(serial_logdir, ckpt, tmp_path
             after[path] = (os.stat(path).st_mtime_ns, os.path.getsize(path))
     assert after == before
     assert sorted(d for d, _, _ in os.walk(logdir)) == dirs_before
+
+
+def test_display_scale_is_the_originals_rule_with_a_guard():
+    """The original's save_attr: the median over frames of the per-frame (signed) maximum; if
+    that is 0, the overall maximum, then 1. Its negative-median case (every frame's maximum
+    below zero) would flip the picture: the |x| rule takes over there."""
+    from rlclarity_plugin.analysis.job import display_scale
+
+    maps = np.zeros((5, 2, 2, 3), np.float32)
+    maps[:, 0, 0, 0] = [1.0, 2.0, 3.0, 4.0, 50.0]
+    maps[:, 1, 1, 2] = -100.0  # large negative values do not count
+    assert display_scale(maps) == 3.0
+    sparse = np.zeros((5, 2, 2, 3), np.float32)
+    sparse[4, 0, 0, 0] = 2.5  # median of the maxima is 0: the overall maximum
+    sparse[:, 1, 0, 0] = -7.0
+    assert display_scale(sparse) == 2.5
+    negative = -np.abs(np.arange(1, 61, dtype=np.float32)).reshape(5, 2, 2, 3)
+    assert display_scale(negative) == pytest.approx(float(np.median(
+        np.abs(negative).reshape(5, -1).max(1))))
+    assert display_scale(np.zeros((3, 2, 2, 1), np.float32)) == 1.0

@@ -83,11 +83,11 @@ def exported(logdir, tmp_path_factory):
 
 
 def test_the_tab_routes(logdir):
-    from tests.test_store_contract import _client, url
+    from tests.support.plugin import make_client, url
 
     reader = LogdirReader(logdir)
     step = reader.steps("pong")[0]
-    client = _client(logdir)
+    client = make_client(logdir)
     s = dict(run="pong", step=step)
     for route, params in (("manifest", {}), ("series", {"traj": 1}), ("frames", {"traj": 1}),
                           ("thumbnails", {"layer": "c2"}),

@@ -11,40 +11,18 @@ import io
 import json
 import os
 import shutil
-import urllib.parse
 
 import numpy as np
 import pytest
 from PIL import Image
-from tensorboard.backend import application
-from tensorboard.backend.event_processing import data_provider
-from tensorboard.backend.event_processing import plugin_event_multiplexer as pem
-from tensorboard.plugins import base_plugin
-from werkzeug import test as wtest
-from werkzeug import wrappers
 
 from rlclarity_plugin.store import schema
 from rlclarity_plugin.store.reader import LogdirReader
-from rlclarity_plugin.tensorboard.plugin import RLClarityPlugin
 from tests.support import store
+from tests.support.plugin import BASE, make_client, url
 from tests.support.tb import TensorBoardProcess
 
-BASE = "/data/plugin/rl_clarity/"
 WEIRD_RUN = "x<img src=x onerror=alert(1)>'\""
-
-
-def make_client(logdir):
-    multiplexer = pem.EventMultiplexer()
-    multiplexer.AddRunsFromDirectory(logdir)
-    multiplexer.Reload()
-    provider = data_provider.MultiplexerDataProvider(multiplexer, logdir)
-    ctx = base_plugin.TBContext(logdir=logdir, data_provider=provider)
-    app = application.TensorBoardWSGI([RLClarityPlugin(ctx)], data_provider=provider)
-    return wtest.Client(app, wrappers.Response)
-
-
-def url(route, **params):
-    return BASE + route + ("?" + urllib.parse.urlencode(params) if params else "")
 
 
 @pytest.fixture(scope="module")
@@ -140,7 +118,7 @@ def test_images_are_the_stored_assets(client, logdir, manifest):
     for route, params, rel in cases:
         r = client.get(url(route, run="agentA", step=1000, **params))
         assert r.status_code == 200, (route, r.data)
-        assert r.headers["Content-Type"] == "image/png"
+        assert r.headers["Content-Type"] == "image/webp"
         with open(os.path.join(step_dir, rel), "rb") as f:
             assert r.data == f.read()
     frames = Image.open(io.BytesIO(client.get(url("frames", run="agentA", step=1000,
@@ -246,7 +224,7 @@ def test_hostile_run_name_is_served_as_data(client):
     body = client.get(url("runs")).data.decode()
     assert WEIRD_RUN.replace('"', '\\"') in body  # JSON-escaped, only as a string value
     r = client.get(url("frames", run=WEIRD_RUN, step=1000, traj=0))
-    assert r.status_code == 200 and r.headers["Content-Type"] == "image/png"
+    assert r.status_code == 200 and r.headers["Content-Type"] == "image/webp"
 
 
 def test_a_broken_analysis_does_not_break_the_others(tmp_path, analysed_logdir):

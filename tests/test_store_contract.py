@@ -6,7 +6,6 @@ import os
 import shutil
 import subprocess
 import sys
-import urllib.parse
 
 import numpy as np
 import pytest
@@ -15,18 +14,14 @@ from rlclarity_plugin.store import codec, schema
 from rlclarity_plugin.store.reader import LogdirReader, StoreError, StoreVersionError
 from tests.conftest import run_analyze
 from tests.support import store
+from tests.support.plugin import make_client, url
 from tests.support.tb import TensorBoardProcess
 
 FIXTURES = os.path.join(os.path.dirname(__file__), "fixtures")
-BASE = "/data/plugin/rl_clarity/"
 BIG_STEP = 2**53 - 1
 TINY = ["--traj-envs", "1", "--traj-steps", "8", "--obs-envs", "2", "--obs-per-env", "8",
         "--obs-every", "2", "--layers", "4a", "--nmf-features", "2", "--subdiv-mults", "1",
         "--expand-mults", "2", "--no-progress"]
-
-
-def url(route, **params):
-    return BASE + route + ("?" + urllib.parse.urlencode(params) if params else "")
 
 
 # -- codec ---------------------------------------------------------------------------------------
@@ -81,8 +76,12 @@ def test_sprite_sheets_round_trip(rng):
     sheet = codec.sprite_sheet(frames, 8)
     assert sheet.shape == (5 * 5, 8 * 4, 3)
     np.testing.assert_array_equal(codec.split_sprite_sheet(sheet, 37, (5, 4), 8), frames)
-    png = codec.decode_png(codec.encode_png(sheet))
-    np.testing.assert_array_equal(png, sheet)
+    picture = codec.encode_picture(sheet)
+    assert picture[:4] == b"RIFF" and picture[8:12] == b"WEBP"
+    np.testing.assert_array_equal(codec.decode_image(picture), sheet)  # lossless
+    rgba = rng.integers(0, 256, (7, 9, 4), dtype=np.uint8)
+    np.testing.assert_array_equal(codec.decode_image(codec.encode_picture(rgba), "RGBA"), rgba)
+    assert codec.encode_picture(rgba) == codec.encode_picture(rgba.copy())  # deterministic
 
 
 # -- the manifest ---------------------------------------------------------------------------------
@@ -167,27 +166,8 @@ def test_reader_refuses_other_versions_with_one_line(versions_logdir):
     assert reader.manifest("future", 512).step == 512
 
 
-def _client(logdir):
-    from tensorboard.backend import application
-    from tensorboard.backend.event_processing import data_provider
-    from tensorboard.backend.event_processing import plugin_event_multiplexer as pem
-    from tensorboard.plugins import base_plugin
-    from werkzeug import test as wtest
-    from werkzeug import wrappers
-
-    from rlclarity_plugin.tensorboard.plugin import RLClarityPlugin
-
-    multiplexer = pem.EventMultiplexer()
-    multiplexer.AddRunsFromDirectory(logdir)
-    multiplexer.Reload()
-    provider = data_provider.MultiplexerDataProvider(multiplexer, logdir)
-    ctx = base_plugin.TBContext(logdir=logdir, data_provider=provider)
-    app = application.TensorBoardWSGI([RLClarityPlugin(ctx)], data_provider=provider)
-    return wtest.Client(app, wrappers.Response)
-
-
 def test_plugin_answers_other_versions_with_a_4xx_and_the_text(versions_logdir):
-    client = _client(versions_logdir)
+    client = make_client(versions_logdir)
     body = json.loads(client.get(url("runs")).data)
     runs = {r["run"]: r["steps"] for r in body["runs"]}
     assert runs["heist"] == [128, 256, 512] and runs["future"] == [128, 512]
@@ -244,7 +224,7 @@ def test_steps_analysed_out_of_order_are_all_listed(logdir, load_fast):
 
 
 def test_every_route_serves_a_step_beyond_2_to_the_31(logdir):
-    client = _client(logdir)
+    client = make_client(logdir)
     body = json.loads(client.get(url("runs")).data)
     assert {r["run"]: r["steps"] for r in body["runs"]}["big"] == [BIG_STEP]
     s = dict(run="big", step=BIG_STEP)

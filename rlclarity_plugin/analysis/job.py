@@ -629,7 +629,7 @@ def _feature_unit(layer, k, reduced, pictures, config, writer):
     for s in f.subdiv_mults:
         for e in f.expand_mults:
             image, grid = feature_grid(reduced[..., k], pictures, s, e)
-            writer.write_png(schema.feature_asset(layer, k, s, e), image)
+            writer.write_picture(schema.feature_asset(layer, k, s, e), image)
             writer.write_array_gz(schema.feature_grid_asset(layer, k, s, e),
                                   grid.astype(np.int32))
 
@@ -640,11 +640,11 @@ def _images(probe, pictures, display, nmfs, functions, config, writer, reduced_c
     traj = probe.trajectories["observations"]
     for e in range(traj.shape[0]):
         frames = to_display(traj[e], display)
-        writer.write_png(schema.frames_asset(e),
+        writer.write_picture(schema.frames_asset(e),
                          codec.sprite_sheet(frames, schema.FRAME_COLUMNS))
-        writer.write_png(schema.scrub_asset(e), scrub(frames))
+        writer.write_picture(schema.scrub_asset(e), scrub(frames))
     for sheet, (a, b) in enumerate(_chunks(len(pictures), schema.SHEET_SIZE)):
-        writer.write_png(schema.observation_sheet_asset(sheet),
+        writer.write_picture(schema.observation_sheet_asset(sheet),
                          codec.sprite_sheet(pictures[a:b], schema.SHEET_COLUMNS))
     f = config.features
     for layer, nmf in nmfs.items():
@@ -655,7 +655,7 @@ def _images(probe, pictures, display, nmfs, functions, config, writer, reduced_c
                                     expand_mult=f.thumbnail_expand_mult)
                   for k in range(nmf.features)]
         size = min(t.shape[0] for t in thumbs)
-        writer.write_png(schema.thumbnails_asset(layer),
+        writer.write_picture(schema.thumbnails_asset(layer),
                          np.concatenate([t[:size, :size] for t in thumbs], axis=1))
 
 

@@ -13,9 +13,9 @@ Parts (all binary, none as JSON numbers): per trajectory its series as float32 `
 (values, advantages, rewards, dones, firsts, actions, logits...), frames and scrub images; per
 (layer, trajectory, output) the attribution maps exactly as stored (``codec.encode_maps``, gzip),
 their quantisation steps, and for hidden layers the totals and ``F(a) - F(0)`` as float32 (the
-unit's shape, codec and display scale are in the index); observation sheets, thumbnails and
-feature pictures re-encoded as lossless WebP (about 2.5x smaller than the store's PNGs, pixel
-for pixel the same); feature grids as zlib-compressed int32.
+unit's shape, codec and display scale are in the index); frames, observation sheets and
+thumbnails as stored (lossless WebP); feature grids as zlib-compressed int32, and instead of
+the feature pictures the alpha of each cell (the page recomposes them from the observations).
 
 Safety: every string from the store goes into the page only inside the JSON element, where
 ``<``, ``>``, ``&`` and U+2028/9 are escaped, or through ``html.escape`` in the title; the script
@@ -161,10 +161,10 @@ def _add_analysis(reader, run, step, choice, parts, prefix: str) -> dict:
         parts.add(f"{prefix}series/{new}", np.concatenate(cols, axis=1).tobytes(), "f32",
                   group=f"trajectory {old}")
         parts.add(f"{prefix}frames/{new}",
-                  codec.png_to_webp(reader.asset_bytes(run, step, schema.frames_asset(old))),
-                  "image/webp", group=f"trajectory {old}")
+                  reader.asset_bytes(run, step, schema.frames_asset(old)),
+                  codec.PICTURE_TYPE, group=f"trajectory {old}")
         parts.add(f"{prefix}scrub/{new}", reader.asset_bytes(run, step, schema.scrub_asset(old)),
-                  "image/png", group=f"trajectory {old}")
+                  codec.PICTURE_TYPE, group=f"trajectory {old}")
         if sel["full_resolution"]:
             data_rel, index_rel = schema.full_frames_asset("trajectory", old)
             _add_full_frames(parts, f"{prefix}full/traj/{new}/",
@@ -185,8 +185,9 @@ def _add_analysis(reader, run, step, choice, parts, prefix: str) -> dict:
                 units[key] = {"shape": list(unit.shape), "codec": unit.codec,
                               "scale": unit.scale}
     for sheet in range(-(-manifest.probe_set.observations // manifest.assets.sheet_size)):
-        parts.add(f"{prefix}observations/{sheet}", codec.png_to_webp(reader.asset_bytes(
-            run, step, schema.observation_sheet_asset(sheet))), "image/webp", group="observations")
+        parts.add(f"{prefix}observations/{sheet}", reader.asset_bytes(
+            run, step, schema.observation_sheet_asset(sheet)), codec.PICTURE_TYPE,
+            group="observations")
     if sel["full_resolution"]:
         data_rel, index_rel = schema.full_frames_asset("observations")
         _add_full_frames(parts, f"{prefix}full/obs/", reader.asset_bytes(run, step, data_rel),
@@ -197,8 +198,9 @@ def _add_analysis(reader, run, step, choice, parts, prefix: str) -> dict:
         info = manifest.layer(layer)
         if not info.features:
             continue
-        parts.add(f"{prefix}thumbnails/{layer}", codec.png_to_webp(reader.asset_bytes(
-            run, step, schema.thumbnails_asset(layer))), "image/webp", group=f"layer {layer}")
+        parts.add(f"{prefix}thumbnails/{layer}", reader.asset_bytes(
+            run, step, schema.thumbnails_asset(layer)), codec.PICTURE_TYPE,
+            group=f"layer {layer}")
         for s in sel["subdiv_mults"]:
             for e in sel["expand_mults"]:
                 lkey = f"{layer}/{schema.number_key(s)}/{schema.number_key(e)}"
@@ -219,7 +221,7 @@ def _add_analysis(reader, run, step, choice, parts, prefix: str) -> dict:
                     parts.add(f"{prefix}grid/{key}", zlib.compress(grid.astype("<i4").tobytes(), 9),
                               "zlib", group=f"layer {layer}", variant=variant)
                     if alpha is None:  # not the dataset-example layout: ship the picture
-                        parts.add(f"{prefix}feature/{key}", codec.png_to_webp(png), "image/webp",
+                        parts.add(f"{prefix}feature/{key}", png, codec.PICTURE_TYPE,
                                   group=f"layer {layer}", variant=variant)
                     else:
                         parts.add(f"{prefix}alpha/{key}", zlib.compress(alpha.tobytes(), 9), "zlib",

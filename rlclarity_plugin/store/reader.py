@@ -159,7 +159,7 @@ class LogdirReader:
 
     def image(self, run: str, step: int, rel: str, mode: str = "RGB") -> np.ndarray:
         try:
-            return codec.decode_png(self.asset_bytes(run, step, rel), mode, rel)
+            return codec.decode_image(self.asset_bytes(run, step, rel), mode, rel)
         except codec.CodecError as e:
             raise StoreError(f"run {run!r} step {step}: {e}") from e
 

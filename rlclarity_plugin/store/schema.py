@@ -7,21 +7,22 @@ Store version 2 (``SCHEMA_VERSION``). An analysis of run ``RUN`` at training ste
     LOGDIR/RUN/plugins/rl_clarity/STEP/        asset files, named by the functions below
         inputs.json                            written first: what the analysis is made from
         manifest.json                          written last: an analysis without it is incomplete
-        trajectories/frames_T.png              all frames of trajectory T, a sprite sheet (RGB)
-        trajectories/scrub_T.png               the trajectory's "barcode" scrub
-        observations/sheet_S.png               sampled observations, 256 per sprite sheet (RGB)
+        trajectories/frames_T.webp             all frames of trajectory T, a sprite sheet (RGB)
+        trajectories/scrub_T.webp              the trajectory's "barcode" scrub
+        observations/sheet_S.webp              sampled observations, 256 per sprite sheet (RGB)
         attribution/LAYER/T_OUTPUT.bin.gz      NMF-channel maps + residual (``codec.encode_maps``)
         attribution/LAYER/T_OUTPUT.json        the unit (:class:`AttributionUnit`)
-        features/LAYER/F_sS_eE.png             dataset examples of feature F (RGBA)
+        features/LAYER/F_sS_eE.webp            dataset examples of feature F (RGBA)
         features/LAYER/F_sS_eE.grid.bin.gz     int32 observation index of every grid cell
-        thumbnails/LAYER.png                   the K feature thumbnails side by side (RGBA)
+        thumbnails/LAYER.webp                  the K feature thumbnails side by side (RGBA)
         fullres/trajectory_T.bin, .json        optional: human-scale frames (WebP back to back,
         fullres/observations.bin, .json        byte offsets in the JSON), see full_frames_asset
         nmf/LAYER.json                         the fitted NMF (components etc.)
 
 ``LOGDIR`` is a local folder or a URL (``s3://``, ``gs://``, ...; see ``files.py``); every file
 is published whole under its final name (temporary name, then rename), ``manifest.json`` last.
-How each file is encoded, in both directions, is in :mod:`.codec`. Every value is stored once.
+How each file is encoded, in both directions, is in :mod:`.codec` (pictures are lossless WebP).
+Every value is stored once.
 
 The event file holds, at ``STEP``, the per-frame series ``rl_clarity/series/NAME`` (float32
 ``(E, T)``, or ``(E, T, A)`` for ``logits``; names in ``SERIES``) and a marker
@@ -138,15 +139,15 @@ def event_file_name(step: int, inputs_digest: str) -> str:
 
 
 def frames_asset(traj: int) -> str:
-    return f"trajectories/frames_{traj}.png"
+    return f"trajectories/frames_{traj}.webp"
 
 
 def scrub_asset(traj: int) -> str:
-    return f"trajectories/scrub_{traj}.png"
+    return f"trajectories/scrub_{traj}.webp"
 
 
 def observation_sheet_asset(sheet: int) -> str:
-    return f"observations/sheet_{sheet}.png"
+    return f"observations/sheet_{sheet}.webp"
 
 
 def attribution_asset(layer: str, traj: int, output: str) -> str:
@@ -172,7 +173,7 @@ def full_frames_asset(kind: str, index: int | None = None) -> tuple[str, str]:
 
 
 def feature_asset(layer: str, feature: int, subdiv: float, expand: float) -> str:
-    return f"features/{layer}/{feature}_s{number_key(subdiv)}_e{number_key(expand)}.png"
+    return f"features/{layer}/{feature}_s{number_key(subdiv)}_e{number_key(expand)}.webp"
 
 
 def feature_grid_asset(layer: str, feature: int, subdiv: float, expand: float) -> str:
@@ -190,7 +191,7 @@ def feature_grid_shape(height: int, width: int, subdiv: float) -> tuple[int, int
 
 
 def thumbnails_asset(layer: str) -> str:
-    return f"thumbnails/{layer}.png"
+    return f"thumbnails/{layer}.webp"
 
 
 def nmf_asset(layer: str) -> str:

@@ -36,8 +36,8 @@ class AssetWriter:
     def write_json(self, rel: str, obj) -> None:
         self.write(rel, codec.encode_json(obj.to_json() if hasattr(obj, "to_json") else obj))
 
-    def write_png(self, rel: str, image: np.ndarray) -> None:
-        self.write(rel, codec.encode_png(image))
+    def write_picture(self, rel: str, image: np.ndarray) -> None:
+        self.write(rel, codec.encode_picture(image))
 
     def write_array_gz(self, rel: str, array: np.ndarray) -> None:
         self.write(rel, codec.encode_array_gz(array))

@@ -40,7 +40,7 @@ JSON_CACHE_ITEMS = 2048    # encoded JSON responses kept (series, units, grids, 
 STATIC_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "static")
 MAX_PARAM_LEN = 512
 RUNS_TTL_S = 2.0          # the run list is recomputed at most this often
-SCAN_TTL_S = 30.0         # object stores: the scan for killed analyses (a listing per folder)
+SCAN_TTL_S = 30.0         # object stores: the run list (a walk: a listing per folder)
 REMOTE_CACHE_BYTES = 256 * 2**20  # object stores: asset bytes kept in memory (a GET each)
 IMMUTABLE_S = 86400       # cache lifetime of per-analysis data
 _INT_RE = re.compile(r"^[0-9]{1,16}$")
@@ -75,7 +75,13 @@ class RLClarityPlugin(base_plugin.TBPlugin):
     def __init__(self, context):
         logdir = context.logdir or ""
         self._logdir = files.normalize(logdir) if logdir else ""
-        self._reader = LogdirReader(self._logdir) if logdir else None
+        self._reader, self._reader_error = None, "RL Clarity needs --logdir (not --logdir_spec) " \
+            "to find its analyses"
+        if logdir:
+            try:  # e.g. gs:// without gcsfs: the tab says so, TensorBoard keeps running
+                self._reader, self._reader_error = LogdirReader(self._logdir), None
+            except (OSError, ValueError) as e:
+                self._reader_error = f"cannot read the logdir: {e}"
         self._remote = files.is_url(self._logdir)
         self._signatures = {}     # (run, step) -> (time, manifest signature), remote logdirs
         self._bytes = collections.OrderedDict()  # (analysis key, asset) -> bytes, remote
@@ -172,8 +178,7 @@ class RLClarityPlugin(base_plugin.TBPlugin):
         """Every analysis folder of the logdir: the steps whose manifest reads, and a problem
         for each other one (incomplete, corrupt, another store version)."""
         if self._reader is None:
-            return {}, [{"run": ".", "step": None, "message": "RL Clarity needs --logdir (not "
-                         "--logdir_spec) to find its analyses"}]
+            return {}, [{"run": ".", "step": None, "message": self._reader_error}]
         try:
             scan = self._reader.scan()
         except (OSError, ValueError) as e:  # e.g. s3:// without s3fs, or no permission
@@ -421,34 +426,34 @@ class RLClarityPlugin(base_plugin.TBPlugin):
             raise errors.NotFoundError(f"corrupt attribution asset: {e}") from e
         return http_util.Respond(request, raw, "application/octet-stream", expires=IMMUTABLE_S)
 
-    def _png(self, request, analysis, rel):
-        return http_util.Respond(request, self._asset(analysis, rel), "image/png",
+    def _picture(self, request, analysis, rel):
+        return http_util.Respond(request, self._asset(analysis, rel), codec.PICTURE_TYPE,
                                  expires=IMMUTABLE_S)
 
     @wrappers.Request.application
     def _serve_frames(self, request):
         analysis = self._analysis(request)
         traj = self._int(request, "traj", analysis.trajectories)
-        return self._png(request, analysis, schema.frames_asset(traj))
+        return self._picture(request, analysis, schema.frames_asset(traj))
 
     @wrappers.Request.application
     def _serve_scrub(self, request):
         analysis = self._analysis(request)
         traj = self._int(request, "traj", analysis.trajectories)
-        return self._png(request, analysis, schema.scrub_asset(traj))
+        return self._picture(request, analysis, schema.scrub_asset(traj))
 
     @wrappers.Request.application
     def _serve_observations(self, request):
         analysis = self._analysis(request)
         sheets = -(-analysis.observations // analysis.sheet_size)
         sheet = self._int(request, "sheet", sheets)
-        return self._png(request, analysis, schema.observation_sheet_asset(sheet))
+        return self._picture(request, analysis, schema.observation_sheet_asset(sheet))
 
     @wrappers.Request.application
     def _serve_thumbnails(self, request):
         analysis = self._analysis(request)
         layer = self._layer(request, analysis)
-        return self._png(request, analysis, schema.thumbnails_asset(layer.name))
+        return self._picture(request, analysis, schema.thumbnails_asset(layer.name))
 
     def _feature_params(self, request):
         analysis = self._analysis(request)
@@ -461,7 +466,7 @@ class RLClarityPlugin(base_plugin.TBPlugin):
     @wrappers.Request.application
     def _serve_feature(self, request):
         analysis, layer, k, s, e = self._feature_params(request)
-        return self._png(request, analysis, schema.feature_asset(layer.name, k, s, e))
+        return self._picture(request, analysis, schema.feature_asset(layer.name, k, s, e))
 
     @wrappers.Request.application
     def _serve_feature_grid(self, request):
