@@ -29,12 +29,8 @@ import numpy as np
 import tensorflow as tf
 
 from rlclarity_plugin.agents.checkpoint import load_checkpoint
-from rlclarity_plugin.analysis.attribution import (
-    AttributionConfig,
-    IntegratedGradients,
-    logit_output,
-    value_output,
-)
+from rlclarity_plugin.agents.keras_backend import IntegratedGradients
+from rlclarity_plugin.analysis.attribution import AttributionConfig, logit_output, value_output
 from rlclarity_plugin.analysis.nmf import AttributionNMF, NMFConfig, decompose_attribution
 from rlclarity_plugin.envs.probe_config import ProbeConfig
 from rlclarity_plugin.envs.rollouts import collect_probe_set

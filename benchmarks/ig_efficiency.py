@@ -19,11 +19,8 @@ import numpy as np
 import tensorflow as tf
 
 from rlclarity_plugin.agents.checkpoint import load_checkpoint
-from rlclarity_plugin.analysis.attribution import (
-    AttributionConfig,
-    IntegratedGradients,
-    value_output,
-)
+from rlclarity_plugin.agents.keras_backend import IntegratedGradients
+from rlclarity_plugin.analysis.attribution import AttributionConfig, value_output
 from rlclarity_plugin.analysis.layers import select_layers
 
 

@@ -13,7 +13,8 @@ import numpy as np
 import pytest
 
 from rlclarity_plugin.agents.checkpoint import save_checkpoint
-from rlclarity_plugin.analysis.attribution import IntegratedGradients, value_output
+from rlclarity_plugin.agents.keras_backend import IntegratedGradients
+from rlclarity_plugin.analysis.attribution import value_output
 from rlclarity_plugin.store import schema
 from rlclarity_plugin.store.reader import LogdirReader
 from tests.support import store

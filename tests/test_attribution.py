@@ -4,12 +4,11 @@ import numpy as np
 import pytest
 import tensorflow as tf
 
+from rlclarity_plugin.agents.keras_backend import IntegratedGradients, input_gradients
 from rlclarity_plugin.analysis.attribution import (
     RULES,
     AttributionConfig,
-    IntegratedGradients,
     group_output,
-    input_gradients,
     logit_output,
     path_points,
     value_output,

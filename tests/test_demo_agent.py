@@ -9,11 +9,8 @@ import pytest
 import tensorflow as tf
 
 from rlclarity_plugin.agents.checkpoint import demo_checkpoint_path, load_checkpoint
-from rlclarity_plugin.analysis.attribution import (
-    AttributionConfig,
-    IntegratedGradients,
-    value_output,
-)
+from rlclarity_plugin.agents.keras_backend import IntegratedGradients
+from rlclarity_plugin.analysis.attribution import AttributionConfig, value_output
 from rlclarity_plugin.analysis.layers import select_layers
 from rlclarity_plugin.envs.probe_config import ProbeConfig
 from rlclarity_plugin.envs.rollouts import collect_probe_set

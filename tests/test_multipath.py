@@ -11,11 +11,10 @@ import numpy as np
 import pytest
 import tensorflow as tf
 
+from rlclarity_plugin.agents.keras_backend import IntegratedGradients, multi_path_attribution
 from rlclarity_plugin.analysis.attribution import (
     AttributionConfig,
-    IntegratedGradients,
     logit_output,
-    multi_path_attribution,
     multi_path_plan,
     multi_path_splits,
     path_coefficients,

@@ -22,6 +22,7 @@ import keras
 import tensorflow as tf
 
 from .agent import Agent, AgentMetadata
+from .keras_backend import KerasBackend
 
 KERAS_ARCHITECTURE = "keras"
 
@@ -55,7 +56,7 @@ def _kind(layer) -> str:
     return "dense" if len(layer.output.shape) == 2 else "other"
 
 
-class KerasModelNetwork:
+class KerasModelNetwork(KerasBackend):
     """The :class:`~.architectures.AgentNetwork` interface over a user's Keras model."""
 
     architecture = KERAS_ARCHITECTURE

@@ -7,9 +7,8 @@ import hashlib
 from dataclasses import dataclass, field
 
 import numpy as np
-import tensorflow as tf
 
-from .architectures import AgentNetwork
+from .interface import AgentBackend
 
 FORMAT_VERSION = 1
 
@@ -68,13 +67,13 @@ class AgentMetadata:
 
 
 class Agent:
-    """A policy/value network with its metadata.
+    """A policy/value network (any backend of :mod:`.interface`) with its metadata.
 
     ``agent(obs)`` takes uint8 observations ``(B, H, W, C)`` and returns numpy
-    ``(logits (B, A), values (B,))``.
+    ``(logits (B, A), values (B,))``. This module imports no deep-learning framework.
     """
 
-    def __init__(self, network: AgentNetwork, metadata: AgentMetadata):
+    def __init__(self, network: AgentBackend, metadata: AgentMetadata):
         if tuple(network.observation_shape) != tuple(metadata.observation_shape):
             raise ValueError(f"network observation shape {network.observation_shape} differs from "
                              f"metadata {metadata.observation_shape}")
@@ -83,40 +82,37 @@ class Agent:
                              f"{metadata.num_actions}")
         self.network = network
         self.metadata = metadata
-        self._forward = None
 
     @classmethod
     def build(cls, metadata: AgentMetadata) -> Agent:
-        """A freshly initialised agent for ``metadata``."""
+        """A freshly initialised agent for ``metadata`` (a built-in Keras architecture)."""
+        from .architectures import AgentNetwork
+
         net = AgentNetwork(metadata.architecture, metadata.observation_shape,
-                           metadata.num_actions, metadata.arch_kwargs)
+                          metadata.num_actions, metadata.arch_kwargs)
         return cls(net, metadata)
 
     @property
+    def framework(self) -> str:
+        return self.network.framework
+
+    @property
     def model(self):
+        """The backend's own model (a ``keras.Model`` or an ``nn.Module``)."""
         return self.network.model
 
-    def forward(self, obs) -> tuple[tf.Tensor, tf.Tensor]:
-        """Compiled forward: uint8 ``(B, H, W, C)`` -> ``(logits (B, A), value (B,))`` tensors."""
-        if self._forward is None:
-            model = self.network.model
-
-            @tf.function(reduce_retracing=True)
-            def _fwd(x):
-                logits, value = model(x, training=False)
-                return logits, value[:, 0]
-
-            self._forward = _fwd
-        return self._forward(tf.convert_to_tensor(obs))
+    def forward(self, obs):
+        """The backend's native forward (Keras: compiled, tensors ``(logits, value (B,))``)."""
+        return self.network.forward_tensors(obs)
 
     def __call__(self, obs, batch_size: int = 512) -> tuple[np.ndarray, np.ndarray]:
         obs = np.asarray(obs)
         self.check_observations(obs)
         logits, values = [], []
         for start in range(0, max(len(obs), 1), batch_size):
-            lo, va = self.forward(obs[start:start + batch_size])
-            logits.append(lo.numpy())
-            values.append(va.numpy())
+            lo, va = self.network.forward(obs[start:start + batch_size])
+            logits.append(np.asarray(lo, np.float32))
+            values.append(np.asarray(va, np.float32))
         return np.concatenate(logits), np.concatenate(values)
 
     def check_observations(self, obs: np.ndarray) -> None:
@@ -130,13 +126,8 @@ class Agent:
             raise ValueError(f"observations must be uint8 pixels, got {obs.dtype}")
 
     def get_weights(self) -> dict[str, np.ndarray]:
-        """Weights keyed by their Keras path (e.g. ``1a/kernel``)."""
-        out = {}
-        for v in self.network.model.weights:
-            if v.path in out:
-                raise RuntimeError(f"duplicate weight path {v.path}")
-            out[v.path] = np.asarray(v.numpy())
-        return out
+        """Weights by name (Keras: ``1a/kernel``; torch: the state-dict key)."""
+        return self.network.get_weights()
 
     def weights_digest(self) -> str:
         """SHA-256 over the weights (names, dtypes, shapes, bytes) and the metadata: two agents
@@ -163,16 +154,5 @@ class Agent:
                              "meaningful (did training diverge?)")
 
     def set_weights(self, weights: dict[str, np.ndarray]) -> None:
-        """Assign weights by path; every weight must be given exactly once with its shape."""
-        variables = {v.path: v for v in self.network.model.weights}
-        missing = sorted(set(variables) - set(weights))
-        unexpected = sorted(set(weights) - set(variables))
-        misshaped = sorted(f"{k}: got {tuple(np.shape(weights[k]))}, expected {tuple(v.shape)}"
-                           for k, v in variables.items()
-                           if k in weights and tuple(np.shape(weights[k])) != tuple(v.shape))
-        if missing or unexpected or misshaped:
-            raise ValueError("weights do not match the network:\n" + "\n".join(
-                [f"  missing: {k}" for k in missing] + [f"  unexpected: {k}" for k in unexpected]
-                + [f"  wrong shape: {k}" for k in misshaped]))
-        for k, v in variables.items():
-            v.assign(np.asarray(weights[k], dtype=v.dtype))
+        """Assign weights by name; every weight must be given exactly once with its shape."""
+        self.network.set_weights(weights)

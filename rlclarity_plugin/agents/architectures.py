@@ -19,6 +19,8 @@ import keras
 import tensorflow as tf
 from keras import layers
 
+from .keras_backend import KerasBackend
+
 ARCHITECTURES = ("clear", "impala", "nature")
 
 
@@ -143,7 +145,7 @@ def _nature_trunk() -> list[TrunkLayer]:
     ]
 
 
-class AgentNetwork:
+class AgentNetwork(KerasBackend):
     """A policy/value network as a chain of named trunk layers plus two heads.
 
     ``model(obs_uint8) -> [logits (B, A), value (B, 1)]`` is a functional Keras model; the

@@ -15,11 +15,13 @@ with ``n`` path points. Rules:
 Completeness says ``sum(IG(a)) ~= F(a) - F(0)``; its error is computed for every frame and
 output. The input pseudo-layer gets plain gradients, as in the original.
 
-All frames of a batch and all path points run in one call of a compiled ``tf.function`` (one
-forward pass over ``n * B`` scaled copies, then one backward pass per output with a persistent
-tape), and the batch size is chosen so the pass stays inside a memory budget.
+This module is framework-free: the quadrature, the outputs, the multi-path plans and the chunking
+loops live here, in numpy. An agent backend (:mod:`rlclarity_plugin.agents.keras_backend`,
+:mod:`rlclarity_plugin.agents.torch_backend`) supplies only the batched kernels: all frames of a
+chunk and all path points in one call (one forward pass over ``n * B`` scaled copies, then one
+backward pass per output), the chunk size chosen so the pass stays inside a memory budget.
 
-Multi-path attribution (the original's ``get_multi_path_attr``, :func:`multi_path_attribution`)
+Multi-path attribution (the original's ``get_multi_path_attr``, :class:`MultiPathBase`)
 averages path-integrated gradients over several non-straight paths from 0 to ``a`` that bring
 NMF features in at different speeds; see that function. Unlike the original it is deterministic:
 the paths are drawn from ``np.random.default_rng(seed)``.
@@ -31,7 +33,6 @@ from dataclasses import dataclass
 from itertools import combinations
 
 import numpy as np
-import tensorflow as tf
 
 from .config import RULES, AttributionConfig
 
@@ -86,68 +87,52 @@ def group_output(index: int, actions) -> Output:
     return Output("group", index, tuple(int(a) for a in actions))
 
 
-def _bytes_per_point(head, act_shape) -> int:
-    """Rough float32 bytes one (frame, path point) needs in forward + backward through ``head``."""
-    total = int(np.prod(act_shape))
-    for layer in head.layers:
-        for out in tf.nest.flatten(getattr(layer, "output", [])):
-            shape = getattr(out, "shape", None)
-            if shape is not None and len(shape) > 1 and None not in shape[1:]:
-                total += int(np.prod(shape[1:]))
-    return 4 * total * 3
+def selector_matrix(outputs, num_actions: int) -> np.ndarray:
+    """``(A + 1, O)`` float32: ``concat([logits, value], 1) @ selector`` gives the outputs."""
+    return np.stack([o.weights(num_actions) for o in outputs], 1).astype(np.float32)
 
 
-class IntegratedGradients:
-    """IG of several outputs of ``head`` w.r.t. its input, compiled once per (layer, outputs)."""
+class IntegratedGradientsBase:
+    """IG of several outputs of a head w.r.t. its input (activations at a cut).
 
-    def __init__(self, head, act_shape, num_actions: int, outputs, config: AttributionConfig):
-        self.head = head
+    A backend subclass sets ``act_shape``, ``outputs``, ``alphas``/``weights`` (from
+    :func:`path_points`), ``batch_frames`` and implements ``_batch(acts) -> (O, B) + act_shape``
+    (all path points of a chunk in one call) and ``_score(acts) -> (B, O)``. Everything else
+    (chunking, completeness) is here, in numpy.
+    """
+
+    act_shape: tuple
+    outputs: list
+    batch_frames: int
+
+    def _setup(self, act_shape, outputs, config: AttributionConfig, bytes_per_point: int):
         self.act_shape = tuple(int(d) for d in act_shape)
         self.outputs = list(outputs)
         self.config = config
         self.alphas, self.weights = path_points(config.integrate_steps, config.rule)
-        self.selector = tf.constant(np.stack([o.weights(num_actions) for o in self.outputs], 1))
-        per_frame = _bytes_per_point(head, self.act_shape) * config.integrate_steps
+        per_frame = int(bytes_per_point) * config.integrate_steps
         self.batch_frames = max(1, int(config.memory_budget // max(per_frame, 1)))
-        spec = tf.TensorSpec((None,) + self.act_shape, tf.float32)
-        self._ig = tf.function(self._ig_batch, input_signature=[spec], reduce_retracing=True)
-        self._scores = tf.function(self._score_batch, input_signature=[spec])
 
-    def _score_batch(self, acts):
-        logits, value = self.head(acts, training=False)
-        return tf.matmul(tf.concat([logits, value], axis=1), self.selector)  # (B, O)
+    def _batch(self, acts: np.ndarray) -> np.ndarray:
+        raise NotImplementedError
 
-    def _ig_batch(self, acts):
-        n = len(self.alphas)
-        alphas = tf.constant(self.alphas)
-        weights = tf.constant(self.weights)
-        batch = tf.shape(acts)[0]
-        scaled = tf.reshape(alphas, (n, 1) + (1,) * len(self.act_shape)) * acts[None]
-        scaled = tf.reshape(scaled, tf.concat([[n * batch], tf.shape(acts)[1:]], 0))
-        with tf.GradientTape(persistent=True) as tape:
-            tape.watch(scaled)
-            scores = self._score_batch(scaled)  # (n*B, O)
-            summed = [tf.reduce_sum(scores[:, o]) for o in range(len(self.outputs))]
-        attrs = []
-        for o in range(len(self.outputs)):
-            grad = tape.gradient(summed[o], scaled)
-            grad = tf.reshape(grad, tf.concat([[n, batch], tf.shape(acts)[1:]], 0))
-            attrs.append(acts * tf.tensordot(weights, grad, axes=1))
-        del tape
-        return tf.stack(attrs, axis=0)  # (O, B, ...)
+    def _score(self, acts: np.ndarray) -> np.ndarray:
+        raise NotImplementedError
 
     def scores(self, acts: np.ndarray) -> np.ndarray:
         """Outputs ``(B, O)`` of the head at ``acts``."""
-        return np.concatenate([self._scores(acts[i:i + 4096]).numpy()
-                               for i in range(0, len(acts), 4096)])
+        acts = np.asarray(acts, np.float32)
+        return np.concatenate([self._score(acts[i:i + 4096]) for i in range(0, len(acts), 4096)])
 
     def __call__(self, acts: np.ndarray, progress=None) -> np.ndarray:
         """IG ``(O, B) + act_shape`` float32 for activations ``(B,) + act_shape``."""
         acts = np.asarray(acts, np.float32)
+        if acts.shape[1:] != self.act_shape:
+            raise ValueError(f"expected activations (B,) + {self.act_shape}, got {acts.shape}")
         out = np.empty((len(self.outputs),) + acts.shape, np.float32)
         for start in range(0, len(acts), self.batch_frames):
             chunk = acts[start:start + self.batch_frames]
-            out[:, start:start + len(chunk)] = self._ig(chunk).numpy()
+            out[:, start:start + len(chunk)] = self._batch(chunk)
             if progress is not None:
                 progress.update(len(chunk))
         return out
@@ -165,7 +150,6 @@ class IntegratedGradients:
         total = attrs.reshape(attrs.shape[0], attrs.shape[1], -1).astype(np.float64).sum(-1)
         return (np.abs(total - delta) / np.maximum(np.abs(delta), 1e-12)).astype(np.float32)
 
-
 def multi_path_splits(features: int) -> list[tuple[int, ...]]:
     """The original's feature splits: ``combinations(range(K), K // 2)``; for even ``K`` only
     those containing feature 0 (a split and its complement then give the same two paths)."""
@@ -176,7 +160,7 @@ def multi_path_splits(features: int) -> list[tuple[int, ...]]:
 
 
 def multi_path_plan(features: int, max_paths: int | None, seed) -> list[tuple[int, ...]]:
-    """The paths of :func:`multi_path_attribution`, each given by its set of *slow* features.
+    """The paths of :class:`MultiPathBase`, each given by its set of *slow* features.
 
     ``min((max_paths + 1) // 2, #splits)`` splits are drawn without replacement by
     ``np.random.default_rng(seed)``; each split ``S`` gives the paths ``S`` slow and its complement
@@ -222,105 +206,16 @@ def path_coefficients(plan, features: int, steps: int) -> tuple[np.ndarray, np.n
     return coefs, alphas
 
 
-class MultiPathAttribution:
-    """Multi-path attribution of several outputs of ``head``, compiled once per (layer, outputs,
-    steps, K). See :func:`multi_path_attribution`."""
-
-    def __init__(self, head, act_shape, num_actions: int, outputs, features: int, steps: int,
-                 memory_budget: int = 1 << 30):
-        if steps < 1:
-            raise ValueError(f"steps must be at least 1, got {steps}")
-        self.head = head
-        self.act_shape = tuple(int(d) for d in act_shape)
-        self.outputs = list(outputs)
-        self.features = int(features)
-        self.steps = int(steps)
-        self.memory_budget = int(memory_budget)
-        self.selector = tf.constant(np.stack([o.weights(num_actions) for o in self.outputs], 1))
-        self.bytes_per_path = _bytes_per_point(head, self.act_shape) * self.steps  # one frame
-        lead = (None,) + self.act_shape[:-1]
-        specs = [tf.TensorSpec(lead + (self.features,), tf.float32),        # r
-                 tf.TensorSpec(lead + (self.act_shape[-1],), tf.float32),   # rho
-                 tf.TensorSpec((self.features, self.act_shape[-1]), tf.float32),  # components
-                 tf.TensorSpec((None, self.steps + 1, self.features), tf.float32),  # coefs
-                 tf.TensorSpec((self.steps + 1,), tf.float32)]              # residual schedule
-        self._attr = tf.function(self._attr_batch, input_signature=specs, reduce_retracing=True)
-
-    def _attr_batch(self, r, rho, comps, coefs, alphas):
-        """Sum over the given paths of ``sum_k (p_k - p_{k-1}) * grad F(p_k)``: ``(O, B, ...)``."""
-        n = self.steps
-        ones = (1,) * (len(self.act_shape) - 1)
-        paths = tf.shape(coefs)[0]
-        batch = tf.shape(r)[0]
-        grid = tf.concat([[paths, n, batch], tf.shape(rho)[1:]], 0)
-
-        def points(c, a):  # c: (P, n, K), a: (n,) -> (P, n, B, ...)
-            c = tf.reshape(c, tf.stack([paths, n, 1, *ones, self.features]))
-            a = tf.reshape(a, (1, n, 1, *ones, 1))
-            return tf.tensordot(r[None, None] * c, comps, axes=1) + a * rho[None, None]
-
-        # the steps themselves from the schedules' differences (exact telescoping in float32)
-        deltas = points(coefs[:, 1:] - coefs[:, :-1], alphas[1:] - alphas[:-1])
-        flat = tf.reshape(points(coefs[:, 1:], alphas[1:]),
-                          tf.concat([[paths * n * batch], tf.shape(rho)[1:]], 0))
-        with tf.GradientTape(persistent=True) as tape:
-            tape.watch(flat)
-            logits, value = self.head(flat, training=False)
-            scores = tf.matmul(tf.concat([logits, value], axis=1), self.selector)
-            summed = [tf.reduce_sum(scores[:, o]) for o in range(len(self.outputs))]
-        attrs = []
-        for o in range(len(self.outputs)):
-            grad = tf.reshape(tape.gradient(summed[o], flat), grid)
-            attrs.append(tf.reduce_sum(deltas * grad, axis=[0, 1]))
-        del tape
-        return tf.stack(attrs, axis=0)
-
-    def chunking(self, frames: int, paths: int, batch_frames: int | None = None):
-        """``(frames per call, paths per call)`` inside the memory budget."""
-        if batch_frames is None:
-            batch_frames = max(1, int(self.memory_budget // max(self.bytes_per_path, 1)))
-        batch_frames = max(1, min(int(batch_frames), max(frames, 1)))
-        per_call = self.bytes_per_path * batch_frames
-        path_chunk = max(1, min(paths, int(self.memory_budget // max(per_call, 1))))
-        return batch_frames, path_chunk
-
-    def decompose(self, acts: np.ndarray, nmf) -> tuple[np.ndarray, np.ndarray]:
-        """``(r, rho)`` float32 with ``a = inverse_transform(r) + rho`` and
-        ``r = transform(max(a, 0))`` (see :func:`multi_path_attribution`)."""
-        a = np.asarray(acts, np.float64)
-        r = nmf.transform(np.maximum(a, 0.0))
-        rho = a - nmf.inverse_transform(r)
-        return r.astype(np.float32), rho.astype(np.float32)
-
-    def __call__(self, acts: np.ndarray, nmf, max_paths: int | None, seed,
-                 batch_frames: int | None = None, progress=None) -> np.ndarray:
-        acts = np.asarray(acts, np.float32)
-        if acts.shape[1:] != self.act_shape:
-            raise ValueError(f"expected activations (B,) + {self.act_shape}, got {acts.shape}")
-        comps = np.asarray(nmf.components_, np.float32)
-        if comps.shape != (self.features, self.act_shape[-1]):
-            raise ValueError(f"NMF components {comps.shape} do not fit "
-                             f"{self.features} features of {self.act_shape[-1]} channels")
-        plan = multi_path_plan(self.features, max_paths, seed)
-        coefs, alphas = path_coefficients(plan, self.features, self.steps)
-        coefs, alphas = tf.constant(coefs, tf.float32), tf.constant(alphas, tf.float32)
-        comps = tf.constant(comps)
-        frames, path_chunk = self.chunking(len(acts), len(plan), batch_frames)
-        out = np.empty((len(self.outputs),) + acts.shape, np.float32)
-        for start in range(0, len(acts), frames):
-            r, rho = self.decompose(acts[start:start + frames], nmf)
-            total = np.zeros((len(self.outputs),) + r.shape[:1] + self.act_shape, np.float64)
-            for p in range(0, len(plan), path_chunk):
-                total += self._attr(r, rho, comps, coefs[p:p + path_chunk], alphas).numpy()
-            out[:, start:start + len(r)] = total / len(plan)
-            if progress is not None:
-                progress.update(len(r))
-        return out
+def decompose_activations(acts: np.ndarray, nmf) -> tuple[np.ndarray, np.ndarray]:
+    """``(r, rho)`` float32 with ``a = inverse_transform(r) + rho`` and
+    ``r = transform(max(a, 0))`` (see :class:`MultiPathBase`)."""
+    a = np.asarray(acts, np.float64)
+    r = nmf.transform(np.maximum(a, 0.0))
+    rho = a - nmf.inverse_transform(r)
+    return r.astype(np.float32), rho.astype(np.float32)
 
 
-def multi_path_attribution(head, acts, num_actions: int, outputs, nmf, max_paths: int | None,
-                           steps: int, seed, batch_frames: int | None = None, *,
-                           memory_budget: int = 1 << 30, progress=None) -> np.ndarray:
+class MultiPathBase:
     """Multi-path attribution (the original's ``get_multi_path_attr``), deterministic.
 
     Activations ``a`` ``(B,) + act_shape`` are decomposed per position as
@@ -338,35 +233,60 @@ def multi_path_attribution(head, acts, num_actions: int, outputs, nmf, max_paths
     All path points of several paths for a chunk of frames go through one compiled call; the
     chunk sizes keep a call inside ``memory_budget`` bytes (``batch_frames`` fixes the frames
     per call). ``progress.update(frames)`` is called per finished chunk of frames.
+
+    A backend subclass calls :meth:`_setup` and implements
+    ``_paths(r, rho, comps, coefs, alphas) -> (O, B) + act_shape``: the sum over the given paths
+    of ``sum_k (p_k - p_{k-1}) * grad F(p_k)`` for one chunk of frames, all path points in one
+    call (``coefs`` ``(P, steps + 1, K)``, ``alphas`` ``(steps + 1,)`` float32 numpy).
     """
-    comps = getattr(nmf, "components_", None)
-    if comps is None:
-        raise RuntimeError("the NMF is not fitted")
-    acts = np.asarray(acts, np.float32)
-    mpa = MultiPathAttribution(head, acts.shape[1:], num_actions, outputs, comps.shape[0], steps,
-                               memory_budget)
-    return mpa(acts, nmf, max_paths, seed, batch_frames, progress)
 
+    def _setup(self, act_shape, outputs, features: int, steps: int, memory_budget: int,
+               bytes_per_point: int):
+        if steps < 1:
+            raise ValueError(f"steps must be at least 1, got {steps}")
+        self.act_shape = tuple(int(d) for d in act_shape)
+        self.outputs = list(outputs)
+        self.features = int(features)
+        self.steps = int(steps)
+        self.memory_budget = int(memory_budget)
+        self.bytes_per_path = int(bytes_per_point) * self.steps  # one frame
 
-def input_gradients(network, observations: np.ndarray, num_actions: int, outputs,
-                    batch_size: int = 256) -> np.ndarray:
-    """Plain gradients w.r.t. the [0, 1] observation (the original's input pseudo-layer):
-    ``(O, B, H, W, C)`` float32."""
-    _, head = network.cut("input")
-    selector = tf.constant(np.stack([o.weights(num_actions) for o in outputs], 1))
+    def _paths(self, r, rho, comps, coefs, alphas) -> np.ndarray:
+        raise NotImplementedError
 
-    @tf.function(reduce_retracing=True)
-    def grads(x):
-        with tf.GradientTape(persistent=True) as tape:
-            tape.watch(x)
-            logits, value = head(x, training=False)
-            scores = tf.matmul(tf.concat([logits, value], axis=1), selector)
-            summed = [tf.reduce_sum(scores[:, o]) for o in range(len(outputs))]
-        out = tf.stack([tape.gradient(s, x) for s in summed])
-        del tape
+    def chunking(self, frames: int, paths: int, batch_frames: int | None = None):
+        """``(frames per call, paths per call)`` inside the memory budget."""
+        if batch_frames is None:
+            batch_frames = max(1, int(self.memory_budget // max(self.bytes_per_path, 1)))
+        batch_frames = max(1, min(int(batch_frames), max(frames, 1)))
+        per_call = self.bytes_per_path * batch_frames
+        path_chunk = max(1, min(paths, int(self.memory_budget // max(per_call, 1))))
+        return batch_frames, path_chunk
+
+    def decompose(self, acts: np.ndarray, nmf) -> tuple[np.ndarray, np.ndarray]:
+        return decompose_activations(acts, nmf)
+
+    def __call__(self, acts: np.ndarray, nmf, max_paths: int | None, seed,
+                 batch_frames: int | None = None, progress=None) -> np.ndarray:
+        acts = np.asarray(acts, np.float32)
+        if acts.shape[1:] != self.act_shape:
+            raise ValueError(f"expected activations (B,) + {self.act_shape}, got {acts.shape}")
+        comps = np.asarray(nmf.components_, np.float32)
+        if comps.shape != (self.features, self.act_shape[-1]):
+            raise ValueError(f"NMF components {comps.shape} do not fit "
+                             f"{self.features} features of {self.act_shape[-1]} channels")
+        plan = multi_path_plan(self.features, max_paths, seed)
+        coefs, alphas = path_coefficients(plan, self.features, self.steps)
+        coefs, alphas = coefs.astype(np.float32), alphas.astype(np.float32)
+        frames, path_chunk = self.chunking(len(acts), len(plan), batch_frames)
+        out = np.empty((len(self.outputs),) + acts.shape, np.float32)
+        for start in range(0, len(acts), frames):
+            r, rho = self.decompose(acts[start:start + frames], nmf)
+            total = np.zeros((len(self.outputs),) + r.shape[:1] + self.act_shape, np.float64)
+            for p in range(0, len(plan), path_chunk):
+                total += self._paths(r, rho, comps, coefs[p:p + path_chunk], alphas)
+            out[:, start:start + len(r)] = total / len(plan)
+            if progress is not None:
+                progress.update(len(r))
         return out
 
-    obs = np.asarray(observations)
-    parts = [grads(tf.cast(obs[i:i + batch_size], tf.float32) / 255.0).numpy()
-             for i in range(0, len(obs), batch_size)]
-    return np.concatenate(parts, axis=1)

@@ -419,43 +419,32 @@ def _short(value) -> str:
 
 
 class _Functions:
-    """The compiled functions of one analysis, built once per (layer, outputs) and reused for
-    every trajectory and chunk: encoders, integrated gradients, multi-path attribution."""
+    """The functions of one analysis from the agent's backend (Keras or torch), built once per
+    (layer, outputs) and reused for every trajectory and chunk: activations, integrated
+    gradients, multi-path attribution. Only numpy arrays cross this boundary."""
 
     def __init__(self, agent, config):
         self.agent, self.config = agent, config
-        self._cuts, self._ig, self._mpa = {}, {}, {}
-
-    def cut(self, layer):
-        if layer not in self._cuts:
-            self._cuts[layer] = self.agent.network.cut(layer)
-        return self._cuts[layer]
+        self.network = agent.network
+        self._ig, self._mpa = {}, {}
 
     def activations(self, layer, frames) -> np.ndarray:
-        encoder = self.cut(layer)[0]
-        return np.concatenate([encoder(frames[a:b]).numpy()
+        return np.concatenate([self.network.activations(layer, frames[a:b])
                                for a, b in _chunks(len(frames), CHUNK)])
 
     def ig(self, layer, outputs):
-        from .attribution import IntegratedGradients
-
         key = (layer, tuple(outputs))
         if key not in self._ig:
-            self._ig[key] = IntegratedGradients(
-                self.cut(layer)[1], self.agent.network.layer_shape(layer),
-                self.agent.metadata.num_actions, outputs, self.config.attribution)
+            self._ig[key] = self.network.integrated_gradients(layer, outputs,
+                                                              self.config.attribution)
         return self._ig[key]
 
     def multi_path(self, layer, outputs, features):
-        from .attribution import MultiPathAttribution
-
         key = (layer, tuple(outputs))
         if key not in self._mpa:
             a = self.config.attribution
-            self._mpa[key] = MultiPathAttribution(
-                self.cut(layer)[1], self.agent.network.layer_shape(layer),
-                self.agent.metadata.num_actions, outputs, features, a.integrate_steps,
-                a.memory_budget)
+            self._mpa[key] = self.network.multi_path(layer, outputs, features,
+                                                     a.integrate_steps, a.memory_budget)
         return self._mpa[key]
 
 
@@ -542,14 +531,13 @@ def _fit_layer_nmf(functions, layer, observations, config, writer, comm, prog):
         nmf_state = writer.read_json(rel)
     nmf_state = comm.bcast(nmf_state, root=0)
     if nmf_state is None:
-        encoder = functions.cut(layer)[0]
         ig = functions.ig(layer, [value_output()])
         chunks = _chunks(len(observations), CHUNK)
         mine = _mine(list(enumerate(chunks)), comm)
         parts = {}
         with prog.bar(sum(b - a for _, (a, b) in mine), f"NMF attribution {layer}") as bar:
             for i, (a, b) in mine:
-                parts[i] = ig(encoder(observations[a:b]).numpy(), bar)[0]
+                parts[i] = ig(functions.activations(layer, observations[a:b]), bar)[0]
         gathered = comm.gather(parts, root=0)
         if comm.rank == 0:
             merged = {}
@@ -569,12 +557,11 @@ def _attribution_units(functions, layer, e, frames, outputs, nmf, config, writer
     With ``config.attribution.max_paths`` set, hidden layers get multi-path attribution instead,
     its paths seeded by ``crc32("<layer>/<trajectory>")`` so that the result does not depend on
     which rank or how many ranks do the unit."""
-    from .attribution import input_gradients
     from .nmf import decompose_attribution, totals
 
     agent = functions.agent
     if layer == "input":
-        grads = input_gradients(agent.network, frames, agent.metadata.num_actions, outputs)
+        grads = agent.network.input_gradients(frames, outputs)
         bar.update(len(frames) * len(outputs))
         for o, g in zip(outputs, grads):
             _write_unit(writer, layer, e, o.key, g, display_scale(g))

@@ -37,7 +37,7 @@ class LayerConfig:
 
 def _is_bottleneck(network, name: str) -> bool:
     try:
-        network.cut(name)
+        network.check_cut(name)
     except ValueError:
         return False
     return True

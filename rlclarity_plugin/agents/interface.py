@@ -1,0 +1,69 @@
+"""The framework-neutral agent interface: what the analysis job, probe-set collection and
+evaluation ask of a network. Numbers cross it as numpy arrays.
+
+Two backends implement it: :class:`~.keras_backend.KerasBackend` (the built-in architectures,
+wrapped Keras models, the original's checkpoints) and :class:`~.torch_backend.TorchNetwork`
+(Stable-Baselines3, CleanRL and any ``nn.Module`` with a :class:`~.torch_backend.TorchSpec`).
+Nothing that imports this module imports a deep-learning framework.
+
+Conventions: observations are uint8 ``(B, H, W, C)`` as the environment gives them (a backend
+converts to its model's layout and scaling); activations are channel-last ``(B, h, w, c)`` for
+convolutional cut points and ``(B, d)`` for dense ones, whatever the framework's own layout;
+``outputs`` are :class:`~rlclarity_plugin.analysis.attribution.Output` s.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+
+
+@runtime_checkable
+class AgentBackend(Protocol):
+    """A policy/value network cut into ``trunk`` (observation -> activations at a named layer)
+    and ``head`` (activations -> logits and value), exactly: ``head(trunk(x))`` is the network's
+    output."""
+
+    framework: str                     # "keras" or "torch"
+    architecture: str                  # "clear", "impala", "nature", "keras", "sb3", ...
+    observation_shape: tuple           # (H, W, C) uint8, as the environment gives it
+    num_actions: int
+
+    @property
+    def layer_names(self) -> list[str]:
+        """Cut points in input -> output order (``input`` first: the scaled observation)."""
+
+    def layer_kind(self, name: str) -> str:
+        """``input``, ``relu``, ``residual``, ``pool``, ``conv``, ``flatten``, ``dense``,
+        ``other``."""
+
+    def layer_shape(self, name: str) -> tuple:
+        """Activation shape without the batch axis, channel-last."""
+
+    def check_cut(self, name: str) -> None:
+        """Raise ``ValueError`` (saying why) unless every path from the input to the outputs
+        attributed at ``name`` passes through it."""
+
+    def forward(self, obs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """uint8 ``(B, H, W, C)`` -> ``(logits (B, A), values (B,))`` float32."""
+
+    def activations(self, name: str, obs: np.ndarray) -> np.ndarray:
+        """Activations at ``name`` for uint8 observations, float32 channel-last."""
+
+    def integrated_gradients(self, name: str, outputs, config):
+        """An :class:`~rlclarity_plugin.analysis.attribution.IntegratedGradientsBase` for the
+        head after ``name``: ``ig(acts) -> (O, B) + shape``, ``ig.delta(acts) -> (O, B)``."""
+
+    def multi_path(self, name: str, outputs, features: int, steps: int, memory_budget: int):
+        """A :class:`~rlclarity_plugin.analysis.attribution.MultiPathBase` for the head after
+        ``name``."""
+
+    def input_gradients(self, obs: np.ndarray, outputs) -> np.ndarray:
+        """Gradients of the outputs w.r.t. the [0, 1] observation ``(O, B, H, W, C)``."""
+
+    def get_weights(self) -> dict[str, np.ndarray]:
+        """Every parameter (and buffer) by name, as numpy."""
+
+    def set_weights(self, weights: dict[str, np.ndarray]) -> None:
+        """Assign every parameter by name; raise ``ValueError`` listing mismatches."""

@@ -1,0 +1,513 @@
+"""The PyTorch backend of the agent interface (:mod:`.interface`): any ``nn.Module`` policy.
+
+A :class:`TorchSpec` says how to run the module as a policy/value network: a function from the
+model's input to ``(logits (B, A), value (B,) or (B, 1))``, the observation layout and scaling,
+and which submodules are cut points. :class:`TorchNetwork` then gives the interface:
+
+* **Cut points** are submodules called exactly once per forward pass whose output is one tensor
+  (rank 2 or 4). Their activations are given channel-last ``(B, h, w, c)`` like every backend's.
+* **Exact cuts by hooks.** The trunk (observation -> activations at module ``M``) runs the model
+  with a forward hook on ``M`` that records the output and stops the pass. The head (activations
+  -> outputs) runs the model with a hook on ``M`` that *replaces* its output by the given
+  activations; everything before ``M`` runs on one dummy frame only, so the head costs what the
+  layers after ``M`` cost. A cut is checked when first used: on a few frames,
+  ``head(trunk(x))`` must equal the model's outputs (1e-5 relative); if some path from the input
+  to an output bypasses ``M`` (a skip connection around it, or a separate value trunk), that
+  output is refused at ``M``, saying why.
+* **Integrated gradients** with ``torch.autograd``: all frames of a chunk and all path points in
+  one forward pass over ``n * B`` scaled copies, one backward pass per output, no Python loop
+  over frames or points; the same quadrature and chunking as every backend
+  (:mod:`rlclarity_plugin.analysis.attribution`). CPU or CUDA (``device="auto"``).
+
+Observations arrive as uint8 ``(B, H, W, C)``; the model gets ``obs / 255 * (255 * input_scale)``
+(so ``input_scale=1/255`` gives [0, 1], ``1.0`` gives 0..255 for models that scale themselves),
+permuted to ``(B, C, H, W)`` when ``channels_first``. Input gradients are taken w.r.t. the [0, 1]
+observation, as the original's input pseudo-layer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+import torch
+from torch import nn
+
+from ..analysis.attribution import IntegratedGradientsBase, MultiPathBase, selector_matrix
+from ..analysis.config import AttributionConfig
+
+INPUT_LAYER = "input"
+CUT_TOLERANCE = 1e-5
+
+
+@dataclass(frozen=True)
+class TorchSpec:
+    """How to run a user's ``nn.Module`` as a policy/value network.
+
+    ``outputs(model, x) -> (logits (B, A), value (B,) or (B, 1))`` with ``x`` the model's input
+    (layout and scale as below). ``layers`` maps cut-point names to module paths
+    (``{"conv2": "network.2"}``); ``None`` offers every eligible submodule under ``trunk``
+    (``""``: the whole model) by its path. ``kinds`` overrides the layer kind read from a
+    module's class (``relu``, ``residual``, ``conv``, ``pool``, ``flatten``, ``dense``).
+    """
+
+    outputs: Callable
+    channels_first: bool = True
+    input_scale: float = 1.0 / 255.0
+    trunk: str | tuple = ""
+    layers: dict | None = None
+    kinds: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_heads(cls, trunk: str, logits: str, value: str, **kwargs) -> TorchSpec:
+        """The common shape ``logits = model.<logits>(model.<trunk>(x))``,
+        ``value = model.<value>(model.<trunk>(x))`` (CleanRL's ``network`` / ``actor`` /
+        ``critic``)."""
+
+        def outputs(model, x):
+            hidden = model.get_submodule(trunk)(x)
+            return model.get_submodule(logits)(hidden), model.get_submodule(value)(hidden)
+
+        return cls(outputs=outputs, trunk=trunk, **kwargs)
+
+
+class _Stop(Exception):
+    """Raised by a hook to end a forward pass once the cut's activations are known."""
+
+
+def resolve_device(device: str | torch.device = "auto") -> torch.device:
+    """``auto`` (CUDA when available), ``cpu``, ``cuda`` or ``cuda:N``; a clear error when CUDA
+    is asked for and absent."""
+    if isinstance(device, torch.device):
+        return device
+    if device == "auto":
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    if str(device).startswith("cuda") and not torch.cuda.is_available():
+        raise ValueError(f"--device {device}: this PyTorch has no CUDA device "
+                         f"(torch {torch.__version__}); use --device cpu or auto")
+    if device != "cpu" and not str(device).startswith("cuda"):
+        raise ValueError(f"unknown device {device!r}; expected auto, cpu or cuda[:N]")
+    return torch.device(device)
+
+
+_ACTIVATIONS = (nn.ReLU, nn.ReLU6, nn.LeakyReLU, nn.ELU, nn.GELU, nn.SiLU, nn.Tanh)
+
+
+def module_kind(module: nn.Module) -> str:
+    """The layer kind of a module from its class (what layer selection filters on)."""
+    name = type(module).__name__.lower()
+    if isinstance(module, nn.ReLU):
+        return "relu"
+    if isinstance(module, _ACTIVATIONS):
+        return "activation"
+    if "residual" in name or "resblock" in name:
+        return "residual"
+    if isinstance(module, nn.modules.conv._ConvNd):
+        return "conv"
+    if "pool" in name:
+        return "pool"
+    if isinstance(module, nn.Flatten):
+        return "flatten"
+    if isinstance(module, nn.Linear):
+        return "dense"
+    if isinstance(module, nn.Sequential) and len(module) and isinstance(module[-1], nn.ReLU):
+        return "relu"
+    return "other"
+
+
+def _to_last(t: torch.Tensor) -> torch.Tensor:
+    return t.permute(0, 2, 3, 1) if t.dim() == 4 else t
+
+
+def _to_first(t: torch.Tensor) -> torch.Tensor:
+    return t.permute(0, 3, 1, 2) if t.dim() == 4 else t
+
+
+@dataclass
+class _Cut:
+    name: str
+    path: str
+    module: nn.Module
+    kind: str
+    shape: tuple            # channel-last, without the batch axis
+    reaches: tuple = ()     # which of ("logits", "value") pass through the cut (after check)
+    checked: str | None = None   # None: not checked yet; "": exact; else why it is refused
+
+
+class TorchNetwork:
+    """The agent interface over an ``nn.Module`` and its :class:`TorchSpec`."""
+
+    framework = "torch"
+
+    def __init__(self, model: nn.Module, spec: TorchSpec, observation_shape, num_actions: int,
+                 architecture: str = "torch", device: str | torch.device = "auto"):
+        if not isinstance(model, nn.Module):
+            raise ValueError(f"expected a torch.nn.Module, got {type(model).__name__}")
+        self.observation_shape = tuple(int(d) for d in observation_shape)
+        if len(self.observation_shape) != 3:
+            raise ValueError(f"observation shape must be (H, W, C), got {self.observation_shape}")
+        self.num_actions = int(num_actions)
+        self.architecture = architecture
+        self.spec = spec
+        self.device = resolve_device(device)
+        self.model = model.to(self.device).eval()
+        for p in self.model.parameters():
+            p.requires_grad_(False)
+        self._model_scale = 255.0 * float(spec.input_scale)
+        self._cuts = self._find_cuts()
+        logits, value = self.forward(np.zeros((2,) + self.observation_shape, np.uint8))
+        if logits.shape != (2, self.num_actions):
+            raise ValueError(f"the model's logits have shape {logits.shape[1:]} per frame; "
+                             f"expected ({self.num_actions},)")
+
+    # ------------------------------------------------------------------ running the model
+    def _prepare(self, x01: torch.Tensor) -> torch.Tensor:
+        """[0, 1] channel-last -> the model's input."""
+        x = x01 * self._model_scale if self._model_scale != 1.0 else x01
+        return _to_first(x) if self.spec.channels_first else x
+
+    def _outputs(self, x01: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        logits, value = self.spec.outputs(self.model, self._prepare(x01))
+        if value.dim() == 2:
+            value = value[:, 0]
+        return logits, value
+
+    def _x01(self, obs: np.ndarray) -> torch.Tensor:
+        obs = np.asarray(obs)
+        if obs.dtype != np.uint8:
+            raise ValueError(f"observations must be uint8 pixels, got {obs.dtype}")
+        return torch.as_tensor(obs, device=self.device).float() / 255.0
+
+    @torch.no_grad()
+    def forward(self, obs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        logits, value = self._outputs(self._x01(obs))
+        return (logits.float().cpu().numpy().astype(np.float32),
+                value.float().cpu().numpy().astype(np.float32))
+
+    def forward_tensors(self, obs):
+        return self.forward(obs)
+
+    # ------------------------------------------------------------------ cut points
+    def _candidates(self) -> list[tuple[str, str, nn.Module]]:
+        if self.spec.layers is not None:
+            out = []
+            for name, path in self.spec.layers.items():
+                try:
+                    out.append((name, path, self.model.get_submodule(path)))
+                except AttributeError as e:
+                    raise ValueError(f"the spec names layer {name!r} at module {path!r}, which "
+                                     "the model does not have") from e
+            return out
+        trunks = (self.spec.trunk,) if isinstance(self.spec.trunk, str) else self.spec.trunk
+        out = []
+        for trunk in trunks:
+            root = self.model.get_submodule(trunk) if trunk else self.model
+            for path, module in root.named_modules():
+                if path:
+                    full = f"{trunk}.{path}" if trunk else path
+                    out.append((full, full, module))
+        return out
+
+    def _find_cuts(self) -> dict[str, _Cut]:
+        """One forward pass with a hook on every candidate: which are called once with one
+        tensor output, in the order their outputs are produced."""
+        candidates = self._candidates()
+        calls: dict[str, int] = {}
+        outputs: dict[str, torch.Tensor] = {}
+        order: list[str] = []
+        hooks = []
+        for name, _, module in candidates:
+            def hook(_m, _inp, out, name=name):
+                calls[name] = calls.get(name, 0) + 1
+                if isinstance(out, torch.Tensor) and out.dim() in (2, 4):
+                    if name not in outputs:
+                        order.append(name)
+                    outputs[name] = out
+            hooks.append(module.register_forward_hook(hook))
+        try:
+            with torch.no_grad():
+                self._outputs(torch.zeros((1,) + self.observation_shape, device=self.device))
+        except Exception as e:
+            raise ValueError(f"the model does not run on observations of shape "
+                             f"{self.observation_shape} as the spec prepares them "
+                             f"({'NCHW' if self.spec.channels_first else 'NHWC'}): "
+                             f"{type(e).__name__}: {str(e).splitlines()[0][:200]}") from e
+        finally:
+            for h in hooks:
+                h.remove()
+        paths = {name: (path, module) for name, path, module in candidates}
+        cuts = {INPUT_LAYER: _Cut(INPUT_LAYER, "", None, "input", self.observation_shape,
+                                  ("logits", "value"), "")}
+        seen: set[int] = set()
+        for name in order:
+            out = outputs[name]
+            if calls[name] != 1 or id(out) in seen:
+                continue  # called several times (no single cut), or a parent passing a child's
+            seen.add(id(out))
+            path, module = paths[name]
+            kind = self.spec.kinds.get(name) or module_kind(module)
+            cuts[name] = _Cut(name, path, module, kind, tuple(_to_last(out).shape[1:]))
+        return cuts
+
+    @property
+    def layer_names(self) -> list[str]:
+        return list(self._cuts)
+
+    def _cut(self, name: str) -> _Cut:
+        if name not in self._cuts:
+            raise KeyError(f"no layer {name!r} in the {self.architecture} network; layers are: "
+                           f"{', '.join(self.layer_names)}")
+        return self._cuts[name]
+
+    def layer_kind(self, name: str) -> str:
+        return self._cut(name).kind
+
+    def layer_shape(self, name: str) -> tuple:
+        return self._cut(name).shape
+
+    def _trunk(self, cut: _Cut, x01: torch.Tensor) -> torch.Tensor:
+        """Activations at ``cut`` (channel-last) for [0, 1] observations."""
+        if cut.module is None:
+            return x01
+        store = {}
+
+        def hook(_m, _inp, out):
+            store["out"] = out
+            raise _Stop
+
+        handle = cut.module.register_forward_hook(hook)
+        try:
+            self._outputs(x01)
+        except _Stop:
+            pass
+        finally:
+            handle.remove()
+        if "out" not in store:
+            raise ValueError(f"layer {cut.name!r} was not reached by the forward pass")
+        return _to_last(store["out"])
+
+    def _head(self, cut: _Cut, acts: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        """Outputs with the activations at ``cut`` replaced by ``acts`` (channel-last)."""
+        if cut.module is None:
+            return self._outputs(acts)
+        replacement = _to_first(acts)
+
+        def hook(_m, _inp, _out):
+            return replacement
+
+        handle = cut.module.register_forward_hook(hook)
+        try:
+            dummy = torch.zeros((1,) + self.observation_shape, device=self.device)
+            return self._outputs(dummy)
+        finally:
+            handle.remove()
+
+    def check_cut(self, name: str, outputs=("logits", "value")) -> None:
+        """Raise ``ValueError`` unless ``head(trunk(x))`` gives the model's ``outputs`` at
+        ``name`` (checked once on 4 seeded random frames, to 1e-5 relative)."""
+        cut = self._cut(name)
+        if cut.checked is None:
+            cut.checked, cut.reaches = self._verify(cut)
+        if cut.checked:
+            raise ValueError(cut.checked)
+        missing = [o for o in outputs if o not in cut.reaches]
+        if missing:
+            other = [n for n, c in self._cuts.items() if c.checked is None or
+                     (not c.checked and all(o in c.reaches for o in outputs))]
+            raise ValueError(f"layer {name!r} cannot be attributed for the {' and '.join(missing)}:"
+                             f" no path from it to {'them' if len(missing) > 1 else 'it'} "
+                             f"(a separate trunk computes {'them' if len(missing) > 1 else 'it'})"
+                             + (f"; layers that reach them: {', '.join(other[:12])}"
+                                if other else ""))
+
+    @torch.no_grad()
+    def _verify(self, cut: _Cut) -> tuple[str, tuple]:
+        rng = np.random.default_rng(0)
+        x01 = self._x01(rng.integers(0, 256, (4,) + self.observation_shape, dtype=np.uint8))
+        logits, value = self._outputs(x01)
+        acts = self._trunk(cut, x01)
+        h_logits, h_value = self._head(cut, acts)
+        reaches, bad = [], []
+        for label, full, head in (("logits", logits, h_logits), ("value", value, h_value)):
+            if head.shape[0] != full.shape[0]:
+                continue  # the dummy frame's output: the cut is not on this output's path
+            err = float((head - full).abs().max()) / max(float(full.abs().max()), 1e-6)
+            if err <= CUT_TOLERANCE:
+                reaches.append(label)
+            else:
+                bad.append(f"{label} off by {err:.1e}")
+        if bad:
+            return (f"layer {cut.name!r} cannot be cut: some path from the input to the outputs "
+                    f"bypasses it (a skip connection around it?): head(trunk(x)) differs from "
+                    f"the model ({', '.join(bad)})"), ()
+        if not reaches:
+            return f"layer {cut.name!r} is on no path to the logits or the value", ()
+        return "", tuple(reaches)
+
+    # ------------------------------------------------------------------ the interface
+    def _need(self, name: str, outputs) -> _Cut:
+        needed = []
+        for o in outputs:
+            label = "value" if o.kind == "v" else "logits"
+            if label not in needed:
+                needed.append(label)
+        self.check_cut(name, tuple(needed))
+        return self._cut(name)
+
+    @torch.no_grad()
+    def activations(self, name: str, obs: np.ndarray) -> np.ndarray:
+        cut = self._cut(name)
+        return self._trunk(cut, self._x01(obs)).float().cpu().numpy()
+
+    def integrated_gradients(self, name: str, outputs, config: AttributionConfig):
+        return TorchIntegratedGradients(self, self._need(name, outputs), outputs, config)
+
+    def multi_path(self, name: str, outputs, features: int, steps: int, memory_budget: int):
+        return TorchMultiPathAttribution(self, self._need(name, outputs), outputs, features,
+                                         steps, memory_budget)
+
+    def input_gradients(self, obs: np.ndarray, outputs, batch_size: int = 256) -> np.ndarray:
+        selector = torch.as_tensor(selector_matrix(outputs, self.num_actions), device=self.device)
+        parts = []
+        for start in range(0, len(obs), batch_size):
+            x = self._x01(obs[start:start + batch_size]).requires_grad_(True)
+            scores = _scores(self._outputs(x), selector)
+            last = len(outputs) - 1
+            grads = [torch.autograd.grad(scores[:, o].sum(), x, retain_graph=o < last)[0]
+                     for o in range(len(outputs))]
+            parts.append(torch.stack(grads).cpu().numpy())
+        return np.concatenate(parts, axis=1)
+
+    def bytes_per_point(self, cut: _Cut) -> int:
+        """Rough float32 bytes one (frame, path point) needs in forward + backward through the
+        head: the activations plus every leaf module's output after the cut, times 3."""
+        sizes = []
+        hooks = [m.register_forward_hook(
+            lambda _m, _i, out: sizes.append(out.numel() if isinstance(out, torch.Tensor) else 0))
+            for m in self.model.modules() if not any(True for _ in m.children())]
+        try:
+            with torch.no_grad():
+                self._head(cut, torch.zeros((1,) + cut.shape, device=self.device))
+        finally:
+            for h in hooks:
+                h.remove()
+        return 4 * 3 * (int(np.prod(cut.shape)) + int(sum(sizes)))
+
+    def get_weights(self) -> dict[str, np.ndarray]:
+        return {k: v.detach().cpu().numpy().copy() for k, v in self.model.state_dict().items()}
+
+    def set_weights(self, weights: dict[str, np.ndarray]) -> None:
+        state = self.model.state_dict()
+        missing = sorted(set(state) - set(weights))
+        unexpected = sorted(set(weights) - set(state))
+        misshaped = sorted(f"{k}: got {tuple(np.shape(weights[k]))}, expected {tuple(v.shape)}"
+                           for k, v in state.items()
+                           if k in weights and tuple(np.shape(weights[k])) != tuple(v.shape))
+        if missing or unexpected or misshaped:
+            raise ValueError("weights do not match the network:\n" + "\n".join(
+                [f"  missing: {k}" for k in missing] + [f"  unexpected: {k}" for k in unexpected]
+                + [f"  wrong shape: {k}" for k in misshaped]))
+        self.model.load_state_dict({k: torch.as_tensor(np.asarray(weights[k]))
+                                    for k in state})
+
+
+def _scores(outs, selector: torch.Tensor) -> torch.Tensor:
+    logits, value = outs
+    return torch.cat([logits, value[:, None]], 1).float() @ selector  # (B, O)
+
+
+class TorchIntegratedGradients(IntegratedGradientsBase):
+    """IG through the head after a cut of a :class:`TorchNetwork` (``torch.autograd``)."""
+
+    def __init__(self, network: TorchNetwork, cut: _Cut, outputs, config: AttributionConfig):
+        self.network, self.cut = network, cut
+        self._setup(cut.shape, outputs, config, network.bytes_per_point(cut))
+        device = network.device
+        self.selector = torch.as_tensor(selector_matrix(self.outputs, network.num_actions),
+                                        device=device)
+        self._alphas = torch.as_tensor(self.alphas, device=device)
+        self._weights = torch.as_tensor(self.weights, device=device)
+
+    def _score(self, acts):
+        with torch.no_grad():
+            a = torch.as_tensor(acts, device=self.network.device)
+            return _scores(self.network._head(self.cut, a), self.selector).cpu().numpy()
+
+    def _batch(self, acts):
+        a = torch.as_tensor(acts, device=self.network.device)
+        n, batch, rest = len(self.alphas), a.shape[0], a.shape[1:]
+        scaled = (self._alphas.view((n,) + (1,) * a.dim()) * a[None]).reshape((n * batch,) + rest)
+        scaled.requires_grad_(True)
+        scores = _scores(self.network._head(self.cut, scaled), self.selector)
+        count = len(self.outputs)
+        attrs = []
+        for o in range(count):
+            grad = torch.autograd.grad(scores[:, o].sum(), scaled, retain_graph=o < count - 1)[0]
+            grad = grad.reshape((n, batch) + rest)
+            attrs.append(a * torch.tensordot(self._weights, grad, dims=1))
+        return torch.stack(attrs).detach().cpu().numpy()
+
+
+class TorchMultiPathAttribution(MultiPathBase):
+    """Multi-path attribution through the head after a cut of a :class:`TorchNetwork`."""
+
+    def __init__(self, network: TorchNetwork, cut: _Cut, outputs, features: int, steps: int,
+                 memory_budget: int = 1 << 30):
+        self.network, self.cut = network, cut
+        self._setup(cut.shape, outputs, features, steps, memory_budget,
+                    network.bytes_per_point(cut))
+        self.selector = torch.as_tensor(selector_matrix(self.outputs, network.num_actions),
+                                        device=network.device)
+
+    def _paths(self, r, rho, comps, coefs, alphas):
+        dev = self.network.device
+        r, rho, comps, coefs, alphas = (torch.as_tensor(v, device=dev)
+                                        for v in (r, rho, comps, coefs, alphas))
+        n, paths, batch = self.steps, coefs.shape[0], r.shape[0]
+        ones = (1,) * (len(self.act_shape) - 1)
+
+        def points(c, a):  # c: (P, n, K), a: (n,) -> (P, n, B, ...)
+            c = c.reshape((paths, n, 1) + ones + (self.features,))
+            a = a.reshape((1, n, 1) + ones + (1,))
+            return (r[None, None] * c) @ comps + a * rho[None, None]
+
+        deltas = points(coefs[:, 1:] - coefs[:, :-1], alphas[1:] - alphas[:-1])
+        flat = points(coefs[:, 1:], alphas[1:]).reshape((paths * n * batch,) + rho.shape[1:])
+        flat = flat.detach().requires_grad_(True)
+        scores = _scores(self.network._head(self.cut, flat), self.selector)
+        count = len(self.outputs)
+        attrs = []
+        for o in range(count):
+            grad = torch.autograd.grad(scores[:, o].sum(), flat, retain_graph=o < count - 1)[0]
+            attrs.append((deltas * grad.reshape(deltas.shape)).sum((0, 1)))
+        return torch.stack(attrs).detach().cpu().numpy()
+
+
+def torch_agent(model: nn.Module, spec: TorchSpec, *, observation_shape, num_actions: int,
+                env_kind: str = "procgen", env_name: str = "coinrun",
+                env_kwargs: dict | None = None, action_combos=None, gamma: float = 0.999,
+                lam: float = 0.95, training_step: int = 0, architecture: str = "torch",
+                device: str = "auto", arch_kwargs: dict | None = None):
+    """An :class:`~.agent.Agent` around any ``nn.Module`` with a :class:`TorchSpec`.
+
+    Example (a CleanRL-style agent that takes uint8 NHWC frames and scales them itself would
+    use ``input_scale=1.0``)::
+
+        spec = TorchSpec.from_heads("network", "actor", "critic", channels_first=True)
+        agent = torch_agent(my_agent, spec, observation_shape=(64, 64, 3), num_actions=15)
+    """
+    from .agent import Agent, AgentMetadata
+
+    net = TorchNetwork(model, spec, observation_shape, num_actions, architecture, device)
+    meta = AgentMetadata(
+        architecture=architecture, observation_shape=net.observation_shape,
+        num_actions=net.num_actions, env_kind=env_kind, env_name=env_name,
+        env_kwargs=dict(env_kwargs or {}),
+        action_combos=None if action_combos is None else tuple(tuple(c) for c in action_combos),
+        gamma=gamma, lam=lam, training_step=training_step, arch_kwargs=dict(arch_kwargs or {}))
+    return Agent(net, meta)
+
+
+__all__ = ["TorchIntegratedGradients", "TorchMultiPathAttribution", "TorchNetwork", "TorchSpec",
+           "module_kind", "resolve_device", "torch_agent"]
