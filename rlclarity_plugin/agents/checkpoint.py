@@ -1,10 +1,17 @@
-"""Native checkpoints: a folder with ``metadata.json`` and ``weights.npz``.
+"""Checkpoints of every kind, loaded into an :class:`~.agent.Agent` on a chosen backend.
 
-Optional ``trainer_state.npz`` beside them holds what ``rl-clarity train --resume`` needs
-(optimizer slots, counters, random state). Anything TensorFlow's file layer reads (local paths,
-``gs://``, ``s3://`` with the matching extra) works as a location. The shipped demo agent is
-addressed as ``demo:coinrun``; an original rl_clarity / Baselines joblib checkpoint (``*.jd``,
-``*.joblib``, ``*.pkl``) is imported through :mod:`.original`.
+* Native: a folder with ``metadata.json`` and ``weights.npz`` (Keras-named weights; optional
+  ``trainer_state.npz`` beside them holds what ``rl-clarity train --resume`` needs). Loaded on
+  the Keras backend, or with ``backend="torch"`` on the torch port of its architecture
+  (:mod:`.torch_architectures`) without TensorFlow. The shipped demo agent is ``demo:coinrun``.
+* An original rl_clarity / Baselines joblib checkpoint (``*.jd``, ``*.joblib``, ``*.pkl``):
+  :mod:`.original` (Keras).
+* Stable-Baselines3 ``PPO`` / ``A2C`` ``.zip`` files (``sb3:PATH`` or detected by content):
+  :mod:`.sb3` (torch).
+* CleanRL agents saved as a ``state_dict`` (``cleanrl:ARCH:PATH``): :mod:`.cleanrl` (torch).
+
+Locations go through the store's file layer (local paths, ``s3://``, ``gs://`` with the
+matching extra). This module imports no deep-learning framework until a checkpoint needs one.
 """
 
 from __future__ import annotations
@@ -16,8 +23,8 @@ import posixpath
 import re
 
 import numpy as np
-import tensorflow as tf
 
+from ..store import files
 from .agent import Agent, AgentMetadata
 
 METADATA_FILE = "metadata.json"
@@ -36,10 +43,7 @@ def _join(*parts: str) -> str:
 
 def _write_bytes(path: str, data: bytes) -> None:
     """Write atomically: a temporary name first, then a rename."""
-    tmp = path + ".tmp"
-    with tf.io.gfile.GFile(tmp, "wb") as f:
-        f.write(data)
-    tf.io.gfile.rename(tmp, path, overwrite=True)
+    files.write_atomic(path, data)
 
 
 def _npz_bytes(arrays: dict[str, np.ndarray]) -> bytes:
@@ -49,15 +53,17 @@ def _npz_bytes(arrays: dict[str, np.ndarray]) -> bytes:
 
 
 def _read_npz(path: str) -> dict[str, np.ndarray]:
-    with tf.io.gfile.GFile(path, "rb") as f:
-        data = f.read()
+    data = files.read(path)
     with np.load(io.BytesIO(data), allow_pickle=False) as z:
         return {k: z[k] for k in z.files}
 
 
 def save_checkpoint(agent: Agent, path: str, trainer_state: dict | None = None) -> str:
     """Write ``agent`` to folder ``path`` (created); returns ``path``. Metadata is written last."""
-    tf.io.gfile.makedirs(path)
+    if agent.framework != "keras":
+        raise ValueError(f"save_checkpoint writes native (Keras) checkpoints; this agent runs on "
+                         f"{agent.framework}: save it with its own library (SB3: model.save)")
+    files.makedirs(path)
     if agent.metadata.architecture == "keras":
         _save_keras_model(agent.network.user_model, _join(path, KERAS_MODEL_FILE))
     else:
@@ -89,42 +95,80 @@ def is_original_checkpoint(path: str) -> bool:
     return path.lower().endswith(ORIGINAL_SUFFIXES)
 
 
-def load_checkpoint(path: str, **original_kwargs) -> Agent:
-    """Load an agent from a native folder, ``demo:NAME`` or an original joblib checkpoint.
+BACKENDS = ("auto", "keras", "torch")
 
+
+def load_checkpoint(path: str, *, backend: str = "auto", device: str = "auto",
+                    env_kind: str | None = None, env_name: str | None = None,
+                    env_kwargs: dict | None = None, **original_kwargs) -> Agent:
+    """Load an agent from any checkpoint kind (see the module docstring).
+
+    ``backend``: ``auto`` (a checkpoint's own framework: Keras for native and original ones,
+    torch for SB3 and CleanRL), ``keras`` or ``torch``. ``device`` (torch): ``auto``, ``cpu``,
+    ``cuda[:N]``. ``env_kind`` / ``env_name`` / ``env_kwargs``: the environment to collect probe
+    sets from, for checkpoints that do not record it (SB3, CleanRL) or to override it.
     Raises ``FileNotFoundError`` for a missing location and ``ValueError`` for anything that is
     not a valid checkpoint, naming the file and what was wrong.
     """
-    agent = _load(resolve_checkpoint(str(path)), original_kwargs)
+    if backend not in BACKENDS:
+        raise ValueError(f"unknown backend {backend!r}; expected one of {', '.join(BACKENDS)}")
+    env = {"env_kind": env_kind, "env_name": env_name, "env_kwargs": env_kwargs}
+    agent = _load(resolve_checkpoint(str(path)), backend, device, env, original_kwargs)
     agent.check_finite(f"checkpoint {str(path)!r}")
     return agent
 
 
-def _load(path: str, original_kwargs: dict) -> Agent:
+def _with_env(agent: Agent, env: dict) -> Agent:
+    changes = {k: v for k, v in env.items() if v is not None}
+    if changes:
+        agent.metadata = agent.metadata.replace(**changes)
+    return agent
+
+
+def _load(path: str, backend: str, device: str, env: dict, original_kwargs: dict) -> Agent:
+    from . import sb3
+
+    if path.startswith("cleanrl:"):
+        from .cleanrl import load_cleanrl_checkpoint
+
+        _torch_only(backend, "CleanRL")
+        return load_cleanrl_checkpoint(path[len("cleanrl:"):], device=device, **env)
+    if path.startswith("sb3:") or sb3.is_sb3_checkpoint(path):
+        _torch_only(backend, "Stable-Baselines3")
+        return sb3.load_sb3(path.removeprefix("sb3:"), device=device, **env)
     if is_original_checkpoint(path):
         from .original import load_original_checkpoint
 
-        return load_original_checkpoint(path, **original_kwargs)
-    if not tf.io.gfile.exists(path):
+        if backend == "torch":
+            raise ValueError(f"{path!r}: original joblib checkpoints load on the Keras backend "
+                             "only; drop --backend torch")
+        for key in ("env_kind", "env_name"):
+            if env[key] is not None:
+                original_kwargs.setdefault(key, env[key])
+        return _with_env(load_original_checkpoint(path, **original_kwargs),
+                         {"env_kwargs": env["env_kwargs"]})
+    if not files.exists(path):
         raise FileNotFoundError(f"no checkpoint at {path!r}")
-    if not tf.io.gfile.isdir(path):
-        size = tf.io.gfile.stat(path).length
+    if not files.isdir(path):
+        size = files.signature(path)[1]
         raise ValueError(f"{path!r} is not a checkpoint: expected a folder with {METADATA_FILE} "
-                         f"and {WEIGHTS_FILE}, 'demo:coinrun', or an original joblib file "
-                         f"({', '.join(ORIGINAL_SUFFIXES)}); found a file of {size} bytes")
+                         f"and {WEIGHTS_FILE}, 'demo:coinrun', an original joblib file "
+                         f"({', '.join(ORIGINAL_SUFFIXES)}), a Stable-Baselines3 .zip or "
+                         f"'cleanrl:ARCH:PATH'; found a file of {size} bytes")
     meta_path = _join(path, METADATA_FILE)
-    if not tf.io.gfile.exists(meta_path):
+    if not files.exists(meta_path):
         raise ValueError(f"{path!r} is not a checkpoint: {METADATA_FILE} is missing")
     try:
-        with tf.io.gfile.GFile(meta_path, "r") as f:
-            metadata = AgentMetadata.from_json(json.load(f))
-    except (json.JSONDecodeError, TypeError, ValueError) as e:
+        metadata = AgentMetadata.from_json(json.loads(files.read(meta_path)))
+    except (json.JSONDecodeError, UnicodeDecodeError, TypeError, ValueError) as e:
         raise ValueError(f"bad checkpoint metadata in {meta_path!r}: {e}") from e
     if metadata.architecture == "keras":
-        return _load_keras_agent(path, metadata)
-    agent = Agent.build(metadata)
+        if backend == "torch":
+            raise ValueError(f"{path!r} holds a user's Keras model (model.keras): it loads on "
+                             "the Keras backend only; drop --backend torch")
+        return _with_env(_load_keras_agent(path, metadata), env)
     weights_path = _join(path, WEIGHTS_FILE)
-    if not tf.io.gfile.exists(weights_path):
+    if not files.exists(weights_path):
         raise ValueError(f"{path!r} is not a checkpoint: {WEIGHTS_FILE} is missing")
     try:
         weights = _read_npz(weights_path)
@@ -133,10 +177,22 @@ def _load(path: str, original_kwargs: dict) -> Agent:
                          f"of arrays, found a file it cannot read ({type(e).__name__}: "
                          f"{_first_line(e)})") from e
     try:
-        agent.set_weights(weights)
+        if backend == "torch":
+            from .torch_architectures import torch_agent_from_weights
+
+            agent = torch_agent_from_weights(metadata, weights, device=device)
+        else:
+            agent = Agent.build(metadata)
+            agent.set_weights(weights)
     except ValueError as e:
         raise ValueError(f"checkpoint {path!r}: {e}") from e
-    return agent
+    return _with_env(agent, env)
+
+
+def _torch_only(backend: str, what: str) -> None:
+    if backend == "keras":
+        raise ValueError(f"{what} checkpoints are PyTorch models: they load on the torch "
+                         "backend only; drop --backend keras")
 
 
 def _first_line(error: Exception) -> str:
@@ -162,11 +218,12 @@ def _load_keras_agent(path: str, metadata: AgentMetadata) -> Agent:
     from .adapter import KerasModelNetwork
 
     model_path = _join(path, KERAS_MODEL_FILE)
-    if not tf.io.gfile.exists(model_path):
+    if not files.exists(model_path):
         raise ValueError(f"{path!r} is not a checkpoint: {KERAS_MODEL_FILE} is missing")
     with tempfile.TemporaryDirectory() as tmp:
         local = os.path.join(tmp, KERAS_MODEL_FILE)
-        tf.io.gfile.copy(model_path, local)
+        with open(local, "wb") as f:
+            f.write(files.read(model_path))
         try:
             model = keras.models.load_model(local)
         except Exception as e:
@@ -182,7 +239,7 @@ def _load_keras_agent(path: str, metadata: AgentMetadata) -> Agent:
 def load_trainer_state(path: str) -> dict[str, np.ndarray] | None:
     """The trainer state saved beside a checkpoint, or None."""
     state_path = _join(resolve_checkpoint(path), TRAINER_STATE_FILE)
-    if not tf.io.gfile.exists(state_path):
+    if not files.exists(state_path):
         return None
     return _read_npz(state_path)
 
@@ -192,12 +249,12 @@ _CKPT_RE = re.compile(r"^ckpt-(\d+)$")
 
 def list_checkpoints(directory: str) -> list[tuple[int, str]]:
     """``(step, path)`` of the complete ``ckpt-STEP`` folders in ``directory``, by step."""
-    if not tf.io.gfile.isdir(directory):
+    if not files.isdir(directory):
         return []
     out = []
-    for name in tf.io.gfile.listdir(directory):
+    for name in files.listdir(directory):
         name = name.rstrip("/")
         m = _CKPT_RE.match(name)
-        if m and tf.io.gfile.exists(_join(directory, name, METADATA_FILE)):
+        if m and files.exists(_join(directory, name, METADATA_FILE)):
             out.append((int(m.group(1)), _join(directory, name)))
     return sorted(out)
