@@ -13,7 +13,13 @@ import numpy as np
 DESCRIPTION = """rl-clarity: see what a vision-based RL agent looks at, and why.
 
 Checkpoints are native folders (metadata.json + weights.npz), original rl_clarity / Baselines
-joblib files (*.jd, *.joblib, *.pkl), or the shipped demo agent 'demo:coinrun'."""
+joblib files (*.jd, *.joblib, *.pkl), the shipped demo agent 'demo:coinrun', Stable-Baselines3
+PPO / A2C .zip files ('sb3:PATH' or detected by content) or CleanRL state dicts
+('cleanrl:ARCH:PATH'). PyTorch agents run on CPU or CUDA (--device); native checkpoints run on
+either backend (--backend keras|torch)."""
+
+CHECKPOINT_HELP = ("checkpoint folder, original joblib file, demo:coinrun, SB3 .zip (sb3:PATH) "
+                   "or cleanrl:ARCH:PATH")
 
 
 def _env_kwargs(pairs: list[str] | None) -> dict:
@@ -121,6 +127,30 @@ def _cmd_train(args) -> int:
     return 0
 
 
+def _add_agent_options(p):
+    g = p.add_argument_group("agent")
+    g.add_argument("--backend", choices=["auto", "keras", "torch"], default="auto",
+                   help="framework to run the agent on (default %(default)s: the checkpoint's "
+                        "own; native checkpoints also run on torch)")
+    g.add_argument("--device", default="auto",
+                   help="torch device: auto, cpu, cuda or cuda:N (default %(default)s)")
+    g.add_argument("--env-kind", default=None, choices=["procgen", "atari", "sb3-atari"],
+                   help="environment kind to collect probes from (default: the checkpoint's; "
+                        "needed for SB3 and CleanRL files, which do not record it)")
+    g.add_argument("--env", default=None, help="environment name (default: the checkpoint's)")
+
+
+def _load_options(args) -> dict:
+    return {"backend": args.backend, "device": args.device, "env_kind": args.env_kind,
+            "env_name": args.env}
+
+
+def _load_agent(args):
+    from .agents.checkpoint import load_checkpoint
+
+    return load_checkpoint(args.checkpoint, **_load_options(args))
+
+
 def _add_env_override(p):
     p.add_argument("--start-level", type=int, default=None,
                    help="procgen start_level (default: the agent's training levels)")
@@ -144,7 +174,8 @@ def _add_evaluate(sub):
         description="Run CHECKPOINT for N complete episodes and print the mean return with its "
                     "standard error. With --baseline random, a uniformly random policy plays the "
                     "same levels (same environment seed) in the same run.")
-    p.add_argument("checkpoint", help="checkpoint folder, original joblib file or demo:coinrun")
+    p.add_argument("checkpoint", help=CHECKPOINT_HELP)
+    _add_agent_options(p)
     p.add_argument("--episodes", type=int, default=200, help="episodes (default %(default)s)")
     p.add_argument("--num-envs", type=int, default=64, help="parallel envs (default %(default)s)")
     p.add_argument("--seed", type=int, default=0, help="environment and sampling seed")
@@ -158,10 +189,9 @@ def _add_evaluate(sub):
 
 
 def _cmd_evaluate(args) -> int:
-    from .agents.checkpoint import load_checkpoint
     from .evaluation import evaluate
 
-    agent = load_checkpoint(args.checkpoint)
+    agent = _load_agent(args)
     results = evaluate(agent, episodes=args.episodes, num_envs=args.num_envs, seed=args.seed,
                        greedy=args.greedy, baseline=args.baseline, env_kwargs=_env_override(args),
                        progress=not args.no_progress and not args.json)
@@ -184,7 +214,8 @@ def _add_probe(sub):
         "probe", help="collect a probe set (trajectories + sampled observations) to reuse",
         description="Roll out CHECKPOINT and save the frames an analysis runs on, so several "
                     "checkpoints or agents can be analysed on exactly the same frames.")
-    p.add_argument("checkpoint", help="checkpoint folder, original joblib file or demo:coinrun")
+    p.add_argument("checkpoint", help=CHECKPOINT_HELP)
+    _add_agent_options(p)
     p.add_argument("-o", "--output", required=True, help="output .npz path")
     _add_probe_options(p)
     p.set_defaults(func=_cmd_probe)
@@ -223,10 +254,9 @@ def _probe_config(args):
 
 
 def _cmd_probe(args) -> int:
-    from .agents.checkpoint import load_checkpoint
     from .envs.rollouts import collect_probe_set
 
-    agent = load_checkpoint(args.checkpoint)
+    agent = _load_agent(args)
     probe = collect_probe_set(agent, _probe_config(args), progress=True)
     probe.save(args.output)
     print(f"probe set {probe.probe_id}: {probe.num_trajectories} x {probe.num_steps} trajectory "
@@ -243,7 +273,8 @@ def _add_analyze(sub):
                     "examples, advantages and bookmarks of CHECKPOINT, written to LOGDIR/RUN at "
                     "the checkpoint's training step. Run it under 'mpirun -n N' to spread the "
                     "work; the output does not depend on N. An interrupted job resumes.")
-    p.add_argument("checkpoint", help="checkpoint folder, original joblib file or demo:coinrun")
+    p.add_argument("checkpoint", help=CHECKPOINT_HELP)
+    _add_agent_options(p)
     p.add_argument("--logdir", required=True, help="TensorBoard logdir")
     p.add_argument("--run", default=None, help="run name (default: from the checkpoint path)")
     p.add_argument("--step", type=int, default=None,
@@ -315,7 +346,8 @@ def _cmd_analyze(args) -> int:
     config = _analysis_config(args)
     summary = main_guarded(lambda: run_analysis(
         args.checkpoint, args.logdir, run=args.run, step=args.step, probe_set=args.probe_set,
-        config=config, resume=args.resume, progress=not args.no_progress, comm=comm), comm)
+        config=config, resume=args.resume, progress=not args.no_progress, comm=comm,
+        load_options=_load_options(args)), comm)
     if comm.rank == 0 and summary.get("unchanged"):
         print(f"already analysed: {summary['run']} at step {summary['step']} in "
               f"{summary['asset_dir']} (identical inputs; --no-resume redoes it)")

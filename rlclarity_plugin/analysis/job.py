@@ -145,8 +145,12 @@ class _Progress:
 
 def run_analysis(checkpoint, logdir: str, run: str | None = None, step: int | None = None,
                  probe_set: str | None = None, config: AnalysisConfig | None = None,
-                 resume: bool = True, progress: bool = True, comm=None) -> dict:
+                 resume: bool = True, progress: bool = True, comm=None,
+                 load_options: dict | None = None) -> dict:
     """Analyse ``checkpoint`` (a path, ``demo:NAME`` or an :class:`Agent`) into ``logdir``.
+
+    ``load_options``: keyword arguments of :func:`~rlclarity_plugin.agents.checkpoint.
+    load_checkpoint` (``backend``, ``device``, ``env_kind``, ``env_name``) for a path.
 
     Returns a summary dict (rank 0; other ranks get ``{}``): run, step, paths, seconds per
     stage, bytes written; ``unchanged`` is True when a complete analysis of identical inputs
@@ -173,7 +177,8 @@ def run_analysis(checkpoint, logdir: str, run: str | None = None, step: int | No
             print("rl-clarity analyze: ranks " + ", ".join(f"{r}=pid {p}" for r, p in
                                                            enumerate(pids)),
                   file=sys.stderr, flush=True)
-    agent = checkpoint if isinstance(checkpoint, Agent) else load_checkpoint(checkpoint)
+    agent = (checkpoint if isinstance(checkpoint, Agent)
+             else load_checkpoint(checkpoint, **(load_options or {})))
     meta = agent.metadata
     run = run or _default_run_name(checkpoint)
     schema.check_run_name(run)
