@@ -177,6 +177,7 @@ class TorchNetwork:
         obs = np.asarray(obs)
         if obs.dtype != np.uint8:
             raise ValueError(f"observations must be uint8 pixels, got {obs.dtype}")
+        obs = obs if obs.flags.writeable else obs.copy()
         return torch.as_tensor(obs, device=self.device).float() / 255.0
 
     @torch.no_grad()
@@ -299,9 +300,22 @@ class TorchNetwork:
         handle = cut.module.register_forward_hook(hook)
         try:
             dummy = torch.zeros((1,) + self.observation_shape, device=self.device)
-            return self._outputs(dummy)
+            logits, value = self._outputs(dummy)
         finally:
             handle.remove()
+        return logits, value
+
+    def _head_batched(self, cut: _Cut, acts: torch.Tensor):
+        """:meth:`_head` with an output that does not pass through the cut (computed from the
+        dummy frame) repeated to the batch, so both can be stacked; it is never attributed
+        (:meth:`check_cut` refuses it)."""
+        logits, value = self._head(cut, acts)
+        batch = acts.shape[0]
+        if logits.shape[0] != batch:
+            logits = logits.expand((batch,) + tuple(logits.shape[1:]))
+        if value.shape[0] != batch:
+            value = value.expand((batch,) + tuple(value.shape[1:]))
+        return logits, value
 
     def check_cut(self, name: str, outputs=("logits", "value")) -> None:
         """Raise ``ValueError`` unless ``head(trunk(x))`` gives the model's ``outputs`` at
@@ -381,11 +395,20 @@ class TorchNetwork:
 
     def bytes_per_point(self, cut: _Cut) -> int:
         """Rough float32 bytes one (frame, path point) needs in forward + backward through the
-        head: the activations plus every leaf module's output after the cut, times 3."""
-        sizes = []
-        hooks = [m.register_forward_hook(
-            lambda _m, _i, out: sizes.append(out.numel() if isinstance(out, torch.Tensor) else 0))
-            for m in self.model.modules() if not any(True for _ in m.children())]
+        head: the activations plus the output of every leaf module run after the cut, times 3."""
+        sizes, after = [], [cut.module is None]
+
+        def count(_m, _i, out):
+            if after[0] and isinstance(out, torch.Tensor):
+                sizes.append(out.numel())
+
+        def start(_m, _i, _out):
+            after[0] = True
+
+        hooks = [m.register_forward_hook(count) for m in self.model.modules()
+                 if not any(True for _ in m.children())]
+        if cut.module is not None:
+            hooks.append(cut.module.register_forward_hook(start))
         try:
             with torch.no_grad():
                 self._head(cut, torch.zeros((1,) + cut.shape, device=self.device))
@@ -412,6 +435,14 @@ class TorchNetwork:
                                     for k in state})
 
 
+def _tensor(array: np.ndarray, device) -> torch.Tensor:
+    """A float32 tensor on ``device`` from numpy (copied when numpy's is read-only)."""
+    array = np.asarray(array, np.float32)
+    if not array.flags.writeable:
+        array = array.copy()
+    return torch.as_tensor(array, device=device)
+
+
 def _scores(outs, selector: torch.Tensor) -> torch.Tensor:
     logits, value = outs
     return torch.cat([logits, value[:, None]], 1).float() @ selector  # (B, O)
@@ -431,15 +462,15 @@ class TorchIntegratedGradients(IntegratedGradientsBase):
 
     def _score(self, acts):
         with torch.no_grad():
-            a = torch.as_tensor(acts, device=self.network.device)
-            return _scores(self.network._head(self.cut, a), self.selector).cpu().numpy()
+            a = _tensor(acts, self.network.device)
+            return _scores(self.network._head_batched(self.cut, a), self.selector).cpu().numpy()
 
     def _batch(self, acts):
-        a = torch.as_tensor(acts, device=self.network.device)
+        a = _tensor(acts, self.network.device)
         n, batch, rest = len(self.alphas), a.shape[0], a.shape[1:]
         scaled = (self._alphas.view((n,) + (1,) * a.dim()) * a[None]).reshape((n * batch,) + rest)
         scaled.requires_grad_(True)
-        scores = _scores(self.network._head(self.cut, scaled), self.selector)
+        scores = _scores(self.network._head_batched(self.cut, scaled), self.selector)
         count = len(self.outputs)
         attrs = []
         for o in range(count):
@@ -462,7 +493,7 @@ class TorchMultiPathAttribution(MultiPathBase):
 
     def _paths(self, r, rho, comps, coefs, alphas):
         dev = self.network.device
-        r, rho, comps, coefs, alphas = (torch.as_tensor(v, device=dev)
+        r, rho, comps, coefs, alphas = (_tensor(v, dev)
                                         for v in (r, rho, comps, coefs, alphas))
         n, paths, batch = self.steps, coefs.shape[0], r.shape[0]
         ones = (1,) * (len(self.act_shape) - 1)
@@ -475,7 +506,7 @@ class TorchMultiPathAttribution(MultiPathBase):
         deltas = points(coefs[:, 1:] - coefs[:, :-1], alphas[1:] - alphas[:-1])
         flat = points(coefs[:, 1:], alphas[1:]).reshape((paths * n * batch,) + rho.shape[1:])
         flat = flat.detach().requires_grad_(True)
-        scores = _scores(self.network._head(self.cut, flat), self.selector)
+        scores = _scores(self.network._head_batched(self.cut, flat), self.selector)
         count = len(self.outputs)
         attrs = []
         for o in range(count):
