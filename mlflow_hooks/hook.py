@@ -66,8 +66,11 @@ class CheckpointAnalyzer:
         timeout: seconds after which one analysis is abandoned (and reported).
     """
 
+    # options of `rl-clarity analyze` that `rl-clarity probe` takes too (each with one value):
+    # the probe set's sizes, the agent's environment and the backend
     PROBE_OPTIONS = ("--traj-envs", "--traj-steps", "--obs-envs", "--obs-per-env", "--obs-every",
-                     "--seed")
+                     "--seed", "--env-kind", "--env", "--backend", "--device", "--start-level",
+                     "--num-levels", "--env-option")
 
     def __init__(self, logdir: str, run: str | None = None, *, mlflow_run_id: str | None = None,
                  tracking_uri: str | None = None, analyze_args=(), max_pending: int = 2,

@@ -27,6 +27,7 @@ observation, as the original's input pseudo-layer.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -151,9 +152,12 @@ class TorchNetwork:
         self.architecture = architecture
         self.spec = spec
         self.device = resolve_device(device)
-        self.model = model.to(self.device).eval()
+        # a copy: the user's module (maybe still training) keeps its device, mode and grads
+        self.model = copy.deepcopy(model).to(self.device).eval()
         for p in self.model.parameters():
             p.requires_grad_(False)
+        if self.device.type == "cpu":  # oneDNN's fast path; activations arrive channel-last
+            self.model.to(memory_format=torch.channels_last)
         self._model_scale = 255.0 * float(spec.input_scale)
         self._cuts = self._find_cuts()
         logits, value = self.forward(np.zeros((2,) + self.observation_shape, np.uint8))
