@@ -41,9 +41,9 @@ class AgentBackend(Protocol):
     def layer_shape(self, name: str) -> tuple:
         """Activation shape without the batch axis, channel-last."""
 
-    def check_cut(self, name: str) -> None:
-        """Raise ``ValueError`` (saying why) unless every path from the input to the outputs
-        attributed at ``name`` passes through it."""
+    def check_cut(self, name: str, outputs=("logits", "value")) -> None:
+        """Raise ``ValueError`` (saying why) unless every path from the input to each of
+        ``outputs`` (``"logits"``, ``"value"``) passes through ``name``."""
 
     def forward(self, obs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """uint8 ``(B, H, W, C)`` -> ``(logits (B, A), values (B,))`` float32."""

@@ -182,7 +182,9 @@ class KerasBackend:
     def cut(self, name: str):  # pragma: no cover - provided by the network class
         raise NotImplementedError
 
-    def check_cut(self, name: str) -> None:
+    def check_cut(self, name: str, outputs=("logits", "value")) -> None:
+        """Raise ``ValueError`` unless the network can be cut at ``name`` (both outputs pass
+        through every cut of a Keras network that can be built)."""
         self.cut(name)
 
     def forward_tensors(self, obs):

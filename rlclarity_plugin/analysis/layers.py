@@ -35,22 +35,29 @@ class LayerConfig:
             raise ValueError(f"discard_first_n must be >= 0, got {self.discard_first_n}")
 
 
-def _is_bottleneck(network, name: str) -> bool:
+def _is_bottleneck(network, name: str, outputs: tuple) -> bool:
     try:
-        network.check_cut(name)
+        network.check_cut(name, outputs)
     except ValueError:
         return False
     return True
 
 
-def select_layers(network, config: LayerConfig | None = None) -> list[str]:
-    """Names of the layers to analyse, input -> output; raises ``ValueError`` if none fit."""
+def select_layers(network, config: LayerConfig | None = None,
+                  outputs: tuple = ("logits", "value")) -> list[str]:
+    """Names of the layers to analyse, input -> output; raises ``ValueError`` if none fit.
+
+    ``outputs``: what will be attributed (``"value"``, ``"logits"``); with ``bottleneck_only``
+    a layer must lie on every path from the input to each of them (a network with a separate
+    value trunk, such as SB3's ``share_features_extractor=False``, offers its value-trunk layers
+    for the value and its policy-trunk layers for the logits)."""
     config = config or LayerConfig()
+    outputs = tuple(outputs)
     candidates = [
         name for name in network.layer_names
         if name != INPUT_LAYER and len(network.layer_shape(name)) == 3
         and network.layer_kind(name) in config.kinds
-        and (not config.bottleneck_only or _is_bottleneck(network, name))
+        and (not config.bottleneck_only or _is_bottleneck(network, name, outputs))
     ]
     if config.name_contains_one_of is not None:
         candidates = [n for n in candidates if any(s in n for s in config.name_contains_one_of)]
@@ -59,7 +66,8 @@ def select_layers(network, config: LayerConfig | None = None) -> list[str]:
         candidates = [INPUT_LAYER, *candidates]
     if not candidates:
         raise ValueError(
-            f"no layer of the {network.architecture} network fits the selection "
+            f"no layer of the {network.architecture} network fits the selection for the "
+            f"{' and '.join(outputs)} "
             f"(kinds={list(config.kinds)}, name_contains_one_of="
             f"{None if config.name_contains_one_of is None else list(config.name_contains_one_of)}"
             f", discard_first_n={config.discard_first_n}); its layers are: "

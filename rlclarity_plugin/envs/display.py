@@ -23,7 +23,7 @@ RGB_COLORS = ("#ff0000", "#00ff00", "#0000ff")
 def display_rule(env_kind: str, observation_shape) -> str:
     """The rule for observations of ``observation_shape`` (H, W, C) from ``env_kind``."""
     channels = int(observation_shape[-1]) if len(observation_shape) == 3 else 1
-    if env_kind == "atari" or channels % 3 != 0:
+    if env_kind in ("atari", "sb3-atari") or channels % 3 != 0:  # greyscale frame stacks
         return "last_channel_grey"
     return "rgb" if channels == 3 else "last_three_channels"
 
