@@ -4,19 +4,34 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+DEMO_STAMP := $(VENV)/.installed-demo
+# The package's core is framework-free; the demo needs the Keras backend and procgen, the tests
+# every extra (the `test` extra lists them all). torch is pinned here, not in setup.py: on these
+# machines "torch<2.14" resolves to the CPU build 2.13.0+cpu (~200 MB) instead of PyPI's CUDA
+# build (~5.8 GB).
+DEMO_EXTRAS := keras,procgen
+TEST_EXTRAS := test
+TORCH_PIN := "torch<2.14"
 
 .PHONY: demo test install lint clean browser frontend
 
-$(STAMP): setup.py pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e ".[test]"
-	touch $(STAMP)
+
+$(DEMO_STAMP): setup.py pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install -q -e ".[$(DEMO_EXTRAS)]"
+	touch $@
+
+# everything: the test set-up includes the demo's
+$(STAMP): setup.py pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install -q -e ".[$(TEST_EXTRAS)]" $(TORCH_PIN)
+	touch $@ $(DEMO_STAMP)
 
 install: $(STAMP)
 
 # Main job on the shipped default: analyse demo:coinrun into runs/demo, then TensorBoard on it.
-demo: $(STAMP)
+demo: $(DEMO_STAMP)
 	$(BIN)/rl-clarity demo --logdir runs/demo
 
 # What the browser and bundle tests need besides Python: Debian's Chromium (Playwright drives it;

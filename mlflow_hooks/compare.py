@@ -49,7 +49,12 @@ class AnalysedCheckpoint:
 
 
 def _client(tracking_uri):
-    from mlflow.tracking import MlflowClient
+    try:
+        from mlflow.tracking import MlflowClient
+    except ImportError as e:
+        from rlclarity_plugin import missing_extra
+
+        raise missing_extra("mlflow", "mlflow", "comparing MLflow runs", e) from e
 
     return MlflowClient(tracking_uri=tracking_uri)
 

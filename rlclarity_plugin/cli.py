@@ -88,7 +88,13 @@ def _add_train(sub):
 
 def _cmd_train(args) -> int:
     from .training.config import PPOConfig
-    from .training.ppo import train
+    try:
+        from .training.ppo import train
+    except ImportError as e:
+        from . import missing_extra
+
+        raise missing_extra(("tensorflow", "keras"), "keras", "training (the PPO trainer)",
+                            e) from e
 
     env_kwargs = _env_kwargs(args.env_option)
     if args.env_kind == "procgen":

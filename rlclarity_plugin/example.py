@@ -28,7 +28,13 @@ def run_example(workdir: str, *, timesteps: int = 512, open_browser: bool = True
     from .envs.probe_config import ProbeConfig
     from .export import export_html
     from .training.config import PPOConfig
-    from .training.ppo import train
+    try:
+        from .training.ppo import train
+    except ImportError as e:
+        from . import missing_extra
+
+        raise missing_extra(("tensorflow", "keras"), "keras", "training (the PPO trainer)",
+                            e) from e
 
     os.makedirs(workdir, exist_ok=True)
     seconds = {}

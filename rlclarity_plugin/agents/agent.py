@@ -86,7 +86,13 @@ class Agent:
     @classmethod
     def build(cls, metadata: AgentMetadata) -> Agent:
         """A freshly initialised agent for ``metadata`` (a built-in Keras architecture)."""
-        from .architectures import AgentNetwork
+        try:
+            from .architectures import AgentNetwork
+        except ImportError as e:
+            from .. import missing_extra
+
+            raise missing_extra(("tensorflow", "keras"), "keras", "the Keras backend", e,
+                                "or load the checkpoint with --backend torch") from e
 
         net = AgentNetwork(metadata.architecture, metadata.observation_shape,
                           metadata.num_actions, metadata.arch_kwargs)

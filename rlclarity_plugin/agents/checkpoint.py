@@ -24,6 +24,7 @@ import re
 
 import numpy as np
 
+from .. import MissingExtraError, missing_extra
 from ..store import files
 from .agent import Agent, AgentMetadata
 
@@ -137,7 +138,11 @@ def _load(path: str, backend: str, device: str, env: dict, original_kwargs: dict
         _torch_only(backend, "Stable-Baselines3")
         return sb3.load_sb3(path.removeprefix("sb3:"), device=device, **env)
     if is_original_checkpoint(path):
-        from .original import load_original_checkpoint
+        try:
+            from .original import load_original_checkpoint
+        except ImportError as e:
+            raise missing_extra(("tensorflow", "keras"), "keras", "original rl_clarity "
+                                "checkpoints", e) from e
 
         if backend == "torch":
             raise ValueError(f"{path!r}: original joblib checkpoints load on the Keras backend "
@@ -178,12 +183,17 @@ def _load(path: str, backend: str, device: str, env: dict, original_kwargs: dict
                          f"{_first_line(e)})") from e
     try:
         if backend == "torch":
-            from .torch_architectures import torch_agent_from_weights
-
+            try:
+                from .torch_architectures import torch_agent_from_weights
+            except ImportError as e:
+                raise missing_extra("torch", "torch", "the torch backend", e,
+                                    "or drop --backend torch") from e
             agent = torch_agent_from_weights(metadata, weights, device=device)
         else:
             agent = Agent.build(metadata)
             agent.set_weights(weights)
+    except MissingExtraError:
+        raise
     except ValueError as e:
         raise ValueError(f"checkpoint {path!r}: {e}") from e
     return _with_env(agent, env)
@@ -213,9 +223,12 @@ def _save_keras_model(model, path: str) -> None:
 def _load_keras_agent(path: str, metadata: AgentMetadata) -> Agent:
     import tempfile
 
-    import keras
+    try:
+        import keras
 
-    from .adapter import KerasModelNetwork
+        from .adapter import KerasModelNetwork
+    except ImportError as e:
+        raise missing_extra(("tensorflow", "keras"), "keras", "Keras model checkpoints", e) from e
 
     model_path = _join(path, KERAS_MODEL_FILE)
     if not files.exists(model_path):

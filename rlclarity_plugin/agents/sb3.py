@@ -138,7 +138,12 @@ def load_sb3(path: str, *, device: str = "auto", env_kind=None, env_name=None, e
 
 
 def _load_model(algorithm: str, raw: bytes, device, path: str):
-    from stable_baselines3 import A2C, PPO
+    try:
+        from stable_baselines3 import A2C, PPO
+    except ImportError as e:
+        from .. import missing_extra
+
+        raise missing_extra("stable_baselines3", "sb3", "Stable-Baselines3 checkpoints", e) from e
 
     cls = {"PPO": PPO, "A2C": A2C}[algorithm]
     try:

@@ -29,7 +29,10 @@ class ConvReLU(nn.Sequential):
     """A convolution followed by a ReLU: one cut point of kind ``relu``, like a Keras
     ``Conv2D(activation="relu")``."""
 
-    def __init__(self, cin, cout, size, stride=1, padding="same"):
+    def __init__(self, cin, cout, size, stride=1, padding=None):
+        # TF's SAME for odd kernels at stride 1 is size // 2 on each side; explicit padding is
+        # also oneDNN's fast path (padding="same" measured 1.5x slower channels-last)
+        padding = size // 2 if padding is None else padding
         super().__init__(nn.Conv2d(cin, cout, size, stride, padding=padding), nn.ReLU())
 
 

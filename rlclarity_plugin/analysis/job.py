@@ -71,8 +71,16 @@ class SerialComm:
 def world_comm():
     """mpi4py's COMM_WORLD when started by mpirun with several ranks, else :class:`SerialComm`."""
     if any(k in os.environ for k in ("PMI_SIZE", "OMPI_COMM_WORLD_SIZE", "PMIX_RANK")):
-        from mpi4py import MPI
+        try:
+            from mpi4py import MPI
+        except ImportError as e:
+            # one rank by the launcher's word (a scheduler's environment): serial, no MPI needed
+            if "1" in (os.environ.get("PMI_SIZE"), os.environ.get("OMPI_COMM_WORLD_SIZE")):
+                return SerialComm()
+            from .. import missing_extra
 
+            raise missing_extra("mpi4py", "mpi", "an analysis started by mpirun", e,
+                                "or run it without mpirun") from e
         if MPI.COMM_WORLD.Get_size() > 1:
             return MPI.COMM_WORLD
     return SerialComm()
@@ -183,7 +191,8 @@ def run_analysis(checkpoint, logdir: str, run: str | None = None, step: int | No
     run = run or _default_run_name(checkpoint)
     schema.check_run_name(run)
     step = schema.check_step(meta.training_step if step is None else step)
-    layers = select_layers(agent.network, config.layers)
+    layers = select_layers(agent.network, config.layers,
+                           ("value", "logits") if config.attr_policy else ("value",))
     for layer in layers:
         schema.check_name("layer", layer)
     outputs = _outputs(meta, config.attr_policy)

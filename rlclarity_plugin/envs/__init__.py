@@ -1,16 +1,18 @@
-"""Environments (procgen, Atari) behind one vectorised interface, and probe-set collection."""
+"""Environments (procgen, Atari, SB3's Atari stack) behind one vectorised interface, and
+probe-set collection."""
 
 from __future__ import annotations
 
 from .base import VectorEnv
 from .procgen_env import PROCGEN_ENV_NAMES
 
-ENV_KINDS = ("procgen", "atari")
+ENV_KINDS = ("procgen", "atari", "sb3-atari")
 
 
 def make_env(env_kind: str, env_name: str, num_envs: int, seed: int = 0,
              full_resolution: bool = False, **kwargs) -> VectorEnv:
-    """Create ``num_envs`` environments of a kind (``procgen`` or ``atari``) and name.
+    """Create ``num_envs`` environments of a kind (``procgen``, ``atari`` or ``sb3-atari``:
+    Stable-Baselines3's own Atari wrappers, :mod:`.sb3_env`) and name.
 
     ``full_resolution``: also draw every state at human scale (``env.full_frames()``; procgen
     only, 512x512). Unknown kinds, names and options raise ``ValueError`` before anything starts.
@@ -29,6 +31,10 @@ def make_env(env_kind: str, env_name: str, num_envs: int, seed: int = 0,
         from .atari_env import AtariVectorEnv
 
         return AtariVectorEnv(env_name, num_envs, seed=seed, **kwargs)
+    if env_kind == "sb3-atari":
+        from .sb3_env import SB3AtariVectorEnv
+
+        return SB3AtariVectorEnv(env_name, num_envs, seed=seed, **kwargs)
     raise ValueError(f"unknown environment kind {env_kind!r}; expected one of "
                      f"{', '.join(ENV_KINDS)}")
 

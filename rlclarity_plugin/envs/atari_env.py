@@ -48,8 +48,9 @@ def _import_ale():
         import ale_py
         import gymnasium
     except ImportError as exc:  # pragma: no cover - depends on the installation
-        raise ImportError("Atari environments need gymnasium and ale-py: "
-                          "pip install 'gymnasium>=1.0,<2' 'ale-py>=0.10'") from exc
+        from .. import missing_extra
+
+        raise missing_extra(("ale_py", "gymnasium"), "atari", "Atari environments", exc) from exc
     gymnasium.register_envs(ale_py)
     return gymnasium, ale_py
 

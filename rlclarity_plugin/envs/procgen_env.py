@@ -57,9 +57,15 @@ class ProcgenVectorEnv(VectorEnv):
 
     def __init__(self, env_name: str, num_envs: int, seed: int = 0, full_resolution: bool = False,
                  **kwargs):
-        from procgen import ProcgenGym3Env
-
         self.env_kwargs = check_procgen_kwargs(env_name, kwargs)
+        try:
+            from procgen import ProcgenGym3Env
+        except ImportError as e:
+            from .. import missing_extra
+
+            raise missing_extra("procgen", "procgen", f"the procgen environment {env_name!r}", e,
+                                "or, to analyse, collect the probe set where procgen is "
+                                "installed and pass --probe-set") from e
         self.env_name = env_name
         self.num_envs = int(num_envs)
         # render_mode="rgb_array": procgen also draws each state at 512x512 into info["rgb"]

@@ -57,13 +57,17 @@ def _import_sb3_atari():
         import ale_py
         import gymnasium
     except ImportError as exc:  # pragma: no cover - depends on the installation
-        raise ImportError("sb3-atari environments need gymnasium and ale-py: "
-                          "pip install 'gymnasium>=1.0,<2' 'ale-py>=0.10'") from exc
+        from .. import missing_extra
+
+        raise missing_extra(("ale_py", "gymnasium"), "atari", "sb3-atari environments",
+                            exc) from exc
     try:
         import cv2  # noqa: F401  (SB3's WarpFrame resizes with OpenCV)
     except ImportError as exc:  # pragma: no cover - depends on the installation
-        raise ImportError("sb3-atari environments need OpenCV for SB3's WarpFrame: "
-                          "pip install opencv-python-headless") from exc
+        from .. import missing_extra
+
+        raise missing_extra("cv2", "sb3", "sb3-atari environments (SB3's WarpFrame)",
+                            exc) from exc
     gymnasium.register_envs(ale_py)
     return gymnasium
 
