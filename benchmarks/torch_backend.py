@@ -7,7 +7,8 @@
 ``efficiency``: per layer of the demo agent on torch (CPU), the backend's IG (value function)
 over N frames x n path points divided by the bare cost of the same work measured here: one
 trunk pass plus n forward+backward passes of the head built directly from the port's module
-chain (no hooks, no batching across path points). Target: <= 1.15.
+chain (no hooks, no batching across path points), in chunks of ``--bare-batch`` frames (a usual
+forward batch; the backend picks its own chunks). Target: <= 1.15.
 
 ``analysis``: the demo agent analysed by ``run_analysis`` on the Keras backend and on the torch
 port, on the same probe set (collected first, not timed), default layers, K=8, every feature
@@ -44,7 +45,7 @@ def best_of(fn, repeats):
     return min(times)
 
 
-def _layer_efficiency(net, layer, obs, steps, repeats):
+def _layer_efficiency(net, layer, obs, steps, repeats, bare_batch):
     import torch
 
     from rlclarity_plugin.analysis.attribution import value_output
@@ -61,8 +62,8 @@ def _layer_efficiency(net, layer, obs, steps, repeats):
         return torch.autograd.grad(model.value(rest(a.permute(0, 3, 1, 2))).sum(), a)[0]
 
     def bare():
-        for s in range(0, len(obs), batch):
-            acts = torch.as_tensor(net.activations(layer, obs[s:s + batch]))
+        for s in range(0, len(obs), bare_batch):
+            acts = torch.as_tensor(net.activations(layer, obs[s:s + bare_batch]))
             for _ in range(steps):
                 head_grad(acts).numpy()
 
@@ -73,6 +74,7 @@ def _layer_efficiency(net, layer, obs, steps, repeats):
     bare(), ours()
     t_bare, t_ours = best_of(bare, repeats), best_of(ours, repeats)
     return {"layer": layer, "frames": len(obs), "steps": steps, "batch_frames": batch,
+            "bare_batch": bare_batch,
             "ours_s": round(t_ours, 3), "bare_s": round(t_bare, 3),
             "ratio": round(t_ours / t_bare, 3), "threads": torch.get_num_threads()}
 
@@ -85,8 +87,8 @@ def efficiency(args):
     rng = np.random.default_rng(0)
     obs = rng.integers(0, 256, (args.frames, 64, 64, 3), dtype=np.uint8)
     for layer in select_layers(net):
-        print(json.dumps(_layer_efficiency(net, layer, obs, args.steps, args.repeats)),
-              flush=True)
+        print(json.dumps(_layer_efficiency(net, layer, obs, args.steps, args.repeats,
+                                           args.bare_batch)), flush=True)
 
 
 def _config(args, probe):
@@ -146,6 +148,7 @@ def main():
     e.add_argument("--frames", type=int, default=512)
     e.add_argument("--steps", type=int, default=16)
     e.add_argument("--repeats", type=int, default=3)
+    e.add_argument("--bare-batch", type=int, default=64)
     a = sub.add_parser("analysis")
     a.add_argument("--traj-envs", type=int, default=2)
     a.add_argument("--traj-steps", type=int, default=128)

@@ -105,13 +105,17 @@ class IntegratedGradientsBase:
     outputs: list
     batch_frames: int
 
-    def _setup(self, act_shape, outputs, config: AttributionConfig, bytes_per_point: int):
+    def _setup(self, act_shape, outputs, config: AttributionConfig, bytes_per_point: int,
+               memory_budget: int | None = None):
+        """``memory_budget``: bytes per call (default ``config.memory_budget``; a backend may
+        use less where smaller calls are faster)."""
         self.act_shape = tuple(int(d) for d in act_shape)
         self.outputs = list(outputs)
         self.config = config
         self.alphas, self.weights = path_points(config.integrate_steps, config.rule)
         per_frame = int(bytes_per_point) * config.integrate_steps
-        self.batch_frames = max(1, int(config.memory_budget // max(per_frame, 1)))
+        budget = config.memory_budget if memory_budget is None else memory_budget
+        self.batch_frames = max(1, int(budget // max(per_frame, 1)))
 
     def _batch(self, acts: np.ndarray) -> np.ndarray:
         raise NotImplementedError
