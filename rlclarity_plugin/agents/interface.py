@@ -14,6 +14,7 @@ convolutional cut points and ``(B, d)`` for dense ones, whatever the framework's
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Protocol, runtime_checkable
 
 import numpy as np
@@ -67,3 +68,17 @@ class AgentBackend(Protocol):
 
     def set_weights(self, weights: dict[str, np.ndarray]) -> None:
         """Assign every parameter by name; raise ``ValueError`` listing mismatches."""
+
+
+def check_weights(expected: Mapping[str, tuple], weights: Mapping[str, np.ndarray]) -> None:
+    """Raise ``ValueError`` listing every weight of ``expected`` (name -> shape) that
+    ``weights`` lacks, every name it has in excess and every shape that differs."""
+    missing = sorted(set(expected) - set(weights))
+    unexpected = sorted(set(weights) - set(expected))
+    misshaped = sorted(f"{k}: got {tuple(np.shape(weights[k]))}, expected {tuple(shape)}"
+                       for k, shape in expected.items()
+                       if k in weights and tuple(np.shape(weights[k])) != tuple(shape))
+    if missing or unexpected or misshaped:
+        raise ValueError("weights do not match the network:\n" + "\n".join(
+            [f"  missing: {k}" for k in missing] + [f"  unexpected: {k}" for k in unexpected]
+            + [f"  wrong shape: {k}" for k in misshaped]))

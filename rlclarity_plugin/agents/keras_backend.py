@@ -25,6 +25,7 @@ from ..analysis.attribution import (
     selector_matrix,
 )
 from ..analysis.config import AttributionConfig
+from .interface import check_weights
 
 
 def _bytes_per_point(head, act_shape) -> int:
@@ -230,14 +231,6 @@ class KerasBackend:
     def set_weights(self, weights: dict[str, np.ndarray]) -> None:
         """Assign weights by path; every weight must be given exactly once with its shape."""
         variables = {v.path: v for v in self.model.weights}
-        missing = sorted(set(variables) - set(weights))
-        unexpected = sorted(set(weights) - set(variables))
-        misshaped = sorted(f"{k}: got {tuple(np.shape(weights[k]))}, expected {tuple(v.shape)}"
-                           for k, v in variables.items()
-                           if k in weights and tuple(np.shape(weights[k])) != tuple(v.shape))
-        if missing or unexpected or misshaped:
-            raise ValueError("weights do not match the network:\n" + "\n".join(
-                [f"  missing: {k}" for k in missing] + [f"  unexpected: {k}" for k in unexpected]
-                + [f"  wrong shape: {k}" for k in misshaped]))
+        check_weights({k: tuple(v.shape) for k, v in variables.items()}, weights)
         for k, v in variables.items():
             v.assign(np.asarray(weights[k], dtype=v.dtype))

@@ -37,6 +37,7 @@ from torch import nn
 
 from ..analysis.attribution import IntegratedGradientsBase, MultiPathBase, selector_matrix
 from ..analysis.config import AttributionConfig
+from .interface import check_weights
 
 INPUT_LAYER = "input"
 CUT_TOLERANCE = 1e-5
@@ -460,15 +461,7 @@ class TorchNetwork:
 
     def set_weights(self, weights: dict[str, np.ndarray]) -> None:
         state = self.model.state_dict()
-        missing = sorted(set(state) - set(weights))
-        unexpected = sorted(set(weights) - set(state))
-        misshaped = sorted(f"{k}: got {tuple(np.shape(weights[k]))}, expected {tuple(v.shape)}"
-                           for k, v in state.items()
-                           if k in weights and tuple(np.shape(weights[k])) != tuple(v.shape))
-        if missing or unexpected or misshaped:
-            raise ValueError("weights do not match the network:\n" + "\n".join(
-                [f"  missing: {k}" for k in missing] + [f"  unexpected: {k}" for k in unexpected]
-                + [f"  wrong shape: {k}" for k in misshaped]))
+        check_weights({k: tuple(v.shape) for k, v in state.items()}, weights)
         self.model.load_state_dict({k: torch.as_tensor(np.asarray(weights[k]))
                                     for k in state})
 

@@ -24,7 +24,7 @@ import difflib
 
 import numpy as np
 
-from .base import VectorEnv
+from .base import VectorEnv, check_actions
 
 OBS_SIZE = 84
 # Frames the ALE allows per episode before truncating it (108k frames = 30 minutes at 60 Hz).
@@ -251,15 +251,7 @@ class AtariVectorEnv(VectorEnv):
         return self._rewards, self._obs, self._firsts
 
     def act(self, actions) -> None:
-        actions = np.asarray(actions)
-        if actions.shape != (self.num_envs,):
-            raise ValueError(f"expected {self.num_envs} actions, got shape {actions.shape}")
-        if not np.issubdtype(actions.dtype, np.integer):
-            if not np.all(np.equal(np.mod(actions, 1), 0)):
-                raise ValueError(f"actions must be integers, got {actions}")
-            actions = actions.astype(np.int64)
-        if np.any(actions < 0) or np.any(actions >= self.num_actions):
-            raise ValueError(f"actions must lie in [0, {self.num_actions}), got {actions}")
+        actions = check_actions(actions, self.num_envs, self.num_actions)
         rewards = np.zeros(self.num_envs, np.float32)
         firsts = np.zeros(self.num_envs, bool)
         obs = np.empty_like(self._obs)

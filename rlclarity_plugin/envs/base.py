@@ -43,3 +43,18 @@ class VectorEnv:
 
     def __exit__(self, *exc):
         self.close()
+
+
+def check_actions(actions, num_envs: int, num_actions: int) -> np.ndarray:
+    """``actions`` as int64 ``(num_envs,)``; ``ValueError`` unless they are whole numbers in
+    ``[0, num_actions)``, one per environment."""
+    actions = np.asarray(actions)
+    if actions.shape != (num_envs,):
+        raise ValueError(f"expected {num_envs} actions, got shape {actions.shape}")
+    if not np.issubdtype(actions.dtype, np.integer):
+        if not np.all(np.equal(np.mod(actions, 1), 0)):
+            raise ValueError(f"actions must be integers, got {actions}")
+    actions = actions.astype(np.int64)
+    if np.any(actions < 0) or np.any(actions >= num_actions):
+        raise ValueError(f"actions must lie in [0, {num_actions}), got {actions}")
+    return actions

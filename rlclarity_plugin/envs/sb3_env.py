@@ -27,7 +27,7 @@ import difflib
 
 import numpy as np
 
-from .base import VectorEnv
+from .base import VectorEnv, check_actions
 
 # option -> (type, default); None: not set (the gymnasium id's own setting)
 SB3_ATARI_KWARGS = {
@@ -201,15 +201,7 @@ class SB3AtariVectorEnv(VectorEnv):
 
     def act(self, actions) -> None:
         """Step every game once with integer ``actions (E,)`` in ``[0, num_actions)``."""
-        actions = np.asarray(actions)
-        if actions.shape != (self.num_envs,):
-            raise ValueError(f"expected {self.num_envs} actions, got shape {actions.shape}")
-        if not np.issubdtype(actions.dtype, np.integer):
-            if not np.all(np.equal(np.mod(actions, 1), 0)):
-                raise ValueError(f"actions must be integers, got {actions}")
-        actions = actions.astype(np.int64)
-        if np.any(actions < 0) or np.any(actions >= self.num_actions):
-            raise ValueError(f"actions must lie in [0, {self.num_actions}), got {actions}")
+        actions = check_actions(actions, self.num_envs, self.num_actions)
         obs, rewards, dones, _ = self._venv.step(actions)
         self._obs = np.array(obs, dtype=np.uint8)
         self._rewards = np.asarray(rewards, np.float32)
