@@ -43,8 +43,9 @@ INPUT_LAYER = "input"
 CUT_TOLERANCE = 1e-5
 # Bytes per IG call on CPU: calls whose tensors stay near the caches are faster than the large
 # calls a GPU wants. Measured (benchmarks/torch_backend.py, demo agent, 2 cores): 32 MiB instead
-# of 1 GiB made IG 1.6x faster at 1a, 1.9x at 2b, 2.0x at 3a; 8 MiB and 128 MiB were slower.
-CPU_CALL_BYTES = 32 << 20
+# of 1 GiB made IG 1.6x faster at 1a, 1.9x at 2b, 2.0x at 3a; among 16-128 MiB, 64 MiB gave the
+# best ratios to the bare head passes at 1a-3a (1.0-1.18; 16 MiB: 1.1-1.5; 96 MiB: 0.9-1.6).
+CPU_CALL_BYTES = 64 << 20
 
 
 @dataclass(frozen=True)
