@@ -499,17 +499,19 @@ class TorchIntegratedGradients(IntegratedGradientsBase):
             return _scores(self.network._head_batched(self.cut, a), self.selector).cpu().numpy()
 
     def _batch(self, acts):
-        a = _tensor(acts, self.network.device)
+        a = _tensor(acts, self.network.device).requires_grad_(True)
         n, batch, rest = len(self.alphas), a.shape[0], a.shape[1:]
         scaled = (self._alphas.view((n,) + (1,) * a.dim()) * a[None]).reshape((n * batch,) + rest)
-        scaled.requires_grad_(True)
         scores = _scores(self.network._head_batched(self.cut, scaled), self.selector)
+        # the gradient w.r.t. a of sum_k (w_k / alpha_k) F(alpha_k a) is sum_k w_k grad F(x_k):
+        # the weighted sum over path points happens in the backward pass of the scaling
+        coef = (self._weights / self._alphas).repeat_interleave(batch)
         count = len(self.outputs)
         attrs = []
         for o in range(count):
-            grad = torch.autograd.grad(scores[:, o].sum(), scaled, retain_graph=o < count - 1)[0]
-            grad = grad.reshape((n, batch) + rest)
-            attrs.append(a * torch.tensordot(self._weights, grad, dims=1))
+            grad = torch.autograd.grad(scores[:, o], a, grad_outputs=coef,
+                                       retain_graph=o < count - 1)[0]
+            attrs.append(a.detach() * grad)
         return torch.stack(attrs).detach().cpu().numpy()
 
 
