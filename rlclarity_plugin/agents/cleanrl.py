@@ -72,6 +72,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from ..store import files
+from .torch_architectures import ResidualBlock  # the same block (conv0, conv1) as IMPALA's
 from .torch_backend import TorchSpec, torch_agent
 
 ARCHITECTURES = ("ppo_procgen", "ppo_atari")
@@ -84,19 +85,6 @@ ENV_HINT = ("pass the environment it was trained on: --env-kind and --env on the
 
 
 # -------------------------------------------------------------------------------- the networks
-class ResidualBlock(nn.Module):
-    """``x + conv1(relu(conv0(relu(x))))``, 3x3 convolutions with padding 1; ``(B, d, h, w)``
-    in and out."""
-
-    def __init__(self, channels: int):
-        super().__init__()
-        self.conv0 = nn.Conv2d(channels, channels, 3, padding=1)
-        self.conv1 = nn.Conv2d(channels, channels, 3, padding=1)
-
-    def forward(self, x):
-        return x + self.conv1(F.relu(self.conv0(F.relu(x))))
-
-
 class ConvSequence(nn.Module):
     """Conv 3x3 to ``out_channels``, max-pool 3/2 (padding 1), two residual blocks:
     ``(B, c, h, w) -> (B, out_channels, (h + 1) // 2, (w + 1) // 2)``."""
