@@ -13,7 +13,7 @@ DEMO_EXTRAS := keras,procgen
 TEST_EXTRAS := test
 TORCH_PIN := "torch<2.14"
 
-.PHONY: demo test install lint clean browser frontend
+.PHONY: demo test test-fast install lint clean browser frontend
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -51,8 +51,15 @@ frontend: tb_frontend/node_modules/.package-lock.json
 test: $(STAMP) browser tb_frontend/node_modules/.package-lock.json
 	$(BIN)/python -m pytest -q
 
+# The edit-test loop: store, schema, codec, parameter, view, plugin-route and export tests on
+# synthetic stores, no browser, no TensorFlow job (under a minute on 2 cores; tests/conftest.py
+# says which).
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m fast
+
 lint: $(STAMP)
 	$(BIN)/ruff check rlclarity_plugin mlflow_hooks tests setup.py
+	$(BIN)/lint-imports --no-cache
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -46,12 +46,15 @@ EXTRAS = {
     "azure": ["adlfs>=2023.1"],
     # everything the suite needs: both backends, every environment kind, MPI (the job's
     # rank-count tests), MLflow, a real S3-compatible server for the remote-logdir tests, captum
-    # (a reference for the torch attributions), Playwright (browser tests) and ruff (lint).
+    # (a reference for the torch attributions), Playwright (browser tests), ruff (lint) and
+    # JupyterLab + Notebook 7 + ipykernel (rlclarity_plugin.show in a real notebook server;
+    # show() itself needs none of them: no `notebook` extra).
     # Measured: with the Makefile's "torch<2.14" this resolves to torch 2.13.0+cpu and captum
     # 0.8.0; requiring captum>=0.9 makes pip backtrack onto PyPI's CUDA torch 2.13.0 (gigabytes).
     "test": sorted({*KERAS, *SB3, *PROCGEN, *MPI, *ATARI, *MLFLOW, *S3, "captum>=0.7",
-                    "pytest>=8", "playwright>=1.45", "ruff>=0.6", "moto[s3]>=5", "flask",
-                    "flask-cors"}),
+                    "pytest>=8", "playwright>=1.45", "ruff>=0.6", "import-linter>=2.1",
+                    "moto[s3]>=5", "flask", "flask-cors", "jupyterlab>=4", "notebook>=7",
+                    "ipykernel>=6", "nbformat>=5"}),
 }
 
 setup(
@@ -81,6 +84,7 @@ setup(
         "tqdm>=4.60",
         "joblib>=1.2",
         "fsspec>=2023.1",
+        "cachetools>=5",  # the TensorBoard plugin's response, run-list and part caches
         # event-file records: the C implementation of CRC32C (TensorBoard's own is pure Python)
         "google-crc32c>=1.5",
     ],

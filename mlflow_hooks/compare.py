@@ -131,15 +131,17 @@ def _resolve(ref, client) -> AnalysedCheckpoint:
 
 
 def _local_analysis(c: AnalysedCheckpoint):
-    """(logdir, run) when the TensorBoard copy of the analysis is readable here, else None."""
+    """(logdir, run) when the TensorBoard copy of the analysis is readable here (its manifest
+    reads through the store's read API), else None."""
     from rlclarity_plugin.store import files
     from rlclarity_plugin.store.reader import LogdirReader
 
     try:
         if not c.logdir or not c.run or not files.isdir(c.logdir):
             return None
-        return (c.logdir, c.run) if c.step in LogdirReader(c.logdir).steps(c.run) else None
-    except Exception:
+        LogdirReader(c.logdir).analysis(c.run, c.step)
+        return c.logdir, c.run
+    except (OSError, ValueError, ImportError):  # StoreError is a ValueError
         return None
 
 

@@ -250,15 +250,15 @@ class CheckpointAnalyzer:
             return
         from rlclarity_plugin.store.reader import LogdirReader
 
-        reader = LogdirReader(self.logdir)
         rid = self.mlflow_run_id
-        try:
-            manifest = reader.manifest(self.run, step)
+        try:  # the store's read API, as the tab and the export read it
+            analysis = LogdirReader(self.logdir).analysis(self.run, step)
         except Exception as e:
             self._fail(step, "read analysis", e)
             return
-        stages = [("metrics", lambda: self._log_metrics(client, rid, reader, manifest, step)),
-                  ("images", lambda: self._log_images(client, rid, reader, manifest, step))]
+        manifest = analysis.manifest
+        stages = [("metrics", lambda: self._log_metrics(client, rid, analysis, step)),
+                  ("images", lambda: self._log_images(client, rid, analysis, step))]
         if not self._params_logged:
             stages.insert(0, ("params", lambda: self._log_params(client, rid, manifest)))
         if self.export:
@@ -296,11 +296,13 @@ class CheckpointAnalyzer:
         for i in range(0, len(params), 100):
             client.log_batch(rid, params=params[i:i + 100])
 
-    def _log_metrics(self, client, rid, reader, manifest, step):
+    def _log_metrics(self, client, rid, analysis, step):
+        """Means of the per-frame series, the IG completeness and NMF errors of the
+        manifest."""
         import numpy as np
         from mlflow.entities import Metric
 
-        series = reader.series(self.run, step, manifest)
+        manifest, series = analysis.manifest, analysis.series()
         ts = int(time.time() * 1000)
         values = {
             "rl_clarity/value_mean": float(np.mean(series["values"])),
@@ -317,26 +319,25 @@ class CheckpointAnalyzer:
                 values[f"rl_clarity/nmf_error/{layer.name}"] = layer.nmf_reconstruction_error
         client.log_batch(rid, metrics=[Metric(k, float(v), ts, step) for k, v in values.items()])
 
-    def _log_images(self, client, rid, reader, manifest, step):
+    def _log_images(self, client, rid, analysis, step):
+        """Each layer's feature thumbnails and a few bookmarked frames."""
         from PIL import Image
 
-        from rlclarity_plugin.store import schema
+        from rlclarity_plugin.store import codec
 
+        manifest = analysis.manifest
         for layer in manifest.layers:
             if not layer.features:
                 continue
-            thumbs = Image.fromarray(reader.image(self.run, step,
-                                                  schema.thumbnails_asset(layer.name), "RGBA"))
-            client.log_image(rid, thumbs, key=f"rl_clarity/thumbnails/{layer.name}", step=step)
+            thumbs = codec.decode_image(analysis.thumbnails_picture(layer.name), "RGBA")
+            client.log_image(rid, Image.fromarray(thumbs),
+                             key=f"rl_clarity/thumbnails/{layer.name}", step=step)
         marks = [("low", t, f) for t, f in manifest.bookmarks.low]
         marks += [("high", t, f) for t, f in manifest.bookmarks.high]
         marks = sorted(marks, key=lambda m: (m[0], m[1], m[2]))
         chosen = (marks[:1] + marks[-1:] + marks[1:-1])[:self.key_frames]
-        frames = {}
         for kind, t, f in chosen:
-            if t not in frames:
-                frames[t] = reader.frames(self.run, step, t, manifest)
-            client.log_image(rid, Image.fromarray(frames[t][f]),
+            client.log_image(rid, Image.fromarray(analysis.frames(t)[f]),
                              key=f"rl_clarity/bookmark_{kind}/traj{t}_frame{f}", step=step)
 
     def _log_export(self, client, rid, step, manifest):

@@ -11,7 +11,9 @@ only when something needs them.
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from ._version import __version__
+
+__all__ = ["MissingExtraError", "__version__", "export_html", "missing_extra", "show"]
 
 
 class MissingExtraError(ImportError, ValueError):
@@ -50,3 +52,14 @@ def export_html(*args, **kwargs):
     from .export import export_html as _export_html
 
     return _export_html(*args, **kwargs)
+
+
+def __getattr__(name: str):
+    """``show``: ``rlclarity_plugin.notebook.show`` (the interface inline in a Jupyter notebook),
+    imported on first use; the function itself, so that notebooks show its signature and help
+    and an error's traceback has no extra frame."""
+    if name == "show":
+        from .notebook import show
+
+        return show
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

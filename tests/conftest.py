@@ -7,6 +7,46 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 import numpy as np
 import pytest
 
+# -- the fast tier (``make test-fast``, ``pytest -m fast``) ------------------------------------
+# For the edit-test loop: the store, schema, codec, parameter, view, plugin-route and export
+# tests on the synthetic store (tests/support/synthetic.py), in under a minute on 2 cores. A test
+# of these modules is fast unless it needs a browser, the real analysis job or a model, directly
+# or through a fixture, or is marked slow. ``make test`` runs everything.
+FAST_MODULES = {
+    "test_advantages", "test_export", "test_features", "test_matching", "test_nmf",
+    "test_params", "test_plugin_backend", "test_store_contract", "test_views",
+}
+# compare_logdir: a second copy of the shared logdir and one more analysis (5 s)
+SLOW_FIXTURES = {"browser", "clear_agent", "compare_logdir", "real_analysed_logdir"}
+# module fixtures that run the real job
+SLOW_MODULE_FIXTURES = {"test_store_contract": {"logdir", "versions_logdir"}}
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "fast: the fast tier (make test-fast): no browser, no "
+                                       "TensorFlow job, synthetic stores")
+
+
+def pytest_ignore_collect(collection_path, config):
+    """Under ``-m fast``, the other test modules are not even imported (some import
+    TensorFlow or torch: 15 s)."""
+    if config.getoption("markexpr", "") == "fast" and collection_path.suffix == ".py" and \
+            collection_path.name.startswith("test_"):
+        return collection_path.stem not in FAST_MODULES or None
+    return None
+
+
+@pytest.hookimpl(tryfirst=True)  # before ``-m`` deselects by marker
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        module = item.module.__name__.rpartition(".")[2] if item.module else ""
+        if module not in FAST_MODULES or item.get_closest_marker("slow"):
+            continue
+        names = set(getattr(item, "fixturenames", ()))
+        if names & (SLOW_FIXTURES | SLOW_MODULE_FIXTURES.get(module, set())):
+            continue
+        item.add_marker(pytest.mark.fast)
+
 
 @pytest.fixture
 def rng():
@@ -46,22 +86,72 @@ def run_analyze(*args, timeout=900):
     return done
 
 
-@pytest.fixture(scope="session")
-def analysed_logdir(tmp_path_factory, clear_agent):
-    """A small logdir for the plugin and browser tests, written by the real analysis job.
+def _broken_and_corrupt(logdir):
+    """Run ``broken`` (an analysis folder without a manifest and half a picture: a killed job)
+    and run ``corrupt`` (a copy of agentA whose manifests are garbage)."""
+    import shutil
 
-    Runs: ``agentA`` at steps 1000 and 2000 (two checkpoints of the same tiny agent, the second
-    with other weights), ``nested/agentB`` at step 1000; plus a run ``broken`` whose analysis
-    directory has no manifest (a killed job) and a run ``corrupt`` whose manifest is garbage.
-    Returns the logdir path (str).
+    broken = logdir / "broken" / "plugins" / "rl_clarity" / "7"
+    (broken / "trajectories").mkdir(parents=True)
+    (broken / "trajectories" / "frames_0.png").write_bytes(b"\x89PNG half")
+    shutil.copytree(logdir / "agentA", logdir / "corrupt")
+    for m in (logdir / "corrupt").rglob("manifest.json"):
+        m.write_text("{not json")
+
+
+@pytest.fixture(scope="session")
+def analysed_logdir(tmp_path_factory):
+    """A small logdir for the plugin, export and browser tests, written in seconds by
+    ``tests/support/synthetic.py`` (the store's own writer, random numbers, the real job's
+    files and fields for ``UI_ANALYSIS_ARGS``).
+
+    Runs: ``agentA`` at steps 1000 and 2000 (two checkpoints on one probe set: the same frames,
+    other maps, values and features), ``nested/agentB`` at step 1000 (agentA's first checkpoint
+    again on that probe set: the same maps); plus a run ``broken`` whose analysis directory has
+    no manifest (a killed job) and a run ``corrupt`` whose manifest is garbage. Returns the
+    logdir path (str). ``real_analysed_logdir`` is the same written by the real job.
     """
+    from tests.support.synthetic import analysis_config, write_analysis
+
+    logdir = tmp_path_factory.mktemp("analysed") / "logs"
+    config = analysis_config(*UI_ANALYSIS_ARGS)
+    first = write_analysis(str(logdir), "agentA", 1000, config, checkpoint_seed=1000)
+    probe = first["probe_set_file"]
+    write_analysis(str(logdir), "nested/agentB", 1000, config, probe_set=probe,
+                   checkpoint_seed=1000)
+    write_analysis(str(logdir), "agentA", 2000, config, probe_set=probe, checkpoint_seed=2000)
+    _broken_and_corrupt(logdir)
+    return str(logdir)
+
+
+@pytest.fixture(scope="session")
+def compare_logdir(analysed_logdir, tmp_path_factory):
+    """The shared analysed logdir plus ``agentC``: agentA's first checkpoint analysed on a probe
+    set of its own (another seed), so that agentA and agentC do not share frames."""
+    import shutil
+
+    from tests.support.synthetic import analysis_config, write_analysis
+
+    root = tmp_path_factory.mktemp("compare") / "logs"
+    shutil.copytree(analysed_logdir, root)
+    args = list(UI_ANALYSIS_ARGS)
+    args[args.index("--seed") + 1] = "4"
+    write_analysis(str(root), "agentC", 1000, analysis_config(*args), checkpoint_seed=1000)
+    return str(root)
+
+
+@pytest.fixture(scope="session")
+def real_analysed_logdir(tmp_path_factory, clear_agent):
+    """``analysed_logdir`` written by the real analysis job (TensorFlow, minutes), for the tests
+    that check the job itself or need its checkpoints: the same runs, and the checkpoints
+    ``ckpt-1000`` and ``ckpt-2000`` next to the logdir. Returns the logdir path (str)."""
     import keras
 
     from rlclarity_plugin.agents.agent import Agent
     from rlclarity_plugin.agents.checkpoint import save_checkpoint
     from rlclarity_plugin.agents.original import PROCGEN_ACTION_COMBOS
 
-    root = tmp_path_factory.mktemp("analysed")
+    root = tmp_path_factory.mktemp("real_analysed")
     logdir = root / "logs"
     # procgen's 15 button combos, so that the action groups (RIGHT, LEFT, ...) exist too
     meta = clear_agent.metadata.replace(action_combos=tuple(PROCGEN_ACTION_COMBOS))
@@ -79,30 +169,8 @@ def analysed_logdir(tmp_path_factory, clear_agent):
                 "--probe-set", str(probe), *UI_ANALYSIS_ARGS)
     run_analyze(ckpt1, "--logdir", str(logdir), "--run", "nested/agentB", "--step", "1000",
                 "--probe-set", str(probe), *UI_ANALYSIS_ARGS)
-    broken = logdir / "broken" / "plugins" / "rl_clarity" / "7"
-    (broken / "trajectories").mkdir(parents=True)
-    (broken / "trajectories" / "frames_0.png").write_bytes(b"\x89PNG half")
-    import shutil
-
-    shutil.copytree(logdir / "agentA", logdir / "corrupt")
-    for m in (logdir / "corrupt").rglob("manifest.json"):
-        m.write_text("{not json")
+    _broken_and_corrupt(logdir)
     return str(logdir)
-
-
-@pytest.fixture(scope="session")
-def compare_logdir(analysed_logdir, tmp_path_factory):
-    """The shared analysed logdir plus ``agentC``: agentA's first checkpoint analysed on a probe
-    set of its own (another seed), so that agentA and agentC do not share frames."""
-    import shutil
-
-    root = tmp_path_factory.mktemp("compare") / "logs"
-    shutil.copytree(analysed_logdir, root)
-    args = list(UI_ANALYSIS_ARGS)
-    args[args.index("--seed") + 1] = "4"
-    ckpt = os.path.join(os.path.dirname(analysed_logdir), "ckpt-1000")
-    run_analyze(ckpt, "--logdir", str(root), "--run", "agentC", "--step", "1000", *args)
-    return str(root)
 
 
 @pytest.fixture(scope="module")

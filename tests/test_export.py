@@ -16,9 +16,10 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from rlclarity_plugin import export_html
+from rlclarity_plugin import export_html, views
 from rlclarity_plugin.export import ExportTooLarge
 from rlclarity_plugin.store import schema
+from tests.support.export_page import Page, split
 
 HOSTILE_ENV = "</script><img src=x onerror=alert(1)>"
 HOSTILE_BUTTON = "<b onmouseover=alert(2)>X</b>"
@@ -46,8 +47,8 @@ def exported(logdir, tmp_path_factory):
     return out
 
 
-def index_of(html: str) -> dict:
-    return json.loads(re.search(r'id="rlc-index">(.*?)</script>', html, re.S).group(1))
+def key(route, run="agentA", step=1000, **params):
+    return views.route_key(route, {"run": run, "step": step, **params})
 
 
 def test_self_contained_and_escaped(exported):
@@ -59,58 +60,65 @@ def test_self_contained_and_escaped(exported):
     assert all("w3.org/" in u or u.startswith("https://svelte.dev/e/") for u in urls), urls
     assert "<img src=x" not in html and "<b onmouseover" not in html
     assert "<title>t&lt;/title&gt;&lt;script&gt;alert(3)&lt;/script&gt;</title>" in html
-    index = index_of(html)  # the JSON element parses back to the hostile strings
-    assert index["manifest"]["env"]["name"] == HOSTILE_ENV
-    assert index["manifest"]["action_combos"][4] == [HOSTILE_BUTTON]
+    page = Page(exported.read_bytes())
+    assert page.index["format"] == 3 and page.index["analyses"] == [
+        {"run": "agentA", "step": 1000}] and page.index["compare"] is None
+    manifest = page.json(key("manifest"))  # the recorded manifest holds the hostile strings
+    assert manifest["env"]["name"] == HOSTILE_ENV
+    assert manifest["action_combos"][4] == [HOSTILE_BUTTON]
 
 
-def test_binary_parts_round_trip(exported, logdir):
-    """Attribution, series and totals in the page equal the store's (decoded here in Python)."""
+def test_parts_round_trip(exported, logdir):
+    """Attribution, units, series and pictures in the page equal the store's (decoded here in
+    Python, independently of the export and of the product's reader)."""
     from rlclarity_plugin.store.reader import LogdirReader
     from tests.support import store
 
-    html = exported.read_text(encoding="utf-8")
-    index = index_of(html)
-    blobs = re.search(r'id="rlc-blobs">(.*?)</script>', html, re.S).group(1)
-
-    def part(key):
-        start, end, _ = index["blobs"][key]
-        return base64.b64decode(blobs[start:end])
-
+    page = Page(exported.read_bytes())
     reader = LogdirReader(logdir)
     maps, _ = reader.attribution("agentA", 1000, "2b", 1, "v")
     unit = store.unit_json(logdir, "agentA", 1000, "2b", 1, "v")
-    steps = np.frombuffer(part("steps/2b/1/v"), np.float32)
-    np.testing.assert_array_equal(steps, np.asarray(unit["steps"], np.float32))
-    np.testing.assert_array_equal(store.decode_maps(part("attribution/2b/1/v"), unit["shape"],
-                                                    steps), maps)
-    assert index["units"]["2b/1/v"] == {k: unit[k] for k in ("shape", "codec", "scale")}
-    np.testing.assert_array_equal(np.frombuffer(part("totals/2b/1/v"), np.float32).reshape(
-        len(unit["totals"]), -1), np.asarray(unit["totals"], np.float32))
-    np.testing.assert_array_equal(np.frombuffer(part("delta/2b/1/v"), np.float32),
-                                  np.asarray(unit["delta"], np.float32))
+    at = dict(layer="2b", traj=1, output="v")
+    assert page.json(key("unit", **at)) == unit
+    np.testing.assert_array_equal(
+        store.decode_maps(page.body(key("attribution", **at)), unit["shape"], unit["steps"]),
+        maps)
     sums = store.series(logdir, "agentA", 1000)
-    series = np.frombuffer(part("series/0"), np.float32).reshape(unit["shape"][0], -1)
-    np.testing.assert_array_equal(series[:, 1], sums["advantages"][0])
-    np.testing.assert_array_equal(series[:, 6:], sums["logits"][0])
-    frames = Image.open(io.BytesIO(part("frames/1")))  # lossless WebP: same pixels
-    stored = Image.open(io.BytesIO(reader.asset_bytes("agentA", 1000, schema.frames_asset(1))))
-    np.testing.assert_array_equal(np.asarray(frames.convert("RGB")),
-                                  np.asarray(stored.convert("RGB")))
+    series = page.json(key("series", traj=0))
+    np.testing.assert_array_equal(np.asarray(series["advantages"], np.float32),
+                                  sums["advantages"][0])
+    np.testing.assert_array_equal(np.asarray(series["logits"], np.float32), sums["logits"][0])
+    assert series["actions"] == sums["actions"][0].astype(int).tolist()
+    frames = Image.open(io.BytesIO(page.body(key("frames", traj=1))))  # as stored
+    assert page.body(key("frames", traj=1)) == reader.asset_bytes(
+        "agentA", 1000, schema.frames_asset(1))
+    assert frames.format == "WEBP"
     # no feature picture is shipped: all are recomposed in the page from the observations
-    assert not any(k.startswith("feature/") for k in index["blobs"])
-    assert any(k.startswith("alpha/") for k in index["blobs"])
+    features = {e[0] for k, e in page.routes.items() if k.startswith("feature?")}
+    assert features == {"feature-alpha"}
+    for k in [k for k in page.routes if k.startswith("feature?")][:6]:
+        _, params = split(k)
+        stored = reader.asset_bytes("agentA", 1000, schema.feature_asset(
+            params["layer"], int(params["feature"]), float(params["subdiv"]),
+            float(params["expand"])))
+        np.testing.assert_array_equal(page.feature_pixels(k), np.asarray(
+            Image.open(io.BytesIO(stored)).convert("RGBA")))
 
 
 def test_selection_and_clear_errors(logdir, tmp_path):
     result = export_html(logdir, "agentA", 1000, None, layers=["4a"], trajectories=[1],
                          outputs=["v", "group0"], subdiv_mults=[1], expand_mults=[2])
-    index = index_of(result.html.decode())
-    m = index["manifest"]
+    page = Page(result.html)
+    m = page.json(key("manifest"))
     assert [entry["name"] for entry in m["layers"]] == ["4a"]
     assert m["probe_set"]["trajectories"] == 1 and m["probe_set"]["exported_trajectories"] == [1]
     assert all(t == 0 for marks in m["bookmarks"].values() for t, _ in marks)
-    assert sorted(index["units"]) == ["4a/0/group0", "4a/0/v"]
+    assert m["features"]["subdiv_mults"] == [1] and m["features"]["expand_mults"] == [2]
+    assert sorted(k for k in page.routes if k.startswith("unit?")) == [
+        key("unit", layer="4a", traj=0, output="group0"), key("unit", layer="4a", traj=0,
+                                                               output="v")]
+    assert sorted(k for k in page.routes if k.startswith("feature_grid?")) == [
+        key("feature_grid", layer="4a", feature=k, subdiv="1", expand="2") for k in range(4)]
     with pytest.raises(ValueError, match=r"unknown layers \['9z'\]"):
         export_html(logdir, "agentA", 1000, None, layers=["9z"])
     with pytest.raises(ValueError, match="at step 5"):
@@ -127,36 +135,42 @@ def test_selection_and_clear_errors(logdir, tmp_path):
     assert "Traceback" not in done.stderr and not out.exists()
 
 
-def test_compare_export_holds_both_analyses_and_their_matching(analysed_logdir):
-    """Format 2: A's and B's parts under their prefixes equal their own single exports' parts;
-    the matching of every layer is the plugin's; a bad --compare is refused clearly."""
+def test_compare_export_holds_both_analyses_and_their_matching(real_analysed_logdir):
+    """A's and B's responses equal their own single exports'; the matching of every layer,
+    both ways, is the plugin's; a bad --compare is refused clearly."""
     from rlclarity_plugin.analysis import matching
     from rlclarity_plugin.store.reader import LogdirReader
 
     kw = dict(layers=["2b"], trajectories=[0], outputs=["v"], subdiv_mults=[1],
               expand_mults=[2])
-    page = export_html(analysed_logdir, "agentA", 1000, None, compare=("agentA", 2000), **kw)
-    html = page.html.decode()
-    index = index_of(html)
-    blobs = re.search(r'id="rlc-blobs">(.*?)</script>', html, re.S).group(1)
-    assert index["format"] == 2 and index["compare"] == {
+    page = Page(export_html(real_analysed_logdir, "agentA", 1000, None, compare=("agentA", 2000),
+                            **kw).html)
+    assert page.index["format"] == 3 and page.index["compare"] == {
         "a": {"run": "agentA", "step": 1000}, "b": {"run": "agentA", "step": 2000}}
-    for i, step in enumerate((1000, 2000)):
-        single = export_html(analysed_logdir, "agentA", step, None, **kw).html.decode()
-        s_index = index_of(single)
-        s_blobs = re.search(r'id="rlc-blobs">(.*?)</script>', single, re.S).group(1)
-        assert index["analyses"][i]["manifest"] == s_index["manifest"]
-        for key, (start, end, kind) in s_index["blobs"].items():
-            a, b, k2 = index["blobs"][f"{i}:{key}"]
-            assert blobs[a:b] == s_blobs[start:end] and k2 == kind, key
-    reader = LogdirReader(analysed_logdir)
-    a, b = ("agentA", 1000), ("agentA", 2000)
-    want = matching.match(reader.manifest(*a), reader.manifest(*b), "2b",
-                          load_maps_a=lambda t, o: reader.attribution(*a, "2b", t, o)[0],
-                          load_maps_b=lambda t, o: reader.attribution(*b, "2b", t, o)[0])
-    assert index["matches"]["2b"] == json.loads(json.dumps(want))
+    assert page.json("runs?") == {"runs": [{"run": "agentA", "steps": [1000, 2000]}],
+                                  "problems": []}
+    for step in (1000, 2000):
+        single = Page(export_html(real_analysed_logdir, "agentA", step, None, **kw).html)
+        for k, (encoding, *_) in single.routes.items():
+            if k.startswith("runs?"):  # the page's own analyses
+                continue
+            assert page.routes[k][0] == encoding, k
+            if encoding.startswith("json"):
+                assert page.json(k) == single.json(k), k
+            else:
+                assert page.raw(k) == single.raw(k), k
+    reader = LogdirReader(real_analysed_logdir)
+    a, b = reader.analysis("agentA", 1000), reader.analysis("agentA", 2000)
+    for x, y in [(a, b), (b, a), (a, a), (b, b)]:
+        want = matching.match(x.manifest, y.manifest, "2b",
+                              load_maps_a=lambda t, o, x=x: x.maps("2b", t, o),
+                              load_maps_b=lambda t, o, y=y: y.maps("2b", t, o))
+        got = page.json(views.route_key("match", {"run": "agentA", "step": x.step,
+                                                  "run_b": "agentA", "step_b": y.step,
+                                                  "layer": "2b"}))
+        assert got == json.loads(json.dumps(want))
     done = subprocess.run([sys.executable, "-m", "rlclarity_plugin.cli", "export", "--logdir",
-                           analysed_logdir, "--compare", "agentA:1000", "agentA:77", "-o",
+                           real_analysed_logdir, "--compare", "agentA:1000", "agentA:77", "-o",
                            "/dev/null"], capture_output=True, text=True, timeout=300)
     assert done.returncode == 2 and "no analysis at step 77" in done.stderr
 
@@ -219,21 +233,18 @@ def test_opens_from_file_url(browser, exported, logdir):
     page = watched_page(browser)
     page.goto(exported.as_uri())
     exercise(page, page.main_frame)
-    # the feature pictures recomposed in the page are the stored ones, pixel for pixel
+    # the feature pictures the page shows (recomposed PNGs) are the stored ones, pixel for pixel
     reader = LogdirReader(logdir)
     for layer, k, s, e in [("2b", 0, 1.0, 4.0), ("2b", 3, 0.5, 2.0), ("4a", 1, 1.0, 2.0)]:
-        raw = page.evaluate(
-            """async ([layer, k, s, e]) => {
-                 const src = window.rlClaritySource;
-                 const key = `${layer}/${k}/${Number(s)}/${Number(e)}`;
-                 const params = {layer, feature: k, subdiv: s, expand: e};
-                 const img = await src.featurePixels(key, params);
-                 let bin = ""; for (const v of img.data) bin += String.fromCharCode(v);
-                 return [img.width, img.height, btoa(bin)];
-               }""", [layer, k, s, e])
+        src = page.evaluate(
+            """async ([layer, k, s, e]) => (await window.rlClaritySource.image(
+                 "feature", "agentA", 1000, {layer, feature: k, subdiv: s, expand: e})).src""",
+            [layer, k, s, e])
+        assert src.startswith("data:image/png;base64,")
+        got = np.asarray(Image.open(io.BytesIO(base64.b64decode(src.split(",", 1)[1])))
+                         .convert("RGBA"))
         stored = np.asarray(Image.open(io.BytesIO(reader.asset_bytes(
             "agentA", 1000, schema.feature_asset(layer, k, s, e)))).convert("RGBA"))
-        got = np.frombuffer(base64.b64decode(raw[2]), np.uint8).reshape(raw[1], raw[0], 4)
         np.testing.assert_array_equal(got, stored)
     assert page.problems == []
     assert [u for u in page.requests if not u.startswith(("file:", "data:", "blob:"))] == []

@@ -1,4 +1,5 @@
-"""The committed bundle is what the front-end sources build to (byte for byte)."""
+"""The committed bundle is what the front-end sources build to (byte for byte); the front end's
+unit tests (vitest, ``*.spec.ts`` beside the sources) and type checks pass."""
 
 import hashlib
 import os
@@ -37,3 +38,14 @@ def test_bundle_obeys_tensorboards_csp():
         assert bad not in js
     for attr in ("onclick=\"", "onload=\"", "onerror=\""):
         assert attr not in js
+
+
+@pytest.mark.skipif(shutil.which("npm") is None, reason="npm is not installed")
+def test_frontend_unit_tests_and_checks_pass():
+    if not os.path.isdir(os.path.join(FRONTEND, "node_modules")):
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=FRONTEND, check=True,
+                       capture_output=True, timeout=600)
+    for script in ("test", "check"):
+        done = subprocess.run(["npm", "run", script], cwd=FRONTEND, capture_output=True,
+                              text=True, timeout=600, env={**os.environ, "CI": "1"})
+        assert done.returncode == 0, f"npm run {script}:\n{done.stdout}\n{done.stderr}"

@@ -21,12 +21,12 @@ from tests.conftest import UI_ANALYSIS_ARGS, run_analyze
 
 
 @pytest.fixture(scope="module")
-def full_logdir(analysed_logdir, tmp_path_factory):
+def full_logdir(real_analysed_logdir, tmp_path_factory):
     """agentA's first checkpoint analysed with --full-resolution (run ``hires``) next to a copy
     of the shared logdir (whose analyses have no full-resolution frames)."""
     root = tmp_path_factory.mktemp("fullres") / "logs"
-    shutil.copytree(analysed_logdir, root)
-    ckpt = os.path.join(os.path.dirname(analysed_logdir), "ckpt-1000")
+    shutil.copytree(real_analysed_logdir, root)
+    ckpt = os.path.join(os.path.dirname(real_analysed_logdir), "ckpt-1000")
     run_analyze(ckpt, "--logdir", str(root), "--run", "hires", "--step", "1000",
                 *UI_ANALYSIS_ARGS, "--full-resolution")
     return str(root)
@@ -80,14 +80,14 @@ def test_the_store_holds_aligned_human_scale_frames(full_logdir):
     assert manifest.probe_set.id != ""
 
 
-def test_bad_requests_for_full_resolution(full_logdir, analysed_logdir, tmp_path):
+def test_bad_requests_for_full_resolution(full_logdir, real_analysed_logdir, tmp_path):
     from rlclarity_plugin.envs import make_env
 
     with pytest.raises(ValueError, match="procgen only"):
         make_env("atari", "pong", 1, full_resolution=True)
     # a probe set without them cannot give them: refused before any work, clearly
     probe = glob.glob(f"{full_logdir}/agentA/plugins/rl_clarity/probe_sets/*.npz")[0]
-    ckpt = os.path.join(os.path.dirname(analysed_logdir), "ckpt-1000")
+    ckpt = os.path.join(os.path.dirname(real_analysed_logdir), "ckpt-1000")
     done = subprocess.run(
         [sys.executable, "-m", "rlclarity_plugin.cli", "analyze", ckpt, "--logdir",
          str(tmp_path), "--probe-set", probe, "--full-resolution", "--no-progress"],

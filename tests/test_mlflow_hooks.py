@@ -113,7 +113,8 @@ def test_training_with_the_hook_logs_every_checkpoint(server, tmp_path):
     # both analyses are in a logdir readable here: the interface's compare view instead
     view = compare_side_by_side(found[0], f"{rid}:128", str(tmp_path / "view.html"),
                                 tracking_uri=server.url)
-    assert '"format":2' in open(view, encoding="utf-8").read()
+    page = open(view, encoding="utf-8").read()
+    assert '"format":3' in page and '"compare":{"a":' in page
     if shutil.which("chromium"):
         render_in_chromium(local, side, view)
 

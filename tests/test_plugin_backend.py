@@ -251,8 +251,8 @@ def test_a_broken_analysis_does_not_break_the_others(tmp_path, analysed_logdir):
 
 
 @pytest.mark.parametrize("load_fast", ["true", "false"])
-def test_real_tensorboard_serves_the_routes(logdir, manifest, load_fast):
-    tb = TensorBoardProcess(logdir, load_fast=load_fast)
+def test_real_tensorboard_serves_the_routes(real_analysed_logdir, load_fast):
+    tb = TensorBoardProcess(real_analysed_logdir, load_fast=load_fast)
     try:
         listing = tb.wait()
         assert listing["rl_clarity"]["enabled"]
@@ -263,11 +263,11 @@ def test_real_tensorboard_serves_the_routes(logdir, manifest, load_fast):
         assert runs["agentA"] == [1000, 2000] and runs["nested/agentB"] == [1000]
         status, _, body = tb.get(url("manifest", run="nested/agentB", step=1000))
         assert status == 200 and json.loads(body)["run"] == "nested/agentB"
-        sums = store.series(logdir, "agentA", 2000)
+        sums = store.series(real_analysed_logdir, "agentA", 2000)
         status, _, body = tb.get(url("series", run="agentA", step=2000, traj=1))
         np.testing.assert_allclose(json.loads(body)["advantages"], sums["advantages"][1],
                                    rtol=1e-6)
-        maps, unit = store.stored_maps(logdir, "agentA", 2000, "2b", 0, "v")
+        maps, unit = store.stored_maps(real_analysed_logdir, "agentA", 2000, "2b", 0, "v")
         status, headers, body = tb.get(url("attribution", run="agentA", step=2000, layer="2b",
                                            traj=0, output="v"),
                                        headers={"Accept-Encoding": "gzip"})

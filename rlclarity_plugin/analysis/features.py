@@ -40,9 +40,12 @@ __all__ = [
     "MIN_OPACITY",
     "SCRUB_RANGE",
     "argmax_nd",
+    "compose_feature_picture",
     "feature_grid",
     "feature_hex_colors",
     "feature_hues",
+    "feature_layout",
+    "feature_picture_alpha",
     "feature_thumbnail",
     "hue_to_rgb",
     "pad_observations",
@@ -340,6 +343,84 @@ def _check_inputs(acts_feature, observations, patch_size):
     return acts, obs, _pair(patch_size)
 
 
+def feature_layout(layer_hw, obs_hw, subdiv_mult, expand_mult, patch_size=None) -> dict:
+    """Where every cell of a :func:`feature_grid` picture comes from (its geometry, used by
+    :func:`feature_grid` itself).
+
+    Args:
+        layer_hw: the activation map's (h, w).
+        obs_hw: the observations' (H, W) (patch size ``H / h``, ``W / w``); ignored when
+            ``patch_size`` is given.
+
+    Returns a dict: ``rows_lo`` / ``rows_hi`` (int64, one per grid row) and ``cols_lo`` /
+    ``cols_hi`` (per grid column): the padded-pixel bounds ``[lo, hi)`` of the patch shown in
+    that row / column; ``pad_rows`` / ``pad_cols``: the observation sits at ``[pad, pad + H)``
+    in padded coordinates, the checkerboard ``(r + c) % 2 ? 255 : 191`` around it. The picture
+    is these patches tiled row-major (see :func:`compose_feature_picture`).
+    """
+    h, w = int(layer_hw[0]), int(layer_hw[1])
+    if patch_size is None:
+        patch_size = (obs_hw[0] / h, obs_hw[1] / w)
+    out = {}
+    for axis, size, patch in (("rows", h, _pair(patch_size)[0]), ("cols", w, _pair(patch_size)[1])):
+        pad = math.ceil(patch * expand_mult)
+        _, positions = _zoom_matrix(size, subdiv_mult)
+        lo, hi = _patch_bounds(positions + 0.5, expand_mult, patch, pad)
+        out[f"{axis}_lo"], out[f"{axis}_hi"], out[f"pad_{axis}"] = lo, hi, pad
+    return out
+
+
+def _layout_pixels(layout):
+    """Per picture row / column: its padded-pixel coordinate and owning grid row / column."""
+    r, r_owner = _concat_ranges(np.asarray(layout["rows_lo"]), np.asarray(layout["rows_hi"]))
+    c, c_owner = _concat_ranges(np.asarray(layout["cols_lo"]), np.asarray(layout["cols_hi"]))
+    return r, r_owner, c, c_owner
+
+
+def compose_feature_picture(layout: dict, grid, alpha, observations) -> np.ndarray:
+    """A feature picture (uint8 RGBA) from its ``layout`` (:func:`feature_layout`), the
+    observation of each cell ``grid`` and the alpha of each cell ``alpha`` (both row-major
+    ``(rows * cols,)`` or ``(rows, cols)``), and the observations uint8 ``(N, H, W, 3)``.
+
+    Gives exactly the picture :func:`feature_grid` made (RGB of uint8 observations, the
+    checkerboard outside them, one alpha per cell); :func:`feature_picture_alpha` is its
+    inverse. The exported page does the same in JavaScript.
+    """
+    r, r_owner, c, c_owner = _layout_pixels(layout)
+    R, C = len(layout["rows_lo"]), len(layout["cols_lo"])
+    grid = np.asarray(grid).reshape(R, C)
+    alpha = np.asarray(alpha).reshape(R, C)
+    N, H, W, _ = observations.shape
+    rr, cc = r[:, None] - layout["pad_rows"], c[None, :] - layout["pad_cols"]
+    inside = (rr >= 0) & (rr < H) & (cc >= 0) & (cc < W)
+    which = grid[r_owner[:, None], c_owner[None, :]]
+    rgb = observations[which, np.clip(rr, 0, H - 1), np.clip(cc, 0, W - 1), :3]
+    board = np.where((r[:, None] + c[None, :]) % 2 == 1, 255, 191).astype(np.uint8)
+    rgb = np.where(inside[..., None], rgb, board[..., None])
+    a = alpha[r_owner[:, None], c_owner[None, :]]
+    return np.concatenate([rgb, a[..., None]], axis=-1).astype(np.uint8)
+
+
+def feature_picture_alpha(picture, layout: dict, grid, observations) -> np.ndarray | None:
+    """The inverse of :func:`compose_feature_picture`: the per-cell alpha (uint8, row-major)
+    of ``picture`` (uint8 RGBA), or None when the picture is not exactly the composition of
+    its cells (another layout, grid or observations)."""
+    picture = np.asarray(picture)
+    r, r_owner, c, c_owner = _layout_pixels(layout)
+    R, C = len(layout["rows_lo"]), len(layout["cols_lo"])
+    if np.size(grid) != R * C or picture.ndim != 3 or picture.shape[2] != 4 or \
+            picture.shape[:2] != (r.size, c.size):
+        return None
+    rsz = np.bincount(r_owner, minlength=R)
+    csz = np.bincount(c_owner, minlength=C)
+    r0 = np.minimum(np.cumsum(rsz) - rsz, max(r.size - 1, 0))
+    c0 = np.minimum(np.cumsum(csz) - csz, max(c.size - 1, 0))
+    alpha = np.ascontiguousarray(picture[r0[:, None], c0[None, :], 3].astype(np.uint8))
+    if not np.array_equal(compose_feature_picture(layout, grid, alpha, observations), picture):
+        return None
+    return alpha.reshape(-1)
+
+
 def feature_grid(acts_feature, observations, subdiv_mult=1, expand_mult=4, patch_size=None,
                  top_frac=0.1):
     """Dataset examples of one feature by spatial position (the feature-viewer image).
@@ -387,9 +468,11 @@ def feature_grid(acts_feature, observations, subdiv_mult=1, expand_mult=4, patch
     acts_max = acts_chosen.max()
     alpha = acts_chosen / (acts_max if acts_max != 0 else 1.0)
 
-    pad_h, pad_w = math.ceil(patch_h * expand_mult), math.ceil(patch_w * expand_mult)
-    rows, row_cell = _concat_ranges(*_patch_bounds(pos_h + 0.5, expand_mult, patch_h, pad_h))
-    cols, col_cell = _concat_ranges(*_patch_bounds(pos_w + 0.5, expand_mult, patch_w, pad_w))
+    layout = feature_layout((acts.shape[1], acts.shape[2]), None, subdiv_mult, expand_mult,
+                            patch_size=(patch_h, patch_w))
+    pad_h, pad_w = layout["pad_rows"], layout["pad_cols"]
+    rows, row_cell = _concat_ranges(layout["rows_lo"], layout["rows_hi"])
+    cols, col_cell = _concat_ranges(layout["cols_lo"], layout["cols_hi"])
     which = obs_indices[row_cell[:, None], col_cell[None, :]]
     rgb = _gather_padded(obs, which, rows[:, None], cols[None, :], pad_h, pad_w)
     a = alpha[row_cell[:, None], col_cell[None, :]]

@@ -350,7 +350,7 @@ def _check_sizes(agent, layers, config, observations: int) -> None:
 
 def _inputs(agent, probe, config, layers, outputs) -> dict:
     """What an analysis is made from: a unit is reused only for identical inputs."""
-    from .. import __version__
+    from .._version import __version__
 
     return {"schema_version": schema.SCHEMA_VERSION, "rl_clarity_version": __version__,
             "checkpoint": {"weights_sha256": agent.weights_digest(),
@@ -662,7 +662,7 @@ def _images(probe, pictures, display, nmfs, functions, config, writer, reduced_c
 
 def _manifest(agent, run, step, layers, outputs, probe, probe_path, display, nmfs, bookmarks,
               config, inputs, event_file, writer) -> schema.Manifest:
-    from .. import __version__
+    from .._version import __version__
     from .features import feature_hex_colors
 
     meta = agent.metadata

@@ -1,48 +1,119 @@
-"""One self-contained HTML file with the whole interface and one analysis inlined.
+"""One self-contained HTML file with the whole interface and one analysis (or two) inlined.
 
-The page is the same front end as the TensorBoard tab (``rlclarity_plugin/static/index.js``),
-reading its data from two elements instead of HTTP routes:
+The page is the same front end as the TensorBoard tab (``rlclarity_plugin/static/index.js``)
+over the same routes: the export *records* the answers of the plugin's routes
+(``rlclarity_plugin/views.py``, the functions the plugin itself answers with) for every request
+the front end can make on the selection, under the key the front end forms for that request
+(:func:`..views.route_key`; ``tb_frontend/src/routes.ts`` ``routeKey`` in the page), and the
+page's embedded transport answers each request from this table instead of HTTP.
 
-* ``<script type="application/json" id="rlc-index">``: the manifest (restricted to the chosen
-  layers, trajectories, outputs and feature variants) and a table ``blobs`` naming every binary
-  part: ``key -> [start, end, type]``, character offsets into the next element;
-* ``<script type="text/plain" id="rlc-blobs">``: the parts, each base64-encoded on its own and
-  concatenated (an image is then a ``data:`` URL of its slice, with no decoding in JavaScript).
+Page format 3 (``FORMAT_VERSION``)
+----------------------------------
+Two inert elements before the module script::
 
-Parts (all binary, none as JSON numbers): per trajectory its series as float32 ``(T, 6 + A)``
-(values, advantages, rewards, dones, firsts, actions, logits...), frames and scrub images; per
-(layer, trajectory, output) the attribution maps exactly as stored (``codec.encode_maps``, gzip),
-their quantisation steps, and for hidden layers the totals and ``F(a) - F(0)`` as float32 (the
-unit's shape, codec and display scale are in the index); frames, observation sheets and
-thumbnails as stored (lossless WebP); feature grids as zlib-compressed int32, and instead of
-the feature pictures the alpha of each cell (the page recomposes them from the observations).
+    <script type="application/json" id="rlc-index">{"format": 3,
+      "analyses": [{"run": R, "step": S}, ...],      one, or A then B for the compare view
+      "compare": {"a": {run, step}, "b": {run, step}} or null,
+      "routes": {KEY: [ENCODING, START, END, *EXTRA], ...}}</script>
+    <script type="text/plain" id="rlc-blobs">PARTS</script>
+
+``KEY`` is ``ROUTE?QUERY``: the request's parameters without ``v`` / ``v_b``, sorted by name,
+each ``name=value`` form-urlencoded as Python's ``urllib.parse.urlencode`` does (UTF-8, space
+as ``+``, every byte but ``A-Z a-z 0-9 _ . - ~`` as ``%XX``), joined by ``&``; integers in
+decimal, ``subdiv`` / ``expand`` as ``views.number`` writes them (``0.25``, ``1``).
+
+``PARTS`` is the concatenation of every part, each turned into text on its own by ``text7``;
+``START`` / ``END`` are character offsets of a part's text in it (every character is below
+U+0400: one UTF-16 code unit in JavaScript, one code point in Python). ``text7``: the part's
+bytes as a bit string (most significant bit first) cut into ``ceil(8 n / 7)`` groups of 7 bits
+(the last padded with zero bits), each written as the character of its value, except the
+values 0 (NUL: replaced by the HTML parser), 13 (CR: turned into LF) and 60 (``<``: markup),
+``j`` their index in that list: such a group and the group after it are written as one
+character U+0100 + ``j * 128`` + the next group's value; when it is the last group, as
+U+0100 + ``(3 + j) * 128``. A decoder reads the groups back and keeps the first ``floor(7 g /
+8)`` whole bytes. In UTF-8 that is 8/7 of the bytes (base64: 4/3), and the element can hold
+no ``</script``.
+
+Encodings (``ENCODING``: how the part's bytes give the response):
+
+* ``bytes`` (``EXTRA``: the MIME type): the response body itself: pictures as stored
+  (lossless WebP: frames, scrubs, observation sheets, thumbnails; feature pictures that cannot
+  be recomposed) and human-scale frames (``/fullres``).
+* ``planes-avg``: an ``/attribution`` body (``store/codec.py``: the unit's integers ``q``,
+  channel-planar ``(C, T, h, w)``, zigzag-mapped, as two byte planes; the route sends the
+  stored gzip of these bytes with ``Content-Encoding: gzip``, so a client sees them) with
+  each ``(c, t)`` map of ``q`` replaced by its prediction residuals ``e[y][x] = q[y][x] -
+  floor((q[y][x - 1] + q[y - 1][x]) / 2)`` (a neighbour outside the map counts 0), wrapped
+  to int16 (``e mod 2**16``), zigzag-mapped (``(e << 1) ^ (e >> 15)``) and split into two
+  byte planes as the body is, zlib-compressed. Decoding: ``q[y][x] = int16(e[y][x] +
+  floor((q[y][x - 1] + q[y - 1][x]) / 2))`` in row-major order, then the body's own zigzag
+  planes. About 7 % smaller than the stored gzip on real attribution.
+* ``json``: the JSON text of the response (UTF-8), zlib-compressed (RFC 1950, as every
+  compressed part here: ``DecompressionStream("deflate")`` reads it).
+* ``json+arrays``: the JSON value with its long numeric arrays in binary, zlib-compressed:
+  ``u32 LE n``, ``n`` bytes of UTF-8 skeleton JSON (space-padded so that ``4 + n`` is a
+  multiple of 8), then the arrays, each padded to a multiple of 8 bytes. In the skeleton each
+  extracted array is an object ``{"\\u0000a": [DTYPE, OFFSET, SHAPE]}``: ``DTYPE`` ``i32``,
+  ``f32`` or ``f64`` (little-endian), ``OFFSET`` its first byte counted from the end of the
+  skeleton, ``SHAPE`` its nested list lengths (row-major). Arrays of at least 16 numbers are
+  extracted, each in the narrowest type that holds every value exactly (per-frame series are
+  float32 numbers: ``f32``). Decoding gives the same JSON value, every number the same double,
+  as the route's JSON. The export writes whichever of ``json`` / ``json+arrays`` is smaller.
+* ``feature-alpha``: a ``/feature`` picture left out: the part is the zlib-compressed alpha of
+  each cell (uint8, ``rows x cols`` row-major). The picture is recomposed from the page's own
+  responses: ``feature_grid`` with the same parameters (``indices``, ``layout``), the
+  ``manifest`` (observation shape ``H, W``, ``assets.sheet_size``, ``assets.sheet_columns``)
+  and the ``observations`` sheets: pixel ``(y, x)`` of the picture lies in grid row ``i`` /
+  column ``j`` (rows of height ``max(rows_hi - rows_lo, 0)`` stacked from the top, columns
+  likewise) at padded coordinates ``r = rows_lo[i] + dy``, ``c = cols_lo[j] + dx``; its RGB
+  is observation ``indices[i * cols + j]`` at ``(r - pad_rows, c - pad_cols)`` when that is
+  inside ``H x W``, else the checkerboard ``(r + c) % 2 ? 255 : 191`` (all three channels);
+  its alpha is the cell's. The export leaves a picture out only when this recomposition
+  (``analysis.features.compose_feature_picture``) gives its stored pixels exactly; the page
+  shows the recomposed pixels as a PNG.
+
+What is recorded, for each analysis of the page and the selection (layers, trajectories,
+outputs, feature variants, full resolution): ``runs`` (the page's analyses, no problems;
+also under ``runs?refresh=1``, which the reload button asks for: an entry may share a part),
+``manifest``, and for each selected trajectory ``series``, ``frames``, ``scrub``, ``unit`` and
+``attribution`` of every (layer, output), ``fullres`` of every frame; ``observations`` of every
+sheet and ``fullres`` of every observation; ``thumbnails`` of every layer with features,
+``feature_grid`` and ``feature`` of every feature and variant; for the compare view ``match``
+of every layer for (A, B), (B, A), (A, A) and (B, B). Every response is the route's answer,
+with these differences where the selection is not everything: the manifest lists only the
+selected layers, outputs and feature variants (its defaults moved into the selection),
+``full_resolution`` is null without the human-scale frames, and the selected trajectories are
+renumbered from 0 (``probe_set.trajectories`` their count, ``probe_set.exported_trajectories``
+the original indices, bookmarks renumbered, and the responses under ``traj=i`` are the
+route's for trajectory ``exported_trajectories[i]``). The trajectory numbers are renumbered
+because the interface shows trajectories ``0 .. trajectories - 1``.
 
 Safety: every string from the store goes into the page only inside the JSON element, where
-``<``, ``>``, ``&`` and U+2028/9 are escaped, or through ``html.escape`` in the title; the script
-bundle is checked to contain no ``</script``. The page runs from ``file://`` and inside MLflow's
-artifact viewer (an iframe sandboxed to scripts only: no same-origin, storage or popups).
+``<``, ``>``, ``&`` and U+2028/9 are escaped, inside a part (``text7`` writes no ``<``), or
+through ``html.escape`` in the title; the script bundle is checked to contain no
+``</script``. The page runs from ``file://`` and inside MLflow's artifact viewer (an iframe
+sandboxed to scripts only: no same-origin, storage or popups).
 """
 
 from __future__ import annotations
 
-import base64
 import dataclasses
-import html
-import io
-import json
-import os
-import zlib
+import gzip
 
-import numpy as np
-
-from ..store import codec, files, schema
+from .. import views
+from ..analysis.features import feature_picture_alpha
+from ..store import codec, files
+from ..store.analysis import Analysis
 from ..store.reader import LogdirReader, StoreError
-from ..store.schema import Manifest
+from .encodings import deflate, encode_json, encode_planes_avg
+from .page import Parts, page
 
 MIB = 2**20
 DEFAULT_MAX_SIZE = 50 * MIB  # MLflow's artifact viewer refuses larger HTML files
-BUNDLE = os.path.join(os.path.dirname(os.path.dirname(__file__)), "static", "index.js")
-FORMAT_VERSION = 1
+FORMAT_VERSION = 3
+
+__all__ = ["DEFAULT_MAX_SIZE", "FORMAT_VERSION", "ExportResult", "ExportTooLarge",
+           "export_html"]
 
 
 class ExportTooLarge(ValueError):
@@ -53,7 +124,7 @@ class ExportTooLarge(ValueError):
 class ExportResult:
     path: str | None
     size: int                     # bytes of the HTML file
-    parts: dict                   # group -> bytes (before base64), for the size report
+    parts: dict                   # group -> bytes of the page its parts take (as text)
     html: bytes | None = None     # the page, when no path was given
 
 
@@ -75,8 +146,7 @@ def export_html(logdir: str, run: str, step: int | None = None, out: str | None 
         title: the page title (default ``"RL Clarity: RUN at step STEP"``).
         compare: ``(run_b, step_b)`` (step None: the latest): a page of the compare view with
             analysis A (``run``, ``step``) and B side by side, the feature matching of every
-            included layer precomputed (format 2: both analyses, blob keys prefixed ``0:`` and
-            ``1:``). The selection applies to both.
+            included layer recorded. The selection applies to both.
         full_resolution: include the human-scale frames of an analysis made with
             ``--full-resolution`` (WebP as stored; they are the biggest part of such a page).
 
@@ -86,37 +156,45 @@ def export_html(logdir: str, run: str, step: int | None = None, out: str | None 
         ExportTooLarge: see ``max_size``.
     """
     reader = LogdirReader(logdir)
-    step = _resolve_step(reader, logdir, run, step)
-    choice = (layers, trajectories, outputs, subdiv_mults, expand_mults, full_resolution)
-    parts = _Parts()
-    if compare is None:
-        index = {"format": FORMAT_VERSION, **_add_analysis(reader, run, step, choice, parts, "")}
-        default_title = f"RL Clarity: {run} at step {step}"
-    else:
+    choice = dict(layers=layers, trajectories=trajectories, outputs=outputs,
+                  subdiv_mults=subdiv_mults, expand_mults=expand_mults,
+                  full_resolution=full_resolution)
+    a = reader.analysis(run, _resolve_step(reader, logdir, run, step))
+    analyses = [a]
+    if compare is not None:
         run_b, step_b = compare
-        step_b = _resolve_step(reader, logdir, run_b, step_b)
-        first = _add_analysis(reader, run, step, choice, parts, "0:")
-        second = _add_analysis(reader, run_b, step_b, choice, parts, "1:")
-        index = {"format": 2, "analyses": [first, second],
-                 "compare": {"a": {"run": run, "step": step}, "b": {"run": run_b, "step": step_b}},
-                 "matches": _matches(reader, (run, step), (run_b, step_b), first)}
-        default_title = f"RL Clarity: {run} at step {step} vs {run_b} at step {step_b}"
-    index["blobs"] = parts.table
-    page = _page(index, parts.text(), title or default_title)
-    if max_size is not None and len(page) > max_size:
-        raise ExportTooLarge(_too_large_message(len(page), max_size, parts))
+        b = reader.analysis(run_b, _resolve_step(reader, logdir, run_b, step_b))
+        if b.key[:2] != a.key[:2]:
+            analyses.append(b)
+    parts = Parts()
+    selections = [_selection(x, **choice) for x in analyses]
+    listing = {}
+    for x in analyses:
+        listing.setdefault(x.run, []).append(x.step)
+    runs = views.route_key("runs", {})
+    parts.add(runs, *encode_json(views.runs({r: sorted(s) for r, s in listing.items()}, [])),
+              "analysis")
+    parts.alias(views.route_key("runs", {"refresh": 1}), runs)  # the "reload runs" button
+    for x, sel in zip(analyses, selections):
+        _record_analysis(x, sel, parts)
+    if compare is not None:
+        _record_matches(analyses, selections[0]["layers"], parts)
+        b = analyses[-1]
+        ref = {"a": {"run": a.run, "step": a.step}, "b": {"run": b.run, "step": b.step}}
+        default_title = f"RL Clarity: {a.run} at step {a.step} vs {b.run} at step {b.step}"
+    else:
+        ref = None
+        default_title = f"RL Clarity: {a.run} at step {a.step}"
+    index = {"format": FORMAT_VERSION,
+             "analyses": [{"run": x.run, "step": x.step} for x in analyses],
+             "compare": ref, "routes": parts.table}
+    html = page(index, parts.text(), title or default_title)
+    if max_size is not None and len(html) > max_size:
+        raise ExportTooLarge(_too_large_message(len(html), max_size, parts))
     if out is None:
-        return ExportResult(None, len(page), parts.by_group(), page)
-    files.write_atomic(out, page)  # a local path or a URL (s3://...)
-    return ExportResult(out, len(page), parts.by_group())
-
-
-def _add_full_frames(parts, prefix: str, data: bytes, index: dict) -> None:
-    offsets = index["offsets"]
-    kind = index.get("type", "image/webp")
-    for i in range(len(offsets) - 1):
-        parts.add(f"{prefix}{i}", data[offsets[i]:offsets[i + 1]], kind,
-                  group="full-resolution frames")
+        return ExportResult(None, len(html), parts.by_group(), html)
+    files.write_atomic(out, html)  # a local path or a URL (s3://...)
+    return ExportResult(out, len(html), parts.by_group())
 
 
 def _resolve_step(reader, logdir, run, step) -> int:
@@ -131,206 +209,88 @@ def _resolve_step(reader, logdir, run, step) -> int:
     return step
 
 
-def _matches(reader, a, b, first) -> dict:
-    """The feature matching of every layer both pages hold (as the plugin's /match route)."""
-    from ..analysis.matching import match
+# -- recording ------------------------------------------------------------------------------------
 
-    ma, mb = reader.manifest(*a), reader.manifest(*b)
-    out = {}
-    for layer in [entry["name"] for entry in first["manifest"]["layers"]]:
-        out[layer] = match(
-            ma, mb, layer,
-            load_maps_a=lambda t, o, layer=layer: reader.attribution(*a, layer, t, o)[0],
-            load_maps_b=lambda t, o, layer=layer: reader.attribution(*b, layer, t, o)[0],
-            components_a=lambda layer=layer: reader.components(*a, layer),
-            components_b=lambda layer=layer: reader.components(*b, layer))
-    return out
+def _record_analysis(a: Analysis, sel: dict, parts: Parts) -> None:
+    """Record every response of analysis ``a`` the front end can ask for on the selection."""
+    where = {"run": a.run, "step": a.step}
 
+    def key(route, **params):
+        return views.route_key(route, {**where, **params})
 
-def _add_analysis(reader, run, step, choice, parts, prefix: str) -> dict:
-    """Add the parts of one analysis (blob keys prefixed by ``prefix``); return its index."""
-    manifest = reader.manifest(run, step)
-    sel = _selection(manifest, *choice[:5])
-    sel["full_resolution"] = bool(choice[5] and manifest.full_resolution)
-    sums = reader.series(run, step, manifest)
-    view = _manifest_view(manifest, sel)
-    units = {}
-    T = manifest.probe_set.steps
+    def picture(route, response, group, **params):
+        body, mime = response
+        parts.add(key(route, **params), "bytes", body, group, mime)
+
+    parts.add(key("manifest"), *encode_json(_manifest_view(a, sel)), "analysis")
     for new, old in enumerate(sel["trajectories"]):
-        cols = [np.asarray(sums[name][old], np.float32).reshape(T, -1) for name in schema.SERIES]
-        parts.add(f"{prefix}series/{new}", np.concatenate(cols, axis=1).tobytes(), "f32",
-                  group=f"trajectory {old}")
-        parts.add(f"{prefix}frames/{new}",
-                  reader.asset_bytes(run, step, schema.frames_asset(old)),
-                  codec.PICTURE_TYPE, group=f"trajectory {old}")
-        parts.add(f"{prefix}scrub/{new}", reader.asset_bytes(run, step, schema.scrub_asset(old)),
-                  codec.PICTURE_TYPE, group=f"trajectory {old}")
+        group = f"trajectory {old}"
+        parts.add(key("series", traj=new), *encode_json(views.series(a, old)), group)
+        picture("frames", views.frames(a, old), group, traj=new)
+        picture("scrub", views.scrub(a, old), group, traj=new)
         if sel["full_resolution"]:
-            data_rel, index_rel = schema.full_frames_asset("trajectory", old)
-            _add_full_frames(parts, f"{prefix}full/traj/{new}/",
-                             reader.asset_bytes(run, step, data_rel),
-                             reader.json(run, step, index_rel))
+            for frame in range(a.steps):
+                picture("fullres", views.full_frame(a, traj=old, frame=frame),
+                        "full-resolution frames", traj=new, frame=frame)
         for layer in sel["layers"]:
             for output in sel["outputs"]:
-                unit = reader.unit(run, step, layer, old, output)
-                key = f"{layer}/{new}/{output}"
                 group = f"layer {layer}"
-                parts.add(f"{prefix}attribution/{key}", reader.asset_bytes(
-                    run, step, schema.attribution_asset(layer, old, output)), "gzip",
-                    group=group)
-                parts.add(f"{prefix}steps/{key}", _f32(unit.steps), "f32", group=group)
-                if unit.totals is not None:
-                    parts.add(f"{prefix}totals/{key}", _f32(unit.totals), "f32", group=group)
-                    parts.add(f"{prefix}delta/{key}", _f32(unit.delta), "f32", group=group)
-                units[key] = {"shape": list(unit.shape), "codec": unit.codec,
-                              "scale": unit.scale}
-    for sheet in range(-(-manifest.probe_set.observations // manifest.assets.sheet_size)):
-        parts.add(f"{prefix}observations/{sheet}", reader.asset_bytes(
-            run, step, schema.observation_sheet_asset(sheet)), codec.PICTURE_TYPE,
-            group="observations")
+                params = dict(layer=layer, traj=new, output=output)
+                unit = views.unit(a, layer, old, output)
+                parts.add(key("unit", **params), *encode_json(unit), group)
+                body, _ = views.attribution(a, layer, old, output)
+                parts.add(key("attribution", **params), "planes-avg",
+                          encode_planes_avg(gzip.decompress(body), unit["shape"]), group)
+    for sheet in range(a.sheets):
+        picture("observations", views.observations(a, sheet), "observations", sheet=sheet)
     if sel["full_resolution"]:
-        data_rel, index_rel = schema.full_frames_asset("observations")
-        _add_full_frames(parts, f"{prefix}full/obs/", reader.asset_bytes(run, step, data_rel),
-                         reader.json(run, step, index_rel))
-    observations = None  # decoded only if a feature picture has to be checked
-    layouts = {}
+        for obs in range(a.observations):
+            picture("fullres", views.full_frame(a, obs=obs), "full-resolution frames", obs=obs)
     for layer in sel["layers"]:
-        info = manifest.layer(layer)
-        if not info.features:
+        if not a.layers[layer].features:
             continue
-        parts.add(f"{prefix}thumbnails/{layer}", reader.asset_bytes(
-            run, step, schema.thumbnails_asset(layer)), codec.PICTURE_TYPE,
-            group=f"layer {layer}")
+        group = f"layer {layer}"
+        picture("thumbnails", views.thumbnails(a, layer), group, layer=layer)
         for s in sel["subdiv_mults"]:
             for e in sel["expand_mults"]:
-                lkey = f"{layer}/{schema.number_key(s)}/{schema.number_key(e)}"
-                layout = feature_layout(info.shape[:2], manifest.probe_set.observation_shape[:2],
-                                        s, e)
-                layouts[lkey] = {k: v.tolist() if hasattr(v, "tolist") else v
-                                 for k, v in layout.items()}
-                for k in range(info.features):
-                    key = f"{layer}/{k}/{schema.number_key(s)}/{schema.number_key(e)}"
-                    variant = f"subdiv {s:g}, expand {e:g}"
-                    cells = len(layout["rows_lo"]) * len(layout["cols_lo"])
-                    grid = reader.array(run, step, schema.feature_grid_asset(layer, k, s, e),
-                                        "<i4", (cells,))
-                    png = reader.asset_bytes(run, step, schema.feature_asset(layer, k, s, e))
-                    if observations is None:
-                        observations = reader.observations(run, step, manifest)
-                    alpha = _feature_alpha(png, layout, grid, observations)
-                    parts.add(f"{prefix}grid/{key}", zlib.compress(grid.astype("<i4").tobytes(), 9),
-                              "zlib", group=f"layer {layer}", variant=variant)
-                    if alpha is None:  # not the dataset-example layout: ship the picture
-                        parts.add(f"{prefix}feature/{key}", png, codec.PICTURE_TYPE,
-                                  group=f"layer {layer}", variant=variant)
+                variant = f"subdiv {s:g}, expand {e:g}"
+                for k in range(a.layers[layer].features):
+                    params = dict(layer=layer, feature=k, subdiv=views.number(s),
+                                  expand=views.number(e))
+                    parts.add(key("feature_grid", **params),
+                              *encode_json(views.feature_grid(a, layer, k, s, e)), group,
+                              variant=variant)
+                    body, mime = views.feature(a, layer, k, s, e)
+                    alpha = _feature_alpha(a, layer, k, s, e, body)
+                    if alpha is None:  # not the dataset-example layout: keep the picture
+                        parts.add(key("feature", **params), "bytes", body, group, mime,
+                                  variant=variant)
                     else:
-                        parts.add(f"{prefix}alpha/{key}", zlib.compress(alpha.tobytes(), 9), "zlib",
-                                  group=f"layer {layer}", variant=variant)
-
-    return {"run": run, "step": step, "manifest": view, "units": units,
-            "feature_layouts": layouts}
+                        parts.add(key("feature", **params), "feature-alpha",
+                                  deflate(alpha.tobytes()), group, variant=variant)
 
 
-def _f32(values) -> bytes:
-    return np.asarray(values, "<f4").tobytes()
+def _feature_alpha(a: Analysis, layer: str, k: int, s: float, e: float, body: bytes):
+    """The per-cell alpha of a feature picture, or None when recomposing it from the
+    observations would not give its pixels exactly."""
+    picture = codec.decode_image(body, "RGBA", "feature picture")
+    return feature_picture_alpha(picture, a.feature_layout(layer, s, e), a.grid(layer, k, s, e),
+                                 a.observation_pictures())
 
 
-# -- parts ------------------------------------------------------------------------------------
-
-class _Parts:
-    """Binary parts, base64-encoded one by one; the table maps key -> [start, end, type]."""
-
-    def __init__(self):
-        self.chunks, self.table, self.groups, self.variants = [], {}, {}, {}
-        self.pos = 0
-
-    def add(self, key, data: bytes, kind: str, group: str, variant: str | None = None):
-        text = base64.b64encode(data).decode("ascii")
-        self.table[key] = [self.pos, self.pos + len(text), kind]
-        self.chunks.append(text)
-        self.pos += len(text)
-        self.groups[group] = self.groups.get(group, 0) + len(text)
-        if variant:
-            self.variants[variant] = self.variants.get(variant, 0) + len(text)
-
-    def text(self) -> str:
-        return "".join(self.chunks)
-
-    def by_group(self) -> dict:
-        return dict(sorted(self.groups.items(), key=lambda kv: -kv[1]))
+def _record_matches(analyses: list[Analysis], layers: list[str], parts: Parts) -> None:
+    """``/match`` of every layer for every ordered pair of the page's analyses (the compare
+    view asks for (A, B), (B, A) after a swap, and (A, A) when both sides show one analysis;
+    the checkpoint strip asks for (current, other) within a run)."""
+    for layer in layers:
+        for x in analyses:
+            for y in analyses:
+                parts.add(views.route_key("match", {
+                    "run": x.run, "step": x.step, "run_b": y.run, "step_b": y.step,
+                    "layer": layer}), *encode_json(views.match(x, y, layer)), "analysis")
 
 
-def feature_layout(layer_hw, obs_hw, subdiv: float, expand: float) -> dict:
-    """Where every cell of a feature picture comes from (``analysis.features.feature_grid``).
-
-    Returns ``rows_lo``/``rows_hi`` (one per grid row) and ``cols_lo``/``cols_hi`` (per grid
-    column): padded-pixel bounds of the patch shown in that row / column, and ``pad`` (rows,
-    cols): the observation sits at ``[pad, pad + H)`` in padded coordinates, the checkerboard
-    ``(r + c) % 2 ? 255 : 191`` around it. The picture is these patches tiled row-major.
-    """
-    import math
-
-    from ..analysis.features import _patch_bounds, _zoom_matrix
-
-    out = {}
-    for axis, size, pixels in (("rows", layer_hw[0], obs_hw[0]), ("cols", layer_hw[1], obs_hw[1])):
-        patch = pixels / size
-        pad = math.ceil(patch * expand)
-        _, positions = _zoom_matrix(int(size), subdiv)
-        lo, hi = _patch_bounds(positions + 0.5, expand, patch, pad)
-        out[f"{axis}_lo"], out[f"{axis}_hi"] = lo.astype(np.int64), hi.astype(np.int64)
-        out[f"pad_{axis}"] = pad
-    return out
-
-
-def compose_feature(layout: dict, grid: np.ndarray, alpha: np.ndarray,
-                    observations: np.ndarray) -> np.ndarray:
-    """The feature picture (uint8 RGBA) from its layout, cell observations and cell alphas.
-
-    What the exported page does in JavaScript; used here to check that it gives the stored
-    picture exactly before the picture is left out of the file.
-    """
-    rows_lo, rows_hi = np.asarray(layout["rows_lo"]), np.asarray(layout["rows_hi"])
-    cols_lo, cols_hi = np.asarray(layout["cols_lo"]), np.asarray(layout["cols_hi"])
-    R, C = len(rows_lo), len(cols_lo)
-    grid = np.asarray(grid).reshape(R, C)
-    alpha = np.asarray(alpha).reshape(R, C)
-    rsz, csz = np.maximum(rows_hi - rows_lo, 0), np.maximum(cols_hi - cols_lo, 0)
-    r_owner = np.repeat(np.arange(R), rsz)
-    c_owner = np.repeat(np.arange(C), csz)
-    r = rows_lo[r_owner] + np.arange(r_owner.size) - np.repeat(np.cumsum(rsz) - rsz, rsz)
-    c = cols_lo[c_owner] + np.arange(c_owner.size) - np.repeat(np.cumsum(csz) - csz, csz)
-    N, H, W, _ = observations.shape
-    rr, cc = r[:, None] - layout["pad_rows"], c[None, :] - layout["pad_cols"]
-    inside = (rr >= 0) & (rr < H) & (cc >= 0) & (cc < W)
-    which = grid[r_owner[:, None], c_owner[None, :]]
-    rgb = observations[which, np.clip(rr, 0, H - 1), np.clip(cc, 0, W - 1), :3]
-    board = np.where((r[:, None] + c[None, :]) % 2 == 1, 255, 191).astype(np.uint8)
-    rgb = np.where(inside[..., None], rgb, board[..., None])
-    a = alpha[r_owner[:, None], c_owner[None, :]]
-    return np.concatenate([rgb, a[..., None]], axis=-1).astype(np.uint8)
-
-
-def _feature_alpha(png: bytes, layout: dict, grid: np.ndarray, observations) -> np.ndarray | None:
-    """Per-cell alpha (uint8, row-major) of a stored feature picture, or None if recomposing it
-    from the layout does not give the stored pixels exactly."""
-    from PIL import Image
-
-    image = np.asarray(Image.open(io.BytesIO(png)).convert("RGBA"))
-    rows_lo, rows_hi = np.asarray(layout["rows_lo"]), np.asarray(layout["rows_hi"])
-    cols_lo, cols_hi = np.asarray(layout["cols_lo"]), np.asarray(layout["cols_hi"])
-    rsz, csz = np.maximum(rows_hi - rows_lo, 0), np.maximum(cols_hi - cols_lo, 0)
-    if grid.size != len(rsz) * len(csz) or image.shape[:2] != (rsz.sum(), csz.sum()):
-        return None
-    r0 = np.minimum(np.cumsum(rsz) - rsz, image.shape[0] - 1)
-    c0 = np.minimum(np.cumsum(csz) - csz, image.shape[1] - 1)
-    alpha = image[r0[:, None], c0[None, :], 3].astype(np.uint8)
-    if not np.array_equal(compose_feature(layout, grid, alpha, observations), image):
-        return None
-    return np.ascontiguousarray(alpha)
-
-
-# -- selection --------------------------------------------------------------------------------
+# -- selection ------------------------------------------------------------------------------------
 
 def _pick(kind: str, wanted, available: list, key=lambda x: x):
     if wanted is None:
@@ -343,53 +303,58 @@ def _pick(kind: str, wanted, available: list, key=lambda x: x):
     return [a for a in available if key(a) in wanted]
 
 
-def _selection(manifest: Manifest, layers, trajectories, outputs, subdiv_mults,
-               expand_mults) -> dict:
-    f = manifest.features
+def _selection(a: Analysis, layers, trajectories, outputs, subdiv_mults, expand_mults,
+               full_resolution) -> dict:
+    m = a.manifest
     sel = {
-        "layers": _pick("layers", layers, [entry.name for entry in manifest.layers]),
+        "layers": _pick("layers", layers, [entry.name for entry in m.layers]),
         "trajectories": _pick("trajectories", None if trajectories is None
-                              else [int(t) for t in trajectories],
-                              list(range(manifest.probe_set.trajectories))),
-        "outputs": _pick("outputs", outputs, [o.key for o in manifest.outputs]),
+                              else [int(t) for t in trajectories], list(range(a.trajectories))),
+        "outputs": _pick("outputs", outputs, [o.key for o in m.outputs]),
         "subdiv_mults": _pick("subdiv mults", None if subdiv_mults is None
-                              else [float(x) for x in subdiv_mults], list(f.subdiv_mults)),
+                              else [float(x) for x in subdiv_mults], list(a.subdivs)),
         "expand_mults": _pick("expand mults", None if expand_mults is None
-                              else [float(x) for x in expand_mults], list(f.expand_mults)),
+                              else [float(x) for x in expand_mults], list(a.expands)),
     }
     for kind, chosen in sel.items():
         if not chosen:
             raise ValueError(f"the export needs at least one of the {kind}")
+    sel["full_resolution"] = bool(full_resolution and m.full_resolution)
     return sel
 
 
-def _manifest_view(manifest: Manifest, sel) -> dict:
-    """The manifest's JSON restricted to the selection, trajectories renumbered from 0."""
-    view = manifest.to_json()
-    view.pop("inputs", None)
-    renumber = {old: new for new, old in enumerate(sel["trajectories"])}
-    view["layers"] = [entry for entry in view["layers"] if entry["name"] in sel["layers"]]
-    if manifest.default_layer not in sel["layers"]:
-        view["default_layer"] = sel["layers"][len(sel["layers"]) // 2]
-    view["outputs"] = [o for o in view["outputs"] if o["key"] in sel["outputs"]]
-    view["probe_set"] = {**view["probe_set"], "trajectories": len(sel["trajectories"]),
-                         "exported_trajectories": sel["trajectories"]}
-    view["bookmarks"] = {kind: [[renumber[t], frame] for t, frame in marks if t in renumber]
-                         for kind, marks in view["bookmarks"].items()}
+def _manifest_view(a: Analysis, sel) -> dict:
+    """The ``/manifest`` response restricted to the selection (the route's own when the
+    selection is everything)."""
+    view = views.manifest(a)
+    if [entry["name"] for entry in view["layers"]] != sel["layers"]:
+        view["layers"] = [entry for entry in view["layers"] if entry["name"] in sel["layers"]]
+        if view["default_layer"] not in sel["layers"]:
+            view["default_layer"] = sel["layers"][len(sel["layers"]) // 2]
+    if [o["key"] for o in view["outputs"]] != sel["outputs"]:
+        view["outputs"] = [o for o in view["outputs"] if o["key"] in sel["outputs"]]
+    if sel["trajectories"] != list(range(a.trajectories)):
+        renumber = {old: new for new, old in enumerate(sel["trajectories"])}
+        view["probe_set"] = {**view["probe_set"], "trajectories": len(sel["trajectories"]),
+                             "exported_trajectories": sel["trajectories"]}
+        view["bookmarks"] = {kind: [[renumber[t], frame] for t, frame in marks if t in renumber]
+                             for kind, marks in view["bookmarks"].items()}
     f = view["features"]
-    f["subdiv_mults"], f["expand_mults"] = sel["subdiv_mults"], sel["expand_mults"]
-    if f["subdiv_default"] not in f["subdiv_mults"]:
-        f["subdiv_default"] = f["subdiv_mults"][0]
-    if f["expand_default"] not in f["expand_mults"]:
-        f["expand_default"] = f["expand_mults"][-1]
-    if not sel.get("full_resolution"):
+    if list(f["subdiv_mults"]) != sel["subdiv_mults"] or \
+            list(f["expand_mults"]) != sel["expand_mults"]:
+        f["subdiv_mults"], f["expand_mults"] = sel["subdiv_mults"], sel["expand_mults"]
+        if f["subdiv_default"] not in f["subdiv_mults"]:
+            f["subdiv_default"] = f["subdiv_mults"][0]
+        if f["expand_default"] not in f["expand_mults"]:
+            f["expand_default"] = f["expand_mults"][-1]
+    if not sel["full_resolution"]:
         view["full_resolution"] = None
     return view
 
 
 def _too_large_message(size, max_size, parts) -> str:
     lines = [f"the export would be {size / MIB:.1f} MiB, over the limit of {max_size / MIB:.1f} "
-             "MiB (MLflow shows HTML artifacts up to 50 MiB). Biggest parts (base64):"]
+             "MiB (MLflow shows HTML artifacts up to 50 MiB). Biggest parts:"]
     for group, n in list(parts.by_group().items())[:8]:
         lines.append(f"  {group}: {n / MIB:.1f} MiB")
     if parts.variants:
@@ -401,29 +366,3 @@ def _too_large_message(size, max_size, parts) -> str:
                  + (", --no-full-resolution" if "full-resolution frames" in parts.groups
                     else "") + ", or raise --max-size.")
     return "\n".join(lines)
-
-
-# -- the page ---------------------------------------------------------------------------------
-
-def _json_for_script(obj) -> str:
-    """JSON that cannot end the script element or start markup."""
-    text = json.dumps(obj, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
-
-
-def _page(index: dict, blobs: str, title: str) -> bytes:
-    with open(BUNDLE, encoding="utf-8") as f:
-        bundle = f.read()
-    if "</script" in bundle.lower():
-        # valid inside JS strings / regexes / templates alike
-        bundle = bundle.replace("</script", "<\\/script").replace("</SCRIPT", "<\\/SCRIPT")
-    return "".join([
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n",
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
-        f"<title>{html.escape(title)}</title>\n",
-        "<meta name=\"generator\" content=\"rl-clarity export\">\n</head><body>\n",
-        "<script type=\"application/json\" id=\"rlc-index\">", _json_for_script(index),
-        "</script>\n<script type=\"text/plain\" id=\"rlc-blobs\">", blobs, "</script>\n",
-        "<script type=\"module\">\n", bundle, "\n</script>\n</body></html>\n",
-    ]).encode("utf-8")

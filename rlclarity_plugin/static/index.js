@@ -2560,15 +2560,11 @@ function ua(e, t, n) {
 	}
 	return i;
 }
-async function da(e) {
-	let t = new Blob([e]).stream().pipeThrough(new DecompressionStream("gzip"));
-	return new Uint8Array(await new Response(t).arrayBuffer());
-}
-function fa(e, t, n) {
+function da(e, t, n) {
 	let r = Math.abs(e[n].reduce((e, t) => e + t, 0) - t[n]), i = t.reduce((e, t) => e + Math.abs(t), 0) / Math.max(t.length, 1);
 	return [r / Math.max(Math.abs(t[n]), 1e-12), r / Math.max(i, 1e-12)];
 }
-async function pa(e, t, n, r, i) {
+async function fa(e, t, n, r, i) {
 	let a = t.layout;
 	if (!a) return null;
 	let o = [...new Set(t.indices)];
@@ -2601,12 +2597,12 @@ async function pa(e, t, n, r, i) {
 	return h.toDataURL("image/png");
 }
 // src/Evolution.svelte
-var ma = /* @__PURE__ */ q("<span class=\"small svelte-1uilgeo\"> </span>"), ha = /* @__PURE__ */ q("<span><!></span>"), ga = /* @__PURE__ */ q("<span class=\"small svelte-1uilgeo\">different probe set: no totals</span>"), _a = /* @__PURE__ */ q("<!> <!> <!>", 1), va = /* @__PURE__ */ q("<div><span class=\"label svelte-1uilgeo\"> </span> <!></div>"), ya = /* @__PURE__ */ xr("<polyline fill=\"none\" stroke-width=\"2\" vector-effect=\"non-scaling-stroke\"><title> </title></polyline>"), ba = /* @__PURE__ */ q("<span> </span>"), xa = /* @__PURE__ */ q("<svg class=\"chart svelte-1uilgeo\" viewBox=\"0 0 100 100\" preserveAspectRatio=\"none\" data-testid=\"evo-chart\"><line x1=\"0\" x2=\"100\" stroke=\"#999\" stroke-width=\"1\" vector-effect=\"non-scaling-stroke\"></line><!></svg> <div class=\"axis svelte-1uilgeo\"></div>", 1), Sa = /* @__PURE__ */ q("<div class=\"evolution svelte-1uilgeo\" data-testid=\"evolution\"><h3 class=\"svelte-1uilgeo\">Across checkpoints</h3> <p class=\"small svelte-1uilgeo\"> </p> <div class=\"strip svelte-1uilgeo\"></div> <!></div>"), Ca = {
+var pa = /* @__PURE__ */ q("<span class=\"small svelte-1uilgeo\"> </span>"), ma = /* @__PURE__ */ q("<span><!></span>"), ha = /* @__PURE__ */ q("<span class=\"small svelte-1uilgeo\">different probe set: no totals</span>"), ga = /* @__PURE__ */ q("<!> <!> <!>", 1), _a = /* @__PURE__ */ q("<div><span class=\"label svelte-1uilgeo\"> </span> <!></div>"), va = /* @__PURE__ */ xr("<polyline fill=\"none\" stroke-width=\"2\" vector-effect=\"non-scaling-stroke\"><title> </title></polyline>"), ya = /* @__PURE__ */ q("<span> </span>"), ba = /* @__PURE__ */ q("<svg class=\"chart svelte-1uilgeo\" viewBox=\"0 0 100 100\" preserveAspectRatio=\"none\" data-testid=\"evo-chart\"><line x1=\"0\" x2=\"100\" stroke=\"#999\" stroke-width=\"1\" vector-effect=\"non-scaling-stroke\"></line><!></svg> <div class=\"axis svelte-1uilgeo\"></div>", 1), xa = /* @__PURE__ */ q("<div class=\"evolution svelte-1uilgeo\" data-testid=\"evolution\"><h3 class=\"svelte-1uilgeo\">Across checkpoints</h3> <p class=\"small svelte-1uilgeo\"> </p> <div class=\"strip svelte-1uilgeo\"></div> <!></div>"), Sa = {
 	hash: "svelte-1uilgeo",
 	code: ".evolution.svelte-1uilgeo {margin-top:1em;}h3.svelte-1uilgeo {margin:0.6em 0 0.3em;font-size:1.05em;}.small.svelte-1uilgeo {font-size:0.85em;color:#666;margin:0.2em 0;}.strip.svelte-1uilgeo {display:flex;flex-direction:column;gap:3px;}.row.svelte-1uilgeo {display:flex;align-items:center;gap:3px;}.row.current.svelte-1uilgeo {background:#eef4ff;}.label.svelte-1uilgeo {width:9em;font-size:0.85em;flex:none;}.feat.svelte-1uilgeo {border:3px solid;display:inline-flex;font-size:0.55em;}.feat.unmatched.svelte-1uilgeo {border-style:dashed;}.chart.svelte-1uilgeo {width:100%;height:8em;background:#fafafa;display:block;margin-top:0.4em;}.axis.svelte-1uilgeo {display:flex;justify-content:space-between;font-size:0.75em;color:#666;}"
 };
-function wa(e, t) {
-	Ve(t, !0), Ur(e, Ca);
+function Ca(e, t) {
+	Ve(t, !0), Ur(e, Sa);
 	let n = /* @__PURE__ */ F(Wt([])), r = /* @__PURE__ */ N(() => {
 		let e = Math.max(0, t.steps.indexOf(t.step)), n = Math.max(0, Math.min(e - 6, t.steps.length - 12));
 		return t.steps.slice(n, n + 12);
@@ -2692,18 +2688,18 @@ function wa(e, t) {
 			X: c
 		};
 	});
-	var c = Sa(), l = B(L(c), 2), u = z(l), d = B(l, 2);
+	var c = xa(), l = B(L(c), 2), u = z(l), d = B(l, 2);
 	Q(d, 21, () => G(n), (e) => e.step, (e, n) => {
-		var r = va();
+		var r = _a();
 		let o;
 		var s = L(r), c = z(s), l = B(s, 2), u = (e) => {
-			var t = ma(), r = z(t, !0);
+			var t = pa(), r = z(t, !0);
 			H(() => Y(r, G(n).error)), J(e, t);
 		}, d = (e) => {
-			var r = _a(), o = R(r);
+			var r = ga(), o = R(r);
 			Q(o, 17, () => Array(G(n).K), Z, (e, r, o) => {
 				let s = /* @__PURE__ */ N(() => i(G(n))[o]);
-				var c = ha();
+				var c = ma();
 				let l, u;
 				Ji(L(c), {
 					get source() {
@@ -2727,13 +2723,13 @@ function wa(e, t) {
 				}, [() => a(G(n)).includes(o)]), J(e, c);
 			});
 			var s = B(o, 2), c = (e) => {
-				J(e, ga());
+				J(e, ha());
 			};
 			X(s, (e) => {
 				G(n).same || e(c);
 			});
 			var l = B(s, 2), u = (e) => {
-				var t = ma(), r = z(t, !0);
+				var t = pa(), r = z(t, !0);
 				H(() => Y(r, G(n).match.reason)), J(e, t);
 			};
 			X(l, (e) => {
@@ -2747,10 +2743,10 @@ function wa(e, t) {
 		}), J(e, r);
 	}), A(d);
 	var f = B(d, 2), p = (e) => {
-		var r = xa(), i = R(r), a = L(i);
+		var r = ba(), i = R(r), a = L(i);
 		Q(B(a), 17, () => G(s).lines, Z, (e, n, r) => {
 			var i = Cr(), a = R(i), o = (e) => {
-				var i = ya(), a = z(L(i));
+				var i = va(), a = z(L(i));
 				A(i), H((e, n) => {
 					$(i, "points", e), $(i, "stroke", t.manifest.feature_colors[r]), Y(a, `feature ${r + 1}: ${n ?? ""}`);
 				}, [() => G(n).map((e) => `${e.x},${e.y}`).join(" "), () => G(n).map((e) => ki(e.v)).join(", ")]), J(e, i);
@@ -2761,7 +2757,7 @@ function wa(e, t) {
 		}), A(i);
 		var o = B(i, 2);
 		Q(o, 21, () => G(n), Z, (e, t) => {
-			var n = ba(), r = z(n, !0);
+			var n = ya(), r = z(n, !0);
 			H(() => Y(r, G(t).step)), J(e, n);
 		}), A(o), H(() => {
 			$(a, "y1", G(s).zero), $(a, "y2", G(s).zero);
@@ -2774,13 +2770,13 @@ function wa(e, t) {
     frame over the steps analysed on the same probe set.`)), J(e, c), He();
 }
 // src/App.svelte
-var Ta = 0, Ea = /* @__PURE__ */ q("<div class=\"error svelte-1n46o8q\" data-testid=\"error\"> </div>"), Da = /* @__PURE__ */ q("<li><b> </b> </li>"), Oa = /* @__PURE__ */ q("<details class=\"problems svelte-1n46o8q\" data-testid=\"problems\"><summary> </summary> <ul></ul></details>"), ka = /* @__PURE__ */ q("<span class=\"meta svelte-1n46o8q\"> </span>"), Aa = /* @__PURE__ */ q("<div class=\"picker pane-head svelte-1n46o8q\"><b data-testid=\"pane-label\"> </b> <!></div>"), ja = /* @__PURE__ */ q("<option> </option>"), Ma = /* @__PURE__ */ q("<button data-testid=\"compare\" title=\"show this analysis beside another run or checkpoint\">compare…</button>"), Na = /* @__PURE__ */ q("<span class=\"meta svelte-1n46o8q\" data-testid=\"analysis-completeness\" title=\"|sum of IG - (F(a) - F(0))| over the hidden-layer units: divided by |F(a) - F(0)| of each frame (large where F(a) ~ F(0)), and by the mean |F(a) - F(0)| of the frame's trajectory and output\"> </span>"), Pa = /* @__PURE__ */ q("<div class=\"picker svelte-1n46o8q\"><label>Run <select data-testid=\"run-select\"></select></label> <label>Checkpoint (training step) <select data-testid=\"step-select\"></select></label> <button data-testid=\"reload\">reload runs</button> <!> <!></div>"), Fa = /* @__PURE__ */ q("<label><input type=\"radio\" class=\"svelte-1n46o8q\"/> <!><span></span></label>"), Ia = /* @__PURE__ */ q("<li><button class=\"link svelte-1n46o8q\"> </button></li>"), La = /* @__PURE__ */ q("<p class=\"small svelte-1n46o8q\"> </p> <ul class=\"bookmarks svelte-1n46o8q\"></ul>", 1), Ra = /* @__PURE__ */ q("<label class=\"layer svelte-1n46o8q\"><input type=\"radio\"/> <span class=\"small svelte-1n46o8q\"> </span></label>"), za = /* @__PURE__ */ q("<div class=\"col svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\">Trajectories</h3> <div class=\"trajs svelte-1n46o8q\"></div> <h3 class=\"svelte-1n46o8q\">Bookmarks</h3> <!></div> <div class=\"col narrow svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\">Layers</h3> <!></div>", 1), Ba = /* @__PURE__ */ q("last reward: <b> </b>", 1), Va = /* @__PURE__ */ q("<b>new episode</b>"), Ha = /* @__PURE__ */ q("<div class=\"seg svelte-1n46o8q\"> </div>"), Ua = /* @__PURE__ */ q("<table class=\"display svelte-1n46o8q\"><tbody><tr><td class=\"svelte-1n46o8q\"><!></td><td class=\"svelte-1n46o8q\"><!></td><td data-testid=\"frame-label\" class=\"svelte-1n46o8q\">frame: <b> </b></td><td class=\"svelte-1n46o8q\">policy:</td><td class=\"svelte-1n46o8q\">next action: <b> </b></td></tr></tbody></table> <div class=\"policy svelte-1n46o8q\" data-testid=\"policy\"></div>", 1), Wa = /* @__PURE__ */ q("<button data-testid=\"pause\">&#10074;&#10074;</button>"), Ga = /* @__PURE__ */ q("<button data-testid=\"play-back\" title=\"play backwards\">&#9664;</button>"), Ka = /* @__PURE__ */ q("<button data-testid=\"play\" title=\"play\">&#9654;</button>"), qa = /* @__PURE__ */ q("<!> <!>", 1), Ja = /* @__PURE__ */ q("<label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-residual\"/> show residual feature</label>"), Ya = /* @__PURE__ */ q("<label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-hires\"/> </label>"), Xa = /* @__PURE__ */ q("<th class=\"svelte-1n46o8q\"> </th>"), Za = /* @__PURE__ */ q("<th class=\"svelte-1n46o8q\"> </th><th class=\"svelte-1n46o8q\"> </th>", 1), Qa = /* @__PURE__ */ q("<button>remove row</button>"), $a = /* @__PURE__ */ q("<div class=\"small svelte-1n46o8q\" data-testid=\"completeness\" title=\"|sum of attribution - (F(a) - F(0))| at this frame, divided by |F(a) - F(0)| of this frame, and by the mean |F(a) - F(0)| over the trajectory (robust where F(a) ~ F(0))\"> </div>"), eo = /* @__PURE__ */ q("<div></div>"), to = /* @__PURE__ */ q("<div class=\"chart svelte-1n46o8q\"><div class=\"zero svelte-1n46o8q\"></div> <!></div>"), no = /* @__PURE__ */ q("<td class=\"svelte-1n46o8q\"><!></td>"), ro = /* @__PURE__ */ q("<tr><td class=\"selector svelte-1n46o8q\"><select class=\"svelte-1n46o8q\"><option>value function</option><optgroup label=\"policy logits:\"></optgroup><optgroup label=\"sums of policy logits:\"></optgroup></select> <!> <!></td><td class=\"svelte-1n46o8q\"><!> <!></td><!></tr>"), io = /* @__PURE__ */ q("<li><span class=\"swatch svelte-1n46o8q\"></span> </li>"), ao = /* @__PURE__ */ q("<p class=\"small svelte-1n46o8q\">Colors correspond to input channels:</p> <ul class=\"small channels svelte-1n46o8q\" data-testid=\"input-channels\"></ul>", 1), oo = /* @__PURE__ */ q("<p class=\"small svelte-1n46o8q\">Colors correspond to input colors</p>"), so = /* @__PURE__ */ q("<span class=\"small svelte-1n46o8q\">unmatched</span>"), co = /* @__PURE__ */ q("<button class=\"item svelte-1n46o8q\"><span></span> <!> <!></button>"), lo = /* @__PURE__ */ q("<span class=\"small svelte-1n46o8q\">not shown</span>"), uo = /* @__PURE__ */ q("<p class=\"small svelte-1n46o8q\">Hover to isolate, click to expand feature</p> <div class=\"legend svelte-1n46o8q\"><!> <button class=\"item svelte-1n46o8q\" data-testid=\"legend-residual\"><span></span> residual (everything else)<!></button></div>", 1), fo = /* @__PURE__ */ q("<span data-testid=\"popup-full-note\"> </span>"), po = /* @__PURE__ */ q("<canvas data-testid=\"popup-observation\" class=\"svelte-1n46o8q\"></canvas>"), mo = /* @__PURE__ */ q("<img data-testid=\"popup-image\" draggable=\"false\" class=\"svelte-1n46o8q\"/>"), ho = /* @__PURE__ */ q("<div class=\"popup svelte-1n46o8q\" data-testid=\"feature-popup\" role=\"dialog\" tabindex=\"-1\"><div class=\"popup-head svelte-1n46o8q\"><b> </b> <button data-testid=\"popup-close\">close</button></div> <p class=\"small svelte-1n46o8q\">Dataset examples by spatial position. Press to view example, scroll to zoom. <!></p> <div class=\"sliders svelte-1n46o8q\"><label class=\"svelte-1n46o8q\">zoom in <input data-testid=\"zoom-slider\" type=\"range\" min=\"0\"/> zoom out</label> <label class=\"svelte-1n46o8q\">fewer patches <input data-testid=\"patches-slider\" type=\"range\" min=\"0\"/> more patches</label></div> <div class=\"popup-view svelte-1n46o8q\" role=\"button\" tabindex=\"0\" aria-label=\"press to view the example\"><!></div></div>"), go = /* @__PURE__ */ q("<div class=\"columns svelte-1n46o8q\"><!> <div class=\"col wide svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\">Timeline</h3> <!> <div class=\"navigator svelte-1n46o8q\"><button data-testid=\"step-back\" title=\"step back\">&#8592;</button> <button data-testid=\"first\" title=\"first frame\">&#10074;&#9664;</button> <!> <!> <button data-testid=\"last\" title=\"last frame\">&#9654;&#10074;</button> <button data-testid=\"step-forward\" title=\"step forward\">&#8594;</button> <label>fps <input data-testid=\"fps\" type=\"number\" min=\"0\" max=\"100\" class=\"svelte-1n46o8q\"/></label></div> <div class=\"scrubber svelte-1n46o8q\" data-testid=\"scrubber\" role=\"slider\" tabindex=\"-1\"><div class=\"pointer svelte-1n46o8q\"></div> <div class=\"tape svelte-1n46o8q\"><!></div> <div class=\"centre svelte-1n46o8q\"></div></div> <!> <h3 class=\"svelte-1n46o8q\"> </h3> <div class=\"toggles svelte-1n46o8q\"><label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-overlay\"/> overlay on observations</label> <label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-abs\"/> </label> <!> <!></div> <table class=\"attr svelte-1n46o8q\"><thead><tr><th class=\"svelte-1n46o8q\"></th><th class=\"svelte-1n46o8q\">Observation</th><!></tr></thead><tbody></tbody></table> <button data-testid=\"add-row\">add row</button> <!></div> <div class=\"col svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\"> </h3> <!> <h3 class=\"svelte-1n46o8q\">Hotkeys</h3> <ul class=\"small hotkeys svelte-1n46o8q\"><li>&#8592; go backwards</li><li>&#8594; go forwards</li><li>space: toggle play/pause</li></ul></div></div> <!>", 1), _o = /* @__PURE__ */ q("<div><!> <!> <!> <!></div>"), vo = {
+var wa = 0, Ta = /* @__PURE__ */ q("<div class=\"error svelte-1n46o8q\" data-testid=\"error\"> </div>"), Ea = /* @__PURE__ */ q("<li><b> </b> </li>"), Da = /* @__PURE__ */ q("<details class=\"problems svelte-1n46o8q\" data-testid=\"problems\"><summary> </summary> <ul></ul></details>"), Oa = /* @__PURE__ */ q("<span class=\"meta svelte-1n46o8q\"> </span>"), ka = /* @__PURE__ */ q("<div class=\"picker pane-head svelte-1n46o8q\"><b data-testid=\"pane-label\"> </b> <!></div>"), Aa = /* @__PURE__ */ q("<option> </option>"), ja = /* @__PURE__ */ q("<button data-testid=\"compare\" title=\"show this analysis beside another run or checkpoint\">compare…</button>"), Ma = /* @__PURE__ */ q("<span class=\"meta svelte-1n46o8q\" data-testid=\"analysis-completeness\" title=\"|sum of IG - (F(a) - F(0))| over the hidden-layer units: divided by |F(a) - F(0)| of each frame (large where F(a) ~ F(0)), and by the mean |F(a) - F(0)| of the frame's trajectory and output\"> </span>"), Na = /* @__PURE__ */ q("<div class=\"picker svelte-1n46o8q\"><label>Run <select data-testid=\"run-select\"></select></label> <label>Checkpoint (training step) <select data-testid=\"step-select\"></select></label> <button data-testid=\"reload\">reload runs</button> <!> <!></div>"), Pa = /* @__PURE__ */ q("<label><input type=\"radio\" class=\"svelte-1n46o8q\"/> <!><span></span></label>"), Fa = /* @__PURE__ */ q("<li><button class=\"link svelte-1n46o8q\"> </button></li>"), Ia = /* @__PURE__ */ q("<p class=\"small svelte-1n46o8q\"> </p> <ul class=\"bookmarks svelte-1n46o8q\"></ul>", 1), La = /* @__PURE__ */ q("<label class=\"layer svelte-1n46o8q\"><input type=\"radio\"/> <span class=\"small svelte-1n46o8q\"> </span></label>"), Ra = /* @__PURE__ */ q("<div class=\"col svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\">Trajectories</h3> <div class=\"trajs svelte-1n46o8q\"></div> <h3 class=\"svelte-1n46o8q\">Bookmarks</h3> <!></div> <div class=\"col narrow svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\">Layers</h3> <!></div>", 1), za = /* @__PURE__ */ q("last reward: <b> </b>", 1), Ba = /* @__PURE__ */ q("<b>new episode</b>"), Va = /* @__PURE__ */ q("<div class=\"seg svelte-1n46o8q\"> </div>"), Ha = /* @__PURE__ */ q("<table class=\"display svelte-1n46o8q\"><tbody><tr><td class=\"svelte-1n46o8q\"><!></td><td class=\"svelte-1n46o8q\"><!></td><td data-testid=\"frame-label\" class=\"svelte-1n46o8q\">frame: <b> </b></td><td class=\"svelte-1n46o8q\">policy:</td><td class=\"svelte-1n46o8q\">next action: <b> </b></td></tr></tbody></table> <div class=\"policy svelte-1n46o8q\" data-testid=\"policy\"></div>", 1), Ua = /* @__PURE__ */ q("<button data-testid=\"pause\">&#10074;&#10074;</button>"), Wa = /* @__PURE__ */ q("<button data-testid=\"play-back\" title=\"play backwards\">&#9664;</button>"), Ga = /* @__PURE__ */ q("<button data-testid=\"play\" title=\"play\">&#9654;</button>"), Ka = /* @__PURE__ */ q("<!> <!>", 1), qa = /* @__PURE__ */ q("<label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-residual\"/> show residual feature</label>"), Ja = /* @__PURE__ */ q("<label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-hires\"/> </label>"), Ya = /* @__PURE__ */ q("<th class=\"svelte-1n46o8q\"> </th>"), Xa = /* @__PURE__ */ q("<th class=\"svelte-1n46o8q\"> </th><th class=\"svelte-1n46o8q\"> </th>", 1), Za = /* @__PURE__ */ q("<button>remove row</button>"), Qa = /* @__PURE__ */ q("<div class=\"small svelte-1n46o8q\" data-testid=\"completeness\" title=\"|sum of attribution - (F(a) - F(0))| at this frame, divided by |F(a) - F(0)| of this frame, and by the mean |F(a) - F(0)| over the trajectory (robust where F(a) ~ F(0))\"> </div>"), $a = /* @__PURE__ */ q("<div></div>"), eo = /* @__PURE__ */ q("<div class=\"chart svelte-1n46o8q\"><div class=\"zero svelte-1n46o8q\"></div> <!></div>"), to = /* @__PURE__ */ q("<td class=\"svelte-1n46o8q\"><!></td>"), no = /* @__PURE__ */ q("<tr><td class=\"selector svelte-1n46o8q\"><select class=\"svelte-1n46o8q\"><option>value function</option><optgroup label=\"policy logits:\"></optgroup><optgroup label=\"sums of policy logits:\"></optgroup></select> <!> <!></td><td class=\"svelte-1n46o8q\"><!> <!></td><!></tr>"), ro = /* @__PURE__ */ q("<li><span class=\"swatch svelte-1n46o8q\"></span> </li>"), io = /* @__PURE__ */ q("<p class=\"small svelte-1n46o8q\">Colors correspond to input channels:</p> <ul class=\"small channels svelte-1n46o8q\" data-testid=\"input-channels\"></ul>", 1), ao = /* @__PURE__ */ q("<p class=\"small svelte-1n46o8q\">Colors correspond to input colors</p>"), oo = /* @__PURE__ */ q("<span class=\"small svelte-1n46o8q\">unmatched</span>"), so = /* @__PURE__ */ q("<button class=\"item svelte-1n46o8q\"><span></span> <!> <!></button>"), co = /* @__PURE__ */ q("<span class=\"small svelte-1n46o8q\">not shown</span>"), lo = /* @__PURE__ */ q("<p class=\"small svelte-1n46o8q\">Hover to isolate, click to expand feature</p> <div class=\"legend svelte-1n46o8q\"><!> <button class=\"item svelte-1n46o8q\" data-testid=\"legend-residual\"><span></span> residual (everything else)<!></button></div>", 1), uo = /* @__PURE__ */ q("<span data-testid=\"popup-full-note\"> </span>"), fo = /* @__PURE__ */ q("<canvas data-testid=\"popup-observation\" class=\"svelte-1n46o8q\"></canvas>"), po = /* @__PURE__ */ q("<img data-testid=\"popup-image\" draggable=\"false\" class=\"svelte-1n46o8q\"/>"), mo = /* @__PURE__ */ q("<div class=\"popup svelte-1n46o8q\" data-testid=\"feature-popup\" role=\"dialog\" tabindex=\"-1\"><div class=\"popup-head svelte-1n46o8q\"><b> </b> <button data-testid=\"popup-close\">close</button></div> <p class=\"small svelte-1n46o8q\">Dataset examples by spatial position. Press to view example, scroll to zoom. <!></p> <div class=\"sliders svelte-1n46o8q\"><label class=\"svelte-1n46o8q\">zoom in <input data-testid=\"zoom-slider\" type=\"range\" min=\"0\"/> zoom out</label> <label class=\"svelte-1n46o8q\">fewer patches <input data-testid=\"patches-slider\" type=\"range\" min=\"0\"/> more patches</label></div> <div class=\"popup-view svelte-1n46o8q\" role=\"button\" tabindex=\"0\" aria-label=\"press to view the example\"><!></div></div>"), ho = /* @__PURE__ */ q("<div class=\"columns svelte-1n46o8q\"><!> <div class=\"col wide svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\">Timeline</h3> <!> <div class=\"navigator svelte-1n46o8q\"><button data-testid=\"step-back\" title=\"step back\">&#8592;</button> <button data-testid=\"first\" title=\"first frame\">&#10074;&#9664;</button> <!> <!> <button data-testid=\"last\" title=\"last frame\">&#9654;&#10074;</button> <button data-testid=\"step-forward\" title=\"step forward\">&#8594;</button> <label>fps <input data-testid=\"fps\" type=\"number\" min=\"0\" max=\"100\" class=\"svelte-1n46o8q\"/></label></div> <div class=\"scrubber svelte-1n46o8q\" data-testid=\"scrubber\" role=\"slider\" tabindex=\"-1\"><div class=\"pointer svelte-1n46o8q\"></div> <div class=\"tape svelte-1n46o8q\"><!></div> <div class=\"centre svelte-1n46o8q\"></div></div> <!> <h3 class=\"svelte-1n46o8q\"> </h3> <div class=\"toggles svelte-1n46o8q\"><label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-overlay\"/> overlay on observations</label> <label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-abs\"/> </label> <!> <!></div> <table class=\"attr svelte-1n46o8q\"><thead><tr><th class=\"svelte-1n46o8q\"></th><th class=\"svelte-1n46o8q\">Observation</th><!></tr></thead><tbody></tbody></table> <button data-testid=\"add-row\">add row</button> <!></div> <div class=\"col svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\"> </h3> <!> <h3 class=\"svelte-1n46o8q\">Hotkeys</h3> <ul class=\"small hotkeys svelte-1n46o8q\"><li>&#8592; go backwards</li><li>&#8594; go forwards</li><li>space: toggle play/pause</li></ul></div></div> <!>", 1), go = /* @__PURE__ */ q("<div><!> <!> <!> <!></div>"), _o = {
 	hash: "svelte-1n46o8q",
 	code: ".app.svelte-1n46o8q {font:13px/1.4 system-ui, sans-serif;color:#222;padding:8px;}h3.svelte-1n46o8q {margin:0.6em 0 0.3em;font-size:1.05em;}.small.svelte-1n46o8q {font-size:0.85em;color:#666;margin:0.2em 0;}.picker.svelte-1n46o8q {display:flex;gap:1em;align-items:center;flex-wrap:wrap;margin-bottom:0.5em;}.meta.svelte-1n46o8q {color:#666;}.error.svelte-1n46o8q {background:#fde2e1;border:1px solid #d33;padding:0.4em;margin-bottom:0.5em;white-space:pre-wrap;}.problems.svelte-1n46o8q {background:#fff6d6;border:1px solid #e0b400;padding:0.3em 0.5em;margin-bottom:0.5em;}.columns.svelte-1n46o8q {display:flex;gap:1.2em;align-items:flex-start;}.col.svelte-1n46o8q {min-width:10em;}.col.narrow.svelte-1n46o8q {min-width:6em;}.col.wide.svelte-1n46o8q {flex:none;min-width:48em;}.trajs.svelte-1n46o8q {display:flex;flex-direction:column;gap:2px;max-height:24em;overflow-y:auto;}.traj.svelte-1n46o8q {display:flex;align-items:center;gap:0.3em;cursor:pointer;padding:1px;}.traj.selected.svelte-1n46o8q {outline:2px solid #1f6fd1;}.traj.svelte-1n46o8q input:where(.svelte-1n46o8q) {display:none;}.bookmarks.svelte-1n46o8q {list-style:none;padding:0;margin:0 0 0.5em;}.link.svelte-1n46o8q {background:none;border:none;color:#1f6fd1;cursor:pointer;padding:0;text-decoration:underline;font:inherit;}.layer.svelte-1n46o8q {display:block;cursor:pointer;}.display.svelte-1n46o8q td:where(.svelte-1n46o8q) {padding-right:1em;color:#1f3fa0;}.policy.svelte-1n46o8q {display:flex;height:1.4em;width:100%;border:1px solid #ccc;overflow:hidden;}.seg.svelte-1n46o8q {font-size:0.8em;text-align:center;overflow:hidden;white-space:nowrap;}.navigator.svelte-1n46o8q {display:flex;gap:0.3em;align-items:center;margin:0.4em 0;width:24em;}.navigator.svelte-1n46o8q input:where(.svelte-1n46o8q) {width:3.5em;}.scrubber.svelte-1n46o8q {position:relative;height:4em;overflow:hidden;background:#eee;cursor:grab;user-select:none;}.tape.svelte-1n46o8q {position:absolute;top:0;bottom:0;}.centre.svelte-1n46o8q {position:absolute;left:calc(50% - 4px);width:2px;top:0;bottom:0;background:rgba(0,0,0,0.4);border-left:3px solid rgba(0,0,0,0.1);border-right:3px solid rgba(0,0,0,0.1);}.pointer.svelte-1n46o8q {position:absolute;left:calc(50% - 5px);top:0;border:5px solid transparent;border-top-color:#000;z-index:1;}.toggles.svelte-1n46o8q label:where(.svelte-1n46o8q) {display:block;}.attr.svelte-1n46o8q th:where(.svelte-1n46o8q) {font-weight:normal;color:#555;text-align:left;}.attr.svelte-1n46o8q td:where(.svelte-1n46o8q) {vertical-align:top;padding:2px;}.selector.svelte-1n46o8q {width:10em;}.selector.svelte-1n46o8q select:where(.svelte-1n46o8q) {max-width:10em;}.chart.svelte-1n46o8q {position:relative;height:3.5em;width:14em;background:#f4f4f4;margin-top:2px;}.chart.svelte-1n46o8q .zero:where(.svelte-1n46o8q) {position:absolute;left:0;right:0;height:1px;background:#888;}.chart.svelte-1n46o8q .bar:where(.svelte-1n46o8q) {position:absolute;}.chart.svelte-1n46o8q .bar.res:where(.svelte-1n46o8q) {outline:1px solid #888;}.chart.svelte-1n46o8q .bar.dashed:where(.svelte-1n46o8q) {outline:1px dashed #888;}.legend.svelte-1n46o8q {display:flex;flex-direction:column;gap:4px;}.item.svelte-1n46o8q {display:flex;align-items:center;gap:0.4em;cursor:pointer;background:none;border:1px solid transparent;padding:2px;font:inherit;text-align:left;}.item.svelte-1n46o8q:hover {border-color:#999;}.disc.unmatched.svelte-1n46o8q {outline:2px dashed #555;outline-offset:1px;}.pane-head.svelte-1n46o8q {background:#f3f3f3;padding:2px 6px;}.compact.svelte-1n46o8q .col.wide:where(.svelte-1n46o8q) {min-width:31em;}.compact.svelte-1n46o8q .columns:where(.svelte-1n46o8q) {gap:0.6em;}.compact.svelte-1n46o8q .cell {width:10em;height:10em;}.compact.svelte-1n46o8q .cell.attr {width:11.4em;height:11.4em;}.channels.svelte-1n46o8q {list-style:none;padding:0;}.swatch.svelte-1n46o8q {display:inline-block;width:0.9em;height:0.9em;margin-right:0.4em;vertical-align:middle;border:1px solid #888;}.disc.svelte-1n46o8q {display:inline-flex;width:1.6em;height:1.6em;border-radius:50%;align-items:center;justify-content:center;font-weight:bold;color:#000;flex:none;}.resdisc.svelte-1n46o8q {background:#fff;border:2px solid #888;}.resdisc.dashed.svelte-1n46o8q {border-style:dashed;}.hotkeys.svelte-1n46o8q {padding-left:1.2em;}.popup.svelte-1n46o8q {position:fixed;top:2em;left:50%;transform:translateX(-50%);width:40em;background:#fff;border:1px solid #888;box-shadow:0 4px 24px rgba(0,0,0,0.3);padding:0.8em;z-index:10;}.popup-head.svelte-1n46o8q {display:flex;justify-content:space-between;}.sliders.svelte-1n46o8q label:where(.svelte-1n46o8q) {display:block;}.popup-view.svelte-1n46o8q {width:36em;height:36em;margin:0 auto;background:repeating-conic-gradient(#ddd 0 25%, #fff 0 50%) 0 0 / 16px 16px;cursor:pointer;}.popup-view.svelte-1n46o8q img:where(.svelte-1n46o8q), .popup-view.svelte-1n46o8q canvas:where(.svelte-1n46o8q) {width:100%;height:100%;image-rendering:pixelated;display:block;opacity:0.999;}"
 };
-function yo(e, t) {
-	Ve(t, !0), Ur(e, vo);
-	let n = bi(t, "pane", 3, null), r = bi(t, "nav", 7, null), i = bi(t, "hotkeys", 3, !0), a = bi(t, "featureColors", 3, null), o = bi(t, "unmatched", 19, () => []), s = bi(t, "other", 3, null), c = bi(t, "seriesOut", 15, null), l = bi(t, "label", 3, ""), u = bi(t, "start", 3, null), d = bi(t, "view", 15, null), f = bi(t, "onCompare", 3, null), p = bi(t, "secondary", 3, !1), h = ++Ta, g = {
+function vo(e, t) {
+	Ve(t, !0), Ur(e, _o);
+	let n = bi(t, "pane", 3, null), r = bi(t, "nav", 7, null), i = bi(t, "hotkeys", 3, !0), a = bi(t, "featureColors", 3, null), o = bi(t, "unmatched", 19, () => []), s = bi(t, "other", 3, null), c = bi(t, "seriesOut", 15, null), l = bi(t, "label", 3, ""), u = bi(t, "start", 3, null), d = bi(t, "view", 15, null), f = bi(t, "onCompare", 3, null), p = bi(t, "secondary", 3, !1), h = ++wa, g = {
 		advantage: "#1f6fd1",
 		value: "#1a9641",
 		logit: "#d7301f",
@@ -3001,7 +2997,7 @@ function yo(e, t) {
 		];
 		t.source.image("feature", r, i, n).then(async (e) => {
 			if (G($e) !== a || (I(Xe, e, !0), !s)) return;
-			let c = await pa(e, await t.source.featureGrid(r, i, n.layer, n.feature, Number(n.subdiv), Number(n.expand)), o.probe_set.observation_shape, o.full_resolution.shape, (e) => t.source.fullFrame(r, i, { obs: e }));
+			let c = await fa(e, await t.source.featureGrid(r, i, n.layer, n.feature, Number(n.subdiv), Number(n.expand)), o.probe_set.observation_shape, o.full_resolution.shape, (e) => t.source.fullFrame(r, i, { obs: e }));
 			G($e) === a && I(Ze, {
 				key: a,
 				src: c
@@ -3104,7 +3100,7 @@ function yo(e, t) {
 			return;
 		}
 		Me();
-		let e = "embedded" in t.source;
+		let e = t.source.embedded;
 		e && oa();
 		let i = e ? () => {} : $i(() => {
 			I(me, G(me) + 1), Me(!0);
@@ -3124,22 +3120,22 @@ function yo(e, t) {
 			})
 		}, i;
 	});
-	var st = _o();
+	var st = go();
 	dr("keydown", qt, We), dr("mousemove", qt, qe), dr("mouseup", qt, () => {
 		Ge = null, rt = 0, I(ue, null);
 	}), dr("click", qt, () => I(se, null));
 	let ct;
 	var lt = L(st), ut = (e) => {
-		var t = Ea(), n = z(t, !0);
+		var t = Ta(), n = z(t, !0);
 		H(() => Y(n, G(de))), J(e, t);
 	};
 	X(lt, (e) => {
 		G(de) && e(ut);
 	});
 	var dt = B(lt, 2), ft = (e) => {
-		var t = Oa(), n = L(t), r = z(n), i = B(n, 2);
+		var t = Da(), n = L(t), r = z(n), i = B(n, 2);
 		Q(i, 21, () => G(v), Z, (e, t) => {
-			var n = Da(), r = L(n), i = z(r, !0), a = B(r);
+			var n = Ea(), r = L(n), i = z(r, !0), a = B(r);
 			A(n), H(() => {
 				Y(i, G(t).run), Y(a, `${G(t).step === null ? "" : ` step ${G(t).step}`}: ${G(t).message ?? ""}`);
 			}), J(e, n);
@@ -3153,8 +3149,8 @@ function yo(e, t) {
 		G(v).length && e(ft);
 	});
 	var pt = B(dt, 2), mt = (e) => {
-		var t = Aa(), n = L(t), r = z(n, !0), i = B(n, 2), a = (e) => {
-			var t = ka(), n = z(t);
+		var t = ka(), n = L(t), r = z(n, !0), i = B(n, 2), a = (e) => {
+			var t = Oa(), n = z(t);
 			H((e) => Y(n, `${G(ge) ?? ""} trajectories × ${G(he) ?? ""} steps, probe set ${G(x).probe_set.id ?? "?" ?? ""},
       IG completeness error median ${e ?? ""} per frame`), [() => ke(G(x).completeness?.per_frame.median)]), J(e, t);
 		};
@@ -3162,9 +3158,9 @@ function yo(e, t) {
 			G(x) && e(a);
 		}), A(t), H(() => Y(r, l())), J(e, t);
 	}, ht = (e) => {
-		var t = Pa(), n = L(t), r = B(L(n));
+		var t = Na(), n = L(t), r = B(L(n));
 		Q(r, 21, () => G(_), Z, (e, t) => {
-			var n = ja(), r = z(n, !0), i = {};
+			var n = Aa(), r = z(n, !0), i = {};
 			H(() => {
 				Y(r, G(t).run), i !== (i = G(t).run) && (n.value = (n.__value = i) ?? "");
 			}), J(e, n);
@@ -3173,7 +3169,7 @@ function yo(e, t) {
 		ti(r), A(n);
 		var a = B(n, 2), o = B(L(a));
 		Q(o, 21, () => G(Ee), Z, (e, t) => {
-			var n = ja(), r = z(n, !0), i = {};
+			var n = Aa(), r = z(n, !0), i = {};
 			H((e) => {
 				Y(r, G(t)), i !== (i = e) && (n.value = (n.__value = i) ?? "");
 			}, [() => String(G(t))]), J(e, n);
@@ -3181,14 +3177,14 @@ function yo(e, t) {
 		var s;
 		ti(o), A(a);
 		var c = B(a, 2), l = B(c, 2), u = (e) => {
-			var t = Ma();
+			var t = ja();
 			K("click", t, () => f()?.()), J(e, t);
 		};
 		X(l, (e) => {
 			f() && (G(_).length > 1 || G(Ee).length > 1) && e(u);
 		});
 		var d = B(l, 2), p = (e) => {
-			var t = Na(), n = z(t);
+			var t = Ma(), n = z(t);
 			H((e, t) => Y(n, `${G(x).env.kind ?? ""}/${G(x).env.name ?? ""}, ${G(ge) ?? ""} trajectories × ${G(he) ?? ""} steps,
         IG completeness error over the analysis: median ${e ?? ""} per frame,
         ${t ?? ""} of the trajectory's mean |F(a) − F(0)|`), [() => ke(G(x).completeness?.per_frame.median), () => ke(G(x).completeness?.unit_scaled.median)]), J(e, t);
@@ -3206,10 +3202,10 @@ function yo(e, t) {
 		n() ? e(mt) : e(ht, -1);
 	});
 	var P = B(pt, 2), gt = (e) => {
-		var r = go(), i = R(r), a = L(i), c = (e) => {
-			var n = za(), r = R(n), i = B(L(r), 2);
+		var r = ho(), i = R(r), a = L(i), c = (e) => {
+			var n = Ra(), r = R(n), i = B(L(r), 2);
 			Q(i, 21, () => Array(G(ge)), Z, (e, n, r) => {
-				var i = Fa();
+				var i = Pa();
 				let a;
 				$(i, "data-testid", `traj-${r}`);
 				var o = L(i);
@@ -3234,11 +3230,11 @@ function yo(e, t) {
 			}), A(i), Q(B(i, 4), 16, () => [["low", "Lowest advantage episodes (unexpected failures):"], ["high", "Highest advantage episodes (unexpected successes):"]], Z, (e, t) => {
 				var n = /* @__PURE__ */ N(() => m(t, 2));
 				let r = () => G(n)[0], i = () => G(n)[1];
-				var a = La(), o = R(a), s = z(o, !0), c = B(o, 2);
+				var a = Ia(), o = R(a), s = z(o, !0), c = B(o, 2);
 				Q(c, 21, () => G(x).bookmarks[r()], Z, (e, t, n) => {
 					var i = /* @__PURE__ */ N(() => m(G(t), 2));
 					let a = () => G(i)[0], o = () => G(i)[1];
-					var s = Ia(), c = L(s), l = z(c);
+					var s = Fa(), c = L(s), l = z(c);
 					A(s), H(() => {
 						$(c, "data-testid", `bookmark-${r() ?? ""}-${n}`), Y(l, `trajectory ${a() + 1}, frame ${o() + 1}`);
 					}), K("click", c, () => {
@@ -3248,7 +3244,7 @@ function yo(e, t) {
 			}), A(r);
 			var a = B(r, 2);
 			Q(B(L(a), 2), 17, () => G(x).layers, Z, (e, t) => {
-				var n = Ra(), r = L(n);
+				var n = La(), r = L(n);
 				si(r);
 				var i = B(r), a = z(B(i));
 				A(n), H(() => {
@@ -3260,15 +3256,15 @@ function yo(e, t) {
 			p() || e(c);
 		});
 		var l = B(a, 2), u = B(L(l), 2), d = (e) => {
-			var t = Ua(), n = R(t), r = L(n), i = L(r), a = L(i), o = L(a), s = (e) => {
-				var t = Ba(), n = z(B(R(t)), !0);
+			var t = Ha(), n = R(t), r = L(n), i = L(r), a = L(i), o = L(a), s = (e) => {
+				var t = za(), n = z(B(R(t)), !0);
 				H((e) => Y(n, e), [() => ki(G(E).rewards[G(C) - 1])]), J(e, t);
 			};
 			X(o, (e) => {
 				G(C) > 0 && G(E).rewards[G(C) - 1] !== 0 && e(s);
 			}), A(a);
 			var c = B(a), l = L(c), u = (e) => {
-				J(e, Va());
+				J(e, Ba());
 			};
 			X(l, (e) => {
 				G(C) > 0 && G(E).dones[G(C) - 1] && e(u);
@@ -3281,7 +3277,7 @@ function yo(e, t) {
 			Q(h, 21, () => Ei(G(E).logits[G(C)] ?? []), Z, (e, t, n) => {
 				var r = Cr(), i = R(r), a = (e) => {
 					let r = /* @__PURE__ */ N(() => Oe(n, G(we).length));
-					var i = Ha();
+					var i = Va();
 					let a;
 					var o = z(i, !0);
 					H((e) => {
@@ -3303,20 +3299,20 @@ function yo(e, t) {
 			G(E) && e(d);
 		});
 		var f = B(u, 2), _ = L(f), v = B(_, 2), oe = B(v, 2), de = (e) => {
-			var t = Wa();
+			var t = Ua();
 			K("click", t, () => I(T, 0)), J(e, t);
 		}, fe = (e) => {
-			var t = Ga();
+			var t = Wa();
 			K("click", t, () => Ue(-1)), J(e, t);
 		};
 		X(oe, (e) => {
 			G(T) === -1 ? e(de) : e(fe, -1);
 		});
 		var D = B(oe, 2), me = (e) => {
-			var t = Wa();
+			var t = Ua();
 			K("click", t, () => I(T, 0)), J(e, t);
 		}, _e = (e) => {
-			var t = Ka();
+			var t = Ga();
 			K("click", t, () => Ue(1)), J(e, t);
 		};
 		X(D, (e) => {
@@ -3342,7 +3338,7 @@ function yo(e, t) {
 			stretch: !0
 		}), A(Le), Se(2), A(Fe);
 		var Ve = B(Fe, 2), He = (e) => {
-			var t = qa(), n = R(t);
+			var t = Ka(), n = R(t);
 			{
 				let e = /* @__PURE__ */ N(() => s()?.series?.advantages ?? null), t = /* @__PURE__ */ N(() => s()?.label ?? "");
 				Gi(n, {
@@ -3417,14 +3413,14 @@ function yo(e, t) {
 		var ct = B(st);
 		A(it);
 		var lt = B(it, 2), ut = (e) => {
-			var t = Ja(), n = L(t);
+			var t = qa(), n = L(t);
 			si(n), Se(), A(t), pi(n, () => G(re), (e) => I(re, e)), J(e, t);
 		};
 		X(lt, (e) => {
 			G(ve) || e(ut);
 		});
 		var dt = B(lt, 2), ft = (e) => {
-			var t = Ya(), n = L(t);
+			var t = Ja(), n = L(t);
 			si(n);
 			var r = B(n);
 			A(t), H(() => Y(r, ` full-resolution frames (${G(x).full_resolution?.shape[1] ?? ""}×${G(x).full_resolution?.shape[0] ?? ""}; attribution of the ${G(x).probe_set.observation_shape[1] ?? ""}×${G(x).probe_set.observation_shape[0] ?? ""} model input, to scale)`)), pi(n, () => G(Pe), (e) => I(Pe, e)), J(e, t);
@@ -3433,10 +3429,10 @@ function yo(e, t) {
 			G(Ie) && e(ft);
 		}), A(qe);
 		var pt = B(qe, 2), mt = L(pt), ht = L(mt), P = B(L(ht), 2), gt = (e) => {
-			var t = Xa(), n = z(t);
+			var t = Ya(), n = z(t);
 			H(() => Y(n, `Positive and negative ${G(ve) ? "gradients" : "attribution"}`)), J(e, t);
 		}, _t = (e) => {
-			var t = Za(), n = R(t), r = z(n), i = z(B(n));
+			var t = Xa(), n = R(t), r = z(n), i = z(B(n));
 			H(() => {
 				Y(r, `Positive ${G(ve) ? "gradients" : "attribution"}`), Y(i, `Negative ${G(ve) ? "gradients" : "attribution"}`);
 			}), J(e, t);
@@ -3447,18 +3443,18 @@ function yo(e, t) {
 		var vt = B(mt);
 		Q(vt, 21, () => G(Te), ({ key: e, i: t }) => t, (e, t) => {
 			let n = () => G(t).key, r = () => G(t).i, i = /* @__PURE__ */ N(() => G(pe)[De(n())]), a = /* @__PURE__ */ N(() => ot(G(i)?.unit));
-			var o = ro(), s = L(o), c = L(s), l = L(c);
+			var o = no(), s = L(o), c = L(s), l = L(c);
 			l.value = l.__value = "v";
 			var u = B(l);
 			Q(u, 21, () => G(x).outputs.filter((e) => e.kind === "logit"), Z, (e, t) => {
-				var n = ja(), r = z(n), i = {};
+				var n = Aa(), r = z(n), i = {};
 				H(() => {
 					Y(r, `${G(we)[G(t).index] ?? ""} logit`), i !== (i = G(t).key) && (n.value = (n.__value = i) ?? "");
 				}), J(e, n);
 			}), A(u);
 			var d = B(u);
 			Q(d, 21, () => G(x).outputs.filter((e) => e.kind === "group"), Z, (e, t) => {
-				var n = ja(), r = z(n, !0), i = {};
+				var n = Aa(), r = z(n, !0), i = {};
 				H((e) => {
 					Y(r, e), i !== (i = G(t).key) && (n.value = (n.__value = i) ?? "");
 				}, [() => G(t).actions.map((e) => G(we)[e]).join(" | ")]), J(e, n);
@@ -3466,15 +3462,15 @@ function yo(e, t) {
 			var f;
 			ti(c);
 			var p = B(c, 2), m = (e) => {
-				var t = Qa();
+				var t = Za();
 				H(() => $(t, "data-testid", `remove-row-${r() ?? ""}`)), K("click", t, () => M(r())), J(e, t);
 			};
 			X(p, (e) => {
 				G(Te).length > 1 && e(m);
 			});
 			var h = B(p, 2), g = (e) => {
-				let t = /* @__PURE__ */ N(() => fa(G(i).unit.totals, G(i).unit.delta, G(C)));
-				var n = $a(), r = z(n);
+				let t = /* @__PURE__ */ N(() => da(G(i).unit.totals, G(i).unit.delta, G(C)));
+				var n = Qa(), r = z(n);
 				H((e, t) => Y(r, `IG completeness error: ${e ?? ""} of |F(a) − F(0)|, ${t ?? ""} of its trajectory mean`), [() => ke(G(t)[0]), () => ke(G(t)[1])]), J(e, n);
 			};
 			X(h, (e) => {
@@ -3493,10 +3489,10 @@ function yo(e, t) {
 				});
 			}
 			var y = B(v, 2), b = (e) => {
-				var t = to(), n = L(t);
+				var t = eo(), n = L(t);
 				let i;
 				Q(B(n, 2), 17, () => G(a).bars, Z, (e, t) => {
-					var n = eo();
+					var n = $a();
 					let r, i;
 					H(() => {
 						r = Yr(n, 1, "bar svelte-1n46o8q", null, r, {
@@ -3517,7 +3513,7 @@ function yo(e, t) {
 			X(y, (e) => {
 				G(a) && e(b);
 			}), A(_), Q(B(_), 17, () => G(Ce), Z, (e, t) => {
-				var i = no(), a = L(i);
+				var i = to(), a = L(i);
 				{
 					let e = /* @__PURE__ */ N(() => Re(n(), G(t)));
 					Ri(a, {
@@ -3536,7 +3532,7 @@ function yo(e, t) {
 			}), K("change", c, (e) => G(ee)[r()] = e.currentTarget.value), J(e, o);
 		}), A(vt), A(pt);
 		var yt = B(pt, 2), bt = B(yt, 2), xt = (e) => {
-			wa(e, {
+			Ca(e, {
 				get source() {
 					return t.source;
 				},
@@ -3571,9 +3567,9 @@ function yo(e, t) {
 		}), A(l);
 		var St = B(l, 2), Ct = L(St), wt = z(Ct, !0), Tt = B(Ct, 2), Et = (e) => {
 			var t = Cr(), n = R(t), r = (e) => {
-				var t = ao(), n = B(R(t), 2);
+				var t = io(), n = B(R(t), 2);
 				Q(n, 21, () => G(O), Z, (e, t) => {
-					var n = io(), r = L(n);
+					var n = ro(), r = L(n);
 					let i;
 					var a = B(r, 1, !0);
 					A(n), H(() => {
@@ -3581,15 +3577,15 @@ function yo(e, t) {
 					}), J(e, n);
 				}), A(n), J(e, t);
 			}, i = (e) => {
-				J(e, oo());
+				J(e, ao());
 			};
 			X(n, (e) => {
 				G(x).probe_set.display && G(x).probe_set.display !== "rgb" ? e(r) : e(i, -1);
 			}), J(e, t);
 		}, Dt = (e) => {
-			var n = uo(), r = B(R(n), 2), i = L(r);
+			var n = lo(), r = B(R(n), 2), i = L(r);
 			Q(i, 17, () => Array(G(ye)), Z, (e, n, r) => {
-				var i = co();
+				var i = so();
 				$(i, "data-testid", `legend-${r}`);
 				var a = L(i);
 				let s;
@@ -3616,7 +3612,7 @@ function yo(e, t) {
 					}
 				});
 				var u = B(l, 2), d = (e) => {
-					var t = so();
+					var t = oo();
 					$(t, "data-testid", `unmatched-${r}`), J(e, t);
 				}, f = /* @__PURE__ */ N(() => o().includes(r));
 				X(u, (e) => {
@@ -3630,7 +3626,7 @@ function yo(e, t) {
 			var a = B(i, 2), s = L(a);
 			let c;
 			var l = B(s, 2), u = (e) => {
-				J(e, lo());
+				J(e, co());
 			};
 			X(l, (e) => {
 				!G(re) && G(ie) !== "res" && e(u);
@@ -3641,10 +3637,10 @@ function yo(e, t) {
 		}), Se(4), A(St), A(i);
 		var Ot = B(i, 2), kt = (e) => {
 			let t = /* @__PURE__ */ N(() => G(x).features);
-			var n = ho(), r = L(n), i = L(r), a = z(i), o = B(i, 2);
+			var n = mo(), r = L(n), i = L(r), a = z(i), o = B(i, 2);
 			A(r);
 			var s = B(r, 2), c = B(L(s)), l = (e) => {
-				var t = fo(), n = z(t, !0);
+				var t = uo(), n = z(t, !0);
 				H(() => Y(n, G(Ze).src ? "Patches cut from the full-resolution frames." : "Too many patches to fetch at full resolution: showing the model input (use fewer patches).")), J(e, t);
 			};
 			X(c, (e) => {
@@ -3656,12 +3652,12 @@ function yo(e, t) {
 			si(m), Se(), A(p), A(u);
 			var h = B(u, 2), g = L(h), _ = (e) => {
 				let t = /* @__PURE__ */ N(() => G(Ie) && G(Pe) ? G(x).full_resolution.shape : G(x).probe_set.observation_shape);
-				var n = po();
+				var n = fo();
 				_i(n, (e) => I(Qe, e), () => G(Qe)), H(() => {
 					$(n, "width", G(t)[1]), $(n, "height", G(t)[0]);
 				}), J(e, n);
 			}, v = (e) => {
-				var t = mo();
+				var t = po();
 				H(() => {
 					$(t, "src", G(et)), $(t, "alt", `feature ${G(se).feature + 1}`), $(t, "data-full", G(et) === G(Xe).src ? "0" : "1");
 				}), J(e, t);
@@ -3698,12 +3694,12 @@ fr([
 	"keydown"
 ]);
 // src/Root.svelte
-var bo = /* @__PURE__ */ q("<option> </option>"), xo = /* @__PURE__ */ q("<span class=\"pick svelte-9tpkvn\"><b> </b> <select></select> <select></select></span>"), So = /* @__PURE__ */ q("<div class=\"error svelte-9tpkvn\" data-testid=\"error\"> </div>"), Co = /* @__PURE__ */ q(" <code>--probe-set</code> to compare frame by frame.", 1), wo = /* @__PURE__ */ q("<span data-testid=\"match-status\" class=\"svelte-9tpkvn\"> <!></span>"), To = /* @__PURE__ */ q("<div data-testid=\"pane-a\" role=\"region\"><!></div> <div data-testid=\"pane-b\" role=\"region\"><!></div>", 1), Eo = /* @__PURE__ */ q("<div class=\"status svelte-9tpkvn\" data-testid=\"compare-status\"><!> <!></div> <div class=\"panes svelte-9tpkvn\"><!></div>", 1), Do = /* @__PURE__ */ q("<div class=\"compare svelte-9tpkvn\" data-testid=\"compare-view\"><div class=\"bar svelte-9tpkvn\"><button data-testid=\"single\">single view</button> <!> <button data-testid=\"swap\">swap</button></div> <!> <!></div>"), Oo = {
+var yo = /* @__PURE__ */ q("<option> </option>"), bo = /* @__PURE__ */ q("<span class=\"pick svelte-9tpkvn\"><b> </b> <select></select> <select></select></span>"), xo = /* @__PURE__ */ q("<div class=\"error svelte-9tpkvn\" data-testid=\"error\"> </div>"), So = /* @__PURE__ */ q(" <code>--probe-set</code> to compare frame by frame.", 1), Co = /* @__PURE__ */ q("<span data-testid=\"match-status\" class=\"svelte-9tpkvn\"> <!></span>"), wo = /* @__PURE__ */ q("<div data-testid=\"pane-a\" role=\"region\"><!></div> <div data-testid=\"pane-b\" role=\"region\"><!></div>", 1), To = /* @__PURE__ */ q("<div class=\"status svelte-9tpkvn\" data-testid=\"compare-status\"><!> <!></div> <div class=\"panes svelte-9tpkvn\"><!></div>", 1), Eo = /* @__PURE__ */ q("<div class=\"compare svelte-9tpkvn\" data-testid=\"compare-view\"><div class=\"bar svelte-9tpkvn\"><button data-testid=\"single\">single view</button> <!> <button data-testid=\"swap\">swap</button></div> <!> <!></div>"), Do = {
 	hash: "svelte-9tpkvn",
 	code: ".compare.svelte-9tpkvn {font:13px/1.4 system-ui, sans-serif;color:#222;padding:8px;}.bar.svelte-9tpkvn {display:flex;gap:1em;align-items:center;flex-wrap:wrap;margin-bottom:0.4em;}.pick.svelte-9tpkvn {display:inline-flex;gap:0.3em;align-items:center;}.status.svelte-9tpkvn {background:#eef4ff;border:1px solid #9bb8e8;padding:0.3em 0.5em;margin-bottom:0.4em;}.status.svelte-9tpkvn span:where(.svelte-9tpkvn) {display:block;}.error.svelte-9tpkvn {background:#fde2e1;border:1px solid #d33;padding:0.4em;margin-bottom:0.5em;white-space:pre-wrap;}.panes.svelte-9tpkvn {display:flex;gap:0.5em;align-items:flex-start;overflow-x:auto;}.pane.svelte-9tpkvn {flex:1 1 auto;min-width:0;overflow-x:auto;border:2px solid #ddd;}.pane.active.svelte-9tpkvn {border-color:#1f6fd1;}"
 };
-function ko(e, t) {
-	Ve(t, !0), Ur(e, Oo);
+function Oo(e, t) {
+	Ve(t, !0), Ur(e, Do);
 	let n = ra(), r = ir(() => t.source.compare ?? null), i = /* @__PURE__ */ F(Wt(n.run_b !== void 0 || r ? "compare" : "single")), a = /* @__PURE__ */ F(Wt([])), o = /* @__PURE__ */ F(null), s = /* @__PURE__ */ F(null), c = /* @__PURE__ */ F(null), l = /* @__PURE__ */ F(null), u = Wt({
 		traj: n.traj ?? 0,
 		frame: n.frame ?? 0,
@@ -3816,7 +3812,7 @@ function ko(e, t) {
 		})([G(s), G(o)]);
 	}
 	xi(() => {
-		"embedded" in t.source && oa(), G(i) === "compare" && w(), window.rlClarityCompare = {
+		t.source.embedded && oa(), G(i) === "compare" && w(), window.rlClarityCompare = {
 			state: () => ({
 				mode: G(i),
 				a: G(o),
@@ -3832,7 +3828,7 @@ function ko(e, t) {
 		};
 	});
 	var ne = Cr(), re = R(ne), ie = (e) => {
-		yo(e, {
+		vo(e, {
 			get source() {
 				return t.source;
 			},
@@ -3845,13 +3841,13 @@ function ko(e, t) {
 			}
 		});
 	}, T = (e) => {
-		var n = Do(), r = L(n), v = L(r), S = B(v, 2);
+		var n = Eo(), r = L(n), v = L(r), S = B(v, 2);
 		Q(S, 17, () => [["a", G(o)], ["b", G(s)]], Z, (e, t) => {
 			var n = /* @__PURE__ */ N(() => m(G(t), 2));
 			let r = () => G(n)[0], i = /* @__PURE__ */ N(() => G(n)[1]);
-			var o = xo(), s = L(o), c = z(s, !0), l = B(s, 2);
+			var o = bo(), s = L(o), c = z(s, !0), l = B(s, 2);
 			Q(l, 21, () => G(a), Z, (e, t) => {
-				var n = bo(), r = z(n, !0), i = {};
+				var n = yo(), r = z(n, !0), i = {};
 				H(() => {
 					Y(r, G(t).run), i !== (i = G(t).run) && (n.value = (n.__value = i) ?? "");
 				}), J(e, n);
@@ -3860,7 +3856,7 @@ function ko(e, t) {
 			ti(l);
 			var d = B(l, 2);
 			Q(d, 21, () => x(G(i)?.run), Z, (e, t) => {
-				var n = bo(), r = z(n, !0), i = {};
+				var n = yo(), r = z(n, !0), i = {};
 				H((e) => {
 					Y(r, G(t)), i !== (i = e) && (n.value = (n.__value = i) ?? "");
 				}, [() => String(G(t))]), J(e, n);
@@ -3873,19 +3869,19 @@ function ko(e, t) {
 		var C = B(S, 2);
 		A(r);
 		var w = B(r, 2), ne = (e) => {
-			var t = So(), n = z(t, !0);
+			var t = xo(), n = z(t, !0);
 			H(() => Y(n, G(_))), J(e, t);
 		};
 		X(w, (e) => {
 			G(_) && e(ne);
 		});
 		var re = B(w, 2), ie = (e) => {
-			var n = Eo(), r = R(n), i = L(r), a = (e) => {
+			var n = To(), r = R(n), i = L(r), a = (e) => {
 				var t = Sr();
 				H(() => Y(t, `Same probe set (${G(c).probe_set.id ?? ""}): one timeline drives both panes, and the graphs overlay
           the other side's series (dashed).`)), J(e, t);
 			}, m = (e) => {
-				var t = Co(), n = R(t);
+				var t = So(), n = R(t);
 				Se(2), H(() => Y(n, `Different probe sets (A: ${G(c).probe_set.id ?? "unknown" ?? ""}, B: ${G(l).probe_set.id ?? "unknown" ?? ""}): the
           frames differ, so each pane navigates on its own (the arrow keys move the pane last clicked).
           Analyse both with the same `)), J(e, t);
@@ -3894,7 +3890,7 @@ function ko(e, t) {
 				G(y) ? e(a) : e(m, -1);
 			});
 			var _ = B(i, 2), v = (e) => {
-				var t = wo(), n = L(t), r = B(n), i = (e) => {
+				var t = Co(), n = L(t), r = B(n), i = (e) => {
 					var t = Sr();
 					H((e) => Y(t, `${G(h).pairs.length ?? ""} matched, by ${G(h).reason ?? ""}${e ?? ""}.`), [() => G(h).unmatched_a.length || G(h).unmatched_b.length ? `; unmatched: A ${G(h).unmatched_a.map((e) => e + 1).join(", ") || "none"}, B ${G(h).unmatched_b.map((e) => e + 1).join(", ") || "none"}` : ""]), J(e, t);
 				}, a = (e) => {
@@ -3910,7 +3906,7 @@ function ko(e, t) {
 			}), A(r);
 			var x = B(r, 2);
 			Pr(L(x), () => `${G(o)?.run}\u0000${G(o)?.step}\u0000${G(s)?.run}\u0000${G(s)?.step}\u0000${G(y)}`, (e) => {
-				var n = To(), r = R(n);
+				var n = wo(), r = R(n);
 				let i;
 				var a = L(r);
 				{
@@ -3918,7 +3914,7 @@ function ko(e, t) {
 						series: G(p),
 						label: "B"
 					} : null);
-					yo(a, {
+					vo(a, {
 						get source() {
 							return t.source;
 						},
@@ -3960,7 +3956,7 @@ function ko(e, t) {
 						series: G(f),
 						label: "A"
 					} : null);
-					yo(m, {
+					vo(m, {
 						get source() {
 							return t.source;
 						},
@@ -4016,39 +4012,43 @@ fr([
 	"change",
 	"pointerdown"
 ]);
-// src/data.ts
+// src/routes.ts
+var ko = /* @__PURE__ */ new Set(["v", "v_b"]);
 function Ao(e) {
 	return new URLSearchParams(Object.entries(e).map(([e, t]) => [e, String(t)])).toString();
 }
 function jo(e) {
 	return String(Number(e));
 }
-var Mo = class e {
-	base;
-	cache = /* @__PURE__ */ new Map();
-	digests = /* @__PURE__ */ new Map();
-	constructor(e = "./") {
-		this.base = e;
+var Mo = /[A-Za-z0-9_.~-]/, No = new TextEncoder();
+function Po(e) {
+	let t = "";
+	for (let n of No.encode(e)) {
+		let e = String.fromCharCode(n);
+		n < 128 && Mo.test(e) ? t += e : t += n === 32 ? "+" : "%" + n.toString(16).toUpperCase().padStart(2, "0");
 	}
-	async get(e, t, n) {
-		let r = `${this.base}${e}?${Ao(t)}`, i = await fetch(r);
-		if (!i.ok) throw Error(`${e}: ${i.status} ${(await i.text()).slice(0, 300)}`);
-		return n === "json" ? i.json() : i.arrayBuffer();
-	}
-	memo(e, t) {
-		let n = this.cache.get(e);
-		return n ? (this.cache.delete(e), this.cache.set(e, n), n) : (n = t(), this.cache.set(e, n), n.catch(() => this.cache.delete(e)), n);
-	}
+	return t;
+}
+function Fo(e, t) {
+	return `${e}?${Object.entries(t).filter(([e]) => !ko.has(e)).map(([e, t]) => [e, String(t)]).sort(([e, t], [n, r]) => e < n ? -1 : e > n ? 1 : t < r ? -1 : +(t > r)).map(([e, t]) => `${Po(e)}=${Po(t)}`).join("&")}`;
+}
+// src/data.ts
+var Io = class e {
+	transport;
 	static attributionBudget = 384 * 2 ** 20;
+	static fullFrames = 96;
+	cache = /* @__PURE__ */ new Map();
 	attributionBytes = /* @__PURE__ */ new Map();
-	trimAttributions() {
-		let t = 0;
-		for (let e of this.attributionBytes.values()) t += e;
-		for (let n of this.cache.keys()) {
-			if (t <= e.attributionBudget) break;
-			let r = this.attributionBytes.get(n);
-			r !== void 0 && (this.cache.delete(n), this.attributionBytes.delete(n), t -= r);
-		}
+	full = /* @__PURE__ */ new Map();
+	digests = /* @__PURE__ */ new Map();
+	constructor(e) {
+		this.transport = e;
+	}
+	get embedded() {
+		return this.transport.embedded;
+	}
+	get compare() {
+		return this.transport.compare;
 	}
 	params(e, t, n = {}) {
 		let r = this.digests.get(`${e}\u0000${t}`);
@@ -4059,299 +4059,352 @@ var Mo = class e {
 			...r ? { v: r } : {}
 		};
 	}
+	memo(e, t, n) {
+		let r = `${Fo(e, t)}#${t.v ?? ""}/${t.v_b ?? ""}`, i = this.cache.get(r);
+		return i ? (this.cache.delete(r), this.cache.set(r, i), i) : (i = n(), this.cache.set(r, i), i.catch(() => this.cache.delete(r)), e === "attribution" && i.then((e) => {
+			this.cache.get(r) === i && (this.attributionBytes.set(r, e.byteLength), this.trimAttributions());
+		}, () => this.attributionBytes.delete(r)), i);
+	}
+	trimAttributions() {
+		let t = 0;
+		for (let e of this.attributionBytes.values()) t += e;
+		for (let n of this.cache.keys()) {
+			if (t <= e.attributionBudget) break;
+			let r = this.attributionBytes.get(n);
+			r !== void 0 && (this.cache.delete(n), this.attributionBytes.delete(n), t -= r);
+		}
+	}
+	json(e, t) {
+		return this.memo(e, t, () => this.transport.json(e, t));
+	}
 	async runs(e = !1) {
-		return await this.get("runs", e ? { refresh: 1 } : {}, "json");
+		return await this.transport.json("runs", e ? { refresh: 1 } : {});
 	}
 	manifest(e, t) {
-		return this.memo(`m/${e}/${t}`, async () => {
-			let n = await this.get("manifest", {
-				run: e,
-				step: t
-			}, "json");
-			return this.digests.set(`${e}\u0000${t}`, (n.digest || "").slice(0, 12)), n;
+		let n = {
+			run: e,
+			step: t
+		};
+		return this.memo("manifest", n, async () => {
+			let r = await this.transport.json("manifest", n);
+			return this.digests.set(`${e}\u0000${t}`, (r.digest || "").slice(0, 12)), r;
 		});
 	}
 	series(e, t, n) {
-		return this.memo(`s/${e}/${t}/${n}`, () => this.get("series", this.params(e, t, { traj: n }), "json"));
+		return this.json("series", this.params(e, t, { traj: n }));
 	}
 	unit(e, t, n, r, i) {
-		return this.memo(`u/${e}/${t}/${n}/${r}/${i}`, () => this.get("unit", this.params(e, t, {
+		return this.json("unit", this.params(e, t, {
 			layer: n,
 			traj: r,
 			output: i
-		}), "json"));
+		}));
 	}
 	attribution(e, t, n, r, i) {
-		let a = `a/${e}/${t}/${n}/${r}/${i}`;
-		return this.memo(a, async () => {
-			let [o, s] = await Promise.all([this.unit(e, t, n, r, i), this.get("attribution", this.params(e, t, {
-				layer: n,
-				traj: r,
-				output: i
-			}), "bytes")]), c = ua(new Uint8Array(s), o.shape, o.codec);
-			return this.cache.has(a) && (this.attributionBytes.set(a, c.byteLength), this.trimAttributions()), c;
+		let a = this.params(e, t, {
+			layer: n,
+			traj: r,
+			output: i
+		});
+		return this.memo("attribution", a, async () => {
+			let [o, s] = await Promise.all([this.unit(e, t, n, r, i), this.transport.bytes("attribution", a)]);
+			return ua(s, o.shape, o.codec);
 		});
 	}
 	featureGrid(e, t, n, r, i, a) {
-		return this.memo(`g/${e}/${t}/${n}/${r}/${i}/${a}`, () => this.get("feature_grid", this.params(e, t, {
+		return this.json("feature_grid", this.params(e, t, {
 			layer: n,
 			feature: r,
 			subdiv: jo(i),
 			expand: jo(a)
-		}), "json"));
+		}));
 	}
 	match(e, t, n, r, i) {
-		return this.memo(`x/${e}/${t}/${n}/${r}/${i}`, () => this.get("match", {
+		return this.json("match", {
 			...this.params(e, t),
 			run_b: n,
 			step_b: r,
 			layer: i,
 			v_b: this.digests.get(`${n}\u0000${r}`) ?? ""
-		}, "json"));
-	}
-	full = /* @__PURE__ */ new Map();
-	fullFrame(e, t, n) {
-		let r = `${this.base}fullres?${Ao(this.params(e, t, n))}`, i = this.full.get(r);
-		for (i ? this.full.delete(r) : (i = No(r), i.catch(() => this.full.delete(r))), this.full.set(r, i); this.full.size > 96;) this.full.delete(this.full.keys().next().value);
-		return i;
+		});
 	}
 	image(e, t, n, r) {
-		let i = `${this.base}${e}?${Ao(this.params(t, n, r))}`;
-		return this.memo(`i/${i}`, () => No(i));
+		let i = e === "feature" ? {
+			...r,
+			subdiv: jo(r.subdiv),
+			expand: jo(r.expand)
+		} : r, a = this.params(t, n, i);
+		return this.memo(e, a, () => this.transport.image(e, a));
 	}
-};
-function No(e) {
-	return new Promise((t, n) => {
-		let r = new Image();
-		r.onload = () => t(r), r.onerror = () => n(/* @__PURE__ */ Error(`could not load ${e.split("?")[0]}`)), r.src = e;
-	});
-}
-// src/embedded.ts
-var Po = [
-	"values",
-	"advantages",
-	"rewards",
-	"dones",
-	"firsts",
-	"actions"
-];
-function Fo(e) {
-	return String(Number(e));
-}
-var Io = class {
-	embedded = !0;
-	compare;
-	index;
-	blobs;
-	held;
-	cache = /* @__PURE__ */ new Map();
-	constructor(e, t) {
-		if (this.index = JSON.parse(e.textContent || "{}"), this.blobs = t.textContent || "", this.index.format === 1) this.held = [{
-			idx: this.index,
-			prefix: ""
-		}];
-		else if (this.index.format === 2 && this.index.analyses) this.held = this.index.analyses.map((e, t) => ({
-			idx: e,
-			prefix: `${t}:`
-		}));
-		else throw Error(`unsupported export format ${this.index.format}`);
-		this.compare = this.index.compare;
+	fullFrame(t, n, r) {
+		let i = this.params(t, n, r), a = `${Fo("fullres", i)}#${i.v ?? ""}`, o = this.full.get(a);
+		for (o ? this.full.delete(a) : (o = this.transport.image("fullres", i), o.catch(() => this.full.delete(a))), this.full.set(a, o); this.full.size > e.fullFrames;) this.full.delete(this.full.keys().next().value);
+		return o;
 	}
-	memo(e, t) {
-		let n = this.cache.get(e);
-		return n || (n = t(), this.cache.set(e, n)), n;
+}, Lo = class {
+	base;
+	embedded = !1;
+	constructor(e = "./") {
+		this.base = e;
 	}
-	entry(e) {
-		let t = this.index.blobs[e];
-		if (!t) throw Error(`the export does not hold ${e}`);
-		return t;
+	url(e, t) {
+		return `${this.base}${e}?${Ao(t)}`;
 	}
-	bytes(e) {
-		let [t, n] = this.entry(e), r = atob(this.blobs.slice(t, n)), i = new Uint8Array(r.length);
-		for (let e = 0; e < r.length; e++) i[e] = r.charCodeAt(e);
-		return i;
-	}
-	async inflate(e) {
-		let t = new Blob([this.bytes(e)]).stream().pipeThrough(new DecompressionStream("deflate"));
-		return new Uint8Array(await new Response(t).arrayBuffer());
-	}
-	floats(e) {
-		let t = this.bytes(e);
-		return new Float32Array(t.buffer, t.byteOffset, t.byteLength / 4);
-	}
-	check(e, t) {
-		let n = this.held.find((n) => n.idx.run === e && n.idx.step === t);
-		if (!n) throw Error(`this page holds ${this.held.map((e) => `${e.idx.run} at step ${e.idx.step}`).join(" and ")} only`);
+	async get(e, t) {
+		let n = await fetch(this.url(e, t));
+		if (!n.ok) throw Error(`${e}: ${n.status} ${(await n.text()).slice(0, 300)}`);
 		return n;
 	}
-	async runs() {
-		let e = [];
-		for (let { idx: t } of this.held) {
-			let n = e.find((e) => e.run === t.run);
-			n ? n.steps.includes(t.step) || (n.steps = [...n.steps, t.step].sort((e, t) => e - t)) : e.push({
-				run: t.run,
-				steps: [t.step]
-			});
+	async json(e, t) {
+		return (await this.get(e, t)).json();
+	}
+	async bytes(e, t) {
+		return new Uint8Array(await (await this.get(e, t)).arrayBuffer());
+	}
+	image(e, t) {
+		return Ro(this.url(e, t));
+	}
+};
+function Ro(e) {
+	return new Promise((t, n) => {
+		let r = new Image();
+		r.onload = () => t(r), r.onerror = () => n(/* @__PURE__ */ Error(`could not load ${e.split("?")[0].slice(0, 80)}`)), r.src = e;
+	});
+}
+// src/parts.ts
+var zo = [
+	0,
+	13,
+	60
+];
+function Bo(e) {
+	let t = new Uint8Array(Math.floor(e.length * 14 / 8) + 1), n = 0, r = 0, i = 0, a = (e) => {
+		r = r << 7 | e, i += 7, i >= 8 && (i -= 8, t[n++] = r >> i & 255, r &= (1 << i) - 1);
+	};
+	for (let t = 0; t < e.length; t++) {
+		let n = e.charCodeAt(t);
+		if (n < 128) {
+			a(n);
+			continue;
 		}
-		return {
-			runs: e,
-			problems: []
-		};
+		let r = n - 256, i = r >> 7;
+		if (r < 0 || i > 5) throw Error(`not a text7 character: U+${n.toString(16)}`);
+		i < 3 ? (a(zo[i]), a(r & 127)) : a(zo[i - 3]);
 	}
-	async manifest(e, t) {
-		return this.check(e, t).idx.manifest;
+	return t.slice(0, n);
+}
+function Vo(e, t) {
+	let [n, r, i, a] = t, o = n * r * i * a;
+	if (e.length !== 2 * o) throw Error(`attribution residuals hold ${e.length / 2} values, expected ${t.join("x")}`);
+	let s = new Uint8Array(2 * o), c = r * i, l = new Int16Array(c);
+	for (let t = 0; t < a * n; t++) {
+		let n = t * c;
+		for (let t = 0; t < r; t++) for (let r = 0; r < i; r++) {
+			let a = t * i + r, c = n + a, u = e[c] | e[o + c] << 8, d = (u >>> 1 ^ -(u & 1)) + ((r > 0 ? l[a - 1] : 0) + (t > 0 ? l[a - i] : 0) >> 1) << 16 >> 16;
+			l[a] = d;
+			let f = (d << 1 ^ d >> 15) & 65535;
+			s[c] = f & 255, s[o + c] = f >> 8;
+		}
 	}
-	async match(e, t, n, r, i) {
-		this.check(e, t), this.check(n, r);
-		let a = this.compare, o = this.index.matches?.[i], s = (e, t, n) => e.run === t && e.step === n;
-		if (a && o && s(a.a, e, t) && s(a.b, n, r)) return o;
-		if (a && o && s(a.b, e, t) && s(a.a, n, r)) return {
-			...o,
-			similarity: o.similarity.length ? o.similarity[0].map((e, t) => o.similarity.map((e) => e[t])) : [],
-			pairs: o.pairs.map(([e, t, n]) => [
-				t,
-				e,
-				n
-			]),
-			colors_a: o.colors_b,
-			colors_b: o.colors_a,
-			unmatched_a: o.unmatched_b,
-			unmatched_b: o.unmatched_a
-		};
-		let c = this.check(e, t).idx.manifest, l = c.layers.find((e) => e.name === i)?.features ?? 0;
-		if (e === n && t === r) return {
-			layer: i,
-			shared_probe_set: !0,
-			method: "attribution",
-			reason: "the same analysis",
-			similarity: [],
-			pairs: Array.from({ length: l }, (e, t) => [
-				t,
-				t,
-				1
-			]),
-			colors_a: c.feature_colors,
-			colors_b: c.feature_colors,
-			unmatched_a: [],
-			unmatched_b: []
-		};
-		throw Error(`this page holds no matching of layer ${i}`);
+	return s;
+}
+function Ho(e) {
+	let t = new DataView(e.buffer, e.byteOffset, e.byteLength), n = 4 + t.getUint32(0, !0), r = (e, r, i) => {
+		let a = n + r, o = e === "i32" ? () => {
+			let e = t.getInt32(a, !0);
+			return a += 4, e;
+		} : e === "f32" ? () => {
+			let e = t.getFloat32(a, !0);
+			return a += 4, e;
+		} : e === "f64" ? () => {
+			let e = t.getFloat64(a, !0);
+			return a += 8, e;
+		} : null;
+		if (!o) throw Error(`unknown array type ${e}`);
+		let s = (e) => Array.from({ length: i[e] }, () => e === i.length - 1 ? o() : s(e + 1));
+		return s(0);
+	}, i = (e) => {
+		if (Array.isArray(e)) return e.map(i);
+		if (e && typeof e == "object") {
+			let t = e["\0a"];
+			return t ? r(...t) : Object.fromEntries(Object.entries(e).map(([e, t]) => [e, i(t)]));
+		}
+		return e;
+	};
+	return i(JSON.parse(new TextDecoder().decode(e.subarray(4, n))));
+}
+async function Uo(e) {
+	let t = new Blob([e]).stream().pipeThrough(new DecompressionStream("deflate"));
+	return new Uint8Array(await new Response(t).arrayBuffer());
+}
+// src/png.ts
+var Wo = (() => {
+	let e = /* @__PURE__ */ new Uint32Array(256);
+	for (let t = 0; t < 256; t++) {
+		let n = t;
+		for (let e = 0; e < 8; e++) n = n & 1 ? 3988292384 ^ n >>> 1 : n >>> 1;
+		e[t] = n >>> 0;
 	}
-	series(e, t, n) {
-		let { idx: r, prefix: i } = this.check(e, t);
-		return this.memo(`${i}s/${n}`, async () => {
-			let e = r.manifest.probe_set.steps, t = this.floats(`${i}series/${n}`), a = t.length / e, o = (n) => Array.from({ length: e }, (e, r) => t[r * a + n]), s = {};
-			return Po.forEach((e, t) => s[e] = o(t)), s.logits = Array.from({ length: e }, (e, n) => Array.from(t.subarray(n * a + 6, (n + 1) * a))), s;
-		});
+	return e;
+})();
+function Go(e) {
+	let t = 4294967295;
+	for (let n = 0; n < e.length; n++) t = Wo[(t ^ e[n]) & 255] ^ t >>> 8;
+	return (t ^ 4294967295) >>> 0;
+}
+function Ko(e, t) {
+	let n = new Uint8Array(12 + t.length), r = new DataView(n.buffer);
+	r.setUint32(0, t.length);
+	for (let t = 0; t < 4; t++) n[4 + t] = e.charCodeAt(t);
+	return n.set(t, 8), r.setUint32(8 + t.length, Go(n.subarray(4, 8 + t.length))), n;
+}
+async function qo(e) {
+	let t = new Blob([e]).stream().pipeThrough(new CompressionStream("deflate"));
+	return new Uint8Array(await new Response(t).arrayBuffer());
+}
+async function Jo(e, t, n) {
+	let r = new Uint8Array(t * (1 + e * 4));
+	for (let i = 0; i < t; i++) r[i * (1 + e * 4)] = 0, r.set(n.subarray(i * e * 4, (i + 1) * e * 4), i * (1 + e * 4) + 1);
+	let i = /* @__PURE__ */ new Uint8Array(13), a = new DataView(i.buffer);
+	a.setUint32(0, e), a.setUint32(4, t), i.set([
+		8,
+		6,
+		0,
+		0,
+		0
+	], 8);
+	let o = [
+		new Uint8Array([
+			137,
+			80,
+			78,
+			71,
+			13,
+			10,
+			26,
+			10
+		]),
+		Ko("IHDR", i),
+		Ko("IDAT", await qo(r)),
+		Ko("IEND", /* @__PURE__ */ new Uint8Array())
+	], s = new Uint8Array(o.reduce((e, t) => e + t.length, 0)), c = 0;
+	for (let e of o) s.set(e, c), c += e.length;
+	return s;
+}
+function Yo(e, t) {
+	let n = "";
+	for (let e = 0; e < t.length; e += 32768) n += String.fromCharCode(...t.subarray(e, e + 32768));
+	return `data:${e};base64,${btoa(n)}`;
+}
+var Xo = class {
+	embedded = !0;
+	compare;
+	analyses;
+	routes;
+	text;
+	sheets = /* @__PURE__ */ new Map();
+	constructor(e, t) {
+		let n = JSON.parse(e.textContent || "{}");
+		if (n.format !== 3) throw Error(`this page is in export format ${n.format}, this interface reads format 3: export it again with this version of rl-clarity`);
+		this.routes = n.routes, this.text = t.textContent || "", this.analyses = n.analyses, this.compare = n.compare ?? void 0;
 	}
-	unit(e, t, n, r, i) {
-		let { idx: a, prefix: o } = this.check(e, t), s = `${n}/${r}/${i}`;
-		return this.memo(`${o}u/${s}`, async () => {
-			let e = a.units[s];
-			if (!e) throw Error(`the export does not hold attribution ${s}`);
-			let t = {
-				...e,
-				steps: Array.from(this.floats(`${o}steps/${s}`))
-			};
-			if (this.index.blobs[`${o}totals/${s}`]) {
-				let n = this.floats(`${o}totals/${s}`), r = e.shape[3];
-				t.totals = Array.from({ length: e.shape[0] }, (e, t) => Array.from(n.subarray(t * r, (t + 1) * r))), t.delta = Array.from(this.floats(`${o}delta/${s}`));
-			}
-			return t;
-		});
+	entry(e, t) {
+		let n = this.routes[Fo(e, t)];
+		if (!n) {
+			let n = this.analyses.map((e) => `${e.run} at step ${e.step}`).join(" and ");
+			throw Error(`this page does not hold ${e} of ${JSON.stringify(t)} (it holds ${n}, as exported)`);
+		}
+		return n;
 	}
-	attribution(e, t, n, r, i) {
-		let { idx: a, prefix: o } = this.check(e, t), s = `${n}/${r}/${i}`;
-		return this.memo(`${o}a/${s}`, async () => {
-			let e = a.units[s];
-			if (!e) throw Error(`the export does not hold attribution ${s}`);
-			return ua(await da(this.bytes(`${o}attribution/${s}`)), e.shape, e.codec);
-		});
+	raw([, e, t]) {
+		return Bo(this.text.slice(e, t));
 	}
-	featureGrid(e, t, n, r, i, a) {
-		let { idx: o, prefix: s } = this.check(e, t), c = `${n}/${r}/${Fo(i)}/${Fo(a)}`;
-		return this.memo(`${s}g/${c}`, async () => {
-			let e = await this.inflate(`${s}grid/${c}`), t = Array.from(new Int32Array(e.buffer, e.byteOffset, e.byteLength / 4)), r = o.feature_layouts[`${n}/${Fo(i)}/${Fo(a)}`];
-			return {
-				rows: r.rows_lo.length,
-				cols: r.cols_lo.length,
-				indices: t,
-				layout: r
-			};
-		});
+	async json(e, t) {
+		let n = this.entry(e, t);
+		if (n[0] === "json") return JSON.parse(new TextDecoder().decode(await Uo(this.raw(n))));
+		if (n[0] === "json+arrays") return Ho(await Uo(this.raw(n)));
+		throw Error(`${e} is recorded as ${n[0]}, not JSON`);
 	}
-	image(e, t, n, r) {
-		let i = this.check(t, n), a = i.prefix, o;
-		if (o = e === "frames" || e === "scrub" ? `${e}/${r.traj}` : e === "observations" ? `observations/${r.sheet}` : e === "thumbnails" ? `thumbnails/${r.layer}` : `${r.layer}/${r.feature}/${Fo(r.subdiv)}/${Fo(r.expand)}`, e === "feature" && !this.index.blobs[`${a}feature/${o}`]) return this.memo(`${a}f/${o}`, () => this.composeFeature(o, r, i));
-		let s = a + (e === "feature" ? `feature/${o}` : o);
-		return this.memo(`i/${s}`, () => {
-			let [e, t, n] = this.entry(s);
-			return No(`data:${n};base64,${this.blobs.slice(e, t)}`);
-		});
+	async bytes(e, t) {
+		let n = this.entry(e, t);
+		if (n[0] === "planes-avg") {
+			let e = await this.json("unit", t);
+			return Vo(await Uo(this.raw(n)), e.shape);
+		}
+		if (n[0] === "bytes") return this.raw(n);
+		throw Error(`${e} is recorded as ${n[0]}, not bytes`);
 	}
-	fullFrame(e, t, n) {
-		let { prefix: r } = this.check(e, t), i = r + ("obs" in n ? `full/obs/${n.obs}` : `full/traj/${n.traj}/${n.frame}`);
-		return this.index.blobs[i] ? this.memo(`i/${i}`, () => {
-			let [e, t, n] = this.entry(i);
-			return No(`data:${n};base64,${this.blobs.slice(e, t)}`);
-		}) : Promise.reject(/* @__PURE__ */ Error("this page holds no full-resolution frames"));
+	async image(e, t) {
+		let n = this.entry(e, t);
+		if (n[0] === "bytes") return Ro(Yo(n[3], this.raw(n)));
+		if (n[0] === "feature-alpha") {
+			let e = await this.featurePixels(t);
+			return Ro(Yo("image/png", await Jo(e.width, e.height, e.data)));
+		}
+		throw Error(`${e} is recorded as ${n[0]}, not a picture`);
 	}
-	observationPixels = /* @__PURE__ */ new Map();
 	sheetPixels(e, t) {
-		let n = this.observationPixels.get(e.prefix + t);
-		return n || (n = this.image("observations", e.idx.run, e.idx.step, { sheet: t }).then((e) => {
+		let n = {
+			run: e.run,
+			step: e.step,
+			sheet: t
+		}, r = Fo("observations", n), i = this.sheets.get(r);
+		return i || (i = this.image("observations", n).then((e) => {
 			let t = document.createElement("canvas");
 			t.width = e.naturalWidth, t.height = e.naturalHeight;
 			let n = t.getContext("2d", { willReadFrequently: !0 });
 			return n.drawImage(e, 0, 0), n.getImageData(0, 0, t.width, t.height);
-		}), this.observationPixels.set(e.prefix + t, n)), n;
+		}), this.sheets.set(r, i)), i;
 	}
-	async composeFeature(e, t, n) {
-		let r = await this.featurePixels(e, t, n), i = document.createElement("canvas");
-		return i.width = r.width, i.height = r.height, i.getContext("2d").putImageData(r, 0, 0), No(i.toDataURL("image/png"));
-	}
-	async featurePixels(e, t, n = this.held[0]) {
-		let r = n.idx.manifest, i = n.idx.feature_layouts[`${t.layer}/${Fo(t.subdiv)}/${Fo(t.expand)}`], a = await this.featureGrid(n.idx.run, n.idx.step, String(t.layer), Number(t.feature), Number(t.subdiv), Number(t.expand)), o = await this.inflate(`${n.prefix}alpha/${e}`), [s, c] = r.probe_set.observation_shape, { sheet_size: l, sheet_columns: u } = r.assets, d = /* @__PURE__ */ new Map();
-		for (let e of new Set(a.indices)) {
-			let t = Math.floor(e / l);
-			d.has(t) || d.set(t, await this.sheetPixels(n, t));
+	async featurePixels(e) {
+		let t = {
+			run: e.run,
+			step: e.step
+		}, [n, r, i] = await Promise.all([
+			this.json("manifest", t),
+			this.json("feature_grid", e),
+			Uo(this.raw(this.entry("feature", e)))
+		]), a = r.layout, [o, s] = n.probe_set.observation_shape, { sheet_size: c, sheet_columns: l } = n.assets, u = /* @__PURE__ */ new Map();
+		for (let t of new Set(r.indices)) {
+			let n = Math.floor(t / c);
+			u.has(n) || u.set(n, await this.sheetPixels(e, n));
 		}
-		let f = i.rows_lo.map((e, t) => Math.max(i.rows_hi[t] - e, 0)), p = i.cols_lo.map((e, t) => Math.max(i.cols_hi[t] - e, 0)), m = f.reduce((e, t) => e + t, 0), h = p.reduce((e, t) => e + t, 0), g = new ImageData(h, m), _ = g.data, v = 0;
-		for (let e = 0; e < f.length; e++) {
+		let d = a.rows_lo.map((e, t) => Math.max(a.rows_hi[t] - e, 0)), f = a.cols_lo.map((e, t) => Math.max(a.cols_hi[t] - e, 0)), p = d.reduce((e, t) => e + t, 0), m = f.reduce((e, t) => e + t, 0), h = new ImageData(m, p), g = h.data, _ = 0;
+		for (let e = 0; e < d.length; e++) {
 			let t = 0;
-			for (let n = 0; n < p.length; n++) {
-				let r = a.indices[e * p.length + n], m = o[e * p.length + n], g = d.get(Math.floor(r / l)), y = r % l, b = y % u * c, x = Math.floor(y / u) * s;
-				for (let r = 0; r < f[e]; r++) {
-					let a = i.rows_lo[e] + r, o = a - i.pad_rows;
-					for (let e = 0; e < p[n]; e++) {
-						let l = i.cols_lo[n] + e, u = l - i.pad_cols, d = ((v + r) * h + t + e) * 4;
-						if (o >= 0 && o < s && u >= 0 && u < c) {
-							let e = ((x + o) * g.width + b + u) * 4;
-							_[d] = g.data[e], _[d + 1] = g.data[e + 1], _[d + 2] = g.data[e + 2];
+			for (let n = 0; n < f.length; n++) {
+				let p = r.indices[e * f.length + n], h = i[e * f.length + n], v = u.get(Math.floor(p / c)), y = p % c, b = y % l * s, x = Math.floor(y / l) * o;
+				for (let r = 0; r < d[e]; r++) {
+					let i = a.rows_lo[e] + r, c = i - a.pad_rows;
+					for (let e = 0; e < f[n]; e++) {
+						let l = a.cols_lo[n] + e, u = l - a.pad_cols, d = ((_ + r) * m + t + e) * 4;
+						if (c >= 0 && c < o && u >= 0 && u < s) {
+							let e = ((x + c) * v.width + b + u) * 4;
+							g[d] = v.data[e], g[d + 1] = v.data[e + 1], g[d + 2] = v.data[e + 2];
 						} else {
-							let e = (a + l) % 2 ? 255 : 191;
-							_[d] = e, _[d + 1] = e, _[d + 2] = e;
+							let e = (i + l) % 2 ? 255 : 191;
+							g[d] = e, g[d + 1] = e, g[d + 2] = e;
 						}
-						_[d + 3] = m;
+						g[d + 3] = h;
 					}
 				}
-				t += p[n];
+				t += f[n];
 			}
-			v += f[e];
+			_ += d[e];
 		}
-		return g;
+		return h;
 	}
 };
 // src/main.ts
-function Lo(e) {
-	document.body.style.margin = "0", Or(ko, {
+function Zo(e) {
+	document.body.style.margin = "0", Or(Oo, {
 		target: document.body,
-		props: { source: e ?? new Mo("./") }
+		props: { source: e ?? new Io(new Lo("./")) }
 	});
 }
-var Ro = document.getElementById("rlc-index"), zo = document.getElementById("rlc-blobs");
-if (Ro && zo) {
-	let e = new Io(Ro, zo);
-	window.rlClaritySource = e, Lo(e);
+var Qo = document.getElementById("rlc-index"), $o = document.getElementById("rlc-blobs");
+if (Qo && $o) {
+	let e = new Io(new Xo(Qo, $o));
+	window.rlClaritySource = e, Zo(e);
 }
-export { Lo as render };
+export { Zo as render };

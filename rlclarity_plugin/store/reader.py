@@ -13,13 +13,24 @@ from __future__ import annotations
 
 import dataclasses
 import posixpath
+import threading
+import time
 
 import numpy as np
 
 from . import codec, files, schema
+from .analysis import (
+    Analysis,
+    ByteSource,
+    CorruptPartError,
+    FileSource,
+    NotAnalysedError,
+    check_rel,
+)
 from .schema import StoreError, StoreVersionError
 
-__all__ = ["Incomplete", "LogdirReader", "Scan", "StoreError", "StoreVersionError"]
+__all__ = ["Analysis", "CorruptPartError", "Incomplete", "LogdirReader", "NotAnalysedError",
+           "Scan", "StoreError", "StoreVersionError"]
 
 MAX_RUN_DEPTH = 6  # folders below the logdir searched for runs
 
@@ -51,11 +62,25 @@ class Scan:
 
 
 class LogdirReader:
-    """Analyses under ``logdir``: listing, manifests, assets, units, series."""
+    """Analyses under ``logdir``: listing (:meth:`list_analyses`), each one as an
+    :class:`Analysis` (:meth:`analysis`), and raw assets.
 
-    def __init__(self, logdir: str):
+    ``source``: where bytes come from (default: local paths and fsspec URLs). ``cache``: a
+    mapping shared by the analyses for the bytes of their parts (e.g. a ``cachetools.LRUCache``
+    with ``getsizeof=len``), keyed by the manifest's signature. ``signature_ttl``: seconds a
+    manifest's signature is trusted before it is asked again (object stores: a request each).
+    """
+
+    def __init__(self, logdir: str, source: ByteSource | None = None, cache=None,
+                 signature_ttl: float = 0.0):
         files.check_usable(logdir)
         self.logdir = files.normalize(logdir)
+        self.source = source or FileSource()
+        self.cache = cache
+        self.signature_ttl = signature_ttl
+        self._lock = threading.Lock()
+        self._signatures = {}  # (run, step) -> (time, signature)
+        self._analyses = {}    # (run, step) -> (key, Analysis or the message why not, version?)
 
     # -- listing -----------------------------------------------------------------------------
 
@@ -68,10 +93,10 @@ class LogdirReader:
     def scan(self) -> Scan:
         """Every analysis folder under the logdir (runs nested up to ``MAX_RUN_DEPTH``)."""
         complete, incomplete = {}, []
-        if not files.isdir(self.logdir):
+        if not self.source.isdir(self.logdir):
             return Scan({}, ())
         root = self.logdir.replace("\\", "/").rstrip("/") + "/"
-        for dirpath, dirnames, _ in files.walk(self.logdir):
+        for dirpath, dirnames, _ in self.source.walk(self.logdir):
             dirpath = dirpath.replace("\\", "/")
             if (dirpath.rstrip("/") + "/").count("/") - root.count("/") > MAX_RUN_DEPTH:
                 dirnames[:] = []
@@ -98,11 +123,11 @@ class LogdirReader:
         (started: the job recorded its inputs)."""
         root = f"{self.run_dir(run)}/plugins/{schema.PLUGIN_NAME}"
         out = []
-        for name in files.listdir(root):
+        for name in self.source.listdir(root):
             if not (name.isdigit() and len(name) <= 16 and int(name) < schema.MAX_STEP):
                 continue
             folder = f"{root}/{name}"
-            names = set(files.listdir(folder))
+            names = set(self.source.listdir(folder))
             state = ("complete" if schema.MANIFEST_FILE in names else
                      "started" if schema.INPUTS_FILE in names else "unknown")
             out.append((int(name), state))
@@ -116,36 +141,121 @@ class LogdirReader:
         """Steps of ``run`` with a complete analysis (manifest written), ascending."""
         return [step for step, state in self._steps(run) if state == "complete"]
 
+    def list_analyses(self) -> tuple[dict, list]:
+        """``(runs {run: [steps]}, problems [{run, step, message}])``: every analysis folder of
+        the logdir; a step is listed when its manifest reads, a problem for every other one
+        (incomplete, corrupt, another store version) and for an unreadable logdir."""
+        try:
+            scan = self.scan()
+        except (OSError, ValueError) as e:  # e.g. s3:// without s3fs, or no permission
+            return {}, [{"run": ".", "step": None, "message": f"cannot read the logdir: {e}"}]
+        runs, problems = {}, []
+        for run, steps in scan.complete.items():
+            for step in steps:
+                try:
+                    self.analysis(run, step)
+                except StoreError as e:
+                    problems.append({"run": run, "step": step, "message": _strip(str(e), run,
+                                                                                step)})
+                else:
+                    runs.setdefault(run, []).append(step)
+        problems += [{"run": i.run, "step": i.step, "message": i.message}
+                     for i in scan.incomplete]
+        return runs, problems
+
+    def analysis(self, run: str, step: int) -> Analysis:
+        """The analysis of ``run`` at ``step``, its manifest read and checked (read again only
+        when the manifest file changes). :class:`StoreError` when there is none, or it is
+        incomplete, corrupt or of another store version."""
+        try:
+            schema.check_run_path(run)
+            step = schema.check_step(step)
+        except ValueError as e:
+            raise NotAnalysedError(str(e)) from e
+        step_dir = self.step_dir(run, step)
+        path = f"{step_dir}/{schema.MANIFEST_FILE}"
+        try:
+            sig = self._signature(run, step, path)
+        except (FileNotFoundError, NotADirectoryError) as e:
+            if self.source.isdir(step_dir):
+                names = set(self.source.listdir(step_dir))
+                state = Incomplete(run, step, schema.INPUTS_FILE in names)
+                raise NotAnalysedError(f"run {run!r} step {step}: {state.message}") from e
+            steps = self.steps(run) if self.source.isdir(self.run_dir(run)) else []
+            if steps:
+                raise NotAnalysedError(f"run {run!r} has no analysis at step {step} "
+                                       f"(steps: {steps})") from e
+            raise NotAnalysedError(f"no RL Clarity analysis in run {run!r}") from e
+        except OSError as e:
+            raise StoreError(f"run {run!r} step {step}: cannot read {schema.MANIFEST_FILE}: "
+                             f"{e.strerror or e}") from e
+        key = (run, step, *sig)
+        with self._lock:
+            hit = self._analyses.get((run, step))
+        if hit is not None and hit[0] == key:
+            if isinstance(hit[1], str):  # the manifest is unreadable: say so again
+                raise (StoreVersionError if hit[2] else StoreError)(hit[1])
+            return hit[1]
+        try:
+            manifest = self.manifest(run, step)
+        except StoreError as e:
+            with self._lock:
+                self._analyses[(run, step)] = (key, str(e), isinstance(e, StoreVersionError))
+            raise
+        found = Analysis(run, step, step_dir, manifest, key, self.source, self.cache,
+                         run_dir=self.run_dir(run))
+        with self._lock:
+            self._analyses[(run, step)] = (key, found)
+        return found
+
+    def _signature(self, run: str, step: int, path: str) -> tuple:
+        if self.signature_ttl <= 0:
+            return self.source.signature(path)
+        now = time.monotonic()
+        with self._lock:
+            hit = self._signatures.get((run, step))
+        if hit and now - hit[0] < self.signature_ttl:
+            return hit[1]
+        sig = self.source.signature(path)
+        with self._lock:
+            self._signatures[(run, step)] = (now, sig)
+        return sig
+
     # -- assets ------------------------------------------------------------------------------
 
     def asset_path(self, run: str, step: int, rel: str) -> str:
-        norm = posixpath.normpath(rel)
-        if rel.startswith("/") or norm.startswith("..") or "\\" in rel or norm != rel:
-            raise StoreError(f"bad asset path {rel!r}")
-        return f"{self.step_dir(run, step)}/{norm}"
+        return f"{self.step_dir(run, step)}/{check_rel(rel)}"
 
     def asset_bytes(self, run: str, step: int, rel: str) -> bytes:
         path = self.asset_path(run, step, rel)
         try:
-            return files.read(path)
-        except (FileNotFoundError, IsADirectoryError, NotADirectoryError) as e:
-            raise StoreError(f"run {run!r} step {step}: {rel} is missing (analysis "
-                             "incomplete, or files deleted?)") from e
+            return self.source.read(path)
+        except IsADirectoryError as e:
+            raise CorruptPartError(run, step, rel, "a folder, not a file") from e
+        except (FileNotFoundError, NotADirectoryError) as e:
+            raise CorruptPartError(run, step, rel, "analysis incomplete, or files deleted?",
+                                   missing=True) from e
         except OSError as e:
-            raise StoreError(f"run {run!r} step {step}: cannot read {rel}: "
-                             f"{e.strerror or e}") from e
+            raise CorruptPartError(run, step, rel, f"cannot read: {e.strerror or e}") from e
 
     def json(self, run: str, step: int, rel: str):
         try:
             return codec.decode_json(self.asset_bytes(run, step, rel), "it")
         except codec.CodecError as e:
-            raise StoreError(f"run {run!r} step {step}: corrupt {rel}: {e}") from e
+            raise CorruptPartError(run, step, rel, str(e)) from e
 
     def manifest(self, run: str, step: int) -> schema.Manifest:
         """The typed manifest (:class:`StoreVersionError` for a store version this rl-clarity
         does not read, :class:`StoreError` for a corrupt one)."""
         where = f"the analysis of run {run!r} at step {step}"
-        manifest = schema.Manifest.from_json(self.json(run, step, schema.MANIFEST_FILE), where)
+        try:
+            manifest = schema.Manifest.from_json(self.json(run, step, schema.MANIFEST_FILE),
+                                                 where)
+        except (StoreVersionError, CorruptPartError):
+            raise
+        except StoreError as e:
+            raise CorruptPartError(run, step, schema.MANIFEST_FILE,
+                                   str(e).removeprefix(f"{where}: ")) from e
         if manifest.run != run and run != ".":  # a copied run folder keeps its old name inside
             manifest = dataclasses.replace(manifest, run=run)
         return manifest
@@ -163,102 +273,41 @@ class LogdirReader:
         except codec.CodecError as e:
             raise StoreError(f"run {run!r} step {step}: {e}") from e
 
+    # -- decoded parts: shorthands for ``analysis(run, step).PART(...)`` ----------------------
+
     def unit(self, run: str, step: int, layer: str, traj: int, output: str
              ) -> schema.AttributionUnit:
-        rel = schema.attribution_unit_asset(layer, traj, output)
-        return schema.AttributionUnit.from_json(self.json(run, step, rel),
-                                                f"run {run!r} step {step}: {rel}")
+        return self.analysis(run, step).unit(layer, traj, output)
 
     def attribution(self, run: str, step: int, layer: str, traj: int, output: str) -> tuple:
         """``(maps float32 (T, h, w, C), unit)``: NMF channels + residual (hidden layers) or
         the input gradients, decoded."""
-        unit = self.unit(run, step, layer, traj, output)
-        rel = schema.attribution_asset(layer, traj, output)
-        try:
-            maps = codec.decode_maps(self.asset_bytes(run, step, rel), unit.shape, unit.steps,
-                                     rel)
-        except codec.CodecError as e:
-            raise StoreError(f"run {run!r} step {step}: {e}") from e
-        return maps, unit
+        a = self.analysis(run, step)
+        return a.maps(layer, traj, output), a.unit(layer, traj, output)
 
     def components(self, run: str, step: int, layer: str) -> np.ndarray:
         """The fitted NMF components ``(K, C)`` of ``layer`` (float64)."""
-        rel = schema.nmf_asset(layer)
-        try:
-            comps = np.asarray(self.json(run, step, rel)["components"], np.float64)
-        except (KeyError, TypeError, ValueError) as e:
-            raise StoreError(f"run {run!r} step {step}: {rel} holds no components") from e
-        if comps.ndim != 2:
-            raise StoreError(f"run {run!r} step {step}: {rel} components are not a matrix")
-        return comps
+        return self.analysis(run, step).components(layer)
 
     def frames(self, run: str, step: int, traj: int, manifest: schema.Manifest | None = None
                ) -> np.ndarray:
-        """The RGB frames ``(T, H, W, 3)`` of trajectory ``traj`` (cut from its sprite sheet)."""
-        m = manifest or self.manifest(run, step)
-        sheet = self.image(run, step, schema.frames_asset(traj))
-        try:
-            return codec.split_sprite_sheet(sheet, m.probe_set.steps,
-                                            m.probe_set.observation_shape[:2],
-                                            m.assets.frame_columns)
-        except codec.CodecError as e:
-            raise StoreError(f"run {run!r} step {step}: {e}") from e
+        """The RGB frames ``(T, H, W, 3)`` of trajectory ``traj`` (``manifest``: ignored, the
+        analysis' own is used)."""
+        return self.analysis(run, step).frames(traj)
 
     def observations(self, run: str, step: int, manifest: schema.Manifest | None = None
                      ) -> np.ndarray:
-        """The sampled observations as stored, RGB ``(N, H, W, 3)`` (cut from the sheets)."""
-        m = manifest or self.manifest(run, step)
-        n, per = m.probe_set.observations, m.assets.sheet_size
-        out = []
-        for sheet in range(-(-n // per)):
-            count = min(per, n - sheet * per)
-            image = self.image(run, step, schema.observation_sheet_asset(sheet))
-            try:
-                out.append(codec.split_sprite_sheet(image, count,
-                                                    m.probe_set.observation_shape[:2],
-                                                    m.assets.sheet_columns))
-            except codec.CodecError as e:
-                raise StoreError(f"run {run!r} step {step}: {e}") from e
-        return np.concatenate(out)
-
-    # -- series --------------------------------------------------------------------------------
+        """The sampled observations as stored, RGB ``(N, H, W, 3)``."""
+        return self.analysis(run, step).observation_pictures()
 
     def series(self, run: str, step: int, manifest: schema.Manifest | None = None
                ) -> dict[str, np.ndarray]:
         """Name -> per-frame series of the analysis (``SERIES``: ``(E, T)``, logits
         ``(E, T, A)``), read from the one event file its manifest names."""
-        from tensorboard.compat.proto import event_pb2
-        from tensorboard.util import tensor_util
+        return self.analysis(run, step).series()
 
-        m = manifest or self.manifest(run, step)
-        path = files.join(self.run_dir(run), m.event_file)
-        wanted = {schema.series_tag(name): name for name in schema.SERIES}
-        out = {}
-        try:
-            with files.open_read(path) as f:
-                for record in codec.decode_records(f, m.event_file):
-                    event = event_pb2.Event.FromString(record)
-                    if event.step != m.step or not event.HasField("summary"):
-                        continue
-                    for value in event.summary.value:
-                        if value.tag in wanted and \
-                                value.metadata.plugin_data.plugin_name == schema.PLUGIN_NAME:
-                            out[wanted[value.tag]] = tensor_util.make_ndarray(value.tensor)
-        except FileNotFoundError as e:
-            raise StoreError(f"run {run!r} step {step}: its event file {m.event_file} is "
-                             "missing (deleted or moved? re-run the analysis)") from e
-        except OSError as e:
-            raise StoreError(f"run {run!r} step {step}: cannot read {m.event_file}: "
-                             f"{e.strerror or e}") from e
-        except (codec.CodecError, ValueError) as e:  # protobuf DecodeError is a ValueError
-            raise StoreError(f"run {run!r} step {step}: {e}") from e
-        E, T, A = m.probe_set.trajectories, m.probe_set.steps, len(m.action_combos)
-        for name in schema.SERIES:
-            shape = (E, T, A) if name == "logits" else (E, T)
-            if name not in out:
-                raise StoreError(f"run {run!r} step {step}: series {name!r} is missing from "
-                                 f"{m.event_file}")
-            if out[name].shape != shape:
-                raise StoreError(f"run {run!r} step {step}: series {name!r} has shape "
-                                 f"{out[name].shape}, expected {shape}")
-        return out
+
+def _strip(message: str, run: str, step: int) -> str:
+    """A problem's message without the ``run 'R' step S: `` its entry already names."""
+    prefix = f"run {run!r} step {step}: "
+    return message[len(prefix):] if message.startswith(prefix) else message

@@ -63,8 +63,11 @@ FRAME_COLUMNS = 32         # trajectory frames per sprite-sheet row
 SERIES = ("values", "advantages", "rewards", "dones", "firsts", "actions", "logits")
 DISPLAY_RULES = ("rgb", "last_channel_grey", "last_three_channels")
 
-_NAME_RE = re.compile(r"^[A-Za-z0-9_.\-]{1,64}$")
-_HEX_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+_NAME_RE = re.compile(r"[A-Za-z0-9_.\-]{1,64}")  # always fullmatch: "$" matches before "\n"
+_HEX_RE = re.compile(r"#[0-9a-fA-F]{6}")
+MAX_COUNT = 2**31          # trajectories, frames, observations, features: sanity bound
+MAX_PIXELS = 2**16         # a picture's side, a layer's side and channel count
+OUTPUT_KINDS = ("v", "logit", "group")
 
 
 class StoreError(ValueError):
@@ -79,7 +82,7 @@ class StoreVersionError(StoreError):
 
 def check_name(kind: str, name: str) -> str:
     """Layer and output names end up in file names: letters, digits, ``_ . -`` only."""
-    if not isinstance(name, str) or not _NAME_RE.match(name) or name in (".", ".."):
+    if not isinstance(name, str) or not _NAME_RE.fullmatch(name) or name in (".", ".."):
         raise ValueError(f"{kind} name {name!r} is not usable in the store: use 1-64 letters, "
                          "digits, '_', '.' or '-'")
     return name
@@ -91,7 +94,7 @@ def check_run_name(run: str) -> str:
     if run == ".":
         return run
     if not isinstance(run, str) or len(run) > 256 or not all(
-            _NAME_RE.match(part) and part not in (".", "..") for part in run.split("/")):
+            _NAME_RE.fullmatch(part) and part not in (".", "..") for part in run.split("/")):
         raise ValueError(f"run name {str(run)[:80]!r} is not usable in the store: use parts of "
                          "1-64 letters, digits, '_', '.' or '-' separated by '/' (no '..')")
     return run
@@ -119,6 +122,25 @@ def check_step(step) -> int:
             not 0 <= int(step) < MAX_STEP:
         raise ValueError(f"step must be an integer in [0, 2**53), got {step!r}")
     return int(step)
+
+
+def check_color(kind: str, color: str) -> str:
+    """A display colour: ``#rrggbb`` exactly (it ends up in CSS and canvas styles)."""
+    if not isinstance(color, str) or not _HEX_RE.fullmatch(color):
+        raise ValueError(f"{kind} {str(color)[:40]!r} is not #rrggbb")
+    return color
+
+
+def _check_counts(**counts) -> None:
+    """Each ``name=(value, lowest)``: an integer in ``[lowest, MAX_COUNT)``."""
+    for name, (value, lowest) in counts.items():
+        if not lowest <= value < MAX_COUNT:
+            raise ValueError(f"{name} {value} is out of range [{lowest}, {MAX_COUNT})")
+
+
+def _check_shape(name: str, shape, ndim: int) -> None:
+    if len(shape) != ndim or not all(1 <= d < MAX_PIXELS for d in shape):
+        raise ValueError(f"{name} {list(shape)} is not {ndim} sizes in [1, {MAX_PIXELS})")
 
 
 def run_path(logdir: str, run: str) -> str:
@@ -270,8 +292,9 @@ def _convert(tp, value, where: str, path: str):
             raise bad("an integer")
         return value
     if tp is float:
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise bad("a number")
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or \
+                not np.isfinite(value):
+            raise bad("a finite number")
         return float(value)
     if tp is str:
         if not isinstance(value, str):
@@ -338,6 +361,9 @@ class Channel(_Record):
     label: str
     color: str
 
+    def __post_init__(self):
+        check_color("channel colour", self.color)
+
 
 @dataclass(frozen=True)
 class LayerInfo(_Record):
@@ -352,6 +378,13 @@ class LayerInfo(_Record):
     nmf_reconstruction_error: float | None = None
     channels: tuple[Channel, ...] = ()
 
+    def __post_init__(self):
+        _check_shape("shape", self.shape, 3)
+        if not 0 <= self.features <= self.shape[-1]:
+            raise ValueError(f"{self.features} features for {self.shape[-1]} channels")
+        if self.kind == "input" and self.features:
+            raise ValueError("the input layer has no NMF features")
+
 
 @dataclass(frozen=True)
 class OutputInfo(_Record):
@@ -362,6 +395,10 @@ class OutputInfo(_Record):
     kind: str
     index: int
     actions: tuple[int, ...]
+
+    def __post_init__(self):
+        if self.kind not in OUTPUT_KINDS:
+            raise ValueError(f"output kind {self.kind!r} is not one of {OUTPUT_KINDS}")
 
 
 @dataclass(frozen=True)
@@ -388,12 +425,18 @@ class ProbeSetInfo(_Record):
     def __post_init__(self):
         if self.display not in DISPLAY_RULES:
             raise ValueError(f"display {self.display!r} is not one of {DISPLAY_RULES}")
+        _check_counts(trajectories=(self.trajectories, 1), steps=(self.steps, 1),
+                      observations=(self.observations, 0))
+        _check_shape("observation_shape", self.observation_shape, 3)
 
 
 @dataclass(frozen=True)
 class FullResolution(_Record):
     type: str
     shape: tuple[int, ...]
+
+    def __post_init__(self):
+        _check_shape("shape", self.shape, 3)
 
 
 @dataclass(frozen=True)
@@ -403,12 +446,22 @@ class FeatureVariants(_Record):
     subdiv_default: float
     expand_default: float
 
+    def __post_init__(self):
+        for name in ("subdiv_mults", "expand_mults"):
+            values = getattr(self, name)
+            if not values or not all(0 < v < 1e6 for v in values):
+                raise ValueError(f"{name} {list(values)} are not numbers in (0, 1e6)")
+
 
 @dataclass(frozen=True)
 class AssetLayout(_Record):
     frame_columns: int = FRAME_COLUMNS
     sheet_size: int = SHEET_SIZE
     sheet_columns: int = SHEET_COLUMNS
+
+    def __post_init__(self):
+        _check_counts(frame_columns=(self.frame_columns, 1), sheet_size=(self.sheet_size, 1),
+                      sheet_columns=(self.sheet_columns, 1))
 
 
 @dataclass(frozen=True)
@@ -471,11 +524,35 @@ class Manifest(_Record):
             check_name("output", o.key)
         if self.default_layer not in {layer.name for layer in self.layers}:
             raise ValueError(f"default_layer {self.default_layer!r} is not an analysed layer")
-        if "/" in self.event_file or not self.event_file.endswith(PLUGIN_NAME):
+        if "/" in self.event_file or "\\" in self.event_file or \
+                not self.event_file.startswith("events.out.tfevents.") or \
+                not self.event_file.endswith(PLUGIN_NAME):
             raise ValueError(f"event_file {self.event_file!r} is not an analysis event file")
         for color in self.feature_colors:
-            if not _HEX_RE.match(color):
-                raise ValueError(f"feature colour {color!r} is not #rrggbb")
+            check_color("feature colour", color)
+        self._check_references()
+
+    def _check_references(self) -> None:
+        """Every index the manifest holds points inside what it describes (names unique,
+        actions, bookmarks, a colour for every feature)."""
+        for kind, names in (("layer", [x.name for x in self.layers]),
+                            ("output", [o.key for o in self.outputs])):
+            if len(set(names)) != len(names):
+                raise ValueError(f"{kind} names are not unique: {names}")
+        actions = len(self.action_combos)
+        for o in (*self.outputs, *self.action_groups):
+            if not all(0 <= a < actions for a in o.actions):
+                raise ValueError(f"{o.name if isinstance(o, ActionGroup) else o.key}: actions "
+                                 f"{list(o.actions)} outside the {actions} action combos")
+        p = self.probe_set
+        for kind in ("high", "low"):
+            for traj, frame in getattr(self.bookmarks, kind):
+                if not (0 <= traj < p.trajectories and 0 <= frame < p.steps):
+                    raise ValueError(f"bookmark ({traj}, {frame}) is outside the "
+                                     f"{p.trajectories} x {p.steps} frames")
+        need = max((x.features for x in self.layers), default=0)
+        if len(self.feature_colors) < need:
+            raise ValueError(f"{len(self.feature_colors)} feature colours for {need} features")
 
     def layer(self, name: str) -> LayerInfo:
         for layer in self.layers:
@@ -506,7 +583,7 @@ class Manifest(_Record):
         if not isinstance(version, int) or isinstance(version, bool):
             raise StoreError(f"{where}: schema_version {version!r} is not a version number")
         if version > SCHEMA_VERSION:
-            from .. import __version__
+            from .._version import __version__
 
             raise StoreVersionError(
                 f"{where} was written by rl-clarity {writer} (store version {version}); this "
@@ -540,8 +617,11 @@ class AttributionUnit(_Record):
     delta: tuple[float, ...] | None = None
 
     def __post_init__(self):
+        _check_counts(**{f"shape[{i}]": (d, 1) for i, d in enumerate(self.shape)})
         if len(self.steps) != self.shape[0]:
             raise ValueError(f"{len(self.steps)} steps for {self.shape[0]} frames")
+        if not all(s >= 0 for s in self.steps):
+            raise ValueError("quantisation steps must not be negative")
         if not (self.scale > 0 and np.isfinite(self.scale)):
             raise ValueError(f"scale must be positive, got {self.scale}")
         if (self.totals is None) != (self.delta is None):

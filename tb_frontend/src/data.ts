@@ -1,7 +1,11 @@
-// Where the interface gets its data. TensorBoardSource fetches the plugin's routes (relative
-// URLs, see rlclarity_plugin/tensorboard/http_api.md); an embedded source (standalone export)
-// implements the same interface.
+// Where the interface gets its data: one RouteSource (the payloads of the plugin's routes,
+// rlclarity_plugin/tensorboard/http_api.md, decoded once here) over a transport that answers
+// a route's request: HttpTransport fetches it (the TensorBoard tab, relative URLs), an exported
+// page's EmbeddedTransport (embedded.ts) looks it up among the responses the export recorded.
 import { decodePlanes } from "./codec";
+import { num, query, routeKey, type Params } from "./routes";
+
+export { num, type Params } from "./routes";
 
 export interface RunInfo { run: string; steps: number[] }
 export interface Problem { run: string; step: number | null; message: string }
@@ -61,9 +65,14 @@ export interface Match {
   colors_a: string[]; colors_b: string[]; unmatched_a: number[]; unmatched_b: number[];
 }
 export type ImageKind = "frames" | "scrub" | "observations" | "thumbnails" | "feature";
-export type Params = Record<string, string | number>;
+export type Ref = { run: string; step: number };
+type At = { traj: number; frame: number } | { obs: number };
 
 export interface DataSource {
+  /** a standalone page (no TensorBoard host to follow) */
+  readonly embedded: boolean;
+  /** the two analyses a standalone compare page was exported for */
+  readonly compare?: { a: Ref; b: Ref };
   runs(refresh?: boolean): Promise<RunList>;
   manifest(run: string, step: number): Promise<Manifest>;
   series(run: string, step: number, traj: number): Promise<Series>;
@@ -76,32 +85,46 @@ export interface DataSource {
   match(run: string, step: number, runB: string, stepB: number, layer: string): Promise<Match>;
   /** a human-scale frame: {traj, frame} of a trajectory or {obs} (only when the manifest has
    * full_resolution) */
-  fullFrame(run: string, step: number, at: { traj: number; frame: number } | { obs: number }):
-    Promise<HTMLImageElement>;
+  fullFrame(run: string, step: number, at: At): Promise<HTMLImageElement>;
 }
 
-function query(params: Params): string {
-  return new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
+/** How a route's request is answered. A response is the route's: `json` its JSON value,
+ * `bytes` its body as a client receives it (after Content-Encoding), `image` its picture. */
+export interface Transport {
+  readonly embedded: boolean;
+  readonly compare?: { a: Ref; b: Ref };
+  json(route: string, params: Params): Promise<unknown>;
+  bytes(route: string, params: Params): Promise<Uint8Array>;
+  image(route: string, params: Params): Promise<HTMLImageElement>;
 }
 
-export function num(x: number): string {
-  return String(Number(x)); // 1 -> "1", 0.25 -> "0.25": what the backend accepts
-}
-
-export class TensorBoardSource implements DataSource {
+/** The interface's data source: requests of the routes through a transport, their payloads
+ * decoded and kept (most recently used; attribution arrays within a byte budget, human-scale
+ * frames the 96 most recent). Per-analysis requests carry `v`, the first 12 hex digits of
+ * the manifest's digest, so that a re-analysed step is never served from a stale cache. */
+export class RouteSource implements DataSource {
+  // Attribution arrays are the big items (a layer-1a unit of 512 frames is 38 MB): the least
+  // recently used are dropped beyond this many bytes.
+  static attributionBudget = 384 * 2 ** 20;
+  static fullFrames = 96;
   private cache = new Map<string, Promise<unknown>>();
+  private attributionBytes = new Map<string, number>();
+  private full = new Map<string, Promise<HTMLImageElement>>();
   private digests = new Map<string, string>();
 
-  constructor(private base = "./") {}
+  constructor(readonly transport: Transport) {}
 
-  private async get(route: string, params: Params, kind: "json" | "bytes"): Promise<unknown> {
-    const url = `${this.base}${route}?${query(params)}`;
-    const res = await fetch(url);
-    if (!res.ok) throw new Error(`${route}: ${res.status} ${(await res.text()).slice(0, 300)}`);
-    return kind === "json" ? res.json() : res.arrayBuffer();
+  get embedded(): boolean { return this.transport.embedded; }
+  get compare(): { a: Ref; b: Ref } | undefined { return this.transport.compare; }
+
+  /** A per-analysis request's parameters: run, step, the route's, then v. */
+  private params(run: string, step: number, extra: Params = {}): Params {
+    const v = this.digests.get(`${run}\u0000${step}`);
+    return { run, step, ...extra, ...(v ? { v } : {}) };
   }
 
-  private memo<T>(key: string, make: () => Promise<T>): Promise<T> {
+  private memo<T>(route: string, params: Params, make: () => Promise<T>): Promise<T> {
+    const key = `${routeKey(route, params)}#${params.v ?? ""}/${params.v_b ?? ""}`;
     let p = this.cache.get(key) as Promise<T> | undefined;
     if (p) {
       this.cache.delete(key); // most recently used last
@@ -111,19 +134,21 @@ export class TensorBoardSource implements DataSource {
     p = make();
     this.cache.set(key, p);
     p.catch(() => this.cache.delete(key));
+    if (route === "attribution") {
+      p.then((q) => {
+        if (this.cache.get(key) !== p) return;
+        this.attributionBytes.set(key, (q as Int16Array).byteLength);
+        this.trimAttributions();
+      }, () => this.attributionBytes.delete(key));
+    }
     return p;
   }
-
-  // Attribution arrays are the big items (a layer-1a unit of 512 frames is 38 MB): the least
-  // recently used are dropped beyond this many bytes.
-  static attributionBudget = 384 * 2 ** 20;
-  private attributionBytes = new Map<string, number>();
 
   private trimAttributions(): void {
     let total = 0;
     for (const n of this.attributionBytes.values()) total += n;
     for (const key of this.cache.keys()) {
-      if (total <= TensorBoardSource.attributionBudget) break;
+      if (total <= RouteSource.attributionBudget) break;
       const n = this.attributionBytes.get(key);
       if (n === undefined) continue;
       this.cache.delete(key);
@@ -132,82 +157,101 @@ export class TensorBoardSource implements DataSource {
     }
   }
 
-  private params(run: string, step: number, extra: Params = {}): Params {
-    const v = this.digests.get(`${run}\u0000${step}`);
-    return { run, step, ...extra, ...(v ? { v } : {}) };
+  private json<T>(route: string, params: Params): Promise<T> {
+    return this.memo(route, params, () => this.transport.json(route, params) as Promise<T>);
   }
 
   async runs(refresh = false): Promise<RunList> {
-    return (await this.get("runs", refresh ? { refresh: 1 } : {}, "json")) as RunList;
+    return (await this.transport.json("runs", refresh ? { refresh: 1 } : {})) as RunList;
   }
 
   manifest(run: string, step: number): Promise<Manifest> {
-    return this.memo(`m/${run}/${step}`, async () => {
-      const m = (await this.get("manifest", { run, step }, "json")) as Manifest;
+    const params = { run, step };
+    return this.memo("manifest", params, async () => {
+      const m = (await this.transport.json("manifest", params)) as Manifest;
       this.digests.set(`${run}\u0000${step}`, (m.digest || "").slice(0, 12));
       return m;
     });
   }
 
   series(run: string, step: number, traj: number): Promise<Series> {
-    return this.memo(`s/${run}/${step}/${traj}`, () =>
-      this.get("series", this.params(run, step, { traj }), "json") as Promise<Series>);
+    return this.json("series", this.params(run, step, { traj }));
   }
 
   unit(run: string, step: number, layer: string, traj: number, output: string): Promise<Unit> {
-    return this.memo(`u/${run}/${step}/${layer}/${traj}/${output}`, () =>
-      this.get("unit", this.params(run, step, { layer, traj, output }), "json") as Promise<Unit>);
+    return this.json("unit", this.params(run, step, { layer, traj, output }));
   }
 
   attribution(run: string, step: number, layer: string, traj: number, output: string): Promise<Int16Array> {
-    const key = `a/${run}/${step}/${layer}/${traj}/${output}`;
-    return this.memo(key, async () => {
-      const [unit, body] = await Promise.all([
-        this.unit(run, step, layer, traj, output),
-        this.get("attribution", this.params(run, step, { layer, traj, output }), "bytes")]);
-      const q = decodePlanes(new Uint8Array(body as ArrayBuffer), unit.shape, unit.codec);
-      if (this.cache.has(key)) {
-        this.attributionBytes.set(key, q.byteLength);
-        this.trimAttributions();
-      }
-      return q;
+    const params = this.params(run, step, { layer, traj, output });
+    return this.memo("attribution", params, async () => {
+      const [unit, body] = await Promise.all([this.unit(run, step, layer, traj, output),
+                                              this.transport.bytes("attribution", params)]);
+      return decodePlanes(body, unit.shape, unit.codec);
     });
   }
 
   featureGrid(run: string, step: number, layer: string, feature: number, subdiv: number,
               expand: number): Promise<FeatureGrid> {
-    return this.memo(`g/${run}/${step}/${layer}/${feature}/${subdiv}/${expand}`, () =>
-      this.get("feature_grid", this.params(run, step, { layer, feature, subdiv: num(subdiv),
-                                                        expand: num(expand) }), "json") as Promise<FeatureGrid>);
+    return this.json("feature_grid", this.params(run, step, { layer, feature, subdiv: num(subdiv),
+                                                              expand: num(expand) }));
   }
 
   match(run: string, step: number, runB: string, stepB: number, layer: string): Promise<Match> {
-    return this.memo(`x/${run}/${step}/${runB}/${stepB}/${layer}`, () =>
-      this.get("match", { ...this.params(run, step), run_b: runB, step_b: stepB, layer,
-                          v_b: this.digests.get(`${runB}\u0000${stepB}`) ?? "" },
-               "json") as Promise<Match>);
-  }
-
-  // human-scale frames: one request each, the most recent kept (decoded they are ~1 MB each)
-  private full = new Map<string, Promise<HTMLImageElement>>();
-  fullFrame(run: string, step: number, at: { traj: number; frame: number } | { obs: number }):
-      Promise<HTMLImageElement> {
-    const url = `${this.base}fullres?${query(this.params(run, step, at as Params))}`;
-    let p = this.full.get(url);
-    if (p) {
-      this.full.delete(url);
-    } else {
-      p = loadImage(url);
-      p.catch(() => this.full.delete(url));
-    }
-    this.full.set(url, p);
-    while (this.full.size > 96) this.full.delete(this.full.keys().next().value!);
-    return p;
+    return this.json("match", { ...this.params(run, step), run_b: runB, step_b: stepB, layer,
+                                v_b: this.digests.get(`${runB}\u0000${stepB}`) ?? "" });
   }
 
   image(kind: ImageKind, run: string, step: number, params: Params): Promise<HTMLImageElement> {
-    const url = `${this.base}${kind}?${query(this.params(run, step, params))}`;
-    return this.memo(`i/${url}`, () => loadImage(url));
+    const extra = kind === "feature"
+      ? { ...params, subdiv: num(params.subdiv), expand: num(params.expand) } : params;
+    const p = this.params(run, step, extra);
+    return this.memo(kind, p, () => this.transport.image(kind, p));
+  }
+
+  // human-scale frames: one request each, the most recent kept (decoded they are ~1 MB each)
+  fullFrame(run: string, step: number, at: At): Promise<HTMLImageElement> {
+    const params = this.params(run, step, at as Params);
+    const key = `${routeKey("fullres", params)}#${params.v ?? ""}`;
+    let p = this.full.get(key);
+    if (p) {
+      this.full.delete(key);
+    } else {
+      p = this.transport.image("fullres", params);
+      p.catch(() => this.full.delete(key));
+    }
+    this.full.set(key, p);
+    while (this.full.size > RouteSource.fullFrames) this.full.delete(this.full.keys().next().value!);
+    return p;
+  }
+}
+
+/** The TensorBoard tab's transport: GET ./ROUTE?QUERY (the parameters in their order). */
+export class HttpTransport implements Transport {
+  readonly embedded = false;
+
+  constructor(private base = "./") {}
+
+  url(route: string, params: Params): string {
+    return `${this.base}${route}?${query(params)}`;
+  }
+
+  private async get(route: string, params: Params): Promise<Response> {
+    const res = await fetch(this.url(route, params));
+    if (!res.ok) throw new Error(`${route}: ${res.status} ${(await res.text()).slice(0, 300)}`);
+    return res;
+  }
+
+  async json(route: string, params: Params): Promise<unknown> {
+    return (await this.get(route, params)).json();
+  }
+
+  async bytes(route: string, params: Params): Promise<Uint8Array> {
+    return new Uint8Array(await (await this.get(route, params)).arrayBuffer());
+  }
+
+  image(route: string, params: Params): Promise<HTMLImageElement> {
+    return loadImage(this.url(route, params));
   }
 }
 
@@ -215,7 +259,7 @@ export function loadImage(url: string): Promise<HTMLImageElement> {
   return new Promise((resolve, reject) => {
     const img = new Image();
     img.onload = () => resolve(img);
-    img.onerror = () => reject(new Error(`could not load ${url.split("?")[0]}`));
+    img.onerror = () => reject(new Error(`could not load ${url.split("?")[0].slice(0, 80)}`));
     img.src = url;
   });
 }
