@@ -12,8 +12,8 @@
    cached) and second pass, per layer (target <= 33 ms, i.e. 30 fps).
 3. Achieved playback rate with the fps box set to 60, over 3 seconds.
 4. The compare view (two panes on one timeline: the run's last two steps, or its analysis beside
-   itself when it has one): time per frame step of both panes (``rlClarityCompare.setFrame``),
-   per layer, first and second pass.
+   itself when it has one): time per frame step of both panes (``rlClarity.setFrame`` moves
+   the shared timeline), per layer, first and second pass.
 """
 
 import argparse
@@ -30,7 +30,7 @@ from tests.support.tb import TensorBoardProcess
 
 FRAME = 'iframe[src*="plugin_entry.html?name=rl_clarity"]'
 STEP_LOOP = """async (n) => {
-  const r = window.rlClarity || window.rlClarityCompare;
+  const r = window.rlClarity;  // the debug handle (tb_frontend/src/debug.ts)
   const out = [];
   for (let t = 0; t < n; t++) {
     const t0 = performance.now();

@@ -28,9 +28,13 @@ TINY_ARGS = ["--traj-envs", "2", "--traj-steps", "12", "--obs-envs", "4", "--obs
 @pytest.fixture(scope="module")
 def ckpt(tmp_path_factory, clear_agent):
     path = tmp_path_factory.mktemp("agent") / "runs" / "agentA" / "checkpoints" / "ckpt-000001234"
-    agent = clear_agent
-    agent.metadata = agent.metadata.replace(training_step=1234)
-    return save_checkpoint(agent, str(path))
+    # the session's shared agent is left as it is (other modules' fixtures save it too)
+    original = clear_agent.metadata
+    clear_agent.metadata = original.replace(training_step=1234)
+    try:
+        return save_checkpoint(clear_agent, str(path))
+    finally:
+        clear_agent.metadata = original
 
 
 def analyze(*args, mpi=0, timeout=600, **popen):

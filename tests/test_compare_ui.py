@@ -85,7 +85,7 @@ def wait_for(page, fn, timeout=10):
 
 def compare_state(page):
     body = page.frame_locator(FRAME).locator("body")
-    return body.evaluate("() => JSON.parse(JSON.stringify(window.rlClarityCompare.state()))")
+    return body.evaluate("() => JSON.parse(JSON.stringify(window.rlClarity.state()))")
 
 
 def same_observation(frame) -> bool:
@@ -252,10 +252,10 @@ def test_export_of_two_analyses(compare_logdir, tmp_path, browser):
     for side in "ab":
         tid(pane(frame, side), "frame-label").wait_for()
     check_synchronised(page, frame, lambda: frame.evaluate(
-        "() => JSON.parse(JSON.stringify(window.rlClarityCompare.state()))"))
-    wait_for(page, lambda: frame.evaluate("() => window.rlClarityCompare.state().match")
+        "() => JSON.parse(JSON.stringify(window.rlClarity.state()))"))
+    wait_for(page, lambda: frame.evaluate("() => window.rlClarity.state().match")
              is not None)
-    state = frame.evaluate("() => window.rlClarityCompare.state()")
+    state = frame.evaluate("() => window.rlClarity.state()")
     check_colours(frame, state["match"])
     assert errors == []
     assert [u for u in requests if not u.startswith(("file:", "data:", "blob:"))] == []

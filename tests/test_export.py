@@ -237,7 +237,7 @@ def test_opens_from_file_url(browser, exported, logdir):
     reader = LogdirReader(logdir)
     for layer, k, s, e in [("2b", 0, 1.0, 4.0), ("2b", 3, 0.5, 2.0), ("4a", 1, 1.0, 2.0)]:
         src = page.evaluate(
-            """async ([layer, k, s, e]) => (await window.rlClaritySource.image(
+            """async ([layer, k, s, e]) => (await window.rlClarity.source.image(
                  "feature", "agentA", 1000, {layer, feature: k, subdiv: s, expand: e})).src""",
             [layer, k, s, e])
         assert src.startswith("data:image/png;base64,")

@@ -219,7 +219,7 @@ pytest_browser = pytest.mark.skipif(shutil.which("chromium") is None,
 
 @pytest_browser
 def test_the_pages_transport_answers_as_the_plugin(browser, pages, client, tmp_path):
-    """In Chromium: rlClaritySource.transport (EmbeddedTransport) decodes every JSON response
+    """In Chromium: rlClarity.source.transport (EmbeddedTransport) decodes every JSON response
     to the plugin's value, every body to the plugin's bytes, and shows every feature picture
     with the stored pixels (its PNG decoded here); the page renders."""
     page = pages["hires"]
@@ -234,7 +234,7 @@ def test_the_pages_transport_answers_as_the_plugin(browser, pages, client, tmp_p
     requests = [[k, *split(k), e[0]] for k, e in page.routes.items()]
     answers = tab.evaluate(
         """async (requests) => {
-             const t = window.rlClaritySource.transport, out = {};
+             const t = window.rlClarity.source.transport, out = {};
              const hex = (b) => Array.from(new Uint8Array(b),
                                            (x) => x.toString(16).padStart(2, "0")).join("");
              for (const [key, route, params, encoding] of requests) {

@@ -20,49 +20,49 @@ function m(e, t) {
 	for (let r of e) if (n.push(r), n.length === t) break;
 	return n;
 }
-var h = 1024, g = 2048, _ = 4096, v = 8192, y = 16384, b = 32768, x = 1 << 25, S = 65536, C = 1 << 19, w = 1 << 20, ee = 1 << 25, te = 1 << 21, ne = 1 << 22, re = 1 << 23, ie = Symbol("$state"), T = Symbol("component"), ae = Symbol("legacy props"), oe = Symbol(""), se = Symbol("attributes"), ce = Symbol("class"), le = Symbol("style"), ue = Symbol("text"), de = Symbol("form reset"), E = new class extends Error {
+var h = 1024, g = 2048, _ = 4096, v = 8192, y = 16384, b = 32768, x = 1 << 25, S = 65536, ee = 1 << 19, te = 1 << 20, ne = 1 << 25, re = 1 << 21, ie = 1 << 22, ae = 1 << 23, oe = Symbol("$state"), se = Symbol("component"), ce = Symbol("legacy props"), le = Symbol(""), ue = Symbol("attributes"), de = Symbol("class"), fe = Symbol("style"), pe = Symbol("text"), me = Symbol("form reset"), he = new class extends Error {
 	name = "StaleReactionError";
 	message = "The reaction that called `getAbortSignal()` was re-run or destroyed";
-}(), fe = !!globalThis.document?.contentType && /* @__PURE__ */ globalThis.document.contentType.includes("xml"), pe = {}, D = Symbol("uninitialized"), me = "http://www.w3.org/1999/xhtml";
-function he() {
+}(), ge = !!globalThis.document?.contentType && /* @__PURE__ */ globalThis.document.contentType.includes("xml"), _e = {}, C = Symbol("uninitialized"), ve = "http://www.w3.org/1999/xhtml";
+function ye() {
 	console.warn("https://svelte.dev/e/derived_inert");
 }
-function ge(e) {
+function be(e) {
 	console.warn("https://svelte.dev/e/hydration_mismatch");
 }
-function _e() {
+function xe() {
 	console.warn("https://svelte.dev/e/select_multiple_invalid_value");
 }
-function ve() {
+function Se() {
 	console.warn("https://svelte.dev/e/svelte_boundary_reset_noop");
 }
 // node_modules/svelte/src/internal/client/dom/hydration.js
-var O = !1;
-function ye(e) {
-	O = e;
+var w = !1;
+function Ce(e) {
+	w = e;
 }
-var k;
-function be(e) {
-	if (e === null) throw ge(), pe;
-	return k = e;
+var T;
+function we(e) {
+	if (e === null) throw be(), _e;
+	return T = e;
 }
-function xe() {
-	return be(/* @__PURE__ */ en(k));
+function Te() {
+	return we(/* @__PURE__ */ nn(T));
 }
-function A(e) {
-	if (O) {
-		if (/* @__PURE__ */ en(k) !== null) throw ge(), pe;
-		k = e;
+function E(e) {
+	if (w) {
+		if (/* @__PURE__ */ nn(T) !== null) throw be(), _e;
+		T = e;
 	}
 }
-function Se(e = 1) {
-	if (O) {
-		for (var t = e, n = k; t--;) n = /* @__PURE__ */ en(n);
-		k = n;
+function Ee(e = 1) {
+	if (w) {
+		for (var t = e, n = T; t--;) n = /* @__PURE__ */ nn(n);
+		T = n;
 	}
 }
-function Ce(e = !0) {
-	for (var t = 0, n = k;;) {
+function De(e = !0) {
+	for (var t = 0, n = T;;) {
 		if (n.nodeType === 8) {
 			var r = n.data;
 			if (r === "]") {
@@ -70,242 +70,242 @@ function Ce(e = !0) {
 				--t;
 			} else (r === "[" || r === "[!" || r[0] === "[" && !isNaN(Number(r.slice(1)))) && (t += 1);
 		}
-		var i = /* @__PURE__ */ en(n);
+		var i = /* @__PURE__ */ nn(n);
 		e && n.remove(), n = i;
 	}
 }
-function we(e) {
-	if (!e || e.nodeType !== 8) throw ge(), pe;
+function Oe(e) {
+	if (!e || e.nodeType !== 8) throw be(), _e;
 	return e.data;
 }
 // node_modules/svelte/src/internal/client/reactivity/equality.js
-function Te(e) {
+function ke(e) {
 	return e === this.v;
 }
-function Ee(e, t) {
+function Ae(e, t) {
 	return e == e ? e !== t || typeof e == "object" && !!e || typeof e == "function" : t == t;
 }
-function De(e) {
-	return !Ee(e, this.v);
+function je(e) {
+	return !Ae(e, this.v);
 }
-function Oe(e) {
+function Me(e) {
 	throw Error("https://svelte.dev/e/lifecycle_outside_component");
 }
 // node_modules/svelte/src/internal/client/errors.js
-function ke() {
+function Ne() {
 	throw Error("https://svelte.dev/e/async_derived_orphan");
 }
-function Ae(e, t, n) {
+function Pe(e, t, n) {
 	throw Error("https://svelte.dev/e/each_key_duplicate");
 }
-function je(e) {
+function Fe(e) {
 	throw Error("https://svelte.dev/e/effect_in_teardown");
 }
-function Me() {
+function Ie() {
 	throw Error("https://svelte.dev/e/effect_in_unowned_derived");
 }
-function Ne(e) {
+function Le(e) {
 	throw Error("https://svelte.dev/e/effect_orphan");
 }
-function Pe() {
+function Re() {
 	throw Error("https://svelte.dev/e/effect_update_depth_exceeded");
 }
-function Fe(e) {
+function ze(e) {
 	throw Error("https://svelte.dev/e/props_invalid_value");
 }
-function Ie() {
+function Be() {
 	throw Error("https://svelte.dev/e/state_descriptors_fixed");
 }
-function Le() {
+function Ve() {
 	throw Error("https://svelte.dev/e/state_prototype_fixed");
 }
-function Re() {
+function He() {
 	throw Error("https://svelte.dev/e/state_unsafe_mutation");
 }
-function ze() {
+function Ue() {
 	throw Error("https://svelte.dev/e/svelte_boundary_reset_onerror");
 }
 // node_modules/svelte/src/internal/client/context.js
-var j = null;
-function Be(e) {
-	j = e;
+var D = null;
+function We(e) {
+	D = e;
 }
-function Ve(e, t = !1, n) {
-	j = {
-		p: j,
+function O(e, t = !1, n) {
+	D = {
+		p: D,
 		i: !1,
 		c: null,
 		e: null,
 		s: e,
 		x: null,
-		r: W,
+		r: H,
 		l: null
 	};
 }
-function He(e) {
-	var t = j, n = t.e;
+function k(e) {
+	var t = D, n = t.e;
 	if (n !== null) {
 		t.e = null;
-		for (var r of n) pn(r);
+		for (var r of n) hn(r);
 	}
-	return e !== void 0 && (t.x = e), t.i = !0, j = t.p, Ue(e);
+	return e !== void 0 && (t.x = e), t.i = !0, D = t.p, Ge(e);
 }
-function Ue(e = {}) {
-	return i(e, T, { value: !0 }), e;
+function Ge(e = {}) {
+	return i(e, se, { value: !0 }), e;
 }
-function We() {
+function Ke() {
 	return !0;
 }
 // node_modules/svelte/src/internal/client/dom/task.js
-var Ge = [];
-function Ke() {
-	var e = Ge;
-	Ge = [], f(e);
+var qe = [];
+function Je() {
+	var e = qe;
+	qe = [], f(e);
 }
-function qe(e) {
-	if (Ge.length === 0 && !yt) {
-		var t = Ge;
+function Ye(e) {
+	if (qe.length === 0 && !xt) {
+		var t = qe;
 		queueMicrotask(() => {
-			t === Ge && Ke();
+			t === qe && Je();
 		});
 	}
-	Ge.push(e);
+	qe.push(e);
 }
-function Je() {
-	for (; Ge.length > 0;) Ke();
+function Xe() {
+	for (; qe.length > 0;) Je();
 }
 // node_modules/svelte/src/internal/client/reactivity/status.js
-var Ye = ~(g | _ | h);
-function M(e, t) {
-	e.f = e.f & Ye | t;
+var Ze = ~(g | _ | h);
+function A(e, t) {
+	e.f = e.f & Ze | t;
 }
-function Xe(e) {
-	e.f & 512 || e.deps === null ? M(e, h) : M(e, _);
+function Qe(e) {
+	e.f & 512 || e.deps === null ? A(e, h) : A(e, _);
 }
 // node_modules/svelte/src/internal/client/reactivity/utils.js
-function Ze(e, t) {
-	e.f & 2048 ? t.set(e, g) : e.f & 4096 && t.get(e) !== 2048 && t.set(e, _), M(e, h);
+function $e(e, t) {
+	e.f & 2048 ? t.set(e, g) : e.f & 4096 && t.get(e) !== 2048 && t.set(e, _), A(e, h);
 }
 // node_modules/svelte/src/internal/client/dom/elements/misc.js
-var Qe = !1;
-function $e() {
-	Qe || (Qe = !0, document.addEventListener("reset", (e) => {
+var et = !1;
+function tt() {
+	et || (et = !0, document.addEventListener("reset", (e) => {
 		Promise.resolve().then(() => {
-			if (!e.defaultPrevented) for (let t of e.target.elements) t[de]?.();
+			if (!e.defaultPrevented) for (let t of e.target.elements) t[me]?.();
 		});
 	}, { capture: !0 }));
 }
 // node_modules/svelte/src/internal/client/dom/elements/bindings/shared.js
-function et(e) {
-	var t = U, n = W;
-	Fn(null), In(null);
+function nt(e) {
+	var t = V, n = H;
+	Rn(null), zn(null);
 	try {
 		return e();
 	} finally {
-		Fn(t), In(n);
+		Rn(t), zn(n);
 	}
 }
-function tt(e, t, n, r = n) {
-	e.addEventListener(t, () => et(n));
-	let i = e[de];
-	e[de] = i ? () => {
+function rt(e, t, n, r = n) {
+	e.addEventListener(t, () => nt(n));
+	let i = e[me];
+	e[me] = i ? () => {
 		i(), r(!0);
-	} : () => r(!0), $e();
+	} : () => r(!0), tt();
 }
 // node_modules/svelte/src/internal/client/reactivity/async.js
-function nt(e, t, n, r) {
-	let i = We() ? ot : lt;
+function it(e, t, n, r) {
+	let i = Ke() ? ct : dt;
 	var a = e.filter((e) => !e.settled), o = t.map(i);
 	if (n.length === 0 && a.length === 0) {
 		r(o);
 		return;
 	}
-	var s = W, c = rt(), l = a.length === 1 ? a[0].promise : a.length > 1 ? Promise.all(a.map((e) => e.promise)) : null;
+	var s = H, c = at(), l = a.length === 1 ? a[0].promise : a.length > 1 ? Promise.all(a.map((e) => e.promise)) : null;
 	function u(e) {
 		if (!(s.f & 16384)) {
 			c();
 			try {
 				r([...o, ...e]);
 			} catch (e) {
-				sn(e, s);
+				ln(e, s);
 			}
-			it();
+			ot();
 		}
 	}
-	var d = at();
+	var d = st();
 	if (n.length === 0) {
 		l.then(() => u([])).finally(d);
 		return;
 	}
 	function f() {
-		Promise.all(n.map((e) => /* @__PURE__ */ ct(e))).then(u).catch((e) => sn(e, s)).finally(d);
+		Promise.all(n.map((e) => /* @__PURE__ */ ut(e))).then(u).catch((e) => ln(e, s)).finally(d);
 	}
 	l ? l.then(() => {
-		s.f & 16384 ? d() : (c(), f(), it());
+		s.f & 16384 ? d() : (c(), f(), ot());
 	}) : f();
 }
-function rt() {
-	var e = W, t = U, n = j, r = P;
+function at() {
+	var e = H, t = V, n = D, r = M;
 	return function(i = !0) {
-		In(e), Fn(t), Be(n), i && !(e.f & 16384) && (r?.activate(), r?.apply());
+		zn(e), Rn(t), We(n), i && !(e.f & 16384) && (r?.activate(), r?.apply());
 	};
 }
-function it(e = !0) {
-	In(null), Fn(null), Be(null), e && P?.deactivate();
+function ot(e = !0) {
+	zn(null), Rn(null), We(null), e && M?.deactivate();
 }
-function at() {
-	var e = W, t = e.b, n = P, r = !!t?.is_rendered();
+function st() {
+	var e = H, t = e.b, n = M, r = !!t?.is_rendered();
 	return t?.update_pending_count(1, n), n.increment(r, e), () => {
 		t?.update_pending_count(-1, n), n.decrement(r, e);
 	};
 }
 /*#__NO_SIDE_EFFECTS__*/
-function ot(e) {
+function ct(e) {
 	var t = 2 | g;
-	return W !== null && (W.f |= C), {
-		ctx: j,
+	return H !== null && (H.f |= ee), {
+		ctx: D,
 		deps: null,
 		effects: null,
-		equals: Te,
+		equals: ke,
 		f: t,
 		fn: e,
 		reactions: null,
 		rv: 0,
-		v: D,
+		v: C,
 		wv: 0,
-		parent: W,
+		parent: H,
 		ac: null
 	};
 }
-var st = Symbol("obsolete");
+var lt = Symbol("obsolete");
 /*#__NO_SIDE_EFFECTS__*/
-function ct(e, t, n) {
-	let r = W;
-	r === null && ke();
-	var i = void 0, a = It(D), o = !U, s = /* @__PURE__ */ new Set();
-	return gn(() => {
-		var t = W, n = p();
+function ut(e, t, n) {
+	let r = H;
+	r === null && Ne();
+	var i = void 0, a = Rt(C), o = !V, s = /* @__PURE__ */ new Set();
+	return yn(() => {
+		var t = H, n = p();
 		i = n.promise;
 		try {
 			Promise.resolve(e()).then(n.resolve, (e) => {
-				e !== E && n.reject(e);
-			}).finally(it);
+				e !== he && n.reject(e);
+			}).finally(ot);
 		} catch (e) {
-			n.reject(e), it();
+			n.reject(e), ot();
 		}
-		var c = P;
+		var c = M;
 		if (o) {
-			if (t.f & 32768) var l = at();
-			if (r.b?.is_rendered()) c.async_deriveds.get(t)?.reject(st);
-			else for (let e of s.values()) e.reject(st);
+			if (t.f & 32768) var l = st();
+			if (r.b?.is_rendered()) c.async_deriveds.get(t)?.reject(lt);
+			else for (let e of s.values()) e.reject(lt);
 			s.add(n), c.async_deriveds.set(t, n);
 		}
 		let u = (e, t = void 0) => {
-			l?.(), s.delete(n), t !== st && (c.activate(), t ? (a.f |= re, Bt(a, t)) : (a.f & 8388608 && (a.f ^= re), Bt(a, e)), c.deactivate());
+			l?.(), s.delete(n), t !== lt && (c.activate(), t ? (a.f |= ae, Ht(a, t)) : (a.f & 8388608 && (a.f ^= ae), Ht(a, e)), c.deactivate());
 		};
 		n.promise.then(u, (e) => u(null, e || "unknown"));
-	}), fn(() => {
-		for (let e of s) e.reject(st);
+	}), mn(() => {
+		for (let e of s) e.reject(lt);
 	}), new Promise((e) => {
 		function t(n) {
 			function r() {
@@ -317,48 +317,48 @@ function ct(e, t, n) {
 	});
 }
 /*#__NO_SIDE_EFFECTS__*/
-function N(e) {
-	let t = /* @__PURE__ */ ot(e);
-	return Rn(t), t;
+function j(e) {
+	let t = /* @__PURE__ */ ct(e);
+	return Vn(t), t;
 }
 /*#__NO_SIDE_EFFECTS__*/
-function lt(e) {
-	let t = /* @__PURE__ */ ot(e);
-	return t.equals = De, t;
+function dt(e) {
+	let t = /* @__PURE__ */ ct(e);
+	return t.equals = je, t;
 }
-function ut(e) {
+function ft(e) {
 	var t = e.effects;
 	if (t !== null) {
 		e.effects = null;
-		for (var n = 0; n < t.length; n += 1) Cn(t[n]);
+		for (var n = 0; n < t.length; n += 1) En(t[n]);
 	}
 }
-function dt(e) {
-	var t, n = W, r = e.parent;
-	if (!Mn && r !== null && e.v !== D && r.f & 24576) return he(), e.v;
-	In(r);
+function pt(e) {
+	var t, n = H, r = e.parent;
+	if (!Fn && r !== null && e.v !== C && r.f & 24576) return ye(), e.v;
+	zn(r);
 	try {
-		ut(e), t = Xn(e);
+		ft(e), t = $n(e);
 	} finally {
-		In(n);
+		zn(n);
 	}
 	return t;
 }
-function ft(e) {
-	var t = dt(e);
-	!e.equals(t) && (e.wv = qn(), (!P?.is_fork || e.deps === null) && (P === null ? e.v = t : (P.capture(e, t, !0), gt?.capture(e, t, !0)), e.deps === null)) ? M(e, h) : Mn || (_t === null ? Xe(e) : (dn() || P?.is_fork) && _t.set(e, t));
-}
-function pt(e) {
-	if (e.effects !== null) for (let t of e.effects) (t.teardown || t.ac) && (t.teardown?.(), t.ac !== null && et(() => {
-		t.ac.abort(E), t.ac = null;
-	}), t.fn !== null && (t.teardown = d), $n(t, 0), xn(t));
-}
 function mt(e) {
-	if (e.effects !== null) for (let t of e.effects) t.teardown && t.fn !== null && er(t);
+	var t = pt(e);
+	!e.equals(t) && (e.wv = Xn(), (!M?.is_fork || e.deps === null) && (M === null ? e.v = t : (M.capture(e, t, !0), vt?.capture(e, t, !0)), e.deps === null)) ? A(e, h) : Fn || (yt === null ? Qe(e) : (pn() || M?.is_fork) && yt.set(e, t));
+}
+function ht(e) {
+	if (e.effects !== null) for (let t of e.effects) (t.teardown || t.ac) && (t.teardown?.(), t.ac !== null && nt(() => {
+		t.ac.abort(he), t.ac = null;
+	}), t.fn !== null && (t.teardown = d), nr(t, 0), wn(t));
+}
+function gt(e) {
+	if (e.effects !== null) for (let t of e.effects) t.teardown && t.fn !== null && rr(t);
 }
 // node_modules/svelte/src/internal/client/reactivity/batch.js
-var ht = null, P = null, gt = null, _t = null, vt = null, yt = !1, bt = !1, xt = null, St = null, Ct = 0, wt = 1, Tt = class e {
-	id = wt++;
+var _t = null, M = null, vt = null, yt = null, bt = null, xt = !1, St = !1, Ct = null, wt = null, Tt = 0, Et = 1, Dt = class e {
+	id = Et++;
 	started = !1;
 	linked = !0;
 	prev = null;
@@ -379,7 +379,7 @@ var ht = null, P = null, gt = null, _t = null, vt = null, yt = !1, bt = !1, xt =
 	is_fork = !1;
 	#u = !1;
 	constructor() {
-		ht === null ? ht = this : (ht.next = this, this.prev = ht), ht = this;
+		_t === null ? _t = this : (_t.next = this, this.prev = _t), _t = this;
 	}
 	#d() {
 		if (this.is_fork) return !0;
@@ -400,8 +400,8 @@ var ht = null, P = null, gt = null, _t = null, vt = null, yt = !1, bt = !1, xt =
 		var n = this.#c.get(e);
 		if (n) {
 			this.#c.delete(e);
-			for (var r of n.d) M(r, g), t(r);
-			for (r of n.m) M(r, _), t(r);
+			for (var r of n.d) A(r, g), t(r);
+			for (r of n.m) A(r, _), t(r);
 		}
 		this.#l.add(e);
 	}
@@ -425,24 +425,24 @@ var ht = null, P = null, gt = null, _t = null, vt = null, yt = !1, bt = !1, xt =
 	}
 	#m() {
 		this.started = !0;
-		for (let [e, t] of this.#s) M(e, t), this.schedule(e);
+		for (let [e, t] of this.#s) A(e, t), this.schedule(e);
 		this.apply();
-		for (var t = xt = [], n = [], r = St = []; this.#a.length > 0;) {
-			Ct++ > 1e3 && (this.#b(), Dt());
+		for (var t = Ct = [], n = [], r = wt = []; this.#a.length > 0;) {
+			Tt++ > 1e3 && (this.#b(), kt());
 			for (let e of this.#p()) try {
 				this.#h(e, t, n);
 			} catch (t) {
-				throw Mt(e), this.#d() || this.discard(), t;
+				throw Pt(e), this.#d() || this.discard(), t;
 			}
 		}
-		if (P = null, r.length > 0) {
+		if (M = null, r.length > 0) {
 			var i = e.ensure();
 			for (let e of r) i.schedule(e);
 		}
-		if (xt = null, St = null, this.#d()) {
+		if (Ct = null, wt = null, this.#d()) {
 			this.#y(n), this.#y(t);
-			for (let [e, t] of this.#c) jt(e, t);
-			r.length > 0 && P.#m();
+			for (let [e, t] of this.#c) Nt(e, t);
+			r.length > 0 && M.#m();
 			return;
 		}
 		let a = this.#g();
@@ -450,9 +450,9 @@ var ht = null, P = null, gt = null, _t = null, vt = null, yt = !1, bt = !1, xt =
 		else {
 			this.#s.clear();
 			for (let e of this.#e) e(this);
-			this.#e.clear(), gt = this, kt(n), kt(t), gt = null, this.#i?.resolve();
-			var o = P;
-			this.#n === 0 && (this.#a.length === 0 || o !== null) && this.#b(), o !== null && (Pt.clear(), o.#m());
+			this.#e.clear(), vt = this, jt(n), jt(t), vt = null, this.#i?.resolve();
+			var o = M;
+			this.#n === 0 && (this.#a.length === 0 || o !== null) && this.#b(), o !== null && (It.clear(), o.#m());
 		}
 	}
 	#h(e, t, n) {
@@ -460,7 +460,7 @@ var ht = null, P = null, gt = null, _t = null, vt = null, yt = !1, bt = !1, xt =
 		for (var r = e.first; r !== null;) {
 			var i = r.f, a = !!(i & 96);
 			if (!(a && i & 1024 || i & 8192 || this.#c.has(r)) && r.fn !== null) {
-				a ? r.f ^= h : i & 4 ? t.push(r) : Jn(r) && (i & 16 && this.add_dirty_reaction(r, _), er(r));
+				a ? r.f ^= h : i & 4 ? t.push(r) : Zn(r) && (i & 16 && this.add_dirty_reaction(r, _), rr(r));
 				var o = r.first;
 				if (o !== null) {
 					r = o;
@@ -499,36 +499,36 @@ var ht = null, P = null, gt = null, _t = null, vt = null, yt = !1, bt = !1, xt =
 				if (r & 2) t(e);
 				else {
 					var i = e;
-					r & 4194320 && !this.async_deriveds.has(i) && (this.#s.delete(i), M(i, g), this.schedule(i));
+					r & 4194320 && !this.async_deriveds.has(i) && (this.#s.delete(i), A(i, g), this.schedule(i));
 				}
 			}
 		};
 		for (let e of this.current.keys()) t(e);
-		this.oncommit(() => e.discard()), e.#b(), P = this, this.#m();
+		this.oncommit(() => e.discard()), e.#b(), M = this, this.#m();
 	}
 	#y(e) {
-		for (var t = 0; t < e.length; t += 1) Ze(e[t], this.#s);
+		for (var t = 0; t < e.length; t += 1) $e(e[t], this.#s);
 	}
 	capture(e, t, n = !1) {
-		e.v !== D && !this.previous.has(e) && this.previous.set(e, e.v), e.f & 8388608 || (this.current.set(e, [t, n]), _t?.set(e, t)), this.is_fork || (e.v = t);
+		e.v !== C && !this.previous.has(e) && this.previous.set(e, e.v), e.f & 8388608 || (this.current.set(e, [t, n]), yt?.set(e, t)), this.is_fork || (e.v = t);
 	}
 	activate() {
-		P = this;
+		M = this;
 	}
 	deactivate() {
-		P = null, _t = null;
+		M = null, yt = null;
 	}
 	flush() {
 		try {
-			bt = !0, P = this, this.#m();
+			St = !0, M = this, this.#m();
 		} finally {
-			Ct = 0, vt = null, xt = null, St = null, bt = !1, P = null, _t = null, Pt.clear();
+			Tt = 0, bt = null, Ct = null, wt = null, St = !1, M = null, yt = null, It.clear();
 		}
 	}
 	discard() {
 		for (let e of this.#t) e(this);
 		this.#t.clear();
-		for (let e of this.async_deriveds.values()) e.reject(st);
+		for (let e of this.async_deriveds.values()) e.reject(lt);
 		this.#b(), this.#i?.resolve();
 	}
 	register_created_effect(e) {
@@ -545,7 +545,7 @@ var ht = null, P = null, gt = null, _t = null, vt = null, yt = !1, bt = !1, xt =
 			let e = this.#r.get(t) ?? 0;
 			e === 1 ? this.#r.delete(t) : this.#r.set(t, e - 1);
 		}
-		this.#u || (this.#u = !0, qe(() => {
+		this.#u || (this.#u = !0, Ye(() => {
 			this.#u = !1, this.linked && this.flush();
 		}));
 	}
@@ -566,198 +566,198 @@ var ht = null, P = null, gt = null, _t = null, vt = null, yt = !1, bt = !1, xt =
 		return (this.#i ??= p()).promise;
 	}
 	static ensure() {
-		if (P === null) {
-			let t = P = new e();
-			!bt && !yt && qe(() => {
+		if (M === null) {
+			let t = M = new e();
+			!St && !xt && Ye(() => {
 				t.started || t.flush();
 			});
 		}
-		return P;
+		return M;
 	}
 	apply() {
-		_t = null;
+		yt = null;
 	}
 	schedule(e) {
-		vt = e, e.b?.is_pending && e.f & 16777228 && !(e.f & 32768) ? e.b.defer_effect(e) : this.#a.push(e);
+		bt = e, e.b?.is_pending && e.f & 16777228 && !(e.f & 32768) ? e.b.defer_effect(e) : this.#a.push(e);
 	}
 	#b() {
 		if (this.linked) {
 			var e = this.prev, t = this.next;
-			e === null || (e.next = t), t === null ? ht = e : t.prev = e, this.linked = !1;
+			e === null || (e.next = t), t === null ? _t = e : t.prev = e, this.linked = !1;
 		}
 	}
 };
-function Et(e) {
-	var t = yt, n = gt;
-	gt = null, yt = !0;
+function Ot(e) {
+	var t = xt, n = vt;
+	vt = null, xt = !0;
 	try {
 		var r;
-		for (e && (Et(), r = e());;) {
-			if (Je(), P === null) return r;
-			P.flush();
+		for (e && (Ot(), r = e());;) {
+			if (Xe(), M === null) return r;
+			M.flush();
 		}
 	} finally {
-		yt = t, gt = n;
+		xt = t, vt = n;
 	}
 }
-function Dt() {
+function kt() {
 	try {
-		Pe();
+		Re();
 	} catch (e) {
-		sn(e, vt);
+		ln(e, bt);
 	}
 }
-var Ot = null;
-function kt(e) {
+var At = null;
+function jt(e) {
 	var t = e.length;
 	if (t !== 0) {
 		for (var n = 0; n < t;) {
 			var r = e[n++];
-			if (!(r.f & 24576) && Jn(r) && (Ot = /* @__PURE__ */ new Set(), er(r), r.deps === null && r.first === null && r.nodes === null && r.teardown === null && r.ac === null && Tn(r), Ot?.size > 0)) {
-				Pt.clear();
-				for (let e of Ot) {
+			if (!(r.f & 24576) && Zn(r) && (At = /* @__PURE__ */ new Set(), rr(r), r.deps === null && r.first === null && r.nodes === null && r.teardown === null && r.ac === null && On(r), At?.size > 0)) {
+				It.clear();
+				for (let e of At) {
 					if (e.f & 24576) continue;
 					let t = [e], n = e.parent;
-					for (; n !== null;) Ot.has(n) && (Ot.delete(n), t.push(n)), n = n.parent;
+					for (; n !== null;) At.has(n) && (At.delete(n), t.push(n)), n = n.parent;
 					for (let e = t.length - 1; e >= 0; e--) {
 						let n = t[e];
-						n.f & 24576 || er(n);
+						n.f & 24576 || rr(n);
 					}
 				}
-				Ot.clear();
+				At.clear();
 			}
 		}
-		Ot = null;
-	}
-}
-function At(e) {
-	P.schedule(e);
-}
-function jt(e, t) {
-	if (!(e.f & 32 && e.f & 1024)) {
-		e.f & 2048 ? t.d.push(e) : e.f & 4096 && t.m.push(e), M(e, h);
-		for (var n = e.first; n !== null;) jt(n, t), n = n.next;
+		At = null;
 	}
 }
 function Mt(e) {
-	M(e, h);
-	for (var t = e.first; t !== null;) Mt(t), t = t.next;
+	M.schedule(e);
+}
+function Nt(e, t) {
+	if (!(e.f & 32 && e.f & 1024)) {
+		e.f & 2048 ? t.d.push(e) : e.f & 4096 && t.m.push(e), A(e, h);
+		for (var n = e.first; n !== null;) Nt(n, t), n = n.next;
+	}
+}
+function Pt(e) {
+	A(e, h);
+	for (var t = e.first; t !== null;) Pt(t), t = t.next;
 }
 // node_modules/svelte/src/internal/client/reactivity/sources.js
-var Nt = /* @__PURE__ */ new Set(), Pt = /* @__PURE__ */ new Map(), Ft = !1;
-function It(e, t) {
+var Ft = /* @__PURE__ */ new Set(), It = /* @__PURE__ */ new Map(), Lt = !1;
+function Rt(e, t) {
 	return {
 		f: 0,
 		v: e,
 		reactions: null,
-		equals: Te,
+		equals: ke,
 		rv: 0,
 		wv: 0
 	};
 }
 /*#__NO_SIDE_EFFECTS__*/
-function F(e, t) {
-	let n = It(e, t);
-	return Rn(n), n;
+function N(e, t) {
+	let n = Rt(e, t);
+	return Vn(n), n;
 }
 /*#__NO_SIDE_EFFECTS__*/
-function Lt(e, t = !1, n = !0) {
-	let r = It(e);
-	return t || (r.equals = De), r;
+function zt(e, t = !1, n = !0) {
+	let r = Rt(e);
+	return t || (r.equals = je), r;
 }
-function I(e, t, n = !1) {
-	return U !== null && (!Pn || U.f & 131072) && We() && U.f & 4325394 && (Ln === null || !Ln.has(e)) && Re(), Bt(e, n ? Wt(t) : t, St);
+function P(e, t, n = !1) {
+	return V !== null && (!Ln || V.f & 131072) && Ke() && V.f & 4325394 && (Bn === null || !Bn.has(e)) && He(), Ht(e, n ? Kt(t) : t, wt);
 }
-var Rt = null, zt = 0;
-function Bt(e, t, n = null) {
+var Bt = null, Vt = 0;
+function Ht(e, t, n = null) {
 	if (!e.equals(t)) {
-		Mn ? Pt.set(e, t) : Pt.has(e) || Pt.set(e, e.v);
-		var r = Tt.ensure();
+		Fn ? It.set(e, t) : It.has(e) || It.set(e, e.v);
+		var r = Dt.ensure();
 		if (r.capture(e, t), e.f & 2) {
 			let t = e;
-			e.f & 2048 && dt(t), _t === null && Xe(t);
+			e.f & 2048 && pt(t), yt === null && Qe(t);
 		}
-		e.wv = qn(), Rt = null, zt = 0, Ut(e, g, n), Rt = null, We() && W !== null && W.f & 1024 && !(W.f & 96) && (Vn === null ? Hn([e]) : Vn.push(e)), !r.is_fork && Nt.size > 0 && !Ft && Vt();
+		e.wv = Xn(), Bt = null, Vt = 0, Gt(e, g, n), Bt = null, Ke() && H !== null && H.f & 1024 && !(H.f & 96) && (Wn === null ? Gn([e]) : Wn.push(e)), !r.is_fork && Ft.size > 0 && !Lt && Ut();
 	}
 	return t;
 }
-function Vt() {
-	Ft = !1;
-	for (let e of Nt) {
-		e.f & 1024 && M(e, _);
+function Ut() {
+	Lt = !1;
+	for (let e of Ft) {
+		e.f & 1024 && A(e, _);
 		let t;
 		try {
-			t = Jn(e);
+			t = Zn(e);
 		} catch {
 			t = !0;
 		}
-		t && er(e);
+		t && rr(e);
 	}
-	Nt.clear();
+	Ft.clear();
 }
-function Ht(e) {
-	I(e, e.v + 1);
+function Wt(e) {
+	P(e, e.v + 1);
 }
-function Ut(e, t, n) {
+function Gt(e, t, n) {
 	var r = e.reactions;
 	if (r !== null) {
-		var i = We(), a = r.length;
-		if (zt += a, zt > 1e5 && Rt === null && (Rt = /* @__PURE__ */ new Set()), Rt !== null) {
-			if (Rt.has(e)) return;
-			Rt.add(e);
+		var i = Ke(), a = r.length;
+		if (Vt += a, Vt > 1e5 && Bt === null && (Bt = /* @__PURE__ */ new Set()), Bt !== null) {
+			if (Bt.has(e)) return;
+			Bt.add(e);
 		}
 		for (var o = 0; o < a; o++) {
 			var s = r[o], c = s.f;
-			if (i || s !== W) {
+			if (i || s !== H) {
 				var l = (c & g) === 0;
-				if (l && M(s, t), c & 131072) Nt.add(s);
+				if (l && A(s, t), c & 131072) Ft.add(s);
 				else if (c & 2) {
 					var u = s;
-					_t?.delete(u), Ut(u, _, n);
+					yt?.delete(u), Gt(u, _, n);
 				} else if (l) {
 					var d = s;
-					c & 16 && Ot !== null && Ot.add(d), n === null ? At(d) : n.push(d);
+					c & 16 && At !== null && At.add(d), n === null ? Mt(d) : n.push(d);
 				}
 			}
 		}
 	}
 }
-function Wt(t) {
-	if (typeof t != "object" || !t || ie in t || T in t) return t;
+function Kt(t) {
+	if (typeof t != "object" || !t || oe in t || se in t) return t;
 	let n = l(t);
 	if (n !== s && n !== c) return t;
-	var r = /* @__PURE__ */ new Map(), i = e(t), o = /* @__PURE__ */ F(0), u = null, d = Gn, f = (e) => {
-		if (Gn === d) return e();
-		var t = U, n = Gn;
-		Fn(null), Kn(d);
+	var r = /* @__PURE__ */ new Map(), i = e(t), o = /* @__PURE__ */ N(0), u = null, d = Jn, f = (e) => {
+		if (Jn === d) return e();
+		var t = V, n = Jn;
+		Rn(null), Yn(d);
 		var r = e();
-		return Fn(t), Kn(n), r;
+		return Rn(t), Yn(n), r;
 	};
-	return i && r.set("length", /* @__PURE__ */ F(t.length, u)), new Proxy(t, {
+	return i && r.set("length", /* @__PURE__ */ N(t.length, u)), new Proxy(t, {
 		defineProperty(e, t, n) {
-			"value" in n && n.configurable !== !1 && n.enumerable !== !1 && n.writable !== !1 || Ie();
+			"value" in n && n.configurable !== !1 && n.enumerable !== !1 && n.writable !== !1 || Be();
 			var i = r.get(t);
 			return i === void 0 ? f(() => {
-				var e = /* @__PURE__ */ F(n.value, u);
+				var e = /* @__PURE__ */ N(n.value, u);
 				return r.set(t, e), e;
-			}) : I(i, n.value, !0), !0;
+			}) : P(i, n.value, !0), !0;
 		},
 		deleteProperty(e, t) {
 			var n = r.get(t);
 			if (n === void 0) {
 				if (t in e) {
-					let e = f(() => /* @__PURE__ */ F(D, u));
-					r.set(t, e), Ht(o);
+					let e = f(() => /* @__PURE__ */ N(C, u));
+					r.set(t, e), Wt(o);
 				}
-			} else I(n, D), Ht(o);
+			} else P(n, C), Wt(o);
 			return !0;
 		},
 		get(e, n, i) {
-			if (n === ie) return t;
+			if (n === oe) return t;
 			var o = r.get(n), s = n in e;
-			if (o === void 0 && (!s || a(e, n)?.writable) && (o = f(() => /* @__PURE__ */ F(Wt(s ? e[n] : D), u)), r.set(n, o)), o !== void 0) {
-				var c = G(o);
-				return c === D ? void 0 : c;
+			if (o === void 0 && (!s || a(e, n)?.writable) && (o = f(() => /* @__PURE__ */ N(Kt(s ? e[n] : C), u)), r.set(n, o)), o !== void 0) {
+				var c = U(o);
+				return c === C ? void 0 : c;
 			}
 			return Reflect.get(e, n, i);
 		},
@@ -765,8 +765,8 @@ function Wt(t) {
 			this.has?.(e, t);
 			var n = Reflect.getOwnPropertyDescriptor(e, t), i = r.get(t);
 			if (i !== void 0) {
-				var a = G(i);
-				if (a === D) return;
+				var a = U(i);
+				if (a === C) return;
 				if (n && "value" in n) n.value = a;
 				else return {
 					enumerable: !0,
@@ -778,138 +778,138 @@ function Wt(t) {
 			return n;
 		},
 		has(e, t) {
-			if (t === ie) return !0;
-			var n = r.get(t), i = n !== void 0 && n.v !== D || Reflect.has(e, t);
-			return (n !== void 0 || (W !== null || U !== null) && (!i || a(e, t)?.writable)) && (n === void 0 && (n = f(() => /* @__PURE__ */ F(i ? Wt(e[t]) : D, u)), r.set(t, n)), G(n) === D) ? !1 : i;
+			if (t === oe) return !0;
+			var n = r.get(t), i = n !== void 0 && n.v !== C || Reflect.has(e, t);
+			return (n !== void 0 || (H !== null || V !== null) && (!i || a(e, t)?.writable)) && (n === void 0 && (n = f(() => /* @__PURE__ */ N(i ? Kt(e[t]) : C, u)), r.set(t, n)), U(n) === C) ? !1 : i;
 		},
 		set(e, t, n, s) {
 			var c = r.get(t), l = t in e;
 			if (i && t === "length") for (var d = n; d < c.v; d += 1) {
 				var p = r.get(d + "");
-				p === void 0 ? d in e && (p = f(() => /* @__PURE__ */ F(D, u)), r.set(d + "", p)) : I(p, D);
+				p === void 0 ? d in e && (p = f(() => /* @__PURE__ */ N(C, u)), r.set(d + "", p)) : P(p, C);
 			}
-			if (c === void 0) (!l || a(e, t)?.writable) && (c = f(() => /* @__PURE__ */ F(void 0, u)), I(c, Wt(n)), r.set(t, c));
+			if (c === void 0) (!l || a(e, t)?.writable) && (c = f(() => /* @__PURE__ */ N(void 0, u)), P(c, Kt(n)), r.set(t, c));
 			else {
-				l = c.v !== D;
-				var m = f(() => Wt(n));
-				I(c, m);
+				l = c.v !== C;
+				var m = f(() => Kt(n));
+				P(c, m);
 			}
 			var h = Reflect.getOwnPropertyDescriptor(e, t);
 			if (h?.set && h.set.call(s, n), !l) {
 				if (i && typeof t == "string") {
 					var g = r.get("length"), _ = Number(t);
-					Number.isInteger(_) && _ >= g.v && I(g, _ + 1);
+					Number.isInteger(_) && _ >= g.v && P(g, _ + 1);
 				}
-				Ht(o);
+				Wt(o);
 			}
 			return !0;
 		},
 		ownKeys(e) {
-			G(o);
+			U(o);
 			var t = Reflect.ownKeys(e).filter((e) => {
 				var t = r.get(e);
-				return t === void 0 || t.v !== D;
+				return t === void 0 || t.v !== C;
 			});
-			for (var [n, i] of r) i.v !== D && !(n in e) && t.push(n);
+			for (var [n, i] of r) i.v !== C && !(n in e) && t.push(n);
 			return t;
 		},
 		setPrototypeOf() {
-			Le();
+			Ve();
 		}
 	});
 }
-function Gt(e) {
+function qt(e) {
 	try {
-		if (typeof e == "object" && e && ie in e) return e[ie];
+		if (typeof e == "object" && e && oe in e) return e[oe];
 	} catch {}
 	return e;
 }
-function Kt(e, t) {
-	return Object.is(Gt(e), Gt(t));
+function Jt(e, t) {
+	return Object.is(qt(e), qt(t));
 }
-var qt, Jt, Yt, Xt;
-function Zt() {
-	if (qt === void 0) {
-		qt = window, Jt = /Firefox/.test(navigator.userAgent);
+var Yt, Xt, Zt, Qt;
+function $t() {
+	if (Yt === void 0) {
+		Yt = window, Xt = /Firefox/.test(navigator.userAgent);
 		var e = Element.prototype, t = Node.prototype, n = Text.prototype;
-		Yt = a(t, "firstChild").get, Xt = a(t, "nextSibling").get, u(e) && (e[ce] = void 0, e[se] = null, e[le] = void 0, e.__e = void 0), u(n) && (n[ue] = void 0);
+		Zt = a(t, "firstChild").get, Qt = a(t, "nextSibling").get, u(e) && (e[de] = void 0, e[ue] = null, e[fe] = void 0, e.__e = void 0), u(n) && (n[pe] = void 0);
 	}
 }
-function Qt(e = "") {
+function en(e = "") {
 	return document.createTextNode(e);
 }
 /*@__NO_SIDE_EFFECTS__*/
-function $t(e) {
-	return Yt.call(e);
+function tn(e) {
+	return Zt.call(e);
 }
 /*@__NO_SIDE_EFFECTS__*/
-function en(e) {
-	return Xt.call(e);
+function nn(e) {
+	return Qt.call(e);
 }
-function L(e, t) {
-	if (!O) return /* @__PURE__ */ $t(e);
-	var n = /* @__PURE__ */ $t(k);
-	if (n === null) n = k.appendChild(Qt());
+function F(e, t) {
+	if (!w) return /* @__PURE__ */ tn(e);
+	var n = /* @__PURE__ */ tn(T);
+	if (n === null) n = T.appendChild(en());
 	else if (t && n.nodeType !== 3) {
-		var r = Qt();
-		return n?.before(r), be(r), r;
+		var r = en();
+		return n?.before(r), we(r), r;
 	}
-	return t && an(n), be(n), n;
+	return t && sn(n), we(n), n;
 }
-function R(e, t = !1) {
-	if (!O) {
-		var n = /* @__PURE__ */ $t(e);
-		return n instanceof Comment && n.data === "" ? /* @__PURE__ */ en(n) : n;
+function I(e, t = !1) {
+	if (!w) {
+		var n = /* @__PURE__ */ tn(e);
+		return n instanceof Comment && n.data === "" ? /* @__PURE__ */ nn(n) : n;
 	}
 	if (t) {
-		if (k?.nodeType !== 3) {
-			var r = Qt();
-			return k?.before(r), be(r), r;
+		if (T?.nodeType !== 3) {
+			var r = en();
+			return T?.before(r), we(r), r;
 		}
-		an(k);
+		sn(T);
 	}
-	return k;
+	return T;
 }
-function z(e, t = !1) {
-	if (!O) return /* @__PURE__ */ $t(e);
-	var n = L(e, t);
-	return A(e), n;
+function L(e, t = !1) {
+	if (!w) return /* @__PURE__ */ tn(e);
+	var n = F(e, t);
+	return E(e), n;
 }
-function B(e, t = 1, n = !1) {
-	let r = O ? k : e;
-	for (var i; t--;) i = r, r = /* @__PURE__ */ en(r);
-	if (!O) return r;
+function R(e, t = 1, n = !1) {
+	let r = w ? T : e;
+	for (var i; t--;) i = r, r = /* @__PURE__ */ nn(r);
+	if (!w) return r;
 	if (n) {
 		if (r?.nodeType !== 3) {
-			var a = Qt();
-			return r === null ? i?.after(a) : r.before(a), be(a), a;
+			var a = en();
+			return r === null ? i?.after(a) : r.before(a), we(a), a;
 		}
-		an(r);
+		sn(r);
 	}
-	return be(r), r;
+	return we(r), r;
 }
-function tn(e) {
+function rn(e) {
 	e.textContent = "";
 }
-function nn() {
+function an() {
 	return !1;
 }
-function rn(e, t, n) {
+function on(e, t, n) {
 	return t == null || t === "http://www.w3.org/1999/xhtml" ? n ? document.createElement(e, { is: n }) : document.createElement(e) : n ? document.createElementNS(t, e, { is: n }) : document.createElementNS(t, e);
 }
-function an(e) {
+function sn(e) {
 	if (e.nodeValue.length < 65536) return;
 	let t = e.nextSibling;
 	for (; t !== null && t.nodeType === 3;) t.remove(), e.nodeValue += t.nodeValue, t = e.nextSibling;
 }
-function on(e) {
-	var t = W;
-	if (t === null) return U.f |= re, e;
+function cn(e) {
+	var t = H;
+	if (t === null) return V.f |= ae, e;
 	if (!(t.f & 32768) && !(t.f & 4)) throw e;
-	sn(e, t);
+	ln(e, t);
 }
-function sn(e, t) {
-	if (e === pe) throw e;
+function ln(e, t) {
+	if (e === _e) throw e;
 	if (!(t !== null && t.f & 16384)) {
 		for (; t !== null;) {
 			if (t.f & 128 && !(t.f & 33570816)) {
@@ -927,18 +927,18 @@ function sn(e, t) {
 	}
 }
 // node_modules/svelte/src/internal/client/reactivity/effects.js
-function cn(e) {
-	W === null && (U === null && Ne(e), Me()), Mn && je(e);
+function un(e) {
+	H === null && (V === null && Le(e), Ie()), Fn && Fe(e);
 }
-function ln(e, t) {
+function dn(e, t) {
 	var n = t.last;
 	n === null ? t.last = t.first = e : (n.next = e, e.prev = n, t.last = e);
 }
-function un(e, t) {
-	var n = W;
+function fn(e, t) {
+	var n = H;
 	n !== null && n.f & 8192 && (e |= v);
 	var r = {
-		ctx: j,
+		ctx: D,
 		deps: null,
 		nodes: null,
 		f: e | g | 512,
@@ -953,134 +953,141 @@ function un(e, t) {
 		wv: 0,
 		ac: null
 	};
-	P?.register_created_effect(r);
+	M?.register_created_effect(r);
 	var i = r;
-	if (e & 4) xt === null ? Tt.ensure().schedule(r) : xt.push(r);
+	if (e & 4) Ct === null ? Dt.ensure().schedule(r) : Ct.push(r);
 	else if (t !== null) {
 		try {
-			er(r);
+			rr(r);
 		} catch (e) {
-			throw Cn(r), e;
+			throw En(r), e;
 		}
 		i.deps === null && i.teardown === null && i.nodes === null && i.first === i.last && !(i.f & 524288) && (i = i.first, e & 16 && e & 65536 && i !== null && (i.f |= S));
 	}
-	if (i !== null && (i.parent = n, n !== null && ln(i, n), U !== null && U.f & 2 && !(e & 64))) {
-		var a = U;
+	if (i !== null && (i.parent = n, n !== null && dn(i, n), V !== null && V.f & 2 && !(e & 64))) {
+		var a = V;
 		(a.effects ??= []).push(i);
 	}
 	return r;
 }
-function dn() {
-	return U !== null && !Pn;
-}
-function fn(e) {
-	let t = un(8, null);
-	return M(t, h), t.teardown = e, t;
-}
-function V(e) {
-	cn("$effect");
-	var t = W.f;
-	if (!U && t & 32 && j !== null && !j.i) {
-		var n = j;
-		(n.e ??= []).push(e);
-	} else return pn(e);
-}
-function pn(e) {
-	return un(4 | w, e);
+function pn() {
+	return V !== null && !Ln;
 }
 function mn(e) {
-	Tt.ensure();
-	let t = un(64 | C, e);
-	return (e = {}) => new Promise((n) => {
-		e.outro ? En(t, () => {
-			Cn(t), n(void 0);
-		}) : (Cn(t), n(void 0));
-	});
+	let t = fn(8, null);
+	return A(t, h), t.teardown = e, t;
+}
+function z(e) {
+	un("$effect");
+	var t = H.f;
+	if (!V && t & 32 && D !== null && !D.i) {
+		var n = D;
+		(n.e ??= []).push(e);
+	} else return hn(e);
 }
 function hn(e) {
-	return un(4, e);
+	return fn(4 | te, e);
 }
 function gn(e) {
-	return un(ne | C, e);
+	Dt.ensure();
+	let t = fn(64 | ee, e);
+	return () => {
+		En(t);
+	};
 }
-function _n(e, t = 0) {
-	return un(8 | t, e);
+function _n(e) {
+	Dt.ensure();
+	let t = fn(64 | ee, e);
+	return (e = {}) => new Promise((n) => {
+		e.outro ? kn(t, () => {
+			En(t), n(void 0);
+		}) : (En(t), n(void 0));
+	});
 }
-function H(e, t = [], n = [], r = []) {
-	nt(r, t, n, (t) => {
-		un(8, () => {
-			e(...t.map(G));
+function vn(e) {
+	return fn(4, e);
+}
+function yn(e) {
+	return fn(ie | ee, e);
+}
+function bn(e, t = 0) {
+	return fn(8 | t, e);
+}
+function B(e, t = [], n = [], r = []) {
+	it(r, t, n, (t) => {
+		fn(8, () => {
+			e(...t.map(U));
 		});
 	});
 }
-function vn(e, t = 0) {
-	return un(16 | t, e);
+function xn(e, t = 0) {
+	return fn(16 | t, e);
 }
-function yn(e) {
-	return un(32 | C, e);
+function Sn(e) {
+	return fn(32 | ee, e);
 }
-function bn(e) {
+function Cn(e) {
 	var t = e.teardown;
 	if (t !== null) {
-		let n = Mn, r = U;
-		Nn(!0), Fn(null);
+		let n = Fn, r = V;
+		In(!0), Rn(null);
 		try {
 			t.call(null);
 		} catch (t) {
-			sn(t, e.parent);
+			ln(t, e.parent);
 		} finally {
-			Nn(n), Fn(r);
+			In(n), Rn(r);
 		}
 	}
 }
-function xn(e, t = !1) {
+function wn(e, t = !1) {
 	var n = e.first;
 	for (e.first = e.last = null; n !== null;) {
 		let e = n.ac;
-		e !== null && et(() => {
-			e.abort(E);
+		e !== null && nt(() => {
+			e.abort(he);
 		});
 		var r = n.next;
-		n.f & 64 ? n.parent = null : Cn(n, t), n = r;
-	}
-}
-function Sn(e) {
-	for (var t = e.first; t !== null;) {
-		var n = t.next;
-		t.f & 32 || Cn(t), t = n;
-	}
-}
-function Cn(e, t = !0) {
-	var n = !1;
-	(t || e.f & 262144) && e.nodes !== null && e.nodes.end !== null && (wn(e.nodes.start, e.nodes.end), n = !0), e.f |= x, xn(e, t && !n), $n(e, 0);
-	var r = e.nodes && e.nodes.t;
-	if (r !== null) for (let e of r) e.stop();
-	bn(e), e.f ^= x, e.f |= y;
-	var i = e.parent;
-	i !== null && i.first !== null && Tn(e), e.next = e.prev = e.teardown = e.ctx = e.deps = e.fn = e.nodes = e.ac = e.b = null;
-}
-function wn(e, t) {
-	for (; e !== null;) {
-		var n = e === t ? null : /* @__PURE__ */ en(e);
-		e.remove(), e = n;
+		n.f & 64 ? n.parent = null : En(n, t), n = r;
 	}
 }
 function Tn(e) {
+	for (var t = e.first; t !== null;) {
+		var n = t.next;
+		t.f & 32 || En(t), t = n;
+	}
+}
+function En(e, t = !0) {
+	var n = !1;
+	(t || e.f & 262144) && e.nodes !== null && e.nodes.end !== null && (Dn(e.nodes.start, e.nodes.end), n = !0), e.f |= x, wn(e, t && !n), nr(e, 0);
+	var r = e.nodes && e.nodes.t;
+	if (r !== null) for (let e of r) e.stop();
+	Cn(e), e.f ^= x, e.f |= y;
+	var i = e.parent;
+	i !== null && i.first !== null && On(e), e.next = e.prev = e.teardown = e.ctx = e.deps = e.fn = e.nodes = e.ac = e.b = null;
+}
+function Dn(e, t) {
+	for (; e !== null;) {
+		var n = e === t ? null : /* @__PURE__ */ nn(e);
+		e.remove(), e = n;
+	}
+}
+function On(e) {
 	var t = e.parent, n = e.prev, r = e.next;
 	n !== null && (n.next = r), r !== null && (r.prev = n), t !== null && (t.first === e && (t.first = r), t.last === e && (t.last = n));
 }
-function En(e, t, n = !0) {
+function kn(e, t, n = !0) {
 	var r = [];
-	e.f |= 256, Dn(e, r, !0);
+	e.f |= 256, An(e, r, !0);
 	var i = () => {
-		n && Cn(e), t && t();
+		n && En(e), t && t();
 	}, a = r.length;
 	if (a > 0) {
 		var o = () => --a || i();
 		for (var s of r) s.out(o);
 	} else i();
 }
-function Dn(e, t, n) {
+function An(e, t, n) {
 	if (!(e.f & 8192)) {
 		e.f ^= v;
 		var r = e.nodes && e.nodes.t;
@@ -1089,113 +1096,113 @@ function Dn(e, t, n) {
 			var a = i.next;
 			if (!(i.f & 64)) {
 				var o = !!(i.f & 65536) || !!(i.f & 32) && !!(e.f & 16);
-				Dn(i, t, o ? n : !1);
+				An(i, t, o ? n : !1);
 			}
 			i = a;
 		}
 	}
 }
-function On(e) {
-	e.f &= -257, kn(e, !0);
+function jn(e) {
+	e.f &= -257, Mn(e, !0);
 }
-function kn(e, t) {
+function Mn(e, t) {
 	if (!(e.f & 256) && e.f & 8192) {
-		e.f ^= v, e.f & 1024 || (M(e, g), Tt.ensure().schedule(e));
+		e.f ^= v, e.f & 1024 || (A(e, g), Dt.ensure().schedule(e));
 		for (var n = e.first; n !== null;) {
 			var r = n.next, i = !!(n.f & 65536) || !!(n.f & 32);
-			kn(n, i ? t : !1), n = r;
+			Mn(n, i ? t : !1), n = r;
 		}
 		var a = e.nodes && e.nodes.t;
 		if (a !== null) for (let e of a) (e.is_global || t) && e.in();
 	}
 }
-function An(e, t) {
+function Nn(e, t) {
 	if (e.nodes) for (var n = e.nodes.start, r = e.nodes.end; n !== null;) {
-		var i = n === r ? null : /* @__PURE__ */ en(n);
+		var i = n === r ? null : /* @__PURE__ */ nn(n);
 		t.append(n), n = i;
 	}
 }
 // node_modules/svelte/src/internal/client/legacy.js
-var jn = null, Mn = !1;
-function Nn(e) {
-	Mn = e;
-}
-var U = null, Pn = !1;
-function Fn(e) {
-	U = e;
-}
-var W = null;
+var Pn = null, Fn = !1;
 function In(e) {
-	W = e;
+	Fn = e;
 }
-var Ln = null;
+var V = null, Ln = !1;
 function Rn(e) {
-	U !== null && (U.f & 2097152 || U.f & 2) && (Ln ??= /* @__PURE__ */ new Set()).add(e);
+	V = e;
 }
-var zn = null, Bn = 0, Vn = null;
-function Hn(e) {
-	Vn = e;
+var H = null;
+function zn(e) {
+	H = e;
 }
-var Un = 1, Wn = 0, Gn = Wn;
-function Kn(e) {
-	Gn = e;
+var Bn = null;
+function Vn(e) {
+	V !== null && (V.f & 2097152 || V.f & 2) && (Bn ??= /* @__PURE__ */ new Set()).add(e);
 }
-function qn() {
-	return ++Un;
+var Hn = null, Un = 0, Wn = null;
+function Gn(e) {
+	Wn = e;
 }
-function Jn(e) {
+var Kn = 1, qn = 0, Jn = qn;
+function Yn(e) {
+	Jn = e;
+}
+function Xn() {
+	return ++Kn;
+}
+function Zn(e) {
 	var t = e.f;
 	if (t & 2048) return !0;
 	if (t & 4096) {
 		for (var n = e.deps, r = n.length, i = 0; i < r; i++) {
 			var a = n[i];
-			if (Jn(a) && ft(a), a.wv > e.wv) return !0;
+			if (Zn(a) && mt(a), a.wv > e.wv) return !0;
 		}
-		t & 512 && _t === null && M(e, h);
+		t & 512 && yt === null && A(e, h);
 	}
 	return !1;
 }
-function Yn(e, t, n = !0) {
+function Qn(e, t, n = !0) {
 	var r = e.reactions;
-	if (r !== null && !(Ln !== null && Ln.has(e))) for (var i = 0; i < r.length; i++) {
+	if (r !== null && !(Bn !== null && Bn.has(e))) for (var i = 0; i < r.length; i++) {
 		var a = r[i];
-		a.f & 2 ? Yn(a, t, !1) : t === a && (n ? M(a, g) : a.f & 1024 && M(a, _), At(a));
+		a.f & 2 ? Qn(a, t, !1) : t === a && (n ? A(a, g) : a.f & 1024 && A(a, _), Mt(a));
 	}
 }
-function Xn(e) {
-	var t = zn, n = Bn, r = Vn, i = U, a = Ln, o = j, s = Pn, c = Gn, l = e.f;
-	zn = null, Bn = 0, Vn = null, U = l & 96 ? null : e, Ln = null, Be(e.ctx), Pn = !1, Gn = ++Wn, e.ac !== null && (et(() => {
-		e.ac.abort(E);
+function $n(e) {
+	var t = Hn, n = Un, r = Wn, i = V, a = Bn, o = D, s = Ln, c = Jn, l = e.f;
+	Hn = null, Un = 0, Wn = null, V = l & 96 ? null : e, Bn = null, We(e.ctx), Ln = !1, Jn = ++qn, e.ac !== null && (nt(() => {
+		e.ac.abort(he);
 	}), e.ac = null);
 	try {
-		e.f |= te;
+		e.f |= re;
 		var u = e.fn, d = u();
 		e.f |= b;
-		var f = Zn(e);
-		if (We() && Vn !== null && !Pn && f !== null && !(e.f & 6146)) for (var p = 0; p < Vn.length; p++) Yn(Vn[p], e);
+		var f = er(e);
+		if (Ke() && Wn !== null && !Ln && f !== null && !(e.f & 6146)) for (var p = 0; p < Wn.length; p++) Qn(Wn[p], e);
 		if (i !== null && i !== e) {
-			if (Wn++, i.deps !== null) for (let e = 0; e < n; e += 1) i.deps[e].rv = Wn;
-			if (t !== null) for (let e of t) e.rv = Wn;
-			Vn !== null && (r === null ? r = Vn : r.push(...Vn));
+			if (qn++, i.deps !== null) for (let e = 0; e < n; e += 1) i.deps[e].rv = qn;
+			if (t !== null) for (let e of t) e.rv = qn;
+			Wn !== null && (r === null ? r = Wn : r.push(...Wn));
 		}
-		return e.f & 8388608 && (e.f ^= re), d;
+		return e.f & 8388608 && (e.f ^= ae), d;
 	} catch (t) {
-		return Zn(e), on(t);
+		return er(e), cn(t);
 	} finally {
-		e.f ^= te, zn = t, Bn = n, Vn = r, U = i, Ln = a, Be(o), Pn = s, Gn = c;
+		e.f ^= re, Hn = t, Un = n, Wn = r, V = i, Bn = a, We(o), Ln = s, Jn = c;
 	}
 }
-function Zn(e) {
-	var t = e.deps, n = P?.is_fork;
-	if (zn !== null) {
+function er(e) {
+	var t = e.deps, n = M?.is_fork;
+	if (Hn !== null) {
 		var r;
-		if (n || $n(e, Bn), t !== null && Bn > 0) for (t.length = Bn + zn.length, r = 0; r < zn.length; r++) t[Bn + r] = zn[r];
-		else e.deps = t = zn;
-		if (dn() && e.f & 512) for (r = Bn; r < t.length; r++) (t[r].reactions ??= []).push(e);
-	} else !n && t !== null && Bn < t.length && ($n(e, Bn), t.length = Bn);
+		if (n || nr(e, Un), t !== null && Un > 0) for (t.length = Un + Hn.length, r = 0; r < Hn.length; r++) t[Un + r] = Hn[r];
+		else e.deps = t = Hn;
+		if (pn() && e.f & 512) for (r = Un; r < t.length; r++) (t[r].reactions ??= []).push(e);
+	} else !n && t !== null && Un < t.length && (nr(e, Un), t.length = Un);
 	return t;
 }
-function Qn(e, r) {
+function tr(e, r) {
 	let i = r.reactions;
 	if (i !== null) {
 		var a = t.call(i, e);
@@ -1204,122 +1211,122 @@ function Qn(e, r) {
 			o === 0 ? i = r.reactions = null : (i[a] = i[o], i.pop());
 		}
 	}
-	if (i === null && r.f & 2 && (zn === null || !n.call(zn, r))) {
+	if (i === null && r.f & 2 && (Hn === null || !n.call(Hn, r))) {
 		var s = r;
-		s.f & 512 && (s.f ^= 512), s.v !== D && Xe(s), s.ac !== null && et(() => {
-			s.ac.abort(E), s.ac = null, M(s, g);
-		}), pt(s), $n(s, 0);
+		s.f & 512 && (s.f ^= 512), s.v !== C && Qe(s), s.ac !== null && nt(() => {
+			s.ac.abort(he), s.ac = null, A(s, g);
+		}), ht(s), nr(s, 0);
 	}
 }
-function $n(e, t) {
+function nr(e, t) {
 	var n = e.deps;
-	if (n !== null) for (var r = t; r < n.length; r++) Qn(e, n[r]);
+	if (n !== null) for (var r = t; r < n.length; r++) tr(e, n[r]);
 }
-function er(e) {
+function rr(e) {
 	var t = e.f;
 	if (!(t & 16384)) {
-		M(e, h);
-		var n = W;
-		W = e;
+		A(e, h);
+		var n = H;
+		H = e;
 		try {
-			t & 16777232 ? Sn(e) : xn(e), bn(e);
-			var r = Xn(e);
-			e.teardown = typeof r == "function" ? r : null, e.wv = Un;
+			t & 16777232 ? Tn(e) : wn(e), Cn(e);
+			var r = $n(e);
+			e.teardown = typeof r == "function" ? r : null, e.wv = Kn;
 		} finally {
-			W = n;
+			H = n;
 		}
 	}
 }
-async function tr() {
-	await Promise.resolve(), Et();
+async function ir() {
+	await Promise.resolve(), Ot();
 }
-function G(e) {
+function U(e) {
 	var t = !!(e.f & 2);
-	if (jn?.add(e), U !== null && !Pn && !(W !== null && W.f & 16384) && (Ln === null || !Ln.has(e))) {
-		var r = U.deps;
-		if (U.f & 2097152) e.rv < Wn && (e.rv = Wn, zn === null && r !== null && r[Bn] === e ? Bn++ : zn === null ? zn = [e] : zn.push(e));
+	if (Pn?.add(e), V !== null && !Ln && !(H !== null && H.f & 16384) && (Bn === null || !Bn.has(e))) {
+		var r = V.deps;
+		if (V.f & 2097152) e.rv < qn && (e.rv = qn, Hn === null && r !== null && r[Un] === e ? Un++ : Hn === null ? Hn = [e] : Hn.push(e));
 		else {
-			U.deps ??= [], n.call(U.deps, e) || U.deps.push(e);
+			V.deps ??= [], n.call(V.deps, e) || V.deps.push(e);
 			var i = e.reactions;
-			i === null ? e.reactions = [U] : n.call(i, U) || i.push(U);
+			i === null ? e.reactions = [V] : n.call(i, V) || i.push(V);
 		}
 	}
-	if (Mn && Pt.has(e)) return Pt.get(e);
+	if (Fn && It.has(e)) return It.get(e);
 	if (t) {
 		var a = e;
-		if (Mn) {
+		if (Fn) {
 			var o = a.v;
-			return (!(a.f & 1024) && a.reactions !== null || rr(a)) && (o = dt(a)), Pt.set(a, o), o;
+			return (!(a.f & 1024) && a.reactions !== null || or(a)) && (o = pt(a)), It.set(a, o), o;
 		}
-		var s = !(a.f & 512) && !Pn && U !== null && !!(U.f & 512), c = (a.f & b) === 0;
-		Jn(a) && (s && (a.f |= 512), ft(a)), s && !c && (mt(a), nr(a));
+		var s = !(a.f & 512) && !Ln && V !== null && !!(V.f & 512), c = (a.f & b) === 0;
+		Zn(a) && (s && (a.f |= 512), mt(a)), s && !c && (gt(a), ar(a));
 	}
-	if (_t?.has(e)) return _t.get(e);
+	if (yt?.has(e)) return yt.get(e);
 	if (e.f & 8388608) throw e.v;
 	return e.v;
 }
-function nr(e) {
+function ar(e) {
 	if (e.f |= 512, e.deps !== null) for (let r of e.deps) {
 		var t = r.reactions;
-		t === null ? r.reactions = [e] : n.call(t, e) || t.push(e), r.f & 2 && !(r.f & 512) && (mt(r), nr(r));
+		t === null ? r.reactions = [e] : n.call(t, e) || t.push(e), r.f & 2 && !(r.f & 512) && (gt(r), ar(r));
 	}
 }
-function rr(e) {
-	if (e.v === D) return !0;
+function or(e) {
+	if (e.v === C) return !0;
 	if (e.deps === null) return !1;
-	for (let t of e.deps) if (Pt.has(t) || t.f & 2 && rr(t)) return !0;
+	for (let t of e.deps) if (It.has(t) || t.f & 2 && or(t)) return !0;
 	return !1;
 }
-function ir(e) {
-	var t = Pn;
+function sr(e) {
+	var t = Ln;
 	try {
-		return Pn = !0, e();
+		return Ln = !0, e();
 	} finally {
-		Pn = t;
+		Ln = t;
 	}
 }
 [.../* @__PURE__ */ "allowfullscreen.async.autofocus.autoplay.checked.controls.default.disabled.formnovalidate.indeterminate.inert.ismap.loop.multiple.muted.nomodule.novalidate.open.playsinline.readonly.required.reversed.seamless.selected.webkitdirectory.defer.disablepictureinpicture.disableremoteplayback".split(".")];
-var ar = ["touchstart", "touchmove"];
-function or(e) {
-	return ar.includes(e);
+var cr = ["touchstart", "touchmove"];
+function lr(e) {
+	return cr.includes(e);
 }
 // node_modules/svelte/src/internal/client/dev/css.js
-var sr = Symbol("events"), cr = /* @__PURE__ */ new Set(), lr = /* @__PURE__ */ new Set();
-function ur(e, t, n, r = {}) {
+var ur = Symbol("events"), dr = /* @__PURE__ */ new Set(), fr = /* @__PURE__ */ new Set();
+function pr(e, t, n, r = {}) {
 	function i(e) {
-		if (r.capture || hr.call(t, e), !e.cancelBubble) return et(() => n?.call(this, e));
+		if (r.capture || vr.call(t, e), !e.cancelBubble) return nt(() => n?.call(this, e));
 	}
-	return e.startsWith("pointer") || e.startsWith("touch") || e === "wheel" ? (i.__removed = !1, qe(() => {
+	return e.startsWith("pointer") || e.startsWith("touch") || e === "wheel" ? (i.__removed = !1, Ye(() => {
 		i.__removed || t.addEventListener(e, i, r);
 	})) : t.addEventListener(e, i, r), i;
 }
-function dr(e, t, n, r, i) {
+function mr(e, t, n, r, i) {
 	var a = {
 		capture: r,
 		passive: i
-	}, o = ur(e, t, n, a);
-	(t === document.body || t === window || t === document || t instanceof HTMLMediaElement) && fn(() => {
+	}, o = pr(e, t, n, a);
+	(t === document.body || t === window || t === document || t instanceof HTMLMediaElement) && mn(() => {
 		o.__removed = !0, t.removeEventListener(e, o, a);
 	});
 }
-function K(e, t, n) {
-	(t[sr] ??= {})[e] = n;
+function W(e, t, n) {
+	(t[ur] ??= {})[e] = n;
 }
-function fr(e) {
-	for (var t = 0; t < e.length; t++) cr.add(e[t]);
-	for (var n of lr) n(e);
-}
-var pr = null, mr = !1;
 function hr(e) {
+	for (var t = 0; t < e.length; t++) dr.add(e[t]);
+	for (var n of fr) n(e);
+}
+var gr = null, _r = !1;
+function vr(e) {
 	var t = this, n = t.ownerDocument, r = e.type, a = e.composedPath?.() || [], o = a[0] || e.target;
-	pr = e, mr || (mr = !0, setTimeout(() => {
-		mr = !1, pr = null;
+	gr = e, _r || (_r = !0, setTimeout(() => {
+		_r = !1, gr = null;
 	}));
-	var s = 0, c = pr === e && e[sr];
+	var s = 0, c = gr === e && e[ur];
 	if (c) {
 		var l = a.indexOf(c);
 		if (l !== -1 && (t === document || t === window)) {
-			e[sr] = t;
+			e[ur] = t;
 			return;
 		}
 		var u = a.indexOf(t);
@@ -1333,12 +1340,12 @@ function hr(e) {
 				return o || n;
 			}
 		});
-		var d = U, f = W;
-		Fn(null), In(null);
+		var d = V, f = H;
+		Rn(null), zn(null);
 		try {
 			for (var p, m = []; o !== null && o !== t;) {
 				try {
-					var h = o[sr]?.[r];
+					var h = o[ur]?.[r];
 					h == null || o.disabled && e.target !== o || h.call(o, e);
 				} catch (e) {
 					p ? m.push(e) : p = e;
@@ -1353,22 +1360,22 @@ function hr(e) {
 				throw p;
 			}
 		} finally {
-			e[sr] = t, delete e.currentTarget, Fn(d), In(f);
+			e[ur] = t, delete e.currentTarget, Rn(d), zn(f);
 		}
 	}
 }
 // node_modules/svelte/src/internal/client/dom/reconciler.js
-var gr = globalThis?.window?.trustedTypes && /* @__PURE__ */ globalThis.window.trustedTypes.createPolicy("svelte-trusted-html", { createHTML: (e) => e });
-function _r(e) {
-	return gr?.createHTML(e) ?? e;
+var yr = globalThis?.window?.trustedTypes && /* @__PURE__ */ globalThis.window.trustedTypes.createPolicy("svelte-trusted-html", { createHTML: (e) => e });
+function br(e) {
+	return yr?.createHTML(e) ?? e;
 }
-function vr(e) {
-	var t = rn("template");
-	return t.innerHTML = _r(e.replaceAll("<!>", "<!---->")), t.content;
+function xr(e) {
+	var t = on("template");
+	return t.innerHTML = br(e.replaceAll("<!>", "<!---->")), t.content;
 }
 // node_modules/svelte/src/internal/client/dom/template.js
-function yr(e, t) {
-	var n = W;
+function Sr(e, t) {
+	var n = H;
 	n.nodes === null && (n.nodes = {
 		start: e,
 		end: t,
@@ -1377,82 +1384,89 @@ function yr(e, t) {
 	});
 }
 /*#__NO_SIDE_EFFECTS__*/
-function q(e, t) {
+function G(e, t) {
 	var n = !!(t & 1), r = !!(t & 2), i, a = !e.startsWith("<!>");
 	return () => {
-		if (O) return yr(k, null), k;
-		i === void 0 && (i = vr(a ? e : "<!>" + e), n || (i = /* @__PURE__ */ $t(i)));
-		var t = r || Jt ? document.importNode(i, !0) : i.cloneNode(!0);
+		if (w) return Sr(T, null), T;
+		i === void 0 && (i = xr(a ? e : "<!>" + e), n || (i = /* @__PURE__ */ tn(i)));
+		var t = r || Xt ? document.importNode(i, !0) : i.cloneNode(!0);
 		if (n) {
-			var o = /* @__PURE__ */ $t(t), s = t.lastChild;
-			yr(o, s);
-		} else yr(t, t);
+			var o = /* @__PURE__ */ tn(t), s = t.lastChild;
+			Sr(o, s);
+		} else Sr(t, t);
 		return t;
 	};
 }
 /*#__NO_SIDE_EFFECTS__*/
-function br(e, t, n = "svg") {
+function Cr(e, t, n = "svg") {
 	var r = !e.startsWith("<!>"), i = !!(t & 1), a = `<${n}>${r ? e : "<!>" + e}</${n}>`, o;
 	return () => {
-		if (O) return yr(k, null), k;
+		if (w) return Sr(T, null), T;
 		if (!o) {
-			var e = /* @__PURE__ */ $t(vr(a));
-			if (i) for (o = document.createDocumentFragment(); /* @__PURE__ */ $t(e);) o.appendChild(/* @__PURE__ */ $t(e));
-			else o = /* @__PURE__ */ $t(e);
+			var e = /* @__PURE__ */ tn(xr(a));
+			if (i) for (o = document.createDocumentFragment(); /* @__PURE__ */ tn(e);) o.appendChild(/* @__PURE__ */ tn(e));
+			else o = /* @__PURE__ */ tn(e);
 		}
 		var t = o.cloneNode(!0);
 		if (i) {
-			var n = /* @__PURE__ */ $t(t), r = t.lastChild;
-			yr(n, r);
-		} else yr(t, t);
+			var n = /* @__PURE__ */ tn(t), r = t.lastChild;
+			Sr(n, r);
+		} else Sr(t, t);
 		return t;
 	};
 }
 /*#__NO_SIDE_EFFECTS__*/
-function xr(e, t) {
-	return /* @__PURE__ */ br(e, t, "svg");
+function wr(e, t) {
+	return /* @__PURE__ */ Cr(e, t, "svg");
 }
-function Sr(e = "") {
-	if (!O) {
-		var t = Qt(e + "");
-		return yr(t, t), t;
+function Tr(e = "") {
+	if (!w) {
+		var t = en(e + "");
+		return Sr(t, t), t;
 	}
-	var n = k;
-	return n.nodeType === 3 ? an(n) : (n.before(n = Qt()), be(n)), yr(n, n), n;
+	var n = T;
+	return n.nodeType === 3 ? sn(n) : (n.before(n = en()), we(n)), Sr(n, n), n;
 }
-function Cr() {
-	if (O) return yr(k, null), k;
-	var e = document.createDocumentFragment(), t = document.createComment(""), n = Qt();
-	return e.append(t, n), yr(t, n), e;
+function Er() {
+	if (w) return Sr(T, null), T;
+	var e = document.createDocumentFragment(), t = document.createComment(""), n = en();
+	return e.append(t, n), Sr(t, n), e;
 }
-function J(e, t) {
-	if (O) {
-		var n = W;
-		n.f & 32768 && n.nodes.end !== null || (n.nodes.end = k), xe();
+function K(e, t) {
+	if (w) {
+		var n = H;
+		n.f & 32768 && n.nodes.end !== null || (n.nodes.end = T), Te();
 	} else e !== null && e.before(t);
 }
+function Dr() {
+	if (w && T && T.nodeType === 8 && T.textContent?.startsWith("$")) {
+		let e = T.textContent.substring(1);
+		return Te(), e;
+	}
+	return (window.__svelte ??= {}).uid ??= 1, `c${window.__svelte.uid++}`;
+}
 // node_modules/svelte/src/reactivity/create-subscriber.js
-function wr(e) {
-	let t = 0, n = It(0), r;
+function Or(e) {
+	let t = 0, n = Rt(0), r;
 	return () => {
-		dn() && (G(n), _n(() => (t === 0 && (r = ir(() => e(() => Ht(n)))), t += 1, () => {
-			qe(() => {
-				--t, t === 0 && (r?.(), r = void 0, Ht(n));
+		pn() && (U(n), bn(() => (t === 0 && (r = sr(() => e(() => Wt(n)))), t += 1, () => {
+			Ye(() => {
+				--t, t === 0 && (r?.(), r = void 0, Wt(n));
 			});
 		})));
 	};
 }
 // node_modules/svelte/src/internal/client/dom/blocks/boundary.js
-var Tr = S | C;
-function Er(e, t, n, r) {
-	new Dr(e, t, n, r);
+var kr = S | ee;
+function Ar(e, t, n, r) {
+	new jr(e, t, n, r);
 }
-var Dr = class {
+var jr = class {
 	parent;
 	is_pending = !1;
 	transform_error;
 	#e;
-	#t = O ? k : null;
+	#t = w ? T : null;
 	#n;
 	#r;
 	#i;
@@ -1465,42 +1479,42 @@ var Dr = class {
 	#d = !1;
 	#f = /* @__PURE__ */ new Map();
 	#p = null;
-	#m = wr(() => (this.#p = It(this.#l), () => {
+	#m = Or(() => (this.#p = Rt(this.#l), () => {
 		this.#p = null;
 	}));
 	constructor(e, t, n, r) {
 		this.#e = e, this.#n = t, this.#r = (e) => {
-			var t = W;
+			var t = H;
 			t.b = this, t.f |= 128, n(e);
-		}, this.parent = W.b, this.transform_error = r ?? this.parent?.transform_error ?? ((e) => e), this.#i = vn(() => {
-			if (O) {
-				let e = we(this.#t);
-				xe();
+		}, this.parent = H.b, this.transform_error = r ?? this.parent?.transform_error ?? ((e) => e), this.#i = xn(() => {
+			if (w) {
+				let e = Oe(this.#t);
+				Te();
 				let t = e === "[!";
 				if (e.startsWith("[?")) {
 					let t = JSON.parse(e.slice(2));
 					this.#g(t);
 				} else t ? this.#y() : this.#h();
 			} else this.#b();
-		}, Tr), O && (this.#e = k);
+		}, kr), w && (this.#e = T);
 	}
 	#h() {
 		try {
-			this.#a = yn(() => this.#r(this.#e));
+			this.#a = Sn(() => this.#r(this.#e));
 		} catch (e) {
 			this.error(e);
 		}
 	}
 	#g(e) {
 		let t = this.#n.failed, { reset: n, invoke_onerror: r } = this.#_(e);
-		qe(r), t && (this.#s = yn(() => {
+		Ye(r), t && (this.#s = Sn(() => {
 			t(this.#e, () => e, () => n);
 		}));
 	}
 	#_(e) {
 		var t = !1, n = !1;
 		let r = () => {
-			this.#v() || (t ? ve() : (t = !0, n && ze(), this.#s !== null && En(this.#s, () => {
+			this.#v() || (t ? Se() : (t = !0, n && Ue(), this.#s !== null && kn(this.#s, () => {
 				this.#s = null;
 			}), this.#S(() => {
 				this.#b();
@@ -1512,7 +1526,7 @@ var Dr = class {
 				if (!this.#v()) try {
 					n = !0, this.#n.onerror?.(e, r), n = !1;
 				} catch (e) {
-					sn(e, this.#i && this.#i.parent);
+					ln(e, this.#i && this.#i.parent);
 				}
 			}
 		};
@@ -1522,36 +1536,36 @@ var Dr = class {
 	}
 	#y() {
 		let e = this.#n.pending;
-		e && (this.is_pending = !0, this.#o = yn(() => e(this.#e)), qe(() => {
+		e && (this.is_pending = !0, this.#o = Sn(() => e(this.#e)), Ye(() => {
 			if (!this.#v()) {
-				var e = this.#c = document.createDocumentFragment(), t = Qt(), n = !1;
+				var e = this.#c = document.createDocumentFragment(), t = en(), n = !1;
 				e.append(t), this.#a = this.#S(() => {
 					try {
-						return yn(() => this.#r(t));
+						return Sn(() => this.#r(t));
 					} catch (e) {
 						try {
 							this.error(e), n = !0;
 						} catch (e) {
-							sn(e, this.#i.parent);
+							ln(e, this.#i.parent);
 						}
 						return null;
 					}
-				}), this.#a === null ? (this.#c = null, n && this.#x(P)) : this.#u === 0 && (this.#e.before(e), this.#c = null, En(this.#o, () => {
+				}), this.#a === null ? (this.#c = null, n && this.#x(M)) : this.#u === 0 && (this.#e.before(e), this.#c = null, kn(this.#o, () => {
 					this.#o = null;
-				}), this.#x(P));
+				}), this.#x(M));
 			}
 		}));
 	}
 	#b() {
 		try {
-			if (this.is_pending = this.has_pending_snippet(), this.#u = 0, this.#l = 0, this.#a = yn(() => {
+			if (this.is_pending = this.has_pending_snippet(), this.#u = 0, this.#l = 0, this.#a = Sn(() => {
 				this.#r(this.#e);
 			}), this.#u > 0) {
 				var e = this.#c = document.createDocumentFragment();
-				An(this.#a, e);
+				Nn(this.#a, e);
 				let t = this.#n.pending;
-				this.#o = yn(() => t(this.#e));
-			} else this.#x(P);
+				this.#o = Sn(() => t(this.#e));
+			} else this.#x(M);
 		} catch (e) {
 			this.error(e);
 		}
@@ -1560,7 +1574,7 @@ var Dr = class {
 		this.is_pending = !1, e.transfer_reactions(this.#f);
 	}
 	defer_effect(e) {
-		Ze(e, this.#f);
+		$e(e, this.#f);
 	}
 	is_rendered() {
 		return !this.is_pending && (!this.parent || this.parent.is_rendered());
@@ -1569,107 +1583,107 @@ var Dr = class {
 		return !!this.#n.pending;
 	}
 	#S(e) {
-		var t = W, n = U, r = j;
-		In(this.#i), Fn(this.#i), Be(this.#i.ctx);
+		var t = H, n = V, r = D;
+		zn(this.#i), Rn(this.#i), We(this.#i.ctx);
 		try {
-			return Tt.ensure(), e();
+			return Dt.ensure(), e();
 		} finally {
-			In(t), Fn(n), Be(r);
+			zn(t), Rn(n), We(r);
 		}
 	}
 	#C(e, t) {
-		this.has_pending_snippet() ? (this.#u += e, this.#u === 0 && (this.#x(t), this.#o && En(this.#o, () => {
+		this.has_pending_snippet() ? (this.#u += e, this.#u === 0 && (this.#x(t), this.#o && kn(this.#o, () => {
 			this.#o = null;
 		}), this.#c &&= (this.#e.before(this.#c), null))) : this.parent && this.parent.#C(e, t);
 	}
 	update_pending_count(e, t) {
-		this.#C(e, t), this.#l += e, !this.#p || this.#d || (this.#d = !0, qe(() => {
-			this.#d = !1, this.#p && Bt(this.#p, this.#l);
+		this.#C(e, t), this.#l += e, !this.#p || this.#d || (this.#d = !0, Ye(() => {
+			this.#d = !1, this.#p && Ht(this.#p, this.#l);
 		}));
 	}
 	get_effect_pending() {
-		return this.#m(), G(this.#p);
+		return this.#m(), U(this.#p);
 	}
 	error(e) {
-		if (e === pe || !this.#n.onerror && !this.#n.failed) throw e;
-		P?.is_fork ? (this.#a && P.skip_effect(this.#a), this.#o && P.skip_effect(this.#o), this.#s && P.skip_effect(this.#s), P.oncommit(() => {
+		if (e === _e || !this.#n.onerror && !this.#n.failed) throw e;
+		M?.is_fork ? (this.#a && M.skip_effect(this.#a), this.#o && M.skip_effect(this.#o), this.#s && M.skip_effect(this.#s), M.oncommit(() => {
 			this.#v() || this.#w(e);
 		})) : this.#w(e);
 	}
 	#w(e) {
-		this.#a &&= (Cn(this.#a), null), this.#o &&= (Cn(this.#o), null), this.#s &&= (Cn(this.#s), null), O && (be(this.#t), Se(), be(Ce()));
+		this.#a &&= (En(this.#a), null), this.#o &&= (En(this.#o), null), this.#s &&= (En(this.#s), null), w && (we(this.#t), Ee(), we(De()));
 		let t = this.#n.failed, n = (e) => {
 			if (this.#v()) return;
 			let { reset: n, invoke_onerror: r } = this.#_(e);
 			r(), t && !this.#v() && (this.#s = this.#S(() => {
 				try {
-					return yn(() => {
-						var r = W;
+					return Sn(() => {
+						var r = H;
 						r.b = this, r.f |= 128, t(this.#e, () => e, () => n);
 					});
 				} catch (e) {
-					return sn(e, this.#i.parent), null;
+					return ln(e, this.#i.parent), null;
 				}
 			}));
 		};
-		qe(() => {
+		Ye(() => {
 			if (!this.#v()) {
 				var t;
 				try {
 					t = this.transform_error(e);
 				} catch (e) {
-					sn(e, this.#i && this.#i.parent);
+					ln(e, this.#i && this.#i.parent);
 					return;
 				}
-				typeof t == "object" && t && typeof t.then == "function" ? t.then(n, (e) => sn(e, this.#i && this.#i.parent)) : n(t);
+				typeof t == "object" && t && typeof t.then == "function" ? t.then(n, (e) => ln(e, this.#i && this.#i.parent)) : n(t);
 			}
 		});
 	}
 };
-function Y(e, t) {
+function q(e, t) {
 	var n = t == null ? "" : typeof t == "object" ? `${t}` : t;
-	n !== (e[ue] ??= e.nodeValue) && (e[ue] = n, e.nodeValue = `${n}`);
+	n !== (e[pe] ??= e.nodeValue) && (e[pe] = n, e.nodeValue = `${n}`);
 }
-function Or(e, t) {
-	return Ar(e, t);
+function Mr(e, t) {
+	return Pr(e, t);
 }
-var kr = /* @__PURE__ */ new Map();
-function Ar(e, { target: t, anchor: n, props: i = {}, events: a, context: o, intro: s = !0, transformError: c }) {
-	Zt();
-	var l = void 0, u = mn(() => {
-		var s = n ?? t.appendChild(Qt());
-		Er(s, { pending: () => {} }, (t) => {
-			Ve({});
-			var n = j;
-			if (o && (n.c = o), a && (i.$$events = a), O && yr(t, null), l = e(t, i) || Ue(), O && (W.nodes.end = k, k === null || k.nodeType !== 8 || k.data !== "]")) throw ge(), pe;
-			He();
+var Nr = /* @__PURE__ */ new Map();
+function Pr(e, { target: t, anchor: n, props: i = {}, events: a, context: o, intro: s = !0, transformError: c }) {
+	$t();
+	var l = void 0, u = _n(() => {
+		var s = n ?? t.appendChild(en());
+		Ar(s, { pending: () => {} }, (t) => {
+			O({});
+			var n = D;
+			if (o && (n.c = o), a && (i.$$events = a), w && Sr(t, null), l = e(t, i) || Ge(), w && (H.nodes.end = T, T === null || T.nodeType !== 8 || T.data !== "]")) throw be(), _e;
+			k();
 		}, c);
 		var u = /* @__PURE__ */ new Set(), d = (e) => {
 			for (var n = 0; n < e.length; n++) {
 				var r = e[n];
 				if (!u.has(r)) {
 					u.add(r);
-					var i = or(r);
+					var i = lr(r);
 					for (let e of [t, document]) {
-						var a = kr.get(e);
-						a === void 0 && (a = /* @__PURE__ */ new Map(), kr.set(e, a));
+						var a = Nr.get(e);
+						a === void 0 && (a = /* @__PURE__ */ new Map(), Nr.set(e, a));
 						var o = a.get(r);
-						o === void 0 ? (e.addEventListener(r, hr, { passive: i }), a.set(r, 1)) : a.set(r, o + 1);
+						o === void 0 ? (e.addEventListener(r, vr, { passive: i }), a.set(r, 1)) : a.set(r, o + 1);
 					}
 				}
 			}
 		};
-		return d(r(cr)), lr.add(d), () => {
+		return d(r(dr)), fr.add(d), () => {
 			for (var e of u) for (let n of [t, document]) {
-				var r = kr.get(n), i = r.get(e);
-				--i == 0 ? (n.removeEventListener(e, hr), r.delete(e), r.size === 0 && kr.delete(n)) : r.set(e, i);
+				var r = Nr.get(n), i = r.get(e);
+				--i == 0 ? (n.removeEventListener(e, vr), r.delete(e), r.size === 0 && Nr.delete(n)) : r.set(e, i);
 			}
-			lr.delete(d), s !== n && s.parentNode?.removeChild(s);
+			fr.delete(d), s !== n && s.parentNode?.removeChild(s);
 		};
 	});
-	return jr.set(l, u), l;
+	return Fr.set(l, u), l;
 }
-var jr = /* @__PURE__ */ new WeakMap(), Mr = class {
+var Fr = /* @__PURE__ */ new WeakMap(), Ir = class {
 	anchor;
 	#e = /* @__PURE__ */ new Map();
 	#t = /* @__PURE__ */ new Map();
@@ -1682,100 +1696,90 @@ var jr = /* @__PURE__ */ new WeakMap(), Mr = class {
 	#a = (e) => {
 		if (this.#e.has(e)) {
 			var t = this.#e.get(e), n = this.#t.get(t);
-			if (n) On(n), this.#r.delete(t);
+			if (n) jn(n), this.#r.delete(t);
 			else {
 				var r = this.#n.get(t);
-				r && (On(r.effect), this.#t.set(t, r.effect), this.#n.delete(t), r.fragment.lastChild.remove(), this.anchor.before(r.fragment), n = r.effect);
+				r && (jn(r.effect), this.#t.set(t, r.effect), this.#n.delete(t), r.fragment.lastChild.remove(), this.anchor.before(r.fragment), n = r.effect);
 			}
 			for (let [t, n] of this.#e) {
 				if (this.#e.delete(t), t === e) break;
 				let r = this.#n.get(n);
-				r && (Cn(r.effect), this.#n.delete(n));
+				r && (En(r.effect), this.#n.delete(n));
 			}
 			for (let [e, r] of this.#t) {
 				if (e === t || this.#r.has(e)) continue;
 				let i = () => {
 					if (Array.from(this.#e.values()).includes(e)) {
 						var t = document.createDocumentFragment();
-						An(r, t), t.append(Qt()), this.#n.set(e, {
+						Nn(r, t), t.append(en()), this.#n.set(e, {
 							effect: r,
 							fragment: t
 						});
-					} else Cn(r);
+					} else En(r);
 					this.#r.delete(e), this.#t.delete(e);
 				};
-				this.#i || !n ? (this.#r.add(e), En(r, i, !1)) : i();
+				this.#i || !n ? (this.#r.add(e), kn(r, i, !1)) : i();
 			}
 		}
 	};
 	#o = (e) => {
 		this.#e.delete(e);
 		let t = Array.from(this.#e.values());
-		for (let [e, n] of this.#n) t.includes(e) || (Cn(n.effect), this.#n.delete(e));
+		for (let [e, n] of this.#n) t.includes(e) || (En(n.effect), this.#n.delete(e));
 	};
 	ensure(e, t) {
-		var n = P, r = nn();
+		var n = M, r = an();
 		if (t && !this.#t.has(e) && !this.#n.has(e)) {
 			if (r) {
-				var i = document.createDocumentFragment(), a = Qt();
+				var i = document.createDocumentFragment(), a = en();
 				i.append(a), this.#n.set(e, {
-					effect: yn(() => t(a)),
+					effect: Sn(() => t(a)),
 					fragment: i
 				});
-			} else this.#t.set(e, yn(() => t(this.anchor)));
+			} else this.#t.set(e, Sn(() => t(this.anchor)));
 		}
 		if (this.#e.set(n, e), r) {
 			for (let [t, r] of this.#t) t === e ? n.unskip_effect(r) : n.skip_effect(r);
 			for (let [t, r] of this.#n) t === e ? n.unskip_effect(r.effect) : n.skip_effect(r.effect);
 			n.oncommit(this.#a), n.ondiscard(this.#o);
-		} else O && (this.anchor = k), this.#a(n);
+		} else w && (this.anchor = T), this.#a(n);
 	}
 };
 // node_modules/svelte/src/internal/client/dom/blocks/if.js
-function X(e, t, n = !1) {
+function J(e, t, n = !1) {
 	var r;
-	O && (r = k, xe());
-	var i = new Mr(e), a = n ? S : 0;
+	w && (r = T, Te());
+	var i = new Ir(e), a = n ? S : 0;
 	function o(e, t) {
-		if (O) {
-			var n = we(r);
+		if (w) {
+			var n = Oe(r);
 			if (e !== parseInt(n.substring(1))) {
-				var a = Ce();
-				be(a), i.anchor = a, ye(!1), i.ensure(e, t), ye(!0);
+				var a = De();
+				we(a), i.anchor = a, Ce(!1), i.ensure(e, t), Ce(!0);
 				return;
 			}
 		}
 		i.ensure(e, t);
 	}
-	vn(() => {
+	xn(() => {
 		var e = !1;
 		t((t, n = 0) => {
 			e = !0, o(n, t);
 		}), e || o(-1, null);
 	}, a);
 }
-// node_modules/svelte/src/internal/client/dom/blocks/key.js
-var Nr = Symbol("NaN");
-function Pr(e, t, n) {
-	O && xe();
-	var r = new Mr(e), i = !We();
-	vn(() => {
-		var e = t();
-		e !== e && (e = Nr), i && typeof e == "object" && e && (e = {}), r.ensure(e, n);
-	});
-}
 // node_modules/svelte/src/internal/client/dom/blocks/each.js
-function Z(e, t) {
+function Y(e, t) {
 	return t;
 }
-function Fr(e, t, n) {
+function Lr(e, t, n) {
 	for (var i = [], a = t.length, o, s = t.length, c = 0; c < a; c++) {
 		let n = t[c];
-		En(n, () => {
+		kn(n, () => {
 			if (o) {
 				if (o.pending.delete(n), o.done.add(n), o.pending.size === 0) {
 					var t = e.outrogroups;
-					Ir(e, r(o.done)), t.delete(o), t.size === 0 && (e.outrogroups = null);
+					Rr(e, r(o.done)), t.delete(o), t.size === 0 && (e.outrogroups = null);
 				}
 			} else --s;
 		}, !1);
@@ -1784,15 +1788,15 @@ function Fr(e, t, n) {
 		var l = i.length === 0 && n !== null && e.pending.size === 0;
 		if (l) {
 			var u = n, d = u.parentNode;
-			tn(d), d.append(u), e.items.clear();
+			rn(d), d.append(u), e.items.clear();
 		}
-		Ir(e, t, !l);
+		Rr(e, t, !l);
 	} else o = {
 		pending: new Set(t),
 		done: /* @__PURE__ */ new Set()
 	}, (e.outrogroups ??= /* @__PURE__ */ new Set()).add(o);
 }
-function Ir(e, t, n = !0) {
+function Rr(e, t, n = !0) {
 	var r;
 	if (e.pending.size > 0) {
 		r = /* @__PURE__ */ new Set();
@@ -1800,26 +1804,26 @@ function Ir(e, t, n = !0) {
 	}
 	for (var i = 0; i < t.length; i++) {
 		var a = t[i];
-		r?.has(a) ? (a.f |= ee, An(a, document.createDocumentFragment())) : Cn(t[i], n);
+		r?.has(a) ? (a.f |= ne, Nn(a, document.createDocumentFragment())) : En(t[i], n);
 	}
 }
-var Lr;
-function Q(t, n, i, a, o, s = null) {
+var zr;
+function X(t, n, i, a, o, s = null) {
 	var c = t, l = /* @__PURE__ */ new Map();
 	if (n & 4) {
 		var u = t;
-		c = O ? be(/* @__PURE__ */ $t(u)) : u.appendChild(Qt());
+		c = w ? we(/* @__PURE__ */ tn(u)) : u.appendChild(en());
 	}
-	O && xe();
-	var d = null, f = /* @__PURE__ */ lt(() => {
+	w && Te();
+	var d = null, f = /* @__PURE__ */ dt(() => {
 		var t = i();
 		return e(t) ? t : t == null ? [] : r(t);
 	}), p = /* @__PURE__ */ new Map(), m = !0;
 	function h(e) {
 		if (!(_.effect.f & 16384)) {
 			_.pending.delete(e);
-			var t = G(f);
-			_.fallback = d, zr(_, t, c, n, a), d !== null && (t.length === 0 ? d.f & 33554432 ? (d.f ^= ee, Vr(d, null, c)) : On(d) : En(d, () => {
+			var t = U(f);
+			_.fallback = d, Vr(_, t, c, n, a), d !== null && (t.length === 0 ? d.f & 33554432 ? (d.f ^= ne, Ur(d, null, c)) : jn(d) : kn(d, () => {
 				d = null;
 			}));
 		}
@@ -1828,22 +1832,22 @@ function Q(t, n, i, a, o, s = null) {
 		_.pending.delete(e);
 	}
 	var _ = {
-		effect: vn(() => {
-			var e = G(f), t = e.length;
+		effect: xn(() => {
+			var e = U(f), t = e.length;
 			let r = !1;
-			O && we(c) === "[!" != (t === 0) && (c = Ce(), be(c), ye(!1), r = !0);
-			for (var u = /* @__PURE__ */ new Set(), _ = P, v = nn(), y = 0; y < t; y += 1) {
-				O && k.nodeType === 8 && k.data === "]" && (c = k, r = !0, ye(!1));
+			w && Oe(c) === "[!" != (t === 0) && (c = De(), we(c), Ce(!1), r = !0);
+			for (var u = /* @__PURE__ */ new Set(), _ = M, v = an(), y = 0; y < t; y += 1) {
+				w && T.nodeType === 8 && T.data === "]" && (c = T, r = !0, Ce(!1));
 				var b = e[y], x = a(b, y), S = m ? null : l.get(x);
-				S ? (S.v && Bt(S.v, b), S.i && Bt(S.i, y), v && _.unskip_effect(S.e)) : (S = Br(l, m ? c : Lr ??= Qt(), b, x, y, o, n, i), m || (S.e.f |= ee), l.set(x, S)), u.add(x);
+				S ? (S.v && Ht(S.v, b), S.i && Ht(S.i, y), v && _.unskip_effect(S.e)) : (S = Hr(l, m ? c : zr ??= en(), b, x, y, o, n, i), m || (S.e.f |= ne), l.set(x, S)), u.add(x);
 			}
-			if (t === 0 && s && !d && (m ? d = yn(() => s(c)) : (d = yn(() => s(Lr ??= Qt())), d.f |= ee)), t > u.size && Ae("", "", ""), O && t > 0 && be(Ce()), !m) {
+			if (t === 0 && s && !d && (m ? d = Sn(() => s(c)) : (d = Sn(() => s(zr ??= en())), d.f |= ne)), t > u.size && Pe("", "", ""), w && t > 0 && we(De()), !m) {
 				if (p.set(_, u), v) {
 					for (let [e, t] of l) u.has(e) || _.skip_effect(t.e);
 					_.oncommit(h), _.ondiscard(g);
 				} else h(_);
 			}
-			r && ye(!0), G(f);
+			r && Ce(!0), U(f);
 		}),
 		flags: n,
 		items: l,
@@ -1851,22 +1855,22 @@ function Q(t, n, i, a, o, s = null) {
 		outrogroups: null,
 		fallback: d
 	};
-	m = !1, O && (c = k);
+	m = !1, w && (c = T);
 }
-function Rr(e) {
+function Br(e) {
 	for (; e !== null && !(e.f & 32);) e = e.next;
 	return e;
 }
-function zr(e, t, n, i, a) {
-	var o = !!(i & 8), s = t.length, c = e.items, l = Rr(e.effect.first), u, d = null, f, p = [], m = [], h, g, _, v;
+function Vr(e, t, n, i, a) {
+	var o = !!(i & 8), s = t.length, c = e.items, l = Br(e.effect.first), u, d = null, f, p = [], m = [], h, g, _, v;
 	if (o) for (v = 0; v < s; v += 1) h = t[v], g = a(h, v), _ = c.get(g).e, _.f & 33554432 || (_.nodes?.a?.measure(), (f ??= /* @__PURE__ */ new Set()).add(_));
 	for (v = 0; v < s; v += 1) {
 		if (h = t[v], g = a(h, v), _ = c.get(g).e, e.outrogroups !== null) for (let t of e.outrogroups) t.pending.delete(_), t.done.delete(_);
-		if (_.f & 8192 && (On(_), o && (_.nodes?.a?.unfix(), (f ??= /* @__PURE__ */ new Set()).delete(_))), _.f & 33554432) {
-			if (_.f ^= ee, _ === l) Vr(_, null, n);
+		if (_.f & 8192 && (jn(_), o && (_.nodes?.a?.unfix(), (f ??= /* @__PURE__ */ new Set()).delete(_))), _.f & 33554432) {
+			if (_.f ^= ne, _ === l) Ur(_, null, n);
 			else {
 				var y = d ? d.next : l;
-				_ === e.effect.last && (e.effect.last = _.prev), _.prev && (_.prev.next = _.next), _.next && (_.next.prev = _.prev), Hr(e, d, _), Hr(e, _, y), Vr(_, y, n), d = _, p = [], m = [], l = Rr(d.next);
+				_ === e.effect.last && (e.effect.last = _.prev), _.prev && (_.prev.next = _.next), _.next && (_.next.prev = _.prev), Wr(e, d, _), Wr(e, _, y), Ur(_, y, n), d = _, p = [], m = [], l = Br(d.next);
 				continue;
 			}
 		}
@@ -1875,85 +1879,85 @@ function zr(e, t, n, i, a) {
 				if (p.length < m.length) {
 					var b = m[0], x;
 					d = b.prev;
-					var S = p[0], C = p[p.length - 1];
-					for (x = 0; x < p.length; x += 1) Vr(p[x], b, n);
+					var S = p[0], ee = p[p.length - 1];
+					for (x = 0; x < p.length; x += 1) Ur(p[x], b, n);
 					for (x = 0; x < m.length; x += 1) u.delete(m[x]);
-					Hr(e, S.prev, C.next), Hr(e, d, S), Hr(e, C, b), l = b, d = C, --v, p = [], m = [];
-				} else u.delete(_), Vr(_, l, n), Hr(e, _.prev, _.next), Hr(e, _, d === null ? e.effect.first : d.next), Hr(e, d, _), d = _;
+					Wr(e, S.prev, ee.next), Wr(e, d, S), Wr(e, ee, b), l = b, d = ee, --v, p = [], m = [];
+				} else u.delete(_), Ur(_, l, n), Wr(e, _.prev, _.next), Wr(e, _, d === null ? e.effect.first : d.next), Wr(e, d, _), d = _;
 				continue;
 			}
-			for (p = [], m = []; l !== null && l !== _;) (u ??= /* @__PURE__ */ new Set()).add(l), m.push(l), l = Rr(l.next);
+			for (p = [], m = []; l !== null && l !== _;) (u ??= /* @__PURE__ */ new Set()).add(l), m.push(l), l = Br(l.next);
 			if (l === null) continue;
 		}
-		_.f & 33554432 || p.push(_), d = _, l = Rr(_.next);
+		_.f & 33554432 || p.push(_), d = _, l = Br(_.next);
 	}
 	if (e.outrogroups !== null) {
-		for (let t of e.outrogroups) t.pending.size === 0 && (Ir(e, r(t.done)), e.outrogroups?.delete(t));
+		for (let t of e.outrogroups) t.pending.size === 0 && (Rr(e, r(t.done)), e.outrogroups?.delete(t));
 		e.outrogroups.size === 0 && (e.outrogroups = null);
 	}
 	if (l !== null || u !== void 0) {
-		var w = [];
-		if (u !== void 0) for (_ of u) _.f & 8192 || w.push(_);
-		for (; l !== null;) !(l.f & 8192) && l !== e.fallback && w.push(l), l = Rr(l.next);
-		var te = w.length;
-		if (te > 0) {
-			var ne = i & 4 && s === 0 ? n : null;
+		var te = [];
+		if (u !== void 0) for (_ of u) _.f & 8192 || te.push(_);
+		for (; l !== null;) !(l.f & 8192) && l !== e.fallback && te.push(l), l = Br(l.next);
+		var re = te.length;
+		if (re > 0) {
+			var ie = i & 4 && s === 0 ? n : null;
 			if (o) {
-				for (v = 0; v < te; v += 1) w[v].nodes?.a?.measure();
-				for (v = 0; v < te; v += 1) w[v].nodes?.a?.fix();
+				for (v = 0; v < re; v += 1) te[v].nodes?.a?.measure();
+				for (v = 0; v < re; v += 1) te[v].nodes?.a?.fix();
 			}
-			Fr(e, w, ne);
+			Lr(e, te, ie);
 		}
 	}
-	o && qe(() => {
+	o && Ye(() => {
 		if (f !== void 0) for (_ of f) _.nodes?.a?.apply();
 	});
 }
-function Br(e, t, n, r, i, a, o, s) {
-	var c = o & 1 ? o & 16 ? It(n) : /* @__PURE__ */ Lt(n, !1, !1) : null, l = o & 2 ? It(i) : null;
+function Hr(e, t, n, r, i, a, o, s) {
+	var c = o & 1 ? o & 16 ? Rt(n) : /* @__PURE__ */ zt(n, !1, !1) : null, l = o & 2 ? Rt(i) : null;
 	return {
 		v: c,
 		i: l,
-		e: yn(() => (a(t, c ?? n, l ?? i, s), () => {
+		e: Sn(() => (a(t, c ?? n, l ?? i, s), () => {
 			e.delete(r);
 		}))
 	};
 }
-function Vr(e, t, n) {
+function Ur(e, t, n) {
 	if (e.nodes) for (var r = e.nodes.start, i = e.nodes.end, a = t && !(t.f & 33554432) ? t.nodes.start : n; r !== null;) {
-		var o = /* @__PURE__ */ en(r);
+		var o = /* @__PURE__ */ nn(r);
 		if (a.before(r), r === i) return;
 		r = o;
 	}
 }
-function Hr(e, t, n) {
+function Wr(e, t, n) {
 	t === null ? e.effect.first = n : t.next = n, n === null ? e.effect.last = t : n.prev = t;
 }
 // node_modules/svelte/src/internal/client/dom/css.js
-function Ur(e, t) {
-	hn(() => {
-		e = W?.parent?.nodes?.start ?? e;
+function Z(e, t) {
+	vn(() => {
+		e = H?.parent?.nodes?.start ?? e;
 		var n = e.getRootNode(), r = n.host ? n : n.head ?? n.ownerDocument.head;
 		if (!r.querySelector("#" + t.hash)) {
-			let e = rn("style");
+			let e = on("style");
 			e.id = t.hash, e.textContent = t.code, r.appendChild(e);
 		}
 	});
 }
 // node_modules/svelte/src/internal/shared/attributes.js
-var Wr = [..." 	\n\r\f\xA0\v﻿"];
-function Gr(e, t, n) {
+var Gr = [..." 	\n\r\f\xA0\v﻿"];
+function Kr(e, t, n) {
 	var r = e == null ? "" : "" + e;
 	if (t && (r = r ? r + " " + t : t), n) {
 		for (var i of Object.keys(n)) if (n[i]) r = r ? r + " " + i : i;
 		else if (r.length) for (var a = i.length, o = 0; (o = r.indexOf(i, o)) >= 0;) {
 			var s = o + a;
-			(o === 0 || Wr.includes(r[o - 1])) && (s === r.length || Wr.includes(r[s])) ? r = (o === 0 ? "" : r.substring(0, o)) + r.substring(s + 1) : o = s;
+			(o === 0 || Gr.includes(r[o - 1])) && (s === r.length || Gr.includes(r[s])) ? r = (o === 0 ? "" : r.substring(0, o)) + r.substring(s + 1) : o = s;
 		}
 	}
 	return r === "" ? null : r;
 }
-function Kr(e, t = !1) {
+function qr(e, t = !1) {
 	var n = t ? " !important;" : ";", r = "";
 	for (var i of Object.keys(e)) {
 		var a = e[i];
@@ -1961,16 +1965,16 @@ function Kr(e, t = !1) {
 	}
 	return r;
 }
-function qr(e) {
+function Jr(e) {
 	return e[0] !== "-" || e[1] !== "-" ? e.toLowerCase() : e;
 }
-function Jr(e, t) {
+function Yr(e, t) {
 	if (t) {
 		var n = "", r, i;
 		if (Array.isArray(t) ? (r = t[0], i = t[1]) : r = t, e) {
 			e = String(e).replaceAll(/\/\*.*?\*\//g, "").trim();
 			var a = !1, o = 0, s = !1, c = [];
-			r && c.push(...Object.keys(r).map(qr)), i && c.push(...Object.keys(i).map(qr));
+			r && c.push(...Object.keys(r).map(Jr)), i && c.push(...Object.keys(i).map(Jr));
 			var l = 0, u = -1;
 			let t = e.length;
 			for (var d = 0; d < t; d++) {
@@ -1979,7 +1983,7 @@ function Jr(e, t) {
 					if (f === ":" && u === -1) u = d;
 					else if (f === ";" || d === t - 1) {
 						if (u !== -1) {
-							var p = qr(e.substring(l, u).trim());
+							var p = Jr(e.substring(l, u).trim());
 							if (!c.includes(p)) {
 								f !== ";" && d++;
 								var m = e.substring(l, d).trim();
@@ -1991,16 +1995,16 @@ function Jr(e, t) {
 				}
 			}
 		}
-		return r && (n += Kr(r)), i && (n += Kr(i, !0)), n = n.trim(), n === "" ? null : n;
+		return r && (n += qr(r)), i && (n += qr(i, !0)), n = n.trim(), n === "" ? null : n;
 	}
 	return e == null ? null : String(e);
 }
 // node_modules/svelte/src/internal/client/dom/elements/class.js
-function Yr(e, t, n, r, i, a) {
-	var o = e[ce];
-	if (O || o !== n || o === void 0) {
-		var s = Gr(n, r, a);
-		O && s === e.getAttribute("class") || (s == null ? e.removeAttribute("class") : t ? e.className = s : e.setAttribute("class", s)), e[ce] = n;
+function Xr(e, t, n, r, i, a) {
+	var o = e[de];
+	if (w || o !== n || o === void 0) {
+		var s = Kr(n, r, a);
+		w && s === e.getAttribute("class") || (s == null ? e.removeAttribute("class") : t ? e.className = s : e.setAttribute("class", s)), e[de] = n;
 	} else if (a && i !== a) for (var c in a) {
 		var l = !!a[c];
 		(i == null || l !== !!i[c]) && e.classList.toggle(c, l);
@@ -2008,31 +2012,31 @@ function Yr(e, t, n, r, i, a) {
 	return a;
 }
 // node_modules/svelte/src/internal/client/dom/elements/style.js
-function Xr(e, t = {}, n, r) {
+function Zr(e, t = {}, n, r) {
 	for (var i in n) {
 		var a = n[i];
 		t[i] !== a && (n[i] == null ? e.style.removeProperty(i) : e.style.setProperty(i, a, r));
 	}
 }
-function Zr(e, t, n, r) {
-	var i = e[le];
-	if (O || i !== t) {
-		var a = Jr(t, r);
-		O && a === e.getAttribute("style") || (a == null ? e.removeAttribute("style") : e.style.cssText = a), e[le] = t;
-	} else r && (Array.isArray(r) ? (Xr(e, n?.[0], r[0]), Xr(e, n?.[1], r[1], "important")) : Xr(e, n, r));
+function Qr(e, t, n, r) {
+	var i = e[fe];
+	if (w || i !== t) {
+		var a = Yr(t, r);
+		w && a === e.getAttribute("style") || (a == null ? e.removeAttribute("style") : e.style.cssText = a), e[fe] = t;
+	} else r && (Array.isArray(r) ? (Zr(e, n?.[0], r[0]), Zr(e, n?.[1], r[1], "important")) : Zr(e, n, r));
 	return r;
 }
 // node_modules/svelte/src/internal/client/dom/elements/bindings/select.js
-function Qr(e, t) {
+function $r(e, t) {
 	t ? e.hasAttribute("selected") || e.setAttribute("selected", "") : e.removeAttribute("selected");
 }
-function $r(t, n) {
+function ei(t, n) {
 	var r = t.__defaultValue, i = t.multiple, a = i ? r ?? [] : null;
 	if (!i || e(a)) {
 		var o = t.selectedIndex, s = n && i ? new Set(t.selectedOptions) : null;
 		for (var c of t.options) {
-			var l = ni(c);
-			Qr(c, i ? a.includes(l) : Kt(l, r));
+			var l = ri(c);
+			$r(c, i ? a.includes(l) : Jt(l, r));
 		}
 		if (n) {
 			if (s !== null) for (c of t.options) {
@@ -2043,36 +2047,36 @@ function $r(t, n) {
 		}
 	}
 }
-function ei(t, n, r = !1) {
+function ti(t, n, r = !1) {
 	if (t.multiple) {
 		if (n == null) return;
-		if (!e(n)) return _e();
-		for (var i of t.options) i.selected = n.includes(ni(i));
+		if (!e(n)) return xe();
+		for (var i of t.options) i.selected = n.includes(ri(i));
 	} else {
-		for (i of t.options) if (Kt(ni(i), n)) {
+		for (i of t.options) if (Jt(ri(i), n)) {
 			i.selected = !0;
 			return;
 		}
 		r && n === void 0 || (t.selectedIndex = -1);
 	}
 }
-function ti(e) {
+function ni(e) {
 	var t = new MutationObserver((t) => {
-		t.every(ri) || ("__defaultValue" in e && $r(e, !1), "__value" in e && ei(e, e.__value));
+		t.every(ii) || ("__defaultValue" in e && ei(e, !1), "__value" in e && ti(e, e.__value));
 	});
 	t.observe(e, {
 		childList: !0,
 		subtree: !0,
 		attributes: !0,
 		attributeFilter: ["value"]
-	}), fn(() => {
+	}), mn(() => {
 		t.disconnect();
 	});
 }
-function ni(e) {
+function ri(e) {
 	return "__value" in e ? e.__value : e.value;
 }
-function ri(e) {
+function ii(e) {
 	if (e.target.closest("selectedcontent") !== null) return !0;
 	if (e.type === "childList") {
 		var t = [...e.addedNodes, ...e.removedNodes];
@@ -2081,46 +2085,46 @@ function ri(e) {
 	return !1;
 }
 // node_modules/svelte/src/internal/client/dom/elements/attributes.js
-var ii = Symbol("is custom element"), ai = Symbol("is html"), oi = fe ? "link" : "LINK";
-function si(e) {
-	if (O) {
+var ai = Symbol("is custom element"), oi = Symbol("is html"), si = ge ? "link" : "LINK";
+function ci(e) {
+	if (w) {
 		var t = !1, n = () => {
 			if (!t) {
 				if (t = !0, e.hasAttribute("value")) {
 					var n = e.value;
-					$(e, "value", null), e.value = n;
+					Q(e, "value", null), e.value = n;
 				}
 				if (e.hasAttribute("checked")) {
 					var r = e.checked;
-					$(e, "checked", null), e.checked = r;
+					Q(e, "checked", null), e.checked = r;
 				}
 			}
 		};
-		e[de] = n, qe(n), $e();
+		e[me] = n, Ye(n), tt();
 	}
 }
-function ci(e, t) {
-	var n = li(e);
+function li(e, t) {
+	var n = ui(e);
 	n.checked !== (n.checked = t ?? void 0) && (e.checked = t);
 }
-function $(e, t, n, r) {
-	var i = li(e);
-	if (!(O && (i[t] = e.getAttribute(t), t === "src" || t === "srcset" || t === "href" && e.nodeName === oi))) {
+function Q(e, t, n, r) {
+	var i = ui(e);
+	if (!(w && (i[t] = e.getAttribute(t), t === "src" || t === "srcset" || t === "href" && e.nodeName === si))) {
 		var a = i[t];
-		a !== (i[t] = n) && (t === "loading" && (e[oe] = n), n == null ? e.removeAttribute(t) : typeof n != "string" && di(e).has(t) ? e[t] = n : (!O || typeof n != "number" && typeof n != "boolean" || a !== String(n)) && e.setAttribute(t, n));
+		a !== (i[t] = n) && (t === "loading" && (e[le] = n), n == null ? e.removeAttribute(t) : typeof n != "string" && fi(e).has(t) ? e[t] = n : (!w || typeof n != "number" && typeof n != "boolean" || a !== String(n)) && e.setAttribute(t, n));
 	}
 }
-function li(e) {
-	return e[se] ??= {
-		[ii]: e.nodeName.includes("-"),
-		[ai]: e.namespaceURI === me
+function ui(e) {
+	return e[ue] ??= {
+		[ai]: e.nodeName.includes("-"),
+		[oi]: e.namespaceURI === ve
 	};
 }
-var ui = /* @__PURE__ */ new Map();
-function di(e) {
-	var t = e.getAttribute("is") || e.nodeName, n = ui.get(t);
+var di = /* @__PURE__ */ new Map();
+function fi(e) {
+	var t = e.getAttribute("is") || e.nodeName, n = di.get(t);
 	if (n) return n;
-	ui.set(t, n = /* @__PURE__ */ new Set());
+	di.set(t, n = /* @__PURE__ */ new Set());
 	for (var r, i = e, a = Element.prototype; a !== i;) {
 		for (var s in r = o(i), r) r[s].set && s !== "innerHTML" && s !== "textContent" && s !== "innerText" && n.add(s);
 		i = l(i);
@@ -2128,57 +2132,85 @@ function di(e) {
 	return n;
 }
 // node_modules/svelte/src/internal/client/dom/elements/bindings/input.js
-function fi(e, t, n = t) {
+function pi(e, t, n = t) {
 	var r = /* @__PURE__ */ new WeakSet();
-	tt(e, "input", async (i) => {
+	rt(e, "input", async (i) => {
 		var a = i ? e.defaultValue : e.value;
-		if (a = mi(e) ? hi(a) : a, n(a), P !== null && r.add(P), await tr(), a !== (a = t())) {
+		if (a = hi(e) ? gi(a) : a, n(a), M !== null && r.add(M), await ir(), a !== (a = t())) {
 			var o = e.selectionStart, s = e.selectionEnd, c = e.value.length;
 			if (e.value = a ?? "", s !== null) {
 				var l = e.value.length;
 				o === s && s === c && l > c ? (e.selectionStart = l, e.selectionEnd = l) : (e.selectionStart = o, e.selectionEnd = Math.min(s, l));
 			}
 		}
-	}), (O && e.defaultValue !== e.value || ir(t) == null && e.value) && (n(mi(e) ? hi(e.value) : e.value), P !== null && r.add(P)), _n(() => {
+	}), (w && e.defaultValue !== e.value || sr(t) == null && e.value) && (n(hi(e) ? gi(e.value) : e.value), M !== null && r.add(M)), bn(() => {
 		var n = t();
 		if (e === document.activeElement) {
-			var i = P;
+			var i = M;
 			if (r.has(i)) return;
 		}
-		mi(e) && n === hi(e.value) || (e.type !== "date" || n || e.value) && n !== e.value && (e.value = n ?? "");
+		hi(e) && n === gi(e.value) || (e.type !== "date" || n || e.value) && n !== e.value && (e.value = n ?? "");
 	});
 }
-function pi(e, t, n = t) {
-	tt(e, "change", (t) => {
+function mi(e, t, n = t) {
+	rt(e, "change", (t) => {
 		n(t ? e.defaultChecked : e.checked);
-	}), (O && e.defaultChecked !== e.checked || ir(t) == null) && n(e.checked), _n(() => {
+	}), (w && e.defaultChecked !== e.checked || sr(t) == null) && n(e.checked), bn(() => {
 		e.checked = !!t();
 	});
 }
-function mi(e) {
+function hi(e) {
 	var t = e.type;
 	return t === "number" || t === "range";
 }
-function hi(e) {
+function gi(e) {
 	return e === "" ? null : +e;
 }
-// node_modules/svelte/src/internal/client/dom/elements/bindings/this.js
-function gi(e, t) {
-	return e === t || e?.[ie] === t;
+var _i = /* @__PURE__ */ new class e {
+	#e = /* @__PURE__ */ new WeakMap();
+	#t;
+	#n;
+	static entries = /* @__PURE__ */ new WeakMap();
+	constructor(e) {
+		this.#n = e;
+	}
+	observe(e, t) {
+		var n = this.#e.get(e) || /* @__PURE__ */ new Set();
+		return n.add(t), this.#e.set(e, n), this.#r().observe(e, this.#n), () => {
+			var n = this.#e.get(e);
+			n.delete(t), n.size === 0 && (this.#e.delete(e), this.#t.unobserve(e));
+		};
+	}
+	#r() {
+		return this.#t ??= new ResizeObserver((t) => {
+			for (var n of t) {
+				e.entries.set(n.target, n);
+				for (var r of this.#e.get(n.target) || []) r(n);
+			}
+		});
+	}
+}({ box: "border-box" });
+function vi(e, t, n) {
+	var r = _i.observe(e, () => n(e[t]));
+	vn(() => (sr(() => n(e[t])), r));
 }
-function _i(e = Ue(), t, n, r) {
-	var i = j.r, a = W;
-	return hn(() => {
+// node_modules/svelte/src/internal/client/dom/elements/bindings/this.js
+function yi(e, t) {
+	return e === t || e?.[oe] === t;
+}
+function bi(e = Ge(), t, n, r) {
+	var i = D.r, a = H;
+	return vn(() => {
 		var o, s;
-		return _n(() => {
-			o = s, s = r?.() || [], ir(() => {
-				gi(n(...s), e) || (t(e, ...s), o && gi(n(...o), e) && t(null, ...o));
+		return bn(() => {
+			o = s, s = r?.() || [], sr(() => {
+				yi(n(...s), e) || (t(e, ...s), o && yi(n(...o), e) && t(null, ...o));
 			});
 		}), () => {
 			let r = a;
 			for (; r !== i && r.parent !== null && r.parent.f & 33554432;) r = r.parent;
 			let o = () => {
-				s && gi(n(...s), e) && t(null, ...s);
+				s && yi(n(...s), e) && t(null, ...s);
 			}, c = r.teardown;
 			r.teardown = () => {
 				o(), c?.();
@@ -2187,25 +2219,25 @@ function _i(e = Ue(), t, n, r) {
 	}), e;
 }
 // node_modules/svelte/src/internal/client/reactivity/store.js
-var vi = !1;
-function yi(e) {
-	var t = vi;
+var xi = !1;
+function Si(e) {
+	var t = xi;
 	try {
-		return vi = !1, [e(), vi];
+		return xi = !1, [e(), xi];
 	} finally {
-		vi = t;
+		xi = t;
 	}
 }
 // node_modules/svelte/src/internal/client/reactivity/props.js
-function bi(e, t, n, r) {
-	var i = !0, o = !!(n & 8), s = !!(n & 16), c = r, l = !0, u = void 0, d = () => s && i ? (u ??= /* @__PURE__ */ ot(r), G(u)) : (l && (l = !1, c = s ? ir(r) : r), c);
+function $(e, t, n, r) {
+	var i = !0, o = !!(n & 8), s = !!(n & 16), c = r, l = !0, u = void 0, d = () => s && i ? (u ??= /* @__PURE__ */ ct(r), U(u)) : (l && (l = !1, c = s ? sr(r) : r), c);
 	let f;
 	if (o) {
-		var p = ie in e || ae in e;
+		var p = oe in e || ce in e;
 		f = a(e, t)?.set ?? (p && t in e ? (n) => e[t] = n : void 0);
 	}
 	var m, h = !1;
-	o ? [m, h] = yi(() => e[t]) : m = e[t], m === void 0 && r !== void 0 && (m = d(), f && (i && Fe(t), f(m)));
+	o ? [m, h] = Si(() => e[t]) : m = e[t], m === void 0 && r !== void 0 && (m = d(), f && (i && ze(t), f(m)));
 	var g = i ? () => {
 		var n = e[t];
 		return n === void 0 ? d() : (l = !0, n);
@@ -2220,254 +2252,31 @@ function bi(e, t, n, r) {
 			return arguments.length > 0 ? ((!i || !t || _ || h) && f(t ? g() : e), e) : g();
 		});
 	}
-	var v = !1, y = (n & 1 ? ot : lt)(() => (v = !1, g()));
-	o && G(y);
-	var b = W;
+	var v = !1, y = (n & 1 ? ct : dt)(() => (v = !1, g()));
+	o && U(y);
+	var b = H;
 	return (function(e, t) {
 		if (arguments.length > 0) {
-			let n = t ? G(y) : i && o ? Wt(e) : e;
-			return I(y, n), v = !0, c !== void 0 && (c = n), e;
+			let n = t ? U(y) : i && o ? Kt(e) : e;
+			return P(y, n), v = !0, c !== void 0 && (c = n), e;
 		}
-		return Mn && v || b.f & 16384 ? y.v : G(y);
+		return Fn && v || b.f & 16384 ? y.v : U(y);
 	});
 }
-function xi(e) {
-	j === null && Oe("onMount"), V(() => {
-		let t = ir(e);
+function Ci(e) {
+	D === null && Me("onMount"), z(() => {
+		let t = sr(e);
 		if (typeof t == "function") return t;
 	});
 }
 // node_modules/svelte/src/internal/disclose-version.js
 typeof window < "u" && ((window.__svelte ??= {}).v ??= /* @__PURE__ */ new Set()).add("5");
-// src/render.ts
-var Si = (() => {
-	let e = [];
-	for (let t = -7; t <= 7; t++) for (let n = -7; n <= 7; n++) {
-		let r = Math.exp(-Math.sqrt(t * t + n * n));
-		r >= Math.exp(-7) && e.push({
-			dy: t,
-			dx: n,
-			w: r
-		});
-	}
-	return e;
-})();
-Si.length;
-function Ci(e) {
-	let t = [
-		1,
-		3,
-		5
-	].map((t) => parseInt(e.slice(t, t + 2), 16) / 255), n = Math.hypot(t[0], t[1], t[2]) || 1;
-	return t.map((e) => e / n);
-}
-function wi(e, t) {
-	return t === "pos" ? e > 0 ? e : 0 : t === "neg" ? e < 0 ? -e : 0 : Math.abs(e);
-}
-function Ti(e, t, n, r, i) {
-	let [a, o, s, c] = t.shape, l = t.residual ? c - 1 : c, u = t.steps[n] / t.scale, d = o * s, f = a * d, p = n * d, m = new Float32Array(d), h = new Float32Array(d), g = new Float32Array(d);
-	for (let n = 0; n < d; n++) {
-		let a = p + n, o = 0, s = 0, c = 0;
-		if (i !== "res") for (let n = 0; n < l; n++) {
-			if (typeof i == "number" && i !== n) continue;
-			let l = wi(e[a + n * f] * u, r);
-			if (l === 0) continue;
-			let d = t.colors[n];
-			o += l * d[0], s += l * d[1], c += l * d[2];
-		}
-		if (t.residual && (i === "all" || i === "res")) {
-			let t = wi(e[a + l * f] * u, r);
-			o += t, s += t, c += t;
-		}
-		m[n] = o, h[n] = s, g[n] = c;
-	}
-	let _ = new Float32Array(d), v = new Float32Array(d), y = new Float32Array(d);
-	for (let e = 0; e < o; e++) for (let t = 0; t < s; t++) {
-		let n = e * s + t, r = m[n], i = h[n], a = g[n];
-		if (r !== 0 || i !== 0 || a !== 0) for (let { dy: n, dx: c, w: l } of Si) {
-			let u = e + n, d = t + c;
-			if (u < 0 || u >= o || d < 0 || d >= s) continue;
-			let f = u * s + d;
-			_[f] += l * r, v[f] += l * i, y[f] += l * a;
-		}
-	}
-	let b = new ImageData(s, o), x = b.data;
-	for (let e = 0; e < d; e++) {
-		let t = _[e], n = v[e], r = y[e], i = Math.min(1, Math.hypot(t, n, r)), a = i > 0 ? 1 / i : 0;
-		x[4 * e] = Math.min(1, t * a) * 255, x[4 * e + 1] = Math.min(1, n * a) * 255, x[4 * e + 2] = Math.min(1, r * a) * 255, x[4 * e + 3] = i * 255;
-	}
-	return b;
-}
-function Ei(e) {
-	let t = Math.max(...e), n = e.map((e) => Math.exp(e - t)), r = n.reduce((e, t) => e + t, 0);
-	return n.map((e) => e / r);
-}
-var Di = {
-	"RIGHT+UP": "↗",
-	"LEFT+UP": "↖",
-	"RIGHT+DOWN": "↘",
-	"LEFT+DOWN": "↙",
-	RIGHT: "→",
-	LEFT: "←",
-	UP: "↑",
-	DOWN: "↓"
-};
-function Oi(e) {
-	if (!e.length) return "no-op";
-	let t = ["LEFT", "RIGHT"].filter((t) => e.includes(t)).concat(["UP", "DOWN"].filter((t) => e.includes(t))), n = [...t.filter((e) => e === "LEFT" || e === "RIGHT"), ...t.filter((e) => e === "UP" || e === "DOWN")].join("+"), r = e.filter((e) => ![
-		"LEFT",
-		"RIGHT",
-		"UP",
-		"DOWN"
-	].includes(e)), i = [];
-	return n && i.push(Di[n] ?? n), i.push(...r), i.join("+");
-}
-function ki(e) {
-	if (e === void 0 || !isFinite(e)) return "–";
-	if (e === 0) return "0";
-	let t = Math.floor(Math.log10(Math.abs(e)));
-	return t >= -2 && t < 4 ? e.toPrecision(3).replace(/\.?0+$/, (e) => e.includes(".") ? "" : e) : `${(e / 10 ** t).toPrecision(3)}×10^${t}`;
-}
-// src/cells.ts
-function Ai(e) {
-	let t = e.fullShape ?? e.obsShape;
-	return [t[0], t[1]];
-}
-var ji = 1500, Mi = /* @__PURE__ */ new Map(), Ni = !1;
-function Pi(e) {
-	let t = `${e.key}|${e.t}|${e.kind}|${e.mode}|${e.info.colors.join(";")}`, n = Mi.get(t);
-	if (n) return Mi.delete(t), Mi.set(t, n), n;
-	let r = Ti(e.q, e.info, e.t, e.kind, e.mode);
-	return n = document.createElement("canvas"), n.width = r.width, n.height = r.height, n.getContext("2d").putImageData(r, 0, 0), Mi.set(t, n), Mi.size > ji && Mi.delete(Mi.keys().next().value), n;
-}
-function Fi(e, t) {
-	let [n, r] = t.obsShape, [i, a] = Ai(t), o = e.getContext("2d");
-	o.imageSmoothingEnabled = !1, o.globalAlpha = 1, o.filter = "none", o.fillStyle = "#000", o.fillRect(0, 0, a, i);
-	let s = t.t % t.frameColumns * r, c = Math.floor(t.t / t.frameColumns) * n, l = () => {
-		t.full ? o.drawImage(t.full, 0, 0, a, i) : o.drawImage(t.sprite, s, c, r, n, 0, 0, a, i);
-	};
-	if (t.kind === "obs") {
-		l();
-		return;
-	}
-	if (t.overlay && (o.filter = "grayscale(1)", l(), o.filter = "none"), !t.q || !t.info) return;
-	let u = Pi(t);
-	o.globalAlpha = t.overlay ? .9 : 1, o.drawImage(u, 0, 0, u.width, u.height, 0, 0, a, i), o.globalAlpha = 1, Ni || (Ni = !0, document.body.dataset.firstFrameMs = String(Math.round(performance.now())));
-}
-// src/AttrCell.svelte
-var Ii = /* @__PURE__ */ q("<canvas></canvas>"), Li = {
-	hash: "svelte-1bdpcco",
-	code: "\n  /* the original's sizes: observation 14em (7/8 of the 16em video), attribution 16em */.cell.svelte-1bdpcco {width:14em;height:14em;image-rendering:pixelated;background:#000;display:block;}.cell.attr.svelte-1bdpcco {width:16em;height:16em;}"
-};
-function Ri(e, t) {
-	Ve(t, !0), Ur(e, Li);
-	let n = bi(t, "attr", 3, !1), r = /* @__PURE__ */ F(void 0);
-	V(() => {
-		G(r) && t.spec && Fi(G(r), t.spec);
-	});
-	var i = Ii();
-	let a;
-	_i(i, (e) => I(r, e), () => G(r)), H((e, r) => {
-		$(i, "data-testid", t.testid), a = Yr(i, 1, "cell svelte-1bdpcco", null, a, { attr: n() }), $(i, "width", e), $(i, "height", r), $(i, "data-full", t.spec?.full ? "1" : "0");
-	}, [() => t.spec ? Ai(t.spec)[1] : 64, () => t.spec ? Ai(t.spec)[0] : 64]), J(e, i), He();
-}
-// src/Graph.svelte
-var zi = /* @__PURE__ */ q("<span class=\"other svelte-gsm5hf\"> </span>"), Bi = /* @__PURE__ */ xr("<line y1=\"0\" y2=\"100\" stroke=\"#ccc\" stroke-width=\"1\" vector-effect=\"non-scaling-stroke\"></line>"), Vi = /* @__PURE__ */ xr("<polyline fill=\"none\" stroke=\"#555\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\" vector-effect=\"non-scaling-stroke\"></polyline>"), Hi = /* @__PURE__ */ xr("<polyline fill=\"none\" stroke-width=\"1.5\" vector-effect=\"non-scaling-stroke\"></polyline>"), Ui = /* @__PURE__ */ q("<div class=\"graph svelte-gsm5hf\"><div class=\"label svelte-gsm5hf\"><span> </span> <!></div> <svg preserveAspectRatio=\"none\" class=\"svelte-gsm5hf\"><!><!><!><line y1=\"0\" y2=\"100\" stroke=\"rgba(0,0,0,0.4)\" stroke-width=\"2\" vector-effect=\"non-scaling-stroke\"></line></svg></div>"), Wi = {
-	hash: "svelte-gsm5hf",
-	code: ".graph.svelte-gsm5hf {position:relative;margin-top:0.3em;}.label.svelte-gsm5hf {font-size:0.85em;}.other.svelte-gsm5hf {color:#555;}svg.svelte-gsm5hf {width:100%;height:3em;display:block;background:#fafafa;}"
-};
-function Gi(e, t) {
-	Ve(t, !0), Ur(e, Wi);
-	let n = bi(t, "other", 3, null), r = bi(t, "otherLabel", 3, ""), i = /* @__PURE__ */ N(() => n() && n().length === t.values.length ? [...t.values, ...n()] : t.values), a = /* @__PURE__ */ N(() => Math.min(...G(i))), o = /* @__PURE__ */ N(() => Math.max(...G(i))), s = (e) => (G(o) > G(a) ? 1 - (e - G(a)) / (G(o) - G(a)) : .5) * 90 + 5;
-	function c(e) {
-		let n = [], r = [];
-		return e.forEach((i, a) => {
-			r.push(`${a + .5},${s(i).toFixed(2)}`), (t.dones[a] || a === e.length - 1) && (n.push(r.join(" ")), r = []);
-		}), n;
-	}
-	let l = /* @__PURE__ */ N(() => c(t.values)), u = /* @__PURE__ */ N(() => n() && n().length === t.values.length ? c(n()) : []), d = /* @__PURE__ */ N(() => t.dones.map((e, t) => e ? t + 1 : -1).filter((e) => e > 0));
-	var f = Ui(), p = L(f), m = L(p);
-	let h;
-	var g = z(m, !0), _ = B(m), v = B(_), y = (e) => {
-		var i = zi(), a = z(i);
-		H((e) => {
-			$(i, "data-testid", `${t.testid ?? ""}-other`), Y(a, `(dashed, ${r() ?? ""}: ${e ?? ""})`);
-		}, [() => ki(n()[t.frame])]), J(e, i);
-	};
-	X(v, (e) => {
-		G(u).length && e(y);
-	}), A(p);
-	var b = B(p, 2), x = L(b);
-	Q(x, 17, () => G(d), Z, (e, t) => {
-		var n = Bi();
-		H(() => {
-			$(n, "x1", G(t)), $(n, "x2", G(t));
-		}), J(e, n);
-	});
-	var S = B(x);
-	Q(S, 17, () => G(u), Z, (e, t) => {
-		var n = Vi();
-		H(() => $(n, "points", G(t))), J(e, n);
-	});
-	var C = B(S);
-	Q(C, 17, () => G(l), Z, (e, n) => {
-		var r = Hi();
-		H(() => {
-			$(r, "points", G(n)), $(r, "stroke", t.color);
-		}), J(e, r);
-	});
-	var w = B(C);
-	A(b), A(f), H((e) => {
-		$(f, "data-testid", t.testid), h = Zr(m, "", h, { color: t.color }), Y(g, t.title), Y(_, `: ${e ?? ""} `), $(b, "viewBox", `${t.frame + .5 - t.visible / 2} 0 ${t.visible ?? ""} 100`), $(w, "x1", t.frame + .5), $(w, "x2", t.frame + .5);
-	}, [() => ki(t.values[t.frame])]), J(e, f), He();
-}
-// src/LegendThumb.svelte
-var Ki = /* @__PURE__ */ q("<span class=\"thumb svelte-gdfsym\"></span>"), qi = {
-	hash: "svelte-gdfsym",
-	code: ".thumb.svelte-gdfsym {display:inline-block;width:4.5em;height:4.5em;image-rendering:pixelated;background-color:#888;background-repeat:no-repeat;}"
-};
-function Ji(e, t) {
-	Ve(t, !0), Ur(e, qi);
-	let n = /* @__PURE__ */ F("");
-	V(() => {
-		t.source.image("thumbnails", t.run, t.step, { layer: t.layer }).then((e) => I(n, e.src, !0)).catch(() => I(n, ""));
-	});
-	var r = Ki();
-	let i;
-	H(() => i = Zr(r, "", i, {
-		"background-image": G(n) ? `url("${G(n)}")` : "none",
-		"background-size": `${t.K * 100}% 100%`,
-		"background-position": `${t.K > 1 ? t.k / (t.K - 1) * 100 : 0}% 0`
-	})), J(e, r), He();
-}
-// src/TrajScrub.svelte
-var Yi = /* @__PURE__ */ q("<img draggable=\"false\"/>"), Xi = /* @__PURE__ */ q("<span></span>"), Zi = {
-	hash: "svelte-15x15u3",
-	code: ".scrub.svelte-15x15u3 {height:1.6em;width:8em;image-rendering:pixelated;display:block;}.scrub.stretch.svelte-15x15u3 {width:100%;height:100%;}.placeholder.svelte-15x15u3 {background:#ddd;}"
-};
-function Qi(e, t) {
-	Ve(t, !0), Ur(e, Zi);
-	let n = bi(t, "stretch", 3, !1), r = /* @__PURE__ */ F("");
-	V(() => {
-		t.source.image("scrub", t.run, t.step, { traj: t.traj }).then((e) => I(r, e.src, !0)).catch(() => I(r, ""));
-	});
-	var i = Cr(), a = R(i), o = (e) => {
-		var i = Yi();
-		let a;
-		H(() => {
-			$(i, "src", G(r)), $(i, "alt", `trajectory ${t.traj + 1}`), a = Yr(i, 1, "scrub svelte-15x15u3", null, a, { stretch: n() });
-		}), J(e, i);
-	}, s = (e) => {
-		var t = Xi();
-		let r;
-		H(() => r = Yr(t, 1, "scrub placeholder svelte-15x15u3", null, r, { stretch: n() })), J(e, t);
-	};
-	X(a, (e) => {
-		G(r) ? e(o) : e(s, -1);
-	}), J(e, i), He();
+// src/debug.ts
+function wi(e) {
+	window.rlClarity = e;
 }
 // src/ipc.ts
-function $i(e) {
+function Ti(e) {
 	if (window.parent === window) return () => {};
 	let t = new MessageChannel();
 	t.port1.onmessage = (n) => {
@@ -2492,25 +2301,982 @@ function $i(e) {
 	}
 	return () => t.port1.close();
 }
-// src/urlstate.ts
-var ea = "p.rl_clarity.";
-function ta(e) {
+// src/keys.ts
+function Ei(e, t) {
+	return t?.tagName === "SELECT" || t?.tagName === "TEXTAREA" || t?.tagName === "INPUT" && !["radio", "checkbox"].includes(t.type ?? "") ? null : e === "ArrowLeft" || e === "ArrowRight" ? { arrow: e === "ArrowLeft" ? -1 : 1 } : e === " " ? { toggle: !0 } : null;
+}
+function Di(e, t) {
+	if (!t) return !1;
+	let n = Ei(e.key, e.target);
+	return n ? ("arrow" in n ? t.arrow(n.arrow) : t.toggle(), e.preventDefault(), !0) : !1;
+}
+// src/state/playback.svelte.ts
+function Oi(e) {
+	let t = Math.max(Math.min(Number(e) || 0, 100), 0);
+	return t > 0 ? 1e3 / t : 1e3;
+}
+var ki = class {
+	clock;
+	#e = /* @__PURE__ */ N(0);
+	get traj() {
+		return U(this.#e);
+	}
+	set traj(e) {
+		P(this.#e, e, !0);
+	}
+	#t = /* @__PURE__ */ N(0);
+	get frame() {
+		return U(this.#t);
+	}
+	set frame(e) {
+		P(this.#t, e, !0);
+	}
+	#n = /* @__PURE__ */ N(0);
+	get length() {
+		return U(this.#n);
+	}
+	set length(e) {
+		P(this.#n, e, !0);
+	}
+	#r = /* @__PURE__ */ N(0);
+	get playing() {
+		return U(this.#r);
+	}
+	set playing(e) {
+		P(this.#r, e, !0);
+	}
+	#i = /* @__PURE__ */ N(12);
+	get fps() {
+		return U(this.#i);
+	}
+	set fps(e) {
+		P(this.#i, e, !0);
+	}
+	lastDir = 1;
+	timer = null;
+	due = 0;
+	constructor(e = () => performance.now()) {
+		this.clock = e;
+	}
+	seek(e) {
+		let t = Math.max(this.length - 1, 0), n = Math.min(Math.max(Math.round(Number.isFinite(e) ? e : 0), 0), t);
+		return n !== this.frame && (this.frame = n), n;
+	}
+	setLength(e) {
+		this.length = Math.max(0, Math.floor(e)), this.seek(this.frame), this.traj < 0 && (this.traj = 0);
+	}
+	step(e) {
+		this.pause(), this.lastDir = e, this.seek(this.frame + e);
+	}
+	first() {
+		this.pause(), this.seek(0);
+	}
+	last() {
+		this.pause(), this.seek(this.length - 1);
+	}
+	play(e) {
+		this.lastDir = e, this.playing = e, this.due = 0, this.schedule();
+	}
+	pause() {
+		this.playing &&= 0, this.cancel();
+	}
+	toggle() {
+		this.playing ? this.pause() : this.play(this.lastDir);
+	}
+	arrow(e) {
+		this.playing ? this.play(e) : this.step(e);
+	}
+	dispose() {
+		this.pause();
+	}
+	cancel() {
+		this.timer !== null && clearTimeout(this.timer), this.timer = null;
+	}
+	schedule() {
+		this.cancel();
+		let e = Oi(this.fps), t = this.clock();
+		this.due = this.due && t - this.due < e ? this.due + e : t + e, this.timer = setTimeout(() => this.tick(), Math.max(0, this.due - t));
+	}
+	tick() {
+		if (this.timer = null, !this.playing) return;
+		let e = this.frame + this.playing;
+		e < 0 || e >= this.length ? this.playing = 0 : (this.frame = e, this.schedule());
+	}
+}, Ai = (() => {
+	let e = [];
+	for (let t = -7; t <= 7; t++) for (let n = -7; n <= 7; n++) {
+		let r = Math.exp(-Math.sqrt(t * t + n * n));
+		r >= Math.exp(-7) && e.push({
+			dy: t,
+			dx: n,
+			w: r
+		});
+	}
+	return e;
+})();
+Ai.length;
+function ji(e) {
+	let t = [
+		1,
+		3,
+		5
+	].map((t) => parseInt(e.slice(t, t + 2), 16) / 255), n = Math.hypot(t[0], t[1], t[2]) || 1;
+	return t.map((e) => e / n);
+}
+function Mi(e, t) {
+	return t === "pos" ? e > 0 ? e : 0 : t === "neg" ? e < 0 ? -e : 0 : Math.abs(e);
+}
+function Ni(e, t, n, r, i) {
+	let [, a, o] = t.shape, s = new ImageData(o, a);
+	return s.data.set(Pi(e, t, n, r, i)), s;
+}
+function Pi(e, t, n, r, i) {
+	let [a, o, s, c] = t.shape, l = t.residual ? c - 1 : c, u = t.steps[n] / t.scale, d = o * s, f = a * d, p = n * d, m = new Float32Array(d), h = new Float32Array(d), g = new Float32Array(d);
+	for (let n = 0; n < d; n++) {
+		let a = p + n, o = 0, s = 0, c = 0;
+		if (i !== "res") for (let n = 0; n < l; n++) {
+			if (typeof i == "number" && i !== n) continue;
+			let l = Mi(e[a + n * f] * u, r);
+			if (l === 0) continue;
+			let d = t.colors[n];
+			o += l * d[0], s += l * d[1], c += l * d[2];
+		}
+		if (t.residual && (i === "all" || i === "res")) {
+			let t = Mi(e[a + l * f] * u, r);
+			o += t, s += t, c += t;
+		}
+		m[n] = o, h[n] = s, g[n] = c;
+	}
+	let _ = new Float32Array(d), v = new Float32Array(d), y = new Float32Array(d);
+	for (let e = 0; e < o; e++) for (let t = 0; t < s; t++) {
+		let n = e * s + t, r = m[n], i = h[n], a = g[n];
+		if (r !== 0 || i !== 0 || a !== 0) for (let { dy: n, dx: c, w: l } of Ai) {
+			let u = e + n, d = t + c;
+			if (u < 0 || u >= o || d < 0 || d >= s) continue;
+			let f = u * s + d;
+			_[f] += l * r, v[f] += l * i, y[f] += l * a;
+		}
+	}
+	let b = new Uint8ClampedArray(4 * d);
+	for (let e = 0; e < d; e++) {
+		let t = _[e], n = v[e], r = y[e], i = Math.min(1, Math.hypot(t, n, r)), a = i > 0 ? 1 / i : 0;
+		b[4 * e] = Math.min(1, t * a) * 255, b[4 * e + 1] = Math.min(1, n * a) * 255, b[4 * e + 2] = Math.min(1, r * a) * 255, b[4 * e + 3] = i * 255;
+	}
+	return b;
+}
+function Fi(e) {
+	let t = Math.max(...e), n = e.map((e) => Math.exp(e - t)), r = n.reduce((e, t) => e + t, 0);
+	return n.map((e) => e / r);
+}
+var Ii = {
+	"RIGHT+UP": "↗",
+	"LEFT+UP": "↖",
+	"RIGHT+DOWN": "↘",
+	"LEFT+DOWN": "↙",
+	RIGHT: "→",
+	LEFT: "←",
+	UP: "↑",
+	DOWN: "↓"
+};
+function Li(e) {
+	if (!e.length) return "no-op";
+	let t = ["LEFT", "RIGHT"].filter((t) => e.includes(t)).concat(["UP", "DOWN"].filter((t) => e.includes(t))), n = [...t.filter((e) => e === "LEFT" || e === "RIGHT"), ...t.filter((e) => e === "UP" || e === "DOWN")].join("+"), r = e.filter((e) => ![
+		"LEFT",
+		"RIGHT",
+		"UP",
+		"DOWN"
+	].includes(e)), i = [];
+	return n && i.push(Ii[n] ?? n), i.push(...r), i.join("+");
+}
+function Ri(e) {
+	if (e === void 0 || !isFinite(e)) return "–";
+	if (e === 0) return "0";
+	let t = Math.floor(Math.log10(Math.abs(e)));
+	return t >= -2 && t < 4 ? e.toPrecision(3).replace(/\.?0+$/, (e) => e.includes(".") ? "" : e) : `${(e / 10 ** t).toPrecision(3)}×10^${t}`;
+}
+// src/state/shown.svelte.ts
+var zi = class {
+	v;
+	#e = /* @__PURE__ */ N(null);
+	get series() {
+		return U(this.#e);
+	}
+	set series(e) {
+		P(this.#e, e);
+	}
+	#t = /* @__PURE__ */ N(null);
+	get sprite() {
+		return U(this.#t);
+	}
+	set sprite(e) {
+		P(this.#t, e);
+	}
+	#n = /* @__PURE__ */ N({});
+	get units() {
+		return U(this.#n);
+	}
+	set units(e) {
+		P(this.#n, e);
+	}
+	#r = /* @__PURE__ */ N(null);
+	get full() {
+		return U(this.#r);
+	}
+	set full(e) {
+		P(this.#r, e);
+	}
+	constructor(e) {
+		this.v = e;
+	}
+	#i = /* @__PURE__ */ j(() => [
+		this.v.run,
+		this.v.step,
+		this.v.traj,
+		this.v.frame
+	].join("\0"));
+	get fullKey() {
+		return U(this.#i);
+	}
+	set fullKey(e) {
+		P(this.#i, e);
+	}
+	unitKey(e) {
+		let t = this.v;
+		return `${t.run}\u0000${t.step}\u0000${t.layer}\u0000${t.traj}\u0000${e}`;
+	}
+	unit(e) {
+		return this.units[this.unitKey(e)];
+	}
+	clear() {
+		this.units = {};
+	}
+	cell(e, t) {
+		let n = this.v, r = n.manifest;
+		if (!r || !this.sprite) return null;
+		let i = {
+			sprite: this.sprite,
+			frameColumns: r.assets.frame_columns,
+			obsShape: r.probe_set.observation_shape,
+			t: n.frame,
+			kind: t,
+			overlay: n.overlay,
+			fullShape: n.useFull ? r.full_resolution.shape : null,
+			full: n.useFull && this.full?.key === this.fullKey ? this.full.img : null
+		};
+		if (t === "obs" || e === null) return i;
+		let a = this.unit(e);
+		if (!a) return i;
+		let o = {
+			shape: a.unit.shape,
+			residual: !n.isInput,
+			colors: n.colors,
+			steps: a.unit.steps,
+			scale: a.unit.scale
+		};
+		return {
+			...i,
+			q: a.q,
+			info: o,
+			mode: n.mode,
+			key: this.unitKey(e)
+		};
+	}
+	start() {
+		let e = this.v, t = e.source, n = (t) => e.error = String(t);
+		return gn(() => {
+			z(() => {
+				if (!e.manifest) return;
+				let [r, i, a] = [
+					e.run,
+					e.step,
+					e.traj
+				];
+				Promise.all([t.series(r, i, a), t.image("frames", r, i, { traj: a })]).then(([t, n]) => {
+					r === e.run && i === e.step && a === e.traj && (this.series = t, this.sprite = n);
+				}).catch(n);
+			}), z(() => {
+				if (!e.manifest || !e.layer) return;
+				let r = [...new Set(e.activeRows.map(({ key: e }) => e))], [i, a, o, s] = [
+					e.run,
+					e.step,
+					e.layer,
+					e.traj
+				];
+				sr(() => {
+					let e = new Set(r.map((e) => this.unitKey(e))), c = Object.entries(this.units).filter(([t]) => e.has(t));
+					c.length !== Object.keys(this.units).length && (this.units = Object.fromEntries(c));
+					for (let e of r) {
+						let r = this.unitKey(e);
+						this.units[r] || Promise.all([t.unit(i, a, o, s, e), t.attribution(i, a, o, s, e)]).then(([t, n]) => {
+							this.unitKey(e) === r && (this.units = {
+								...this.units,
+								[r]: {
+									unit: t,
+									q: n
+								}
+							});
+						}).catch(n);
+					}
+				});
+			}), z(() => {
+				if (!e.useFull) return;
+				let [r, i, a, o, s, c] = [
+					e.run,
+					e.step,
+					e.traj,
+					e.frame,
+					this.fullKey,
+					e.T
+				];
+				t.fullFrame(r, i, {
+					traj: a,
+					frame: o
+				}).then((e) => {
+					this.fullKey === s && (this.full = {
+						key: s,
+						img: e
+					});
+				}).catch(n);
+				for (let e = 1; e <= 3; e++) o + e < c && t.fullFrame(r, i, {
+					traj: a,
+					frame: o + e
+				}).catch(() => {});
+			});
+		});
+	}
+}, Bi = [
+	{
+		label: "red",
+		color: "#ff0000"
+	},
+	{
+		label: "green",
+		color: "#00ff00"
+	},
+	{
+		label: "blue",
+		color: "#0000ff"
+	}
+], Vi = "No RL Clarity analysis in this logdir yet: run 'rl-clarity analyze CHECKPOINT --logdir LOGDIR'.", Hi = class {
+	source;
+	#e = /* @__PURE__ */ N(new ki());
+	get playback() {
+		return U(this.#e);
+	}
+	set playback(e) {
+		P(this.#e, e);
+	}
+	#t = /* @__PURE__ */ N([]);
+	get runs() {
+		return U(this.#t);
+	}
+	set runs(e) {
+		P(this.#t, e);
+	}
+	#n = /* @__PURE__ */ N([]);
+	get problems() {
+		return U(this.#n);
+	}
+	set problems(e) {
+		P(this.#n, e);
+	}
+	#r = /* @__PURE__ */ N("");
+	get run() {
+		return U(this.#r);
+	}
+	set run(e) {
+		P(this.#r, e, !0);
+	}
+	#i = /* @__PURE__ */ N(-1);
+	get step() {
+		return U(this.#i);
+	}
+	set step(e) {
+		P(this.#i, e, !0);
+	}
+	#a = /* @__PURE__ */ N(null);
+	get manifest() {
+		return U(this.#a);
+	}
+	set manifest(e) {
+		P(this.#a, e);
+	}
+	#o = /* @__PURE__ */ N("");
+	get layer() {
+		return U(this.#o);
+	}
+	set layer(e) {
+		P(this.#o, e, !0);
+	}
+	#s = /* @__PURE__ */ N(Kt(["v"]));
+	get rows() {
+		return U(this.#s);
+	}
+	set rows(e) {
+		P(this.#s, e, !0);
+	}
+	#c = /* @__PURE__ */ N(!1);
+	get abs() {
+		return U(this.#c);
+	}
+	set abs(e) {
+		P(this.#c, e, !0);
+	}
+	#l = /* @__PURE__ */ N(!0);
+	get overlay() {
+		return U(this.#l);
+	}
+	set overlay(e) {
+		P(this.#l, e, !0);
+	}
+	#u = /* @__PURE__ */ N(!1);
+	get residual() {
+		return U(this.#u);
+	}
+	set residual(e) {
+		P(this.#u, e, !0);
+	}
+	#d = /* @__PURE__ */ N(!0);
+	get hires() {
+		return U(this.#d);
+	}
+	set hires(e) {
+		P(this.#d, e, !0);
+	}
+	#f = /* @__PURE__ */ N(null);
+	get hover() {
+		return U(this.#f);
+	}
+	set hover(e) {
+		P(this.#f, e, !0);
+	}
+	#p = /* @__PURE__ */ N(null);
+	get feature() {
+		return U(this.#p);
+	}
+	set feature(e) {
+		P(this.#p, e, !0);
+	}
+	#m = /* @__PURE__ */ N(0);
+	get expandIdx() {
+		return U(this.#m);
+	}
+	set expandIdx(e) {
+		P(this.#m, e, !0);
+	}
+	#h = /* @__PURE__ */ N(0);
+	get subdivIdx() {
+		return U(this.#h);
+	}
+	set subdivIdx(e) {
+		P(this.#h, e, !0);
+	}
+	#g = /* @__PURE__ */ N("");
+	get error() {
+		return U(this.#g);
+	}
+	set error(e) {
+		P(this.#g, e, !0);
+	}
+	data = new zi(this);
+	#_ = /* @__PURE__ */ N(null);
+	get featureColors() {
+		return U(this.#_);
+	}
+	set featureColors(e) {
+		P(this.#_, e);
+	}
+	#v = /* @__PURE__ */ N([]);
+	get unmatched() {
+		return U(this.#v);
+	}
+	set unmatched(e) {
+		P(this.#v, e);
+	}
+	#y = /* @__PURE__ */ j(() => this.manifest?.probe_set.steps ?? 0);
+	get T() {
+		return U(this.#y);
+	}
+	set T(e) {
+		P(this.#y, e);
+	}
+	#b = /* @__PURE__ */ j(() => this.manifest?.probe_set.trajectories ?? 0);
+	get E() {
+		return U(this.#b);
+	}
+	set E(e) {
+		P(this.#b, e);
+	}
+	#x = /* @__PURE__ */ j(() => this.manifest?.layers.find((e) => e.name === this.layer));
+	get layerInfo() {
+		return U(this.#x);
+	}
+	set layerInfo(e) {
+		P(this.#x, e);
+	}
+	#S = /* @__PURE__ */ j(() => this.layerInfo?.kind === "input");
+	get isInput() {
+		return U(this.#S);
+	}
+	set isInput(e) {
+		P(this.#S, e);
+	}
+	#C = /* @__PURE__ */ j(() => this.layerInfo?.channels?.length ? this.layerInfo.channels : Bi);
+	get inputChannels() {
+		return U(this.#C);
+	}
+	set inputChannels(e) {
+		P(this.#C, e);
+	}
+	#w = /* @__PURE__ */ j(() => this.layerInfo ? this.isInput ? this.inputChannels.length : this.layerInfo.features : 0);
+	get K() {
+		return U(this.#w);
+	}
+	set K(e) {
+		P(this.#w, e);
+	}
+	#T = /* @__PURE__ */ j(() => this.featureColors ?? this.manifest?.feature_colors ?? []);
+	get palette() {
+		return U(this.#T);
+	}
+	set palette(e) {
+		P(this.#T, e);
+	}
+	#E = /* @__PURE__ */ j(() => this.isInput ? this.inputChannels.map((e) => ji(e.color)) : this.palette.map(ji));
+	get colors() {
+		return U(this.#E);
+	}
+	set colors(e) {
+		P(this.#E, e);
+	}
+	#D = /* @__PURE__ */ j(() => this.hover ?? (this.residual && !this.isInput ? "all" : "prin"));
+	get mode() {
+		return U(this.#D);
+	}
+	set mode(e) {
+		P(this.#D, e);
+	}
+	#O = /* @__PURE__ */ j(() => this.abs ? ["abs"] : ["pos", "neg"]);
+	get directions() {
+		return U(this.#O);
+	}
+	set directions(e) {
+		P(this.#O, e);
+	}
+	#k = /* @__PURE__ */ j(() => (this.manifest?.action_combos ?? []).map(Li));
+	get labels() {
+		return U(this.#k);
+	}
+	set labels(e) {
+		P(this.#k, e);
+	}
+	#A = /* @__PURE__ */ j(() => this.rows.flatMap((e, t) => e === null ? [] : [{
+		key: e,
+		i: t
+	}]));
+	get activeRows() {
+		return U(this.#A);
+	}
+	set activeRows(e) {
+		P(this.#A, e);
+	}
+	#j = /* @__PURE__ */ j(() => this.runs.find((e) => e.run === this.run)?.steps ?? []);
+	get stepsOfRun() {
+		return U(this.#j);
+	}
+	set stepsOfRun(e) {
+		P(this.#j, e);
+	}
+	#M = /* @__PURE__ */ j(() => !!this.manifest?.full_resolution);
+	get hasFull() {
+		return U(this.#M);
+	}
+	set hasFull(e) {
+		P(this.#M, e);
+	}
+	#N = /* @__PURE__ */ j(() => this.hasFull && this.hires);
+	get useFull() {
+		return U(this.#N);
+	}
+	set useFull(e) {
+		P(this.#N, e);
+	}
+	seq = 0;
+	constructor(e) {
+		this.source = e;
+	}
+	get traj() {
+		return this.playback.traj;
+	}
+	get frame() {
+		return this.playback.frame;
+	}
+	get playing() {
+		return this.playback.playing;
+	}
+	async loadRuns(e = !1) {
+		try {
+			let t = await this.source.runs(e);
+			return this.runs = t.runs, this.problems = t.problems, t.runs.length || (this.error = t.problems.length ? "" : Vi), !0;
+		} catch (e) {
+			return this.error = String(e), !1;
+		}
+	}
+	async load(e, t) {
+		let n = ++this.seq;
+		this.playback.pause(), this.error = "";
+		let r;
+		try {
+			r = await this.source.manifest(e, t);
+		} catch (e) {
+			return n === this.seq && (this.error = String(e)), !1;
+		}
+		if (n !== this.seq) return !1;
+		this.run = e, this.step = t, this.manifest = r, this.data.clear(), this.feature = null, r.layers.some((e) => e.name === this.layer) || (this.layer = r.default_layer);
+		let i = r.outputs.map((e) => e.key), a = this.rows.filter((e) => e === null || i.includes(e));
+		return this.rows = a.some((e) => e !== null) ? a : ["v"], this.playback.setLength(r.probe_set.steps), this.traj >= r.probe_set.trajectories && (this.playback.traj = r.probe_set.trajectories - 1), this.expandIdx = Math.max(0, r.features.expand_mults.indexOf(r.features.expand_default)), this.subdivIdx = Math.max(0, r.features.subdiv_mults.indexOf(r.features.subdiv_default)), !0;
+	}
+	async apply(e) {
+		let t = [];
+		if (!this.runs.length) return e.run !== void 0 && t.push(`run "${e.run}" is not analysed: there are no analyses`), t;
+		let n = e.run === void 0 ? void 0 : this.runs.find((t) => t.run === e.run), r = this.runs.find((e) => e.run === this.run) ?? this.runs[0];
+		e.run !== void 0 && !n && t.push(`run "${e.run}" is not analysed here: showing "${r.run}"`), n ??= r;
+		let i = n.steps[n.steps.length - 1], a = e.step ?? (n.run === this.run ? this.step : i);
+		return e.step !== void 0 && !n.steps.includes(e.step) && t.push(`step ${e.step} of "${n.run}" is not analysed: showing step ${i}`), n.steps.includes(a) || (a = i), (n.run !== this.run || a !== this.step || !this.manifest) && !await this.load(n.run, a) ? t : t.concat(this.applyView(e));
+	}
+	applyView(e) {
+		let t = this.manifest;
+		if (!t) return [];
+		let n = [], r = `${this.run} @ step ${this.step}`;
+		if (e.layer !== void 0 && (t.layers.some((t) => t.name === e.layer) ? this.layer = e.layer : n.push(`layer "${e.layer}" is not analysed in ${r}: showing layer ${this.layer}`)), e.rows !== void 0) {
+			let i = t.outputs.map((e) => e.key), a = e.rows.filter((e) => !i.includes(e)), o = e.rows.filter((e) => i.includes(e));
+			a.length && n.push(`output${a.length > 1 ? "s" : ""} ${a.map((e) => `"${e}"`).join(", ")} not analysed in ${r}: left out`), this.rows = o.length ? o : ["v"];
+		}
+		e.abs !== void 0 && (this.abs = e.abs), e.overlay !== void 0 && (this.overlay = e.overlay), e.residual !== void 0 && (this.residual = e.residual);
+		let i = t.probe_set.trajectories, a = t.probe_set.steps;
+		if (e.traj !== void 0) {
+			let t = Math.min(Math.max(e.traj, 0), i - 1);
+			t !== e.traj && n.push(`trajectory ${e.traj + 1} does not exist (1-${i}): showing ${t + 1}`), this.playback.traj = t;
+		}
+		if (e.frame !== void 0) {
+			let t = this.playback.seek(e.frame);
+			t !== e.frame && n.push(`frame ${e.frame + 1} does not exist (1-${a}): showing ${t + 1}`);
+		}
+		return n;
+	}
+	urlState() {
+		return {
+			run: this.run,
+			step: this.step,
+			layer: this.layer,
+			traj: this.traj,
+			frame: this.frame,
+			rows: this.activeRows.map((e) => e.key),
+			abs: this.abs,
+			overlay: this.overlay,
+			residual: this.residual
+		};
+	}
+	setLayer(e) {
+		this.manifest?.layers.some((t) => t.name === e) && (this.layer = e);
+	}
+	setTraj(e) {
+		e >= 0 && e < this.E && (this.playback.traj = e);
+	}
+	jump(e, t) {
+		this.playback.pause(), this.setTraj(e), this.playback.seek(t);
+	}
+	addRow() {
+		let e = [...this.rows].reverse().find((e) => e !== null) ?? "v";
+		this.rows = [...this.rows, e];
+	}
+	removeRow(e) {
+		this.activeRows.length > 1 && (this.rows = this.rows.map((t, n) => n === e ? null : t));
+	}
+	setRow(e, t) {
+		this.manifest?.outputs.some((e) => e.key === t) && (this.rows[e] = t);
+	}
+	openFeature(e) {
+		e >= 0 && e < this.K && !this.isInput && (this.feature = e);
+	}
+	closeFeature() {
+		this.feature = null;
+	}
+	zoom(e) {
+		let t = this.manifest?.features.expand_mults.length ?? 1;
+		this.expandIdx = Math.min(Math.max(this.expandIdx + Math.sign(e), 0), t - 1);
+	}
+	start() {
+		return this.data.start();
+	}
+};
+// src/state/compare.svelte.ts
+function Ui(e, t) {
+	return !!e && !!t && e.probe_set.id !== void 0 && e.probe_set.id === t.probe_set.id;
+}
+function Wi(e, t) {
+	let n = t.find((t) => t.run === e.run)?.steps ?? [], r = n.indexOf(e.step);
+	if (n.length > 1) return {
+		run: e.run,
+		step: n[r > 0 ? r - 1 : 1]
+	};
+	let i = t.find((t) => t.run !== e.run);
+	return i ? {
+		run: i.run,
+		step: i.steps[i.steps.length - 1]
+	} : { ...e };
+}
+var Gi = class {
+	source;
+	#e = /* @__PURE__ */ N(null);
+	get a() {
+		return U(this.#e);
+	}
+	set a(e) {
+		P(this.#e, e);
+	}
+	#t = /* @__PURE__ */ N(null);
+	get b() {
+		return U(this.#t);
+	}
+	set b(e) {
+		P(this.#t, e);
+	}
+	#n = /* @__PURE__ */ N([]);
+	get runs() {
+		return U(this.#n);
+	}
+	set runs(e) {
+		P(this.#n, e);
+	}
+	#r = /* @__PURE__ */ N(null);
+	get match() {
+		return U(this.#r);
+	}
+	set match(e) {
+		P(this.#r, e);
+	}
+	#i = /* @__PURE__ */ N("a");
+	get active() {
+		return U(this.#i);
+	}
+	set active(e) {
+		P(this.#i, e, !0);
+	}
+	#a = /* @__PURE__ */ N("");
+	get error() {
+		return U(this.#a);
+	}
+	set error(e) {
+		P(this.#a, e, !0);
+	}
+	#o = /* @__PURE__ */ j(() => Ui(this.a.manifest, this.b.manifest));
+	get shared() {
+		return U(this.#o);
+	}
+	set shared(e) {
+		P(this.#o, e);
+	}
+	#s = /* @__PURE__ */ j(() => !!this.a.manifest && !!this.b.manifest);
+	get ready() {
+		return U(this.#s);
+	}
+	set ready(e) {
+		P(this.#s, e);
+	}
+	#c = /* @__PURE__ */ j(() => this.shared || this.active === "a" ? this.a.playback : this.b.playback);
+	get playback() {
+		return U(this.#c);
+	}
+	set playback(e) {
+		P(this.#c, e);
+	}
+	constructor(e) {
+		this.source = e, this.a = new Hi(e), this.b = new Hi(e);
+	}
+	label(e) {
+		let t = e === "a" ? this.a : this.b;
+		return t.manifest ? `${e.toUpperCase()}: ${t.run} @ step ${t.step}` : e.toUpperCase();
+	}
+	stepsOf(e) {
+		return this.runs.find((t) => t.run === e)?.steps ?? [];
+	}
+	has(e) {
+		return !!e && this.stepsOf(e.run).includes(e.step);
+	}
+	async open(e, t = null) {
+		let n = [];
+		try {
+			this.runs = (await this.source.runs(!1)).runs;
+		} catch (e) {
+			return this.error = String(e), n;
+		}
+		if (!this.runs.length) return n;
+		this.a.runs = this.b.runs = this.runs;
+		let r = (e, t) => e !== void 0 && t !== void 0 ? {
+			run: e,
+			step: t
+		} : null, i = this.runs[0], a = t?.a ?? r(e.run, e.step) ?? {
+			run: i.run,
+			step: i.steps[i.steps.length - 1]
+		};
+		if (!this.has(a)) {
+			let e = {
+				run: i.run,
+				step: i.steps[i.steps.length - 1]
+			};
+			n.push(`A: no analysis of "${a.run}" at step ${a.step}: showing ${e.run} @ step ${e.step}`), a = e;
+		}
+		let o = t?.b ?? r(e.run_b, e.step_b);
+		if (o && !this.has(o)) {
+			let e = Wi(a, this.runs);
+			n.push(`B: no analysis of "${o.run}" at step ${o.step}: showing ${e.run} @ step ${e.step}`), o = e;
+		}
+		o ??= Wi(a, this.runs);
+		let s = {
+			layer: e.layer,
+			rows: e.rows,
+			abs: e.abs,
+			overlay: e.overlay,
+			residual: e.residual
+		}, [c, l] = await Promise.all([this.a.apply({
+			...a,
+			...s,
+			traj: e.traj,
+			frame: e.frame
+		}), this.b.apply({
+			...o,
+			...s,
+			traj: e.traj_b ?? e.traj,
+			frame: e.frame_b ?? e.frame
+		})]);
+		return n.concat(c.map((e) => `A: ${e}`), l.map((e) => `B: ${e}`));
+	}
+	async choose(e, t, n) {
+		let r = e === "a" ? this.a : this.b, i = this.stepsOf(t), a = n !== void 0 && i.includes(n) ? n : i.includes(r.step) ? r.step : i[i.length - 1];
+		a !== void 0 && await r.load(t, a);
+	}
+	swap() {
+		[this.a, this.b] = [this.b, this.a];
+	}
+	urlState() {
+		let e = this.b;
+		return {
+			...this.a.urlState(),
+			run_b: e.run,
+			step_b: e.step,
+			...this.shared ? {} : {
+				traj_b: e.traj,
+				frame_b: e.frame
+			}
+		};
+	}
+	state() {
+		let e = (e) => ({
+			traj: e.traj,
+			frame: e.frame,
+			layer: e.layer
+		}), t = (e) => e.manifest ? {
+			run: e.run,
+			step: e.step
+		} : null;
+		return {
+			mode: "compare",
+			a: t(this.a),
+			b: t(this.b),
+			shared: this.shared,
+			navA: e(this.a),
+			navB: e(this.b),
+			match: this.match
+		};
+	}
+	start() {
+		let e = [this.a.start(), this.b.start()], t = gn(() => {
+			z(() => {
+				let [e, t, n] = [
+					this.a,
+					this.b,
+					this.shared
+				];
+				sr(() => {
+					if (n && t.playback !== e.playback) t.playback.dispose(), t.playback = e.playback;
+					else if (!n && t.manifest && t.playback === e.playback) {
+						let n = new ki();
+						n.traj = Math.min(e.traj, Math.max(t.E - 1, 0)), n.setLength(t.T), n.seek(e.frame), t.playback = n;
+					}
+				});
+			}), z(() => {
+				let e = this.a.layer;
+				sr(() => {
+					e && this.b.layer !== e && this.b.setLayer(e);
+				});
+			}), z(() => {
+				let e = this.b.layer;
+				sr(() => {
+					e && this.a.layer !== e && this.a.setLayer(e);
+				});
+			}), z(() => {
+				let [e, t] = [this.a, this.b];
+				if (!e.manifest || !t.manifest || !e.layer) return;
+				let n = [
+					e.run,
+					e.step,
+					t.run,
+					t.step,
+					e.layer
+				];
+				this.match = null, this.source.match(...n).then((r) => {
+					e === this.a && t === this.b && [
+						e.run,
+						e.step,
+						t.run,
+						t.step,
+						e.layer
+					].every((e, t) => e === n[t]) && (this.match = r);
+				}).catch((e) => this.error = String(e));
+			}), z(() => {
+				let e = this.match, [t, n] = [this.a, this.b];
+				sr(() => {
+					t.featureColors = e?.colors_a ?? null, n.featureColors = e?.colors_b ?? null, t.unmatched = e?.method ? e.unmatched_a : [], n.unmatched = e?.method ? e.unmatched_b : [];
+				});
+			});
+		});
+		return () => {
+			t();
+			for (let t of e) t();
+			this.a.playback.dispose(), this.b.playback.dispose();
+		};
+	}
+}, Ki = "p.rl_clarity.";
+function qi(e) {
 	let t = {};
 	for (let [n, r] of e) n === "run" ? t.run = r : n === "step" && /^\d+$/.test(r) ? t.step = Number(r) : n === "layer" ? t.layer = r : n === "traj" && /^\d+$/.test(r) ? t.traj = Number(r) - 1 : n === "frame" && /^\d+$/.test(r) ? t.frame = Number(r) - 1 : n === "rows" ? t.rows = r.split(",").filter(Boolean) : n === "abs" || n === "overlay" || n === "residual" ? t[n] = r === "1" : n === "run_b" ? t.run_b = r : n === "step_b" && /^\d+$/.test(r) ? t.step_b = Number(r) : n === "traj_b" && /^\d+$/.test(r) ? t.traj_b = Number(r) - 1 : n === "frame_b" && /^\d+$/.test(r) && (t.frame_b = Number(r) - 1);
 	return t;
 }
-function na() {
+function Ji() {
 	try {
 		return window.parent === window ? "" : window.parent.location.hash;
 	} catch {
 		return "";
 	}
 }
-function ra() {
-	let e = new URLSearchParams(location.hash.slice(1));
-	return [...e.keys()].length ? ta([...e.entries()]) : ta([...new URLSearchParams(na().slice(1).replace(/^[^&=]*&?/, "")).entries()].filter(([e]) => e.startsWith(ea)).map(([e, t]) => [e.slice(13), t]));
+function Yi(e, t = "") {
+	let n = new URLSearchParams(e.replace(/^#/, ""));
+	return [...n.keys()].length ? qi([...n.entries()]) : qi([...new URLSearchParams(t.replace(/^#/, "").replace(/^[^&=]*&?/, "")).entries()].filter(([e]) => e.startsWith(Ki)).map(([e, t]) => [e.slice(13), t]));
 }
-function ia(e) {
+function Xi() {
+	return Yi(location.hash, Ji());
+}
+function Zi(e) {
+	return new URLSearchParams($i(e)).toString();
+}
+function Qi(e, t) {
+	let n = e.replace(/^#/, "").split("&"), r = n[0] || "rl_clarity", i = new URLSearchParams(n.slice(1).join("&"));
+	for (let e of [...i.keys()]) e.startsWith(Ki) && i.delete(e);
+	for (let [e, n] of $i(t)) i.set(Ki + e, n);
+	return `#${r}&${i.toString()}`;
+}
+function $i(e) {
 	let t = [
 		["run", e.run],
 		["step", String(e.step)],
@@ -2524,47 +3290,85 @@ function ia(e) {
 	];
 	return e.run_b !== void 0 && e.step_b !== void 0 && (t.push(["run_b", e.run_b], ["step_b", String(e.step_b)]), e.traj_b !== void 0 && t.push(["traj_b", String(e.traj_b + 1)]), e.frame_b !== void 0 && t.push(["frame_b", String(e.frame_b + 1)])), t;
 }
-var aa = !0;
-function oa() {
-	aa = !1;
+var ea = !0;
+function ta() {
+	ea = !1;
 }
-var sa = null, ca = null;
-function la(e) {
-	ca = {
+var na = null, ra = null;
+function ia(e) {
+	ra = {
 		...e,
 		rows: [...e.rows]
-	}, sa ||= setTimeout(() => {
-		sa = null;
-		let e = ia(ca);
+	}, na ||= setTimeout(() => {
+		na = null;
+		let e = ra;
 		try {
-			history.replaceState(null, "", "#" + new URLSearchParams(e).toString());
+			history.replaceState(null, "", "#" + Zi(e));
 		} catch {}
 		try {
-			if (aa && window.parent !== window) {
-				let t = window.parent.location, n = t.hash.slice(1).split("&")[0] || "rl_clarity", r = new URLSearchParams(t.hash.slice(1).split("&").slice(1).join("&"));
-				for (let e of [...r.keys()]) e.startsWith(ea) && r.delete(e);
-				for (let [t, n] of e) r.set(ea + t, n);
-				window.parent.history.replaceState(window.parent.history.state, "", `#${n}&${r.toString()}`);
-			}
+			ea && window.parent !== window && window.parent.history.replaceState(window.parent.history.state, "", Qi(window.parent.location.hash, e));
 		} catch {}
 	}, 300);
 }
-function ua(e, t, n) {
-	if (n !== "int16-step-zigzag-planes-gzip") throw Error(`attribution maps in codec "${n}" cannot be read by this version`);
-	let r = t.reduce((e, t) => e * t, 1);
-	if (e.length !== 2 * r) throw Error(`attribution maps hold ${e.length / 2} values, expected ${t.join("x")}`);
-	let i = new Int16Array(r);
-	for (let t = 0; t < r; t++) {
-		let n = e[t] | e[r + t] << 8;
-		i[t] = n >>> 1 ^ -(n & 1);
-	}
-	return i;
+// src/charts.ts
+function aa(e, t = null) {
+	let n = t && t.length === e.length ? [...e, ...t] : e, r = Infinity, i = -Infinity;
+	for (let e of n) e < r && (r = e), e > i && (i = e);
+	return [r, i];
 }
-function da(e, t, n) {
-	let r = Math.abs(e[n].reduce((e, t) => e + t, 0) - t[n]), i = t.reduce((e, t) => e + Math.abs(t), 0) / Math.max(t.length, 1);
-	return [r / Math.max(Math.abs(t[n]), 1e-12), r / Math.max(i, 1e-12)];
+function oa(e, t, n) {
+	return (n > t ? 1 - (e - t) / (n - t) : .5) * 90 + 5;
 }
-async function fa(e, t, n, r, i) {
+function sa(e, t, n, r) {
+	let i = [], a = [];
+	return e.forEach((o, s) => {
+		a.push(`${s + .5},${oa(o, n, r).toFixed(2)}`), (t[s] || s === e.length - 1) && (i.push(a.join(" ")), a = []);
+	}), i;
+}
+function ca(e) {
+	return e.map((e, t) => e ? t + 1 : -1).filter((e) => e > 0);
+}
+function la(e, t, n) {
+	return {
+		width: e / n * 100,
+		left: (.5 - (t + .5) / n) * 100
+	};
+}
+function ua(e, t, n, r, i) {
+	return e + (t - n) / r * i;
+}
+function da(e, t) {
+	return [...e].sort((e, t) => e - t)[Math.floor(t * (e.length - 1))];
+}
+function fa(e) {
+	let t = e.map((e) => Math.max(...e)), n = e.map((e) => Math.min(...e));
+	return {
+		upper: Math.max(0, da(t, .9), Math.max(...t) / 5),
+		lower: Math.min(0, da(n, .1), Math.min(...n) / 5)
+	};
+}
+function pa(e, t) {
+	let { upper: n, lower: r } = t, i = n - r || 1;
+	return {
+		bars: e.map((t, a) => {
+			let o = Math.max(r, Math.min(n, t));
+			return {
+				k: a,
+				top: (n - Math.max(o, 0)) / i * 100,
+				height: Math.abs(o) / i * 100,
+				residual: a === e.length - 1
+			};
+		}),
+		zero: n / i * 100
+	};
+}
+function ma(e, t) {
+	return Math.round((.75 * (t > 1 ? e / (t - 1) : 0) + .1875) * 255);
+}
+function ha(e) {
+	return e == null || !isFinite(e) ? "–" : `${(e * 100).toFixed(2)}%`;
+}
+async function ga(e, t, n, r, i) {
 	let a = t.layout;
 	if (!a) return null;
 	let o = [...new Set(t.indices)];
@@ -2596,25 +3400,379 @@ async function fa(e, t, n, r, i) {
 	}
 	return h.toDataURL("image/png");
 }
-// src/Evolution.svelte
-var pa = /* @__PURE__ */ q("<span class=\"small svelte-1uilgeo\"> </span>"), ma = /* @__PURE__ */ q("<span><!></span>"), ha = /* @__PURE__ */ q("<span class=\"small svelte-1uilgeo\">different probe set: no totals</span>"), ga = /* @__PURE__ */ q("<!> <!> <!>", 1), _a = /* @__PURE__ */ q("<div><span class=\"label svelte-1uilgeo\"> </span> <!></div>"), va = /* @__PURE__ */ xr("<polyline fill=\"none\" stroke-width=\"2\" vector-effect=\"non-scaling-stroke\"><title> </title></polyline>"), ya = /* @__PURE__ */ q("<span> </span>"), ba = /* @__PURE__ */ q("<svg class=\"chart svelte-1uilgeo\" viewBox=\"0 0 100 100\" preserveAspectRatio=\"none\" data-testid=\"evo-chart\"><line x1=\"0\" x2=\"100\" stroke=\"#999\" stroke-width=\"1\" vector-effect=\"non-scaling-stroke\"></line><!></svg> <div class=\"axis svelte-1uilgeo\"></div>", 1), xa = /* @__PURE__ */ q("<div class=\"evolution svelte-1uilgeo\" data-testid=\"evolution\"><h3 class=\"svelte-1uilgeo\">Across checkpoints</h3> <p class=\"small svelte-1uilgeo\"> </p> <div class=\"strip svelte-1uilgeo\"></div> <!></div>"), Sa = {
-	hash: "svelte-1uilgeo",
-	code: ".evolution.svelte-1uilgeo {margin-top:1em;}h3.svelte-1uilgeo {margin:0.6em 0 0.3em;font-size:1.05em;}.small.svelte-1uilgeo {font-size:0.85em;color:#666;margin:0.2em 0;}.strip.svelte-1uilgeo {display:flex;flex-direction:column;gap:3px;}.row.svelte-1uilgeo {display:flex;align-items:center;gap:3px;}.row.current.svelte-1uilgeo {background:#eef4ff;}.label.svelte-1uilgeo {width:9em;font-size:0.85em;flex:none;}.feat.svelte-1uilgeo {border:3px solid;display:inline-flex;font-size:0.55em;}.feat.unmatched.svelte-1uilgeo {border-style:dashed;}.chart.svelte-1uilgeo {width:100%;height:8em;background:#fafafa;display:block;margin-top:0.4em;}.axis.svelte-1uilgeo {display:flex;justify-content:space-between;font-size:0.75em;color:#666;}"
+// src/components/FeaturePopup.svelte
+var _a = /* @__PURE__ */ G("<span class=\"pane svelte-dtuciw\" data-testid=\"popup-pane\"> </span>"), va = /* @__PURE__ */ G("<span data-testid=\"popup-full-note\"> </span>"), ya = /* @__PURE__ */ G("<canvas data-testid=\"popup-observation\" class=\"svelte-dtuciw\"></canvas>"), ba = /* @__PURE__ */ G("<img data-testid=\"popup-image\" draggable=\"false\" class=\"svelte-dtuciw\"/>"), xa = /* @__PURE__ */ G("<div data-testid=\"feature-popup\" role=\"dialog\" tabindex=\"-1\"><div class=\"head svelte-dtuciw\"><b><!> </b> <button data-testid=\"popup-close\">close</button></div> <p class=\"small\">Dataset examples by spatial position. Press to view example, scroll to zoom. <!></p> <div class=\"sliders svelte-dtuciw\"><label class=\"svelte-dtuciw\">zoom in <input data-testid=\"zoom-slider\" type=\"range\" min=\"0\"/> zoom out</label> <label class=\"svelte-dtuciw\">fewer patches <input data-testid=\"patches-slider\" type=\"range\" min=\"0\"/> more patches</label></div> <div class=\"view svelte-dtuciw\" role=\"button\" tabindex=\"0\" aria-label=\"press to view the example\"><!></div></div>"), Sa = {
+	hash: "svelte-dtuciw",
+	code: ".popup.svelte-dtuciw {position:fixed;top:2em;left:50%;transform:translateX(-50%);width:40em;max-width:calc(100vw - 2em);box-sizing:border-box;background:#fff;border:1px solid #888;box-shadow:0 4px 24px rgba(0,0,0,0.3);padding:0.8em;z-index:10;}\n  /* the compare view's panes side by side: over the other pane's timeline and attribution */.popup.right.svelte-dtuciw {left:calc(50% + 1em);transform:none;}.popup.left.svelte-dtuciw {left:1em;transform:none;}.head.svelte-dtuciw {display:flex;justify-content:space-between;gap:1em;}.pane.svelte-dtuciw {background:#1f6fd1;color:#fff;padding:0 0.4em;margin-right:0.5em;border-radius:3px;}.sliders.svelte-dtuciw label:where(.svelte-dtuciw) {display:block;}.view.svelte-dtuciw {width:min(36em, 100%);aspect-ratio:1;margin:0 auto;cursor:pointer;background:repeating-conic-gradient(#ddd 0 25%, #fff 0 50%) 0 0 / 16px 16px;}.view.svelte-dtuciw img:where(.svelte-dtuciw), .view.svelte-dtuciw canvas:where(.svelte-dtuciw) {width:100%;height:100%;image-rendering:pixelated;display:block;opacity:0.999;}"
 };
 function Ca(e, t) {
-	Ve(t, !0), Ur(e, Sa);
-	let n = /* @__PURE__ */ F(Wt([])), r = /* @__PURE__ */ N(() => {
+	O(t, !0), Z(e, Sa);
+	let n = $(t, "viewer", 7), r = $(t, "label", 3, ""), i = $(t, "place", 3, "center"), a = /* @__PURE__ */ j(() => n().manifest), o = /* @__PURE__ */ j(() => U(a).features), s = /* @__PURE__ */ j(() => n().feature ?? 0), c = /* @__PURE__ */ j(() => `${n().run}\u0000${n().step}\u0000${n().layer}\u0000${U(s)}\u0000${n().subdivIdx}\u0000${n().expandIdx}`), l = /* @__PURE__ */ N(null), u = /* @__PURE__ */ N(null), d = /* @__PURE__ */ N(null), f = /* @__PURE__ */ N(void 0);
+	z(() => {
+		let e = {
+			layer: n().layer,
+			feature: U(s),
+			subdiv: String(U(o).subdiv_mults[n().subdivIdx]),
+			expand: String(U(o).expand_mults[n().expandIdx])
+		}, [t, r, i, d, f, p] = [
+			n().run,
+			n().step,
+			U(c),
+			U(a),
+			n().useFull,
+			n().source
+		];
+		p.image("feature", t, r, e).then(async (n) => {
+			if (U(c) !== i || (P(l, n, !0), !f)) return;
+			let a = await ga(n, await p.featureGrid(t, r, e.layer, e.feature, Number(e.subdiv), Number(e.expand)), d.probe_set.observation_shape, d.full_resolution.shape, (e) => p.fullFrame(t, r, { obs: e }));
+			U(c) === i && P(u, {
+				key: i,
+				src: a
+			}, !0);
+		}).catch((e) => n().error = String(e));
+	});
+	let p = /* @__PURE__ */ j(() => n().useFull && U(u)?.key === U(c) && U(u).src ? U(u).src : U(l)?.src ?? ""), m = 0;
+	function h(e) {
+		e.preventDefault();
+		let t = performance.now();
+		t - m < 100 || (m = t, n().zoom(e.deltaY));
+	}
+	let g = 0, _ = 0;
+	async function v(e) {
+		if (e.button !== 0) return;
+		let t = ++_;
+		g = t;
+		let r = e.currentTarget.getBoundingClientRect(), i = await n().source.featureGrid(n().run, n().step, n().layer, U(s), U(o).subdiv_mults[n().subdivIdx], U(o).expand_mults[n().expandIdx]), a = Math.min(i.cols - 1, Math.floor((e.clientX - r.left) / r.width * i.cols)), c = Math.min(i.rows - 1, Math.floor((e.clientY - r.top) / r.height * i.rows));
+		g === t && P(d, i.indices[c * i.cols + a], !0);
+	}
+	z(() => {
+		if (U(d) === null || !U(f)) return;
+		let [e, [t, r], i, o] = [
+			U(a).assets,
+			U(a).probe_set.observation_shape,
+			U(d),
+			U(f)
+		];
+		if (n().useFull) {
+			n().source.fullFrame(n().run, n().step, { obs: i }).then((e) => o.getContext("2d").drawImage(e, 0, 0, o.width, o.height)).catch((e) => n().error = String(e));
+			return;
+		}
+		let s = Math.floor(i / e.sheet_size), c = i % e.sheet_size;
+		n().source.image("observations", n().run, n().step, { sheet: s }).then((n) => {
+			let i = o.getContext("2d");
+			i.imageSmoothingEnabled = !1, i.drawImage(n, c % e.sheet_columns * r, Math.floor(c / e.sheet_columns) * t, r, t, 0, 0, r, t);
+		});
+	});
+	let y = /* @__PURE__ */ j(() => n().useFull ? U(a).full_resolution.shape : U(a).probe_set.observation_shape);
+	var b = xa();
+	mr("mouseup", Yt, () => {
+		g = 0, P(d, null);
+	}), mr("click", Yt, () => n().closeFeature());
+	var x = F(b), S = F(x), ee = F(S), te = (e) => {
+		var t = _a(), n = L(t, !0);
+		B(() => q(n, r())), K(e, t);
+	};
+	J(ee, (e) => {
+		r() && e(te);
+	});
+	var ne = R(ee);
+	E(S);
+	var re = R(S, 2);
+	E(x);
+	var ie = R(x, 2), ae = R(F(ie)), oe = (e) => {
+		var t = va(), n = L(t, !0);
+		B(() => q(n, U(u).src ? "Patches cut from the full-resolution frames." : "Too many patches to fetch at full resolution: showing the model input (use fewer patches).")), K(e, t);
+	};
+	J(ae, (e) => {
+		n().useFull && U(u)?.key === U(c) && e(oe);
+	}), E(ie);
+	var se = R(ie, 2), ce = F(se), le = R(F(ce));
+	ci(le), Ee(), E(ce);
+	var ue = R(ce, 2), de = R(F(ue));
+	ci(de), Ee(), E(ue), E(se);
+	var fe = R(se, 2), pe = F(fe), me = (e) => {
+		var t = ya();
+		bi(t, (e) => P(f, e), () => U(f)), B(() => {
+			Q(t, "width", U(y)[1]), Q(t, "height", U(y)[0]);
+		}), K(e, t);
+	}, he = (e) => {
+		var t = ba();
+		B(() => {
+			Q(t, "src", U(p)), Q(t, "alt", `feature ${U(s) + 1}`), Q(t, "data-full", U(p) === U(l).src ? "0" : "1");
+		}), K(e, t);
+	};
+	J(pe, (e) => {
+		U(d) === null ? U(l) && e(he, 1) : e(me);
+	}), E(fe), E(b), B(() => {
+		Xr(b, 1, `popup ${i() ?? ""}`, "svelte-dtuciw"), Q(b, "aria-label", `${r() ? `${r()}: ` : ""}layer ${n().layer ?? ""}, feature ${U(s) + 1}`), q(ne, `Layer ${n().layer ?? ""}, feature ${U(s) + 1}`), Q(le, "max", U(o).expand_mults.length - 1), Q(de, "max", U(o).subdiv_mults.length - 1);
+	}), W("click", b, (e) => e.stopPropagation()), W("keydown", b, () => {}), W("click", re, () => n().closeFeature()), pi(le, () => n().expandIdx, (e) => n().expandIdx = e), pi(de, () => n().subdivIdx, (e) => n().subdivIdx = e), mr("wheel", fe, h), W("mousedown", fe, v), K(e, b), k();
+}
+hr([
+	"click",
+	"keydown",
+	"mousedown"
+]);
+function wa(e, t, n) {
+	if (n !== "int16-step-zigzag-planes-gzip") throw Error(`attribution maps in codec "${n}" cannot be read by this version`);
+	let r = t.reduce((e, t) => e * t, 1);
+	if (e.length !== 2 * r) throw Error(`attribution maps hold ${e.length / 2} values, expected ${t.join("x")}`);
+	let i = new Int16Array(r);
+	for (let t = 0; t < r; t++) {
+		let n = e[t] | e[r + t] << 8;
+		i[t] = n >>> 1 ^ -(n & 1);
+	}
+	return i;
+}
+function Ta(e, t, n) {
+	let r = Math.abs(e[n].reduce((e, t) => e + t, 0) - t[n]), i = t.reduce((e, t) => e + Math.abs(t), 0) / Math.max(t.length, 1);
+	return [r / Math.max(Math.abs(t[n]), 1e-12), r / Math.max(i, 1e-12)];
+}
+// src/cells.ts
+function Ea(e) {
+	let t = e.fullShape ?? e.obsShape;
+	return [t[0], t[1]];
+}
+var Da = 1500, Oa = /* @__PURE__ */ new Map(), ka = !1;
+function Aa(e) {
+	let t = `${e.key}|${e.t}|${e.kind}|${e.mode}|${e.info.colors.join(";")}`, n = Oa.get(t);
+	if (n) return Oa.delete(t), Oa.set(t, n), n;
+	let r = Ni(e.q, e.info, e.t, e.kind, e.mode);
+	return n = document.createElement("canvas"), n.width = r.width, n.height = r.height, n.getContext("2d").putImageData(r, 0, 0), Oa.set(t, n), Oa.size > Da && Oa.delete(Oa.keys().next().value), n;
+}
+function ja(e, t) {
+	let [n, r] = t.obsShape, [i, a] = Ea(t), o = e.getContext("2d");
+	o.imageSmoothingEnabled = !1, o.globalAlpha = 1, o.filter = "none", o.fillStyle = "#000", o.fillRect(0, 0, a, i);
+	let s = t.t % t.frameColumns * r, c = Math.floor(t.t / t.frameColumns) * n, l = () => {
+		t.full ? o.drawImage(t.full, 0, 0, a, i) : o.drawImage(t.sprite, s, c, r, n, 0, 0, a, i);
+	};
+	if (t.kind === "obs") {
+		l();
+		return;
+	}
+	if (t.overlay && (o.filter = "grayscale(1)", l(), o.filter = "none"), !t.q || !t.info) return;
+	let u = Aa(t);
+	o.globalAlpha = t.overlay ? .9 : 1, o.drawImage(u, 0, 0, u.width, u.height, 0, 0, a, i), o.globalAlpha = 1, ka || (ka = !0, document.body.dataset.firstFrameMs = String(Math.round(performance.now())));
+}
+// src/components/AttrCell.svelte
+var Ma = /* @__PURE__ */ G("<canvas></canvas>"), Na = {
+	hash: "svelte-v2v5pd",
+	code: "\n  /* the original's sizes: observation 14em (7/8 of the 16em video), attribution 16em; --cell\n     (the attribution table's) makes them smaller where the table has less room */.cell.svelte-v2v5pd {width:calc(var(--cell, 16em) * 0.875);height:calc(var(--cell, 16em) * 0.875);image-rendering:pixelated;background:#000;display:block;}.cell.attr.svelte-v2v5pd {width:var(--cell, 16em);height:var(--cell, 16em);}"
+};
+function Pa(e, t) {
+	O(t, !0), Z(e, Na);
+	let n = $(t, "attr", 3, !1), r = /* @__PURE__ */ N(void 0);
+	z(() => {
+		U(r) && t.spec && ja(U(r), t.spec);
+	});
+	var i = Ma();
+	let a;
+	bi(i, (e) => P(r, e), () => U(r)), B((e, r) => {
+		Q(i, "data-testid", t.testid), a = Xr(i, 1, "cell svelte-v2v5pd", null, a, { attr: n() }), Q(i, "width", e), Q(i, "height", r), Q(i, "data-full", t.spec?.full ? "1" : "0");
+	}, [() => t.spec ? Ea(t.spec)[1] : 64, () => t.spec ? Ea(t.spec)[0] : 64]), K(e, i), k();
+}
+// src/components/AttributionRow.svelte
+var Fa = /* @__PURE__ */ G("<option> </option>"), Ia = /* @__PURE__ */ G("<button>remove row</button>"), La = /* @__PURE__ */ G("<div class=\"small\" data-testid=\"completeness\" title=\"|sum of attribution - (F(a) - F(0))| at this frame, divided by |F(a) - F(0)| of this frame, and by the mean |F(a) - F(0)| over the trajectory (robust where F(a) ~ F(0))\"> </div>"), Ra = /* @__PURE__ */ G("<div></div>"), za = /* @__PURE__ */ G("<div class=\"chart svelte-tobzqx\"><div class=\"zero svelte-tobzqx\"></div> <!></div>"), Ba = /* @__PURE__ */ G("<td class=\"svelte-tobzqx\"><!></td>"), Va = /* @__PURE__ */ G("<tr><td class=\"selector svelte-tobzqx\"><select class=\"svelte-tobzqx\"><option>value function</option><optgroup label=\"policy logits:\"></optgroup><optgroup label=\"sums of policy logits:\"></optgroup></select> <!> <!></td><td class=\"svelte-tobzqx\"><!> <!></td><!></tr>"), Ha = {
+	hash: "svelte-tobzqx",
+	code: "td.svelte-tobzqx {vertical-align:top;padding:2px;}.selector.svelte-tobzqx {width:var(--sel, 10em);overflow-wrap:anywhere;}.selector.svelte-tobzqx select:where(.svelte-tobzqx) {max-width:100%;}.chart.svelte-tobzqx {position:relative;height:3.5em;width:calc(var(--cell, 16em) * 0.875);background:#f4f4f4;margin-top:2px;}.chart.svelte-tobzqx .zero:where(.svelte-tobzqx) {position:absolute;left:0;right:0;height:1px;background:#888;}.chart.svelte-tobzqx .bar:where(.svelte-tobzqx) {position:absolute;}.chart.svelte-tobzqx .bar.res:where(.svelte-tobzqx) {outline:1px solid #888;}.chart.svelte-tobzqx .bar.dashed:where(.svelte-tobzqx) {outline:1px dashed #888;}"
+};
+function Ua(e, t) {
+	O(t, !0), Z(e, Ha);
+	let n = /* @__PURE__ */ j(() => t.viewer.data.unit(t.key)), r = /* @__PURE__ */ j(() => t.viewer.manifest?.outputs ?? []), i = /* @__PURE__ */ j(() => t.viewer.labels), a = /* @__PURE__ */ j(() => U(n)?.unit.totals ? fa(U(n).unit.totals) : null), o = /* @__PURE__ */ j(() => U(a) && U(n)?.unit.totals?.[t.viewer.frame] ? pa(U(n).unit.totals[t.viewer.frame], U(a)) : null), s = /* @__PURE__ */ j(() => U(n)?.unit.totals && U(n).unit.delta && U(n).unit.totals[t.viewer.frame] ? Ta(U(n).unit.totals, U(n).unit.delta, t.viewer.frame) : null);
+	var c = Va(), l = F(c), u = F(l), d = F(u);
+	d.value = d.__value = "v";
+	var f = R(d);
+	X(f, 21, () => U(r).filter((e) => e.kind === "logit"), Y, (e, t) => {
+		var n = Fa(), r = L(n), a = {};
+		B(() => {
+			q(r, `${U(i)[U(t).index] ?? ""} logit`), a !== (a = U(t).key) && (n.value = (n.__value = a) ?? "");
+		}), K(e, n);
+	}), E(f);
+	var p = R(f);
+	X(p, 21, () => U(r).filter((e) => e.kind === "group"), Y, (e, t) => {
+		var n = Fa(), r = L(n, !0), a = {};
+		B((e) => {
+			q(r, e), a !== (a = U(t).key) && (n.value = (n.__value = a) ?? "");
+		}, [() => U(t).actions.map((e) => U(i)[e]).join(" | ")]), K(e, n);
+	}), E(p), E(u);
+	var m;
+	ni(u);
+	var h = R(u, 2), g = (e) => {
+		var n = Ia();
+		B(() => Q(n, "data-testid", `remove-row-${t.i ?? ""}`)), W("click", n, () => t.viewer.removeRow(t.i)), K(e, n);
+	};
+	J(h, (e) => {
+		t.viewer.activeRows.length > 1 && e(g);
+	});
+	var _ = R(h, 2), v = (e) => {
+		var t = La(), n = L(t);
+		B((e, t) => q(n, `IG completeness error: ${e ?? ""} of |F(a) − F(0)|, ${t ?? ""} of its trajectory mean`), [() => ha(U(s)[0]), () => ha(U(s)[1])]), K(e, t);
+	};
+	J(_, (e) => {
+		U(s) && e(v);
+	}), E(l);
+	var y = R(l), b = F(y);
+	{
+		let e = /* @__PURE__ */ j(() => t.viewer.data.cell(null, "obs")), n = /* @__PURE__ */ j(() => t.first ? "obs-canvas" : `obs-canvas-${t.i}`);
+		Pa(b, {
+			get spec() {
+				return U(e);
+			},
+			get testid() {
+				return U(n);
+			}
+		});
+	}
+	var x = R(b, 2), S = (e) => {
+		var n = za(), r = F(n);
+		let i;
+		X(R(r, 2), 17, () => U(o).bars, Y, (e, n) => {
+			var r = Ra();
+			let i, a;
+			B(() => {
+				i = Xr(r, 1, "bar svelte-tobzqx", null, i, {
+					res: U(n).residual,
+					dashed: U(n).residual && !t.viewer.residual && t.viewer.hover !== "res"
+				}), a = Qr(r, "", a, {
+					left: `${U(n).k / U(o).bars.length * 100}%`,
+					width: `${80 / U(o).bars.length}%`,
+					top: `${U(n).top ?? ""}%`,
+					height: `${U(n).height ?? ""}%`,
+					background: U(n).residual ? "#fff" : t.viewer.palette[U(n).k]
+				});
+			}), K(e, r);
+		}), E(n), B(() => {
+			Q(n, "data-testid", `chart-${t.i ?? ""}`), i = Qr(r, "", i, { top: `${U(o).zero ?? ""}%` });
+		}), K(e, n);
+	};
+	J(x, (e) => {
+		U(o) && e(S);
+	}), E(y), X(R(y), 17, () => t.viewer.directions, Y, (e, n) => {
+		var r = Ba(), i = F(r);
+		{
+			let e = /* @__PURE__ */ j(() => t.viewer.data.cell(t.key, U(n)));
+			Pa(i, {
+				get spec() {
+					return U(e);
+				},
+				get testid() {
+					return `attr-canvas-${t.i ?? ""}-${U(n) ?? ""}`;
+				},
+				attr: !0
+			});
+		}
+		E(r), K(e, r);
+	}), E(c), B(() => {
+		Q(u, "data-testid", `row-output-${t.i ?? ""}`), m !== (m = t.key) && (u.value = (u.__value = m) ?? "", ti(u, m));
+	}), W("change", u, (e) => t.viewer.setRow(t.i, e.currentTarget.value)), K(e, c), k();
+}
+hr(["change", "click"]);
+// src/components/AttributionTable.svelte
+var Wa = /* @__PURE__ */ G("<label class=\"svelte-9eecfd\"><input type=\"checkbox\" data-testid=\"toggle-residual\"/> show residual feature</label>"), Ga = /* @__PURE__ */ G("<label class=\"svelte-9eecfd\"><input type=\"checkbox\" data-testid=\"toggle-hires\"/> </label>"), Ka = /* @__PURE__ */ G("<th class=\"svelte-9eecfd\"> </th>"), qa = /* @__PURE__ */ G("<th class=\"svelte-9eecfd\"> </th><th class=\"svelte-9eecfd\"> </th>", 1), Ja = /* @__PURE__ */ G("<h3> </h3> <div class=\"toggles svelte-9eecfd\"><label class=\"svelte-9eecfd\"><input type=\"checkbox\" data-testid=\"toggle-overlay\"/> overlay on observations</label> <label class=\"svelte-9eecfd\"><input type=\"checkbox\" data-testid=\"toggle-abs\"/> </label> <!> <!></div> <table class=\"attr svelte-9eecfd\"><thead><tr><th class=\"svelte-9eecfd\"></th><th class=\"svelte-9eecfd\">Observation</th><!></tr></thead><tbody></tbody></table> <button data-testid=\"add-row\">add row</button>", 1), Ya = {
+	hash: "svelte-9eecfd",
+	code: ".toggles.svelte-9eecfd label:where(.svelte-9eecfd) {display:block;}\n  /* cells as large as the original's (observation 14em, attribution 16em) when the box is\n     wide enough, smaller to fit (the box is a size container: see ViewerLayout) */.attr.svelte-9eecfd {--sel: 10em;--cell: min(16em, calc((100cqi - var(--sel) - 1.8em) / 2.875));border-collapse:collapse;}.attr.svelte-9eecfd th:where(.svelte-9eecfd) {font-weight:normal;color:#555;text-align:left;vertical-align:bottom;}\n  @container attr (width < 40em) {.attr.svelte-9eecfd {--sel: 6.5em;}\n  }"
+};
+function Xa(e, t) {
+	O(t, !0), Z(e, Ya);
+	let n = $(t, "viewer", 7), r = /* @__PURE__ */ j(() => n().isInput ? "gradients" : "attribution"), i = /* @__PURE__ */ j(() => n().manifest?.full_resolution), a = /* @__PURE__ */ j(() => n().manifest?.probe_set.observation_shape ?? [0, 0]);
+	var o = Ja(), s = I(o), c = L(s, !0), l = R(s, 2), u = F(l), d = F(u);
+	ci(d), Ee(), E(u);
+	var f = R(u, 2), p = F(f);
+	ci(p);
+	var m = R(p);
+	E(f);
+	var h = R(f, 2), g = (e) => {
+		var t = Wa(), r = F(t);
+		ci(r), Ee(), E(t), mi(r, () => n().residual, (e) => n().residual = e), K(e, t);
+	};
+	J(h, (e) => {
+		n().isInput || e(g);
+	});
+	var _ = R(h, 2), v = (e) => {
+		var t = Ga(), r = F(t);
+		ci(r);
+		var o = R(r);
+		E(t), B(() => q(o, ` full-resolution frames (${U(i).shape[1] ?? ""}×${U(i).shape[0] ?? ""}; attribution of the ${U(a)[1] ?? ""}×${U(a)[0] ?? ""} model input, to scale)`)), mi(r, () => n().hires, (e) => n().hires = e), K(e, t);
+	};
+	J(_, (e) => {
+		U(i) && e(v);
+	}), E(l);
+	var y = R(l, 2), b = F(y), x = F(b), S = R(F(x), 2), ee = (e) => {
+		var t = Ka(), n = L(t);
+		B(() => q(n, `Positive and negative ${U(r) ?? ""}`)), K(e, t);
+	}, te = (e) => {
+		var t = qa(), n = I(t), i = L(n), a = L(R(n));
+		B(() => {
+			q(i, `Positive ${U(r) ?? ""}`), q(a, `Negative ${U(r) ?? ""}`);
+		}), K(e, t);
+	};
+	J(S, (e) => {
+		n().abs ? e(ee) : e(te, -1);
+	}), E(x), E(b);
+	var ne = R(b);
+	X(ne, 21, () => n().activeRows, ({ key: e, i: t }) => t, (e, t) => {
+		let r = () => U(t).key, i = () => U(t).i;
+		{
+			let t = /* @__PURE__ */ j(() => i() === n().activeRows[0].i);
+			Ua(e, {
+				get viewer() {
+					return n();
+				},
+				get key() {
+					return r();
+				},
+				get i() {
+					return i();
+				},
+				get first() {
+					return U(t);
+				}
+			});
+		}
+	}), E(ne), E(y);
+	var re = R(y, 2);
+	B(() => {
+		q(c, n().isInput ? "Gradients" : "Attribution"), q(m, ` combine positive and negative ${U(r) ?? ""}`);
+	}), mi(d, () => n().overlay, (e) => n().overlay = e), mi(p, () => n().abs, (e) => n().abs = e), W("click", re, () => n().addRow()), K(e, o), k();
+}
+hr(["click"]);
+// src/components/LegendThumb.svelte
+var Za = /* @__PURE__ */ G("<span class=\"thumb svelte-1lv8fz\"></span>"), Qa = {
+	hash: "svelte-1lv8fz",
+	code: ".thumb.svelte-1lv8fz {display:inline-block;width:4.5em;height:4.5em;image-rendering:pixelated;background-color:#888;background-repeat:no-repeat;}"
+};
+function $a(e, t) {
+	O(t, !0), Z(e, Qa);
+	let n = /* @__PURE__ */ N("");
+	z(() => {
+		t.source.image("thumbnails", t.run, t.step, { layer: t.layer }).then((e) => P(n, e.src, !0)).catch(() => P(n, ""));
+	});
+	var r = Za();
+	let i;
+	B(() => i = Qr(r, "", i, {
+		"background-image": U(n) ? `url("${U(n)}")` : "none",
+		"background-size": `${t.K * 100}% 100%`,
+		"background-position": `${t.K > 1 ? t.k / (t.K - 1) * 100 : 0}% 0`
+	})), K(e, r), k();
+}
+// src/components/Evolution.svelte
+var eo = /* @__PURE__ */ G("<span class=\"small svelte-lcmfll\"> </span>"), to = /* @__PURE__ */ G("<span><!></span>"), no = /* @__PURE__ */ G("<span class=\"small svelte-lcmfll\">different probe set: no totals</span>"), ro = /* @__PURE__ */ G("<!> <!> <!>", 1), io = /* @__PURE__ */ G("<div><span class=\"label svelte-lcmfll\"> </span> <!></div>"), ao = /* @__PURE__ */ wr("<polyline fill=\"none\" stroke-width=\"2\" vector-effect=\"non-scaling-stroke\"><title> </title></polyline>"), oo = /* @__PURE__ */ G("<span> </span>"), so = /* @__PURE__ */ G("<svg class=\"chart svelte-lcmfll\" viewBox=\"0 0 100 100\" preserveAspectRatio=\"none\" data-testid=\"evo-chart\"><line x1=\"0\" x2=\"100\" stroke=\"#999\" stroke-width=\"1\" vector-effect=\"non-scaling-stroke\"></line><!></svg> <div class=\"axis svelte-lcmfll\"></div>", 1), co = /* @__PURE__ */ G("<div class=\"evolution svelte-lcmfll\" data-testid=\"evolution\"><h3 class=\"svelte-lcmfll\">Across checkpoints</h3> <p class=\"small svelte-lcmfll\"> </p> <div class=\"strip svelte-lcmfll\"></div> <!></div>"), lo = {
+	hash: "svelte-lcmfll",
+	code: ".evolution.svelte-lcmfll {margin-top:1em;}h3.svelte-lcmfll {margin:0.6em 0 0.3em;font-size:1.05em;}.small.svelte-lcmfll {font-size:0.85em;color:#666;margin:0.2em 0;}.strip.svelte-lcmfll {display:flex;flex-direction:column;gap:3px;}.row.svelte-lcmfll {display:flex;align-items:center;gap:3px;}.row.current.svelte-lcmfll {background:#eef4ff;}.label.svelte-lcmfll {width:9em;font-size:0.85em;flex:none;}.feat.svelte-lcmfll {border:3px solid;display:inline-flex;font-size:0.55em;}.feat.unmatched.svelte-lcmfll {border-style:dashed;}.chart.svelte-lcmfll {width:100%;height:8em;background:#fafafa;display:block;margin-top:0.4em;}.axis.svelte-lcmfll {display:flex;justify-content:space-between;font-size:0.75em;color:#666;}"
+};
+function uo(e, t) {
+	O(t, !0), Z(e, lo);
+	let n = /* @__PURE__ */ N(Kt([])), r = /* @__PURE__ */ j(() => {
 		let e = Math.max(0, t.steps.indexOf(t.step)), n = Math.max(0, Math.min(e - 6, t.steps.length - 12));
 		return t.steps.slice(n, n + 12);
 	});
-	V(() => {
+	z(() => {
 		let [e, i, a, o, s, c] = [
 			t.run,
 			t.step,
 			t.layer,
 			t.traj,
 			t.output,
-			G(r)
+			U(r)
 		], l = t.manifest.probe_set.id, u = !0;
 		return Promise.all(c.map(async (n) => {
 			try {
@@ -2649,7 +3807,7 @@ function Ca(e, t) {
 				};
 			}
 		})).then((e) => {
-			u && I(n, e, !0);
+			u && P(n, e, !0);
 		}), () => {
 			u = !1;
 		};
@@ -2660,12 +3818,12 @@ function Ca(e, t) {
 	function a(e) {
 		return e.step === t.step ? [] : e.match?.unmatched_b ?? [];
 	}
-	let o = /* @__PURE__ */ N(() => t.manifest.layers.find((e) => e.name === t.layer)?.features ?? 0), s = /* @__PURE__ */ N(() => {
+	let o = /* @__PURE__ */ j(() => t.manifest.layers.find((e) => e.name === t.layer)?.features ?? 0), s = /* @__PURE__ */ j(() => {
 		let e = [];
-		if (G(n).forEach((n, r) => {
+		if (U(n).forEach((n, r) => {
 			let i = n.unit?.totals?.[t.frame];
 			if (i) {
-				if (n.step === t.step) for (let t = 0; t < G(o); t++) e.push({
+				if (n.step === t.step) for (let t = 0; t < U(o); t++) e.push({
 					i: t,
 					x: r,
 					v: i[t]
@@ -2677,9 +3835,9 @@ function Ca(e, t) {
 				});
 			}
 		}), !e.length) return null;
-		let r = Math.min(0, ...e.map((e) => e.v)), i = Math.max(0, ...e.map((e) => e.v)), a = (e) => i > r ? (1 - (e - r) / (i - r)) * 90 + 5 : 50, s = Math.max(G(n).length - 1, 1), c = (e) => e / s * 96 + 2;
+		let r = Math.min(0, ...e.map((e) => e.v)), i = Math.max(0, ...e.map((e) => e.v)), a = (e) => i > r ? (1 - (e - r) / (i - r)) * 90 + 5 : 50, s = Math.max(U(n).length - 1, 1), c = (e) => e / s * 96 + 2;
 		return {
-			lines: Array.from({ length: G(o) }, (t, n) => e.filter((e) => e.i === n).map((e) => ({
+			lines: Array.from({ length: U(o) }, (t, n) => e.filter((e) => e.i === n).map((e) => ({
 				x: c(e.x),
 				y: a(e.v),
 				v: e.v
@@ -2688,20 +3846,20 @@ function Ca(e, t) {
 			X: c
 		};
 	});
-	var c = xa(), l = B(L(c), 2), u = z(l), d = B(l, 2);
-	Q(d, 21, () => G(n), (e) => e.step, (e, n) => {
-		var r = _a();
+	var c = co(), l = R(F(c), 2), u = L(l), d = R(l, 2);
+	X(d, 21, () => U(n), (e) => e.step, (e, n) => {
+		var r = io();
 		let o;
-		var s = L(r), c = z(s), l = B(s, 2), u = (e) => {
-			var t = pa(), r = z(t, !0);
-			H(() => Y(r, G(n).error)), J(e, t);
+		var s = F(r), c = L(s), l = R(s, 2), u = (e) => {
+			var t = eo(), r = L(t, !0);
+			B(() => q(r, U(n).error)), K(e, t);
 		}, d = (e) => {
-			var r = ga(), o = R(r);
-			Q(o, 17, () => Array(G(n).K), Z, (e, r, o) => {
-				let s = /* @__PURE__ */ N(() => i(G(n))[o]);
-				var c = ma();
+			var r = ro(), o = I(r);
+			X(o, 17, () => Array(U(n).K), Y, (e, r, o) => {
+				let s = /* @__PURE__ */ j(() => i(U(n))[o]);
+				var c = to();
 				let l, u;
-				Ji(L(c), {
+				$a(F(c), {
 					get source() {
 						return t.source;
 					},
@@ -2709,1331 +3867,974 @@ function Ca(e, t) {
 						return t.run;
 					},
 					get step() {
-						return G(n).step;
+						return U(n).step;
 					},
 					get layer() {
 						return t.layer;
 					},
 					k: o,
 					get K() {
-						return G(n).K;
+						return U(n).K;
 					}
-				}), A(c), H((e) => {
-					l = Yr(c, 1, "feat svelte-1uilgeo", null, l, { unmatched: e }), $(c, "data-testid", `evo-${G(n).step ?? ""}-${o}`), $(c, "data-color", G(s)), u = Zr(c, "", u, { "border-color": G(s) });
-				}, [() => a(G(n)).includes(o)]), J(e, c);
+				}), E(c), B((e) => {
+					l = Xr(c, 1, "feat svelte-lcmfll", null, l, { unmatched: e }), Q(c, "data-testid", `evo-${U(n).step ?? ""}-${o}`), Q(c, "data-color", U(s)), u = Qr(c, "", u, { "border-color": U(s) });
+				}, [() => a(U(n)).includes(o)]), K(e, c);
 			});
-			var s = B(o, 2), c = (e) => {
-				J(e, ha());
+			var s = R(o, 2), c = (e) => {
+				K(e, no());
 			};
-			X(s, (e) => {
-				G(n).same || e(c);
+			J(s, (e) => {
+				U(n).same || e(c);
 			});
-			var l = B(s, 2), u = (e) => {
-				var t = pa(), r = z(t, !0);
-				H(() => Y(r, G(n).match.reason)), J(e, t);
+			var l = R(s, 2), u = (e) => {
+				var t = eo(), r = L(t, !0);
+				B(() => q(r, U(n).match.reason)), K(e, t);
 			};
-			X(l, (e) => {
-				G(n).match && G(n).match.method === null && e(u);
-			}), J(e, r);
+			J(l, (e) => {
+				U(n).match && U(n).match.method === null && e(u);
+			}), K(e, r);
 		};
-		X(l, (e) => {
-			G(n).error ? e(u) : e(d, -1);
-		}), A(r), H(() => {
-			o = Yr(r, 1, "row svelte-1uilgeo", null, o, { current: G(n).step === t.step }), $(r, "data-testid", `evo-row-${G(n).step ?? ""}`), Y(c, `step ${G(n).step ?? ""}${G(n).step === t.step ? " (current)" : ""}`);
-		}), J(e, r);
-	}), A(d);
-	var f = B(d, 2), p = (e) => {
-		var r = ba(), i = R(r), a = L(i);
-		Q(B(a), 17, () => G(s).lines, Z, (e, n, r) => {
-			var i = Cr(), a = R(i), o = (e) => {
-				var i = va(), a = z(L(i));
-				A(i), H((e, n) => {
-					$(i, "points", e), $(i, "stroke", t.manifest.feature_colors[r]), Y(a, `feature ${r + 1}: ${n ?? ""}`);
-				}, [() => G(n).map((e) => `${e.x},${e.y}`).join(" "), () => G(n).map((e) => ki(e.v)).join(", ")]), J(e, i);
+		J(l, (e) => {
+			U(n).error ? e(u) : e(d, -1);
+		}), E(r), B(() => {
+			o = Xr(r, 1, "row svelte-lcmfll", null, o, { current: U(n).step === t.step }), Q(r, "data-testid", `evo-row-${U(n).step ?? ""}`), q(c, `step ${U(n).step ?? ""}${U(n).step === t.step ? " (current)" : ""}`);
+		}), K(e, r);
+	}), E(d);
+	var f = R(d, 2), p = (e) => {
+		var r = so(), i = I(r), a = F(i);
+		X(R(a), 17, () => U(s).lines, Y, (e, n, r) => {
+			var i = Er(), a = I(i), o = (e) => {
+				var i = ao(), a = L(F(i));
+				E(i), B((e, n) => {
+					Q(i, "points", e), Q(i, "stroke", t.manifest.feature_colors[r]), q(a, `feature ${r + 1}: ${n ?? ""}`);
+				}, [() => U(n).map((e) => `${e.x},${e.y}`).join(" "), () => U(n).map((e) => Ri(e.v)).join(", ")]), K(e, i);
 			};
-			X(a, (e) => {
-				G(n).length && e(o);
-			}), J(e, i);
-		}), A(i);
-		var o = B(i, 2);
-		Q(o, 21, () => G(n), Z, (e, t) => {
-			var n = ya(), r = z(n, !0);
-			H(() => Y(r, G(t).step)), J(e, n);
-		}), A(o), H(() => {
-			$(a, "y1", G(s).zero), $(a, "y2", G(s).zero);
-		}), J(e, r);
+			J(a, (e) => {
+				U(n).length && e(o);
+			}), K(e, i);
+		}), E(i);
+		var o = R(i, 2);
+		X(o, 21, () => U(n), Y, (e, t) => {
+			var n = oo(), r = L(n, !0);
+			B(() => q(r, U(t).step)), K(e, n);
+		}), E(o), B(() => {
+			Q(a, "y1", U(s).zero), Q(a, "y2", U(s).zero);
+		}), K(e, r);
 	};
-	X(f, (e) => {
-		G(s) && e(p);
-	}), A(c), H(() => Y(u, `Legends of layer ${t.layer ?? ""} by training step, coloured by the match of each feature to
+	J(f, (e) => {
+		U(s) && e(p);
+	}), E(c), B(() => q(u, `Legends of layer ${t.layer ?? ""} by training step, coloured by the match of each feature to
     step ${t.step ?? ""}'s (dashed: no match); the chart follows each feature's total attribution at the current
-    frame over the steps analysed on the same probe set.`)), J(e, c), He();
+    frame over the steps analysed on the same probe set.`)), K(e, c), k();
 }
-// src/App.svelte
-var wa = 0, Ta = /* @__PURE__ */ q("<div class=\"error svelte-1n46o8q\" data-testid=\"error\"> </div>"), Ea = /* @__PURE__ */ q("<li><b> </b> </li>"), Da = /* @__PURE__ */ q("<details class=\"problems svelte-1n46o8q\" data-testid=\"problems\"><summary> </summary> <ul></ul></details>"), Oa = /* @__PURE__ */ q("<span class=\"meta svelte-1n46o8q\"> </span>"), ka = /* @__PURE__ */ q("<div class=\"picker pane-head svelte-1n46o8q\"><b data-testid=\"pane-label\"> </b> <!></div>"), Aa = /* @__PURE__ */ q("<option> </option>"), ja = /* @__PURE__ */ q("<button data-testid=\"compare\" title=\"show this analysis beside another run or checkpoint\">compare…</button>"), Ma = /* @__PURE__ */ q("<span class=\"meta svelte-1n46o8q\" data-testid=\"analysis-completeness\" title=\"|sum of IG - (F(a) - F(0))| over the hidden-layer units: divided by |F(a) - F(0)| of each frame (large where F(a) ~ F(0)), and by the mean |F(a) - F(0)| of the frame's trajectory and output\"> </span>"), Na = /* @__PURE__ */ q("<div class=\"picker svelte-1n46o8q\"><label>Run <select data-testid=\"run-select\"></select></label> <label>Checkpoint (training step) <select data-testid=\"step-select\"></select></label> <button data-testid=\"reload\">reload runs</button> <!> <!></div>"), Pa = /* @__PURE__ */ q("<label><input type=\"radio\" class=\"svelte-1n46o8q\"/> <!><span></span></label>"), Fa = /* @__PURE__ */ q("<li><button class=\"link svelte-1n46o8q\"> </button></li>"), Ia = /* @__PURE__ */ q("<p class=\"small svelte-1n46o8q\"> </p> <ul class=\"bookmarks svelte-1n46o8q\"></ul>", 1), La = /* @__PURE__ */ q("<label class=\"layer svelte-1n46o8q\"><input type=\"radio\"/> <span class=\"small svelte-1n46o8q\"> </span></label>"), Ra = /* @__PURE__ */ q("<div class=\"col svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\">Trajectories</h3> <div class=\"trajs svelte-1n46o8q\"></div> <h3 class=\"svelte-1n46o8q\">Bookmarks</h3> <!></div> <div class=\"col narrow svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\">Layers</h3> <!></div>", 1), za = /* @__PURE__ */ q("last reward: <b> </b>", 1), Ba = /* @__PURE__ */ q("<b>new episode</b>"), Va = /* @__PURE__ */ q("<div class=\"seg svelte-1n46o8q\"> </div>"), Ha = /* @__PURE__ */ q("<table class=\"display svelte-1n46o8q\"><tbody><tr><td class=\"svelte-1n46o8q\"><!></td><td class=\"svelte-1n46o8q\"><!></td><td data-testid=\"frame-label\" class=\"svelte-1n46o8q\">frame: <b> </b></td><td class=\"svelte-1n46o8q\">policy:</td><td class=\"svelte-1n46o8q\">next action: <b> </b></td></tr></tbody></table> <div class=\"policy svelte-1n46o8q\" data-testid=\"policy\"></div>", 1), Ua = /* @__PURE__ */ q("<button data-testid=\"pause\">&#10074;&#10074;</button>"), Wa = /* @__PURE__ */ q("<button data-testid=\"play-back\" title=\"play backwards\">&#9664;</button>"), Ga = /* @__PURE__ */ q("<button data-testid=\"play\" title=\"play\">&#9654;</button>"), Ka = /* @__PURE__ */ q("<!> <!>", 1), qa = /* @__PURE__ */ q("<label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-residual\"/> show residual feature</label>"), Ja = /* @__PURE__ */ q("<label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-hires\"/> </label>"), Ya = /* @__PURE__ */ q("<th class=\"svelte-1n46o8q\"> </th>"), Xa = /* @__PURE__ */ q("<th class=\"svelte-1n46o8q\"> </th><th class=\"svelte-1n46o8q\"> </th>", 1), Za = /* @__PURE__ */ q("<button>remove row</button>"), Qa = /* @__PURE__ */ q("<div class=\"small svelte-1n46o8q\" data-testid=\"completeness\" title=\"|sum of attribution - (F(a) - F(0))| at this frame, divided by |F(a) - F(0)| of this frame, and by the mean |F(a) - F(0)| over the trajectory (robust where F(a) ~ F(0))\"> </div>"), $a = /* @__PURE__ */ q("<div></div>"), eo = /* @__PURE__ */ q("<div class=\"chart svelte-1n46o8q\"><div class=\"zero svelte-1n46o8q\"></div> <!></div>"), to = /* @__PURE__ */ q("<td class=\"svelte-1n46o8q\"><!></td>"), no = /* @__PURE__ */ q("<tr><td class=\"selector svelte-1n46o8q\"><select class=\"svelte-1n46o8q\"><option>value function</option><optgroup label=\"policy logits:\"></optgroup><optgroup label=\"sums of policy logits:\"></optgroup></select> <!> <!></td><td class=\"svelte-1n46o8q\"><!> <!></td><!></tr>"), ro = /* @__PURE__ */ q("<li><span class=\"swatch svelte-1n46o8q\"></span> </li>"), io = /* @__PURE__ */ q("<p class=\"small svelte-1n46o8q\">Colors correspond to input channels:</p> <ul class=\"small channels svelte-1n46o8q\" data-testid=\"input-channels\"></ul>", 1), ao = /* @__PURE__ */ q("<p class=\"small svelte-1n46o8q\">Colors correspond to input colors</p>"), oo = /* @__PURE__ */ q("<span class=\"small svelte-1n46o8q\">unmatched</span>"), so = /* @__PURE__ */ q("<button class=\"item svelte-1n46o8q\"><span></span> <!> <!></button>"), co = /* @__PURE__ */ q("<span class=\"small svelte-1n46o8q\">not shown</span>"), lo = /* @__PURE__ */ q("<p class=\"small svelte-1n46o8q\">Hover to isolate, click to expand feature</p> <div class=\"legend svelte-1n46o8q\"><!> <button class=\"item svelte-1n46o8q\" data-testid=\"legend-residual\"><span></span> residual (everything else)<!></button></div>", 1), uo = /* @__PURE__ */ q("<span data-testid=\"popup-full-note\"> </span>"), fo = /* @__PURE__ */ q("<canvas data-testid=\"popup-observation\" class=\"svelte-1n46o8q\"></canvas>"), po = /* @__PURE__ */ q("<img data-testid=\"popup-image\" draggable=\"false\" class=\"svelte-1n46o8q\"/>"), mo = /* @__PURE__ */ q("<div class=\"popup svelte-1n46o8q\" data-testid=\"feature-popup\" role=\"dialog\" tabindex=\"-1\"><div class=\"popup-head svelte-1n46o8q\"><b> </b> <button data-testid=\"popup-close\">close</button></div> <p class=\"small svelte-1n46o8q\">Dataset examples by spatial position. Press to view example, scroll to zoom. <!></p> <div class=\"sliders svelte-1n46o8q\"><label class=\"svelte-1n46o8q\">zoom in <input data-testid=\"zoom-slider\" type=\"range\" min=\"0\"/> zoom out</label> <label class=\"svelte-1n46o8q\">fewer patches <input data-testid=\"patches-slider\" type=\"range\" min=\"0\"/> more patches</label></div> <div class=\"popup-view svelte-1n46o8q\" role=\"button\" tabindex=\"0\" aria-label=\"press to view the example\"><!></div></div>"), ho = /* @__PURE__ */ q("<div class=\"columns svelte-1n46o8q\"><!> <div class=\"col wide svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\">Timeline</h3> <!> <div class=\"navigator svelte-1n46o8q\"><button data-testid=\"step-back\" title=\"step back\">&#8592;</button> <button data-testid=\"first\" title=\"first frame\">&#10074;&#9664;</button> <!> <!> <button data-testid=\"last\" title=\"last frame\">&#9654;&#10074;</button> <button data-testid=\"step-forward\" title=\"step forward\">&#8594;</button> <label>fps <input data-testid=\"fps\" type=\"number\" min=\"0\" max=\"100\" class=\"svelte-1n46o8q\"/></label></div> <div class=\"scrubber svelte-1n46o8q\" data-testid=\"scrubber\" role=\"slider\" tabindex=\"-1\"><div class=\"pointer svelte-1n46o8q\"></div> <div class=\"tape svelte-1n46o8q\"><!></div> <div class=\"centre svelte-1n46o8q\"></div></div> <!> <h3 class=\"svelte-1n46o8q\"> </h3> <div class=\"toggles svelte-1n46o8q\"><label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-overlay\"/> overlay on observations</label> <label class=\"svelte-1n46o8q\"><input type=\"checkbox\" data-testid=\"toggle-abs\"/> </label> <!> <!></div> <table class=\"attr svelte-1n46o8q\"><thead><tr><th class=\"svelte-1n46o8q\"></th><th class=\"svelte-1n46o8q\">Observation</th><!></tr></thead><tbody></tbody></table> <button data-testid=\"add-row\">add row</button> <!></div> <div class=\"col svelte-1n46o8q\"><h3 class=\"svelte-1n46o8q\"> </h3> <!> <h3 class=\"svelte-1n46o8q\">Hotkeys</h3> <ul class=\"small hotkeys svelte-1n46o8q\"><li>&#8592; go backwards</li><li>&#8594; go forwards</li><li>space: toggle play/pause</li></ul></div></div> <!>", 1), go = /* @__PURE__ */ q("<div><!> <!> <!> <!></div>"), _o = {
-	hash: "svelte-1n46o8q",
-	code: ".app.svelte-1n46o8q {font:13px/1.4 system-ui, sans-serif;color:#222;padding:8px;}h3.svelte-1n46o8q {margin:0.6em 0 0.3em;font-size:1.05em;}.small.svelte-1n46o8q {font-size:0.85em;color:#666;margin:0.2em 0;}.picker.svelte-1n46o8q {display:flex;gap:1em;align-items:center;flex-wrap:wrap;margin-bottom:0.5em;}.meta.svelte-1n46o8q {color:#666;}.error.svelte-1n46o8q {background:#fde2e1;border:1px solid #d33;padding:0.4em;margin-bottom:0.5em;white-space:pre-wrap;}.problems.svelte-1n46o8q {background:#fff6d6;border:1px solid #e0b400;padding:0.3em 0.5em;margin-bottom:0.5em;}.columns.svelte-1n46o8q {display:flex;gap:1.2em;align-items:flex-start;}.col.svelte-1n46o8q {min-width:10em;}.col.narrow.svelte-1n46o8q {min-width:6em;}.col.wide.svelte-1n46o8q {flex:none;min-width:48em;}.trajs.svelte-1n46o8q {display:flex;flex-direction:column;gap:2px;max-height:24em;overflow-y:auto;}.traj.svelte-1n46o8q {display:flex;align-items:center;gap:0.3em;cursor:pointer;padding:1px;}.traj.selected.svelte-1n46o8q {outline:2px solid #1f6fd1;}.traj.svelte-1n46o8q input:where(.svelte-1n46o8q) {display:none;}.bookmarks.svelte-1n46o8q {list-style:none;padding:0;margin:0 0 0.5em;}.link.svelte-1n46o8q {background:none;border:none;color:#1f6fd1;cursor:pointer;padding:0;text-decoration:underline;font:inherit;}.layer.svelte-1n46o8q {display:block;cursor:pointer;}.display.svelte-1n46o8q td:where(.svelte-1n46o8q) {padding-right:1em;color:#1f3fa0;}.policy.svelte-1n46o8q {display:flex;height:1.4em;width:100%;border:1px solid #ccc;overflow:hidden;}.seg.svelte-1n46o8q {font-size:0.8em;text-align:center;overflow:hidden;white-space:nowrap;}.navigator.svelte-1n46o8q {display:flex;gap:0.3em;align-items:center;margin:0.4em 0;width:24em;}.navigator.svelte-1n46o8q input:where(.svelte-1n46o8q) {width:3.5em;}.scrubber.svelte-1n46o8q {position:relative;height:4em;overflow:hidden;background:#eee;cursor:grab;user-select:none;}.tape.svelte-1n46o8q {position:absolute;top:0;bottom:0;}.centre.svelte-1n46o8q {position:absolute;left:calc(50% - 4px);width:2px;top:0;bottom:0;background:rgba(0,0,0,0.4);border-left:3px solid rgba(0,0,0,0.1);border-right:3px solid rgba(0,0,0,0.1);}.pointer.svelte-1n46o8q {position:absolute;left:calc(50% - 5px);top:0;border:5px solid transparent;border-top-color:#000;z-index:1;}.toggles.svelte-1n46o8q label:where(.svelte-1n46o8q) {display:block;}.attr.svelte-1n46o8q th:where(.svelte-1n46o8q) {font-weight:normal;color:#555;text-align:left;}.attr.svelte-1n46o8q td:where(.svelte-1n46o8q) {vertical-align:top;padding:2px;}.selector.svelte-1n46o8q {width:10em;}.selector.svelte-1n46o8q select:where(.svelte-1n46o8q) {max-width:10em;}.chart.svelte-1n46o8q {position:relative;height:3.5em;width:14em;background:#f4f4f4;margin-top:2px;}.chart.svelte-1n46o8q .zero:where(.svelte-1n46o8q) {position:absolute;left:0;right:0;height:1px;background:#888;}.chart.svelte-1n46o8q .bar:where(.svelte-1n46o8q) {position:absolute;}.chart.svelte-1n46o8q .bar.res:where(.svelte-1n46o8q) {outline:1px solid #888;}.chart.svelte-1n46o8q .bar.dashed:where(.svelte-1n46o8q) {outline:1px dashed #888;}.legend.svelte-1n46o8q {display:flex;flex-direction:column;gap:4px;}.item.svelte-1n46o8q {display:flex;align-items:center;gap:0.4em;cursor:pointer;background:none;border:1px solid transparent;padding:2px;font:inherit;text-align:left;}.item.svelte-1n46o8q:hover {border-color:#999;}.disc.unmatched.svelte-1n46o8q {outline:2px dashed #555;outline-offset:1px;}.pane-head.svelte-1n46o8q {background:#f3f3f3;padding:2px 6px;}.compact.svelte-1n46o8q .col.wide:where(.svelte-1n46o8q) {min-width:31em;}.compact.svelte-1n46o8q .columns:where(.svelte-1n46o8q) {gap:0.6em;}.compact.svelte-1n46o8q .cell {width:10em;height:10em;}.compact.svelte-1n46o8q .cell.attr {width:11.4em;height:11.4em;}.channels.svelte-1n46o8q {list-style:none;padding:0;}.swatch.svelte-1n46o8q {display:inline-block;width:0.9em;height:0.9em;margin-right:0.4em;vertical-align:middle;border:1px solid #888;}.disc.svelte-1n46o8q {display:inline-flex;width:1.6em;height:1.6em;border-radius:50%;align-items:center;justify-content:center;font-weight:bold;color:#000;flex:none;}.resdisc.svelte-1n46o8q {background:#fff;border:2px solid #888;}.resdisc.dashed.svelte-1n46o8q {border-style:dashed;}.hotkeys.svelte-1n46o8q {padding-left:1.2em;}.popup.svelte-1n46o8q {position:fixed;top:2em;left:50%;transform:translateX(-50%);width:40em;background:#fff;border:1px solid #888;box-shadow:0 4px 24px rgba(0,0,0,0.3);padding:0.8em;z-index:10;}.popup-head.svelte-1n46o8q {display:flex;justify-content:space-between;}.sliders.svelte-1n46o8q label:where(.svelte-1n46o8q) {display:block;}.popup-view.svelte-1n46o8q {width:36em;height:36em;margin:0 auto;background:repeating-conic-gradient(#ddd 0 25%, #fff 0 50%) 0 0 / 16px 16px;cursor:pointer;}.popup-view.svelte-1n46o8q img:where(.svelte-1n46o8q), .popup-view.svelte-1n46o8q canvas:where(.svelte-1n46o8q) {width:100%;height:100%;image-rendering:pixelated;display:block;opacity:0.999;}"
+// src/components/Layers.svelte
+var fo = /* @__PURE__ */ G("<label class=\"layer svelte-ip448e\"><input type=\"radio\"/> <span class=\"small\"> </span></label>"), po = /* @__PURE__ */ G("<h3>Layers</h3> <!>", 1), mo = {
+	hash: "svelte-ip448e",
+	code: ".layer.svelte-ip448e {display:block;cursor:pointer;overflow-wrap:anywhere;}"
 };
-function vo(e, t) {
-	Ve(t, !0), Ur(e, _o);
-	let n = bi(t, "pane", 3, null), r = bi(t, "nav", 7, null), i = bi(t, "hotkeys", 3, !0), a = bi(t, "featureColors", 3, null), o = bi(t, "unmatched", 19, () => []), s = bi(t, "other", 3, null), c = bi(t, "seriesOut", 15, null), l = bi(t, "label", 3, ""), u = bi(t, "start", 3, null), d = bi(t, "view", 15, null), f = bi(t, "onCompare", 3, null), p = bi(t, "secondary", 3, !1), h = ++wa, g = {
+function ho(e, t) {
+	let n = Dr();
+	O(t, !0), Z(e, mo);
+	var r = po();
+	X(R(I(r), 2), 17, () => t.viewer.manifest?.layers ?? [], Y, (e, r) => {
+		var i = fo(), a = F(i);
+		ci(a);
+		var o = R(a), s = L(R(o));
+		E(i), B(() => {
+			Q(i, "data-testid", `layer-${U(r).name ?? ""}`), Q(a, "name", `layer-${n}`), li(a, U(r).name === t.viewer.layer), q(o, ` ${U(r).name ?? ""} `), q(s, `${U(r).shape[0] ?? ""}×${U(r).shape[1] ?? ""}`);
+		}), W("change", a, () => t.viewer.setLayer(U(r).name)), K(e, i);
+	}), K(e, r), k();
+}
+hr(["change"]);
+// src/components/Legend.svelte
+var go = /* @__PURE__ */ G("<li><span class=\"swatch svelte-pswzrf\"></span> </li>"), _o = /* @__PURE__ */ G("<p class=\"small\">Colors correspond to input channels:</p> <ul class=\"small channels svelte-pswzrf\" data-testid=\"input-channels\"></ul>", 1), vo = /* @__PURE__ */ G("<p class=\"small\">Colors correspond to input colors</p>"), yo = /* @__PURE__ */ G("<span class=\"small\">unmatched</span>"), bo = /* @__PURE__ */ G("<button class=\"item svelte-pswzrf\"><span></span> <!> <!></button>"), xo = /* @__PURE__ */ G("<span class=\"small\">not shown</span>"), So = /* @__PURE__ */ G("<p class=\"small\">Hover to isolate, click to expand feature</p> <div class=\"legend svelte-pswzrf\"><!> <button class=\"item residual svelte-pswzrf\" data-testid=\"legend-residual\"><span></span> <span>residual (everything else)<!></span></button></div>", 1), Co = /* @__PURE__ */ G("<h3> </h3> <!> <h3>Hotkeys</h3> <ul class=\"small hotkeys svelte-pswzrf\"><li class=\"svelte-pswzrf\">&#8592; go backwards</li><li class=\"svelte-pswzrf\">&#8594; go forwards</li><li class=\"svelte-pswzrf\">space: toggle play/pause</li></ul>", 1), wo = {
+	hash: "svelte-pswzrf",
+	code: ".legend.svelte-pswzrf {display:flex;flex-direction:column;gap:4px;}.item.svelte-pswzrf {display:flex;align-items:center;gap:0.4em;cursor:pointer;background:none;border:1px solid transparent;padding:2px;font:inherit;text-align:left;}.item.svelte-pswzrf:hover {border-color:#999;}.disc.svelte-pswzrf {display:inline-flex;width:1.6em;height:1.6em;border-radius:50%;align-items:center;justify-content:center;font-weight:bold;color:#000;flex:none;}.disc.unmatched.svelte-pswzrf {outline:2px dashed #555;outline-offset:1px;}.resdisc.svelte-pswzrf {background:#fff;border:2px solid #888;box-sizing:border-box;}.resdisc.dashed.svelte-pswzrf {border-style:dashed;}.channels.svelte-pswzrf {list-style:none;padding:0;}.swatch.svelte-pswzrf {display:inline-block;width:0.9em;height:0.9em;margin-right:0.4em;vertical-align:middle;border:1px solid #888;}.hotkeys.svelte-pswzrf {padding-left:1.2em;}\n  /* under the attribution (a narrow frame): the items side by side */\n  @container viewer (width < 50em) {.legend.svelte-pswzrf {flex-direction:row;flex-wrap:wrap;}.residual.svelte-pswzrf {max-width:12em;}.hotkeys.svelte-pswzrf li:where(.svelte-pswzrf) {display:inline;margin-right:1em;}.hotkeys.svelte-pswzrf {padding-left:0;}\n  }"
+};
+function To(e, t) {
+	O(t, !0), Z(e, wo);
+	let n = $(t, "viewer", 7), r = /* @__PURE__ */ j(() => n().inputChannels), i = /* @__PURE__ */ j(() => n().manifest?.probe_set.display), a = /* @__PURE__ */ j(() => n().residual || n().hover === "res");
+	var o = Co(), s = I(o), c = L(s, !0), l = R(s, 2), u = (e) => {
+		var t = Er(), n = I(t), a = (e) => {
+			var t = _o(), n = R(I(t), 2);
+			X(n, 21, () => U(r), Y, (e, t) => {
+				var n = go(), r = F(n);
+				let i;
+				var a = R(r, 1, !0);
+				E(n), B(() => {
+					i = Qr(r, "", i, { background: U(t).color }), q(a, U(t).label);
+				}), K(e, n);
+			}), E(n), K(e, t);
+		}, o = (e) => {
+			K(e, vo());
+		};
+		J(n, (e) => {
+			U(i) && U(i) !== "rgb" ? e(a) : e(o, -1);
+		}), K(e, t);
+	}, d = (e) => {
+		var t = So(), r = R(I(t), 2), i = F(r);
+		X(i, 17, () => Array(n().K), Y, (e, t, r) => {
+			let i = /* @__PURE__ */ j(() => n().unmatched.includes(r));
+			var a = bo();
+			Q(a, "data-testid", `legend-${r}`);
+			var o = F(a);
+			let s;
+			Q(o, "data-testid", `legend-disc-${r}`);
+			let c;
+			o.textContent = r + 1;
+			var l = R(o, 2);
+			$a(l, {
+				get source() {
+					return n().source;
+				},
+				get run() {
+					return n().run;
+				},
+				get step() {
+					return n().step;
+				},
+				get layer() {
+					return n().layer;
+				},
+				k: r,
+				get K() {
+					return n().K;
+				}
+			});
+			var u = R(l, 2), d = (e) => {
+				var t = yo();
+				Q(t, "data-testid", `unmatched-${r}`), K(e, t);
+			};
+			J(u, (e) => {
+				U(i) && e(d);
+			}), E(a), B(() => {
+				s = Xr(o, 1, "disc svelte-pswzrf", null, s, { unmatched: U(i) }), Q(o, "data-color", n().palette[r]), c = Qr(o, "", c, { background: n().palette[r] });
+			}), mr("mouseenter", a, () => n().hover = r), mr("mouseleave", a, () => n().hover = null), W("click", a, (e) => {
+				e.stopPropagation(), n().openFeature(r);
+			}), K(e, a);
+		});
+		var o = R(i, 2), s = F(o);
+		let c;
+		var l = R(s, 2), u = R(F(l)), d = (e) => {
+			K(e, xo());
+		};
+		J(u, (e) => {
+			U(a) || e(d);
+		}), E(l), E(o), E(r), B(() => c = Xr(s, 1, "disc resdisc svelte-pswzrf", null, c, { dashed: !U(a) })), mr("mouseenter", o, () => n().hover = "res"), mr("mouseleave", o, () => n().hover = null), K(e, t);
+	};
+	J(l, (e) => {
+		n().isInput ? e(u) : e(d, -1);
+	}), Ee(4), B(() => q(c, n().isInput ? "Gradients legend" : "Attribution legend")), K(e, o), k();
+}
+hr(["click"]);
+// src/outputs.ts
+function Eo(e, t, n) {
+	let r = e?.outputs.find((e) => e.key === n);
+	if (!e || !r) return n;
+	if (r.kind === "v") return "value function";
+	if (r.kind === "logit") return `${t[r.index] ?? r.index} logit`;
+	let i = e.action_groups[r.index];
+	return `[ ${r.actions.map((e) => t[e] ?? e).join(" | ")} ] logit sum` + (i ? ` (${i.name})` : "");
+}
+function Do(e, t, n) {
+	let r = e?.outputs.find((e) => e.key === t);
+	return !r || !n ? [] : r.kind === "v" ? n.values : n.logits.map((e) => r.actions.reduce((t, n) => t + e[n], 0));
+}
+// src/components/Graph.svelte
+var Oo = /* @__PURE__ */ G("<span class=\"other svelte-zhue1c\"> </span>"), ko = /* @__PURE__ */ wr("<line y1=\"0\" y2=\"100\" stroke=\"#ccc\" stroke-width=\"1\" vector-effect=\"non-scaling-stroke\"></line>"), Ao = /* @__PURE__ */ wr("<polyline fill=\"none\" stroke=\"#555\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\" vector-effect=\"non-scaling-stroke\"></polyline>"), jo = /* @__PURE__ */ wr("<polyline fill=\"none\" stroke-width=\"1.5\" vector-effect=\"non-scaling-stroke\"></polyline>"), Mo = /* @__PURE__ */ G("<div class=\"graph svelte-zhue1c\"><div class=\"label svelte-zhue1c\"><span> </span> <!></div> <svg preserveAspectRatio=\"none\" class=\"svelte-zhue1c\"><!><!><!><line y1=\"0\" y2=\"100\" stroke=\"rgba(0,0,0,0.4)\" stroke-width=\"2\" vector-effect=\"non-scaling-stroke\"></line></svg></div>"), No = {
+	hash: "svelte-zhue1c",
+	code: ".graph.svelte-zhue1c {position:relative;margin-top:0.3em;}.label.svelte-zhue1c {font-size:0.85em;}.other.svelte-zhue1c {color:#555;}svg.svelte-zhue1c {width:100%;height:3em;display:block;background:#fafafa;}"
+};
+function Po(e, t) {
+	O(t, !0), Z(e, No);
+	let n = $(t, "other", 3, null), r = $(t, "otherLabel", 3, ""), i = /* @__PURE__ */ j(() => aa(t.values, n())), a = /* @__PURE__ */ j(() => sa(t.values, t.dones, U(i)[0], U(i)[1])), o = /* @__PURE__ */ j(() => n() && n().length === t.values.length ? sa(n(), t.dones, U(i)[0], U(i)[1]) : []), s = /* @__PURE__ */ j(() => ca(t.dones));
+	var c = Mo(), l = F(c), u = F(l);
+	let d;
+	var f = L(u, !0), p = R(u), m = R(p), h = (e) => {
+		var i = Oo(), a = L(i);
+		B((e) => {
+			Q(i, "data-testid", `${t.testid ?? ""}-other`), q(a, `(dashed, ${r() ?? ""}: ${e ?? ""})`);
+		}, [() => Ri(n()[t.frame])]), K(e, i);
+	};
+	J(m, (e) => {
+		U(o).length && e(h);
+	}), E(l);
+	var g = R(l, 2), _ = F(g);
+	X(_, 17, () => U(s), Y, (e, t) => {
+		var n = ko();
+		B(() => {
+			Q(n, "x1", U(t)), Q(n, "x2", U(t));
+		}), K(e, n);
+	});
+	var v = R(_);
+	X(v, 17, () => U(o), Y, (e, t) => {
+		var n = Ao();
+		B(() => Q(n, "points", U(t))), K(e, n);
+	});
+	var y = R(v);
+	X(y, 17, () => U(a), Y, (e, n) => {
+		var r = jo();
+		B(() => {
+			Q(r, "points", U(n)), Q(r, "stroke", t.color);
+		}), K(e, r);
+	});
+	var b = R(y);
+	E(g), E(c), B((e) => {
+		Q(c, "data-testid", t.testid), d = Qr(u, "", d, { color: t.color }), q(f, t.title), q(p, `: ${e ?? ""} `), Q(g, "viewBox", `${t.frame + .5 - t.visible / 2} 0 ${t.visible ?? ""} 100`), Q(b, "x1", t.frame + .5), Q(b, "x2", t.frame + .5);
+	}, [() => Ri(t.values[t.frame])]), K(e, c), k();
+}
+// src/components/Navigator.svelte
+var Fo = /* @__PURE__ */ G("<button data-testid=\"pause\">&#10074;&#10074;</button>"), Io = /* @__PURE__ */ G("<button data-testid=\"play-back\" title=\"play backwards\">&#9664;</button>"), Lo = /* @__PURE__ */ G("<button data-testid=\"play\" title=\"play\">&#9654;</button>"), Ro = /* @__PURE__ */ G("<div class=\"navigator svelte-ybm56p\"><button data-testid=\"step-back\" title=\"step back\">&#8592;</button> <button data-testid=\"first\" title=\"first frame\">&#10074;&#9664;</button> <!> <!> <button data-testid=\"last\" title=\"last frame\">&#9654;&#10074;</button> <button data-testid=\"step-forward\" title=\"step forward\">&#8594;</button> <label>fps <input data-testid=\"fps\" type=\"number\" min=\"0\" max=\"100\" class=\"svelte-ybm56p\"/></label></div>"), zo = {
+	hash: "svelte-ybm56p",
+	code: ".navigator.svelte-ybm56p {display:flex;flex-wrap:wrap;gap:0.3em;align-items:center;margin:0.4em 0;}input.svelte-ybm56p {width:3.5em;}"
+};
+function Bo(e, t) {
+	O(t, !0), Z(e, zo);
+	let n = $(t, "playback", 7);
+	var r = Ro(), i = F(r), a = R(i, 2), o = R(a, 2), s = (e) => {
+		var t = Fo();
+		W("click", t, () => n().pause()), K(e, t);
+	}, c = (e) => {
+		var t = Io();
+		W("click", t, () => n().play(-1)), K(e, t);
+	};
+	J(o, (e) => {
+		n().playing === -1 ? e(s) : e(c, -1);
+	});
+	var l = R(o, 2), u = (e) => {
+		var t = Fo();
+		W("click", t, () => n().pause()), K(e, t);
+	}, d = (e) => {
+		var t = Lo();
+		W("click", t, () => n().play(1)), K(e, t);
+	};
+	J(l, (e) => {
+		n().playing === 1 ? e(u) : e(d, -1);
+	});
+	var f = R(l, 2), p = R(f, 2), m = R(p, 2), h = R(F(m));
+	ci(h), E(m), E(r), W("click", i, () => n().step(-1)), W("click", a, () => n().first()), W("click", f, () => n().last()), W("click", p, () => n().step(1)), pi(h, () => n().fps, (e) => n().fps = e), K(e, r), k();
+}
+hr(["click"]);
+// src/components/TrajScrub.svelte
+var Vo = /* @__PURE__ */ G("<img draggable=\"false\"/>"), Ho = /* @__PURE__ */ G("<span></span>"), Uo = {
+	hash: "svelte-zeo4mg",
+	code: ".scrub.svelte-zeo4mg {height:1.6em;width:8em;image-rendering:pixelated;display:block;}.scrub.stretch.svelte-zeo4mg {width:100%;height:100%;}.placeholder.svelte-zeo4mg {background:#ddd;}"
+};
+function Wo(e, t) {
+	O(t, !0), Z(e, Uo);
+	let n = $(t, "stretch", 3, !1), r = /* @__PURE__ */ N("");
+	z(() => {
+		t.source.image("scrub", t.run, t.step, { traj: t.traj }).then((e) => P(r, e.src, !0)).catch(() => P(r, ""));
+	});
+	var i = Er(), a = I(i), o = (e) => {
+		var i = Vo();
+		let a;
+		B(() => {
+			Q(i, "src", U(r)), Q(i, "alt", `trajectory ${t.traj + 1}`), a = Xr(i, 1, "scrub svelte-zeo4mg", null, a, { stretch: n() });
+		}), K(e, i);
+	}, s = (e) => {
+		var t = Ho();
+		let r;
+		B(() => r = Xr(t, 1, "scrub placeholder svelte-zeo4mg", null, r, { stretch: n() })), K(e, t);
+	};
+	J(a, (e) => {
+		U(r) ? e(o) : e(s, -1);
+	}), K(e, i), k();
+}
+// src/components/Scrubber.svelte
+var Go = /* @__PURE__ */ G("<div class=\"scrubber svelte-1bveqj8\" data-testid=\"scrubber\" role=\"slider\" tabindex=\"-1\"><div class=\"pointer svelte-1bveqj8\"></div> <div class=\"tape svelte-1bveqj8\"><!></div> <div class=\"centre svelte-1bveqj8\"></div></div>"), Ko = {
+	hash: "svelte-1bveqj8",
+	code: ".scrubber.svelte-1bveqj8 {position:relative;height:4em;overflow:hidden;background:#eee;cursor:grab;user-select:none;}.tape.svelte-1bveqj8 {position:absolute;top:0;bottom:0;}.centre.svelte-1bveqj8 {position:absolute;left:calc(50% - 4px);width:2px;top:0;bottom:0;background:rgba(0,0,0,0.4);border-left:3px solid rgba(0,0,0,0.1);border-right:3px solid rgba(0,0,0,0.1);}.pointer.svelte-1bveqj8 {position:absolute;left:calc(50% - 5px);top:0;border:5px solid transparent;border-top-color:#000;z-index:1;}"
+};
+function qo(e, t) {
+	O(t, !0), Z(e, Ko);
+	let n = null, r = /* @__PURE__ */ j(() => la(t.viewer.T, t.viewer.frame, t.visible));
+	function i(e) {
+		e.button === 0 && (t.viewer.playback.pause(), n = {
+			x: e.clientX,
+			frame: t.viewer.frame,
+			width: e.currentTarget.clientWidth
+		}, e.preventDefault());
+	}
+	function a(e) {
+		n && (e.buttons & 1 ? t.viewer.playback.seek(ua(n.frame, n.x, e.clientX, n.width, t.visible)) : n = null);
+	}
+	var o = Go();
+	mr("mousemove", Yt, a), mr("mouseup", Yt, () => n = null);
+	var s = R(F(o), 2);
+	let c;
+	Wo(F(s), {
+		get source() {
+			return t.viewer.source;
+		},
+		get run() {
+			return t.viewer.run;
+		},
+		get step() {
+			return t.viewer.step;
+		},
+		get traj() {
+			return t.viewer.traj;
+		},
+		stretch: !0
+	}), E(s), Ee(2), E(o), B(() => {
+		Q(o, "aria-valuenow", t.viewer.frame), c = Qr(s, "", c, {
+			width: `${U(r).width ?? ""}%`,
+			left: `${U(r).left ?? ""}%`
+		});
+	}), W("mousedown", o, i), K(e, o), k();
+}
+hr(["mousedown"]);
+// src/components/Timeline.svelte
+var Jo = /* @__PURE__ */ G("<span>last reward: <b> </b></span>"), Yo = /* @__PURE__ */ G("<span><b>new episode</b></span>"), Xo = /* @__PURE__ */ G("<div class=\"seg svelte-cfijfh\"> </div>"), Zo = /* @__PURE__ */ G("<div class=\"display svelte-cfijfh\"><!> <!> <span data-testid=\"frame-label\">frame: <b> </b></span> <span>next action: <b> </b></span></div> <div class=\"policy-row svelte-cfijfh\"><span>policy:</span> <div class=\"policy svelte-cfijfh\" data-testid=\"policy\"></div></div>", 1), Qo = /* @__PURE__ */ G("<!> <!>", 1), $o = /* @__PURE__ */ G("<h3>Timeline</h3> <!> <!> <!> <!>", 1), es = {
+	hash: "svelte-cfijfh",
+	code: ".display.svelte-cfijfh {display:flex;flex-wrap:wrap;column-gap:1.2em;color:#1f3fa0;margin-bottom:0.2em;}.policy-row.svelte-cfijfh {display:flex;gap:0.4em;align-items:center;color:#1f3fa0;}.policy.svelte-cfijfh {flex:1;min-width:0;display:flex;height:1.4em;border:1px solid #ccc;overflow:hidden;box-sizing:border-box;}.seg.svelte-cfijfh {font-size:0.8em;text-align:center;overflow:hidden;white-space:nowrap;}"
+};
+function ts(e, t) {
+	O(t, !0), Z(e, es);
+	let n = $(t, "other", 3, null), r = {
 		advantage: "#1f6fd1",
 		value: "#1a9641",
 		logit: "#d7301f",
 		group: "#f08a00"
-	}, _ = /* @__PURE__ */ F(Wt([])), v = /* @__PURE__ */ F(Wt([])), y = /* @__PURE__ */ F(""), b = /* @__PURE__ */ F(-1), x = /* @__PURE__ */ F(null), S = /* @__PURE__ */ F(0), C = /* @__PURE__ */ F(0), w = /* @__PURE__ */ F(""), ee = /* @__PURE__ */ F(Wt(["v"])), te = /* @__PURE__ */ F(!1), ne = /* @__PURE__ */ F(!0), re = /* @__PURE__ */ F(!1), ie = /* @__PURE__ */ F(null), T = /* @__PURE__ */ F(0), ae = /* @__PURE__ */ F(12), oe = 1, se = /* @__PURE__ */ F(null), ce = /* @__PURE__ */ F(0), le = /* @__PURE__ */ F(0), ue = /* @__PURE__ */ F(null), de = /* @__PURE__ */ F(""), E = /* @__PURE__ */ F(null), fe = /* @__PURE__ */ F(null), pe = /* @__PURE__ */ F(Wt({})), D = ra(), me = /* @__PURE__ */ F(0), he = /* @__PURE__ */ N(() => G(x) ? G(x).probe_set.steps : 0), ge = /* @__PURE__ */ N(() => G(x) ? G(x).probe_set.trajectories : 0), _e = /* @__PURE__ */ N(() => G(x)?.layers.find((e) => e.name === G(w))), ve = /* @__PURE__ */ N(() => G(_e)?.kind === "input"), O = /* @__PURE__ */ N(() => G(_e)?.channels?.length ? G(_e).channels : [
-		{
-			label: "red",
-			color: "#ff0000"
-		},
-		{
-			label: "green",
-			color: "#00ff00"
-		},
-		{
-			label: "blue",
-			color: "#0000ff"
-		}
-	]), ye = /* @__PURE__ */ N(() => G(_e) ? G(ve) ? G(O).length : G(_e).features : 0), k = /* @__PURE__ */ N(() => a() ?? G(x)?.feature_colors ?? []), be = /* @__PURE__ */ N(() => G(ve) ? G(O).map((e) => Ci(e.color)) : G(k).map(Ci)), xe = /* @__PURE__ */ N(() => G(ie) ?? (G(re) && !G(ve) ? "all" : "prin")), Ce = /* @__PURE__ */ N(() => G(te) ? ["abs"] : ["pos", "neg"]), we = /* @__PURE__ */ N(() => (G(x)?.action_combos ?? []).map(Oi)), Te = /* @__PURE__ */ N(() => G(ee).flatMap((e, t) => e === null ? [] : [{
-		key: e,
-		i: t
-	}])), Ee = /* @__PURE__ */ N(() => G(_).find((e) => e.run === G(y))?.steps ?? []);
-	function De(e) {
-		return `${G(y)}\u0000${G(b)}\u0000${G(w)}\u0000${G(S)}\u0000${e}`;
+	}, i = /* @__PURE__ */ j(() => Math.min(256, Math.max(t.viewer.T, 1))), a = /* @__PURE__ */ j(() => t.viewer.data.series), o = /* @__PURE__ */ j(() => t.viewer.frame), s = /* @__PURE__ */ j(() => t.viewer.labels), c = /* @__PURE__ */ j(() => [...new Set(t.viewer.activeRows.map((e) => e.key))]);
+	function l(e) {
+		let n = t.viewer.manifest?.outputs.find((t) => t.key === e)?.kind;
+		return n === "v" ? r.value : n === "logit" ? r.logit : r.group;
 	}
-	function Oe(e, t) {
-		return Math.round((.75 * (t > 1 ? e / (t - 1) : 0) + .1875) * 255);
-	}
-	function ke(e) {
-		return e == null || !isFinite(e) ? "–" : `${(e * 100).toFixed(2)}%`;
-	}
-	function Ae(e) {
-		let t = G(x)?.outputs.find((t) => t.key === e);
-		if (!t) return e;
-		if (t.kind === "v") return "value function";
-		if (t.kind === "logit") return `${G(we)[t.index] ?? t.index} logit`;
-		let n = G(x).action_groups[t.index];
-		return `[ ${t.actions.map((e) => G(we)[e] ?? e).join(" | ")} ] logit sum` + (n ? ` (${n.name})` : "");
-	}
-	function je(e, t = G(E)) {
-		let n = G(x)?.outputs.find((t) => t.key === e);
-		return !n || !t ? [] : n.kind === "v" ? t.values : t.logits.map((e) => n.actions.reduce((t, n) => t + e[n], 0));
-	}
-	async function Me(e = !1) {
-		try {
-			let n = await t.source.runs(e);
-			if (I(_, n.runs, !0), I(v, n.problems, !0), !G(_).length) {
-				I(de, G(v).length ? "" : "No RL Clarity analysis in this logdir yet: run 'rl-clarity analyze CHECKPOINT --logdir LOGDIR'.", !0);
-				return;
-			}
-			let r = G(_).find((e) => e.run === (G(y) || D.run)) ?? G(_)[0], i = G(b) >= 0 ? G(b) : D.step, a = r.steps.includes(i) ? i : r.steps[r.steps.length - 1];
-			(r.run !== G(y) || a !== G(b)) && await Ne(r.run, a);
-		} catch (e) {
-			I(de, String(e), !0);
-		}
-	}
-	async function Ne(e, n) {
-		try {
-			I(de, ""), I(T, 0);
-			let r = await t.source.manifest(e, n), i = G(x) !== null;
-			I(y, e, !0), I(b, n, !0), I(x, r, !0), I(pe, {}, !0);
-			let a = r.layers.map((e) => e.name), o = D;
-			D = {}, a.includes(G(w)) || I(w, o.layer && a.includes(o.layer) ? o.layer : r.default_layer, !0);
-			let s = r.outputs.map((e) => e.key), c = (o.rows ?? G(ee)).filter((e) => e === null || s.includes(e));
-			I(ee, c.length ? c : ["v"], !0), o.abs !== void 0 && I(te, o.abs, !0), o.overlay !== void 0 && I(ne, o.overlay, !0), o.residual !== void 0 && I(re, o.residual, !0), I(S, Math.min(Math.max(o.traj ?? G(S), 0), r.probe_set.trajectories - 1), !0), I(C, Math.min(Math.max(o.frame ?? (i ? G(C) : 0), 0), r.probe_set.steps - 1), !0), I(ce, Math.max(0, r.features.expand_mults.indexOf(r.features.expand_default)), !0), I(le, Math.max(0, r.features.subdiv_mults.indexOf(r.features.subdiv_default)), !0);
-		} catch (e) {
-			I(de, String(e), !0);
-		}
-	}
-	V(() => {
-		if (!G(x)) return;
-		let [e, n, r] = [
-			G(y),
-			G(b),
-			G(S)
-		];
-		Promise.all([t.source.series(e, n, r), t.source.image("frames", e, n, { traj: r })]).then(([t, i]) => {
-			e === G(y) && n === G(b) && r === G(S) && (I(E, t, !0), c(t), I(fe, i, !0));
-		}).catch((e) => I(de, String(e), !0));
-	}), V(() => {
-		if (!G(x) || !G(w)) return;
-		let e = new Set(G(Te).map(({ key: e }) => De(e)));
-		ir(() => {
-			for (let t of Object.keys(G(pe))) e.has(t) || delete G(pe)[t];
-		});
-		for (let { key: e } of G(Te)) {
-			let n = De(e);
-			if (G(pe)[n]) continue;
-			let [r, i, a, o] = [
-				G(y),
-				G(b),
-				G(w),
-				G(S)
-			];
-			Promise.all([t.source.unit(r, i, a, o, e), t.source.attribution(r, i, a, o, e)]).then(([t, r]) => {
-				De(e) === n && (G(pe)[n] = {
-					unit: t,
-					q: r
-				});
-			}).catch((e) => I(de, String(e), !0));
-		}
-	});
-	let Pe = /* @__PURE__ */ F(!0), Fe = /* @__PURE__ */ F(null), Ie = /* @__PURE__ */ N(() => !!G(x)?.full_resolution), Le = /* @__PURE__ */ N(() => `${G(y)}\u0000${G(b)}\u0000${G(S)}\u0000${G(C)}`);
-	V(() => {
-		if (!G(Ie) || !G(Pe)) return;
-		let [e, n, r, i, a] = [
-			G(y),
-			G(b),
-			G(S),
-			G(C),
-			G(Le)
-		];
-		t.source.fullFrame(e, n, {
-			traj: r,
-			frame: i
-		}).then((e) => {
-			G(Le) === a && I(Fe, {
-				key: a,
-				img: e
-			}, !0);
-		}).catch((e) => I(de, String(e), !0));
-		for (let a = 1; a <= 3; a++) i + a < G(he) && t.source.fullFrame(e, n, {
-			traj: r,
-			frame: i + a
-		}).catch(() => {});
-	});
-	function Re(e, t) {
-		if (!G(x) || !G(fe)) return null;
-		let n = G(Ie) && G(Pe), r = {
-			sprite: G(fe),
-			frameColumns: G(x).assets.frame_columns,
-			obsShape: G(x).probe_set.observation_shape,
-			t: G(C),
-			kind: t,
-			overlay: G(ne),
-			fullShape: n ? G(x).full_resolution.shape : null,
-			full: n && G(Fe)?.key === G(Le) ? G(Fe).img : null
+	var u = $o(), d = R(I(u), 2), f = (e) => {
+		var t = Zo(), n = I(t), r = F(n), i = (e) => {
+			var t = Jo(), n = L(R(F(t)), !0);
+			E(t), B((e) => q(n, e), [() => Ri(U(a).rewards[U(o) - 1])]), K(e, t);
 		};
-		if (t === "obs" || e === null) return r;
-		let i = G(pe)[De(e)];
-		if (!i) return r;
-		let a = {
-			shape: i.unit.shape,
-			residual: !G(ve),
-			colors: G(be),
-			steps: i.unit.steps,
-			scale: i.unit.scale
+		J(r, (e) => {
+			U(o) > 0 && U(a).rewards[U(o) - 1] !== 0 && e(i);
+		});
+		var c = R(r, 2), l = (e) => {
+			K(e, Yo());
 		};
-		return {
-			...r,
-			q: i.q,
-			info: a,
-			mode: G(xe),
-			key: De(e)
-		};
-	}
-	function ze(e) {
-		I(C, Math.min(Math.max(Math.round(e), 0), Math.max(G(he) - 1, 0)), !0);
-	}
-	function j(e) {
-		I(T, 0), oe = e, ze(G(C) + e);
-	}
-	let Be = 0;
-	function Ue(e) {
-		Be = 0, oe = e, I(T, e, !0);
-	}
-	V(() => {
-		if (!G(T)) return;
-		let e = Math.max(Math.min(Number(G(ae)) || 0, 100), 0), t = G(C) + G(T), n = G(he), r = e > 0 ? 1e3 / e : 1e3, i = performance.now();
-		Be = Be && i - Be < r ? Be + r : i + r;
-		let a = setTimeout(() => {
-			t < 0 || t >= n ? I(T, 0) : I(C, t);
-		}, Math.max(0, Be - i));
-		return () => clearTimeout(a);
-	});
-	function We(e) {
-		if (!i()) return;
-		let t = e.target;
-		if (!(t?.tagName === "SELECT" || t?.tagName === "INPUT" && !["radio", "checkbox"].includes(t.type))) {
-			if (e.key === "ArrowLeft" || e.key === "ArrowRight") {
-				let t = e.key === "ArrowLeft" ? -1 : 1;
-				G(T) ? Ue(t) : j(t), e.preventDefault();
-			} else e.key === " " && (G(T) ? I(T, 0) : Ue(oe), e.preventDefault());
-		}
-	}
-	let Ge = null;
-	function Ke(e) {
-		e.button === 0 && (I(T, 0), Ge = {
-			x: e.clientX,
-			frame: G(C),
-			width: e.currentTarget.clientWidth
-		}, e.preventDefault());
-	}
-	function qe(e) {
-		Ge && (e.buttons & 1 ? ze(Ge.frame + (Ge.x - e.clientX) / Ge.width * Math.min(256, G(he))) : Ge = null);
-	}
-	let Je = /* @__PURE__ */ N(() => Math.min(256, Math.max(G(he), 1)));
-	function Ye() {
-		let e = [...G(ee)].reverse().find((e) => e !== null) ?? "v";
-		I(ee, [...G(ee), e], !0);
-	}
-	function M(e) {
-		I(ee, G(ee).map((t, n) => n === e ? null : t), !0);
-	}
-	let Xe = /* @__PURE__ */ F(null), Ze = /* @__PURE__ */ F(null), Qe = /* @__PURE__ */ F(void 0), $e = /* @__PURE__ */ N(() => G(se) ? `${G(y)}\u0000${G(b)}\u0000${G(w)}\u0000${G(se).feature}\u0000${G(le)}\u0000${G(ce)}` : "");
-	V(() => {
-		if (!G(se) || !G(x)) return;
-		let e = G(x).features, n = {
-			layer: G(w),
-			feature: G(se).feature,
-			subdiv: String(e.subdiv_mults[G(le)]),
-			expand: String(e.expand_mults[G(ce)])
-		}, [r, i, a, o, s] = [
-			G(y),
-			G(b),
-			G($e),
-			G(x),
-			G(Ie) && G(Pe)
-		];
-		t.source.image("feature", r, i, n).then(async (e) => {
-			if (G($e) !== a || (I(Xe, e, !0), !s)) return;
-			let c = await fa(e, await t.source.featureGrid(r, i, n.layer, n.feature, Number(n.subdiv), Number(n.expand)), o.probe_set.observation_shape, o.full_resolution.shape, (e) => t.source.fullFrame(r, i, { obs: e }));
-			G($e) === a && I(Ze, {
-				key: a,
-				src: c
-			}, !0);
-		}).catch((e) => I(de, String(e), !0));
-	});
-	let et = /* @__PURE__ */ N(() => G(Ie) && G(Pe) && G(Ze)?.key === G($e) && G(Ze).src ? G(Ze).src : G(Xe)?.src ?? ""), tt = 0;
-	function nt(e) {
-		e.preventDefault();
-		let t = performance.now();
-		if (t - tt < 100 || !G(x)) return;
-		tt = t;
-		let n = G(x).features.expand_mults.length;
-		I(ce, Math.min(Math.max(G(ce) + Math.sign(e.deltaY), 0), n - 1), !0);
-	}
-	let rt = 0, it = 0;
-	async function at(e) {
-		if (e.button !== 0 || !G(se) || !G(x)) return;
-		let n = ++it;
-		rt = n;
-		let r = e.currentTarget.getBoundingClientRect(), i = G(x).features, a = await t.source.featureGrid(G(y), G(b), G(w), G(se).feature, i.subdiv_mults[G(le)], i.expand_mults[G(ce)]), o = Math.min(a.cols - 1, Math.floor((e.clientX - r.left) / r.width * a.cols)), s = Math.min(a.rows - 1, Math.floor((e.clientY - r.top) / r.height * a.rows));
-		rt === n && I(ue, a.indices[s * a.cols + o], !0);
-	}
-	V(() => {
-		if (G(ue) === null || !G(x) || !G(Qe)) return;
-		let e = G(x).assets, [n, r] = G(x).probe_set.observation_shape, i = G(ue), a = Math.floor(i / e.sheet_size), o = i % e.sheet_size, s = G(Qe);
-		G(Ie) && G(Pe) ? t.source.fullFrame(G(y), G(b), { obs: i }).then((e) => {
-			s.getContext("2d").drawImage(e, 0, 0, s.width, s.height);
-		}).catch((e) => I(de, String(e), !0)) : t.source.image("observations", G(y), G(b), { sheet: a }).then((t) => {
-			let i = s.getContext("2d");
-			i.imageSmoothingEnabled = !1, i.drawImage(t, o % e.sheet_columns * r, Math.floor(o / e.sheet_columns) * n, r, n, 0, 0, r, n);
+		J(c, (e) => {
+			U(o) > 0 && U(a).dones[U(o) - 1] && e(l);
 		});
-	});
-	function ot(e) {
-		if (!e?.totals) return null;
-		let t = e.totals, n = t.map((e) => Math.max(...e)), r = t.map((e) => Math.min(...e)), i = (e, t) => [...e].sort((e, t) => e - t)[Math.floor(t * (e.length - 1))], a = Math.max(0, i(n, .9), Math.max(...n) / 5), o = Math.min(0, i(r, .1), Math.min(...r) / 5), s = a - o || 1, c = t[G(C)] ?? [], l = a / s * 100;
-		return {
-			bars: c.map((e, t) => {
-				let n = Math.max(o, Math.min(a, e));
-				return {
-					k: t,
-					top: (a - Math.max(n, 0)) / s * 100,
-					height: Math.abs(n) / s * 100,
-					residual: t === c.length - 1
-				};
-			}),
-			zero: l
-		};
-	}
-	V(() => {
-		if (!r() || !G(x)) return;
-		let [e, t, n] = [
-			r().traj,
-			r().frame,
-			r().layer
-		];
-		ir(() => {
-			e !== G(S) && e >= 0 && e < G(ge) && I(S, e, !0), t !== G(C) && t >= 0 && t < G(he) && I(C, t, !0), n && n !== G(w) && G(x).layers.some((e) => e.name === n) && I(w, n, !0);
-		});
-	}), V(() => {
-		if (!r() || !G(x)) return;
-		let [e, t, n] = [
-			G(S),
-			G(C),
-			G(w)
-		];
-		ir(() => {
-			r().traj !== e && (r().traj = e), r().frame !== t && (r().frame = t), r().layer !== n && (r().layer = n);
-		});
-	}), V(() => {
-		G(x) && d({
-			run: G(y),
-			step: G(b),
-			layer: G(w),
-			traj: G(S),
-			frame: G(C)
-		});
-	}), V(() => {
-		G(x) && !n() && la({
-			run: G(y),
-			step: G(b),
-			layer: G(w),
-			traj: G(S),
-			frame: G(C),
-			rows: G(Te).map((e) => e.key),
-			abs: G(te),
-			overlay: G(ne),
-			residual: G(re)
-		});
-	}), xi(() => {
-		if (n()) {
-			I(_, [{
-				run: n().run,
-				steps: [n().step]
-			}], !0), D = r() ? {
-				traj: r().traj,
-				frame: r().frame,
-				layer: r().layer
-			} : u() ?? {}, Ne(n().run, n().step);
-			return;
-		}
-		Me();
-		let e = t.source.embedded;
-		e && oa();
-		let i = e ? () => {} : $i(() => {
-			I(me, G(me) + 1), Me(!0);
-		});
-		return window.rlClarity = {
-			setFrame(e) {
-				return I(C, e, !0), Et(), G(C);
-			},
-			state: () => ({
-				run: G(y),
-				step: G(b),
-				layer: G(w),
-				traj: G(S),
-				frame: G(C),
-				rows: G(ee),
-				playing: G(T)
-			})
-		}, i;
-	});
-	var st = go();
-	dr("keydown", qt, We), dr("mousemove", qt, qe), dr("mouseup", qt, () => {
-		Ge = null, rt = 0, I(ue, null);
-	}), dr("click", qt, () => I(se, null));
-	let ct;
-	var lt = L(st), ut = (e) => {
-		var t = Ta(), n = z(t, !0);
-		H(() => Y(n, G(de))), J(e, t);
-	};
-	X(lt, (e) => {
-		G(de) && e(ut);
-	});
-	var dt = B(lt, 2), ft = (e) => {
-		var t = Da(), n = L(t), r = z(n), i = B(n, 2);
-		Q(i, 21, () => G(v), Z, (e, t) => {
-			var n = Ea(), r = L(n), i = z(r, !0), a = B(r);
-			A(n), H(() => {
-				Y(i, G(t).run), Y(a, `${G(t).step === null ? "" : ` step ${G(t).step}`}: ${G(t).message ?? ""}`);
-			}), J(e, n);
-		}), A(i), A(t), H((e, n) => {
-			t.open = !G(_).length, Y(r, `${G(v).length ?? ""} analysis problem${G(v).length > 1 ? "s" : ""}:
-        ${e ?? ""}${n ?? ""}
-        ${G(_).length ? "(other runs are fine)" : ""}`);
-		}, [() => [...new Set(G(v).map((e) => e.run))].slice(0, 6).join(", "), () => new Set(G(v).map((e) => e.run)).size > 6 ? ", …" : ""]), J(e, t);
-	};
-	X(dt, (e) => {
-		G(v).length && e(ft);
-	});
-	var pt = B(dt, 2), mt = (e) => {
-		var t = ka(), n = L(t), r = z(n, !0), i = B(n, 2), a = (e) => {
-			var t = Oa(), n = z(t);
-			H((e) => Y(n, `${G(ge) ?? ""} trajectories × ${G(he) ?? ""} steps, probe set ${G(x).probe_set.id ?? "?" ?? ""},
-      IG completeness error median ${e ?? ""} per frame`), [() => ke(G(x).completeness?.per_frame.median)]), J(e, t);
-		};
-		X(i, (e) => {
-			G(x) && e(a);
-		}), A(t), H(() => Y(r, l())), J(e, t);
-	}, ht = (e) => {
-		var t = Na(), n = L(t), r = B(L(n));
-		Q(r, 21, () => G(_), Z, (e, t) => {
-			var n = Aa(), r = z(n, !0), i = {};
-			H(() => {
-				Y(r, G(t).run), i !== (i = G(t).run) && (n.value = (n.__value = i) ?? "");
-			}), J(e, n);
-		}), A(r);
-		var i;
-		ti(r), A(n);
-		var a = B(n, 2), o = B(L(a));
-		Q(o, 21, () => G(Ee), Z, (e, t) => {
-			var n = Aa(), r = z(n, !0), i = {};
-			H((e) => {
-				Y(r, G(t)), i !== (i = e) && (n.value = (n.__value = i) ?? "");
-			}, [() => String(G(t))]), J(e, n);
-		}), A(o);
-		var s;
-		ti(o), A(a);
-		var c = B(a, 2), l = B(c, 2), u = (e) => {
-			var t = ja();
-			K("click", t, () => f()?.()), J(e, t);
-		};
-		X(l, (e) => {
-			f() && (G(_).length > 1 || G(Ee).length > 1) && e(u);
-		});
-		var d = B(l, 2), p = (e) => {
-			var t = Ma(), n = z(t);
-			H((e, t) => Y(n, `${G(x).env.kind ?? ""}/${G(x).env.name ?? ""}, ${G(ge) ?? ""} trajectories × ${G(he) ?? ""} steps,
-        IG completeness error over the analysis: median ${e ?? ""} per frame,
-        ${t ?? ""} of the trajectory's mean |F(a) − F(0)|`), [() => ke(G(x).completeness?.per_frame.median), () => ke(G(x).completeness?.unit_scaled.median)]), J(e, t);
-		};
-		X(d, (e) => {
-			G(x) && e(p);
-		}), A(t), H((e) => {
-			i !== (i = G(y)) && (r.value = (r.__value = i) ?? "", ei(r, i)), s !== (s = e) && (o.value = (o.__value = s) ?? "", ei(o, s));
-		}, [() => String(G(b))]), K("change", r, (e) => {
-			let t = G(_).find((t) => t.run === e.currentTarget.value);
-			t && Ne(t.run, t.steps.includes(G(b)) ? G(b) : t.steps[t.steps.length - 1]);
-		}), K("change", o, (e) => Ne(G(y), Number(e.currentTarget.value))), K("click", c, () => Me(!0)), J(e, t);
-	};
-	X(pt, (e) => {
-		n() ? e(mt) : e(ht, -1);
-	});
-	var P = B(pt, 2), gt = (e) => {
-		var r = ho(), i = R(r), a = L(i), c = (e) => {
-			var n = Ra(), r = R(n), i = B(L(r), 2);
-			Q(i, 21, () => Array(G(ge)), Z, (e, n, r) => {
-				var i = Pa();
+		var u = R(c, 2), d = L(R(F(u)), !0);
+		E(u);
+		var f = R(u, 2), p = L(R(F(f)), !0);
+		E(f), E(n);
+		var m = R(n, 2), h = R(F(m), 2);
+		X(h, 21, () => Fi(U(a).logits[U(o)] ?? []), Y, (e, t, n) => {
+			var r = Er(), i = I(r), a = (e) => {
+				let r = /* @__PURE__ */ j(() => ma(n, U(s).length));
+				var i = Xo();
 				let a;
-				$(i, "data-testid", `traj-${r}`);
-				var o = L(i);
-				si(o);
-				var s = B(o, 2);
-				Qi(s, {
-					get source() {
-						return t.source;
-					},
-					get run() {
-						return G(y);
-					},
-					get step() {
-						return G(b);
-					},
-					traj: r
-				});
-				var c = B(s);
-				c.textContent = r + 1, A(i), H(() => {
-					a = Yr(i, 1, "traj svelte-1n46o8q", null, a, { selected: r === G(S) }), $(o, "name", `traj-${h ?? ""}`), ci(o, r === G(S));
-				}), K("change", o, () => I(S, r, !0)), J(e, i);
-			}), A(i), Q(B(i, 4), 16, () => [["low", "Lowest advantage episodes (unexpected failures):"], ["high", "Highest advantage episodes (unexpected successes):"]], Z, (e, t) => {
-				var n = /* @__PURE__ */ N(() => m(t, 2));
-				let r = () => G(n)[0], i = () => G(n)[1];
-				var a = Ia(), o = R(a), s = z(o, !0), c = B(o, 2);
-				Q(c, 21, () => G(x).bookmarks[r()], Z, (e, t, n) => {
-					var i = /* @__PURE__ */ N(() => m(G(t), 2));
-					let a = () => G(i)[0], o = () => G(i)[1];
-					var s = Fa(), c = L(s), l = z(c);
-					A(s), H(() => {
-						$(c, "data-testid", `bookmark-${r() ?? ""}-${n}`), Y(l, `trajectory ${a() + 1}, frame ${o() + 1}`);
-					}), K("click", c, () => {
-						I(T, 0), I(S, a(), !0), I(C, o(), !0);
-					}), J(e, s);
-				}), A(c), H(() => Y(s, i())), J(e, a);
-			}), A(r);
-			var a = B(r, 2);
-			Q(B(L(a), 2), 17, () => G(x).layers, Z, (e, t) => {
-				var n = La(), r = L(n);
-				si(r);
-				var i = B(r), a = z(B(i));
-				A(n), H(() => {
-					$(n, "data-testid", `layer-${G(t).name ?? ""}`), $(r, "name", `layer-${h ?? ""}`), ci(r, G(t).name === G(w)), Y(i, ` ${G(t).name ?? ""} `), Y(a, `${G(t).shape[0] ?? ""}×${G(t).shape[1] ?? ""}`);
-				}), K("change", r, () => I(w, G(t).name, !0)), J(e, n);
-			}), A(a), J(e, n);
-		};
-		X(a, (e) => {
-			p() || e(c);
-		});
-		var l = B(a, 2), u = B(L(l), 2), d = (e) => {
-			var t = Ha(), n = R(t), r = L(n), i = L(r), a = L(i), o = L(a), s = (e) => {
-				var t = za(), n = z(B(R(t)), !0);
-				H((e) => Y(n, e), [() => ki(G(E).rewards[G(C) - 1])]), J(e, t);
+				var o = L(i, !0);
+				B((e) => {
+					Q(i, "title", `${U(s)[n] ?? ""}: ${e ?? ""}%`), a = Qr(i, "", a, {
+						width: `${U(t) * 100}%`,
+						background: `rgb(${U(r) ?? ""},${U(r) ?? ""},${U(r) ?? ""})`,
+						color: U(r) < 128 ? "#fff" : "#000"
+					}), q(o, U(t) > .06 ? U(s)[n] : "");
+				}, [() => (U(t) * 100).toFixed(1)]), K(e, i);
 			};
-			X(o, (e) => {
-				G(C) > 0 && G(E).rewards[G(C) - 1] !== 0 && e(s);
-			}), A(a);
-			var c = B(a), l = L(c), u = (e) => {
-				J(e, Ba());
-			};
-			X(l, (e) => {
-				G(C) > 0 && G(E).dones[G(C) - 1] && e(u);
-			}), A(c);
-			var d = B(c), f = z(B(L(d)), !0);
-			A(d);
-			var p = B(d, 2), m = z(B(L(p)), !0);
-			A(p), A(i), A(r), A(n);
-			var h = B(n, 2);
-			Q(h, 21, () => Ei(G(E).logits[G(C)] ?? []), Z, (e, t, n) => {
-				var r = Cr(), i = R(r), a = (e) => {
-					let r = /* @__PURE__ */ N(() => Oe(n, G(we).length));
-					var i = Va();
-					let a;
-					var o = z(i, !0);
-					H((e) => {
-						$(i, "title", `${G(we)[n] ?? ""}: ${e ?? ""}%`), a = Zr(i, "", a, {
-							width: `${G(t) * 100}%`,
-							background: `rgb(${G(r) ?? ""},${G(r) ?? ""},${G(r) ?? ""})`,
-							color: G(r) < 128 ? "#fff" : "#000"
-						}), Y(o, G(t) > .06 ? G(we)[n] : "");
-					}, [() => (G(t) * 100).toFixed(1)]), J(e, i);
-				};
-				X(i, (e) => {
-					G(t) > .002 && e(a);
-				}), J(e, r);
-			}), A(h), H(() => {
-				Y(f, G(C) + 1), Y(m, G(we)[G(E).actions[G(C)]] ?? G(E).actions[G(C)]);
-			}), J(e, t);
-		};
-		X(u, (e) => {
-			G(E) && e(d);
-		});
-		var f = B(u, 2), _ = L(f), v = B(_, 2), oe = B(v, 2), de = (e) => {
-			var t = Ua();
-			K("click", t, () => I(T, 0)), J(e, t);
-		}, fe = (e) => {
-			var t = Wa();
-			K("click", t, () => Ue(-1)), J(e, t);
-		};
-		X(oe, (e) => {
-			G(T) === -1 ? e(de) : e(fe, -1);
-		});
-		var D = B(oe, 2), me = (e) => {
-			var t = Ua();
-			K("click", t, () => I(T, 0)), J(e, t);
-		}, _e = (e) => {
-			var t = Ga();
-			K("click", t, () => Ue(1)), J(e, t);
-		};
-		X(D, (e) => {
-			G(T) === 1 ? e(me) : e(_e, -1);
-		});
-		var be = B(D, 2), xe = B(be, 2), Me = B(xe, 2), Ne = B(L(Me));
-		si(Ne), A(Me), A(f);
-		var Fe = B(f, 2), Le = B(L(Fe), 2);
-		let Be;
-		Qi(L(Le), {
-			get source() {
-				return t.source;
-			},
-			get run() {
-				return G(y);
-			},
-			get step() {
-				return G(b);
-			},
-			get traj() {
-				return G(S);
-			},
-			stretch: !0
-		}), A(Le), Se(2), A(Fe);
-		var Ve = B(Fe, 2), He = (e) => {
-			var t = Ka(), n = R(t);
-			{
-				let e = /* @__PURE__ */ N(() => s()?.series?.advantages ?? null), t = /* @__PURE__ */ N(() => s()?.label ?? "");
-				Gi(n, {
-					title: "advantage",
-					get color() {
-						return g.advantage;
-					},
-					get values() {
-						return G(E).advantages;
-					},
-					get dones() {
-						return G(E).dones;
-					},
-					get frame() {
-						return G(C);
-					},
-					get visible() {
-						return G(Je);
-					},
-					testid: "graph-advantage",
-					get other() {
-						return G(e);
-					},
-					get otherLabel() {
-						return G(t);
-					}
-				});
-			}
-			Q(B(n, 2), 17, () => [...new Set(G(Te).map((e) => e.key))], Z, (e, t) => {
-				let n = /* @__PURE__ */ N(() => G(x).outputs.find((e) => e.key === G(t)));
-				{
-					let r = /* @__PURE__ */ N(() => Ae(G(t))), i = /* @__PURE__ */ N(() => G(n)?.kind === "v" ? g.value : G(n)?.kind === "logit" ? g.logit : g.group), a = /* @__PURE__ */ N(() => je(G(t))), o = /* @__PURE__ */ N(() => s()?.series ? je(G(t), s().series) : null), c = /* @__PURE__ */ N(() => s()?.label ?? "");
-					Gi(e, {
-						get title() {
-							return G(r);
-						},
-						get color() {
-							return G(i);
-						},
-						get values() {
-							return G(a);
-						},
-						get dones() {
-							return G(E).dones;
-						},
-						get frame() {
-							return G(C);
-						},
-						get visible() {
-							return G(Je);
-						},
-						get testid() {
-							return `graph-${G(t) ?? ""}`;
-						},
-						get other() {
-							return G(o);
-						},
-						get otherLabel() {
-							return G(c);
-						}
-					});
-				}
-			}), J(e, t);
-		};
-		X(Ve, (e) => {
-			G(E) && e(He);
-		});
-		var We = B(Ve, 2), Ge = z(We, !0), qe = B(We, 2), tt = L(qe), rt = L(tt);
-		si(rt), Se(), A(tt);
-		var it = B(tt, 2), st = L(it);
-		si(st);
-		var ct = B(st);
-		A(it);
-		var lt = B(it, 2), ut = (e) => {
-			var t = qa(), n = L(t);
-			si(n), Se(), A(t), pi(n, () => G(re), (e) => I(re, e)), J(e, t);
-		};
-		X(lt, (e) => {
-			G(ve) || e(ut);
-		});
-		var dt = B(lt, 2), ft = (e) => {
-			var t = Ja(), n = L(t);
-			si(n);
-			var r = B(n);
-			A(t), H(() => Y(r, ` full-resolution frames (${G(x).full_resolution?.shape[1] ?? ""}×${G(x).full_resolution?.shape[0] ?? ""}; attribution of the ${G(x).probe_set.observation_shape[1] ?? ""}×${G(x).probe_set.observation_shape[0] ?? ""} model input, to scale)`)), pi(n, () => G(Pe), (e) => I(Pe, e)), J(e, t);
-		};
-		X(dt, (e) => {
-			G(Ie) && e(ft);
-		}), A(qe);
-		var pt = B(qe, 2), mt = L(pt), ht = L(mt), P = B(L(ht), 2), gt = (e) => {
-			var t = Ya(), n = z(t);
-			H(() => Y(n, `Positive and negative ${G(ve) ? "gradients" : "attribution"}`)), J(e, t);
-		}, _t = (e) => {
-			var t = Xa(), n = R(t), r = z(n), i = z(B(n));
-			H(() => {
-				Y(r, `Positive ${G(ve) ? "gradients" : "attribution"}`), Y(i, `Negative ${G(ve) ? "gradients" : "attribution"}`);
-			}), J(e, t);
-		};
-		X(P, (e) => {
-			G(te) ? e(gt) : e(_t, -1);
-		}), A(ht), A(mt);
-		var vt = B(mt);
-		Q(vt, 21, () => G(Te), ({ key: e, i: t }) => t, (e, t) => {
-			let n = () => G(t).key, r = () => G(t).i, i = /* @__PURE__ */ N(() => G(pe)[De(n())]), a = /* @__PURE__ */ N(() => ot(G(i)?.unit));
-			var o = no(), s = L(o), c = L(s), l = L(c);
-			l.value = l.__value = "v";
-			var u = B(l);
-			Q(u, 21, () => G(x).outputs.filter((e) => e.kind === "logit"), Z, (e, t) => {
-				var n = Aa(), r = z(n), i = {};
-				H(() => {
-					Y(r, `${G(we)[G(t).index] ?? ""} logit`), i !== (i = G(t).key) && (n.value = (n.__value = i) ?? "");
-				}), J(e, n);
-			}), A(u);
-			var d = B(u);
-			Q(d, 21, () => G(x).outputs.filter((e) => e.kind === "group"), Z, (e, t) => {
-				var n = Aa(), r = z(n, !0), i = {};
-				H((e) => {
-					Y(r, e), i !== (i = G(t).key) && (n.value = (n.__value = i) ?? "");
-				}, [() => G(t).actions.map((e) => G(we)[e]).join(" | ")]), J(e, n);
-			}), A(d), A(c);
-			var f;
-			ti(c);
-			var p = B(c, 2), m = (e) => {
-				var t = Za();
-				H(() => $(t, "data-testid", `remove-row-${r() ?? ""}`)), K("click", t, () => M(r())), J(e, t);
-			};
-			X(p, (e) => {
-				G(Te).length > 1 && e(m);
-			});
-			var h = B(p, 2), g = (e) => {
-				let t = /* @__PURE__ */ N(() => da(G(i).unit.totals, G(i).unit.delta, G(C)));
-				var n = Qa(), r = z(n);
-				H((e, t) => Y(r, `IG completeness error: ${e ?? ""} of |F(a) − F(0)|, ${t ?? ""} of its trajectory mean`), [() => ke(G(t)[0]), () => ke(G(t)[1])]), J(e, n);
-			};
-			X(h, (e) => {
-				G(i)?.unit.totals && G(i).unit.delta && G(i).unit.totals[G(C)] && e(g);
-			}), A(s);
-			var _ = B(s), v = L(_);
-			{
-				let e = /* @__PURE__ */ N(() => Re(null, "obs")), t = /* @__PURE__ */ N(() => r() === G(Te)[0].i ? "obs-canvas" : `obs-canvas-${r()}`);
-				Ri(v, {
-					get spec() {
-						return G(e);
-					},
-					get testid() {
-						return G(t);
-					}
-				});
-			}
-			var y = B(v, 2), b = (e) => {
-				var t = eo(), n = L(t);
-				let i;
-				Q(B(n, 2), 17, () => G(a).bars, Z, (e, t) => {
-					var n = $a();
-					let r, i;
-					H(() => {
-						r = Yr(n, 1, "bar svelte-1n46o8q", null, r, {
-							res: G(t).residual,
-							dashed: G(t).residual && !G(re) && G(ie) !== "res"
-						}), i = Zr(n, "", i, {
-							left: `${G(t).k / G(a).bars.length * 100}%`,
-							width: `${80 / G(a).bars.length}%`,
-							top: `${G(t).top ?? ""}%`,
-							height: `${G(t).height ?? ""}%`,
-							background: G(t).residual ? "#fff" : G(k)[G(t).k]
-						});
-					}), J(e, n);
-				}), A(t), H(() => {
-					$(t, "data-testid", `chart-${r() ?? ""}`), i = Zr(n, "", i, { top: `${G(a).zero ?? ""}%` });
-				}), J(e, t);
-			};
-			X(y, (e) => {
-				G(a) && e(b);
-			}), A(_), Q(B(_), 17, () => G(Ce), Z, (e, t) => {
-				var i = to(), a = L(i);
-				{
-					let e = /* @__PURE__ */ N(() => Re(n(), G(t)));
-					Ri(a, {
-						get spec() {
-							return G(e);
-						},
-						get testid() {
-							return `attr-canvas-${r() ?? ""}-${G(t) ?? ""}`;
-						},
-						attr: !0
-					});
-				}
-				A(i), J(e, i);
-			}), A(o), H(() => {
-				$(c, "data-testid", `row-output-${r() ?? ""}`), f !== (f = n()) && (c.value = (c.__value = f) ?? "", ei(c, f));
-			}), K("change", c, (e) => G(ee)[r()] = e.currentTarget.value), J(e, o);
-		}), A(vt), A(pt);
-		var yt = B(pt, 2), bt = B(yt, 2), xt = (e) => {
-			Ca(e, {
-				get source() {
-					return t.source;
+			J(i, (e) => {
+				U(t) > .002 && e(a);
+			}), K(e, r);
+		}), E(h), E(m), B(() => {
+			q(d, U(o) + 1), q(p, U(s)[U(a).actions[U(o)]] ?? U(a).actions[U(o)]);
+		}), K(e, t);
+	};
+	J(d, (e) => {
+		U(a) && e(f);
+	});
+	var p = R(d, 2);
+	Bo(p, { get playback() {
+		return t.viewer.playback;
+	} });
+	var m = R(p, 2);
+	qo(m, {
+		get viewer() {
+			return t.viewer;
+		},
+		get visible() {
+			return U(i);
+		}
+	});
+	var h = R(m, 2), g = (e) => {
+		var u = Qo(), d = I(u);
+		{
+			let e = /* @__PURE__ */ j(() => n()?.series?.advantages ?? null), t = /* @__PURE__ */ j(() => n()?.label ?? "");
+			Po(d, {
+				title: "advantage",
+				get color() {
+					return r.advantage;
 				},
-				get run() {
-					return G(y);
+				get values() {
+					return U(a).advantages;
 				},
-				get step() {
-					return G(b);
-				},
-				get steps() {
-					return G(Ee);
-				},
-				get layer() {
-					return G(w);
-				},
-				get traj() {
-					return G(S);
+				get dones() {
+					return U(a).dones;
 				},
 				get frame() {
-					return G(C);
+					return U(o);
 				},
-				get output() {
-					return G(Te)[0].key;
+				get visible() {
+					return U(i);
 				},
-				get manifest() {
-					return G(x);
+				testid: "graph-advantage",
+				get other() {
+					return U(e);
+				},
+				get otherLabel() {
+					return U(t);
 				}
 			});
-		};
-		X(bt, (e) => {
-			!n() && !G(ve) && G(Ee).length > 1 && G(Te).length && e(xt);
-		}), A(l);
-		var St = B(l, 2), Ct = L(St), wt = z(Ct, !0), Tt = B(Ct, 2), Et = (e) => {
-			var t = Cr(), n = R(t), r = (e) => {
-				var t = io(), n = B(R(t), 2);
-				Q(n, 21, () => G(O), Z, (e, t) => {
-					var n = ro(), r = L(n);
-					let i;
-					var a = B(r, 1, !0);
-					A(n), H(() => {
-						i = Zr(r, "", i, { background: G(t).color }), Y(a, G(t).label);
-					}), J(e, n);
-				}), A(n), J(e, t);
-			}, i = (e) => {
-				J(e, ao());
-			};
-			X(n, (e) => {
-				G(x).probe_set.display && G(x).probe_set.display !== "rgb" ? e(r) : e(i, -1);
-			}), J(e, t);
-		}, Dt = (e) => {
-			var n = lo(), r = B(R(n), 2), i = L(r);
-			Q(i, 17, () => Array(G(ye)), Z, (e, n, r) => {
-				var i = so();
-				$(i, "data-testid", `legend-${r}`);
-				var a = L(i);
-				let s;
-				$(a, "data-testid", `legend-disc-${r}`);
-				let c;
-				a.textContent = r + 1;
-				var l = B(a, 2);
-				Ji(l, {
-					get source() {
-						return t.source;
+		}
+		X(R(d, 2), 17, () => U(c), Y, (e, r) => {
+			{
+				let c = /* @__PURE__ */ j(() => Eo(t.viewer.manifest, U(s), U(r))), u = /* @__PURE__ */ j(() => l(U(r))), d = /* @__PURE__ */ j(() => Do(t.viewer.manifest, U(r), U(a))), f = /* @__PURE__ */ j(() => n()?.series ? Do(t.viewer.manifest, U(r), n().series) : null), p = /* @__PURE__ */ j(() => n()?.label ?? "");
+				Po(e, {
+					get title() {
+						return U(c);
 					},
-					get run() {
-						return G(y);
+					get color() {
+						return U(u);
 					},
-					get step() {
-						return G(b);
+					get values() {
+						return U(d);
 					},
-					get layer() {
-						return G(w);
+					get dones() {
+						return U(a).dones;
 					},
-					k: r,
-					get K() {
-						return G(ye);
+					get frame() {
+						return U(o);
+					},
+					get visible() {
+						return U(i);
+					},
+					get testid() {
+						return `graph-${U(r) ?? ""}`;
+					},
+					get other() {
+						return U(f);
+					},
+					get otherLabel() {
+						return U(p);
 					}
 				});
-				var u = B(l, 2), d = (e) => {
-					var t = oo();
-					$(t, "data-testid", `unmatched-${r}`), J(e, t);
-				}, f = /* @__PURE__ */ N(() => o().includes(r));
-				X(u, (e) => {
-					G(f) && e(d);
-				}), A(i), H((e) => {
-					s = Yr(a, 1, "disc svelte-1n46o8q", null, s, { unmatched: e }), $(a, "data-color", G(k)[r]), c = Zr(a, "", c, { background: G(k)[r] });
-				}, [() => o().includes(r)]), dr("mouseenter", i, () => I(ie, r, !0)), dr("mouseleave", i, () => I(ie, null)), K("click", i, (e) => {
-					e.stopPropagation(), I(se, { feature: r }, !0);
-				}), J(e, i);
-			});
-			var a = B(i, 2), s = L(a);
-			let c;
-			var l = B(s, 2), u = (e) => {
-				J(e, co());
-			};
-			X(l, (e) => {
-				!G(re) && G(ie) !== "res" && e(u);
-			}), A(a), A(r), H(() => c = Yr(s, 1, "disc resdisc svelte-1n46o8q", null, c, { dashed: !G(re) && G(ie) !== "res" })), dr("mouseenter", a, () => I(ie, "res")), dr("mouseleave", a, () => I(ie, null)), J(e, n);
-		};
-		X(Tt, (e) => {
-			G(ve) ? e(Et) : e(Dt, -1);
-		}), Se(4), A(St), A(i);
-		var Ot = B(i, 2), kt = (e) => {
-			let t = /* @__PURE__ */ N(() => G(x).features);
-			var n = mo(), r = L(n), i = L(r), a = z(i), o = B(i, 2);
-			A(r);
-			var s = B(r, 2), c = B(L(s)), l = (e) => {
-				var t = uo(), n = z(t, !0);
-				H(() => Y(n, G(Ze).src ? "Patches cut from the full-resolution frames." : "Too many patches to fetch at full resolution: showing the model input (use fewer patches).")), J(e, t);
-			};
-			X(c, (e) => {
-				G(Ie) && G(Pe) && G(Ze)?.key === G($e) && e(l);
-			}), A(s);
-			var u = B(s, 2), d = L(u), f = B(L(d));
-			si(f), Se(), A(d);
-			var p = B(d, 2), m = B(L(p));
-			si(m), Se(), A(p), A(u);
-			var h = B(u, 2), g = L(h), _ = (e) => {
-				let t = /* @__PURE__ */ N(() => G(Ie) && G(Pe) ? G(x).full_resolution.shape : G(x).probe_set.observation_shape);
-				var n = fo();
-				_i(n, (e) => I(Qe, e), () => G(Qe)), H(() => {
-					$(n, "width", G(t)[1]), $(n, "height", G(t)[0]);
-				}), J(e, n);
-			}, v = (e) => {
-				var t = po();
-				H(() => {
-					$(t, "src", G(et)), $(t, "alt", `feature ${G(se).feature + 1}`), $(t, "data-full", G(et) === G(Xe).src ? "0" : "1");
-				}), J(e, t);
-			};
-			X(g, (e) => {
-				G(ue) === null ? G(Xe) && e(v, 1) : e(_);
-			}), A(h), A(n), H(() => {
-				Y(a, `Layer ${G(w) ?? ""}, feature ${G(se).feature + 1}`), $(f, "max", G(t).expand_mults.length - 1), $(m, "max", G(t).subdiv_mults.length - 1);
-			}), K("click", n, (e) => e.stopPropagation()), K("keydown", n, () => {}), K("click", o, () => I(se, null)), fi(f, () => G(ce), (e) => I(ce, e)), fi(m, () => G(le), (e) => I(le, e)), dr("wheel", h, nt), K("mousedown", h, at), J(e, n);
-		};
-		X(Ot, (e) => {
-			G(se) && e(kt);
-		}), H(() => {
-			$(Fe, "aria-valuenow", G(C)), Be = Zr(Le, "", Be, {
-				width: `${G(he) / G(Je) * 100}%`,
-				left: `${(.5 - (G(C) + .5) / G(Je)) * 100}%`
-			}), Y(Ge, G(ve) ? "Gradients" : "Attribution"), Y(ct, ` combine positive and negative ${G(ve) ? "gradients" : "attribution"}`), Y(wt, G(ve) ? "Gradients legend" : "Attribution legend");
-		}), K("click", _, () => j(-1)), K("click", v, () => {
-			I(T, 0), ze(0);
-		}), K("click", be, () => {
-			I(T, 0), ze(G(he) - 1);
-		}), K("click", xe, () => j(1)), fi(Ne, () => G(ae), (e) => I(ae, e)), K("mousedown", Fe, Ke), pi(rt, () => G(ne), (e) => I(ne, e)), pi(st, () => G(te), (e) => I(te, e)), K("click", yt, Ye), J(e, r);
+			}
+		}), K(e, u);
 	};
-	X(P, (e) => {
-		G(x) && e(gt);
-	}), A(st), H(() => {
-		ct = Yr(st, 1, "app svelte-1n46o8q", null, ct, { compact: n() !== null }), $(st, "data-reloads", G(me));
-	}), J(e, st), He();
+	J(h, (e) => {
+		U(a) && e(g);
+	}), K(e, u), k();
 }
-fr([
-	"change",
-	"click",
-	"mousedown",
-	"keydown"
-]);
-// src/Root.svelte
-var yo = /* @__PURE__ */ q("<option> </option>"), bo = /* @__PURE__ */ q("<span class=\"pick svelte-9tpkvn\"><b> </b> <select></select> <select></select></span>"), xo = /* @__PURE__ */ q("<div class=\"error svelte-9tpkvn\" data-testid=\"error\"> </div>"), So = /* @__PURE__ */ q(" <code>--probe-set</code> to compare frame by frame.", 1), Co = /* @__PURE__ */ q("<span data-testid=\"match-status\" class=\"svelte-9tpkvn\"> <!></span>"), wo = /* @__PURE__ */ q("<div data-testid=\"pane-a\" role=\"region\"><!></div> <div data-testid=\"pane-b\" role=\"region\"><!></div>", 1), To = /* @__PURE__ */ q("<div class=\"status svelte-9tpkvn\" data-testid=\"compare-status\"><!> <!></div> <div class=\"panes svelte-9tpkvn\"><!></div>", 1), Eo = /* @__PURE__ */ q("<div class=\"compare svelte-9tpkvn\" data-testid=\"compare-view\"><div class=\"bar svelte-9tpkvn\"><button data-testid=\"single\">single view</button> <!> <button data-testid=\"swap\">swap</button></div> <!> <!></div>"), Do = {
-	hash: "svelte-9tpkvn",
-	code: ".compare.svelte-9tpkvn {font:13px/1.4 system-ui, sans-serif;color:#222;padding:8px;}.bar.svelte-9tpkvn {display:flex;gap:1em;align-items:center;flex-wrap:wrap;margin-bottom:0.4em;}.pick.svelte-9tpkvn {display:inline-flex;gap:0.3em;align-items:center;}.status.svelte-9tpkvn {background:#eef4ff;border:1px solid #9bb8e8;padding:0.3em 0.5em;margin-bottom:0.4em;}.status.svelte-9tpkvn span:where(.svelte-9tpkvn) {display:block;}.error.svelte-9tpkvn {background:#fde2e1;border:1px solid #d33;padding:0.4em;margin-bottom:0.5em;white-space:pre-wrap;}.panes.svelte-9tpkvn {display:flex;gap:0.5em;align-items:flex-start;overflow-x:auto;}.pane.svelte-9tpkvn {flex:1 1 auto;min-width:0;overflow-x:auto;border:2px solid #ddd;}.pane.active.svelte-9tpkvn {border-color:#1f6fd1;}"
+// src/components/Trajectories.svelte
+var ns = /* @__PURE__ */ G("<label><input type=\"radio\" class=\"svelte-1p1jq9n\"/> <!><span></span></label>"), rs = /* @__PURE__ */ G("<li class=\"svelte-1p1jq9n\"><button class=\"link\"> </button></li>"), is = /* @__PURE__ */ G("<div class=\"svelte-1p1jq9n\"><p class=\"small\"> </p> <ul class=\"svelte-1p1jq9n\"></ul></div>"), as = /* @__PURE__ */ G("<h3>Trajectories</h3> <div class=\"trajs svelte-1p1jq9n\"></div> <h3>Bookmarks</h3> <div class=\"bookmarks svelte-1p1jq9n\"></div>", 1), os = {
+	hash: "svelte-1p1jq9n",
+	code: ".trajs.svelte-1p1jq9n {display:flex;flex-direction:column;gap:2px;max-height:24em;overflow-y:auto;}.traj.svelte-1p1jq9n {display:flex;align-items:center;gap:0.3em;cursor:pointer;padding:1px;}.traj.selected.svelte-1p1jq9n {outline:2px solid #1f6fd1;outline-offset:-2px;}.traj.svelte-1p1jq9n input:where(.svelte-1p1jq9n) {display:none;}ul.svelte-1p1jq9n {list-style:none;padding:0;margin:0 0 0.5em;}\n  /* above the other columns (a narrow frame): the trajectories side by side, the bookmarks\n     in two columns */\n  @container viewer (width < 78em) {.trajs.svelte-1p1jq9n {flex-direction:row;flex-wrap:wrap;max-height:7em;column-gap:0.6em;}.bookmarks.svelte-1p1jq9n {display:flex;flex-wrap:wrap;column-gap:1.5em;}.bookmarks.svelte-1p1jq9n > div:where(.svelte-1p1jq9n) {flex:1 1 14em;}li.svelte-1p1jq9n {display:inline-block;margin-right:0.8em;}\n  }"
 };
-function Oo(e, t) {
-	Ve(t, !0), Ur(e, Do);
-	let n = ra(), r = ir(() => t.source.compare ?? null), i = /* @__PURE__ */ F(Wt(n.run_b !== void 0 || r ? "compare" : "single")), a = /* @__PURE__ */ F(Wt([])), o = /* @__PURE__ */ F(null), s = /* @__PURE__ */ F(null), c = /* @__PURE__ */ F(null), l = /* @__PURE__ */ F(null), u = Wt({
-		traj: n.traj ?? 0,
-		frame: n.frame ?? 0,
-		layer: n.layer ?? ""
-	}), d = Wt({
-		traj: n.traj_b ?? n.traj ?? 0,
-		frame: n.frame_b ?? n.frame ?? 0,
-		layer: n.layer ?? ""
-	}), f = /* @__PURE__ */ F(null), p = /* @__PURE__ */ F(null), h = /* @__PURE__ */ F(null), g = /* @__PURE__ */ F("a"), _ = /* @__PURE__ */ F(""), v = /* @__PURE__ */ F(null), y = /* @__PURE__ */ N(() => !!G(c) && !!G(l) && G(c).probe_set.id !== void 0 && G(c).probe_set.id === G(l).probe_set.id), b = (e, t) => e ? `${t}: ${e.run} @ step ${e.step}` : t, x = (e) => G(a).find((t) => t.run === e)?.steps ?? [];
-	async function S() {
-		try {
-			I(a, (await t.source.runs(!1)).runs, !0);
-		} catch (e) {
-			I(_, String(e), !0);
-		}
-	}
-	function C(e) {
-		let t = x(e.run), n = t.indexOf(e.step);
-		if (t.length > 1) return {
-			run: e.run,
-			step: t[n > 0 ? n - 1 : 1]
-		};
-		let r = G(a).find((t) => t.run !== e.run);
-		return r ? {
-			run: r.run,
-			step: r.steps[r.steps.length - 1]
-		} : { ...e };
-	}
-	async function w() {
-		if (await S(), !G(a).length) return;
-		let e = (e) => !!e && x(e.run).includes(e.step), t = r?.a ?? null;
-		!e(t) && G(v) && (t = {
-			run: G(v).run,
-			step: G(v).step
-		}), !e(t) && n.run !== void 0 && n.step !== void 0 && (t = {
-			run: n.run,
-			step: n.step
-		}), e(t) || (t = {
-			run: G(a)[0].run,
-			step: G(a)[0].steps[G(a)[0].steps.length - 1]
-		});
-		let c = r?.b ?? (n.run_b !== void 0 && n.step_b !== void 0 ? {
-			run: n.run_b,
-			step: n.step_b
-		} : null);
-		e(c) || (c = C(t)), G(v) && (u.traj = d.traj = G(v).traj, u.frame = d.frame = G(v).frame, u.layer = d.layer = G(v).layer), I(o, t, !0), I(s, c, !0), I(i, "compare");
-	}
-	V(() => {
-		if (G(i) !== "compare" || !G(o) || !G(s)) return;
-		let [e, n] = [G(o), G(s)];
-		I(c, I(l, null), !0), I(h, null), Promise.all([t.source.manifest(e.run, e.step), t.source.manifest(n.run, n.step)]).then(([t, r]) => {
-			if (G(o) === e && G(s) === n) {
-				I(c, t, !0), I(l, r, !0);
-				let e = u.layer && t.layers.some((e) => e.name === u.layer) ? u.layer : t.default_layer;
-				u.layer = d.layer = e;
-			}
-		}).catch((e) => I(_, String(e), !0));
-	}), V(() => {
-		if (G(i) !== "compare") return;
-		let e = u.layer;
-		ir(() => {
-			d.layer !== e && (d.layer = e);
-		});
-	}), V(() => {
-		if (G(i) !== "compare") return;
-		let e = d.layer;
-		ir(() => {
-			u.layer !== e && (u.layer = e);
-		});
-	}), V(() => {
-		if (G(i) !== "compare" || !G(o) || !G(s) || !G(c) || !G(l) || !u.layer) return;
-		let [e, n, r] = [
-			G(o),
-			G(s),
-			u.layer
-		];
-		t.source.match(e.run, e.step, n.run, n.step, r).then((t) => {
-			G(o) === e && G(s) === n && u.layer === r && I(h, t, !0);
-		}).catch((e) => I(_, String(e), !0));
-	}), V(() => {
-		G(i) === "compare" && G(o) && G(s) && G(c) && G(l) && la({
-			run: G(o).run,
-			step: G(o).step,
-			layer: u.layer,
-			traj: u.traj,
-			frame: u.frame,
-			rows: ["v"],
-			abs: !1,
-			overlay: !0,
-			residual: !1,
-			run_b: G(s).run,
-			step_b: G(s).step,
-			...G(y) ? {} : {
-				traj_b: d.traj,
-				frame_b: d.frame
-			}
-		});
-	});
-	function ee(e, t, n) {
-		let r = x(t), i = G(e === "a" ? o : s), a = n !== void 0 && r.includes(n) ? n : i && r.includes(i.step) ? i.step : r[r.length - 1];
-		I(e === "a" ? o : s, {
-			run: t,
-			step: a
-		}, !0);
-	}
-	function te() {
-		((e) => {
-			var t = m(e, 2);
-			I(o, t[0], !0), I(s, t[1], !0);
-		})([G(s), G(o)]);
-	}
-	xi(() => {
-		t.source.embedded && oa(), G(i) === "compare" && w(), window.rlClarityCompare = {
-			state: () => ({
-				mode: G(i),
-				a: G(o),
-				b: G(s),
-				shared: G(y),
-				navA: { ...u },
-				navB: { ...d },
-				match: G(h)
-			}),
-			setFrame(e) {
-				return u.frame = e, Et(), u.frame;
-			}
-		};
-	});
-	var ne = Cr(), re = R(ne), ie = (e) => {
-		vo(e, {
+function ss(e, t) {
+	let n = Dr();
+	O(t, !0), Z(e, os);
+	let r = [["low", "Lowest advantage episodes (unexpected failures):"], ["high", "Highest advantage episodes (unexpected successes):"]];
+	var i = as(), a = R(I(i), 2);
+	X(a, 21, () => Array(t.viewer.E), Y, (e, r, i) => {
+		var a = ns();
+		let o;
+		Q(a, "data-testid", `traj-${i}`);
+		var s = F(a);
+		ci(s);
+		var c = R(s, 2);
+		Wo(c, {
 			get source() {
-				return t.source;
+				return t.viewer.source;
 			},
-			onCompare: w,
-			get view() {
-				return G(v);
+			get run() {
+				return t.viewer.run;
 			},
-			set view(e) {
-				I(v, e, !0);
-			}
+			get step() {
+				return t.viewer.step;
+			},
+			traj: i
 		});
-	}, T = (e) => {
-		var n = Eo(), r = L(n), v = L(r), S = B(v, 2);
-		Q(S, 17, () => [["a", G(o)], ["b", G(s)]], Z, (e, t) => {
-			var n = /* @__PURE__ */ N(() => m(G(t), 2));
-			let r = () => G(n)[0], i = /* @__PURE__ */ N(() => G(n)[1]);
-			var o = bo(), s = L(o), c = z(s, !0), l = B(s, 2);
-			Q(l, 21, () => G(a), Z, (e, t) => {
-				var n = yo(), r = z(n, !0), i = {};
-				H(() => {
-					Y(r, G(t).run), i !== (i = G(t).run) && (n.value = (n.__value = i) ?? "");
-				}), J(e, n);
-			}), A(l);
-			var u;
-			ti(l);
-			var d = B(l, 2);
-			Q(d, 21, () => x(G(i)?.run), Z, (e, t) => {
-				var n = yo(), r = z(n, !0), i = {};
-				H((e) => {
-					Y(r, G(t)), i !== (i = e) && (n.value = (n.__value = i) ?? "");
-				}, [() => String(G(t))]), J(e, n);
-			}), A(d);
-			var f;
-			ti(d), A(o), H((e, t) => {
-				Y(c, e), $(l, "data-testid", `cmp-run-${r() ?? ""}`), u !== (u = G(i)?.run) && (l.value = (l.__value = u) ?? "", ei(l, u)), $(d, "data-testid", `cmp-step-${r() ?? ""}`), f !== (f = t) && (d.value = (d.__value = f) ?? "", ei(d, f));
-			}, [() => String(r()).toUpperCase(), () => String(G(i)?.step)]), K("change", l, (e) => ee(r(), e.currentTarget.value)), K("change", d, (e) => G(i) && ee(r(), G(i).run, Number(e.currentTarget.value))), J(e, o);
-		});
-		var C = B(S, 2);
-		A(r);
-		var w = B(r, 2), ne = (e) => {
-			var t = xo(), n = z(t, !0);
-			H(() => Y(n, G(_))), J(e, t);
-		};
-		X(w, (e) => {
-			G(_) && e(ne);
-		});
-		var re = B(w, 2), ie = (e) => {
-			var n = To(), r = R(n), i = L(r), a = (e) => {
-				var t = Sr();
-				H(() => Y(t, `Same probe set (${G(c).probe_set.id ?? ""}): one timeline drives both panes, and the graphs overlay
-          the other side's series (dashed).`)), J(e, t);
-			}, m = (e) => {
-				var t = So(), n = R(t);
-				Se(2), H(() => Y(n, `Different probe sets (A: ${G(c).probe_set.id ?? "unknown" ?? ""}, B: ${G(l).probe_set.id ?? "unknown" ?? ""}): the
-          frames differ, so each pane navigates on its own (the arrow keys move the pane last clicked).
-          Analyse both with the same `)), J(e, t);
-			};
-			X(i, (e) => {
-				G(y) ? e(a) : e(m, -1);
-			});
-			var _ = B(i, 2), v = (e) => {
-				var t = Co(), n = L(t), r = B(n), i = (e) => {
-					var t = Sr();
-					H((e) => Y(t, `${G(h).pairs.length ?? ""} matched, by ${G(h).reason ?? ""}${e ?? ""}.`), [() => G(h).unmatched_a.length || G(h).unmatched_b.length ? `; unmatched: A ${G(h).unmatched_a.map((e) => e + 1).join(", ") || "none"}, B ${G(h).unmatched_b.map((e) => e + 1).join(", ") || "none"}` : ""]), J(e, t);
-				}, a = (e) => {
-					var t = Sr();
-					H(() => Y(t, `not matched: ${G(h).reason ?? ""}.`)), J(e, t);
-				};
-				X(r, (e) => {
-					G(h).method ? e(i) : e(a, -1);
-				}), A(t), H(() => Y(n, `Features of layer ${G(h).layer ?? ""}: `)), J(e, t);
-			};
-			X(_, (e) => {
-				G(h) && e(v);
-			}), A(r);
-			var x = B(r, 2);
-			Pr(L(x), () => `${G(o)?.run}\u0000${G(o)?.step}\u0000${G(s)?.run}\u0000${G(s)?.step}\u0000${G(y)}`, (e) => {
-				var n = wo(), r = R(n);
-				let i;
-				var a = L(r);
-				{
-					let e = /* @__PURE__ */ N(() => b(G(o), "A")), n = /* @__PURE__ */ N(() => G(y) || G(g) === "a"), r = /* @__PURE__ */ N(() => G(h)?.colors_a ?? null), i = /* @__PURE__ */ N(() => G(h)?.method ? G(h).unmatched_a : []), s = /* @__PURE__ */ N(() => G(y) ? {
-						series: G(p),
-						label: "B"
-					} : null);
-					vo(a, {
-						get source() {
-							return t.source;
-						},
-						get pane() {
-							return G(o);
-						},
-						get nav() {
-							return u;
-						},
-						get label() {
-							return G(e);
-						},
-						get hotkeys() {
-							return G(n);
-						},
-						get featureColors() {
-							return G(r);
-						},
-						get unmatched() {
-							return G(i);
-						},
-						get other() {
-							return G(s);
-						},
-						get seriesOut() {
-							return G(f);
-						},
-						set seriesOut(e) {
-							I(f, e, !0);
-						}
-					});
-				}
-				A(r);
-				var c = B(r, 2);
-				let l;
-				var m = L(c);
-				{
-					let e = /* @__PURE__ */ N(() => G(y) ? u : d), n = /* @__PURE__ */ N(() => b(G(s), "B")), r = /* @__PURE__ */ N(() => !G(y) && G(g) === "b"), i = /* @__PURE__ */ N(() => G(h)?.colors_b ?? null), a = /* @__PURE__ */ N(() => G(h)?.method ? G(h).unmatched_b : []), o = /* @__PURE__ */ N(() => G(y) ? {
-						series: G(f),
-						label: "A"
-					} : null);
-					vo(m, {
-						get source() {
-							return t.source;
-						},
-						get pane() {
-							return G(s);
-						},
-						get nav() {
-							return G(e);
-						},
-						get label() {
-							return G(n);
-						},
-						get hotkeys() {
-							return G(r);
-						},
-						get secondary() {
-							return G(y);
-						},
-						get featureColors() {
-							return G(i);
-						},
-						get unmatched() {
-							return G(a);
-						},
-						get other() {
-							return G(o);
-						},
-						get seriesOut() {
-							return G(p);
-						},
-						set seriesOut(e) {
-							I(p, e, !0);
-						}
-					});
-				}
-				A(c), H(() => {
-					i = Yr(r, 1, "pane svelte-9tpkvn", null, i, { active: !G(y) && G(g) === "a" }), l = Yr(c, 1, "pane svelte-9tpkvn", null, l, { active: !G(y) && G(g) === "b" });
-				}), K("pointerdown", r, () => I(g, "a")), K("pointerdown", c, () => I(g, "b")), J(e, n);
-			}), A(x), H(() => $(r, "data-shared", G(y) ? "1" : "0")), J(e, n);
-		};
-		X(re, (e) => {
-			G(c) && G(l) && e(ie);
-		}), A(n), K("click", v, () => {
-			I(i, "single");
-		}), K("click", C, te), J(e, n);
-	};
-	X(re, (e) => {
-		G(i) === "single" ? e(ie) : e(T, -1);
-	}), J(e, ne), He();
+		var l = R(c);
+		l.textContent = i + 1, E(a), B(() => {
+			o = Xr(a, 1, "traj svelte-1p1jq9n", null, o, { selected: i === t.viewer.traj }), Q(s, "name", `traj-${n}`), li(s, i === t.viewer.traj);
+		}), W("change", s, () => t.viewer.setTraj(i)), K(e, a);
+	}), E(a);
+	var o = R(a, 4);
+	X(o, 21, () => r, Y, (e, n) => {
+		var r = /* @__PURE__ */ j(() => m(U(n), 2));
+		let i = () => U(r)[0], a = () => U(r)[1];
+		var o = is(), s = F(o), c = L(s, !0), l = R(s, 2);
+		X(l, 21, () => t.viewer.manifest?.bookmarks[i()] ?? [], Y, (e, n, r) => {
+			var a = /* @__PURE__ */ j(() => m(U(n), 2));
+			let o = () => U(a)[0], s = () => U(a)[1];
+			var c = rs(), l = F(c), u = L(l);
+			E(c), B(() => {
+				Q(l, "data-testid", `bookmark-${i() ?? ""}-${r}`), q(u, `trajectory ${o() + 1}, frame ${s() + 1}`);
+			}), W("click", l, () => t.viewer.jump(o(), s())), K(e, c);
+		}), E(l), E(o), B(() => q(c, a())), K(e, o);
+	}), E(o), K(e, i), k();
 }
-fr([
+hr(["change", "click"]);
+// src/components/ViewerLayout.svelte
+var cs = /* @__PURE__ */ G("<section class=\"trajectories svelte-mkl11s\"><!></section> <section class=\"layers svelte-mkl11s\"><!></section>", 1), ls = /* @__PURE__ */ G("<section class=\"evolution svelte-mkl11s\"><!></section>"), us = /* @__PURE__ */ G("<div class=\"frame svelte-mkl11s\"><div><!> <section class=\"timeline svelte-mkl11s\"><!></section> <section class=\"attribution svelte-mkl11s\"><!></section> <section class=\"legend svelte-mkl11s\"><!></section> <!></div></div>"), ds = {
+	hash: "svelte-mkl11s",
+	code: "\n  /* The columns are a grid over areas; the frame's width picks the arrangement:\n     - wide (>= 78em, e.g. a 1280 px TensorBoard tab): the original's four columns;\n     - medium (50-78em: MLflow's artifact viewer, a compare pane at 1600 px): trajectories and\n       layers above, the legend beside the timeline and the attribution;\n     - narrow (< 50em): the legend under the attribution.\n     The main column has a largest width (the table at full size), so that the legend does not move when the table\n     changes (combined attribution), and long captions wrap inside it. The attribution box is a\n     size container too: its cells shrink to fit it (AttributionTable). */.frame.svelte-mkl11s {container:viewer / inline-size;}.viewer.svelte-mkl11s {display:grid;column-gap:1.2em;align-items:start;justify-content:start;grid-template-columns:10.5em fit-content(10em) minmax(0, 58em) 11em;grid-template-rows:auto auto 1fr;grid-template-areas:\"trajectories layers timeline legend\"\n                                 \"trajectories layers attribution legend\"\n                                 \"trajectories layers evolution legend\";}.trajectories.svelte-mkl11s {grid-area:trajectories;min-width:0;}.layers.svelte-mkl11s {grid-area:layers;min-width:0;}.timeline.svelte-mkl11s {grid-area:timeline;min-width:0;}.attribution.svelte-mkl11s {grid-area:attribution;container:attr / inline-size;}.legend.svelte-mkl11s {grid-area:legend;min-width:0;}.evolution.svelte-mkl11s {grid-area:evolution;min-width:0;}\n  @container viewer (width < 78em) {.viewer.svelte-mkl11s {grid-template-columns:minmax(0, 1fr) 11em;grid-template-rows:auto auto auto 1fr;grid-template-areas:\"trajectories layers\" \"timeline legend\" \"attribution legend\"\n                                   \"evolution legend\";}\n  }\n  @container viewer (width < 50em) {.viewer.svelte-mkl11s {grid-template-columns:minmax(0, 1fr) fit-content(10em);grid-template-rows:auto;grid-template-areas:\"trajectories layers\" \"timeline timeline\" \"attribution attribution\"\n                                   \"legend legend\" \"evolution evolution\";}\n  }"
+};
+function fs(e, t) {
+	O(t, !0), Z(e, ds);
+	let n = $(t, "secondary", 3, !1), r = $(t, "evolution", 3, !1), i = $(t, "other", 3, null), a = /* @__PURE__ */ j(() => t.viewer.manifest), o = /* @__PURE__ */ j(() => r() && !t.viewer.isInput && t.viewer.stepsOfRun.length > 1 && t.viewer.activeRows.length > 0);
+	var s = us(), c = F(s);
+	let l;
+	var u = F(c), d = (e) => {
+		var n = cs(), r = I(n);
+		ss(F(r), { get viewer() {
+			return t.viewer;
+		} }), E(r);
+		var i = R(r, 2);
+		ho(F(i), { get viewer() {
+			return t.viewer;
+		} }), E(i), K(e, n);
+	};
+	J(u, (e) => {
+		n() || e(d);
+	});
+	var f = R(u, 2);
+	ts(F(f), {
+		get viewer() {
+			return t.viewer;
+		},
+		get other() {
+			return i();
+		}
+	}), E(f);
+	var p = R(f, 2);
+	Xa(F(p), { get viewer() {
+		return t.viewer;
+	} }), E(p);
+	var m = R(p, 2);
+	To(F(m), { get viewer() {
+		return t.viewer;
+	} }), E(m);
+	var h = R(m, 2), g = (e) => {
+		var n = ls();
+		uo(F(n), {
+			get source() {
+				return t.viewer.source;
+			},
+			get run() {
+				return t.viewer.run;
+			},
+			get step() {
+				return t.viewer.step;
+			},
+			get steps() {
+				return t.viewer.stepsOfRun;
+			},
+			get layer() {
+				return t.viewer.layer;
+			},
+			get traj() {
+				return t.viewer.traj;
+			},
+			get frame() {
+				return t.viewer.frame;
+			},
+			get output() {
+				return t.viewer.activeRows[0].key;
+			},
+			get manifest() {
+				return U(a);
+			}
+		}), E(n), K(e, n);
+	};
+	J(h, (e) => {
+		U(o) && e(g);
+	}), E(c), E(s), B(() => l = Xr(c, 1, "viewer svelte-mkl11s", null, l, { secondary: n() })), K(e, s), k();
+}
+// src/components/CompareView.svelte
+var ps = /* @__PURE__ */ G("<option> </option>"), ms = /* @__PURE__ */ G("<span class=\"pick svelte-dcls4q\"><b> </b> <select class=\"svelte-dcls4q\"></select> <select class=\"svelte-dcls4q\"></select></span>"), hs = /* @__PURE__ */ G("<div class=\"error svelte-dcls4q\" data-testid=\"error\"> </div>"), gs = /* @__PURE__ */ G(" <code>--probe-set</code> to compare frame by frame.", 1), _s = /* @__PURE__ */ G("<span data-testid=\"match-status\" class=\"svelte-dcls4q\"> <!></span>"), vs = /* @__PURE__ */ G("<div role=\"region\"><div class=\"pane-head svelte-dcls4q\"><b data-testid=\"pane-label\"> </b> <span class=\"meta svelte-dcls4q\"> </span></div> <!></div>"), ys = /* @__PURE__ */ G("<div class=\"status svelte-dcls4q\" data-testid=\"compare-status\"><!> <!></div> <div></div> <!>", 1), bs = /* @__PURE__ */ G("<div class=\"compare svelte-dcls4q\" data-testid=\"compare-view\"><div class=\"bar svelte-dcls4q\"><button data-testid=\"single\">single view</button> <!> <button data-testid=\"swap\">swap</button></div> <!> <!></div>"), xs = {
+	hash: "svelte-dcls4q",
+	code: ".compare.svelte-dcls4q {padding:8px;}.bar.svelte-dcls4q {display:flex;gap:0.4em 1em;align-items:center;flex-wrap:wrap;margin-bottom:0.4em;}.pick.svelte-dcls4q {display:inline-flex;gap:0.3em;align-items:center;}.pick.svelte-dcls4q select:where(.svelte-dcls4q) {max-width:20em;}.status.svelte-dcls4q {background:#eef4ff;border:1px solid #9bb8e8;padding:0.3em 0.5em;margin-bottom:0.4em;}.status.svelte-dcls4q span:where(.svelte-dcls4q) {display:block;}.error.svelte-dcls4q {background:#fde2e1;border:1px solid #d33;padding:0.4em;margin-bottom:0.5em;white-space:pre-wrap;}.panes.svelte-dcls4q {display:flex;flex-direction:column;gap:0.5em;}.panes.beside.svelte-dcls4q {flex-direction:row;align-items:flex-start;}.pane.svelte-dcls4q {flex:1 1 0;min-width:0;border:2px solid #ddd;padding:0 4px 4px;}.pane.active.svelte-dcls4q {border-color:#1f6fd1;}.pane-head.svelte-dcls4q {background:#f3f3f3;padding:2px 6px;margin:0 -4px;display:flex;flex-wrap:wrap;gap:0 1em;}.meta.svelte-dcls4q {color:#666;}"
+};
+function Ss(e, t) {
+	O(t, !0), Z(e, xs);
+	let n = $(t, "compare", 7), r = /* @__PURE__ */ N(0), i = /* @__PURE__ */ j(() => U(r) >= 1360), a = ["a", "b"], o = (e) => e === "a" ? n().a : n().b, s = /* @__PURE__ */ j(() => [n().a.manifest, n().b.manifest]);
+	var c = bs(), l = F(c), u = F(l), d = R(u, 2);
+	X(d, 17, () => a, Y, (e, t) => {
+		let r = /* @__PURE__ */ j(() => o(U(t)));
+		var i = ms(), a = F(i), s = L(a, !0), c = R(a, 2);
+		X(c, 21, () => n().runs, Y, (e, t) => {
+			var n = ps(), r = L(n, !0), i = {};
+			B(() => {
+				q(r, U(t).run), i !== (i = U(t).run) && (n.value = (n.__value = i) ?? "");
+			}), K(e, n);
+		}), E(c);
+		var l;
+		ni(c);
+		var u = R(c, 2);
+		X(u, 21, () => n().stepsOf(U(r).run), Y, (e, t) => {
+			var n = ps(), r = L(n, !0), i = {};
+			B((e) => {
+				q(r, U(t)), i !== (i = e) && (n.value = (n.__value = i) ?? "");
+			}, [() => String(U(t))]), K(e, n);
+		}), E(u);
+		var d;
+		ni(u), E(i), B((e, n) => {
+			q(s, e), Q(c, "data-testid", `cmp-run-${U(t) ?? ""}`), l !== (l = U(r).run) && (c.value = (c.__value = l) ?? "", ti(c, l)), Q(u, "data-testid", `cmp-step-${U(t) ?? ""}`), d !== (d = n) && (u.value = (u.__value = d) ?? "", ti(u, d));
+		}, [() => U(t).toUpperCase(), () => String(U(r).step)]), W("change", c, (e) => n().choose(U(t), e.currentTarget.value)), W("change", u, (e) => n().choose(U(t), U(r).run, Number(e.currentTarget.value))), K(e, i);
+	});
+	var f = R(d, 2);
+	E(l);
+	var p = R(l, 2);
+	X(p, 17, () => [
+		n().error,
+		n().a.error,
+		n().b.error
+	].filter(Boolean), Y, (e, t) => {
+		var n = hs(), r = L(n, !0);
+		B(() => q(r, U(t))), K(e, n);
+	});
+	var m = R(p, 2), h = (e) => {
+		let t = /* @__PURE__ */ j(() => n().match);
+		var r = ys(), c = I(r), l = F(c), u = (e) => {
+			var t = Tr();
+			B(() => q(t, `Same probe set (${U(s)[0].probe_set.id ?? ""}): one timeline drives both panes, and the graphs overlay
+        the other side's series (dashed).`)), K(e, t);
+		}, d = (e) => {
+			var t = gs(), n = I(t);
+			Ee(2), B(() => q(n, `Different probe sets (A: ${U(s)[0].probe_set.id ?? "unknown" ?? ""}, B: ${U(s)[1].probe_set.id ?? "unknown" ?? ""}): the
+        frames differ, so each pane navigates on its own (the arrow keys move the pane last clicked).
+        Analyse both with the same `)), K(e, t);
+		};
+		J(l, (e) => {
+			n().shared ? e(u) : e(d, -1);
+		});
+		var f = R(l, 2), p = (e) => {
+			var n = _s(), r = F(n), i = R(r), a = (e) => {
+				var n = Tr();
+				B((e) => q(n, `${U(t).pairs.length ?? ""} matched, by ${U(t).reason ?? ""}${e ?? ""}.`), [() => U(t).unmatched_a.length || U(t).unmatched_b.length ? `; unmatched: A ${U(t).unmatched_a.map((e) => e + 1).join(", ") || "none"}, B ${U(t).unmatched_b.map((e) => e + 1).join(", ") || "none"}` : ""]), K(e, n);
+			}, o = (e) => {
+				var n = Tr();
+				B(() => q(n, `not matched: ${U(t).reason ?? ""}.`)), K(e, n);
+			};
+			J(i, (e) => {
+				U(t).method ? e(a) : e(o, -1);
+			}), E(n), B(() => q(r, `Features of layer ${U(t).layer ?? ""}: `)), K(e, n);
+		};
+		J(f, (e) => {
+			U(t) && e(p);
+		}), E(c);
+		var m = R(c, 2);
+		let h;
+		X(m, 21, () => a, Y, (e, t) => {
+			let r = /* @__PURE__ */ j(() => o(U(t))), i = /* @__PURE__ */ j(() => o(U(t) === "a" ? "b" : "a"));
+			var a = vs();
+			let s;
+			var c = F(a), l = F(c), u = L(l, !0), d = L(R(l, 2));
+			E(c);
+			var f = R(c, 2);
+			{
+				let e = /* @__PURE__ */ j(() => n().shared && U(t) === "b"), a = /* @__PURE__ */ j(() => n().shared ? {
+					series: U(i).data.series,
+					label: U(t) === "a" ? "B" : "A"
+				} : null);
+				fs(f, {
+					get viewer() {
+						return U(r);
+					},
+					get secondary() {
+						return U(e);
+					},
+					get other() {
+						return U(a);
+					}
+				});
+			}
+			E(a), B((e, i, o) => {
+				s = Xr(a, 1, "pane svelte-dcls4q", null, s, { active: !n().shared && n().active === U(t) }), Q(a, "data-testid", `pane-${U(t) ?? ""}`), Q(a, "aria-label", e), q(u, i), q(d, `${U(r).E ?? ""} trajectories × ${U(r).T ?? ""} steps, probe set ${U(r).manifest?.probe_set.id ?? "?" ?? ""},
+              IG completeness error median ${o ?? ""} per frame`);
+			}, [
+				() => n().label(U(t)),
+				() => n().label(U(t)),
+				() => ha(U(r).manifest?.completeness?.per_frame.median)
+			]), W("pointerdown", a, () => n().active = U(t)), K(e, a);
+		}), E(m), X(R(m, 2), 17, () => a, Y, (e, t) => {
+			let r = /* @__PURE__ */ j(() => o(U(t)));
+			var a = Er(), s = I(a), c = (e) => {
+				{
+					let a = /* @__PURE__ */ j(() => n().label(U(t))), o = /* @__PURE__ */ j(() => U(i) ? U(t) === "a" ? "right" : "left" : "center");
+					Ca(e, {
+						get viewer() {
+							return U(r);
+						},
+						get label() {
+							return U(a);
+						},
+						get place() {
+							return U(o);
+						}
+					});
+				}
+			};
+			J(s, (e) => {
+				U(r).feature !== null && e(c);
+			}), K(e, a);
+		}), B(() => {
+			Q(c, "data-shared", n().shared ? "1" : "0"), h = Xr(m, 1, "panes svelte-dcls4q", null, h, { beside: U(i) });
+		}), K(e, r);
+	};
+	J(m, (e) => {
+		n().ready && U(s)[0] && U(s)[1] && e(h);
+	}), E(c), W("click", u, function(...e) {
+		t.onSingle?.apply(this, e);
+	}), W("click", f, () => n().swap()), vi(c, "clientWidth", (e) => P(r, e)), K(e, c), k();
+}
+hr([
 	"click",
 	"change",
 	"pointerdown"
 ]);
+// src/components/Notices.svelte
+var Cs = /* @__PURE__ */ G("<div class=\"error svelte-5kucrl\" data-testid=\"error\"> </div>"), ws = /* @__PURE__ */ G("<li><b> </b> </li>"), Ts = /* @__PURE__ */ G("<details class=\"problems svelte-5kucrl\" data-testid=\"problems\"><summary> </summary> <ul></ul></details>"), Es = /* @__PURE__ */ G("<!> <!>", 1), Ds = {
+	hash: "svelte-5kucrl",
+	code: ".error.svelte-5kucrl {background:#fde2e1;border:1px solid #d33;padding:0.4em;margin-bottom:0.5em;white-space:pre-wrap;overflow-wrap:anywhere;}.problems.svelte-5kucrl {background:#fff6d6;border:1px solid #e0b400;padding:0.3em 0.5em;margin-bottom:0.5em;overflow-wrap:anywhere;}"
+};
+function Os(e, t) {
+	O(t, !0), Z(e, Ds);
+	let n = $(t, "error", 3, ""), r = $(t, "problems", 19, () => []), i = $(t, "haveRuns", 3, !0), a = /* @__PURE__ */ j(() => [...new Set(r().map((e) => e.run))]);
+	var o = Es(), s = I(o), c = (e) => {
+		var t = Cs(), r = L(t, !0);
+		B(() => q(r, n())), K(e, t);
+	};
+	J(s, (e) => {
+		n() && e(c);
+	});
+	var l = R(s, 2), u = (e) => {
+		var t = Ts(), n = F(t), o = L(n), s = R(n, 2);
+		X(s, 21, r, Y, (e, t) => {
+			var n = ws(), r = F(n), i = L(r, !0), a = R(r);
+			E(n), B(() => {
+				q(i, U(t).run), q(a, `${U(t).step === null ? "" : ` step ${U(t).step}`}: ${U(t).message ?? ""}`);
+			}), K(e, n);
+		}), E(s), E(t), B((e) => {
+			t.open = !i(), q(o, `${r().length ?? ""} analysis problem${r().length > 1 ? "s" : ""}:
+      ${e ?? ""}${U(a).length > 6 ? ", …" : ""}
+      ${i() ? "(other runs are fine)" : ""}`);
+		}, [() => U(a).slice(0, 6).join(", ")]), K(e, t);
+	};
+	J(l, (e) => {
+		r().length && e(u);
+	}), K(e, o), k();
+}
+// src/components/Picker.svelte
+var ks = /* @__PURE__ */ G("<option> </option>"), As = /* @__PURE__ */ G("<button data-testid=\"compare\" title=\"show this analysis beside another run or checkpoint\">compare…</button>"), js = /* @__PURE__ */ G("<span class=\"meta svelte-83xk1q\" data-testid=\"analysis-completeness\" title=\"|sum of IG - (F(a) - F(0))| over the hidden-layer units: divided by |F(a) - F(0)| of each frame (large where F(a) ~ F(0)), and by the mean |F(a) - F(0)| of the frame's trajectory and output\"> </span>"), Ms = /* @__PURE__ */ G("<div class=\"picker svelte-83xk1q\"><label>Run <select data-testid=\"run-select\" class=\"svelte-83xk1q\"></select></label> <label>Checkpoint (training step) <select data-testid=\"step-select\" class=\"svelte-83xk1q\"></select></label> <button data-testid=\"reload\">reload runs</button> <!> <!></div>"), Ns = {
+	hash: "svelte-83xk1q",
+	code: ".picker.svelte-83xk1q {display:flex;gap:0.4em 1em;align-items:center;flex-wrap:wrap;margin-bottom:0.5em;}.picker.svelte-83xk1q select:where(.svelte-83xk1q) {max-width:24em;}.meta.svelte-83xk1q {color:#666;}"
+};
+function Ps(e, t) {
+	O(t, !0), Z(e, Ns);
+	let n = $(t, "onCompare", 3, null), r = /* @__PURE__ */ j(() => t.viewer.manifest);
+	function i(e) {
+		let n = t.viewer.runs.find((t) => t.run === e);
+		n && t.viewer.load(n.run, n.steps.includes(t.viewer.step) ? t.viewer.step : n.steps[n.steps.length - 1]);
+	}
+	var a = Ms(), o = F(a), s = R(F(o));
+	X(s, 21, () => t.viewer.runs, Y, (e, t) => {
+		var n = ks(), r = L(n, !0), i = {};
+		B(() => {
+			q(r, U(t).run), i !== (i = U(t).run) && (n.value = (n.__value = i) ?? "");
+		}), K(e, n);
+	}), E(s);
+	var c;
+	ni(s), E(o);
+	var l = R(o, 2), u = R(F(l));
+	X(u, 21, () => t.viewer.stepsOfRun, Y, (e, t) => {
+		var n = ks(), r = L(n, !0), i = {};
+		B((e) => {
+			q(r, U(t)), i !== (i = e) && (n.value = (n.__value = i) ?? "");
+		}, [() => String(U(t))]), K(e, n);
+	}), E(u);
+	var d;
+	ni(u), E(l);
+	var f = R(l, 2), p = R(f, 2), m = (e) => {
+		var t = As();
+		W("click", t, () => n()?.()), K(e, t);
+	};
+	J(p, (e) => {
+		n() && (t.viewer.runs.length > 1 || t.viewer.stepsOfRun.length > 1) && e(m);
+	});
+	var h = R(p, 2), g = (e) => {
+		var n = js(), i = L(n);
+		B((e, n) => q(i, `${U(r).env.kind ?? ""}/${U(r).env.name ?? ""}, ${t.viewer.E ?? ""} trajectories × ${t.viewer.T ?? ""} steps,
+      IG completeness error over the analysis: median ${e ?? ""} per frame,
+      ${n ?? ""} of the trajectory's mean |F(a) − F(0)|`), [() => ha(U(r).completeness?.per_frame.median), () => ha(U(r).completeness?.unit_scaled.median)]), K(e, n);
+	};
+	J(h, (e) => {
+		U(r) && e(g);
+	}), E(a), B((e) => {
+		c !== (c = t.viewer.run) && (s.value = (s.__value = c) ?? "", ti(s, c)), d !== (d = e) && (u.value = (u.__value = d) ?? "", ti(u, d));
+	}, [() => String(t.viewer.step)]), W("change", s, (e) => i(e.currentTarget.value)), W("change", u, (e) => t.viewer.load(t.viewer.run, Number(e.currentTarget.value))), W("click", f, () => t.viewer.loadRuns(!0).then(() => t.viewer.apply({}))), K(e, a), k();
+}
+hr(["change", "click"]);
+// src/components/SingleView.svelte
+var Fs = /* @__PURE__ */ G("<div class=\"app svelte-b2f34v\"><!> <!> <!></div> <!>", 1), Is = {
+	hash: "svelte-b2f34v",
+	code: ".app.svelte-b2f34v {padding:8px;}"
+};
+function Ls(e, t) {
+	O(t, !0), Z(e, Is);
+	let n = $(t, "reloads", 3, 0), r = $(t, "onCompare", 3, null);
+	var i = Fs(), a = I(i), o = F(a);
+	{
+		let e = /* @__PURE__ */ j(() => t.viewer.runs.length > 0);
+		Os(o, {
+			get error() {
+				return t.viewer.error;
+			},
+			get problems() {
+				return t.viewer.problems;
+			},
+			get haveRuns() {
+				return U(e);
+			}
+		});
+	}
+	var s = R(o, 2);
+	Ps(s, {
+		get viewer() {
+			return t.viewer;
+		},
+		get onCompare() {
+			return r();
+		}
+	});
+	var c = R(s, 2), l = (e) => {
+		fs(e, {
+			get viewer() {
+				return t.viewer;
+			},
+			evolution: !0
+		});
+	};
+	J(c, (e) => {
+		t.viewer.manifest && e(l);
+	}), E(a);
+	var u = R(a, 2), d = (e) => {
+		Ca(e, { get viewer() {
+			return t.viewer;
+		} });
+	};
+	J(u, (e) => {
+		t.viewer.manifest && t.viewer.feature !== null && e(d);
+	}), B(() => Q(a, "data-reloads", n())), K(e, i), k();
+}
+// src/components/Root.svelte
+var Rs = /* @__PURE__ */ G("<div class=\"rlc svelte-ox335s\"><!></div>"), zs = {
+	hash: "svelte-ox335s",
+	code: ".rlc.svelte-ox335s {font:13px/1.4 system-ui, sans-serif;color:#222;}.rlc.svelte-ox335s h3 {margin:0.6em 0 0.3em;font-size:1.05em;}.rlc.svelte-ox335s .small {font-size:0.85em;color:#666;margin:0.2em 0;}.rlc.svelte-ox335s .link {background:none;border:none;color:#1f6fd1;cursor:pointer;padding:0;text-decoration:underline;font:inherit;text-align:left;}"
+};
+function Bs(e, t) {
+	O(t, !0), Z(e, zs);
+	let n = Xi(), r = sr(() => t.source.compare ?? null), i = sr(() => new Hi(t.source)), a = /* @__PURE__ */ N(Kt(n.run_b !== void 0 || r ? "compare" : "single")), o = /* @__PURE__ */ N(null), s = () => {}, c = /* @__PURE__ */ N(0), l = /* @__PURE__ */ N([]);
+	async function u(e) {
+		s();
+		let i = sr(() => new Gi(t.source));
+		s = i.start(), P(o, i), P(a, "compare"), P(l, await i.open(e, e === n ? r : null));
+	}
+	async function d(e) {
+		P(a, "single"), (i.runs.length || await i.loadRuns()) && P(l, await i.apply(e));
+	}
+	function f() {
+		let e = U(o)?.a.manifest ? U(o).a.urlState() : {};
+		s(), s = () => {}, P(o, null), d(e);
+	}
+	z(() => {
+		U(a) === "single" && i.manifest ? ia(i.urlState()) : U(a) === "compare" && U(o)?.ready && ia(U(o).urlState());
+	});
+	function p(e) {
+		Di(e, U(a) === "compare" ? U(o)?.playback ?? null : i.playback);
+	}
+	Ci(() => {
+		let e = i.start();
+		U(a) === "compare" ? u(n) : d(n);
+		let r = t.source.embedded;
+		r && ta();
+		let l = r ? () => {} : Ti(() => {
+			P(c, U(c) + 1), U(a) === "single" && i.loadRuns(!0).then((e) => {
+				e && i.apply({});
+			});
+		});
+		return wi({
+			source: t.source,
+			get mode() {
+				return U(a);
+			},
+			state: () => U(a) === "compare" && U(o) ? U(o).state() : {
+				mode: U(a),
+				run: i.run,
+				step: i.step,
+				layer: i.layer,
+				traj: i.traj,
+				frame: i.frame,
+				rows: [...i.rows],
+				playing: i.playing
+			},
+			setFrame(e) {
+				let t = U(a) === "compare" && U(o) ? U(o).a.playback : i.playback;
+				return t.seek(e), Ot(), t.frame;
+			}
+		}), () => {
+			l(), s(), e(), i.playback.dispose();
+		};
+	});
+	var m = Rs();
+	mr("keydown", Yt, p);
+	var h = F(m), g = (e) => {
+		Ss(e, {
+			get compare() {
+				return U(o);
+			},
+			onSingle: f
+		});
+	}, _ = (e) => {
+		Ls(e, {
+			get viewer() {
+				return i;
+			},
+			get reloads() {
+				return U(c);
+			},
+			onCompare: () => u(i.urlState())
+		});
+	};
+	J(h, (e) => {
+		U(a) === "compare" && U(o) ? e(g) : U(a) === "single" && e(_, 1);
+	}), E(m), B(() => Q(m, "data-link-problems", U(l).length)), K(e, m), k();
+}
 // src/routes.ts
-var ko = /* @__PURE__ */ new Set(["v", "v_b"]);
-function Ao(e) {
+var Vs = /* @__PURE__ */ new Set(["v", "v_b"]);
+function Hs(e) {
 	return new URLSearchParams(Object.entries(e).map(([e, t]) => [e, String(t)])).toString();
 }
-function jo(e) {
+function Us(e) {
 	return String(Number(e));
 }
-var Mo = /[A-Za-z0-9_.~-]/, No = new TextEncoder();
-function Po(e) {
+var Ws = /[A-Za-z0-9_.~-]/, Gs = new TextEncoder();
+function Ks(e) {
 	let t = "";
-	for (let n of No.encode(e)) {
+	for (let n of Gs.encode(e)) {
 		let e = String.fromCharCode(n);
-		n < 128 && Mo.test(e) ? t += e : t += n === 32 ? "+" : "%" + n.toString(16).toUpperCase().padStart(2, "0");
+		n < 128 && Ws.test(e) ? t += e : t += n === 32 ? "+" : "%" + n.toString(16).toUpperCase().padStart(2, "0");
 	}
 	return t;
 }
-function Fo(e, t) {
-	return `${e}?${Object.entries(t).filter(([e]) => !ko.has(e)).map(([e, t]) => [e, String(t)]).sort(([e, t], [n, r]) => e < n ? -1 : e > n ? 1 : t < r ? -1 : +(t > r)).map(([e, t]) => `${Po(e)}=${Po(t)}`).join("&")}`;
+function qs(e, t) {
+	return `${e}?${Object.entries(t).filter(([e]) => !Vs.has(e)).map(([e, t]) => [e, String(t)]).sort(([e, t], [n, r]) => e < n ? -1 : e > n ? 1 : t < r ? -1 : +(t > r)).map(([e, t]) => `${Ks(e)}=${Ks(t)}`).join("&")}`;
 }
 // src/data.ts
-var Io = class e {
+var Js = class e {
 	transport;
 	static attributionBudget = 384 * 2 ** 20;
 	static fullFrames = 96;
@@ -4060,7 +4861,7 @@ var Io = class e {
 		};
 	}
 	memo(e, t, n) {
-		let r = `${Fo(e, t)}#${t.v ?? ""}/${t.v_b ?? ""}`, i = this.cache.get(r);
+		let r = `${qs(e, t)}#${t.v ?? ""}/${t.v_b ?? ""}`, i = this.cache.get(r);
 		return i ? (this.cache.delete(r), this.cache.set(r, i), i) : (i = n(), this.cache.set(r, i), i.catch(() => this.cache.delete(r)), e === "attribution" && i.then((e) => {
 			this.cache.get(r) === i && (this.attributionBytes.set(r, e.byteLength), this.trimAttributions());
 		}, () => this.attributionBytes.delete(r)), i);
@@ -4108,15 +4909,15 @@ var Io = class e {
 		});
 		return this.memo("attribution", a, async () => {
 			let [o, s] = await Promise.all([this.unit(e, t, n, r, i), this.transport.bytes("attribution", a)]);
-			return ua(s, o.shape, o.codec);
+			return wa(s, o.shape, o.codec);
 		});
 	}
 	featureGrid(e, t, n, r, i, a) {
 		return this.json("feature_grid", this.params(e, t, {
 			layer: n,
 			feature: r,
-			subdiv: jo(i),
-			expand: jo(a)
+			subdiv: Us(i),
+			expand: Us(a)
 		}));
 	}
 	match(e, t, n, r, i) {
@@ -4131,24 +4932,24 @@ var Io = class e {
 	image(e, t, n, r) {
 		let i = e === "feature" ? {
 			...r,
-			subdiv: jo(r.subdiv),
-			expand: jo(r.expand)
+			subdiv: Us(r.subdiv),
+			expand: Us(r.expand)
 		} : r, a = this.params(t, n, i);
 		return this.memo(e, a, () => this.transport.image(e, a));
 	}
 	fullFrame(t, n, r) {
-		let i = this.params(t, n, r), a = `${Fo("fullres", i)}#${i.v ?? ""}`, o = this.full.get(a);
+		let i = this.params(t, n, r), a = `${qs("fullres", i)}#${i.v ?? ""}`, o = this.full.get(a);
 		for (o ? this.full.delete(a) : (o = this.transport.image("fullres", i), o.catch(() => this.full.delete(a))), this.full.set(a, o); this.full.size > e.fullFrames;) this.full.delete(this.full.keys().next().value);
 		return o;
 	}
-}, Lo = class {
+}, Ys = class {
 	base;
 	embedded = !1;
 	constructor(e = "./") {
 		this.base = e;
 	}
 	url(e, t) {
-		return `${this.base}${e}?${Ao(t)}`;
+		return `${this.base}${e}?${Hs(t)}`;
 	}
 	async get(e, t) {
 		let n = await fetch(this.url(e, t));
@@ -4162,22 +4963,22 @@ var Io = class e {
 		return new Uint8Array(await (await this.get(e, t)).arrayBuffer());
 	}
 	image(e, t) {
-		return Ro(this.url(e, t));
+		return Xs(this.url(e, t));
 	}
 };
-function Ro(e) {
+function Xs(e) {
 	return new Promise((t, n) => {
 		let r = new Image();
 		r.onload = () => t(r), r.onerror = () => n(/* @__PURE__ */ Error(`could not load ${e.split("?")[0].slice(0, 80)}`)), r.src = e;
 	});
 }
 // src/parts.ts
-var zo = [
+var Zs = [
 	0,
 	13,
 	60
 ];
-function Bo(e) {
+function Qs(e) {
 	let t = new Uint8Array(Math.floor(e.length * 14 / 8) + 1), n = 0, r = 0, i = 0, a = (e) => {
 		r = r << 7 | e, i += 7, i >= 8 && (i -= 8, t[n++] = r >> i & 255, r &= (1 << i) - 1);
 	};
@@ -4189,11 +4990,11 @@ function Bo(e) {
 		}
 		let r = n - 256, i = r >> 7;
 		if (r < 0 || i > 5) throw Error(`not a text7 character: U+${n.toString(16)}`);
-		i < 3 ? (a(zo[i]), a(r & 127)) : a(zo[i - 3]);
+		i < 3 ? (a(Zs[i]), a(r & 127)) : a(Zs[i - 3]);
 	}
 	return t.slice(0, n);
 }
-function Vo(e, t) {
+function $s(e, t) {
 	let [n, r, i, a] = t, o = n * r * i * a;
 	if (e.length !== 2 * o) throw Error(`attribution residuals hold ${e.length / 2} values, expected ${t.join("x")}`);
 	let s = new Uint8Array(2 * o), c = r * i, l = new Int16Array(c);
@@ -4208,7 +5009,7 @@ function Vo(e, t) {
 	}
 	return s;
 }
-function Ho(e) {
+function ec(e) {
 	let t = new DataView(e.buffer, e.byteOffset, e.byteLength), n = 4 + t.getUint32(0, !0), r = (e, r, i) => {
 		let a = n + r, o = e === "i32" ? () => {
 			let e = t.getInt32(a, !0);
@@ -4233,12 +5034,12 @@ function Ho(e) {
 	};
 	return i(JSON.parse(new TextDecoder().decode(e.subarray(4, n))));
 }
-async function Uo(e) {
+async function tc(e) {
 	let t = new Blob([e]).stream().pipeThrough(new DecompressionStream("deflate"));
 	return new Uint8Array(await new Response(t).arrayBuffer());
 }
 // src/png.ts
-var Wo = (() => {
+var nc = (() => {
 	let e = /* @__PURE__ */ new Uint32Array(256);
 	for (let t = 0; t < 256; t++) {
 		let n = t;
@@ -4247,22 +5048,22 @@ var Wo = (() => {
 	}
 	return e;
 })();
-function Go(e) {
+function rc(e) {
 	let t = 4294967295;
-	for (let n = 0; n < e.length; n++) t = Wo[(t ^ e[n]) & 255] ^ t >>> 8;
+	for (let n = 0; n < e.length; n++) t = nc[(t ^ e[n]) & 255] ^ t >>> 8;
 	return (t ^ 4294967295) >>> 0;
 }
-function Ko(e, t) {
+function ic(e, t) {
 	let n = new Uint8Array(12 + t.length), r = new DataView(n.buffer);
 	r.setUint32(0, t.length);
 	for (let t = 0; t < 4; t++) n[4 + t] = e.charCodeAt(t);
-	return n.set(t, 8), r.setUint32(8 + t.length, Go(n.subarray(4, 8 + t.length))), n;
+	return n.set(t, 8), r.setUint32(8 + t.length, rc(n.subarray(4, 8 + t.length))), n;
 }
-async function qo(e) {
+async function ac(e) {
 	let t = new Blob([e]).stream().pipeThrough(new CompressionStream("deflate"));
 	return new Uint8Array(await new Response(t).arrayBuffer());
 }
-async function Jo(e, t, n) {
+async function oc(e, t, n) {
 	let r = new Uint8Array(t * (1 + e * 4));
 	for (let i = 0; i < t; i++) r[i * (1 + e * 4)] = 0, r.set(n.subarray(i * e * 4, (i + 1) * e * 4), i * (1 + e * 4) + 1);
 	let i = /* @__PURE__ */ new Uint8Array(13), a = new DataView(i.buffer);
@@ -4284,19 +5085,19 @@ async function Jo(e, t, n) {
 			26,
 			10
 		]),
-		Ko("IHDR", i),
-		Ko("IDAT", await qo(r)),
-		Ko("IEND", /* @__PURE__ */ new Uint8Array())
+		ic("IHDR", i),
+		ic("IDAT", await ac(r)),
+		ic("IEND", /* @__PURE__ */ new Uint8Array())
 	], s = new Uint8Array(o.reduce((e, t) => e + t.length, 0)), c = 0;
 	for (let e of o) s.set(e, c), c += e.length;
 	return s;
 }
-function Yo(e, t) {
+function sc(e, t) {
 	let n = "";
 	for (let e = 0; e < t.length; e += 32768) n += String.fromCharCode(...t.subarray(e, e + 32768));
 	return `data:${e};base64,${btoa(n)}`;
 }
-var Xo = class {
+var cc = class {
 	embedded = !0;
 	compare;
 	analyses;
@@ -4309,7 +5110,7 @@ var Xo = class {
 		this.routes = n.routes, this.text = t.textContent || "", this.analyses = n.analyses, this.compare = n.compare ?? void 0;
 	}
 	entry(e, t) {
-		let n = this.routes[Fo(e, t)];
+		let n = this.routes[qs(e, t)];
 		if (!n) {
 			let n = this.analyses.map((e) => `${e.run} at step ${e.step}`).join(" and ");
 			throw Error(`this page does not hold ${e} of ${JSON.stringify(t)} (it holds ${n}, as exported)`);
@@ -4317,29 +5118,29 @@ var Xo = class {
 		return n;
 	}
 	raw([, e, t]) {
-		return Bo(this.text.slice(e, t));
+		return Qs(this.text.slice(e, t));
 	}
 	async json(e, t) {
 		let n = this.entry(e, t);
-		if (n[0] === "json") return JSON.parse(new TextDecoder().decode(await Uo(this.raw(n))));
-		if (n[0] === "json+arrays") return Ho(await Uo(this.raw(n)));
+		if (n[0] === "json") return JSON.parse(new TextDecoder().decode(await tc(this.raw(n))));
+		if (n[0] === "json+arrays") return ec(await tc(this.raw(n)));
 		throw Error(`${e} is recorded as ${n[0]}, not JSON`);
 	}
 	async bytes(e, t) {
 		let n = this.entry(e, t);
 		if (n[0] === "planes-avg") {
 			let e = await this.json("unit", t);
-			return Vo(await Uo(this.raw(n)), e.shape);
+			return $s(await tc(this.raw(n)), e.shape);
 		}
 		if (n[0] === "bytes") return this.raw(n);
 		throw Error(`${e} is recorded as ${n[0]}, not bytes`);
 	}
 	async image(e, t) {
 		let n = this.entry(e, t);
-		if (n[0] === "bytes") return Ro(Yo(n[3], this.raw(n)));
+		if (n[0] === "bytes") return Xs(sc(n[3], this.raw(n)));
 		if (n[0] === "feature-alpha") {
 			let e = await this.featurePixels(t);
-			return Ro(Yo("image/png", await Jo(e.width, e.height, e.data)));
+			return Xs(sc("image/png", await oc(e.width, e.height, e.data)));
 		}
 		throw Error(`${e} is recorded as ${n[0]}, not a picture`);
 	}
@@ -4348,7 +5149,7 @@ var Xo = class {
 			run: e.run,
 			step: e.step,
 			sheet: t
-		}, r = Fo("observations", n), i = this.sheets.get(r);
+		}, r = qs("observations", n), i = this.sheets.get(r);
 		return i || (i = this.image("observations", n).then((e) => {
 			let t = document.createElement("canvas");
 			t.width = e.naturalWidth, t.height = e.naturalHeight;
@@ -4363,7 +5164,7 @@ var Xo = class {
 		}, [n, r, i] = await Promise.all([
 			this.json("manifest", t),
 			this.json("feature_grid", e),
-			Uo(this.raw(this.entry("feature", e)))
+			tc(this.raw(this.entry("feature", e)))
 		]), a = r.layout, [o, s] = n.probe_set.observation_shape, { sheet_size: c, sheet_columns: l } = n.assets, u = /* @__PURE__ */ new Map();
 		for (let t of new Set(r.indices)) {
 			let n = Math.floor(t / c);
@@ -4396,15 +5197,12 @@ var Xo = class {
 	}
 };
 // src/main.ts
-function Zo(e) {
-	document.body.style.margin = "0", Or(Oo, {
+function lc(e) {
+	document.body.style.margin = "0", Mr(Bs, {
 		target: document.body,
-		props: { source: e ?? new Io(new Lo("./")) }
+		props: { source: e ?? new Js(new Ys("./")) }
 	});
 }
-var Qo = document.getElementById("rlc-index"), $o = document.getElementById("rlc-blobs");
-if (Qo && $o) {
-	let e = new Io(new Xo(Qo, $o));
-	window.rlClaritySource = e, Zo(e);
-}
-export { Zo as render };
+var uc = document.getElementById("rlc-index"), dc = document.getElementById("rlc-blobs");
+uc && dc && lc(new Js(new cc(uc, dc)));
+export { lc as render };

@@ -2,7 +2,7 @@
 // standalone export (rl-clarity export) the page carries the recorded responses of the routes in
 // #rlc-index / #rlc-blobs and the module renders itself over them.
 import { mount } from "svelte";
-import Root from "./Root.svelte";
+import Root from "./components/Root.svelte";
 import { HttpTransport, RouteSource, type DataSource } from "./data";
 import { EmbeddedTransport } from "./embedded";
 
@@ -16,6 +16,5 @@ const index = document.getElementById("rlc-index");
 const blobs = document.getElementById("rlc-blobs");
 if (index && blobs) {
   const source = new RouteSource(new EmbeddedTransport(index, blobs));
-  (window as unknown as Record<string, unknown>).rlClaritySource = source;
   render(source);
 }

@@ -37,10 +37,24 @@ function dir(x: number, d: Direction): number {
   return d === "pos" ? (x > 0 ? x : 0) : d === "neg" ? (x < 0 ? -x : 0) : Math.abs(x);
 }
 
-/** RGBA pixels (h x w) of frame t: coloured, blurred, brightness turned into opacity.
- * q: the unit's integer maps, channel-planar (C, T, h, w). */
+/** The 15x15 disk kernel's taps (offsets and weights exp(-|d|), those >= exp(-7)). */
+export function blurKernel(): readonly { dy: number; dx: number; w: number }[] {
+  return KERNEL;
+}
+
+/** Frame t as an ImageData (see renderPixels). */
 export function renderFrame(q: Int16Array, info: MapInfo, t: number, direction: Direction,
                             mode: ChannelMode): ImageData {
+  const [, h, w] = info.shape;
+  const img = new ImageData(w, h);
+  img.data.set(renderPixels(q, info, t, direction, mode));
+  return img;
+}
+
+/** RGBA pixels (h x w x 4, 0-255) of frame t: coloured, blurred, brightness turned into
+ * opacity. q: the unit's integer maps, channel-planar (C, T, h, w). Pure: no DOM. */
+export function renderPixels(q: Int16Array, info: MapInfo, t: number, direction: Direction,
+                             mode: ChannelMode): Uint8ClampedArray {
   const [T, h, w, C] = info.shape;
   const K = info.residual ? C - 1 : C;
   const unit = info.steps[t] / info.scale; // shown value = q * step / scale
@@ -80,8 +94,7 @@ export function renderFrame(q: Int16Array, info: MapInfo, t: number, direction: 
         br[pp] += k * R; bg[pp] += k * G; bb[pp] += k * B;
       }
     }
-  const img = new ImageData(w, h);
-  const d = img.data;
+  const d = new Uint8ClampedArray(4 * n);
   for (let p = 0; p < n; p++) {
     const R = br[p], G = bg[p], B = bb[p];
     const norm = Math.hypot(R, G, B);
@@ -92,7 +105,7 @@ export function renderFrame(q: Int16Array, info: MapInfo, t: number, direction: 
     d[4 * p + 2] = Math.min(1, B * s) * 255;
     d[4 * p + 3] = a * 255;
   }
-  return img;
+  return d;
 }
 
 export function softmax(logits: number[]): number[] {

@@ -37,12 +37,35 @@ function hostHash(): string {
   }
 }
 
-export function readState(): Partial<ViewState> {
-  const own = new URLSearchParams(location.hash.slice(1));
-  if ([...own.keys()].length) return parse([...own.entries()]);
-  const host = new URLSearchParams(hostHash().slice(1).replace(/^[^&=]*&?/, ""));
-  return parse([...host.entries()].filter(([k]) => k.startsWith(PREFIX))
+/** The view of a hash: the iframe's own ("#run=..&frame=..") or, when that has none, the
+ * TensorBoard host page's ("#rl_clarity&p.rl_clarity.run=.."). Values that do not parse (a
+ * frame that is not a number) are left out. */
+export function parseHash(own: string, host = ""): Partial<ViewState> {
+  const mine = new URLSearchParams(own.replace(/^#/, ""));
+  if ([...mine.keys()].length) return parse([...mine.entries()]);
+  const theirs = new URLSearchParams(host.replace(/^#/, "").replace(/^[^&=]*&?/, ""));
+  return parse([...theirs.entries()].filter(([k]) => k.startsWith(PREFIX))
     .map(([k, v]) => [k.slice(PREFIX.length), v]));
+}
+
+export function readState(): Partial<ViewState> {
+  return parseHash(location.hash, hostHash());
+}
+
+/** The iframe's own hash of a view (without "#"). */
+export function encodeState(s: ViewState): string {
+  return new URLSearchParams(encode(s)).toString();
+}
+
+/** The host page's hash with the view in TensorBoard's deep-link form: the tab and the other
+ * parameters kept, ours (p.rl_clarity.*) replaced. */
+export function hostHashOf(hostHash: string, s: ViewState): string {
+  const parts = hostHash.replace(/^#/, "").split("&");
+  const tab = parts[0] || "rl_clarity";
+  const rest = new URLSearchParams(parts.slice(1).join("&"));
+  for (const k of [...rest.keys()]) if (k.startsWith(PREFIX)) rest.delete(k);
+  for (const [k, v] of encode(s)) rest.set(PREFIX + k, v);
+  return `#${tab}&${rest.toString()}`;
 }
 
 function encode(s: ViewState): [string, string][] {
@@ -75,19 +98,13 @@ export function writeState(s: ViewState): void {
   timer = setTimeout(() => {
     timer = null;
     const st = pending!;
-    const pairs = encode(st);
     try {
-      history.replaceState(null, "", "#" + new URLSearchParams(pairs).toString());
+      history.replaceState(null, "", "#" + encodeState(st));
     } catch { /* a sandboxed page may not change its URL */ }
     try {
       if (hostSync && window.parent !== window) {
-        const loc = window.parent.location;
-        const tab = loc.hash.slice(1).split("&")[0] || "rl_clarity";
-        const rest = new URLSearchParams(loc.hash.slice(1).split("&").slice(1).join("&"));
-        for (const k of [...rest.keys()]) if (k.startsWith(PREFIX)) rest.delete(k);
-        for (const [k, v] of pairs) rest.set(PREFIX + k, v);
         window.parent.history.replaceState(window.parent.history.state, "",
-                                           `#${tab}&${rest.toString()}`);
+                                           hostHashOf(window.parent.location.hash, st));
       }
     } catch { /* the host is not ours to change */ }
   }, 300);
