@@ -4,12 +4,12 @@
     found = list_analysed_checkpoints(experiment_names=["coinrun"])
     compare_side_by_side(found[0], found[-1], "compare.html", open_browser=True)
 
-The runs are found with ``mlflow.search_runs`` (those with the hook's ``rl_clarity.*`` params);
-each logged ``rl_clarity/rl_clarity_step_S.html`` artifact is one analysed checkpoint. When both
-analyses are still in a TensorBoard logdir this machine can read (the ``rl_clarity.logdir``
-param), the comparison is the interface's own compare view (one timeline driving both panes when
-they share a probe set, see ``rl-clarity export --compare``); otherwise it is one self-contained
-page holding the two downloaded exports next to each other.
+The runs are found with ``mlflow.search_runs`` (those with the hook's ``rl_clarity.*`` tags or
+params); each logged ``rl_clarity/rl_clarity_step_S.html`` artifact is one analysed checkpoint.
+When both analyses are still in a TensorBoard logdir this machine can read (the
+``rl_clarity.logdir`` tag), the comparison is the interface's own compare view (one timeline
+driving both panes when they share a probe set, see ``rl-clarity export --compare``); otherwise
+it is one self-contained page holding the two downloaded exports next to each other.
 """
 
 from __future__ import annotations
@@ -59,8 +59,14 @@ def _client(tracking_uri):
     return MlflowClient(tracking_uri=tracking_uri)
 
 
+def _locators(run) -> dict:
+    """The hook's ``rl_clarity.*`` run tags (logdir, run, probe set); runs logged before they
+    were tags have them as params."""
+    return {**run.data.params, **run.data.tags}
+
+
 def _checkpoints_of(client, run) -> list[AnalysedCheckpoint]:
-    params = run.data.params
+    params = _locators(run)
     steps = []
     for f in client.list_artifacts(run.info.run_id, "rl_clarity"):
         m = _ARTIFACT.match(f.path)
@@ -109,7 +115,7 @@ def list_analysed_checkpoints(experiment_names=None, *, experiment_ids=None,
                                   max_results=max_results, order_by=["attributes.start_time"])
     out = []
     for run in runs:
-        if any(k.startswith("rl_clarity.") for k in run.data.params):
+        if any(k.startswith("rl_clarity.") for k in _locators(run)):
             out.extend(_checkpoints_of(client, run))
     return out
 

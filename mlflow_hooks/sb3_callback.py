@@ -27,12 +27,10 @@ import time
 
 from stable_baselines3.common.callbacks import BaseCallback, CheckpointCallback
 
-from .hook import CheckpointAnalyzer, HookReport
+from .hook import CheckpointAnalyzer, HookReport, analyze_config
 
 log = logging.getLogger("rl_clarity.mlflow_hooks")
 
-# ``rl-clarity analyze`` options that say which environment the probe sets come from
-_ENV_OPTIONS = ("--env-kind", "--env", "--env-option")
 # sb3-atari options that gymnasium.make takes: the EnvSpec kwargs they come from
 _SPEC_OPTIONS = {"frameskip": "ale_frameskip",
                  "repeat_action_probability": "ale_repeat_action_probability",
@@ -65,10 +63,13 @@ class RLClaritySB3Callback(BaseCallback):
             model does not log to TensorBoard).
         run: run name in the logdir (default: SB3's run folder, e.g. ``PPO_1``, when the logdir
             is SB3's; else the analyzer's default, the MLflow run name).
-        analyze_args: extra ``rl-clarity analyze`` options (layers, NMF features, probe sizes,
-            ``--device`` ...); the environment options above are added unless they name one.
+        config: the analyses' options (an ``AnalyzeConfig`` or ``AnalysisConfig``: layers, NMF
+            features, probe sizes, the device ...); the environment options above are added
+            unless it names an environment (``agent.env_kind`` / ``agent.env_name``).
+        analyze_args: deprecated: the same as ``rl-clarity analyze`` options (strings), on top
+            of ``config``.
         analyzer: a ready :class:`CheckpointAnalyzer` to use instead of building one (its
-            ``analyze_args`` get the environment options unless they name an environment).
+            ``config`` gets the environment options unless it names an environment).
         save_path: folder for the zips of ``every_n_steps`` (default: a temporary folder, each
             file removed once analysed); they are named ``{save_prefix}_{N}_steps.zip``.
         wait_on_training_end: wait for the queued analyses when ``learn()`` ends (and close
@@ -87,7 +88,8 @@ class RLClaritySB3Callback(BaseCallback):
     def __init__(self, *, every_n_steps: int = 0, on_checkpoint=None,
                  checkpoint_prefix: str = "rl_model", env_kind: str = "sb3-atari",
                  env_name: str | None = None, env_kwargs: dict | None = None,
-                 logdir: str | None = None, run: str | None = None, analyze_args=(),
+                 logdir: str | None = None, run: str | None = None, config=None,
+                 analyze_args=(),
                  analyzer: CheckpointAnalyzer | None = None, save_path: str | None = None,
                  save_prefix: str = "rl_clarity_model", wait_on_training_end: bool = True,
                  wait_timeout: float | None = None, tracking_uri: str | None = None,
@@ -111,10 +113,10 @@ class RLClaritySB3Callback(BaseCallback):
         self.env_kwargs = dict(env_kwargs or {})
         self.logdir = logdir
         self.run = run
-        self.analyze_args = [str(a) for a in analyze_args]
-        if env_name is not None and any(a in _ENV_OPTIONS[:2] for a in self.analyze_args):
-            raise ValueError("pass the environment either as env_name= or in analyze_args "
-                             "(--env-kind / --env), not both")
+        self.config = analyze_config(config, analyze_args)  # checked now, before training
+        if env_name is not None and _names_env(self.config):
+            raise ValueError("pass the environment either as env_name= or in config / "
+                             "analyze_args (env_kind, env_name), not both")
         self.analyzer = analyzer
         self._own_analyzer = analyzer is None
         self.save_path = save_path
@@ -150,12 +152,14 @@ class RLClaritySB3Callback(BaseCallback):
                                "give a new one or let the callback build its own")
         self._watch_checkpoints()
         build = self.analyzer is None or self._closed  # (own analyzer: built per learn())
-        given = self.analyze_args if build else self.analyzer.analyze_args
-        env_args = [] if any(a in _ENV_OPTIONS[:2] for a in given) else self._env_args()
+        config = self.config if build else self.analyzer.config
+        if not _names_env(config):  # the training env's; options given in config win
+            given = config.analysis.probe.env_kwargs
+            config = analyze_config(config, self._env_args(skip=given))
         if build:
-            self.analyzer = self._build_analyzer(env_args + self.analyze_args)
-        elif env_args:
-            self.analyzer.analyze_args = env_args + self.analyzer.analyze_args
+            self.analyzer = self._build_analyzer(config)
+        else:
+            self.analyzer.config = config
         self._closed = False
         self.report = None
         self._submitted = set()
@@ -199,13 +203,13 @@ class RLClaritySB3Callback(BaseCallback):
             run = os.path.basename(tb_folder)  # SB3's run folder: PPO_1
         return str(logdir), run
 
-    def _build_analyzer(self, analyze_args) -> CheckpointAnalyzer:
+    def _build_analyzer(self, config) -> CheckpointAnalyzer:
         logdir, run = self._logdir_and_run()
-        return CheckpointAnalyzer(logdir, run, analyze_args=analyze_args,
-                                  **self.analyzer_options)
+        return CheckpointAnalyzer(logdir, run, config=config, **self.analyzer_options)
 
-    def _env_args(self) -> list:
-        """``--env-kind KIND --env NAME --env-option K=V ...`` for the probe sets."""
+    def _env_args(self, skip=()) -> list:
+        """``--env-kind KIND --env NAME --env-option K=V ...`` for the probe sets (without the
+        options named in ``skip``)."""
         name, derived = self.env_name, {}
         if name is None:
             if self.env_kind != "sb3-atari":
@@ -216,6 +220,8 @@ class RLClaritySB3Callback(BaseCallback):
         options = {**derived, **self.env_kwargs}
         args = ["--env-kind", self.env_kind, "--env", str(name)]
         for key, value in options.items():
+            if key in skip:
+                continue
             value = str(value).lower() if isinstance(value, bool) else str(value)
             args += ["--env-option", f"{key}={value}"]
         return args
@@ -413,6 +419,11 @@ class RLClaritySB3Callback(BaseCallback):
         if self._tmp_save_path and not self._own_files:
             shutil.rmtree(self._tmp_save_path, ignore_errors=True)
             self._tmp_save_path = None
+
+
+def _names_env(config) -> bool:
+    """Whether an ``AnalyzeConfig`` names the environment of the probe sets."""
+    return config.agent.env_kind is not None or config.agent.env_name is not None
 
 
 def _all_callbacks(callback):

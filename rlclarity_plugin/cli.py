@@ -10,6 +10,14 @@ import sys
 
 import numpy as np
 
+from .cli_options import (
+    add_config_arguments,
+    add_config_file_argument,
+    config_from_args,
+    load_config_file,
+)
+from .configs import ConfigError
+
 DESCRIPTION = """rl-clarity: see what a vision-based RL agent looks at, and why.
 
 Checkpoints are native folders (metadata.json + weights.npz), original rl_clarity / Baselines
@@ -22,55 +30,17 @@ CHECKPOINT_HELP = ("checkpoint folder, original joblib file, demo:coinrun, SB3 .
                    "or cleanrl:ARCH:PATH")
 
 
-def _env_kwargs(pairs: list[str] | None) -> dict:
-    out = {}
-    for pair in pairs or []:
-        if "=" not in pair:
-            raise SystemExit(f"rl-clarity: --env-option expects KEY=VALUE, got {pair!r}")
-        k, v = pair.split("=", 1)
-        out[k.strip()] = v.strip()
-    return out
-
-
 def _add_train(sub):
     from .training.config import PPOConfig
 
-    d = PPOConfig()
     p = sub.add_parser(
         "train", help="train an agent with PPO (original defaults); checkpoints + TB scalars",
         description="Train an agent with PPO into LOGDIR: TensorBoard scalars (episode return, "
                     "losses) in LOGDIR and native checkpoints in LOGDIR/checkpoints/ckpt-STEP. "
                     "Defaults are the original rl_clarity / procgen PPO settings.")
     p.add_argument("--logdir", required=True, help="run folder for scalars and checkpoints")
-    p.add_argument("--env", default=d.env_name, help="environment name (default %(default)s)")
-    p.add_argument("--env-kind", default=d.env_kind, choices=["procgen", "atari"],
-                   help="environment kind (default %(default)s)")
-    p.add_argument("--distribution-mode", default="easy",
-                   help="procgen distribution_mode (default %(default)s; ignored for atari)")
-    p.add_argument("--num-levels", type=int, default=None, help="procgen num_levels (0: unlimited)")
-    p.add_argument("--start-level", type=int, default=None, help="procgen start_level")
-    p.add_argument("--env-option", action="append", metavar="KEY=VALUE",
-                   help="any other environment option, repeatable")
-    p.add_argument("--arch", default=d.architecture, choices=["clear", "impala", "nature"],
-                   help="network architecture (default %(default)s)")
-    p.add_argument("--timesteps", type=int, default=d.total_timesteps,
-                   help="total environment steps (default %(default)s)")
-    p.add_argument("--num-envs", type=int, default=d.num_envs, help="parallel envs (%(default)s)")
-    p.add_argument("--num-steps", type=int, default=d.num_steps,
-                   help="steps per rollout (%(default)s)")
-    p.add_argument("--num-minibatches", type=int, default=d.num_minibatches,
-                   help="minibatches per epoch (%(default)s)")
-    p.add_argument("--ppo-epochs", type=int, default=d.ppo_epochs,
-                   help="epochs per update (%(default)s)")
-    p.add_argument("--learning-rate", type=float, default=d.learning_rate,
-                   help="Adam lr (%(default)s)")
-    p.add_argument("--entropy-coeff", type=float, default=d.entropy_coeff, help="(%(default)s)")
-    p.add_argument("--clip-range", type=float, default=d.clip_range, help="(%(default)s)")
-    p.add_argument("--gamma", type=float, default=d.gamma, help="discount (%(default)s)")
-    p.add_argument("--lam", type=float, default=d.lam, help="GAE lambda (%(default)s)")
-    p.add_argument("--save-interval", type=int, default=d.save_interval,
-                   help="updates between checkpoints (%(default)s)")
-    p.add_argument("--seed", type=int, default=d.seed, help="random seed (%(default)s)")
+    add_config_file_argument(p, "PPO options (PPOConfig)")
+    add_config_arguments(p, PPOConfig)
     p.add_argument("--resume", action=argparse.BooleanOptionalAction, default=True,
                    help="continue from the last checkpoint in LOGDIR, optimizer included "
                         "(default on)")
@@ -86,8 +56,24 @@ def _add_train(sub):
     p.set_defaults(func=_cmd_train)
 
 
-def _cmd_train(args) -> int:
+def _train_config(args):
     from .training.config import PPOConfig
+
+    return config_from_args(PPOConfig, args, load_config_file(args.config))
+
+
+def _cmd_train(args) -> int:
+    config = _train_config(args)
+    if args.analyze_every < 0:
+        raise ConfigError(f"--analyze-every: must be >= 0, got {args.analyze_every}")
+    if args.analyze_every > 0:  # checked before training, not at the first checkpoint
+        try:
+            analyze_config_from_argv(args.analyze_option)
+        except ValueError as e:
+            raise ConfigError(f"--analyze-option: {e}") from e
+    from .store import files
+
+    files.check_writable(args.logdir)  # before TensorFlow: a file or a read-only folder there
     try:
         from .training.ppo import train
     except ImportError as e:
@@ -96,20 +82,6 @@ def _cmd_train(args) -> int:
         raise missing_extra(("tensorflow", "keras"), "keras", "training (the PPO trainer)",
                             e) from e
 
-    env_kwargs = _env_kwargs(args.env_option)
-    if args.env_kind == "procgen":
-        env_kwargs.setdefault("distribution_mode", args.distribution_mode)
-        if args.num_levels is not None:
-            env_kwargs["num_levels"] = args.num_levels
-        if args.start_level is not None:
-            env_kwargs["start_level"] = args.start_level
-    config = PPOConfig(
-        env_kind=args.env_kind, env_name=args.env, env_kwargs=env_kwargs, architecture=args.arch,
-        num_envs=args.num_envs, num_steps=args.num_steps, num_minibatches=args.num_minibatches,
-        ppo_epochs=args.ppo_epochs, learning_rate=args.learning_rate,
-        entropy_coeff=args.entropy_coeff, clip_range=args.clip_range, gamma=args.gamma,
-        lam=args.lam, total_timesteps=args.timesteps, save_interval=args.save_interval,
-        seed=args.seed)
     hook, on_checkpoint = None, None
     if args.analyze_every > 0:
         from mlflow_hooks import CheckpointAnalyzer
@@ -133,76 +105,39 @@ def _cmd_train(args) -> int:
     return 0
 
 
-def _add_agent_options(p):
-    g = p.add_argument_group("agent")
-    g.add_argument("--backend", choices=["auto", "keras", "torch"], default="auto",
-                   help="framework to run the agent on (default %(default)s: the checkpoint's "
-                        "own; native checkpoints also run on torch)")
-    g.add_argument("--device", default="auto",
-                   help="torch device: auto, cpu, cuda or cuda:N (default %(default)s)")
-    g.add_argument("--env-kind", default=None, choices=["procgen", "atari", "sb3-atari"],
-                   help="environment kind to collect probes from (default: the checkpoint's; "
-                        "needed for SB3 and CleanRL files, which do not record it)")
-    g.add_argument("--env", default=None, help="environment name (default: the checkpoint's)")
-
-
-def _load_options(args) -> dict:
-    return {"backend": args.backend, "device": args.device, "env_kind": args.env_kind,
-            "env_name": args.env}
-
-
-def _load_agent(args):
+def _load_agent(checkpoint: str, agent_config):
     from .agents.checkpoint import load_checkpoint
 
-    return load_checkpoint(args.checkpoint, **_load_options(args))
-
-
-def _add_env_override(p):
-    p.add_argument("--start-level", type=int, default=None,
-                   help="procgen start_level (default: the agent's training levels)")
-    p.add_argument("--num-levels", type=int, default=None, help="procgen num_levels")
-    p.add_argument("--env-option", action="append", metavar="KEY=VALUE",
-                   help="override an environment option, repeatable")
-
-
-def _env_override(args) -> dict:
-    kwargs = _env_kwargs(args.env_option)
-    if args.start_level is not None:
-        kwargs["start_level"] = args.start_level
-    if args.num_levels is not None:
-        kwargs["num_levels"] = args.num_levels
-    return kwargs
+    return load_checkpoint(checkpoint, **agent_config.load_options())
 
 
 def _add_evaluate(sub):
+    from .configs import EvaluationConfig
+
     p = sub.add_parser(
         "evaluate", help="mean episode return of a checkpoint (and of a random policy)",
         description="Run CHECKPOINT for N complete episodes and print the mean return with its "
                     "standard error. With --baseline random, a uniformly random policy plays the "
                     "same levels (same environment seed) in the same run.")
     p.add_argument("checkpoint", help=CHECKPOINT_HELP)
-    _add_agent_options(p)
-    p.add_argument("--episodes", type=int, default=200, help="episodes (default %(default)s)")
-    p.add_argument("--num-envs", type=int, default=64, help="parallel envs (default %(default)s)")
-    p.add_argument("--seed", type=int, default=0, help="environment and sampling seed")
-    p.add_argument("--greedy", action="store_true", help="argmax actions instead of sampling")
-    p.add_argument("--baseline", choices=["random"], default=None,
-                   help="also evaluate a random policy on the same levels")
-    _add_env_override(p)
+    add_config_arguments(p, EvaluationConfig)
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_evaluate)
 
 
 def _cmd_evaluate(args) -> int:
+    from .configs import EvaluationConfig
     from .evaluation import evaluate
 
-    agent = _load_agent(args)
-    results = evaluate(agent, episodes=args.episodes, num_envs=args.num_envs, seed=args.seed,
-                       greedy=args.greedy, baseline=args.baseline, env_kwargs=_env_override(args),
+    config = config_from_args(EvaluationConfig, args)
+    agent = _load_agent(args.checkpoint, config.agent)
+    results = evaluate(agent, episodes=config.episodes, num_envs=config.num_envs,
+                       seed=config.seed, greedy=config.greedy, baseline=config.baseline,
+                       env_kwargs=config.env_kwargs,
                        progress=not args.no_progress and not args.json)
     meta = agent.metadata
-    env = {**meta.env_kwargs, **_env_override(args)}
+    env = {**meta.env_kwargs, **config.env_kwargs}
     if args.json:
         print(json.dumps({"checkpoint": args.checkpoint, "env_kind": meta.env_kind,
                           "env_name": meta.env_name, "env_kwargs": env,
@@ -215,55 +150,50 @@ def _cmd_evaluate(args) -> int:
     return 0
 
 
+# the parts of an AnalyzeConfig that `rl-clarity probe` takes
+PROBE_PARTS = ("agent", "analysis.probe")
+GROUP_TITLES = {"agent": "agent", "analysis": "analysis",
+                "analysis.probe": "trajectories and observations (probe set)"}
+
+
 def _add_probe(sub):
+    from .analysis.config import AnalyzeConfig
+
     p = sub.add_parser(
         "probe", help="collect a probe set (trajectories + sampled observations) to reuse",
         description="Roll out CHECKPOINT and save the frames an analysis runs on, so several "
                     "checkpoints or agents can be analysed on exactly the same frames.")
     p.add_argument("checkpoint", help=CHECKPOINT_HELP)
-    _add_agent_options(p)
     p.add_argument("-o", "--output", required=True, help="output .npz path")
-    _add_probe_options(p)
+    add_config_file_argument(p, "an analysis (AnalyzeConfig: its agent and analysis.probe "
+                                "parts are used)")
+    add_config_arguments(p, AnalyzeConfig, include=PROBE_PARTS, titles=GROUP_TITLES)
     p.set_defaults(func=_cmd_probe)
 
 
-def _add_probe_options(p):
-    from .envs.probe_config import ProbeConfig
+def _analyze_config(args):
+    """The :class:`AnalyzeConfig` of an ``analyze`` or ``probe`` command line."""
+    from .analysis.config import AnalyzeConfig
 
-    d = ProbeConfig()
-    p.add_argument("--traj-envs", type=int, default=d.traj_envs,
-                   help="trajectories (%(default)s)")
-    p.add_argument("--traj-steps", type=int, default=d.traj_steps,
-                   help="steps per trajectory (%(default)s)")
-    p.add_argument("--obs-envs", type=int, default=d.obs_envs,
-                   help="envs for sampled observations (%(default)s)")
-    p.add_argument("--obs-per-env", type=int, default=d.obs_per_env,
-                   help="observations kept per env (%(default)s)")
-    p.add_argument("--obs-every", type=int, default=d.obs_every,
-                   help="steps between kept observations (%(default)s)")
-    p.add_argument("--greedy", action="store_true", help="argmax actions instead of sampling")
-    p.add_argument("--seed", type=int, default=d.seed, help="seed (%(default)s)")
-    p.add_argument("--full-resolution", action="store_true",
-                   help="also keep every frame drawn at human scale (procgen: 512x512, WebP "
-                        "quality 85), shown by the tab and the export; attribution is still "
-                        "computed on the model input")
-    _add_env_override(p)
+    return config_from_args(AnalyzeConfig, args, load_config_file(getattr(args, "config", None)))
 
 
 def _probe_config(args):
-    from .envs.probe_config import ProbeConfig
-
-    return ProbeConfig(traj_envs=args.traj_envs, traj_steps=args.traj_steps,
-                       obs_envs=args.obs_envs, obs_per_env=args.obs_per_env,
-                       obs_every=args.obs_every, greedy=args.greedy, seed=args.seed,
-                       env_kwargs=_env_override(args), full_resolution=args.full_resolution)
+    return _analyze_config(args).analysis.probe
 
 
 def _cmd_probe(args) -> int:
-    from .envs.rollouts import collect_probe_set
+    from .envs.rollouts import check_probe_config, collect_probe_set
+    from .store import files
 
-    agent = _load_agent(args)
-    probe = collect_probe_set(agent, _probe_config(args), progress=True)
+    config = _analyze_config(args)
+    if files.is_url(args.output):
+        files.check_usable(args.output)
+    else:  # before the work: where it will be written can be written
+        files.check_writable(os.path.dirname(os.path.abspath(args.output)))
+    agent = _load_agent(args.checkpoint, config.agent)
+    check_probe_config(agent, config.analysis.probe)  # before the progress bar
+    probe = collect_probe_set(agent, config.analysis.probe, progress=True)
     probe.save(args.output)
     print(f"probe set {probe.probe_id}: {probe.num_trajectories} x {probe.num_steps} trajectory "
           f"steps, {len(probe.observations)} observations -> {args.output}")
@@ -271,16 +201,17 @@ def _cmd_probe(args) -> int:
 
 
 def _add_analyze(sub):
-    from .analysis.config import AttributionConfig, FeatureConfig, NMFConfig
+    from .analysis.config import AnalyzeConfig
 
     p = sub.add_parser(
         "analyze", help="analyse a checkpoint into a TensorBoard logdir (MPI-aware)",
         description="Attribution (integrated gradients to hidden layers), NMF features, dataset "
                     "examples, advantages and bookmarks of CHECKPOINT, written to LOGDIR/RUN at "
                     "the checkpoint's training step. Run it under 'mpirun -n N' to spread the "
-                    "work; the output does not depend on N. An interrupted job resumes.")
+                    "work; the output does not depend on N. An interrupted job resumes. Every "
+                    "option below is a field of AnalyzeConfig; --config FILE reads them from "
+                    "JSON and the options given here override it.")
     p.add_argument("checkpoint", help=CHECKPOINT_HELP)
-    _add_agent_options(p)
     p.add_argument("--logdir", required=True, help="TensorBoard logdir")
     p.add_argument("--run", default=None, help="run name (default: from the checkpoint path)")
     p.add_argument("--step", type=int, default=None,
@@ -290,70 +221,47 @@ def _add_analyze(sub):
     p.add_argument("--resume", action=argparse.BooleanOptionalAction, default=True,
                    help="keep finished units of an interrupted run (default on)")
     p.add_argument("--no-progress", action="store_true", help="no progress bars")
-    _add_probe_options(p.add_argument_group("trajectories and observations (probe set)"))
-    g = p.add_argument_group("layers")
-    g.add_argument("--layers", nargs="+", default=None, metavar="NAME",
-                   help="keep layers whose name contains one of these (e.g. 2b)")
-    g.add_argument("--discard-first-n", type=int, default=0, help="(%(default)s)")
-    g.add_argument("--include-input", action="store_true",
-                   help="also the input pseudo-layer (plain gradients)")
-    a = AttributionConfig()
-    g = p.add_argument_group("attribution")
-    g.add_argument("--attr-policy", action="store_true",
-                   help="also attribute every policy logit and action group (A more IG runs)")
-    g.add_argument("--integrate-steps", type=int, default=a.integrate_steps,
-                   help="IG path points (%(default)s)")
-    g.add_argument("--ig-rule", choices=["right", "midpoint", "quadratic"], default=a.rule,
-                   help="quadrature rule (%(default)s; the original used right)")
-    g.add_argument("--memory-budget-mb", type=int, default=a.memory_budget >> 20,
-                   help="memory per IG call in MiB (%(default)s)")
-    g.add_argument("--attr-max-paths", type=int, default=None, metavar="N",
-                   help="multi-path attribution to hidden layers: average N paths that bring NMF "
-                        "features in at different speeds (N * --integrate-steps gradients per "
-                        "frame; right Riemann sum, --ig-rule unused) instead of straight-line IG "
-                        "(default: off)")
-    n = NMFConfig()
-    g = p.add_argument_group("nmf")
-    g.add_argument("--nmf-features", type=int, default=n.features, help="(%(default)s)")
-    g.add_argument("--nmf-max-rows", type=int, default=n.max_rows, help="(%(default)s)")
-    f = FeatureConfig()
-    g = p.add_argument_group("features")
-    g.add_argument("--subdiv-mults", type=float, nargs="+", default=list(f.subdiv_mults),
-                   help="(%(default)s)")
-    g.add_argument("--expand-mults", type=float, nargs="+", default=list(f.expand_mults),
-                   help="(%(default)s)")
-    g.add_argument("--bookmarks", type=int, default=16, help="per direction (%(default)s)")
+    add_config_file_argument(p, "an analysis (AnalyzeConfig)")
+    add_config_arguments(p, AnalyzeConfig, titles=GROUP_TITLES)
     p.set_defaults(func=_cmd_analyze)
 
 
 def _analysis_config(args):
-    from .analysis.config import AnalysisConfig, AttributionConfig, FeatureConfig, NMFConfig
-    from .analysis.layers import LayerConfig
+    """The :class:`AnalysisConfig` of an ``analyze`` command line."""
+    return _analyze_config(args).analysis
 
-    subdiv, expand = tuple(args.subdiv_mults), tuple(args.expand_mults)
-    return AnalysisConfig(
-        probe=_probe_config(args),
-        layers=LayerConfig(name_contains_one_of=tuple(args.layers) if args.layers else None,
-                           discard_first_n=args.discard_first_n,
-                           include_input=args.include_input),
-        attribution=AttributionConfig(args.integrate_steps, args.ig_rule,
-                                      args.memory_budget_mb << 20, args.attr_max_paths),
-        nmf=NMFConfig(features=args.nmf_features, max_rows=args.nmf_max_rows),
-        features=FeatureConfig(subdiv_mults=subdiv, expand_mults=expand,
-                               subdiv_default=1.0 if 1.0 in subdiv else subdiv[0],
-                               expand_default=4.0 if 4.0 in expand else expand[-1]),
-        attr_policy=args.attr_policy, bookmarks=args.bookmarks)
+
+class _RaisingParser(argparse.ArgumentParser):
+    def error(self, message):
+        raise ConfigError(message)
+
+
+def analyze_config_from_argv(argv, base=None):
+    """The :class:`~.analysis.config.AnalyzeConfig` that ``rl-clarity analyze`` options (a list
+    of strings such as ``["--layers", "2b", "--full-resolution"]``; no checkpoint, logdir or
+    other per-invocation option) describe, on top of ``base`` (an ``AnalyzeConfig`` or its
+    JSON; default: the defaults). Raises :class:`ConfigError` (a ``ValueError``) naming the
+    option on anything wrong: for code that takes option lists (the MLflow hooks'
+    ``analyze_args``) and checks them at once."""
+    from .analysis.config import AnalyzeConfig
+
+    parser = _RaisingParser(prog="rl-clarity analyze", add_help=False)
+    add_config_arguments(parser, AnalyzeConfig)
+    args = parser.parse_args([str(a) for a in argv])
+    if base is not None and not isinstance(base, dict):
+        base = base.to_json()
+    return config_from_args(AnalyzeConfig, args, base)
 
 
 def _cmd_analyze(args) -> int:
     from .analysis.job import main_guarded, run_analysis, world_comm
 
+    config = _analyze_config(args)
     comm = world_comm()
-    config = _analysis_config(args)
     summary = main_guarded(lambda: run_analysis(
         args.checkpoint, args.logdir, run=args.run, step=args.step, probe_set=args.probe_set,
-        config=config, resume=args.resume, progress=not args.no_progress, comm=comm,
-        load_options=_load_options(args)), comm)
+        config=config.analysis, resume=args.resume, progress=not args.no_progress, comm=comm,
+        load_options=config.agent.load_options()), comm)
     if comm.rank == 0 and summary.get("unchanged"):
         print(f"already analysed: {summary['run']} at step {summary['step']} in "
               f"{summary['asset_dir']} (identical inputs; --no-resume redoes it)")
@@ -580,7 +488,9 @@ def _add_tensorboard(sub):
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="rl-clarity", description=DESCRIPTION,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="log more, and leave the libraries' notices and warnings "
+                             "(TensorFlow, gym) as they are")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     _add_train(sub)
@@ -592,29 +502,160 @@ def build_parser() -> argparse.ArgumentParser:
     _add_mlflow(sub)
     _add_example(sub)
     _add_tensorboard(sub)
+    for name, sub_parser in sub.choices.items():
+        if name != "tensorboard":  # also after the command: rl-clarity analyze ... --verbose
+            sub_parser.add_argument("-v", "--verbose", action="store_true",
+                                    default=argparse.SUPPRESS, help="as rl-clarity --verbose")
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+# Libraries that print at import time what a user of rl-clarity cannot act on: TensorFlow's
+# oneDNN and CPU-feature notices (C++ logging, written to file descriptor 2 whatever
+# TF_CPP_MIN_LOG_LEVEL says) and gym's deprecation banner (procgen imports gym).
+QUIET_IMPORTS = ("tensorflow", "gym")
+# Python loggers whose warnings (tf.function retracing, absl notes) are for developers
+QUIET_LOGGERS = ("tensorflow", "absl", "h5py", "matplotlib")
+
+
+class _QuietLoader:
+    """Wraps a module's loader: runs the module with stdout/stderr (Python's and the file
+    descriptors') captured; what was captured is dropped unless the import fails."""
+
+    def __init__(self, loader):
+        self._loader = loader
+
+    def __getattr__(self, name):
+        return getattr(self._loader, name)
+
+    def create_module(self, spec):
+        return self._loader.create_module(spec)
+
+    def exec_module(self, module):
+        import contextlib
+        import io
+        import tempfile
+
+        with tempfile.TemporaryFile() as captured:
+            saved_fds = []
+            for stream in (sys.stdout, sys.stderr):
+                stream.flush()
+            try:
+                for fd in (1, 2):
+                    saved_fds.append((fd, os.dup(fd)))
+                    os.dup2(captured.fileno(), fd)
+            except OSError:  # no usable descriptors (an embedding host): capture Python only
+                pass
+            text = io.StringIO()
+            try:
+                with contextlib.redirect_stdout(text), contextlib.redirect_stderr(text):
+                    self._loader.exec_module(module)
+            except BaseException:
+                _restore(saved_fds)
+                captured.seek(0)
+                sys.stderr.write(captured.read().decode(errors="replace") + text.getvalue())
+                raise
+            _restore(saved_fds)
+        for name in QUIET_LOGGERS:
+            logging.getLogger(name).setLevel(logging.ERROR)
+
+
+def _restore(saved_fds):
+    for fd, saved in saved_fds:
+        os.dup2(saved, fd)
+        os.close(saved)
+    saved_fds.clear()
+
+
+class _QuietImports:
+    """A ``sys.meta_path`` finder that gives :data:`QUIET_IMPORTS` a :class:`_QuietLoader`."""
+
+    def __init__(self):
+        self._finding = False
+
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname not in QUIET_IMPORTS or self._finding:
+            return None
+        import importlib.util
+
+        self._finding = True
+        try:
+            spec = importlib.util.find_spec(fullname)
+        finally:
+            self._finding = False
+        if spec is not None and spec.loader is not None:
+            spec.loader = _QuietLoader(spec.loader)
+        return spec
+
+
+def quiet_libraries() -> None:
+    """Quiet by default (``--verbose`` leaves everything as the libraries have it): no import
+    notices of TensorFlow and gym, no warnings of TensorFlow's loggers (retracing), no
+    deprecation warnings of libraries."""
+    import warnings
+
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    for name in QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(logging.ERROR)
+    warnings.filterwarnings("ignore", category=DeprecationWarning)
+    warnings.filterwarnings("ignore", category=FutureWarning)
+    if not any(isinstance(f, _QuietImports) for f in sys.meta_path):
+        sys.meta_path.insert(0, _QuietImports())
+
+
+def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["tensorboard"]:  # TensorBoard parses its own flags
         from .tensorboard import launch
 
-        try:
-            return launch.main(argv[1:])
-        except ValueError as e:
-            print(f"rl-clarity tensorboard: error: {e}", file=sys.stderr)
-            return 2
+        return run_command("tensorboard", lambda: launch.main(argv[1:]), verbose=False)
+    from . import exit_codes
+
     parser = build_parser()
+    parser.epilog = exit_codes.HELP  # what each exit code means, at the end of --help
     args = parser.parse_args(argv)
+    if args.verbose:
+        os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "0")
+    else:
+        quiet_libraries()
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
+    return run_command(args.command, lambda: args.func(args), verbose=args.verbose)
+
+
+def run_command(command: str, run, verbose: bool) -> int:
+    """Run one command; map what ends it to one exit code (``rlclarity_plugin.exit_codes``:
+    bad input, too large, file-system error, interrupted, internal error) and one message on
+    stderr, never a traceback (``--verbose`` prints an internal error's). SIGTERM is handled
+    like Ctrl-C while the command runs."""
+    import signal
+
+    from . import exit_codes
+
+    def on_sigterm(signum, frame):
+        raise exit_codes.Interrupted()
+
     try:
-        return int(args.func(args) or 0)
-    except (ValueError, FileNotFoundError) as e:
-        print(f"rl-clarity {args.command}: error: {e}", file=sys.stderr)
-        return 2
+        previous = signal.signal(signal.SIGTERM, on_sigterm)
+    except ValueError:  # not the main thread (main() called from a thread): leave it alone
+        previous = None
+    try:
+        return int(run() or 0)
+    except SystemExit as e:  # e.g. SystemExit("rl-clarity: ...") of an option check
+        if isinstance(e.code, str):
+            print(e.code, file=sys.stderr)
+            return exit_codes.BAD_INPUT
+        raise
+    except (Exception, KeyboardInterrupt) as e:
+        code = exit_codes.code_for(e)
+        if verbose and code == exit_codes.INTERNAL_ERROR:
+            import traceback
+
+            traceback.print_exc()
+        print(f"rl-clarity {command}: {exit_codes.describe(e)}", file=sys.stderr, flush=True)
+        return code
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

@@ -113,9 +113,11 @@ class NotebookView:
         return {"text/html": self.html(), "text/plain": repr(self)}
 
     def save(self, path: str) -> str:
-        """Write the page (a standalone HTML file, as ``rl-clarity export`` writes) to ``path``."""
-        with open(path, "wb") as f:
-            f.write(self.page)
+        """Write the page (a standalone HTML file, as ``rl-clarity export`` writes) to ``path``
+        (a temporary name, then a rename: a failed write leaves nothing at ``path``)."""
+        from .store import files
+
+        files.write_atomic(path, self.page)
         return path
 
     def __repr__(self) -> str:

@@ -1,11 +1,19 @@
 """Shared fixtures: tiny agents and environments so the suite fits in CI time on 2 cores."""
 
 import os
-
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+import shutil
+import tempfile
 
 import numpy as np
 import pytest
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+# SB3's logger makes a folder under /tmp (SB3-<date>) for every model trained without
+# tensorboard_log; keep those inside one folder the suite removes
+_SB3_LOGDIR = None
+if "SB3_LOGDIR" not in os.environ:
+    _SB3_LOGDIR = tempfile.mkdtemp(prefix="rlc-tests-sb3-")
+    os.environ["SB3_LOGDIR"] = _SB3_LOGDIR
 
 # -- the fast tier (``make test-fast``, ``pytest -m fast``) ------------------------------------
 # For the edit-test loop: the store, schema, codec, parameter, view, plugin-route and export
@@ -20,6 +28,13 @@ FAST_MODULES = {
 SLOW_FIXTURES = {"browser", "clear_agent", "compare_logdir", "real_analysed_logdir"}
 # module fixtures that run the real job
 SLOW_MODULE_FIXTURES = {"test_store_contract": {"logdir", "versions_logdir"}}
+
+
+def pytest_unconfigure(config):
+    if _SB3_LOGDIR:
+        import shutil
+
+        shutil.rmtree(_SB3_LOGDIR, ignore_errors=True)
 
 
 def pytest_configure(config):
@@ -141,17 +156,36 @@ def compare_logdir(analysed_logdir, tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def real_analysed_logdir(tmp_path_factory, clear_agent):
+def real_analysed_logdir(tmp_path_factory, request):
     """``analysed_logdir`` written by the real analysis job (TensorFlow, minutes), for the tests
     that check the job itself or need its checkpoints: the same runs, and the checkpoints
-    ``ckpt-1000`` and ``ckpt-2000`` next to the logdir. Returns the logdir path (str)."""
+    ``ckpt-1000`` and ``ckpt-2000`` next to the logdir. Returns the logdir path (str).
+
+    Written once per test session: under ``pytest -n N`` (pytest-xdist) the first worker that
+    needs it writes it into the session's shared temporary folder, the others wait for it."""
+    worker = getattr(request.config, "workerinput", None)
+    if worker is None:
+        return _write_real_analysed(tmp_path_factory.mktemp("real_analysed"), request)
+    from filelock import FileLock
+
+    shared = tmp_path_factory.getbasetemp().parent / "real_analysed"
+    with FileLock(str(shared) + ".lock"):
+        if not (shared / "done").exists():
+            shutil.rmtree(shared, ignore_errors=True)
+            shared.mkdir()
+            _write_real_analysed(shared, request)
+            (shared / "done").write_text("")
+    return str(shared / "logs")
+
+
+def _write_real_analysed(root, request) -> str:
     import keras
 
     from rlclarity_plugin.agents.agent import Agent
     from rlclarity_plugin.agents.checkpoint import save_checkpoint
     from rlclarity_plugin.agents.original import PROCGEN_ACTION_COMBOS
 
-    root = tmp_path_factory.mktemp("real_analysed")
+    clear_agent = request.getfixturevalue("clear_agent")
     logdir = root / "logs"
     # procgen's 15 button combos, so that the action groups (RIGHT, LEFT, ...) exist too
     meta = clear_agent.metadata.replace(action_combos=tuple(PROCGEN_ACTION_COMBOS))

@@ -121,3 +121,20 @@ def test_bookmarks_last_step_forced_done_and_strictly_positive():
 def test_bookmark_ties_within_an_episode_keep_the_first_step():
     adv = np.array([[2.0, 2.0, 1.0]])
     assert bookmarks(adv, np.zeros((1, 3), bool), +1) == ([(0, 0)], [2.0])
+
+
+def test_bootstrapped_gae_is_the_window_gae_one_step_longer(rng):
+    """PPO's GAE (bootstrapped from ``last_values``) equals the reference over a window one
+    step longer whose last value is ``last_values``."""
+    E, T, gamma, lam = 4, 30, 0.99, 0.9
+    values = rng.normal(size=(E, T))
+    rewards = rng.normal(size=(E, T))
+    dones = rng.random((E, T)) < 0.1
+    last = rng.normal(size=E)
+    adv = compute_gae(values, rewards, dones, gamma, lam, last_values=last)
+    longer = reference_gae(np.concatenate([values, last[:, None]], 1),
+                           np.concatenate([rewards, np.zeros((E, 1))], 1),
+                           np.concatenate([dones, np.zeros((E, 1), bool)], 1), gamma, lam)
+    np.testing.assert_allclose(adv, longer[:, :T], rtol=1e-12, atol=1e-12)
+    with pytest.raises(ValueError, match="last_values"):
+        compute_gae(values, rewards, dones, last_values=last[:2])

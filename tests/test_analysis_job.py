@@ -213,8 +213,8 @@ def test_failing_rank_ends_the_job(tmp_path, ckpt):
 
 
 def test_killed_rank_ends_the_job(tmp_path, ckpt):
-    """A rank killed by a signal: mpiexec ends every rank and exits non-zero, and its report
-    (by pid) can be matched to the rank through the pid list the job prints."""
+    """A rank killed by a signal: mpiexec ends every rank and exits non-zero, and the job names
+    the dead rank by its number (MPICH's own report names a pid, not always the dead one's)."""
     args = ["--traj-envs", "4", "--traj-steps", "64", *TINY_ARGS[4:]]
     proc = analyze(ckpt, "--logdir", str(tmp_path), *args, mpi=2, stdout=subprocess.PIPE,
                    stderr=subprocess.STDOUT, text=True)
@@ -239,7 +239,8 @@ def test_killed_rank_ends_the_job(tmp_path, ckpt):
     output, _ = proc.communicate(timeout=120)
     assert proc.returncode != 0
     assert f"1=pid {rank1}" in output
-    assert f"PID {rank1}" in output
+    assert f"rank 1 of 2 (pid {rank1}) ended before the job finished" \
+        in output, output[-2000:]
     assert not os.path.exists(os.path.join(step_dir, "manifest.json"))
 
 

@@ -270,9 +270,9 @@ def test_a_small_analysis_into_a_logdir(procgen_trained, tmp_path):
     assert layer.shape == (16, 16, 32) and layer.features == 3
     maps, _ = reader.attribution("cleanrl", 512, "network.1.res_block1", 0, "v")
     assert maps.shape[:3] == (16, 16, 16) and np.isfinite(maps).all()
-    series = reader.series("cleanrl", 512, manifest)
+    series = reader.series("cleanrl", 512)
     # the stored values are the trained module's own on the probe set's frames
-    frames = reader.frames("cleanrl", 512, 0, manifest)
+    frames = reader.frames("cleanrl", 512, 0)
     assert len(frames) == 16 and np.isfinite(series["values"]).all()
 
 

@@ -66,8 +66,9 @@ def test_cleanrl_recipe_analyses_its_state_dicts_into_mlflow(server, tmp_path):
     for name in (f"rl_clarity/nmf_error/{LAYER}", "rl_clarity/value_mean",
                  "rl_clarity/ig_completeness_median", "losses/value_loss"):
         assert [m.step for m in client.get_metric_history(rid, name)] == [128, 256], name
-    params = client.get_run(rid).data.params
-    assert params["rl_clarity.probe_set"] == str(saved / "probe_set.npz")
+    data = client.get_run(rid).data
+    params = data.params
+    assert data.tags["rl_clarity.probe_set"] == str(saved / "probe_set.npz")
     assert params["rl_clarity.nmf.features"] == "3" and params["total_steps"] == "256"
     images = {f.path for f in client.list_artifacts(rid, "images")}
     assert any("thumbnails" in p for p in images)

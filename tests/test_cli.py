@@ -80,3 +80,91 @@ def test_errors_are_clear(args, message):
     assert out.returncode == 2
     assert message in out.stderr
     assert "Traceback" not in out.stderr
+
+
+@pytest.mark.parametrize("args,message", [
+    (["analyze", "--subdiv-mults", "0"], "--subdiv-mults: subdiv_mults must be one or more "
+                                         "positive numbers, got [0.0]"),
+    (["analyze", "--subdiv-mults", "-1"], "--subdiv-mults: subdiv_mults must be"),
+    (["analyze", "--subdiv-mults", "nan"], "--subdiv-mults: subdiv_mults must be"),
+    (["analyze", "--expand-mults", "0"], "--expand-mults: expand_mults must be"),
+    (["analyze", "--bookmarks", "-1"], "--bookmarks: bookmarks must be >= 0, got -1"),
+    (["analyze", "--device", "gpu"], "--device: device must be auto, cpu, cuda or cuda:N"),
+    (["probe", "--traj-steps", "0"], "--traj-steps: traj_steps must be at least 1, got 0"),
+    (["evaluate", "--episodes", "0"], "--episodes: episodes must be at least 1, got 0"),
+    (["train", "--analyze-every", "1", "--analyze-option=--bookmarks",
+      "--analyze-option=-1"], "--analyze-option: --bookmarks: bookmarks must be >= 0, got -1"),
+    (["train", "--num-envs", "3", "--num-steps", "3"],
+     "--num-minibatches: num_minibatches must divide num_envs*num_steps (9)"),
+])
+def test_bad_options_fail_before_any_work(args, message, tmp_path, capsys, monkeypatch):
+    """Refused when the configuration is built: no checkpoint loaded, nothing written."""
+    from rlclarity_plugin import cli
+    from rlclarity_plugin.agents import checkpoint
+
+    def no_loading(*a, **k):
+        raise AssertionError("the checkpoint was loaded before the options were checked")
+
+    monkeypatch.setattr(checkpoint, "load_checkpoint", no_loading)
+    logdir = tmp_path / "logs"
+    command, *options = args
+    where = {"analyze": ["demo:coinrun", "--logdir", str(logdir)],
+             "probe": ["demo:coinrun", "-o", str(logdir / "p.npz")],
+             "evaluate": ["demo:coinrun"], "train": ["--logdir", str(logdir)]}[command]
+    code = cli.main([command, *where, *options])
+    err = capsys.readouterr().err
+    assert code == 2 and message in err, err
+    assert "Traceback" not in err and not logdir.exists()
+
+
+def test_probe_refuses_before_its_progress_bar(ckpt, tmp_path, capsys):
+    from rlclarity_plugin import cli
+
+    out = str(tmp_path / "p.npz")
+    code = cli.main(["probe", ckpt, "-o", out, "--env-option", "distribution_mode=bogus"])
+    err = capsys.readouterr().err
+    assert code == 2 and "unknown distribution_mode 'bogus'" in err
+    assert "probe set" not in err and "%" not in err and not os.path.exists(out)
+
+
+NOISE = ["oneDNN", "absl::InitializeLog", "cpu_feature_guard", "Gym has been unmaintained",
+         "gymnasium", "retracing", "DeprecationWarning", "Warning:"]
+
+
+def test_analyze_is_quiet_by_default(ckpt, tmp_path):
+    """No library notices (TensorFlow's oneDNN and absl lines, gym's banner, retracing
+    warnings) in what a user sees, with no TF_CPP_MIN_LOG_LEVEL set."""
+    env = {k: v for k, v in os.environ.items() if k != "TF_CPP_MIN_LOG_LEVEL"}
+    out = subprocess.run(
+        [sys.executable, "-m", "rlclarity_plugin.cli", "analyze", ckpt, "--logdir",
+         str(tmp_path), "--traj-envs", "1", "--traj-steps", "6", "--obs-envs", "4",
+         "--obs-per-env", "4", "--obs-every", "2", "--layers", "2b", "--nmf-features", "2",
+         "--subdiv-mults", "1", "--expand-mults", "2", "--no-progress"],
+        capture_output=True, text=True, timeout=300, env=env)
+    assert out.returncode == 0, out.stderr
+    assert "analysed" in out.stdout
+    for noise in NOISE:
+        assert noise not in out.stderr, out.stderr
+    assert out.stderr.strip() == ""
+
+
+def test_one_config_file_for_probe_and_analyze(ckpt, tmp_path, capsys):
+    """What the MLflow hooks do: one AnalyzeConfig JSON for both children; the probe set made
+    with it has what the analysis asks for (full-resolution frames included)."""
+    from rlclarity_plugin import cli
+    from rlclarity_plugin.store.reader import LogdirReader
+
+    config = cli.analyze_config_from_argv(
+        ["--traj-envs", "1", "--traj-steps", "4", "--obs-envs", "4", "--obs-per-env", "4",
+         "--obs-every", "2", "--layers", "2b", "--nmf-features", "2", "--subdiv-mults", "1",
+         "--expand-mults", "2", "--full-resolution", "--start-level", "7"])
+    path = tmp_path / "config.json"
+    path.write_text(json.dumps(config.to_json()))
+    probe = str(tmp_path / "probe.npz")
+    assert cli.main(["probe", ckpt, "-o", probe, "--config", str(path)]) == 0
+    logdir = str(tmp_path / "logs")
+    assert cli.main(["analyze", ckpt, "--logdir", logdir, "--run", "r", "--probe-set", probe,
+                     "--no-progress", "--config", str(path)]) == 0, capsys.readouterr().err
+    manifest = LogdirReader(logdir).manifest("r", 0)
+    assert manifest.full_resolution is not None
+    assert manifest.inputs["config"] == config.analysis.to_json()

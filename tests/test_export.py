@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from rlclarity_plugin import export_html, views
+from rlclarity_plugin import exit_codes, export_html, views
 from rlclarity_plugin.export import ExportTooLarge
 from rlclarity_plugin.store import schema
 from tests.support.export_page import Page, split
@@ -131,7 +131,7 @@ def test_selection_and_clear_errors(logdir, tmp_path):
     done = subprocess.run([sys.executable, "-m", "rlclarity_plugin.cli", "export", "--logdir",
                            logdir, "--run", "agentA", "-o", str(out), "--max-size", "0.1"],
                           capture_output=True, text=True, timeout=300)
-    assert done.returncode == 2 and "Drop some with --layers" in done.stderr
+    assert done.returncode == exit_codes.TOO_LARGE and "Drop some with --layers" in done.stderr
     assert "Traceback" not in done.stderr and not out.exists()
 
 

@@ -191,8 +191,11 @@ def test_compare_view_fits(browser, tb, screens, size, pair):
             apart = (b["x"] >= p["x"] + p["width"] or b["x"] + b["width"] <= p["x"] or
                      b["y"] >= p["y"] + p["height"] or b["y"] + b["height"] <= p["y"])
             assert apart, f"the popup of pane {side} covers pane A's legend item {i}"
-        popup.locator('[data-testid="popup-close"]').click()
-        assert popup.count() == 0
+        if side == "a":
+            popup.locator('[data-testid="popup-close"]').click()
+        else:
+            page.keyboard.press("Escape")  # Escape closes a pane's popup too
+        popup.wait_for(state="detached", timeout=5000)
     assert page.errors == []
     page.close()
 
@@ -210,10 +213,43 @@ def test_export_fits(browser, exports, screens, size):
     settle(page, frame)
     page.screenshot(path=str(screens / f"export-{size[0]}x{size[1]}.png"), full_page=True)
     no_horizontal_scroll(page, frame)
-    legend_in_view(page, frame, scroll=size[0] < LAPTOP[0])
+    boxes = legend_in_view(page, frame, scroll=size[0] < LAPTOP[0])
     columns_in_view(page, frame)
+    if size == LAPTOP:
+        export_controls(frame)
+        export_links(page, frame)
+        # the legend does not move sideways when "combine positive and negative" is toggled
+        frame.locator('[data-testid="toggle-abs"]').click()
+        frame.locator('[data-testid="attr-canvas-0-abs"]').wait_for()
+        after = legend_in_view(page, frame, scroll=False)
+        assert [round(b["x"]) for b in after] == [round(b["x"]) for b in boxes]
     assert page.errors == []
     page.close()
+
+
+def export_links(page, frame):
+    """A link opened in the open export (only its hash changes) is followed; a frame that does
+    not exist is reported in the status line."""
+    page.evaluate("() => { location.hash = '#frame=5'; }")
+    frame.wait_for_function("() => window.rlClarity.state().frame === 4", timeout=10000)
+    page.evaluate("() => { location.hash = '#frame=999'; }")
+    status = frame.locator('[data-testid="link-status"]')
+    status.wait_for(timeout=10000)
+    assert "frame 999 does not exist" in status.inner_text()
+    status.locator('[data-testid="link-status-dismiss"]').click()
+    assert status.count() == 0
+
+
+def export_controls(frame):
+    """An export has no server-only controls: no "reload runs"; a picker with one option is
+    text (a disabled select drawn as text), not a dropdown."""
+    assert frame.locator('[data-testid="reload"]').count() == 0
+    run = frame.locator('[data-testid="run-select"]')
+    assert run.locator("option").count() == 1
+    assert run.is_disabled()
+    assert run.evaluate("e => getComputedStyle(e).appearance") == "none"
+    step = frame.locator('[data-testid="step-select"]')
+    assert step.is_disabled() == (step.locator("option").count() == 1)
 
 
 @pytest.mark.parametrize("size", [LAPTOP, DESKTOP, (800, 1000)],

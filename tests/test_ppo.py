@@ -6,9 +6,10 @@ import numpy as np
 import pytest
 import tensorflow as tf
 
+from rlclarity_plugin.analysis.advantages import compute_gae
 from rlclarity_plugin.envs.base import VectorEnv
 from rlclarity_plugin.training.config import PPOConfig
-from rlclarity_plugin.training.ppo import PPOTrainer, compute_gae
+from rlclarity_plugin.training.ppo import PPOTrainer
 
 
 class ColourEnv(VectorEnv):
@@ -40,12 +41,15 @@ class ColourEnv(VectorEnv):
 
 
 def test_gae_matches_direct_sum(rng):
+    """PPO's GAE (the shared one, bootstrapped from the value after the rollout)."""
     T, E, gamma, lam = 7, 3, 0.9, 0.8
     rewards = rng.normal(size=(T, E)).astype(np.float32)
     values = rng.normal(size=(T, E)).astype(np.float32)
     dones = rng.random((T, E)) < 0.3
     last = rng.normal(size=E).astype(np.float32)
-    adv, ret = compute_gae(rewards, values, dones, last, gamma, lam)
+    adv = compute_gae(values.T, rewards.T, dones.T, gamma, lam, last_values=last).T
+    assert adv.shape == (T, E) and adv.dtype == np.float32
+    ret = adv + values
     v_next = np.concatenate([values[1:], last[None]])
     delta = rewards + gamma * v_next * (1 - dones) - values
     for e in range(E):

@@ -315,7 +315,7 @@ def test_analysis_of_an_sb3_model(ppo, tmp_path):
     probe = ProbeSet.load(os.path.join(logdir, "ppo", m.probe_set.path))
     obs = probe.trajectories["observations"]
     _, ref_values = sb3_outputs(model.policy, obs.reshape(-1, 84, 84, 4))
-    series = reader.series("ppo", 256, m)
+    series = reader.series("ppo", 256)
     np.testing.assert_allclose(series["values"], ref_values.reshape(obs.shape[:2]), atol=TOL)
 
 

@@ -91,9 +91,10 @@ def test_sb3_recipe_analyses_checkpoints_into_tensorboard_and_mlflow(server, tmp
     for name in ("rl_clarity/value_mean", "rl_clarity/abs_advantage_mean",
                  "rl_clarity/ig_completeness_median", "rl_clarity/nmf_error/cnn.5"):
         assert [m.step for m in client.get_metric_history(rid, name)] == [128, 256], name
-    params = client.get_run(rid).data.params
-    assert params["rl_clarity.run"] == "PPO_1"
-    assert params["rl_clarity.logdir"] == str(tmp_path / "tb")
+    data = client.get_run(rid).data
+    params = data.params
+    assert data.tags["rl_clarity.run"] == "PPO_1"
+    assert data.tags["rl_clarity.logdir"] == str(tmp_path / "tb")
     assert params["rl_clarity.nmf.features"] == "2" and params["total_steps"] == "256"
     images = {f.path for f in client.list_artifacts(rid, "images")}
     assert any("thumbnails" in p for p in images) and any("bookmark" in p for p in images)

@@ -7,7 +7,9 @@ Screenshots of the main states are saved under the test's temporary output folde
 
 import hashlib
 import json
+import math
 import shutil
+import urllib.parse
 
 import numpy as np
 import pytest
@@ -26,6 +28,13 @@ def logdir(analysed_logdir, tmp_path_factory):
     root = tmp_path_factory.mktemp("ui") / "logs"
     shutil.copytree(analysed_logdir, root)
     shutil.copytree(root / "agentA", root / WEIRD_RUN)
+    # "holes": agentA with step 1000's frames and layer 2b's thumbnails removed (2000 intact)
+    shutil.copytree(root / "agentA", root / "holes")
+    step = root / "holes" / "plugins" / "rl_clarity" / "1000"
+    gone = [*(step / "trajectories").glob("frames_*"), *(step / "thumbnails").glob("2b.*")]
+    assert len(gone) >= 2
+    for f in gone:
+        f.unlink()
     return str(root)
 
 
@@ -50,6 +59,8 @@ def page(browser):
     dialogs = []
     p.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     p.dialogs = dialogs
+    p.errors = []
+    p.on("pageerror", lambda e: p.errors.append(str(e)))
     yield p
     p.close()
 
@@ -183,6 +194,11 @@ def test_toggles_and_rows(page, tb):
     tid(frame, "add-row").click()
     tid(frame, "row-output-1").select_option("group0")
     tid(frame, "graph-group0").wait_for()
+    # the narrow dropdown cuts a sum of many actions: its whole name is under it and its title
+    label = tid(frame, "row-label-1")
+    assert " | " in label.inner_text() and "logit sum" in label.inner_text()
+    assert label.evaluate("e => e.scrollWidth <= e.clientWidth")
+    assert tid(frame, "row-output-1").get_attribute("title") == label.inner_text()
     tid(frame, "attr-canvas-1-pos").wait_for()
     wait_change(page, frame, ("", 0), "attr-canvas-1-pos")
     tid(frame, "remove-row-1").click()
@@ -370,3 +386,192 @@ def test_overlay_pixels_are_the_originals_pipeline(page, tb, logdir, overlay):
                 assert err[strong].mean() <= 3 / 255, (t, direction, err[strong].mean() * 255)
                 checked += int(strong.sum())
     assert checked > 500  # the frames hold attribution to compare
+
+
+# -- issue 17 part B: keyboard, links, click-to-seek, missing parts, the frame's own URL --------
+# (here, not in a module of their own: they share this module's TensorBoard and browser)
+
+T = 40  # frames per trajectory of the shared analysed logdir
+
+
+def link(view: dict) -> str:
+    return "#rl_clarity" + "".join(f"&p.rl_clarity.{k}={urllib.parse.quote(str(v), safe=',')}"
+                                   for k, v in view.items())
+
+
+def open_frame(page, tb, view: dict, wait_frame=True):
+    """The tab opened on a view (a dict), and its frame (a Playwright Frame: evaluate works)."""
+    page.goto(tb.url + link(view))
+    page.frame_locator(FRAME).locator("body" + ("[data-first-frame-ms]" if wait_frame else "")
+                                      ).wait_for(timeout=60000)
+    frame = page.locator(FRAME).element_handle().content_frame()
+    frame.locator('[data-testid="frame-label"], [data-testid="error"]').first.wait_for()
+    return frame
+
+
+def view_state(frame) -> dict:
+    return frame.evaluate("() => window.rlClarity.state()")
+
+
+def poll(page, fn, what, timeout=10):
+    for _ in range(int(timeout / 0.05)):
+        value = fn()
+        if value:
+            return value
+        page.wait_for_timeout(50)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def test_hotkeys_before_any_click_escape_and_form_controls(page, tb):
+    frame = open_frame(page, tb, {"run": "agentA", "step": 1000, "layer": "2b", "frame": 5})
+    # the focus is in TensorBoard's page, not in the plugin's frame
+    assert page.evaluate("() => document.activeElement.tagName") != "IFRAME"
+    page.keyboard.press("ArrowRight")
+    poll(page, lambda: frame_number(frame) == 6, "ArrowRight in the host page to step")
+    page.keyboard.press("ArrowLeft")
+    poll(page, lambda: frame_number(frame) == 5, "ArrowLeft in the host page to step back")
+    page.keyboard.press(" ")
+    poll(page, lambda: view_state(frame)["playing"] != 0, "Space in the host page to play")
+    page.keyboard.press(" ")
+    poll(page, lambda: view_state(frame)["playing"] == 0, "Space to pause")
+    at = frame_number(frame)
+    # Escape closes the feature popup
+    tid(frame, "legend-1").click()
+    tid(frame, "feature-popup").wait_for()
+    page.keyboard.press("Escape")
+    tid(frame, "feature-popup").wait_for(state="detached", timeout=5000)
+    # Space on a focused checkbox toggles it and does not play
+    box = tid(frame, "toggle-residual")
+    box.focus()
+    before = box.is_checked()
+    page.keyboard.press(" ")
+    poll(page, lambda: box.is_checked() != before, "Space to toggle the focused checkbox")
+    page.wait_for_timeout(200)
+    assert view_state(frame)["playing"] == 0 and frame_number(frame) == at
+    # a dropdown chosen without a key lets go of the focus: the arrows step the frames again
+    select = tid(frame, "row-output-0")
+    select.focus()
+    select.select_option("logit0")
+    poll(page, lambda: frame.evaluate("() => document.activeElement.tagName") != "SELECT",
+         "the dropdown to let go of the focus")
+    page.keyboard.press("ArrowRight")
+    poll(page, lambda: frame_number(frame) == at + 1, "ArrowRight after a pointer choice")
+    # ... a dropdown used by keyboard keeps its keys
+    select.focus()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_timeout(200)
+    assert frame_number(frame) == at + 1
+    assert frame.evaluate("() => document.activeElement.tagName") == "SELECT"
+    assert page.errors == []
+
+
+def test_links_in_an_open_tab_are_followed_and_reported(page, tb):
+    frame = open_frame(page, tb, {"run": "agentA", "step": 1000, "layer": "2b", "frame": 3})
+    assert tid(frame, "link-status").count() == 0
+    # only the part after "#" of TensorBoard's URL changes
+    page.evaluate("h => { location.hash = h; }",
+                  link({"run": "agentA", "step": 2000, "layer": "4a", "frame": 9, "traj": 2}))
+    poll(page, lambda: (lambda s: (s["step"], s["layer"], s["frame"], s["traj"]) ==
+                        (2000, "4a", 8, 1))(view_state(frame)), "the view to follow the new link")
+    tid(frame, "step-forward").click()
+    poll(page, lambda: "p.rl_clarity.frame=10" in page.evaluate("() => location.hash"),
+         "the host URL to hold the stepped frame")
+    hash_now = page.evaluate("() => location.hash")
+    assert "p.rl_clarity.step=2000" in hash_now and "p.rl_clarity.layer=4a" in hash_now
+    # values that are not here: reported, with what is shown instead
+    page.evaluate("h => { location.hash = h; }",
+                  link({"run": "nope", "step": 1000, "frame": 9999, "rows": "v,zz9"}))
+    status = tid(frame, "link-status")
+    status.wait_for()
+    text = status.inner_text()
+    assert 'run "nope"' in text and "frame 9999" in text and '"zz9"' in text, text
+    assert f"showing {T}" in text  # the last frame instead
+    assert frame_number(frame) == T
+    tid(frame, "link-status-dismiss").click()
+    assert status.count() == 0
+    page.evaluate("h => { location.hash = h; }",
+                  link({"run": "agentA", "step": 1000, "layer": "zz"}))
+    status.wait_for()
+    assert 'layer "zz"' in status.inner_text()
+    # the next link without problems clears it
+    page.evaluate("h => { location.hash = h; }", link({"run": "agentA", "step": 1000, "frame": 4}))
+    status.wait_for(state="detached", timeout=5000)
+    poll(page, lambda: frame_number(frame) == 4, "the good link's frame")
+    assert page.errors == []
+
+
+def test_compare_to_single_keeps_the_view(page, tb):
+    status, _, body = tb.get("data/plugin/rl_clarity/manifest?run=agentA&step=2000")
+    logit = next(o["key"] for o in json.loads(body)["outputs"] if o["kind"] == "logit")
+    frame = open_frame(page, tb, {"run": "agentA", "step": 2000, "run_b": "agentA", "step_b": 1000,
+                                "layer": "4a", "rows": f"v,{logit}", "abs": 1, "frame": 7})
+    tid(frame, "compare-status").wait_for()
+    tid(frame, "single").click()
+    poll(page, lambda: view_state(frame)["mode"] == "single", "the single view")
+    s = view_state(frame)
+    assert (s["run"], s["step"], s["layer"], s["rows"], s["frame"]) == \
+        ("agentA", 2000, "4a", ["v", logit], 6)
+    assert tid(frame, "toggle-abs").is_checked()
+    tid(frame, "attr-canvas-1-abs").wait_for()
+    poll(page, lambda: f"p.rl_clarity.rows=v%2C{logit}" in page.evaluate("() => location.hash")
+         and "run_b" not in page.evaluate("() => location.hash"), "the single view's link")
+
+
+def expected_seek(p: float, frame: int, visible: int = T) -> int:
+    """charts.ts frameAt, written again."""
+    return min(max(math.floor(frame + 0.5 + (p - 0.5) * visible), 0), T - 1)
+
+
+def test_click_to_seek_on_the_scrubber_and_the_graphs(page, tb):
+    frame = open_frame(page, tb, {"run": "agentA", "step": 1000, "frame": 20})
+    tid(frame, "graph-advantage").wait_for()
+    scrub = tid(frame, "scrubber").bounding_box()
+    page.mouse.click(scrub["x"] + scrub["width"] * 0.8, scrub["y"] + scrub["height"] / 2)
+    want = expected_seek(0.8, 19) + 1
+    assert want != 20
+    poll(page, lambda: frame_number(frame) == want, "a click on the scrubber to seek")
+    graph = tid(frame, "graph-advantage").locator("svg").bounding_box()
+    page.mouse.click(graph["x"] + graph["width"] * 0.2, graph["y"] + graph["height"] / 2)
+    want2 = expected_seek(0.2, want - 1) + 1
+    poll(page, lambda: frame_number(frame) == want2, "a click on a graph to seek")
+    # a drag still pulls the tape: left moves forward
+    x, y = scrub["x"] + scrub["width"] / 2, scrub["y"] + scrub["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x - scrub["width"] * 0.25, y, steps=5)
+    page.mouse.up()
+    poll(page, lambda: frame_number(frame) == want2 + 10, "a drag to pull the tape")
+
+
+def test_missing_parts_are_noticed_until_a_good_analysis(page, tb):
+    frame = open_frame(page, tb, {"run": "holes", "step": 1000, "layer": "2b"}, wait_frame=False)
+    notice = tid(frame, "error")
+    poll(page, lambda: "could not load frames of holes step 1000: " in notice.inner_text()
+         and "could not load thumbnails of layer 2b of holes step 1000: " in notice.inner_text(),
+         "the notices of the missing frames and thumbnails")
+    lines = tid(frame, "notice").all_inner_texts()
+    frames_line = next(x for x in lines if "frames of" in x)
+    assert "frames_0" in frames_line  # the server's one-line reason names the file
+    legend_missing = frame.locator('[data-testid^="legend-"] [data-testid="thumb-missing"]')
+    assert legend_missing.count() == 4  # marked, not silent grey boxes
+    tid(frame, "step-select").select_option("2000")
+    notice.wait_for(state="detached", timeout=10000)
+    legend_missing.first.wait_for(state="detached", timeout=10000)
+    frame.locator("body[data-first-frame-ms]").wait_for()
+
+
+def test_the_plugin_frame_reloads_by_itself(page, tb):
+    frame = open_frame(page, tb, {"run": "agentA", "step": 1000, "frame": 3})
+    tid(frame, "step-forward").click()
+    poll(page, lambda: "frame=4" in frame.evaluate("() => location.hash"), "the frame's own hash")
+    href = frame.evaluate("() => location.href")
+    assert "/data/plugin_entry.html?name=rl_clarity#" in href, href
+    status, _, _ = tb.get(urllib.parse.urlsplit(href)._replace(scheme="", netloc="",
+                                                               fragment="").geturl())
+    assert status == 200
+    frame.evaluate("() => location.reload()")
+    page.frame_locator(FRAME).locator("body[data-first-frame-ms]").wait_for(timeout=60000)
+    frame = page.locator(FRAME).element_handle().content_frame()
+    poll(page, lambda: tid(frame, "frame-label").count() and frame_number(frame) == 4,
+         "the reloaded frame to show its own link's frame")

@@ -19,7 +19,10 @@ class AgentMetadata:
 
     ``action_combos`` names the buttons of each action (procgen's 15 combos); ``gamma`` and
     ``lam`` are the GAE parameters the agent was trained with; ``training_step`` is the number
-    of environment steps seen, used as the TensorBoard step of its analyses.
+    of environment steps seen, used as the TensorBoard step of its analyses. ``edits`` records
+    the model edits applied to the weights, oldest first (one JSON object each, written by
+    :func:`~.edit.edit_agent`: layer, consumer, weight, directions, features, source); it is
+    left out of the JSON when empty, so unedited agents keep their metadata and digest.
     """
 
     architecture: str
@@ -34,12 +37,17 @@ class AgentMetadata:
     training_step: int = 0
     arch_kwargs: dict = field(default_factory=dict)
     format_version: int = FORMAT_VERSION
+    edits: tuple = ()
 
     def to_json(self) -> dict:
         d = dataclasses.asdict(self)
         d["observation_shape"] = list(self.observation_shape)
         if self.action_combos is not None:
             d["action_combos"] = [list(c) for c in self.action_combos]
+        if self.edits:
+            d["edits"] = [dict(e) for e in self.edits]
+        else:
+            del d["edits"]
         return d
 
     @classmethod
@@ -60,6 +68,11 @@ class AgentMetadata:
         d["observation_shape"] = tuple(int(v) for v in d["observation_shape"])
         if d.get("action_combos") is not None:
             d["action_combos"] = tuple(tuple(str(b) for b in c) for c in d["action_combos"])
+        if "edits" in d:
+            edits = d["edits"]
+            if not isinstance(edits, list) or not all(isinstance(e, dict) for e in edits):
+                raise ValueError("checkpoint metadata 'edits' must be a list of JSON objects")
+            d["edits"] = tuple(edits)
         return cls(**d)
 
     def replace(self, **changes) -> AgentMetadata:

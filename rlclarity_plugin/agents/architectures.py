@@ -19,6 +19,7 @@ import keras
 import tensorflow as tf
 from keras import layers
 
+from .interface import EditSite
 from .keras_backend import KerasBackend
 
 ARCHITECTURES = ("clear", "impala", "nature")
@@ -226,3 +227,61 @@ class AgentNetwork(KerasBackend):
                                name=f"head_{name}")
             self._cuts[name] = (encoder, head)
         return self._cuts[name]
+
+    # ------------------------------------------------------------------ model editing
+    def edit_site(self, name: str) -> EditSite:
+        """Where projecting directions out of layer ``name`` acts: the first convolution or
+        dense layer after it, through channel-wise layers only (pooling, flatten, ReLU).
+
+        Raises ``ValueError`` (one line) for the input, for a layer read by an IMPALA residual
+        block (the skip connection reads it too, so projecting the block's convolution would
+        not blind the agent), for one read by the two heads, and for any other layer that is
+        neither linear in its input nor channel-wise.
+        """
+        link = self._link(name)
+        if link.kind == "input":
+            raise ValueError("the input cannot be edited: pick a hidden layer")
+        index = self.layer_names.index(name)
+        channels = int(self._shapes[name][-1])
+        between: list[str] = []
+        for nxt in self.trunk[index + 1:]:
+            layer = nxt.layer
+            if isinstance(layer, (layers.Conv2D, layers.Dense)):
+                dense = isinstance(layer, layers.Dense)
+                return EditSite(name, nxt.name, layer.kernel.path,
+                                "keras_dense" if dense else "keras_conv", channels,
+                                "hwc" if dense else None, tuple(between))
+            if isinstance(layer, ResidualBlock):
+                through = f" through {', '.join(between)}" if between else ""
+                raise ValueError(
+                    f"layer {name!r} cannot be edited: its activations reach more than one "
+                    f"consumer ({nxt.name!r} is a residual block: its convolutions and its skip "
+                    f"connection both read them{through}), so projecting one kernel would not "
+                    "blind the agent; pick a layer whose next layer is a convolution or dense "
+                    "layer")
+            if isinstance(layer, (L2Pool2D, layers.MaxPooling2D, layers.AveragePooling2D,
+                                  layers.Flatten, layers.ReLU)):
+                between.append(nxt.name)
+                continue
+            raise ValueError(f"layer {name!r} cannot be edited: it is read by {nxt.name!r} "
+                             f"({type(layer).__name__}), which is neither linear in its input "
+                             "nor channel-wise")
+        raise ValueError(f"layer {name!r} cannot be edited: it is read by two consumers, the "
+                         "heads policy_logits and value; pick an earlier layer")
+
+    def _consumer_layer(self, site: EditSite):
+        return self._link(site.consumer).layer
+
+    def _consumer_reads(self, site: EditSite) -> str:
+        return self.layer_names[self.layer_names.index(self._link(site.consumer).name) - 1]
+
+    def with_weights(self, changes: dict) -> AgentNetwork:
+        """A new network of the same architecture with these weights, ``changes`` (name ->
+        array, names of :meth:`get_weights`) replacing the named ones."""
+        unknown = sorted(set(changes) - set(self.get_weights()))
+        if unknown:
+            raise ValueError(f"no weights named {unknown} in the {self.architecture} network")
+        net = AgentNetwork(self.architecture, self.observation_shape, self.num_actions,
+                           self.arch_kwargs)
+        net.set_weights({**self.get_weights(), **changes})
+        return net

@@ -76,6 +76,21 @@ def save_checkpoint(agent: Agent, path: str, trainer_state: dict | None = None) 
     return path
 
 
+def save_native_weights(metadata: AgentMetadata, weights: dict[str, np.ndarray],
+                        path: str) -> str:
+    """Write a native checkpoint folder from metadata and Keras-named weights (a built-in
+    architecture), without TensorFlow: what the torch port of a native agent saves (an edited
+    one, :func:`~.edit.save_edited`). Metadata is written last; returns ``path``."""
+    if metadata.architecture not in ("clear", "impala", "nature"):
+        raise ValueError(f"native weights.npz checkpoints hold the built-in architectures "
+                         f"(clear, impala, nature), not {metadata.architecture!r}")
+    files.makedirs(path)
+    _write_bytes(_join(path, WEIGHTS_FILE), _npz_bytes(dict(weights)))
+    _write_bytes(_join(path, METADATA_FILE),
+                 json.dumps(metadata.to_json(), indent=2, sort_keys=True).encode())
+    return path
+
+
 def demo_checkpoint_path(name: str = "coinrun") -> str:
     """Folder of a shipped demo agent (``demo:NAME``)."""
     if name not in DEMO_AGENTS:

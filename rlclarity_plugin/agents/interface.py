@@ -15,6 +15,7 @@ convolutional cut points and ``(B, d)`` for dense ones, whatever the framework's
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 import numpy as np
@@ -82,3 +83,36 @@ def check_weights(expected: Mapping[str, tuple], weights: Mapping[str, np.ndarra
         raise ValueError("weights do not match the network:\n" + "\n".join(
             [f"  missing: {k}" for k in missing] + [f"  unexpected: {k}" for k in unexpected]
             + [f"  wrong shape: {k}" for k in misshaped]))
+
+
+@dataclass(frozen=True)
+class EditSite:
+    """Where a model edit at a layer acts (:mod:`rlclarity_plugin.analysis.editing`).
+
+    The directions of layer ``layer`` are projected out of the input of ``consumer``, the one
+    linear layer (convolution or dense) that reads the layer's activations, by projecting its
+    kernel ``weight`` (a name of ``get_weights()``, in ``layout``; ``flatten`` is the order in
+    which a dense consumer's input was flattened, ``hwc`` or ``chw``). ``between`` names the
+    channel-wise layers that run between the two (pooling, ReLU, flatten): the edit is exact
+    for the consumer's input, ``x -> x P``, which is ``layer``'s activations passed through them
+    (the article's "next convolution" after a pooled layer). ``channels`` is ``C``, the size of
+    ``P``.
+    """
+
+    layer: str
+    consumer: str
+    weight: str
+    layout: str
+    channels: int
+    flatten: str | None = None
+    between: tuple = ()
+
+    def to_json(self) -> dict:
+        return {"layer": self.layer, "consumer": self.consumer, "weight": self.weight,
+                "layout": self.layout, "channels": int(self.channels),
+                "flatten": self.flatten, "between": list(self.between)}
+
+    @classmethod
+    def from_json(cls, d: Mapping) -> EditSite:
+        return cls(str(d["layer"]), str(d["consumer"]), str(d["weight"]), str(d["layout"]),
+                   int(d["channels"]), d.get("flatten"), tuple(d.get("between", ())))

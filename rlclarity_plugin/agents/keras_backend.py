@@ -25,7 +25,7 @@ from ..analysis.attribution import (
     selector_matrix,
 )
 from ..analysis.config import AttributionConfig
-from .interface import check_weights
+from .interface import EditSite, check_weights
 
 
 def _bytes_per_point(head, act_shape) -> int:
@@ -234,3 +234,35 @@ class KerasBackend:
         check_weights({k: tuple(v.shape) for k, v in variables.items()}, weights)
         for k, v in variables.items():
             v.assign(np.asarray(weights[k], dtype=v.dtype))
+
+    # ------------------------------------------------------------------ model editing
+    # A network that supports editing implements ``edit_site(name) -> EditSite``,
+    # ``_consumer_layer(site)`` (the consumer's Keras layer) and ``_consumer_reads(site)`` (the
+    # cut point whose output the consumer reads) and ``with_weights``.
+
+    def edit_site(self, name: str) -> EditSite:
+        raise ValueError(f"model editing is not supported for {self.architecture} networks "
+                         "yet: only the built-in architectures (clear, impala, nature) on Keras")
+
+    def consumer_input(self, site: EditSite, obs: np.ndarray) -> np.ndarray:
+        """The consumer's input for uint8 observations: channel-last ``(B, h, w, C)``, or
+        ``(B, S*C)`` for a dense consumer (flattened as ``site.flatten``), float32."""
+        return self.activations(self._consumer_reads(site), obs)
+
+    def apply_consumer(self, site: EditSite, x: np.ndarray) -> np.ndarray:
+        """The consumer layer (with its activation) on input ``x`` as :meth:`consumer_input`
+        gives it: float32 channel-last."""
+        return np.asarray(self._consumer_layer(site)(tf.constant(np.asarray(x, np.float32))))
+
+    def consumer_output(self, site: EditSite, obs: np.ndarray) -> np.ndarray:
+        """The consumer layer's output for uint8 observations (float32 channel-last)."""
+        return self.activations(site.consumer, obs)
+
+    def outputs_from_consumer_input(self, site: EditSite, obs: np.ndarray,
+                                    x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """``(logits (B, A), values (B,))`` of this network with the consumer's input replaced
+        by ``x`` (``obs`` gives everything else; unused here, as every path passes through
+        the consumer)."""
+        _, head = self.cut(self._consumer_reads(site))
+        logits, value = head(tf.constant(np.asarray(x, np.float32)), training=False)
+        return np.asarray(logits, np.float32), np.asarray(value, np.float32)[:, 0]

@@ -196,6 +196,25 @@ def load_keras_weights(net: BuiltinNet, weights: dict[str, np.ndarray]) -> None:
         raise ValueError("weights do not match the torch port:\n" + "\n".join(problems))
 
 
+def keras_weights_from_torch(net: BuiltinNet) -> dict[str, np.ndarray]:
+    """The inverse of :func:`load_keras_weights`: the Keras-named weights (``1a/kernel``,
+    ``b1_res1/conv0/bias``) of a torch port, float32, in Keras layouts."""
+    out = {}
+    for path, module in net.named_modules():
+        if isinstance(module, (nn.Conv2d, nn.Linear)):
+            parts = path.split(".")
+            if parts[0] == "trunk":
+                name = parts[1] + ("" if len(parts) == 2 or parts[2] == "0"
+                                   else "/" + parts[2])
+            else:
+                name = parts[0]
+            kernel = module.weight.detach().cpu().numpy().astype(np.float32)
+            kernel = kernel.transpose(2, 3, 1, 0) if kernel.ndim == 4 else kernel.T
+            out[f"{name}/kernel"] = np.ascontiguousarray(kernel)
+            out[f"{name}/bias"] = module.bias.detach().cpu().numpy().astype(np.float32)
+    return out
+
+
 def torch_agent_from_weights(metadata, weights: dict[str, np.ndarray], device: str = "auto"):
     """An :class:`~.agent.Agent` on the torch backend from a native checkpoint's metadata and
     Keras-named weights."""

@@ -37,7 +37,7 @@ from torch import nn
 
 from ..analysis.attribution import IntegratedGradientsBase, MultiPathBase, selector_matrix
 from ..analysis.config import AttributionConfig
-from .interface import check_weights
+from .interface import EditSite, check_weights
 
 INPUT_LAYER = "input"
 CUT_TOLERANCE = 1e-5
@@ -465,6 +465,245 @@ class TorchNetwork:
         check_weights({k: tuple(v.shape) for k, v in state.items()}, weights)
         self.model.load_state_dict({k: torch.as_tensor(np.asarray(weights[k]))
                                     for k in state})
+
+
+    # ------------------------------------------------------------------ model editing
+    def _edit_run(self, x01: torch.Tensor, cut: _Cut, acts: torch.Tensor | None = None,
+                  consumer: nn.Module | None = None, consumer_input=None):
+        """Run the model on ``x01`` with the cut's output replaced by ``acts`` (channel-last)
+        and, if given, ``consumer``'s input replaced by ``consumer_input`` (its own layout);
+        returns ``(outputs, calls)``, ``calls`` = ``(path, input)`` of every leaf module call
+        in call order (inputs copied: a later in-place op cannot change them)."""
+        calls, hooks = [], []
+
+        def recorder(path):
+            def hook(_m, inp, _out):
+                x = inp[0] if inp else None
+                calls.append((path, x.detach().clone() if isinstance(x, torch.Tensor) else x))
+            return hook
+
+        for path, module in self.model.named_modules():
+            if path and not any(True for _ in module.children()):
+                hooks.append(module.register_forward_hook(recorder(path)))
+        if acts is not None:
+            replacement = _to_first(acts)
+            hooks.append(cut.module.register_forward_hook(lambda _m, _i, _o: replacement))
+        if consumer is not None:
+            hooks.append(consumer.register_forward_pre_hook(lambda _m, _i: (consumer_input,)))
+        try:
+            with torch.no_grad():
+                outs = self._outputs(x01)
+        finally:
+            for h in hooks:
+                h.remove()
+        return outs, calls
+
+    def edit_site(self, name: str) -> EditSite:
+        """Where projecting directions out of cut point ``name`` acts: the first convolution
+        or linear module whose input depends on the cut's activations, found and checked by
+        running the model (4 seeded random frames; functional ops are invisible to hooks, so
+        what is between is measured, not read):
+
+        1. the cut's activations ``a`` are replaced by ``a + noise``: the first ``Conv2d`` /
+           ``Linear`` whose input changes is the consumer; the leaf modules whose input changes
+           before it are ``between``;
+        2. every path goes through the consumer: with the cut's activations replaced by
+           other values and the consumer's input held at its original value, the outputs must
+           not change (a skip connection around the consumer would carry the change);
+        3. what is between acts channel by channel: raising one channel of the activations
+           changes the consumer's input in that channel only (for a ``Linear`` this also finds
+           the flatten order, ``hwc`` or ``chw``).
+
+        Raises ``ValueError`` (one line) saying why and which modules read the activations.
+        """
+        cache = self.__dict__.setdefault("_edit_sites", {})
+        if name not in cache:
+            cache[name] = self._find_edit_site(name)
+        return cache[name]
+
+    def _find_edit_site(self, name: str) -> EditSite:
+        cut = self._cut(name)
+        if cut.module is None:
+            raise ValueError("the input cannot be edited: pick a hidden layer")
+        self.check_cut(name, ())
+        rng = np.random.default_rng(0)
+        x01 = self._x01(rng.integers(0, 256, (4,) + self.observation_shape, dtype=np.uint8))
+        a0 = self._trunk(cut, x01).detach().clone()
+        gen = torch.Generator(device="cpu").manual_seed(0)
+        a1 = a0 + (torch.rand(a0.shape, generator=gen) + 0.5).to(a0.device)
+        out0, calls0 = self._edit_run(x01, cut, a0)
+        _, calls1 = self._edit_run(x01, cut, a1)
+        if [c[0] for c in calls0] != [c[0] for c in calls1]:
+            raise ValueError(f"layer {name!r} cannot be edited: which modules run depends on "
+                             "its activations")
+        modules = dict(self.model.named_modules())
+        dependent, consumer = [], None
+        for (path, inp0), (_, inp1) in zip(calls0, calls1):
+            if not _same(inp0, inp1):
+                if isinstance(modules[path], (nn.modules.conv._ConvNd, nn.Linear)):
+                    consumer = path
+                    break
+                if path not in dependent:
+                    dependent.append(path)
+        readers = ", ".join(dependent[:6]) or "no module (only functional ops)"
+        if consumer is None:
+            raise ValueError(f"layer {name!r} cannot be edited: no convolution or linear module "
+                             f"reads its activations (read by: {readers})")
+        module = modules[consumer]
+        count = sum(1 for c in calls0 if c[0] == consumer)
+        if count != 1:
+            raise ValueError(f"layer {name!r} cannot be edited: its consumer {consumer!r} runs "
+                             f"{count} times per forward pass")
+        if not isinstance(module, (nn.Conv2d, nn.Linear)) or getattr(module, "groups", 1) != 1:
+            raise ValueError(f"layer {name!r} cannot be edited: its consumer {consumer!r} is a "
+                             f"{type(module).__name__}"
+                             f"{' with groups' if getattr(module, 'groups', 1) != 1 else ''}; "
+                             "only Conv2d (groups=1) and Linear kernels are projected")
+        x0 = next(c[1] for c in calls0 if c[0] == consumer)
+        # 2. every path through the consumer
+        held, calls_held = self._edit_run(x01, cut, a1, module, x0)
+        for label, want, got in zip(("logits", "value"), out0, held):
+            scale = max(float(want.abs().max()), 1e-6)
+            if got.shape != want.shape or float((got - want).abs().max()) / scale > CUT_TOLERANCE:
+                around = [path for (path, inp0), (_, inp) in zip(calls0, calls_held)
+                          if path != consumer and not _same(inp0, inp)
+                          and path not in dependent]
+                raise ValueError(
+                    f"layer {name!r} cannot be edited: its activations reach the {label} by more "
+                    f"than one path, through {consumer!r} and around it (a skip connection, or "
+                    f"a second consumer such as another head: "
+                    f"{', '.join(dict.fromkeys(around[:3])) or 'functional ops'}); projecting "
+                    "one consumer's kernel would not blind the agent")
+        # 3. channel by channel
+        channels = int(cut.shape[-1])
+        flatten = self._flatten_order(name, cut, x01, a0, module, consumer, x0, channels)
+        dense = isinstance(module, nn.Linear)
+        weight = f"{consumer}.weight"
+        return EditSite(name, consumer, weight, "torch_dense" if dense else "torch_conv",
+                        channels, flatten if dense else None, tuple(dependent))
+
+    def _flatten_order(self, name, cut, x01, a0, module, consumer, x0, channels):
+        """Check that raising channel ``c`` of the cut changes the consumer's input in channel
+        ``c`` only; the flatten order (``hwc``/``chw``) for a flat input, else None."""
+        mixing = ValueError(f"layer {name!r} cannot be edited: something between it and its "
+                            f"consumer {consumer!r} mixes its channels, so a direction there is "
+                            "not a direction of the consumer's input")
+        if x0.dim() == 4:
+            if x0.shape[1] != channels:
+                raise mixing
+        elif x0.dim() != 2 or x0.shape[1] % channels:
+            raise mixing
+        positions = 1 if x0.dim() == 4 else x0.shape[1] // channels
+        orders = {"hwc", "chw"} if positions > 1 else {"hwc"}
+        lift = float(a0.abs().max()) + 1.0
+        for c in sorted({0, channels // 2, channels - 1}):
+            ac = a0.clone()
+            ac[..., c] += lift
+            _, calls = self._edit_run(x01, cut, ac)
+            xc = next(call[1] for call in calls if call[0] == consumer)
+            changed = (xc != x0)
+            if x0.dim() == 4:
+                per_channel = changed.any(dim=(0, 2, 3))
+                if not per_channel[c] or int(per_channel.sum()) != 1:
+                    raise mixing
+                continue
+            index = torch.nonzero(changed.any(dim=0)).flatten().cpu().numpy()
+            if not len(index):
+                raise mixing
+            if not np.all(index % channels == c):
+                orders.discard("hwc")
+            if not np.all(index // positions == c):
+                orders.discard("chw")
+            if not orders:
+                raise mixing
+        return "hwc" if "hwc" in orders else "chw" if x0.dim() == 2 else None
+
+    def _module(self, path: str) -> nn.Module:
+        return self.model.get_submodule(path)
+
+    @torch.no_grad()
+    def consumer_input(self, site: EditSite, obs: np.ndarray) -> np.ndarray:
+        """The consumer's input for uint8 observations, float32: channel-last ``(B, h, w, C)``
+        for a convolution, ``(B, S*C)`` (flattened as ``site.flatten``) for a linear module."""
+        store = {}
+
+        def hook(_m, inp):
+            store["x"] = inp[0]
+            raise _Stop
+
+        handle = self._module(site.consumer).register_forward_pre_hook(hook)
+        try:
+            self._outputs(self._x01(obs))
+        except _Stop:
+            pass
+        finally:
+            handle.remove()
+        return _to_last(store["x"]).float().cpu().numpy()
+
+    @torch.no_grad()
+    def apply_consumer(self, site: EditSite, x: np.ndarray) -> np.ndarray:
+        """The consumer module on input ``x`` as :meth:`consumer_input` gives it (float32,
+        channel-last out)."""
+        out = self._module(site.consumer)(_to_first(_tensor(x, self.device)))
+        return _to_last(out).float().cpu().numpy()
+
+    @torch.no_grad()
+    def consumer_output(self, site: EditSite, obs: np.ndarray) -> np.ndarray:
+        """The consumer module's output for uint8 observations (float32, channel-last)."""
+        store = {}
+
+        def hook(_m, _i, out):
+            store["y"] = out
+            raise _Stop
+
+        handle = self._module(site.consumer).register_forward_hook(hook)
+        try:
+            self._outputs(self._x01(obs))
+        except _Stop:
+            pass
+        finally:
+            handle.remove()
+        return _to_last(store["y"]).float().cpu().numpy()
+
+    @torch.no_grad()
+    def outputs_from_consumer_input(self, site: EditSite, obs: np.ndarray,
+                                    x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """``(logits (B, A), values (B,))`` with the consumer's input replaced by ``x``
+        (channel-last / flat as :meth:`consumer_input`); the rest runs on ``obs``."""
+        replacement = _to_first(_tensor(x, self.device))
+        handle = self._module(site.consumer).register_forward_pre_hook(
+            lambda _m, _i: (replacement,))
+        try:
+            logits, value = self._outputs(self._x01(obs))
+        finally:
+            handle.remove()
+        return (logits.float().cpu().numpy().astype(np.float32),
+                value.float().cpu().numpy().astype(np.float32))
+
+    def with_weights(self, changes: dict) -> TorchNetwork:
+        """A new network (a copy of the model, same spec and device) with the named entries of
+        the state dict (``changes``: name -> array) replaced."""
+        state = self.model.state_dict()
+        unknown = sorted(set(changes) - set(state))
+        if unknown:
+            raise ValueError(f"no weights named {unknown} in the {self.architecture} network")
+        net = TorchNetwork(self.model, self.spec, self.observation_shape, self.num_actions,
+                           self.architecture, self.device)
+        new_state = net.model.state_dict()
+        with torch.no_grad():
+            for key, value in changes.items():
+                if tuple(np.shape(value)) != tuple(new_state[key].shape):
+                    raise ValueError(f"weight {key}: got shape {np.shape(value)}, expected "
+                                     f"{tuple(new_state[key].shape)}")
+                new_state[key].copy_(torch.as_tensor(np.ascontiguousarray(value)))
+        return net
+
+
+def _same(a, b) -> bool:
+    """Two recorded module inputs are the same tensor values (or both not tensors)."""
+    if not isinstance(a, torch.Tensor) or not isinstance(b, torch.Tensor):
+        return not isinstance(a, torch.Tensor) and not isinstance(b, torch.Tensor)
+    return a.shape == b.shape and bool(torch.equal(a, b))
 
 
 def _tensor(array: np.ndarray, device) -> torch.Tensor:

@@ -24,17 +24,21 @@ def dones_from_firsts(firsts: np.ndarray) -> np.ndarray:
 
 
 def compute_gae(values: np.ndarray, rewards: np.ndarray, dones: np.ndarray,
-                gamma: float = 0.999, lam: float = 0.95) -> np.ndarray:
-    """Generalised advantage estimates inside a window of recorded steps.
+                gamma: float = 0.999, lam: float = 0.95,
+                last_values: np.ndarray | None = None) -> np.ndarray:
+    """Generalised advantage estimates over a window of recorded steps: the one GAE of
+    rl-clarity, for the interface (no bootstrap) and for PPO (bootstrapped).
 
-    values, rewards, dones: ``(E, T)``; ``dones[:, t]`` true if the episode ended after step t.
-    For ``t = T-2 .. 0``::
+    values, rewards, dones: ``(E, T)``; ``dones[:, t]`` true if the episode ended after step t
+    (the action at step t ended it). ``last_values`` ``(E,)``: V of the observation after step
+    T-1, to bootstrap from; None (the original interface): no bootstrap beyond the window, and
+    ``A_{T-1} = 0``. For ``t = T-1 (bootstrapped) or T-2 .. 0``::
 
-        delta_t = r_t + (1 - d_t) * gamma * V_{t+1} - V_t
-        A_t     = delta_t + (1 - d_t) * gamma * lam * A_{t+1}
+        delta_t = r_t + (1 - d_t) * gamma * V_{t+1} - V_t        (V_T = last_values)
+        A_t     = delta_t + (1 - d_t) * gamma * lam * A_{t+1}    (A_T = 0)
 
-    with ``A_{T-1} = 0`` (no bootstrap beyond the window). Returns ``(E, T)`` advantages, in
-    ``float32`` unless the inputs are float64 (computed in float64).
+    Returns ``(E, T)`` advantages (the returns PPO regresses on are ``advantages + values``),
+    in ``float32`` unless the inputs are float64 (computed in float64).
     """
     values = np.asarray(values)
     rewards = np.asarray(rewards)
@@ -43,14 +47,21 @@ def compute_gae(values: np.ndarray, rewards: np.ndarray, dones: np.ndarray,
         raise ValueError(f"values, rewards, dones must share an (E, T) shape, got "
                          f"{values.shape}, {rewards.shape}, {dones.shape}")
     out_dtype = np.result_type(values.dtype, rewards.dtype, np.float32)
-    v = values.astype(np.float64)
+    E, T = values.shape
+    v = np.zeros((E, T + 1))
+    v[:, :T] = values
+    if last_values is not None:
+        last_values = np.asarray(last_values)
+        if last_values.shape != (E,):
+            raise ValueError(f"last_values must be ({E},), got {last_values.shape}")
+        v[:, T] = last_values
     r = rewards.astype(np.float64)
     notdone = 1.0 - dones.astype(np.float64)
-    adv = np.zeros_like(v)
-    for t in range(v.shape[1] - 2, -1, -1):
+    adv = np.zeros((E, T + 1))
+    for t in range(T - 1 if last_values is not None else T - 2, -1, -1):
         delta = r[:, t] + notdone[:, t] * gamma * v[:, t + 1] - v[:, t]
         adv[:, t] = delta + notdone[:, t] * gamma * lam * adv[:, t + 1]
-    return adv.astype(out_dtype)
+    return adv[:, :T].astype(out_dtype)
 
 
 def bookmarks(advantages: np.ndarray, dones: np.ndarray, sign: float,

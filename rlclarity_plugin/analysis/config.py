@@ -4,19 +4,23 @@ measurement chose better (documented on the field)."""
 
 from __future__ import annotations
 
-import dataclasses
-import json
 import math
 from dataclasses import dataclass, field
 
+from ..configs import AgentConfig, Config, ConfigError, about, option
 from ..envs.probe_config import ProbeConfig
 from .layers import LayerConfig
 
+__all__ = ["AnalysisConfig", "AnalyzeConfig", "AttributionConfig", "ConfigError",
+           "FeatureConfig", "NMFConfig"]
+
 RULES = ("right", "midpoint", "quadratic")
+NMF_SOLVERS = ("cd", "mu")
+NMF_INITS = ("nndsvd", "nndsvda", "nndsvdar", "random")
 
 
 @dataclass(frozen=True)
-class AttributionConfig:
+class AttributionConfig(Config):
     """IG options: path points, quadrature rule, memory budget per compiled call (bytes), and
     ``max_paths``: when set, hidden layers get :func:`multi_path_attribution` with that many
     paths (``integrate_steps`` points each, the original's right Riemann sum; ``rule`` is then
@@ -29,22 +33,27 @@ class AttributionConfig:
     the 1.5 % the store promises; with 16 it is 0.8 % (every layer <= 0.85 %), and the stored
     maps 0.85-1.1 %. It costs 1.6x the IG time."""
 
-    integrate_steps: int = 16
-    rule: str = "quadratic"
-    memory_budget: int = 1 << 30
-    max_paths: int | None = None  # multi-path attribution to hidden layers when set
+    integrate_steps: int = option(16, help="IG path points")
+    rule: str = option("quadratic", flag="--ig-rule", choices=RULES,
+                       help="quadrature rule (the original used right)")
+    memory_budget: int = option(1 << 30, flag="--memory-budget-mb", cli_unit=1 << 20,
+                                metavar="MIB",
+                                help="memory per IG call (bytes; the flag takes MiB)")
+    max_paths: int | None = option(
+        None, flag="--attr-max-paths", metavar="N",
+        help="multi-path attribution to hidden layers: average N paths that bring NMF features "
+             "in at different speeds (N * --integrate-steps gradients per frame; right Riemann "
+             "sum, --ig-rule unused) instead of straight-line IG (default: off)")
 
     def __post_init__(self):
-        if self.integrate_steps < 1:
-            raise ValueError(f"integrate_steps must be at least 1, got {self.integrate_steps}")
-        if self.max_paths is not None and self.max_paths < 1:
-            raise ValueError(f"max_paths must be at least 1, got {self.max_paths}")
-        if self.rule not in RULES:
-            raise ValueError(f"unknown quadrature rule {self.rule!r}; expected one of {RULES}")
+        self._check_int("integrate_steps", 1)
+        self._check_int("max_paths", 1, optional=True)
+        self._check_choice("rule", RULES)
+        self._check_int("memory_budget", 1)
 
 
 @dataclass(frozen=True)
-class NMFConfig:
+class NMFConfig(Config):
     """Settings of :class:`AttributionNMF`.
 
     features: number of NMF components ``K`` (colours in the interface).
@@ -60,65 +69,119 @@ class NMFConfig:
     random_state: seeds both the row subsample and the NNDSVD initialisation.
     """
 
-    features: int = 8
-    max_rows: int = 1_000_000
-    solver: str = "cd"
-    init: str = "nndsvda"
-    max_iter: int = 200
-    tol: float = 1e-4
-    random_state: int = 0
+    features: int = option(8, flag="--nmf-features", help="NMF components (colours)")
+    max_rows: int = option(1_000_000, flag="--nmf-max-rows",
+                           help="fit on a subsample of this many rows")
+    solver: str = option("cd", flag="--nmf-solver", choices=NMF_SOLVERS,
+                         help="scikit-learn NMF solver")
+    init: str = option("nndsvda", flag="--nmf-init", choices=NMF_INITS,
+                       help="scikit-learn NMF initialisation")
+    max_iter: int = option(200, flag="--nmf-max-iter", help="NMF iterations at most")
+    tol: float = option(1e-4, flag="--nmf-tol", help="NMF stopping tolerance")
+    random_state: int = option(0, flag="--nmf-random-state",
+                               help="seed of the row subsample and the initialisation")
 
     def __post_init__(self):
-        if self.features < 1:
-            raise ValueError(f"features must be >= 1, got {self.features}")
-        if self.max_rows < 1:
-            raise ValueError(f"max_rows must be >= 1, got {self.max_rows}")
-        if self.solver not in ("cd", "mu"):
-            raise ValueError(f"solver must be 'cd' or 'mu', got {self.solver!r}")
-        if self.init not in ("nndsvd", "nndsvda", "nndsvdar", "random"):
-            raise ValueError(f"unsupported init {self.init!r}")
-        if self.max_iter < 1 or not self.tol >= 0:
-            raise ValueError("max_iter must be >= 1 and tol >= 0")
+        self._check_int("features", 1)
+        self._check_int("max_rows", 1)
+        self._check_choice("solver", NMF_SOLVERS)
+        self._check_choice("init", NMF_INITS)
+        self._check_int("max_iter", 1)
+        self._check_number("tol", low=0)
+        self._check_int("random_state", 0)
 
 
 @dataclass(frozen=True)
-class FeatureConfig:
-    """Dataset-example feature visualisation (the original's ``vis_*`` options)."""
+class FeatureConfig(Config):
+    """Dataset-example feature visualisation (the original's ``vis_*`` options).
 
-    subdiv_mults: tuple = (0.25, 0.5, 1.0, 2.0)
-    expand_mults: tuple = (1.0, 2.0, 4.0, 8.0)
-    subdiv_default: float = 1.0
-    expand_default: float = 4.0
-    thumbnail_num_mult: int = 4
-    thumbnail_expand_mult: float = 4.0
+    ``subdiv_default`` and ``expand_default`` (the interface's initial variant) are derived
+    when not given: 1.0 if among ``subdiv_mults``, else its first; 4.0 if among
+    ``expand_mults``, else its last. Given, they must be among them."""
+
+    subdiv_mults: tuple[float, ...] = option((0.25, 0.5, 1.0, 2.0), metavar="S",
+                                             help="feature-picture patch counts")
+    expand_mults: tuple[float, ...] = option((1.0, 2.0, 4.0, 8.0), metavar="E",
+                                             help="feature-picture zooms")
+    subdiv_default: float | None = option(None, derived_from="subdiv_mults",
+                                          help="the patch count shown first (default: 1 if "
+                                               "given, else the first)")
+    expand_default: float | None = option(None, derived_from="expand_mults",
+                                          help="the zoom shown first (default: 4 if given, "
+                                               "else the last)")
+    thumbnail_num_mult: int = option(4, help="thumbnail patches per side")
+    thumbnail_expand_mult: float = option(4.0, help="thumbnail zoom")
 
     def __post_init__(self):
         for name in ("subdiv_mults", "expand_mults"):
-            values = tuple(getattr(self, name))
-            if not values or not all(isinstance(v, (int, float)) and math.isfinite(v) and v > 0
-                                     for v in values):
-                raise ValueError(f"{name} must be one or more positive numbers, got "
-                                 f"{list(values)}")
-        for name in ("subdiv_default", "expand_default", "thumbnail_expand_mult"):
+            values = getattr(self, name)
+            if isinstance(values, (int, float)):
+                values = (values,)
+            if not isinstance(values, (tuple, list)) or not values or not all(
+                    _positive(v) for v in values):
+                self._fail(name, "must be one or more positive numbers", values)
+            self._set(name, tuple(float(v) for v in values))
+        for name, mults, preferred, fallback in (("subdiv_default", self.subdiv_mults, 1.0, 0),
+                                                 ("expand_default", self.expand_mults, 4.0,
+                                                  -1)):
             v = getattr(self, name)
-            if not (isinstance(v, (int, float)) and math.isfinite(v) and v > 0):
-                raise ValueError(f"{name} must be a positive number, got {v!r}")
-        if self.thumbnail_num_mult < 1:
-            raise ValueError(f"thumbnail_num_mult must be at least 1, got "
-                             f"{self.thumbnail_num_mult}")
+            if v is None:
+                self._set(name, preferred if preferred in mults else mults[fallback])
+            elif not _positive(v) or float(v) not in mults:
+                self._fail(name, f"must be one of {list(mults)}")
+            else:
+                self._set(name, float(v))
+        self._check_int("thumbnail_num_mult", 1)
+        self._check_number("thumbnail_expand_mult", positive=True)
+
+
+def _positive(v) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) \
+        and v > 0
 
 
 @dataclass(frozen=True)
-class AnalysisConfig:
+class AnalysisConfig(Config):
     """All options of an analysis, grouped as the original's keyword groups."""
 
-    probe: ProbeConfig = field(default_factory=ProbeConfig)
-    layers: LayerConfig = field(default_factory=LayerConfig)
-    attribution: AttributionConfig = field(default_factory=AttributionConfig)
-    nmf: NMFConfig = field(default_factory=NMFConfig)
-    features: FeatureConfig = field(default_factory=FeatureConfig)
-    attr_policy: bool = False
-    bookmarks: int = 16
+    probe: ProbeConfig = field(
+        default_factory=ProbeConfig,
+        metadata=about(help="trajectories and observations (probe set)"))
+    layers: LayerConfig = field(
+        default_factory=LayerConfig, metadata=about(help="layers"))
+    attribution: AttributionConfig = field(
+        default_factory=AttributionConfig, metadata=about(help="attribution"))
+    nmf: NMFConfig = field(
+        default_factory=NMFConfig, metadata=about(help="nmf"))
+    features: FeatureConfig = field(
+        default_factory=FeatureConfig, metadata=about(help="features"))
+    attr_policy: bool = option(False, help="also attribute every policy logit and action "
+                                           "group (A more IG runs)")
+    bookmarks: int = option(16, help="bookmarks per direction (high and low advantage)")
 
-    def to_json(self) -> dict:
-        return json.loads(json.dumps(dataclasses.asdict(self), default=list))
+    def __post_init__(self):
+        for name, cls in (("probe", ProbeConfig), ("layers", LayerConfig),
+                          ("attribution", AttributionConfig), ("nmf", NMFConfig),
+                          ("features", FeatureConfig)):
+            if not isinstance(getattr(self, name), cls):
+                raise ConfigError(f"{name} must be a {cls.__name__}, got "
+                                  f"{type(getattr(self, name)).__name__}")
+        self._check_int("bookmarks", 0)
+
+
+@dataclass(frozen=True)
+class AnalyzeConfig(Config):
+    """One ``rl-clarity analyze`` (and ``rl-clarity probe``) invocation but for its checkpoint
+    and where it writes (LOGDIR, --run, --step, --probe-set, --resume, --no-progress): how the
+    agent is loaded and every option of the analysis. ``rl-clarity analyze --config FILE``
+    reads it as JSON (``to_json``); command-line flags override the file."""
+
+    agent: AgentConfig = field(
+        default_factory=AgentConfig, metadata=about(help="agent"))
+    analysis: AnalysisConfig = field(
+        default_factory=AnalysisConfig, metadata=about(help="analysis"))
+
+    def __post_init__(self):
+        if not isinstance(self.agent, AgentConfig) or not isinstance(self.analysis,
+                                                                     AnalysisConfig):
+            raise ConfigError("AnalyzeConfig takes an AgentConfig and an AnalysisConfig")

@@ -25,6 +25,7 @@ not depend on the rank count.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import os
@@ -140,6 +141,8 @@ def _f32(values) -> list:
 
 
 class _Progress:
+    """Progress bars (rank 0, when enabled) and the seconds each stage took."""
+
     def __init__(self, comm, enabled: bool):
         self.enabled = enabled and comm.rank == 0
         self.times: dict[str, float] = {}
@@ -149,6 +152,13 @@ class _Progress:
 
         return tqdm(total=total, desc=desc, unit=unit, disable=not self.enabled,
                     dynamic_ncols=True, leave=False)
+
+    @contextlib.contextmanager
+    def stage(self, name: str):
+        """Time the ``with`` body as stage ``name`` (seconds in the summary)."""
+        t0 = time.perf_counter()
+        yield
+        self.times[name] = time.perf_counter() - t0
 
 
 def run_analysis(checkpoint, logdir: str, run: str | None = None, step: int | None = None,
@@ -165,12 +175,9 @@ def run_analysis(checkpoint, logdir: str, run: str | None = None, step: int | No
     was already there (nothing is redone unless ``resume`` is False). Raises ``ValueError`` on
     bad input before anything is written.
     """
-
     from ..agents.agent import Agent
     from ..agents.checkpoint import load_checkpoint
-    from ..envs.rollouts import ProbeSet, check_probe_config, collect_probe_set
     from ..store.writer import AssetWriter
-    from .layers import select_layers
 
     config = config or AnalysisConfig()
     comm = comm or world_comm()
@@ -179,44 +186,20 @@ def run_analysis(checkpoint, logdir: str, run: str | None = None, step: int | No
         files.check_writable(logdir)
     prog = _Progress(comm, progress)
     t_start = time.perf_counter()
-    if comm.size > 1:  # so that MPI's report of a dead process (by pid) names its rank
-        pids = comm.allgather(os.getpid())
-        if comm.rank == 0:
-            print("rl-clarity analyze: ranks " + ", ".join(f"{r}=pid {p}" for r, p in
-                                                           enumerate(pids)),
-                  file=sys.stderr, flush=True)
+    _announce_ranks(comm)
     agent = (checkpoint if isinstance(checkpoint, Agent)
              else load_checkpoint(checkpoint, **(load_options or {})))
-    meta = agent.metadata
     run = run or _default_run_name(checkpoint)
     schema.check_run_name(run)
-    step = schema.check_step(meta.training_step if step is None else step)
-    layers = select_layers(agent.network, config.layers,
-                           ("value", "logits") if config.attr_policy else ("value",))
-    for layer in layers:
-        schema.check_name("layer", layer)
-    outputs = _outputs(meta, config.attr_policy)
+    step = schema.check_step(agent.metadata.training_step if step is None else step)
+    layers, outputs = _layers_and_outputs(agent, config)
     run_dir = schema.run_path(logdir, run)
 
-    # checks and what to do with the step's folder (rank 0), before anything is written ------
-    plan = probe = None
-    if comm.rank == 0:
-        if probe_set is not None:
-            probe = ProbeSet.load(probe_set)
-            _check_probe_fits(probe, agent)
-            if config.probe.full_resolution and not probe.full:
-                raise ValueError(f"the probe set {probe_set!r} has no full-resolution frames: "
-                                 "collect it with 'rl-clarity probe --full-resolution'")
-        else:
-            check_probe_config(agent, config.probe)
-        _check_sizes(agent, layers, config, len(probe.observations) if probe is not None
-                     else config.probe.obs_envs * config.probe.obs_per_env)
-        inputs = _inputs(agent, probe, config, layers, outputs)
-        plan = (inputs, *_prepare_step(run_dir, step, inputs, resume))
-        if plan[2]:
-            print(f"rl-clarity analyze: {plan[2]}", file=sys.stderr, flush=True)
-    inputs, state, _ = comm.bcast(plan, root=0)
-    digest = schema.inputs_digest(inputs)
+    # checks and what to do with the step's folder (rank 0), before anything is written
+    plan = _plan(agent, config, layers, outputs, run_dir, step, probe_set, resume) \
+        if comm.rank == 0 else None
+    inputs, state, _ = comm.bcast(plan[:3] if plan else None, root=0)
+    probe = plan[3] if plan else None
     writer = AssetWriter(run_dir, step)
     summary = {"run": run, "step": step, "logdir": logdir, "asset_dir": writer.root,
                "ranks": comm.size, "layers": layers}
@@ -229,96 +212,27 @@ def run_analysis(checkpoint, logdir: str, run: str | None = None, step: int | No
         writer.write_json(schema.INPUTS_FILE, inputs)
     comm.barrier()
 
-    # 1. probe set ---------------------------------------------------------------------------
-    t0 = time.perf_counter()
-    probe_path = None
-    if comm.rank == 0:
-        if probe is not None:
-            probe_path = probe_set
-        else:
-            probe = collect_probe_set(agent, config.probe, progress=prog.enabled)
-            # stored relative to the run folder, so the manifest does not depend on the logdir
-            probe_path = f"plugins/{schema.PLUGIN_NAME}/probe_sets/{probe.probe_id}.npz"
-            full = files.join(run_dir, probe_path)
-            if not files.exists(full):
-                probe.save(full)
-    probe = comm.bcast(probe, root=0)
-    probe_path = comm.bcast(probe_path, root=0)
-    prog.times["probe_set"] = time.perf_counter() - t0
-    traj = probe.trajectories
-    E, T = traj["observations"].shape[:2]
-    display = display_rule(meta.env_kind, meta.observation_shape)
-    functions = _Functions(agent, config)
-
-    # 2. series ------------------------------------------------------------------------------
-    t0 = time.perf_counter()
-    series = bookmarks = None
-    if comm.rank == 0:
-        series, bookmarks = _series(agent, probe, config)
-    prog.times["series"] = time.perf_counter() - t0
-
-    # 3. NMF per layer -----------------------------------------------------------------------
-    t0 = time.perf_counter()
-    nmfs = {}
-    for layer in layers:
-        if layer == "input":
-            continue
-        nmfs[layer] = _fit_layer_nmf(functions, layer, probe.observations, config, writer,
-                                     comm, prog)
-    prog.times["nmf"] = time.perf_counter() - t0
-
-    # 4. attribution units -------------------------------------------------------------------
-    t0 = time.perf_counter()
-    units = [(layer, e, o) for layer in layers for e in range(E) for o in outputs]
-    todo = [u for u in _mine(units, comm)
-            if not (state == "resume" and
-                    writer.exists(schema.attribution_unit_asset(u[0], u[1], u[2].key)))]
-    with prog.bar(len(todo) * T, "attribution") as bar:
-        by_layer_traj: dict = {}
-        for layer, e, o in todo:
-            by_layer_traj.setdefault((layer, e), []).append(o)
-        for (layer, e), outs in by_layer_traj.items():
-            _attribution_units(functions, layer, e, traj["observations"][e], outs,
-                               nmfs.get(layer), config, writer, bar)
-    comm.barrier()
-    prog.times["attribution"] = time.perf_counter() - t0
-
-    # 5. feature units -----------------------------------------------------------------------
-    t0 = time.perf_counter()
-    pictures = to_display(probe.observations, display)
-    feature_units = [(layer, k) for layer in nmfs for k in range(nmfs[layer].features)]
-    todo = [u for u in _mine(feature_units, comm)
-            if not (state == "resume" and _feature_done(writer, u, config))]
-    reduced_cache: dict = {}
-    with prog.bar(len(todo), "features", unit="feature") as bar:
-        for layer, k in todo:
-            if layer not in reduced_cache:
-                reduced_cache.clear()
-                reduced_cache[layer] = _reduced_acts(functions, layer, probe.observations,
-                                                     nmfs[layer])
-            _feature_unit(layer, k, reduced_cache[layer], pictures, config, writer)
-            bar.update(1)
-    comm.barrier()
-    prog.times["features"] = time.perf_counter() - t0
-
-    # 6-7. images, event file, manifest (rank 0) -----------------------------------------------
+    job = _Job(agent, config, layers, outputs, writer, comm, prog, resume=state == "resume")
+    with prog.stage("probe_set"):  # 1
+        probe, probe_path = job.probe_set(probe, probe_set, run_dir)
+    with prog.stage("series"):  # 2
+        series, bookmarks = _series(agent, probe, config) if comm.rank == 0 else (None, None)
+    with prog.stage("nmf"):  # 3
+        nmfs = job.nmfs(probe)
+    with prog.stage("attribution"):  # 4
+        job.attribution(probe, nmfs)
+    with prog.stage("features"):  # 5
+        pictures, reduced_cache = job.features(probe, nmfs)
     bytes_written = comm.gather(writer.bytes_written, root=0)
     if comm.rank != 0:
         return {}
-    t0 = time.perf_counter()
-    _images(probe, pictures, display, nmfs, functions, config, writer, reduced_cache)
-    full_bytes = _full_frames(probe, writer) if probe.full else 0
-    prog.times["images"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    from ..store.writer import write_event_file
-
-    event_file = schema.event_file_name(step, digest)
-    event_path = write_event_file(run_dir, event_file, step, series,
-                                  f"plugins/{schema.PLUGIN_NAME}/{step}")
-    manifest = _manifest(agent, run, step, layers, outputs, probe, probe_path, display, nmfs,
-                         bookmarks, config, inputs, event_file, writer)
-    writer.write_json(schema.MANIFEST_FILE, manifest)
-    prog.times["summaries"] = time.perf_counter() - t0
+    with prog.stage("images"):  # 6 (rank 0)
+        _images(probe, pictures, job.display, nmfs, job.functions, config, writer,
+                reduced_cache)
+        full_bytes = _full_frames(probe, writer) if probe.full else 0
+    with prog.stage("summaries"):  # 7 (rank 0): the event file, then the manifest
+        event_path = job.summaries(run, step, run_dir, probe, probe_path, nmfs, series,
+                                   bookmarks, inputs)
     # rank 0's count so far is in the gathered list already: add only what it wrote since
     total_bytes = int(sum(bytes_written)) + writer.bytes_written - bytes_written[0]
     summary.update({"probe_set": probe_path, "event_file": event_path,
@@ -326,12 +240,147 @@ def run_analysis(checkpoint, logdir: str, run: str | None = None, step: int | No
                     "total_seconds": round(time.perf_counter() - t_start, 2),
                     "bytes_written": total_bytes})
     if probe.full:
-        summary["full_resolution"] = {
-            "frames": sum(len(f) for f in probe.full.values()), "bytes": full_bytes,
+        summary["full_resolution"] = _full_resolution_summary(probe, full_bytes, probe_set)
+    return summary
+
+
+def _announce_ranks(comm) -> None:
+    """With several ranks, print each rank's pid (rank 0) and watch the ranks, so that a rank
+    that dies is named by its rank number (:mod:`.ranks`)."""
+    from .ranks import watch_ranks
+
+    watch_ranks(comm)
+
+
+def _layers_and_outputs(agent, config) -> tuple[list[str], list]:
+    """The layers to analyse (names checked) and the outputs to attribute."""
+    from .layers import select_layers
+
+    layers = select_layers(agent.network, config.layers,
+                           ("value", "logits") if config.attr_policy else ("value",))
+    for layer in layers:
+        schema.check_name("layer", layer)
+    return layers, _outputs(agent.metadata, config.attr_policy)
+
+
+def _full_resolution_summary(probe, full_bytes: int, probe_set) -> dict:
+    return {"frames": sum(len(f) for f in probe.full.values()), "bytes": full_bytes,
             "encode_seconds": round(getattr(probe, "full_seconds", 0.0), 2),
             "probe_seconds": round(getattr(probe, "seconds", 0.0), 2)
             if probe_set is None else None}
-    return summary
+
+
+def _plan(agent, config, layers, outputs, run_dir, step, probe_set, resume):
+    """Rank 0's checks before anything is written: ``(inputs, state, message, probe)`` with
+    the probe set loaded when one is given (``state``: see :func:`_prepare_step`)."""
+    from ..envs.rollouts import ProbeSet, check_probe_config
+
+    probe = None
+    if probe_set is not None:
+        probe = ProbeSet.load(probe_set)
+        _check_probe_fits(probe, agent)
+        if config.probe.full_resolution and not probe.full:
+            raise ValueError(f"the probe set {probe_set!r} has no full-resolution frames: "
+                             "collect it with 'rl-clarity probe --full-resolution'")
+    else:
+        check_probe_config(agent, config.probe)
+    _check_sizes(agent, layers, config, len(probe.observations) if probe is not None
+                 else config.probe.obs_envs * config.probe.obs_per_env)
+    inputs = _inputs(agent, probe, config, layers, outputs)
+    state, message = _prepare_step(run_dir, step, inputs, resume)
+    if message:
+        print(f"rl-clarity analyze: {message}", file=sys.stderr, flush=True)
+    return inputs, state, message, probe
+
+
+class _Job:
+    """The stages of one analysis after the checks: each splits its units over the ranks
+    (``_mine``) and skips, on resume, the units already written."""
+
+    def __init__(self, agent, config, layers, outputs, writer, comm, prog, resume: bool):
+        self.agent, self.config, self.layers, self.outputs = agent, config, layers, outputs
+        self.writer, self.comm, self.prog, self.resume = writer, comm, prog, resume
+        self.meta = agent.metadata
+        self.functions = _Functions(agent, config)
+        self.display = None
+
+    def probe_set(self, probe, probe_set, run_dir):
+        """1. The probe set: the one given, or collected and saved (rank 0); broadcast."""
+        from ..envs.rollouts import collect_probe_set
+
+        comm, probe_path = self.comm, None
+        if comm.rank == 0:
+            if probe is not None:
+                probe_path = probe_set
+            else:
+                probe = collect_probe_set(self.agent, self.config.probe,
+                                          progress=self.prog.enabled)
+                # stored relative to the run folder: the manifest does not depend on the logdir
+                probe_path = f"plugins/{schema.PLUGIN_NAME}/probe_sets/{probe.probe_id}.npz"
+                full = files.join(run_dir, probe_path)
+                if not files.exists(full):
+                    probe.save(full)
+        probe = comm.bcast(probe, root=0)
+        probe_path = comm.bcast(probe_path, root=0)
+        self.display = display_rule(self.meta.env_kind, self.meta.observation_shape)
+        return probe, probe_path
+
+    def nmfs(self, probe) -> dict:
+        """3. One NMF per hidden layer, fitted on IG of the value on the sampled observations."""
+        return {layer: _fit_layer_nmf(self.functions, layer, probe.observations, self.config,
+                                      self.writer, self.comm, self.prog)
+                for layer in self.layers if layer != "input"}
+
+    def attribution(self, probe, nmfs) -> None:
+        """4. Attribution units (layer x trajectory x output)."""
+        traj = probe.trajectories["observations"]
+        E, T = traj.shape[:2]
+        units = [(layer, e, o) for layer in self.layers for e in range(E) for o in self.outputs]
+        todo = [u for u in _mine(units, self.comm)
+                if not (self.resume and self.writer.exists(
+                    schema.attribution_unit_asset(u[0], u[1], u[2].key)))]
+        with self.prog.bar(len(todo) * T, "attribution") as bar:
+            by_layer_traj: dict = {}
+            for layer, e, o in todo:
+                by_layer_traj.setdefault((layer, e), []).append(o)
+            for (layer, e), outs in by_layer_traj.items():
+                _attribution_units(self.functions, layer, e, traj[e], outs, nmfs.get(layer),
+                                   self.config, self.writer, bar)
+        self.comm.barrier()
+
+    def features(self, probe, nmfs):
+        """5. Feature units (layer x feature); returns the display pictures and the reduced
+        activations of the last layer done (reused by the images)."""
+        pictures = to_display(probe.observations, self.display)
+        units = [(layer, k) for layer in nmfs for k in range(nmfs[layer].features)]
+        todo = [u for u in _mine(units, self.comm)
+                if not (self.resume and _feature_done(self.writer, u, self.config))]
+        reduced_cache: dict = {}
+        with self.prog.bar(len(todo), "features", unit="feature") as bar:
+            for layer, k in todo:
+                if layer not in reduced_cache:
+                    reduced_cache.clear()
+                    reduced_cache[layer] = _reduced_acts(self.functions, layer,
+                                                         probe.observations, nmfs[layer])
+                _feature_unit(layer, k, reduced_cache[layer], pictures, self.config,
+                              self.writer)
+                bar.update(1)
+        self.comm.barrier()
+        return pictures, reduced_cache
+
+    def summaries(self, run, step, run_dir, probe, probe_path, nmfs, series, bookmarks,
+                  inputs) -> str:
+        """7. The event file (series) and, last, the manifest; returns the event file's path."""
+        from ..store.writer import write_event_file
+
+        event_file = schema.event_file_name(step, schema.inputs_digest(inputs))
+        event_path = write_event_file(run_dir, event_file, step, series,
+                                      f"plugins/{schema.PLUGIN_NAME}/{step}")
+        manifest = _manifest(self.agent, run, step, self.layers, self.outputs, probe,
+                             probe_path, self.display, nmfs, bookmarks, self.config, inputs,
+                             event_file, self.writer)
+        self.writer.write_json(schema.MANIFEST_FILE, manifest)
+        return event_path
 
 
 def _check_sizes(agent, layers, config, observations: int) -> None:
@@ -731,5 +780,8 @@ def main_guarded(fn, comm):
         if comm.size > 1:
             print(f"rl-clarity analyze: rank {comm.rank} of {comm.size} failed: "
                   f"{type(e).__name__}: {e}", file=sys.stderr, flush=True)
+            from .ranks import note_failure
+
+            note_failure()  # the rank watchers then do not report the ranks MPI ends
             comm.Abort(1)
         raise

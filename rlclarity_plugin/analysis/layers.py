@@ -13,26 +13,37 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..configs import Config, option
+
 INPUT_LAYER = "input"
 
 
 @dataclass(frozen=True)
-class LayerConfig:
+class LayerConfig(Config):
     """The original's ``layer_kwargs`` plus ``include_input`` (``input_layer_include``)."""
 
-    name_contains_one_of: tuple | None = None
-    kinds: tuple = ("relu", "residual")
-    bottleneck_only: bool = True
-    discard_first_n: int = 0
-    include_input: bool = False
+    name_contains_one_of: tuple[str, ...] | None = option(
+        None, flag="--layers", metavar="NAME",
+        help="keep layers whose name contains one of these (e.g. 2b; default: all that fit)")
+    kinds: tuple[str, ...] = option(("relu", "residual"), flag="--layer-kinds", metavar="KIND",
+                                    help="layer kinds that are candidates")
+    bottleneck_only: bool = option(True, help="only layers every path from the input to the "
+                                              "outputs passes through")
+    discard_first_n: int = option(0, help="drop this many of the first candidate layers")
+    include_input: bool = option(False, help="also the input pseudo-layer (plain gradients)")
 
     def __post_init__(self):
-        if isinstance(self.name_contains_one_of, str):  # the original's bug 6.1.2, avoided
-            object.__setattr__(self, "name_contains_one_of", (self.name_contains_one_of,))
-        if isinstance(self.kinds, str):
-            object.__setattr__(self, "kinds", (self.kinds,))
-        if self.discard_first_n < 0:
-            raise ValueError(f"discard_first_n must be >= 0, got {self.discard_first_n}")
+        for name in ("name_contains_one_of", "kinds"):
+            value = getattr(self, name)
+            if isinstance(value, str):  # the original's bug 6.1.2, avoided
+                value = (value,)
+            if value is None and name == "name_contains_one_of":
+                continue
+            if not isinstance(value, (tuple, list)) or not value or not all(
+                    isinstance(v, str) and v for v in value):
+                self._fail(name, "must be one or more names", value)
+            self._set(name, tuple(value))
+        self._check_int("discard_first_n", 0)
 
 
 def _is_bottleneck(network, name: str, outputs: tuple) -> bool:

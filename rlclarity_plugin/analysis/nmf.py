@@ -23,8 +23,15 @@ import warnings
 from dataclasses import asdict
 
 import numpy as np
-from sklearn.decomposition import NMF, non_negative_factorization
-from sklearn.exceptions import ConvergenceWarning
+
+try:
+    from sklearn.decomposition import NMF, non_negative_factorization
+    from sklearn.exceptions import ConvergenceWarning
+except ImportError as _e:  # the core install (the reading side) has no scikit-learn
+    from .. import missing_extra
+
+    raise missing_extra("sklearn", "analysis", "the analysis (its NMF)", _e,
+                        "or any backend extra ([keras], [torch])") from _e
 
 from .config import NMFConfig
 

@@ -72,21 +72,20 @@ Encodings (``ENCODING``: how the part's bytes give the response):
   (``analysis.features.compose_feature_picture``) gives its stored pixels exactly; the page
   shows the recomposed pixels as a PNG.
 
-What is recorded, for each analysis of the page and the selection (layers, trajectories,
-outputs, feature variants, full resolution): ``runs`` (the page's analyses, no problems;
-also under ``runs?refresh=1``, which the reload button asks for: an entry may share a part),
-``manifest``, and for each selected trajectory ``series``, ``frames``, ``scrub``, ``unit`` and
-``attribution`` of every (layer, output), ``fullres`` of every frame; ``observations`` of every
-sheet and ``fullres`` of every observation; ``thumbnails`` of every layer with features,
-``feature_grid`` and ``feature`` of every feature and variant; for the compare view ``match``
-of every layer for (A, B), (B, A), (A, A) and (B, B). Every response is the route's answer,
-with these differences where the selection is not everything: the manifest lists only the
+What is recorded, for each analysis of the page and the selection (layers, trajectories, outputs,
+feature variants, full resolution): ``runs`` (the page's analyses, no problems; a page has no
+"reload runs" button), ``manifest``, and for each selected trajectory ``series``, ``frames``,
+``scrub``, ``unit`` and ``attribution`` of every (layer, output), ``fullres`` of every frame;
+``observations`` of every sheet and ``fullres`` of every observation; ``thumbnails`` of every layer
+with features, ``feature_grid`` and ``feature`` of every feature and variant; for the compare view
+``match`` of every layer for (A, B), (B, A), (A, A) and (B, B). Every response is the route's
+answer, with these differences where the selection is not everything: the manifest lists only the
 selected layers, outputs and feature variants (its defaults moved into the selection),
 ``full_resolution`` is null without the human-scale frames, and the selected trajectories are
-renumbered from 0 (``probe_set.trajectories`` their count, ``probe_set.exported_trajectories``
-the original indices, bookmarks renumbered, and the responses under ``traj=i`` are the
-route's for trajectory ``exported_trajectories[i]``). The trajectory numbers are renumbered
-because the interface shows trajectories ``0 .. trajectories - 1``.
+renumbered from 0 (``probe_set.trajectories`` their count, ``probe_set.exported_trajectories`` the
+original indices, bookmarks renumbered, and the responses under ``traj=i`` are the route's for
+trajectory ``exported_trajectories[i]``). The trajectory numbers are renumbered because the
+interface shows trajectories ``0 .. trajectories - 1``.
 
 Safety: every string from the store goes into the page only inside the JSON element, where
 ``<``, ``>``, ``&`` and U+2028/9 are escaped, inside a part (``text7`` writes no ``<``), or
@@ -98,10 +97,13 @@ sandboxed to scripts only: no same-origin, storage or popups).
 from __future__ import annotations
 
 import dataclasses
+import errno
 import gzip
+import os
 
 from .. import views
 from ..analysis.features import feature_picture_alpha
+from ..exit_codes import TooLargeError
 from ..store import codec, files
 from ..store.analysis import Analysis
 from ..store.reader import LogdirReader, StoreError
@@ -116,8 +118,11 @@ __all__ = ["DEFAULT_MAX_SIZE", "FORMAT_VERSION", "ExportResult", "ExportTooLarge
            "export_html"]
 
 
-class ExportTooLarge(ValueError):
-    """The selection would not fit under ``max_size``; the message says what to drop."""
+class ExportTooLarge(TooLargeError):
+    """The selection would not fit under ``max_size``; the message says what to drop.
+
+    ``rl-clarity export`` exits with ``exit_codes.TOO_LARGE`` (3) on it; it is also a
+    ``ValueError``."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -154,7 +159,11 @@ def export_html(logdir: str, run: str, step: int | None = None, out: str | None 
         StoreError: no such run / step, or the analysis is incomplete or corrupt.
         ValueError: an unknown layer, output, trajectory or feature variant was asked for.
         ExportTooLarge: see ``max_size``.
+        OSError: ``out`` cannot be written (checked before any work; nothing is left at
+            ``out`` when writing fails).
     """
+    if out is not None:
+        _check_output(out)
     reader = LogdirReader(logdir)
     choice = dict(layers=layers, trajectories=trajectories, outputs=outputs,
                   subdiv_mults=subdiv_mults, expand_mults=expand_mults,
@@ -174,7 +183,6 @@ def export_html(logdir: str, run: str, step: int | None = None, out: str | None 
     runs = views.route_key("runs", {})
     parts.add(runs, *encode_json(views.runs({r: sorted(s) for r, s in listing.items()}, [])),
               "analysis")
-    parts.alias(views.route_key("runs", {"refresh": 1}), runs)  # the "reload runs" button
     for x, sel in zip(analyses, selections):
         _record_analysis(x, sel, parts)
     if compare is not None:
@@ -195,6 +203,18 @@ def export_html(logdir: str, run: str, step: int | None = None, out: str | None 
         return ExportResult(None, len(html), parts.by_group(), html)
     files.write_atomic(out, html)  # a local path or a URL (s3://...)
     return ExportResult(out, len(html), parts.by_group())
+
+
+def _check_output(out: str) -> None:
+    """Fail before any work when the page could not be written to local path ``out``: a
+    folder there (``IsADirectoryError``), a file on the way (``NotADirectoryError``), a
+    read-only file system or no permission (``OSError``). The page itself is written under a
+    temporary name and renamed, so a failed write (no space left) leaves nothing at ``out``."""
+    if files.is_url(out):
+        return
+    if files.isdir(out):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), out)
+    files.check_local_writable(os.path.dirname(os.path.abspath(out)))
 
 
 def _resolve_step(reader, logdir, run, step) -> int:

@@ -47,17 +47,17 @@ function we(e) {
 	return T = e;
 }
 function Te() {
-	return we(/* @__PURE__ */ nn(T));
+	return we(/* @__PURE__ */ rn(T));
 }
 function E(e) {
 	if (w) {
-		if (/* @__PURE__ */ nn(T) !== null) throw be(), _e;
+		if (/* @__PURE__ */ rn(T) !== null) throw be(), _e;
 		T = e;
 	}
 }
 function Ee(e = 1) {
 	if (w) {
-		for (var t = e, n = T; t--;) n = /* @__PURE__ */ nn(n);
+		for (var t = e, n = T; t--;) n = /* @__PURE__ */ rn(n);
 		T = n;
 	}
 }
@@ -70,7 +70,7 @@ function De(e = !0) {
 				--t;
 			} else (r === "[" || r === "[!" || r[0] === "[" && !isNaN(Number(r.slice(1)))) && (t += 1);
 		}
-		var i = /* @__PURE__ */ nn(n);
+		var i = /* @__PURE__ */ rn(n);
 		e && n.remove(), n = i;
 	}
 }
@@ -126,144 +126,144 @@ function Ue() {
 	throw Error("https://svelte.dev/e/svelte_boundary_reset_onerror");
 }
 // node_modules/svelte/src/internal/client/context.js
-var D = null;
-function We(e) {
-	D = e;
+var We = null;
+function Ge(e) {
+	We = e;
 }
-function O(e, t = !1, n) {
-	D = {
-		p: D,
+function D(e, t = !1, n) {
+	We = {
+		p: We,
 		i: !1,
 		c: null,
 		e: null,
 		s: e,
 		x: null,
-		r: H,
+		r: V,
 		l: null
 	};
 }
-function k(e) {
-	var t = D, n = t.e;
+function O(e) {
+	var t = We, n = t.e;
 	if (n !== null) {
 		t.e = null;
-		for (var r of n) hn(r);
+		for (var r of n) gn(r);
 	}
-	return e !== void 0 && (t.x = e), t.i = !0, D = t.p, Ge(e);
+	return e !== void 0 && (t.x = e), t.i = !0, We = t.p, Ke(e);
 }
-function Ge(e = {}) {
+function Ke(e = {}) {
 	return i(e, se, { value: !0 }), e;
 }
-function Ke() {
+function qe() {
 	return !0;
 }
 // node_modules/svelte/src/internal/client/dom/task.js
-var qe = [];
-function Je() {
-	var e = qe;
-	qe = [], f(e);
+var Je = [];
+function Ye() {
+	var e = Je;
+	Je = [], f(e);
 }
-function Ye(e) {
-	if (qe.length === 0 && !xt) {
-		var t = qe;
+function Xe(e) {
+	if (Je.length === 0 && !St) {
+		var t = Je;
 		queueMicrotask(() => {
-			t === qe && Je();
+			t === Je && Ye();
 		});
 	}
-	qe.push(e);
+	Je.push(e);
 }
-function Xe() {
-	for (; qe.length > 0;) Je();
+function Ze() {
+	for (; Je.length > 0;) Ye();
 }
 // node_modules/svelte/src/internal/client/reactivity/status.js
-var Ze = ~(g | _ | h);
-function A(e, t) {
-	e.f = e.f & Ze | t;
+var Qe = ~(g | _ | h);
+function k(e, t) {
+	e.f = e.f & Qe | t;
 }
-function Qe(e) {
-	e.f & 512 || e.deps === null ? A(e, h) : A(e, _);
+function $e(e) {
+	e.f & 512 || e.deps === null ? k(e, h) : k(e, _);
 }
 // node_modules/svelte/src/internal/client/reactivity/utils.js
-function $e(e, t) {
-	e.f & 2048 ? t.set(e, g) : e.f & 4096 && t.get(e) !== 2048 && t.set(e, _), A(e, h);
+function et(e, t) {
+	e.f & 2048 ? t.set(e, g) : e.f & 4096 && t.get(e) !== 2048 && t.set(e, _), k(e, h);
 }
 // node_modules/svelte/src/internal/client/dom/elements/misc.js
-var et = !1;
-function tt() {
-	et || (et = !0, document.addEventListener("reset", (e) => {
+var tt = !1;
+function nt() {
+	tt || (tt = !0, document.addEventListener("reset", (e) => {
 		Promise.resolve().then(() => {
 			if (!e.defaultPrevented) for (let t of e.target.elements) t[me]?.();
 		});
 	}, { capture: !0 }));
 }
 // node_modules/svelte/src/internal/client/dom/elements/bindings/shared.js
-function nt(e) {
-	var t = V, n = H;
-	Rn(null), zn(null);
+function rt(e) {
+	var t = B, n = V;
+	zn(null), Bn(null);
 	try {
 		return e();
 	} finally {
-		Rn(t), zn(n);
+		zn(t), Bn(n);
 	}
 }
-function rt(e, t, n, r = n) {
-	e.addEventListener(t, () => nt(n));
+function it(e, t, n, r = n) {
+	e.addEventListener(t, () => rt(n));
 	let i = e[me];
 	e[me] = i ? () => {
 		i(), r(!0);
-	} : () => r(!0), tt();
+	} : () => r(!0), nt();
 }
 // node_modules/svelte/src/internal/client/reactivity/async.js
-function it(e, t, n, r) {
-	let i = Ke() ? ct : dt;
+function at(e, t, n, r) {
+	let i = qe() ? lt : ft;
 	var a = e.filter((e) => !e.settled), o = t.map(i);
 	if (n.length === 0 && a.length === 0) {
 		r(o);
 		return;
 	}
-	var s = H, c = at(), l = a.length === 1 ? a[0].promise : a.length > 1 ? Promise.all(a.map((e) => e.promise)) : null;
+	var s = V, c = ot(), l = a.length === 1 ? a[0].promise : a.length > 1 ? Promise.all(a.map((e) => e.promise)) : null;
 	function u(e) {
 		if (!(s.f & 16384)) {
 			c();
 			try {
 				r([...o, ...e]);
 			} catch (e) {
-				ln(e, s);
+				un(e, s);
 			}
-			ot();
+			st();
 		}
 	}
-	var d = st();
+	var d = ct();
 	if (n.length === 0) {
 		l.then(() => u([])).finally(d);
 		return;
 	}
 	function f() {
-		Promise.all(n.map((e) => /* @__PURE__ */ ut(e))).then(u).catch((e) => ln(e, s)).finally(d);
+		Promise.all(n.map((e) => /* @__PURE__ */ dt(e))).then(u).catch((e) => un(e, s)).finally(d);
 	}
 	l ? l.then(() => {
-		s.f & 16384 ? d() : (c(), f(), ot());
+		s.f & 16384 ? d() : (c(), f(), st());
 	}) : f();
 }
-function at() {
-	var e = H, t = V, n = D, r = M;
+function ot() {
+	var e = V, t = B, n = We, r = j;
 	return function(i = !0) {
-		zn(e), Rn(t), We(n), i && !(e.f & 16384) && (r?.activate(), r?.apply());
+		Bn(e), zn(t), Ge(n), i && !(e.f & 16384) && (r?.activate(), r?.apply());
 	};
 }
-function ot(e = !0) {
-	zn(null), Rn(null), We(null), e && M?.deactivate();
+function st(e = !0) {
+	Bn(null), zn(null), Ge(null), e && j?.deactivate();
 }
-function st() {
-	var e = H, t = e.b, n = M, r = !!t?.is_rendered();
+function ct() {
+	var e = V, t = e.b, n = j, r = !!t?.is_rendered();
 	return t?.update_pending_count(1, n), n.increment(r, e), () => {
 		t?.update_pending_count(-1, n), n.decrement(r, e);
 	};
 }
 /*#__NO_SIDE_EFFECTS__*/
-function ct(e) {
+function lt(e) {
 	var t = 2 | g;
-	return H !== null && (H.f |= ee), {
-		ctx: D,
+	return V !== null && (V.f |= ee), {
+		ctx: We,
 		deps: null,
 		effects: null,
 		equals: ke,
@@ -273,39 +273,39 @@ function ct(e) {
 		rv: 0,
 		v: C,
 		wv: 0,
-		parent: H,
+		parent: V,
 		ac: null
 	};
 }
-var lt = Symbol("obsolete");
+var ut = Symbol("obsolete");
 /*#__NO_SIDE_EFFECTS__*/
-function ut(e, t, n) {
-	let r = H;
+function dt(e, t, n) {
+	let r = V;
 	r === null && Ne();
-	var i = void 0, a = Rt(C), o = !V, s = /* @__PURE__ */ new Set();
-	return yn(() => {
-		var t = H, n = p();
+	var i = void 0, a = zt(C), o = !B, s = /* @__PURE__ */ new Set();
+	return bn(() => {
+		var t = V, n = p();
 		i = n.promise;
 		try {
 			Promise.resolve(e()).then(n.resolve, (e) => {
 				e !== he && n.reject(e);
-			}).finally(ot);
+			}).finally(st);
 		} catch (e) {
-			n.reject(e), ot();
+			n.reject(e), st();
 		}
-		var c = M;
+		var c = j;
 		if (o) {
-			if (t.f & 32768) var l = st();
-			if (r.b?.is_rendered()) c.async_deriveds.get(t)?.reject(lt);
-			else for (let e of s.values()) e.reject(lt);
+			if (t.f & 32768) var l = ct();
+			if (r.b?.is_rendered()) c.async_deriveds.get(t)?.reject(ut);
+			else for (let e of s.values()) e.reject(ut);
 			s.add(n), c.async_deriveds.set(t, n);
 		}
 		let u = (e, t = void 0) => {
-			l?.(), s.delete(n), t !== lt && (c.activate(), t ? (a.f |= ae, Ht(a, t)) : (a.f & 8388608 && (a.f ^= ae), Ht(a, e)), c.deactivate());
+			l?.(), s.delete(n), t !== ut && (c.activate(), t ? (a.f |= ae, Ut(a, t)) : (a.f & 8388608 && (a.f ^= ae), Ut(a, e)), c.deactivate());
 		};
 		n.promise.then(u, (e) => u(null, e || "unknown"));
-	}), mn(() => {
-		for (let e of s) e.reject(lt);
+	}), hn(() => {
+		for (let e of s) e.reject(ut);
 	}), new Promise((e) => {
 		function t(n) {
 			function r() {
@@ -317,48 +317,48 @@ function ut(e, t, n) {
 	});
 }
 /*#__NO_SIDE_EFFECTS__*/
-function j(e) {
-	let t = /* @__PURE__ */ ct(e);
-	return Vn(t), t;
+function A(e) {
+	let t = /* @__PURE__ */ lt(e);
+	return Hn(t), t;
 }
 /*#__NO_SIDE_EFFECTS__*/
-function dt(e) {
-	let t = /* @__PURE__ */ ct(e);
+function ft(e) {
+	let t = /* @__PURE__ */ lt(e);
 	return t.equals = je, t;
 }
-function ft(e) {
+function pt(e) {
 	var t = e.effects;
 	if (t !== null) {
 		e.effects = null;
-		for (var n = 0; n < t.length; n += 1) En(t[n]);
+		for (var n = 0; n < t.length; n += 1) Dn(t[n]);
 	}
 }
-function pt(e) {
-	var t, n = H, r = e.parent;
-	if (!Fn && r !== null && e.v !== C && r.f & 24576) return ye(), e.v;
-	zn(r);
+function mt(e) {
+	var t, n = V, r = e.parent;
+	if (!In && r !== null && e.v !== C && r.f & 24576) return ye(), e.v;
+	Bn(r);
 	try {
-		ft(e), t = $n(e);
+		pt(e), t = er(e);
 	} finally {
-		zn(n);
+		Bn(n);
 	}
 	return t;
 }
-function mt(e) {
-	var t = pt(e);
-	!e.equals(t) && (e.wv = Xn(), (!M?.is_fork || e.deps === null) && (M === null ? e.v = t : (M.capture(e, t, !0), vt?.capture(e, t, !0)), e.deps === null)) ? A(e, h) : Fn || (yt === null ? Qe(e) : (pn() || M?.is_fork) && yt.set(e, t));
-}
 function ht(e) {
-	if (e.effects !== null) for (let t of e.effects) (t.teardown || t.ac) && (t.teardown?.(), t.ac !== null && nt(() => {
-		t.ac.abort(he), t.ac = null;
-	}), t.fn !== null && (t.teardown = d), nr(t, 0), wn(t));
+	var t = mt(e);
+	!e.equals(t) && (e.wv = Zn(), (!j?.is_fork || e.deps === null) && (j === null ? e.v = t : (j.capture(e, t, !0), yt?.capture(e, t, !0)), e.deps === null)) ? k(e, h) : In || (bt === null ? $e(e) : (mn() || j?.is_fork) && bt.set(e, t));
 }
 function gt(e) {
-	if (e.effects !== null) for (let t of e.effects) t.teardown && t.fn !== null && rr(t);
+	if (e.effects !== null) for (let t of e.effects) (t.teardown || t.ac) && (t.teardown?.(), t.ac !== null && rt(() => {
+		t.ac.abort(he), t.ac = null;
+	}), t.fn !== null && (t.teardown = d), rr(t, 0), Tn(t));
+}
+function _t(e) {
+	if (e.effects !== null) for (let t of e.effects) t.teardown && t.fn !== null && ir(t);
 }
 // node_modules/svelte/src/internal/client/reactivity/batch.js
-var _t = null, M = null, vt = null, yt = null, bt = null, xt = !1, St = !1, Ct = null, wt = null, Tt = 0, Et = 1, Dt = class e {
-	id = Et++;
+var vt = null, j = null, yt = null, bt = null, xt = null, St = !1, Ct = !1, wt = null, Tt = null, Et = 0, Dt = 1, Ot = class e {
+	id = Dt++;
 	started = !1;
 	linked = !0;
 	prev = null;
@@ -379,7 +379,7 @@ var _t = null, M = null, vt = null, yt = null, bt = null, xt = !1, St = !1, Ct =
 	is_fork = !1;
 	#u = !1;
 	constructor() {
-		_t === null ? _t = this : (_t.next = this, this.prev = _t), _t = this;
+		vt === null ? vt = this : (vt.next = this, this.prev = vt), vt = this;
 	}
 	#d() {
 		if (this.is_fork) return !0;
@@ -400,8 +400,8 @@ var _t = null, M = null, vt = null, yt = null, bt = null, xt = !1, St = !1, Ct =
 		var n = this.#c.get(e);
 		if (n) {
 			this.#c.delete(e);
-			for (var r of n.d) A(r, g), t(r);
-			for (r of n.m) A(r, _), t(r);
+			for (var r of n.d) k(r, g), t(r);
+			for (r of n.m) k(r, _), t(r);
 		}
 		this.#l.add(e);
 	}
@@ -425,24 +425,24 @@ var _t = null, M = null, vt = null, yt = null, bt = null, xt = !1, St = !1, Ct =
 	}
 	#m() {
 		this.started = !0;
-		for (let [e, t] of this.#s) A(e, t), this.schedule(e);
+		for (let [e, t] of this.#s) k(e, t), this.schedule(e);
 		this.apply();
-		for (var t = Ct = [], n = [], r = wt = []; this.#a.length > 0;) {
-			Tt++ > 1e3 && (this.#b(), kt());
+		for (var t = wt = [], n = [], r = Tt = []; this.#a.length > 0;) {
+			Et++ > 1e3 && (this.#b(), At());
 			for (let e of this.#p()) try {
 				this.#h(e, t, n);
 			} catch (t) {
-				throw Pt(e), this.#d() || this.discard(), t;
+				throw Ft(e), this.#d() || this.discard(), t;
 			}
 		}
-		if (M = null, r.length > 0) {
+		if (j = null, r.length > 0) {
 			var i = e.ensure();
 			for (let e of r) i.schedule(e);
 		}
-		if (Ct = null, wt = null, this.#d()) {
+		if (wt = null, Tt = null, this.#d()) {
 			this.#y(n), this.#y(t);
-			for (let [e, t] of this.#c) Nt(e, t);
-			r.length > 0 && M.#m();
+			for (let [e, t] of this.#c) Pt(e, t);
+			r.length > 0 && j.#m();
 			return;
 		}
 		let a = this.#g();
@@ -450,9 +450,9 @@ var _t = null, M = null, vt = null, yt = null, bt = null, xt = !1, St = !1, Ct =
 		else {
 			this.#s.clear();
 			for (let e of this.#e) e(this);
-			this.#e.clear(), vt = this, jt(n), jt(t), vt = null, this.#i?.resolve();
-			var o = M;
-			this.#n === 0 && (this.#a.length === 0 || o !== null) && this.#b(), o !== null && (It.clear(), o.#m());
+			this.#e.clear(), yt = this, Mt(n), Mt(t), yt = null, this.#i?.resolve();
+			var o = j;
+			this.#n === 0 && (this.#a.length === 0 || o !== null) && this.#b(), o !== null && (Lt.clear(), o.#m());
 		}
 	}
 	#h(e, t, n) {
@@ -460,7 +460,7 @@ var _t = null, M = null, vt = null, yt = null, bt = null, xt = !1, St = !1, Ct =
 		for (var r = e.first; r !== null;) {
 			var i = r.f, a = !!(i & 96);
 			if (!(a && i & 1024 || i & 8192 || this.#c.has(r)) && r.fn !== null) {
-				a ? r.f ^= h : i & 4 ? t.push(r) : Zn(r) && (i & 16 && this.add_dirty_reaction(r, _), rr(r));
+				a ? r.f ^= h : i & 4 ? t.push(r) : Qn(r) && (i & 16 && this.add_dirty_reaction(r, _), ir(r));
 				var o = r.first;
 				if (o !== null) {
 					r = o;
@@ -499,36 +499,36 @@ var _t = null, M = null, vt = null, yt = null, bt = null, xt = !1, St = !1, Ct =
 				if (r & 2) t(e);
 				else {
 					var i = e;
-					r & 4194320 && !this.async_deriveds.has(i) && (this.#s.delete(i), A(i, g), this.schedule(i));
+					r & 4194320 && !this.async_deriveds.has(i) && (this.#s.delete(i), k(i, g), this.schedule(i));
 				}
 			}
 		};
 		for (let e of this.current.keys()) t(e);
-		this.oncommit(() => e.discard()), e.#b(), M = this, this.#m();
+		this.oncommit(() => e.discard()), e.#b(), j = this, this.#m();
 	}
 	#y(e) {
-		for (var t = 0; t < e.length; t += 1) $e(e[t], this.#s);
+		for (var t = 0; t < e.length; t += 1) et(e[t], this.#s);
 	}
 	capture(e, t, n = !1) {
-		e.v !== C && !this.previous.has(e) && this.previous.set(e, e.v), e.f & 8388608 || (this.current.set(e, [t, n]), yt?.set(e, t)), this.is_fork || (e.v = t);
+		e.v !== C && !this.previous.has(e) && this.previous.set(e, e.v), e.f & 8388608 || (this.current.set(e, [t, n]), bt?.set(e, t)), this.is_fork || (e.v = t);
 	}
 	activate() {
-		M = this;
+		j = this;
 	}
 	deactivate() {
-		M = null, yt = null;
+		j = null, bt = null;
 	}
 	flush() {
 		try {
-			St = !0, M = this, this.#m();
+			Ct = !0, j = this, this.#m();
 		} finally {
-			Tt = 0, bt = null, Ct = null, wt = null, St = !1, M = null, yt = null, It.clear();
+			Et = 0, xt = null, wt = null, Tt = null, Ct = !1, j = null, bt = null, Lt.clear();
 		}
 	}
 	discard() {
 		for (let e of this.#t) e(this);
 		this.#t.clear();
-		for (let e of this.async_deriveds.values()) e.reject(lt);
+		for (let e of this.async_deriveds.values()) e.reject(ut);
 		this.#b(), this.#i?.resolve();
 	}
 	register_created_effect(e) {
@@ -545,7 +545,7 @@ var _t = null, M = null, vt = null, yt = null, bt = null, xt = !1, St = !1, Ct =
 			let e = this.#r.get(t) ?? 0;
 			e === 1 ? this.#r.delete(t) : this.#r.set(t, e - 1);
 		}
-		this.#u || (this.#u = !0, Ye(() => {
+		this.#u || (this.#u = !0, Xe(() => {
 			this.#u = !1, this.linked && this.flush();
 		}));
 	}
@@ -566,86 +566,86 @@ var _t = null, M = null, vt = null, yt = null, bt = null, xt = !1, St = !1, Ct =
 		return (this.#i ??= p()).promise;
 	}
 	static ensure() {
-		if (M === null) {
-			let t = M = new e();
-			!St && !xt && Ye(() => {
+		if (j === null) {
+			let t = j = new e();
+			!Ct && !St && Xe(() => {
 				t.started || t.flush();
 			});
 		}
-		return M;
+		return j;
 	}
 	apply() {
-		yt = null;
+		bt = null;
 	}
 	schedule(e) {
-		bt = e, e.b?.is_pending && e.f & 16777228 && !(e.f & 32768) ? e.b.defer_effect(e) : this.#a.push(e);
+		xt = e, e.b?.is_pending && e.f & 16777228 && !(e.f & 32768) ? e.b.defer_effect(e) : this.#a.push(e);
 	}
 	#b() {
 		if (this.linked) {
 			var e = this.prev, t = this.next;
-			e === null || (e.next = t), t === null ? _t = e : t.prev = e, this.linked = !1;
+			e === null || (e.next = t), t === null ? vt = e : t.prev = e, this.linked = !1;
 		}
 	}
 };
-function Ot(e) {
-	var t = xt, n = vt;
-	vt = null, xt = !0;
+function kt(e) {
+	var t = St, n = yt;
+	yt = null, St = !0;
 	try {
 		var r;
-		for (e && (Ot(), r = e());;) {
-			if (Xe(), M === null) return r;
-			M.flush();
+		for (e && (kt(), r = e());;) {
+			if (Ze(), j === null) return r;
+			j.flush();
 		}
 	} finally {
-		xt = t, vt = n;
+		St = t, yt = n;
 	}
 }
-function kt() {
+function At() {
 	try {
 		Re();
 	} catch (e) {
-		ln(e, bt);
+		un(e, xt);
 	}
 }
-var At = null;
-function jt(e) {
+var jt = null;
+function Mt(e) {
 	var t = e.length;
 	if (t !== 0) {
 		for (var n = 0; n < t;) {
 			var r = e[n++];
-			if (!(r.f & 24576) && Zn(r) && (At = /* @__PURE__ */ new Set(), rr(r), r.deps === null && r.first === null && r.nodes === null && r.teardown === null && r.ac === null && On(r), At?.size > 0)) {
-				It.clear();
-				for (let e of At) {
+			if (!(r.f & 24576) && Qn(r) && (jt = /* @__PURE__ */ new Set(), ir(r), r.deps === null && r.first === null && r.nodes === null && r.teardown === null && r.ac === null && kn(r), jt?.size > 0)) {
+				Lt.clear();
+				for (let e of jt) {
 					if (e.f & 24576) continue;
 					let t = [e], n = e.parent;
-					for (; n !== null;) At.has(n) && (At.delete(n), t.push(n)), n = n.parent;
+					for (; n !== null;) jt.has(n) && (jt.delete(n), t.push(n)), n = n.parent;
 					for (let e = t.length - 1; e >= 0; e--) {
 						let n = t[e];
-						n.f & 24576 || rr(n);
+						n.f & 24576 || ir(n);
 					}
 				}
-				At.clear();
+				jt.clear();
 			}
 		}
-		At = null;
+		jt = null;
 	}
 }
-function Mt(e) {
-	M.schedule(e);
+function Nt(e) {
+	j.schedule(e);
 }
-function Nt(e, t) {
+function Pt(e, t) {
 	if (!(e.f & 32 && e.f & 1024)) {
-		e.f & 2048 ? t.d.push(e) : e.f & 4096 && t.m.push(e), A(e, h);
-		for (var n = e.first; n !== null;) Nt(n, t), n = n.next;
+		e.f & 2048 ? t.d.push(e) : e.f & 4096 && t.m.push(e), k(e, h);
+		for (var n = e.first; n !== null;) Pt(n, t), n = n.next;
 	}
 }
-function Pt(e) {
-	A(e, h);
-	for (var t = e.first; t !== null;) Pt(t), t = t.next;
+function Ft(e) {
+	k(e, h);
+	for (var t = e.first; t !== null;) Ft(t), t = t.next;
 }
 // node_modules/svelte/src/internal/client/reactivity/sources.js
-var Ft = /* @__PURE__ */ new Set(), It = /* @__PURE__ */ new Map(), Lt = !1;
-function Rt(e, t) {
+var It = /* @__PURE__ */ new Set(), Lt = /* @__PURE__ */ new Map(), Rt = !1;
+function zt(e, t) {
 	return {
 		f: 0,
 		v: e,
@@ -656,107 +656,107 @@ function Rt(e, t) {
 	};
 }
 /*#__NO_SIDE_EFFECTS__*/
-function N(e, t) {
-	let n = Rt(e, t);
-	return Vn(n), n;
+function M(e, t) {
+	let n = zt(e, t);
+	return Hn(n), n;
 }
 /*#__NO_SIDE_EFFECTS__*/
-function zt(e, t = !1, n = !0) {
-	let r = Rt(e);
+function Bt(e, t = !1, n = !0) {
+	let r = zt(e);
 	return t || (r.equals = je), r;
 }
-function P(e, t, n = !1) {
-	return V !== null && (!Ln || V.f & 131072) && Ke() && V.f & 4325394 && (Bn === null || !Bn.has(e)) && He(), Ht(e, n ? Kt(t) : t, wt);
+function N(e, t, n = !1) {
+	return B !== null && (!Rn || B.f & 131072) && qe() && B.f & 4325394 && (Vn === null || !Vn.has(e)) && He(), Ut(e, n ? qt(t) : t, Tt);
 }
-var Bt = null, Vt = 0;
-function Ht(e, t, n = null) {
+var Vt = null, Ht = 0;
+function Ut(e, t, n = null) {
 	if (!e.equals(t)) {
-		Fn ? It.set(e, t) : It.has(e) || It.set(e, e.v);
-		var r = Dt.ensure();
+		In ? Lt.set(e, t) : Lt.has(e) || Lt.set(e, e.v);
+		var r = Ot.ensure();
 		if (r.capture(e, t), e.f & 2) {
 			let t = e;
-			e.f & 2048 && pt(t), yt === null && Qe(t);
+			e.f & 2048 && mt(t), bt === null && $e(t);
 		}
-		e.wv = Xn(), Bt = null, Vt = 0, Gt(e, g, n), Bt = null, Ke() && H !== null && H.f & 1024 && !(H.f & 96) && (Wn === null ? Gn([e]) : Wn.push(e)), !r.is_fork && Ft.size > 0 && !Lt && Ut();
+		e.wv = Zn(), Vt = null, Ht = 0, Kt(e, g, n), Vt = null, qe() && V !== null && V.f & 1024 && !(V.f & 96) && (Gn === null ? Kn([e]) : Gn.push(e)), !r.is_fork && It.size > 0 && !Rt && Wt();
 	}
 	return t;
 }
-function Ut() {
-	Lt = !1;
-	for (let e of Ft) {
-		e.f & 1024 && A(e, _);
+function Wt() {
+	Rt = !1;
+	for (let e of It) {
+		e.f & 1024 && k(e, _);
 		let t;
 		try {
-			t = Zn(e);
+			t = Qn(e);
 		} catch {
 			t = !0;
 		}
-		t && rr(e);
+		t && ir(e);
 	}
-	Ft.clear();
+	It.clear();
 }
-function Wt(e) {
-	P(e, e.v + 1);
+function Gt(e) {
+	N(e, e.v + 1);
 }
-function Gt(e, t, n) {
+function Kt(e, t, n) {
 	var r = e.reactions;
 	if (r !== null) {
-		var i = Ke(), a = r.length;
-		if (Vt += a, Vt > 1e5 && Bt === null && (Bt = /* @__PURE__ */ new Set()), Bt !== null) {
-			if (Bt.has(e)) return;
-			Bt.add(e);
+		var i = qe(), a = r.length;
+		if (Ht += a, Ht > 1e5 && Vt === null && (Vt = /* @__PURE__ */ new Set()), Vt !== null) {
+			if (Vt.has(e)) return;
+			Vt.add(e);
 		}
 		for (var o = 0; o < a; o++) {
 			var s = r[o], c = s.f;
-			if (i || s !== H) {
+			if (i || s !== V) {
 				var l = (c & g) === 0;
-				if (l && A(s, t), c & 131072) Ft.add(s);
+				if (l && k(s, t), c & 131072) It.add(s);
 				else if (c & 2) {
 					var u = s;
-					yt?.delete(u), Gt(u, _, n);
+					bt?.delete(u), Kt(u, _, n);
 				} else if (l) {
 					var d = s;
-					c & 16 && At !== null && At.add(d), n === null ? Mt(d) : n.push(d);
+					c & 16 && jt !== null && jt.add(d), n === null ? Nt(d) : n.push(d);
 				}
 			}
 		}
 	}
 }
-function Kt(t) {
+function qt(t) {
 	if (typeof t != "object" || !t || oe in t || se in t) return t;
 	let n = l(t);
 	if (n !== s && n !== c) return t;
-	var r = /* @__PURE__ */ new Map(), i = e(t), o = /* @__PURE__ */ N(0), u = null, d = Jn, f = (e) => {
-		if (Jn === d) return e();
-		var t = V, n = Jn;
-		Rn(null), Yn(d);
+	var r = /* @__PURE__ */ new Map(), i = e(t), o = /* @__PURE__ */ M(0), u = null, d = Yn, f = (e) => {
+		if (Yn === d) return e();
+		var t = B, n = Yn;
+		zn(null), Xn(d);
 		var r = e();
-		return Rn(t), Yn(n), r;
+		return zn(t), Xn(n), r;
 	};
-	return i && r.set("length", /* @__PURE__ */ N(t.length, u)), new Proxy(t, {
+	return i && r.set("length", /* @__PURE__ */ M(t.length, u)), new Proxy(t, {
 		defineProperty(e, t, n) {
 			"value" in n && n.configurable !== !1 && n.enumerable !== !1 && n.writable !== !1 || Be();
 			var i = r.get(t);
 			return i === void 0 ? f(() => {
-				var e = /* @__PURE__ */ N(n.value, u);
+				var e = /* @__PURE__ */ M(n.value, u);
 				return r.set(t, e), e;
-			}) : P(i, n.value, !0), !0;
+			}) : N(i, n.value, !0), !0;
 		},
 		deleteProperty(e, t) {
 			var n = r.get(t);
 			if (n === void 0) {
 				if (t in e) {
-					let e = f(() => /* @__PURE__ */ N(C, u));
-					r.set(t, e), Wt(o);
+					let e = f(() => /* @__PURE__ */ M(C, u));
+					r.set(t, e), Gt(o);
 				}
-			} else P(n, C), Wt(o);
+			} else N(n, C), Gt(o);
 			return !0;
 		},
 		get(e, n, i) {
 			if (n === oe) return t;
 			var o = r.get(n), s = n in e;
-			if (o === void 0 && (!s || a(e, n)?.writable) && (o = f(() => /* @__PURE__ */ N(Kt(s ? e[n] : C), u)), r.set(n, o)), o !== void 0) {
-				var c = U(o);
+			if (o === void 0 && (!s || a(e, n)?.writable) && (o = f(() => /* @__PURE__ */ M(qt(s ? e[n] : C), u)), r.set(n, o)), o !== void 0) {
+				var c = H(o);
 				return c === C ? void 0 : c;
 			}
 			return Reflect.get(e, n, i);
@@ -765,7 +765,7 @@ function Kt(t) {
 			this.has?.(e, t);
 			var n = Reflect.getOwnPropertyDescriptor(e, t), i = r.get(t);
 			if (i !== void 0) {
-				var a = U(i);
+				var a = H(i);
 				if (a === C) return;
 				if (n && "value" in n) n.value = a;
 				else return {
@@ -780,32 +780,32 @@ function Kt(t) {
 		has(e, t) {
 			if (t === oe) return !0;
 			var n = r.get(t), i = n !== void 0 && n.v !== C || Reflect.has(e, t);
-			return (n !== void 0 || (H !== null || V !== null) && (!i || a(e, t)?.writable)) && (n === void 0 && (n = f(() => /* @__PURE__ */ N(i ? Kt(e[t]) : C, u)), r.set(t, n)), U(n) === C) ? !1 : i;
+			return (n !== void 0 || (V !== null || B !== null) && (!i || a(e, t)?.writable)) && (n === void 0 && (n = f(() => /* @__PURE__ */ M(i ? qt(e[t]) : C, u)), r.set(t, n)), H(n) === C) ? !1 : i;
 		},
 		set(e, t, n, s) {
 			var c = r.get(t), l = t in e;
 			if (i && t === "length") for (var d = n; d < c.v; d += 1) {
 				var p = r.get(d + "");
-				p === void 0 ? d in e && (p = f(() => /* @__PURE__ */ N(C, u)), r.set(d + "", p)) : P(p, C);
+				p === void 0 ? d in e && (p = f(() => /* @__PURE__ */ M(C, u)), r.set(d + "", p)) : N(p, C);
 			}
-			if (c === void 0) (!l || a(e, t)?.writable) && (c = f(() => /* @__PURE__ */ N(void 0, u)), P(c, Kt(n)), r.set(t, c));
+			if (c === void 0) (!l || a(e, t)?.writable) && (c = f(() => /* @__PURE__ */ M(void 0, u)), N(c, qt(n)), r.set(t, c));
 			else {
 				l = c.v !== C;
-				var m = f(() => Kt(n));
-				P(c, m);
+				var m = f(() => qt(n));
+				N(c, m);
 			}
 			var h = Reflect.getOwnPropertyDescriptor(e, t);
 			if (h?.set && h.set.call(s, n), !l) {
 				if (i && typeof t == "string") {
 					var g = r.get("length"), _ = Number(t);
-					Number.isInteger(_) && _ >= g.v && P(g, _ + 1);
+					Number.isInteger(_) && _ >= g.v && N(g, _ + 1);
 				}
-				Wt(o);
+				Gt(o);
 			}
 			return !0;
 		},
 		ownKeys(e) {
-			U(o);
+			H(o);
 			var t = Reflect.ownKeys(e).filter((e) => {
 				var t = r.get(e);
 				return t === void 0 || t.v !== C;
@@ -818,97 +818,97 @@ function Kt(t) {
 		}
 	});
 }
-function qt(e) {
+function Jt(e) {
 	try {
 		if (typeof e == "object" && e && oe in e) return e[oe];
 	} catch {}
 	return e;
 }
-function Jt(e, t) {
-	return Object.is(qt(e), qt(t));
+function Yt(e, t) {
+	return Object.is(Jt(e), Jt(t));
 }
-var Yt, Xt, Zt, Qt;
-function $t() {
-	if (Yt === void 0) {
-		Yt = window, Xt = /Firefox/.test(navigator.userAgent);
+var Xt, Zt, Qt, $t;
+function en() {
+	if (Xt === void 0) {
+		Xt = window, Zt = /Firefox/.test(navigator.userAgent);
 		var e = Element.prototype, t = Node.prototype, n = Text.prototype;
-		Zt = a(t, "firstChild").get, Qt = a(t, "nextSibling").get, u(e) && (e[de] = void 0, e[ue] = null, e[fe] = void 0, e.__e = void 0), u(n) && (n[pe] = void 0);
+		Qt = a(t, "firstChild").get, $t = a(t, "nextSibling").get, u(e) && (e[de] = void 0, e[ue] = null, e[fe] = void 0, e.__e = void 0), u(n) && (n[pe] = void 0);
 	}
 }
-function en(e = "") {
+function tn(e = "") {
 	return document.createTextNode(e);
-}
-/*@__NO_SIDE_EFFECTS__*/
-function tn(e) {
-	return Zt.call(e);
 }
 /*@__NO_SIDE_EFFECTS__*/
 function nn(e) {
 	return Qt.call(e);
 }
-function F(e, t) {
-	if (!w) return /* @__PURE__ */ tn(e);
-	var n = /* @__PURE__ */ tn(T);
-	if (n === null) n = T.appendChild(en());
+/*@__NO_SIDE_EFFECTS__*/
+function rn(e) {
+	return $t.call(e);
+}
+function P(e, t) {
+	if (!w) return /* @__PURE__ */ nn(e);
+	var n = /* @__PURE__ */ nn(T);
+	if (n === null) n = T.appendChild(tn());
 	else if (t && n.nodeType !== 3) {
-		var r = en();
+		var r = tn();
 		return n?.before(r), we(r), r;
 	}
-	return t && sn(n), we(n), n;
+	return t && cn(n), we(n), n;
 }
-function I(e, t = !1) {
+function F(e, t = !1) {
 	if (!w) {
-		var n = /* @__PURE__ */ tn(e);
-		return n instanceof Comment && n.data === "" ? /* @__PURE__ */ nn(n) : n;
+		var n = /* @__PURE__ */ nn(e);
+		return n instanceof Comment && n.data === "" ? /* @__PURE__ */ rn(n) : n;
 	}
 	if (t) {
 		if (T?.nodeType !== 3) {
-			var r = en();
+			var r = tn();
 			return T?.before(r), we(r), r;
 		}
-		sn(T);
+		cn(T);
 	}
 	return T;
 }
-function L(e, t = !1) {
-	if (!w) return /* @__PURE__ */ tn(e);
-	var n = F(e, t);
+function I(e, t = !1) {
+	if (!w) return /* @__PURE__ */ nn(e);
+	var n = P(e, t);
 	return E(e), n;
 }
-function R(e, t = 1, n = !1) {
+function L(e, t = 1, n = !1) {
 	let r = w ? T : e;
-	for (var i; t--;) i = r, r = /* @__PURE__ */ nn(r);
+	for (var i; t--;) i = r, r = /* @__PURE__ */ rn(r);
 	if (!w) return r;
 	if (n) {
 		if (r?.nodeType !== 3) {
-			var a = en();
+			var a = tn();
 			return r === null ? i?.after(a) : r.before(a), we(a), a;
 		}
-		sn(r);
+		cn(r);
 	}
 	return we(r), r;
 }
-function rn(e) {
+function an(e) {
 	e.textContent = "";
 }
-function an() {
+function on() {
 	return !1;
 }
-function on(e, t, n) {
+function sn(e, t, n) {
 	return t == null || t === "http://www.w3.org/1999/xhtml" ? n ? document.createElement(e, { is: n }) : document.createElement(e) : n ? document.createElementNS(t, e, { is: n }) : document.createElementNS(t, e);
 }
-function sn(e) {
+function cn(e) {
 	if (e.nodeValue.length < 65536) return;
 	let t = e.nextSibling;
 	for (; t !== null && t.nodeType === 3;) t.remove(), e.nodeValue += t.nodeValue, t = e.nextSibling;
 }
-function cn(e) {
-	var t = H;
-	if (t === null) return V.f |= ae, e;
+function ln(e) {
+	var t = V;
+	if (t === null) return B.f |= ae, e;
 	if (!(t.f & 32768) && !(t.f & 4)) throw e;
-	ln(e, t);
+	un(e, t);
 }
-function ln(e, t) {
+function un(e, t) {
 	if (e === _e) throw e;
 	if (!(t !== null && t.f & 16384)) {
 		for (; t !== null;) {
@@ -927,18 +927,18 @@ function ln(e, t) {
 	}
 }
 // node_modules/svelte/src/internal/client/reactivity/effects.js
-function un(e) {
-	H === null && (V === null && Le(e), Ie()), Fn && Fe(e);
+function dn(e) {
+	V === null && (B === null && Le(e), Ie()), In && Fe(e);
 }
-function dn(e, t) {
+function fn(e, t) {
 	var n = t.last;
 	n === null ? t.last = t.first = e : (n.next = e, e.prev = n, t.last = e);
 }
-function fn(e, t) {
-	var n = H;
+function pn(e, t) {
+	var n = V;
 	n !== null && n.f & 8192 && (e |= v);
 	var r = {
-		ctx: D,
+		ctx: We,
 		deps: null,
 		nodes: null,
 		f: e | g | 512,
@@ -953,141 +953,141 @@ function fn(e, t) {
 		wv: 0,
 		ac: null
 	};
-	M?.register_created_effect(r);
+	j?.register_created_effect(r);
 	var i = r;
-	if (e & 4) Ct === null ? Dt.ensure().schedule(r) : Ct.push(r);
+	if (e & 4) wt === null ? Ot.ensure().schedule(r) : wt.push(r);
 	else if (t !== null) {
 		try {
-			rr(r);
+			ir(r);
 		} catch (e) {
-			throw En(r), e;
+			throw Dn(r), e;
 		}
 		i.deps === null && i.teardown === null && i.nodes === null && i.first === i.last && !(i.f & 524288) && (i = i.first, e & 16 && e & 65536 && i !== null && (i.f |= S));
 	}
-	if (i !== null && (i.parent = n, n !== null && dn(i, n), V !== null && V.f & 2 && !(e & 64))) {
-		var a = V;
+	if (i !== null && (i.parent = n, n !== null && fn(i, n), B !== null && B.f & 2 && !(e & 64))) {
+		var a = B;
 		(a.effects ??= []).push(i);
 	}
 	return r;
 }
-function pn() {
-	return V !== null && !Ln;
-}
-function mn(e) {
-	let t = fn(8, null);
-	return A(t, h), t.teardown = e, t;
-}
-function z(e) {
-	un("$effect");
-	var t = H.f;
-	if (!V && t & 32 && D !== null && !D.i) {
-		var n = D;
-		(n.e ??= []).push(e);
-	} else return hn(e);
+function mn() {
+	return B !== null && !Rn;
 }
 function hn(e) {
-	return fn(4 | te, e);
+	let t = pn(8, null);
+	return k(t, h), t.teardown = e, t;
+}
+function R(e) {
+	dn("$effect");
+	var t = V.f;
+	if (!B && t & 32 && We !== null && !We.i) {
+		var n = We;
+		(n.e ??= []).push(e);
+	} else return gn(e);
 }
 function gn(e) {
-	Dt.ensure();
-	let t = fn(64 | ee, e);
-	return () => {
-		En(t);
-	};
+	return pn(4 | te, e);
 }
 function _n(e) {
-	Dt.ensure();
-	let t = fn(64 | ee, e);
-	return (e = {}) => new Promise((n) => {
-		e.outro ? kn(t, () => {
-			En(t), n(void 0);
-		}) : (En(t), n(void 0));
-	});
+	Ot.ensure();
+	let t = pn(64 | ee, e);
+	return () => {
+		Dn(t);
+	};
 }
 function vn(e) {
-	return fn(4, e);
+	Ot.ensure();
+	let t = pn(64 | ee, e);
+	return (e = {}) => new Promise((n) => {
+		e.outro ? An(t, () => {
+			Dn(t), n(void 0);
+		}) : (Dn(t), n(void 0));
+	});
 }
 function yn(e) {
-	return fn(ie | ee, e);
+	return pn(4, e);
 }
-function bn(e, t = 0) {
-	return fn(8 | t, e);
+function bn(e) {
+	return pn(ie | ee, e);
 }
-function B(e, t = [], n = [], r = []) {
-	it(r, t, n, (t) => {
-		fn(8, () => {
-			e(...t.map(U));
+function xn(e, t = 0) {
+	return pn(8 | t, e);
+}
+function z(e, t = [], n = [], r = []) {
+	at(r, t, n, (t) => {
+		pn(8, () => {
+			e(...t.map(H));
 		});
 	});
 }
-function xn(e, t = 0) {
-	return fn(16 | t, e);
-}
-function Sn(e) {
-	return fn(32 | ee, e);
+function Sn(e, t = 0) {
+	return pn(16 | t, e);
 }
 function Cn(e) {
+	return pn(32 | ee, e);
+}
+function wn(e) {
 	var t = e.teardown;
 	if (t !== null) {
-		let n = Fn, r = V;
-		In(!0), Rn(null);
+		let n = In, r = B;
+		Ln(!0), zn(null);
 		try {
 			t.call(null);
 		} catch (t) {
-			ln(t, e.parent);
+			un(t, e.parent);
 		} finally {
-			In(n), Rn(r);
+			Ln(n), zn(r);
 		}
 	}
 }
-function wn(e, t = !1) {
+function Tn(e, t = !1) {
 	var n = e.first;
 	for (e.first = e.last = null; n !== null;) {
 		let e = n.ac;
-		e !== null && nt(() => {
+		e !== null && rt(() => {
 			e.abort(he);
 		});
 		var r = n.next;
-		n.f & 64 ? n.parent = null : En(n, t), n = r;
+		n.f & 64 ? n.parent = null : Dn(n, t), n = r;
 	}
 }
-function Tn(e) {
+function En(e) {
 	for (var t = e.first; t !== null;) {
 		var n = t.next;
-		t.f & 32 || En(t), t = n;
+		t.f & 32 || Dn(t), t = n;
 	}
 }
-function En(e, t = !0) {
+function Dn(e, t = !0) {
 	var n = !1;
-	(t || e.f & 262144) && e.nodes !== null && e.nodes.end !== null && (Dn(e.nodes.start, e.nodes.end), n = !0), e.f |= x, wn(e, t && !n), nr(e, 0);
+	(t || e.f & 262144) && e.nodes !== null && e.nodes.end !== null && (On(e.nodes.start, e.nodes.end), n = !0), e.f |= x, Tn(e, t && !n), rr(e, 0);
 	var r = e.nodes && e.nodes.t;
 	if (r !== null) for (let e of r) e.stop();
-	Cn(e), e.f ^= x, e.f |= y;
+	wn(e), e.f ^= x, e.f |= y;
 	var i = e.parent;
-	i !== null && i.first !== null && On(e), e.next = e.prev = e.teardown = e.ctx = e.deps = e.fn = e.nodes = e.ac = e.b = null;
+	i !== null && i.first !== null && kn(e), e.next = e.prev = e.teardown = e.ctx = e.deps = e.fn = e.nodes = e.ac = e.b = null;
 }
-function Dn(e, t) {
+function On(e, t) {
 	for (; e !== null;) {
-		var n = e === t ? null : /* @__PURE__ */ nn(e);
+		var n = e === t ? null : /* @__PURE__ */ rn(e);
 		e.remove(), e = n;
 	}
 }
-function On(e) {
+function kn(e) {
 	var t = e.parent, n = e.prev, r = e.next;
 	n !== null && (n.next = r), r !== null && (r.prev = n), t !== null && (t.first === e && (t.first = r), t.last === e && (t.last = n));
 }
-function kn(e, t, n = !0) {
+function An(e, t, n = !0) {
 	var r = [];
-	e.f |= 256, An(e, r, !0);
+	e.f |= 256, jn(e, r, !0);
 	var i = () => {
-		n && En(e), t && t();
+		n && Dn(e), t && t();
 	}, a = r.length;
 	if (a > 0) {
 		var o = () => --a || i();
 		for (var s of r) s.out(o);
 	} else i();
 }
-function An(e, t, n) {
+function jn(e, t, n) {
 	if (!(e.f & 8192)) {
 		e.f ^= v;
 		var r = e.nodes && e.nodes.t;
@@ -1096,113 +1096,113 @@ function An(e, t, n) {
 			var a = i.next;
 			if (!(i.f & 64)) {
 				var o = !!(i.f & 65536) || !!(i.f & 32) && !!(e.f & 16);
-				An(i, t, o ? n : !1);
+				jn(i, t, o ? n : !1);
 			}
 			i = a;
 		}
 	}
 }
-function jn(e) {
-	e.f &= -257, Mn(e, !0);
+function Mn(e) {
+	e.f &= -257, Nn(e, !0);
 }
-function Mn(e, t) {
+function Nn(e, t) {
 	if (!(e.f & 256) && e.f & 8192) {
-		e.f ^= v, e.f & 1024 || (A(e, g), Dt.ensure().schedule(e));
+		e.f ^= v, e.f & 1024 || (k(e, g), Ot.ensure().schedule(e));
 		for (var n = e.first; n !== null;) {
 			var r = n.next, i = !!(n.f & 65536) || !!(n.f & 32);
-			Mn(n, i ? t : !1), n = r;
+			Nn(n, i ? t : !1), n = r;
 		}
 		var a = e.nodes && e.nodes.t;
 		if (a !== null) for (let e of a) (e.is_global || t) && e.in();
 	}
 }
-function Nn(e, t) {
+function Pn(e, t) {
 	if (e.nodes) for (var n = e.nodes.start, r = e.nodes.end; n !== null;) {
-		var i = n === r ? null : /* @__PURE__ */ nn(n);
+		var i = n === r ? null : /* @__PURE__ */ rn(n);
 		t.append(n), n = i;
 	}
 }
 // node_modules/svelte/src/internal/client/legacy.js
-var Pn = null, Fn = !1;
-function In(e) {
-	Fn = e;
+var Fn = null, In = !1;
+function Ln(e) {
+	In = e;
 }
-var V = null, Ln = !1;
-function Rn(e) {
+var B = null, Rn = !1;
+function zn(e) {
+	B = e;
+}
+var V = null;
+function Bn(e) {
 	V = e;
 }
-var H = null;
-function zn(e) {
-	H = e;
+var Vn = null;
+function Hn(e) {
+	B !== null && (B.f & 2097152 || B.f & 2) && (Vn ??= /* @__PURE__ */ new Set()).add(e);
 }
-var Bn = null;
-function Vn(e) {
-	V !== null && (V.f & 2097152 || V.f & 2) && (Bn ??= /* @__PURE__ */ new Set()).add(e);
+var Un = null, Wn = 0, Gn = null;
+function Kn(e) {
+	Gn = e;
 }
-var Hn = null, Un = 0, Wn = null;
-function Gn(e) {
-	Wn = e;
+var qn = 1, Jn = 0, Yn = Jn;
+function Xn(e) {
+	Yn = e;
 }
-var Kn = 1, qn = 0, Jn = qn;
-function Yn(e) {
-	Jn = e;
+function Zn() {
+	return ++qn;
 }
-function Xn() {
-	return ++Kn;
-}
-function Zn(e) {
+function Qn(e) {
 	var t = e.f;
 	if (t & 2048) return !0;
 	if (t & 4096) {
 		for (var n = e.deps, r = n.length, i = 0; i < r; i++) {
 			var a = n[i];
-			if (Zn(a) && mt(a), a.wv > e.wv) return !0;
+			if (Qn(a) && ht(a), a.wv > e.wv) return !0;
 		}
-		t & 512 && yt === null && A(e, h);
+		t & 512 && bt === null && k(e, h);
 	}
 	return !1;
 }
-function Qn(e, t, n = !0) {
+function $n(e, t, n = !0) {
 	var r = e.reactions;
-	if (r !== null && !(Bn !== null && Bn.has(e))) for (var i = 0; i < r.length; i++) {
+	if (r !== null && !(Vn !== null && Vn.has(e))) for (var i = 0; i < r.length; i++) {
 		var a = r[i];
-		a.f & 2 ? Qn(a, t, !1) : t === a && (n ? A(a, g) : a.f & 1024 && A(a, _), Mt(a));
+		a.f & 2 ? $n(a, t, !1) : t === a && (n ? k(a, g) : a.f & 1024 && k(a, _), Nt(a));
 	}
 }
-function $n(e) {
-	var t = Hn, n = Un, r = Wn, i = V, a = Bn, o = D, s = Ln, c = Jn, l = e.f;
-	Hn = null, Un = 0, Wn = null, V = l & 96 ? null : e, Bn = null, We(e.ctx), Ln = !1, Jn = ++qn, e.ac !== null && (nt(() => {
+function er(e) {
+	var t = Un, n = Wn, r = Gn, i = B, a = Vn, o = We, s = Rn, c = Yn, l = e.f;
+	Un = null, Wn = 0, Gn = null, B = l & 96 ? null : e, Vn = null, Ge(e.ctx), Rn = !1, Yn = ++Jn, e.ac !== null && (rt(() => {
 		e.ac.abort(he);
 	}), e.ac = null);
 	try {
 		e.f |= re;
 		var u = e.fn, d = u();
 		e.f |= b;
-		var f = er(e);
-		if (Ke() && Wn !== null && !Ln && f !== null && !(e.f & 6146)) for (var p = 0; p < Wn.length; p++) Qn(Wn[p], e);
+		var f = tr(e);
+		if (qe() && Gn !== null && !Rn && f !== null && !(e.f & 6146)) for (var p = 0; p < Gn.length; p++) $n(Gn[p], e);
 		if (i !== null && i !== e) {
-			if (qn++, i.deps !== null) for (let e = 0; e < n; e += 1) i.deps[e].rv = qn;
-			if (t !== null) for (let e of t) e.rv = qn;
-			Wn !== null && (r === null ? r = Wn : r.push(...Wn));
+			if (Jn++, i.deps !== null) for (let e = 0; e < n; e += 1) i.deps[e].rv = Jn;
+			if (t !== null) for (let e of t) e.rv = Jn;
+			Gn !== null && (r === null ? r = Gn : r.push(...Gn));
 		}
 		return e.f & 8388608 && (e.f ^= ae), d;
 	} catch (t) {
-		return er(e), cn(t);
+		return tr(e), ln(t);
 	} finally {
-		e.f ^= re, Hn = t, Un = n, Wn = r, V = i, Bn = a, We(o), Ln = s, Jn = c;
+		e.f ^= re, Un = t, Wn = n, Gn = r, B = i, Vn = a, Ge(o), Rn = s, Yn = c;
 	}
 }
-function er(e) {
-	var t = e.deps, n = M?.is_fork;
-	if (Hn !== null) {
+function tr(e) {
+	var t = e.deps, n = j?.is_fork;
+	if (Un !== null) {
 		var r;
-		if (n || nr(e, Un), t !== null && Un > 0) for (t.length = Un + Hn.length, r = 0; r < Hn.length; r++) t[Un + r] = Hn[r];
-		else e.deps = t = Hn;
-		if (pn() && e.f & 512) for (r = Un; r < t.length; r++) (t[r].reactions ??= []).push(e);
-	} else !n && t !== null && Un < t.length && (nr(e, Un), t.length = Un);
+		if (n || rr(e, Wn), t !== null && Wn > 0) for (t.length = Wn + Un.length, r = 0; r < Un.length; r++) t[Wn + r] = Un[r];
+		else e.deps = t = Un;
+		if (mn() && e.f & 512) for (r = Wn; r < t.length; r++) (t[r].reactions ??= []).push(e);
+	} else !n && t !== null && Wn < t.length && (rr(e, Wn), t.length = Wn);
 	return t;
 }
-function tr(e, r) {
+function nr(e, r) {
 	let i = r.reactions;
 	if (i !== null) {
 		var a = t.call(i, e);
@@ -1211,78 +1211,78 @@ function tr(e, r) {
 			o === 0 ? i = r.reactions = null : (i[a] = i[o], i.pop());
 		}
 	}
-	if (i === null && r.f & 2 && (Hn === null || !n.call(Hn, r))) {
+	if (i === null && r.f & 2 && (Un === null || !n.call(Un, r))) {
 		var s = r;
-		s.f & 512 && (s.f ^= 512), s.v !== C && Qe(s), s.ac !== null && nt(() => {
-			s.ac.abort(he), s.ac = null, A(s, g);
-		}), ht(s), nr(s, 0);
+		s.f & 512 && (s.f ^= 512), s.v !== C && $e(s), s.ac !== null && rt(() => {
+			s.ac.abort(he), s.ac = null, k(s, g);
+		}), gt(s), rr(s, 0);
 	}
 }
-function nr(e, t) {
+function rr(e, t) {
 	var n = e.deps;
-	if (n !== null) for (var r = t; r < n.length; r++) tr(e, n[r]);
+	if (n !== null) for (var r = t; r < n.length; r++) nr(e, n[r]);
 }
-function rr(e) {
+function ir(e) {
 	var t = e.f;
 	if (!(t & 16384)) {
-		A(e, h);
-		var n = H;
-		H = e;
+		k(e, h);
+		var n = V;
+		V = e;
 		try {
-			t & 16777232 ? Tn(e) : wn(e), Cn(e);
-			var r = $n(e);
-			e.teardown = typeof r == "function" ? r : null, e.wv = Kn;
+			t & 16777232 ? En(e) : Tn(e), wn(e);
+			var r = er(e);
+			e.teardown = typeof r == "function" ? r : null, e.wv = qn;
 		} finally {
-			H = n;
+			V = n;
 		}
 	}
 }
-async function ir() {
-	await Promise.resolve(), Ot();
+async function ar() {
+	await Promise.resolve(), kt();
 }
-function U(e) {
+function H(e) {
 	var t = !!(e.f & 2);
-	if (Pn?.add(e), V !== null && !Ln && !(H !== null && H.f & 16384) && (Bn === null || !Bn.has(e))) {
-		var r = V.deps;
-		if (V.f & 2097152) e.rv < qn && (e.rv = qn, Hn === null && r !== null && r[Un] === e ? Un++ : Hn === null ? Hn = [e] : Hn.push(e));
+	if (Fn?.add(e), B !== null && !Rn && !(V !== null && V.f & 16384) && (Vn === null || !Vn.has(e))) {
+		var r = B.deps;
+		if (B.f & 2097152) e.rv < Jn && (e.rv = Jn, Un === null && r !== null && r[Wn] === e ? Wn++ : Un === null ? Un = [e] : Un.push(e));
 		else {
-			V.deps ??= [], n.call(V.deps, e) || V.deps.push(e);
+			B.deps ??= [], n.call(B.deps, e) || B.deps.push(e);
 			var i = e.reactions;
-			i === null ? e.reactions = [V] : n.call(i, V) || i.push(V);
+			i === null ? e.reactions = [B] : n.call(i, B) || i.push(B);
 		}
 	}
-	if (Fn && It.has(e)) return It.get(e);
+	if (In && Lt.has(e)) return Lt.get(e);
 	if (t) {
 		var a = e;
-		if (Fn) {
+		if (In) {
 			var o = a.v;
-			return (!(a.f & 1024) && a.reactions !== null || or(a)) && (o = pt(a)), It.set(a, o), o;
+			return (!(a.f & 1024) && a.reactions !== null || sr(a)) && (o = mt(a)), Lt.set(a, o), o;
 		}
-		var s = !(a.f & 512) && !Ln && V !== null && !!(V.f & 512), c = (a.f & b) === 0;
-		Zn(a) && (s && (a.f |= 512), mt(a)), s && !c && (gt(a), ar(a));
+		var s = !(a.f & 512) && !Rn && B !== null && !!(B.f & 512), c = (a.f & b) === 0;
+		Qn(a) && (s && (a.f |= 512), ht(a)), s && !c && (_t(a), or(a));
 	}
-	if (yt?.has(e)) return yt.get(e);
+	if (bt?.has(e)) return bt.get(e);
 	if (e.f & 8388608) throw e.v;
 	return e.v;
 }
-function ar(e) {
+function or(e) {
 	if (e.f |= 512, e.deps !== null) for (let r of e.deps) {
 		var t = r.reactions;
-		t === null ? r.reactions = [e] : n.call(t, e) || t.push(e), r.f & 2 && !(r.f & 512) && (gt(r), ar(r));
+		t === null ? r.reactions = [e] : n.call(t, e) || t.push(e), r.f & 2 && !(r.f & 512) && (_t(r), or(r));
 	}
 }
-function or(e) {
+function sr(e) {
 	if (e.v === C) return !0;
 	if (e.deps === null) return !1;
-	for (let t of e.deps) if (It.has(t) || t.f & 2 && or(t)) return !0;
+	for (let t of e.deps) if (Lt.has(t) || t.f & 2 && sr(t)) return !0;
 	return !1;
 }
-function sr(e) {
-	var t = Ln;
+function U(e) {
+	var t = Rn;
 	try {
-		return Ln = !0, e();
+		return Rn = !0, e();
 	} finally {
-		Ln = t;
+		Rn = t;
 	}
 }
 [.../* @__PURE__ */ "allowfullscreen.async.autofocus.autoplay.checked.controls.default.disabled.formnovalidate.indeterminate.inert.ismap.loop.multiple.muted.nomodule.novalidate.open.playsinline.readonly.required.reversed.seamless.selected.webkitdirectory.defer.disablepictureinpicture.disableremoteplayback".split(".")];
@@ -1294,9 +1294,9 @@ function lr(e) {
 var ur = Symbol("events"), dr = /* @__PURE__ */ new Set(), fr = /* @__PURE__ */ new Set();
 function pr(e, t, n, r = {}) {
 	function i(e) {
-		if (r.capture || vr.call(t, e), !e.cancelBubble) return nt(() => n?.call(this, e));
+		if (r.capture || vr.call(t, e), !e.cancelBubble) return rt(() => n?.call(this, e));
 	}
-	return e.startsWith("pointer") || e.startsWith("touch") || e === "wheel" ? (i.__removed = !1, Ye(() => {
+	return e.startsWith("pointer") || e.startsWith("touch") || e === "wheel" ? (i.__removed = !1, Xe(() => {
 		i.__removed || t.addEventListener(e, i, r);
 	})) : t.addEventListener(e, i, r), i;
 }
@@ -1305,7 +1305,7 @@ function mr(e, t, n, r, i) {
 		capture: r,
 		passive: i
 	}, o = pr(e, t, n, a);
-	(t === document.body || t === window || t === document || t instanceof HTMLMediaElement) && mn(() => {
+	(t === document.body || t === window || t === document || t instanceof HTMLMediaElement) && hn(() => {
 		o.__removed = !0, t.removeEventListener(e, o, a);
 	});
 }
@@ -1340,8 +1340,8 @@ function vr(e) {
 				return o || n;
 			}
 		});
-		var d = V, f = H;
-		Rn(null), zn(null);
+		var d = B, f = V;
+		zn(null), Bn(null);
 		try {
 			for (var p, m = []; o !== null && o !== t;) {
 				try {
@@ -1360,7 +1360,7 @@ function vr(e) {
 				throw p;
 			}
 		} finally {
-			e[ur] = t, delete e.currentTarget, Rn(d), zn(f);
+			e[ur] = t, delete e.currentTarget, zn(d), Bn(f);
 		}
 	}
 }
@@ -1370,12 +1370,12 @@ function br(e) {
 	return yr?.createHTML(e) ?? e;
 }
 function xr(e) {
-	var t = on("template");
+	var t = sn("template");
 	return t.innerHTML = br(e.replaceAll("<!>", "<!---->")), t.content;
 }
 // node_modules/svelte/src/internal/client/dom/template.js
 function Sr(e, t) {
-	var n = H;
+	var n = V;
 	n.nodes === null && (n.nodes = {
 		start: e,
 		end: t,
@@ -1388,10 +1388,10 @@ function G(e, t) {
 	var n = !!(t & 1), r = !!(t & 2), i, a = !e.startsWith("<!>");
 	return () => {
 		if (w) return Sr(T, null), T;
-		i === void 0 && (i = xr(a ? e : "<!>" + e), n || (i = /* @__PURE__ */ tn(i)));
-		var t = r || Xt ? document.importNode(i, !0) : i.cloneNode(!0);
+		i === void 0 && (i = xr(a ? e : "<!>" + e), n || (i = /* @__PURE__ */ nn(i)));
+		var t = r || Zt ? document.importNode(i, !0) : i.cloneNode(!0);
 		if (n) {
-			var o = /* @__PURE__ */ tn(t), s = t.lastChild;
+			var o = /* @__PURE__ */ nn(t), s = t.lastChild;
 			Sr(o, s);
 		} else Sr(t, t);
 		return t;
@@ -1403,13 +1403,13 @@ function Cr(e, t, n = "svg") {
 	return () => {
 		if (w) return Sr(T, null), T;
 		if (!o) {
-			var e = /* @__PURE__ */ tn(xr(a));
-			if (i) for (o = document.createDocumentFragment(); /* @__PURE__ */ tn(e);) o.appendChild(/* @__PURE__ */ tn(e));
-			else o = /* @__PURE__ */ tn(e);
+			var e = /* @__PURE__ */ nn(xr(a));
+			if (i) for (o = document.createDocumentFragment(); /* @__PURE__ */ nn(e);) o.appendChild(/* @__PURE__ */ nn(e));
+			else o = /* @__PURE__ */ nn(e);
 		}
 		var t = o.cloneNode(!0);
 		if (i) {
-			var n = /* @__PURE__ */ tn(t), r = t.lastChild;
+			var n = /* @__PURE__ */ nn(t), r = t.lastChild;
 			Sr(n, r);
 		} else Sr(t, t);
 		return t;
@@ -1421,20 +1421,20 @@ function wr(e, t) {
 }
 function Tr(e = "") {
 	if (!w) {
-		var t = en(e + "");
+		var t = tn(e + "");
 		return Sr(t, t), t;
 	}
 	var n = T;
-	return n.nodeType === 3 ? sn(n) : (n.before(n = en()), we(n)), Sr(n, n), n;
+	return n.nodeType === 3 ? cn(n) : (n.before(n = tn()), we(n)), Sr(n, n), n;
 }
 function Er() {
 	if (w) return Sr(T, null), T;
-	var e = document.createDocumentFragment(), t = document.createComment(""), n = en();
+	var e = document.createDocumentFragment(), t = document.createComment(""), n = tn();
 	return e.append(t, n), Sr(t, n), e;
 }
 function K(e, t) {
 	if (w) {
-		var n = H;
+		var n = V;
 		n.f & 32768 && n.nodes.end !== null || (n.nodes.end = T), Te();
 	} else e !== null && e.before(t);
 }
@@ -1447,11 +1447,11 @@ function Dr() {
 }
 // node_modules/svelte/src/reactivity/create-subscriber.js
 function Or(e) {
-	let t = 0, n = Rt(0), r;
+	let t = 0, n = zt(0), r;
 	return () => {
-		pn() && (U(n), bn(() => (t === 0 && (r = sr(() => e(() => Wt(n)))), t += 1, () => {
-			Ye(() => {
-				--t, t === 0 && (r?.(), r = void 0, Wt(n));
+		mn() && (H(n), xn(() => (t === 0 && (r = U(() => e(() => Gt(n)))), t += 1, () => {
+			Xe(() => {
+				--t, t === 0 && (r?.(), r = void 0, Gt(n));
 			});
 		})));
 	};
@@ -1479,14 +1479,14 @@ var jr = class {
 	#d = !1;
 	#f = /* @__PURE__ */ new Map();
 	#p = null;
-	#m = Or(() => (this.#p = Rt(this.#l), () => {
+	#m = Or(() => (this.#p = zt(this.#l), () => {
 		this.#p = null;
 	}));
 	constructor(e, t, n, r) {
 		this.#e = e, this.#n = t, this.#r = (e) => {
-			var t = H;
+			var t = V;
 			t.b = this, t.f |= 128, n(e);
-		}, this.parent = H.b, this.transform_error = r ?? this.parent?.transform_error ?? ((e) => e), this.#i = xn(() => {
+		}, this.parent = V.b, this.transform_error = r ?? this.parent?.transform_error ?? ((e) => e), this.#i = Sn(() => {
 			if (w) {
 				let e = Oe(this.#t);
 				Te();
@@ -1500,21 +1500,21 @@ var jr = class {
 	}
 	#h() {
 		try {
-			this.#a = Sn(() => this.#r(this.#e));
+			this.#a = Cn(() => this.#r(this.#e));
 		} catch (e) {
 			this.error(e);
 		}
 	}
 	#g(e) {
 		let t = this.#n.failed, { reset: n, invoke_onerror: r } = this.#_(e);
-		Ye(r), t && (this.#s = Sn(() => {
+		Xe(r), t && (this.#s = Cn(() => {
 			t(this.#e, () => e, () => n);
 		}));
 	}
 	#_(e) {
 		var t = !1, n = !1;
 		let r = () => {
-			this.#v() || (t ? Se() : (t = !0, n && Ue(), this.#s !== null && kn(this.#s, () => {
+			this.#v() || (t ? Se() : (t = !0, n && Ue(), this.#s !== null && An(this.#s, () => {
 				this.#s = null;
 			}), this.#S(() => {
 				this.#b();
@@ -1526,7 +1526,7 @@ var jr = class {
 				if (!this.#v()) try {
 					n = !0, this.#n.onerror?.(e, r), n = !1;
 				} catch (e) {
-					ln(e, this.#i && this.#i.parent);
+					un(e, this.#i && this.#i.parent);
 				}
 			}
 		};
@@ -1536,36 +1536,36 @@ var jr = class {
 	}
 	#y() {
 		let e = this.#n.pending;
-		e && (this.is_pending = !0, this.#o = Sn(() => e(this.#e)), Ye(() => {
+		e && (this.is_pending = !0, this.#o = Cn(() => e(this.#e)), Xe(() => {
 			if (!this.#v()) {
-				var e = this.#c = document.createDocumentFragment(), t = en(), n = !1;
+				var e = this.#c = document.createDocumentFragment(), t = tn(), n = !1;
 				e.append(t), this.#a = this.#S(() => {
 					try {
-						return Sn(() => this.#r(t));
+						return Cn(() => this.#r(t));
 					} catch (e) {
 						try {
 							this.error(e), n = !0;
 						} catch (e) {
-							ln(e, this.#i.parent);
+							un(e, this.#i.parent);
 						}
 						return null;
 					}
-				}), this.#a === null ? (this.#c = null, n && this.#x(M)) : this.#u === 0 && (this.#e.before(e), this.#c = null, kn(this.#o, () => {
+				}), this.#a === null ? (this.#c = null, n && this.#x(j)) : this.#u === 0 && (this.#e.before(e), this.#c = null, An(this.#o, () => {
 					this.#o = null;
-				}), this.#x(M));
+				}), this.#x(j));
 			}
 		}));
 	}
 	#b() {
 		try {
-			if (this.is_pending = this.has_pending_snippet(), this.#u = 0, this.#l = 0, this.#a = Sn(() => {
+			if (this.is_pending = this.has_pending_snippet(), this.#u = 0, this.#l = 0, this.#a = Cn(() => {
 				this.#r(this.#e);
 			}), this.#u > 0) {
 				var e = this.#c = document.createDocumentFragment();
-				Nn(this.#a, e);
+				Pn(this.#a, e);
 				let t = this.#n.pending;
-				this.#o = Sn(() => t(this.#e));
-			} else this.#x(M);
+				this.#o = Cn(() => t(this.#e));
+			} else this.#x(j);
 		} catch (e) {
 			this.error(e);
 		}
@@ -1574,7 +1574,7 @@ var jr = class {
 		this.is_pending = !1, e.transfer_reactions(this.#f);
 	}
 	defer_effect(e) {
-		$e(e, this.#f);
+		et(e, this.#f);
 	}
 	is_rendered() {
 		return !this.is_pending && (!this.parent || this.parent.is_rendered());
@@ -1583,59 +1583,59 @@ var jr = class {
 		return !!this.#n.pending;
 	}
 	#S(e) {
-		var t = H, n = V, r = D;
-		zn(this.#i), Rn(this.#i), We(this.#i.ctx);
+		var t = V, n = B, r = We;
+		Bn(this.#i), zn(this.#i), Ge(this.#i.ctx);
 		try {
-			return Dt.ensure(), e();
+			return Ot.ensure(), e();
 		} finally {
-			zn(t), Rn(n), We(r);
+			Bn(t), zn(n), Ge(r);
 		}
 	}
 	#C(e, t) {
-		this.has_pending_snippet() ? (this.#u += e, this.#u === 0 && (this.#x(t), this.#o && kn(this.#o, () => {
+		this.has_pending_snippet() ? (this.#u += e, this.#u === 0 && (this.#x(t), this.#o && An(this.#o, () => {
 			this.#o = null;
 		}), this.#c &&= (this.#e.before(this.#c), null))) : this.parent && this.parent.#C(e, t);
 	}
 	update_pending_count(e, t) {
-		this.#C(e, t), this.#l += e, !this.#p || this.#d || (this.#d = !0, Ye(() => {
-			this.#d = !1, this.#p && Ht(this.#p, this.#l);
+		this.#C(e, t), this.#l += e, !this.#p || this.#d || (this.#d = !0, Xe(() => {
+			this.#d = !1, this.#p && Ut(this.#p, this.#l);
 		}));
 	}
 	get_effect_pending() {
-		return this.#m(), U(this.#p);
+		return this.#m(), H(this.#p);
 	}
 	error(e) {
 		if (e === _e || !this.#n.onerror && !this.#n.failed) throw e;
-		M?.is_fork ? (this.#a && M.skip_effect(this.#a), this.#o && M.skip_effect(this.#o), this.#s && M.skip_effect(this.#s), M.oncommit(() => {
+		j?.is_fork ? (this.#a && j.skip_effect(this.#a), this.#o && j.skip_effect(this.#o), this.#s && j.skip_effect(this.#s), j.oncommit(() => {
 			this.#v() || this.#w(e);
 		})) : this.#w(e);
 	}
 	#w(e) {
-		this.#a &&= (En(this.#a), null), this.#o &&= (En(this.#o), null), this.#s &&= (En(this.#s), null), w && (we(this.#t), Ee(), we(De()));
+		this.#a &&= (Dn(this.#a), null), this.#o &&= (Dn(this.#o), null), this.#s &&= (Dn(this.#s), null), w && (we(this.#t), Ee(), we(De()));
 		let t = this.#n.failed, n = (e) => {
 			if (this.#v()) return;
 			let { reset: n, invoke_onerror: r } = this.#_(e);
 			r(), t && !this.#v() && (this.#s = this.#S(() => {
 				try {
-					return Sn(() => {
-						var r = H;
+					return Cn(() => {
+						var r = V;
 						r.b = this, r.f |= 128, t(this.#e, () => e, () => n);
 					});
 				} catch (e) {
-					return ln(e, this.#i.parent), null;
+					return un(e, this.#i.parent), null;
 				}
 			}));
 		};
-		Ye(() => {
+		Xe(() => {
 			if (!this.#v()) {
 				var t;
 				try {
 					t = this.transform_error(e);
 				} catch (e) {
-					ln(e, this.#i && this.#i.parent);
+					un(e, this.#i && this.#i.parent);
 					return;
 				}
-				typeof t == "object" && t && typeof t.then == "function" ? t.then(n, (e) => ln(e, this.#i && this.#i.parent)) : n(t);
+				typeof t == "object" && t && typeof t.then == "function" ? t.then(n, (e) => un(e, this.#i && this.#i.parent)) : n(t);
 			}
 		});
 	}
@@ -1649,14 +1649,14 @@ function Mr(e, t) {
 }
 var Nr = /* @__PURE__ */ new Map();
 function Pr(e, { target: t, anchor: n, props: i = {}, events: a, context: o, intro: s = !0, transformError: c }) {
-	$t();
-	var l = void 0, u = _n(() => {
-		var s = n ?? t.appendChild(en());
+	en();
+	var l = void 0, u = vn(() => {
+		var s = n ?? t.appendChild(tn());
 		Ar(s, { pending: () => {} }, (t) => {
-			O({});
-			var n = D;
-			if (o && (n.c = o), a && (i.$$events = a), w && Sr(t, null), l = e(t, i) || Ge(), w && (H.nodes.end = T, T === null || T.nodeType !== 8 || T.data !== "]")) throw be(), _e;
-			k();
+			D({});
+			var n = We;
+			if (o && (n.c = o), a && (i.$$events = a), w && Sr(t, null), l = e(t, i) || Ke(), w && (V.nodes.end = T, T === null || T.nodeType !== 8 || T.data !== "]")) throw be(), _e;
+			O();
 		}, c);
 		var u = /* @__PURE__ */ new Set(), d = (e) => {
 			for (var n = 0; n < e.length; n++) {
@@ -1696,47 +1696,47 @@ var Fr = /* @__PURE__ */ new WeakMap(), Ir = class {
 	#a = (e) => {
 		if (this.#e.has(e)) {
 			var t = this.#e.get(e), n = this.#t.get(t);
-			if (n) jn(n), this.#r.delete(t);
+			if (n) Mn(n), this.#r.delete(t);
 			else {
 				var r = this.#n.get(t);
-				r && (jn(r.effect), this.#t.set(t, r.effect), this.#n.delete(t), r.fragment.lastChild.remove(), this.anchor.before(r.fragment), n = r.effect);
+				r && (Mn(r.effect), this.#t.set(t, r.effect), this.#n.delete(t), r.fragment.lastChild.remove(), this.anchor.before(r.fragment), n = r.effect);
 			}
 			for (let [t, n] of this.#e) {
 				if (this.#e.delete(t), t === e) break;
 				let r = this.#n.get(n);
-				r && (En(r.effect), this.#n.delete(n));
+				r && (Dn(r.effect), this.#n.delete(n));
 			}
 			for (let [e, r] of this.#t) {
 				if (e === t || this.#r.has(e)) continue;
 				let i = () => {
 					if (Array.from(this.#e.values()).includes(e)) {
 						var t = document.createDocumentFragment();
-						Nn(r, t), t.append(en()), this.#n.set(e, {
+						Pn(r, t), t.append(tn()), this.#n.set(e, {
 							effect: r,
 							fragment: t
 						});
-					} else En(r);
+					} else Dn(r);
 					this.#r.delete(e), this.#t.delete(e);
 				};
-				this.#i || !n ? (this.#r.add(e), kn(r, i, !1)) : i();
+				this.#i || !n ? (this.#r.add(e), An(r, i, !1)) : i();
 			}
 		}
 	};
 	#o = (e) => {
 		this.#e.delete(e);
 		let t = Array.from(this.#e.values());
-		for (let [e, n] of this.#n) t.includes(e) || (En(n.effect), this.#n.delete(e));
+		for (let [e, n] of this.#n) t.includes(e) || (Dn(n.effect), this.#n.delete(e));
 	};
 	ensure(e, t) {
-		var n = M, r = an();
+		var n = j, r = on();
 		if (t && !this.#t.has(e) && !this.#n.has(e)) {
 			if (r) {
-				var i = document.createDocumentFragment(), a = en();
+				var i = document.createDocumentFragment(), a = tn();
 				i.append(a), this.#n.set(e, {
-					effect: Sn(() => t(a)),
+					effect: Cn(() => t(a)),
 					fragment: i
 				});
-			} else this.#t.set(e, Sn(() => t(this.anchor)));
+			} else this.#t.set(e, Cn(() => t(this.anchor)));
 		}
 		if (this.#e.set(n, e), r) {
 			for (let [t, r] of this.#t) t === e ? n.unskip_effect(r) : n.skip_effect(r);
@@ -1761,7 +1761,7 @@ function J(e, t, n = !1) {
 		}
 		i.ensure(e, t);
 	}
-	xn(() => {
+	Sn(() => {
 		var e = !1;
 		t((t, n = 0) => {
 			e = !0, o(n, t);
@@ -1775,7 +1775,7 @@ function Y(e, t) {
 function Lr(e, t, n) {
 	for (var i = [], a = t.length, o, s = t.length, c = 0; c < a; c++) {
 		let n = t[c];
-		kn(n, () => {
+		An(n, () => {
 			if (o) {
 				if (o.pending.delete(n), o.done.add(n), o.pending.size === 0) {
 					var t = e.outrogroups;
@@ -1788,7 +1788,7 @@ function Lr(e, t, n) {
 		var l = i.length === 0 && n !== null && e.pending.size === 0;
 		if (l) {
 			var u = n, d = u.parentNode;
-			rn(d), d.append(u), e.items.clear();
+			an(d), d.append(u), e.items.clear();
 		}
 		Rr(e, t, !l);
 	} else o = {
@@ -1804,7 +1804,7 @@ function Rr(e, t, n = !0) {
 	}
 	for (var i = 0; i < t.length; i++) {
 		var a = t[i];
-		r?.has(a) ? (a.f |= ne, Nn(a, document.createDocumentFragment())) : En(t[i], n);
+		r?.has(a) ? (a.f |= ne, Pn(a, document.createDocumentFragment())) : Dn(t[i], n);
 	}
 }
 var zr;
@@ -1812,18 +1812,18 @@ function X(t, n, i, a, o, s = null) {
 	var c = t, l = /* @__PURE__ */ new Map();
 	if (n & 4) {
 		var u = t;
-		c = w ? we(/* @__PURE__ */ tn(u)) : u.appendChild(en());
+		c = w ? we(/* @__PURE__ */ nn(u)) : u.appendChild(tn());
 	}
 	w && Te();
-	var d = null, f = /* @__PURE__ */ dt(() => {
+	var d = null, f = /* @__PURE__ */ ft(() => {
 		var t = i();
 		return e(t) ? t : t == null ? [] : r(t);
 	}), p = /* @__PURE__ */ new Map(), m = !0;
 	function h(e) {
 		if (!(_.effect.f & 16384)) {
 			_.pending.delete(e);
-			var t = U(f);
-			_.fallback = d, Vr(_, t, c, n, a), d !== null && (t.length === 0 ? d.f & 33554432 ? (d.f ^= ne, Ur(d, null, c)) : jn(d) : kn(d, () => {
+			var t = H(f);
+			_.fallback = d, Vr(_, t, c, n, a), d !== null && (t.length === 0 ? d.f & 33554432 ? (d.f ^= ne, Ur(d, null, c)) : Mn(d) : An(d, () => {
 				d = null;
 			}));
 		}
@@ -1832,22 +1832,22 @@ function X(t, n, i, a, o, s = null) {
 		_.pending.delete(e);
 	}
 	var _ = {
-		effect: xn(() => {
-			var e = U(f), t = e.length;
+		effect: Sn(() => {
+			var e = H(f), t = e.length;
 			let r = !1;
 			w && Oe(c) === "[!" != (t === 0) && (c = De(), we(c), Ce(!1), r = !0);
-			for (var u = /* @__PURE__ */ new Set(), _ = M, v = an(), y = 0; y < t; y += 1) {
+			for (var u = /* @__PURE__ */ new Set(), _ = j, v = on(), y = 0; y < t; y += 1) {
 				w && T.nodeType === 8 && T.data === "]" && (c = T, r = !0, Ce(!1));
 				var b = e[y], x = a(b, y), S = m ? null : l.get(x);
-				S ? (S.v && Ht(S.v, b), S.i && Ht(S.i, y), v && _.unskip_effect(S.e)) : (S = Hr(l, m ? c : zr ??= en(), b, x, y, o, n, i), m || (S.e.f |= ne), l.set(x, S)), u.add(x);
+				S ? (S.v && Ut(S.v, b), S.i && Ut(S.i, y), v && _.unskip_effect(S.e)) : (S = Hr(l, m ? c : zr ??= tn(), b, x, y, o, n, i), m || (S.e.f |= ne), l.set(x, S)), u.add(x);
 			}
-			if (t === 0 && s && !d && (m ? d = Sn(() => s(c)) : (d = Sn(() => s(zr ??= en())), d.f |= ne)), t > u.size && Pe("", "", ""), w && t > 0 && we(De()), !m) {
+			if (t === 0 && s && !d && (m ? d = Cn(() => s(c)) : (d = Cn(() => s(zr ??= tn())), d.f |= ne)), t > u.size && Pe("", "", ""), w && t > 0 && we(De()), !m) {
 				if (p.set(_, u), v) {
 					for (let [e, t] of l) u.has(e) || _.skip_effect(t.e);
 					_.oncommit(h), _.ondiscard(g);
 				} else h(_);
 			}
-			r && Ce(!0), U(f);
+			r && Ce(!0), H(f);
 		}),
 		flags: n,
 		items: l,
@@ -1866,7 +1866,7 @@ function Vr(e, t, n, i, a) {
 	if (o) for (v = 0; v < s; v += 1) h = t[v], g = a(h, v), _ = c.get(g).e, _.f & 33554432 || (_.nodes?.a?.measure(), (f ??= /* @__PURE__ */ new Set()).add(_));
 	for (v = 0; v < s; v += 1) {
 		if (h = t[v], g = a(h, v), _ = c.get(g).e, e.outrogroups !== null) for (let t of e.outrogroups) t.pending.delete(_), t.done.delete(_);
-		if (_.f & 8192 && (jn(_), o && (_.nodes?.a?.unfix(), (f ??= /* @__PURE__ */ new Set()).delete(_))), _.f & 33554432) {
+		if (_.f & 8192 && (Mn(_), o && (_.nodes?.a?.unfix(), (f ??= /* @__PURE__ */ new Set()).delete(_))), _.f & 33554432) {
 			if (_.f ^= ne, _ === l) Ur(_, null, n);
 			else {
 				var y = d ? d.next : l;
@@ -1909,23 +1909,23 @@ function Vr(e, t, n, i, a) {
 			Lr(e, te, ie);
 		}
 	}
-	o && Ye(() => {
+	o && Xe(() => {
 		if (f !== void 0) for (_ of f) _.nodes?.a?.apply();
 	});
 }
 function Hr(e, t, n, r, i, a, o, s) {
-	var c = o & 1 ? o & 16 ? Rt(n) : /* @__PURE__ */ zt(n, !1, !1) : null, l = o & 2 ? Rt(i) : null;
+	var c = o & 1 ? o & 16 ? zt(n) : /* @__PURE__ */ Bt(n, !1, !1) : null, l = o & 2 ? zt(i) : null;
 	return {
 		v: c,
 		i: l,
-		e: Sn(() => (a(t, c ?? n, l ?? i, s), () => {
+		e: Cn(() => (a(t, c ?? n, l ?? i, s), () => {
 			e.delete(r);
 		}))
 	};
 }
 function Ur(e, t, n) {
 	if (e.nodes) for (var r = e.nodes.start, i = e.nodes.end, a = t && !(t.f & 33554432) ? t.nodes.start : n; r !== null;) {
-		var o = /* @__PURE__ */ nn(r);
+		var o = /* @__PURE__ */ rn(r);
 		if (a.before(r), r === i) return;
 		r = o;
 	}
@@ -1935,11 +1935,11 @@ function Wr(e, t, n) {
 }
 // node_modules/svelte/src/internal/client/dom/css.js
 function Z(e, t) {
-	vn(() => {
-		e = H?.parent?.nodes?.start ?? e;
+	yn(() => {
+		e = V?.parent?.nodes?.start ?? e;
 		var n = e.getRootNode(), r = n.host ? n : n.head ?? n.ownerDocument.head;
 		if (!r.querySelector("#" + t.hash)) {
-			let e = on("style");
+			let e = sn("style");
 			e.id = t.hash, e.textContent = t.code, r.appendChild(e);
 		}
 	});
@@ -2036,7 +2036,7 @@ function ei(t, n) {
 		var o = t.selectedIndex, s = n && i ? new Set(t.selectedOptions) : null;
 		for (var c of t.options) {
 			var l = ri(c);
-			$r(c, i ? a.includes(l) : Jt(l, r));
+			$r(c, i ? a.includes(l) : Yt(l, r));
 		}
 		if (n) {
 			if (s !== null) for (c of t.options) {
@@ -2053,7 +2053,7 @@ function ti(t, n, r = !1) {
 		if (!e(n)) return xe();
 		for (var i of t.options) i.selected = n.includes(ri(i));
 	} else {
-		for (i of t.options) if (Jt(ri(i), n)) {
+		for (i of t.options) if (Yt(ri(i), n)) {
 			i.selected = !0;
 			return;
 		}
@@ -2069,7 +2069,7 @@ function ni(e) {
 		subtree: !0,
 		attributes: !0,
 		attributeFilter: ["value"]
-	}), mn(() => {
+	}), hn(() => {
 		t.disconnect();
 	});
 }
@@ -2100,7 +2100,7 @@ function ci(e) {
 				}
 			}
 		};
-		e[me] = n, Ye(n), tt();
+		e[me] = n, Xe(n), nt();
 	}
 }
 function li(e, t) {
@@ -2134,28 +2134,28 @@ function fi(e) {
 // node_modules/svelte/src/internal/client/dom/elements/bindings/input.js
 function pi(e, t, n = t) {
 	var r = /* @__PURE__ */ new WeakSet();
-	rt(e, "input", async (i) => {
+	it(e, "input", async (i) => {
 		var a = i ? e.defaultValue : e.value;
-		if (a = hi(e) ? gi(a) : a, n(a), M !== null && r.add(M), await ir(), a !== (a = t())) {
+		if (a = hi(e) ? gi(a) : a, n(a), j !== null && r.add(j), await ar(), a !== (a = t())) {
 			var o = e.selectionStart, s = e.selectionEnd, c = e.value.length;
 			if (e.value = a ?? "", s !== null) {
 				var l = e.value.length;
 				o === s && s === c && l > c ? (e.selectionStart = l, e.selectionEnd = l) : (e.selectionStart = o, e.selectionEnd = Math.min(s, l));
 			}
 		}
-	}), (w && e.defaultValue !== e.value || sr(t) == null && e.value) && (n(hi(e) ? gi(e.value) : e.value), M !== null && r.add(M)), bn(() => {
+	}), (w && e.defaultValue !== e.value || U(t) == null && e.value) && (n(hi(e) ? gi(e.value) : e.value), j !== null && r.add(j)), xn(() => {
 		var n = t();
 		if (e === document.activeElement) {
-			var i = M;
+			var i = j;
 			if (r.has(i)) return;
 		}
 		hi(e) && n === gi(e.value) || (e.type !== "date" || n || e.value) && n !== e.value && (e.value = n ?? "");
 	});
 }
 function mi(e, t, n = t) {
-	rt(e, "change", (t) => {
+	it(e, "change", (t) => {
 		n(t ? e.defaultChecked : e.checked);
-	}), (w && e.defaultChecked !== e.checked || sr(t) == null) && n(e.checked), bn(() => {
+	}), (w && e.defaultChecked !== e.checked || U(t) == null) && n(e.checked), xn(() => {
 		e.checked = !!t();
 	});
 }
@@ -2192,18 +2192,18 @@ var _i = /* @__PURE__ */ new class e {
 }({ box: "border-box" });
 function vi(e, t, n) {
 	var r = _i.observe(e, () => n(e[t]));
-	vn(() => (sr(() => n(e[t])), r));
+	yn(() => (U(() => n(e[t])), r));
 }
 // node_modules/svelte/src/internal/client/dom/elements/bindings/this.js
 function yi(e, t) {
 	return e === t || e?.[oe] === t;
 }
-function bi(e = Ge(), t, n, r) {
-	var i = D.r, a = H;
-	return vn(() => {
+function bi(e = Ke(), t, n, r) {
+	var i = We.r, a = V;
+	return yn(() => {
 		var o, s;
-		return bn(() => {
-			o = s, s = r?.() || [], sr(() => {
+		return xn(() => {
+			o = s, s = r?.() || [], U(() => {
 				yi(n(...s), e) || (t(e, ...s), o && yi(n(...o), e) && t(null, ...o));
 			});
 		}), () => {
@@ -2230,7 +2230,7 @@ function Si(e) {
 }
 // node_modules/svelte/src/internal/client/reactivity/props.js
 function $(e, t, n, r) {
-	var i = !0, o = !!(n & 8), s = !!(n & 16), c = r, l = !0, u = void 0, d = () => s && i ? (u ??= /* @__PURE__ */ ct(r), U(u)) : (l && (l = !1, c = s ? sr(r) : r), c);
+	var i = !0, o = !!(n & 8), s = !!(n & 16), c = r, l = !0, u = void 0, d = () => s && i ? (u ??= /* @__PURE__ */ lt(r), H(u)) : (l && (l = !1, c = s ? U(r) : r), c);
 	let f;
 	if (o) {
 		var p = oe in e || ce in e;
@@ -2252,20 +2252,20 @@ function $(e, t, n, r) {
 			return arguments.length > 0 ? ((!i || !t || _ || h) && f(t ? g() : e), e) : g();
 		});
 	}
-	var v = !1, y = (n & 1 ? ct : dt)(() => (v = !1, g()));
-	o && U(y);
-	var b = H;
+	var v = !1, y = (n & 1 ? lt : ft)(() => (v = !1, g()));
+	o && H(y);
+	var b = V;
 	return (function(e, t) {
 		if (arguments.length > 0) {
-			let n = t ? U(y) : i && o ? Kt(e) : e;
-			return P(y, n), v = !0, c !== void 0 && (c = n), e;
+			let n = t ? H(y) : i && o ? qt(e) : e;
+			return N(y, n), v = !0, c !== void 0 && (c = n), e;
 		}
-		return Fn && v || b.f & 16384 ? y.v : U(y);
+		return In && v || b.f & 16384 ? y.v : H(y);
 	});
 }
 function Ci(e) {
-	D === null && Me("onMount"), z(() => {
-		let t = sr(e);
+	We === null && Me("onMount"), R(() => {
+		let t = U(e);
 		if (typeof t == "function") return t;
 	});
 }
@@ -2275,8 +2275,209 @@ typeof window < "u" && ((window.__svelte ??= {}).v ??= /* @__PURE__ */ new Set()
 function wi(e) {
 	window.rlClarity = e;
 }
+// src/keys.ts
+var Ti = /* @__PURE__ */ new Set(["SELECT", "TEXTAREA"]);
+function Ei(e) {
+	return e ? e.isContentEditable || Ti.has(e.tagName ?? "") ? !0 : e.tagName === "INPUT" && ![
+		"radio",
+		"checkbox",
+		"button",
+		"submit",
+		"reset"
+	].includes(e.type ?? "") : !1;
+}
+function Di(e) {
+	return e?.tagName === "BUTTON" || e?.tagName === "SUMMARY" || e?.tagName === "INPUT" && [
+		"radio",
+		"checkbox",
+		"button",
+		"submit",
+		"reset"
+	].includes(e.type ?? "");
+}
+function Oi(e, t, n = !1) {
+	return Ei(t) || n && (Di(t) || t?.tagName === "INPUT") ? null : e === "Escape" ? { escape: !0 } : e === "ArrowLeft" || e === "ArrowRight" ? { arrow: e === "ArrowLeft" ? -1 : 1 } : e === " " && !Di(t) ? { toggle: !0 } : null;
+}
+function ki(e, t) {
+	return t || !e ? !1 : e.tagName === "SELECT" || Di(e);
+}
+function Ai(e, t, n) {
+	return e && !t && !n;
+}
+function ji(e, t, n = () => !1, r = !1) {
+	if (e.ctrlKey || e.metaKey || e.altKey) return !1;
+	let i = Oi(e.key, e.target, r);
+	if (!i) return !1;
+	if ("escape" in i) {
+		if (!n()) return !1;
+	} else if (t) "arrow" in i ? t.arrow(i.arrow) : t.toggle();
+	else return !1;
+	return e.preventDefault(), !0;
+}
+// src/urlstate.ts
+var Mi = "p.rl_clarity.", Ni = /* @__PURE__ */ new Set([
+	"step",
+	"traj",
+	"frame",
+	"step_b",
+	"traj_b",
+	"frame_b"
+]), Pi = /* @__PURE__ */ new Set([
+	...Ni,
+	"run",
+	"layer",
+	"rows",
+	"abs",
+	"overlay",
+	"residual",
+	"run_b"
+]);
+function Fi(e, t = []) {
+	let n = {};
+	for (let [r, i] of e) Ni.has(r) && !/^\d+$/.test(i) ? t.push(`${r} "${i}" is not a number: left out`) : r === "run" ? n.run = i : r === "step" ? n.step = Number(i) : r === "layer" ? n.layer = i : r === "traj" ? n.traj = Number(i) - 1 : r === "frame" ? n.frame = Number(i) - 1 : r === "rows" ? n.rows = i.split(",").filter(Boolean) : r === "abs" || r === "overlay" || r === "residual" ? n[r] = i === "1" : r === "run_b" ? n.run_b = i : r === "step_b" ? n.step_b = Number(i) : r === "traj_b" ? n.traj_b = Number(i) - 1 : r === "frame_b" && (n.frame_b = Number(i) - 1);
+	return n;
+}
+function Ii() {
+	try {
+		return window.parent === window ? "" : window.parent.location.hash;
+	} catch {
+		return "";
+	}
+}
+function Li(e, t) {
+	let n = new URLSearchParams(e.replace(/^#/, ""));
+	return [...n.keys()].some((e) => Pi.has(e)) ? [...n.entries()] : [...new URLSearchParams(t.replace(/^#/, "").replace(/^[^&=]*&?/, "")).entries()].filter(([e]) => e.startsWith(Mi)).map(([e, t]) => [e.slice(13), t]);
+}
+function Ri(e, t = "") {
+	let n = [];
+	return {
+		view: Fi(Li(e, t), n),
+		invalid: n
+	};
+}
+function zi(e, t = "") {
+	return Ri(e, t).view;
+}
+function Bi(e) {
+	let t = Ri("", e);
+	return Object.keys(t.view).length || t.invalid.length ? t : null;
+}
+function Vi(e, t) {
+	return e.split("#")[0] + "#" + Ui(t);
+}
+function Hi() {
+	return Ri(location.hash, Ii());
+}
+function Ui(e) {
+	return new URLSearchParams(Gi(e)).toString();
+}
+function Wi(e, t) {
+	let n = e.replace(/^#/, "").split("&"), r = n[0] || "rl_clarity", i = new URLSearchParams(n.slice(1).join("&"));
+	for (let e of [...i.keys()]) e.startsWith(Mi) && i.delete(e);
+	for (let [e, n] of Gi(t)) i.set(Mi + e, n);
+	return `#${r}&${i.toString()}`;
+}
+function Gi(e) {
+	let t = [
+		["run", e.run],
+		["step", String(e.step)],
+		["layer", e.layer],
+		["traj", String(e.traj + 1)],
+		["frame", String(e.frame + 1)],
+		["rows", e.rows.join(",")],
+		["abs", e.abs ? "1" : "0"],
+		["overlay", e.overlay ? "1" : "0"],
+		["residual", e.residual ? "1" : "0"]
+	];
+	return e.run_b !== void 0 && e.step_b !== void 0 && (t.push(["run_b", e.run_b], ["step_b", String(e.step_b)]), e.traj_b !== void 0 && t.push(["traj_b", String(e.traj_b + 1)]), e.frame_b !== void 0 && t.push(["frame_b", String(e.frame_b + 1)])), t;
+}
+var Ki = !0;
+function qi() {
+	Ki = !1;
+}
+var Ji = null, Yi = null, Xi = "";
+function Zi() {
+	return Xi;
+}
+function Qi() {
+	Ji && clearTimeout(Ji), Ji = null, Yi = null;
+}
+function $i(e) {
+	Yi = {
+		...e,
+		rows: [...e.rows]
+	}, Ji ||= setTimeout(() => {
+		Ji = null;
+		let e = Yi;
+		if (Yi = null, e) {
+			try {
+				history.replaceState(history.state, "", Vi(location.href, e));
+			} catch {}
+			try {
+				if (Ki && window.parent !== window) {
+					let t = Wi(window.parent.location.hash, e);
+					Xi = t, window.parent.history.replaceState(window.parent.history.state, "", t);
+				}
+			} catch {}
+		}
+	}, 300);
+}
+// src/focus.ts
+function ea() {
+	try {
+		return window.parent === window ? null : (window.parent.document, window.parent);
+	} catch {
+		return null;
+	}
+}
+function ta() {
+	let e = window.frameElement;
+	return e ? e.isConnected ? e.checkVisibility ? e.checkVisibility() : e.getClientRects().length > 0 : !1 : !0;
+}
+function na(e) {
+	let t = ea();
+	if (!t) return () => {};
+	let n = (t) => {
+		Ai(ta(), t.defaultPrevented, t.ctrlKey || t.metaKey || t.altKey) && e(t);
+	};
+	return t.addEventListener("keydown", n), () => t.removeEventListener("keydown", n);
+}
+function ra() {
+	let e = {
+		target: null,
+		at: -Infinity
+	}, t = (t) => e.target === t && performance.now() - e.at < 1e3, n = (t) => e = {
+		target: t.target,
+		at: performance.now()
+	}, r = (e) => {
+		let n = e.target;
+		n && ki(n, t(n)) && n.blur();
+	}, i = (e) => {
+		let n = e.target?.closest?.("button");
+		n && ki(n, e.detail === 0 || t(n)) && n.blur();
+	};
+	return window.addEventListener("keydown", n, !0), window.addEventListener("change", r, !0), window.addEventListener("click", i, !0), () => {
+		window.removeEventListener("keydown", n, !0), window.removeEventListener("change", r, !0), window.removeEventListener("click", i, !0);
+	};
+}
+function ia(e, t = !0) {
+	let n = () => {
+		let t = Ri(location.hash);
+		(Object.keys(t.view).length || t.invalid.length) && e(t);
+	};
+	window.addEventListener("hashchange", n);
+	let r = t ? ea() : null, i = () => {
+		let t = r ? Bi(r.location.hash) : null;
+		if (!t) return;
+		let n = zi("", Zi());
+		(t.invalid.length || JSON.stringify(t.view) !== JSON.stringify(n)) && e(t);
+	};
+	return r?.addEventListener("hashchange", i), () => {
+		window.removeEventListener("hashchange", n), r?.removeEventListener("hashchange", i);
+	};
+}
 // src/ipc.ts
-function Ti(e) {
+function aa(e) {
 	if (window.parent === window) return () => {};
 	let t = new MessageChannel();
 	t.port1.onmessage = (n) => {
@@ -2301,56 +2502,66 @@ function Ti(e) {
 	}
 	return () => t.port1.close();
 }
-// src/keys.ts
-function Ei(e, t) {
-	return t?.tagName === "SELECT" || t?.tagName === "TEXTAREA" || t?.tagName === "INPUT" && !["radio", "checkbox"].includes(t.type ?? "") ? null : e === "ArrowLeft" || e === "ArrowRight" ? { arrow: e === "ArrowLeft" ? -1 : 1 } : e === " " ? { toggle: !0 } : null;
+// src/notices.ts
+var oa = class extends Error {
+	route;
+	status;
+	detail;
+	constructor(e, t, n) {
+		super(`${e}: ${t ? `${t} ` : ""}${n}`), this.route = e, this.status = t, this.detail = n;
+	}
+};
+function sa(e) {
+	let t = e.trim().split("\n")[0] ?? "";
+	return t.length > 300 ? t.slice(0, 299) + "…" : t;
 }
-function Di(e, t) {
-	if (!t) return !1;
-	let n = Ei(e.key, e.target);
-	return n ? ("arrow" in n ? t.arrow(n.arrow) : t.toggle(), e.preventDefault(), !0) : !1;
+function ca(e) {
+	return e instanceof oa ? e.detail || `${e.route}: ${e.status}` : e instanceof Error ? sa(e.message) : sa(String(e));
+}
+function la(e, t, n, r) {
+	return `could not load ${e} of ${t} step ${n}: ${ca(r)}`;
 }
 // src/state/playback.svelte.ts
-function Oi(e) {
+function ua(e) {
 	let t = Math.max(Math.min(Number(e) || 0, 100), 0);
 	return t > 0 ? 1e3 / t : 1e3;
 }
-var ki = class {
+var da = class {
 	clock;
-	#e = /* @__PURE__ */ N(0);
+	#e = /* @__PURE__ */ M(0);
 	get traj() {
-		return U(this.#e);
+		return H(this.#e);
 	}
 	set traj(e) {
-		P(this.#e, e, !0);
+		N(this.#e, e, !0);
 	}
-	#t = /* @__PURE__ */ N(0);
+	#t = /* @__PURE__ */ M(0);
 	get frame() {
-		return U(this.#t);
+		return H(this.#t);
 	}
 	set frame(e) {
-		P(this.#t, e, !0);
+		N(this.#t, e, !0);
 	}
-	#n = /* @__PURE__ */ N(0);
+	#n = /* @__PURE__ */ M(0);
 	get length() {
-		return U(this.#n);
+		return H(this.#n);
 	}
 	set length(e) {
-		P(this.#n, e, !0);
+		N(this.#n, e, !0);
 	}
-	#r = /* @__PURE__ */ N(0);
+	#r = /* @__PURE__ */ M(0);
 	get playing() {
-		return U(this.#r);
+		return H(this.#r);
 	}
 	set playing(e) {
-		P(this.#r, e, !0);
+		N(this.#r, e, !0);
 	}
-	#i = /* @__PURE__ */ N(12);
+	#i = /* @__PURE__ */ M(12);
 	get fps() {
-		return U(this.#i);
+		return H(this.#i);
 	}
 	set fps(e) {
-		P(this.#i, e, !0);
+		N(this.#i, e, !0);
 	}
 	lastDir = 1;
 	timer = null;
@@ -2394,7 +2605,7 @@ var ki = class {
 	}
 	schedule() {
 		this.cancel();
-		let e = Oi(this.fps), t = this.clock();
+		let e = ua(this.fps), t = this.clock();
 		this.due = this.due && t - this.due < e ? this.due + e : t + e, this.timer = setTimeout(() => this.tick(), Math.max(0, this.due - t));
 	}
 	tick() {
@@ -2402,7 +2613,7 @@ var ki = class {
 		let e = this.frame + this.playing;
 		e < 0 || e >= this.length ? this.playing = 0 : (this.frame = e, this.schedule());
 	}
-}, Ai = (() => {
+}, fa = (() => {
 	let e = [];
 	for (let t = -7; t <= 7; t++) for (let n = -7; n <= 7; n++) {
 		let r = Math.exp(-Math.sqrt(t * t + n * n));
@@ -2414,8 +2625,8 @@ var ki = class {
 	}
 	return e;
 })();
-Ai.length;
-function ji(e) {
+fa.length;
+function pa(e) {
 	let t = [
 		1,
 		3,
@@ -2423,26 +2634,26 @@ function ji(e) {
 	].map((t) => parseInt(e.slice(t, t + 2), 16) / 255), n = Math.hypot(t[0], t[1], t[2]) || 1;
 	return t.map((e) => e / n);
 }
-function Mi(e, t) {
+function ma(e, t) {
 	return t === "pos" ? e > 0 ? e : 0 : t === "neg" ? e < 0 ? -e : 0 : Math.abs(e);
 }
-function Ni(e, t, n, r, i) {
+function ha(e, t, n, r, i) {
 	let [, a, o] = t.shape, s = new ImageData(o, a);
-	return s.data.set(Pi(e, t, n, r, i)), s;
+	return s.data.set(ga(e, t, n, r, i)), s;
 }
-function Pi(e, t, n, r, i) {
+function ga(e, t, n, r, i) {
 	let [a, o, s, c] = t.shape, l = t.residual ? c - 1 : c, u = t.steps[n] / t.scale, d = o * s, f = a * d, p = n * d, m = new Float32Array(d), h = new Float32Array(d), g = new Float32Array(d);
 	for (let n = 0; n < d; n++) {
 		let a = p + n, o = 0, s = 0, c = 0;
 		if (i !== "res") for (let n = 0; n < l; n++) {
 			if (typeof i == "number" && i !== n) continue;
-			let l = Mi(e[a + n * f] * u, r);
+			let l = ma(e[a + n * f] * u, r);
 			if (l === 0) continue;
 			let d = t.colors[n];
 			o += l * d[0], s += l * d[1], c += l * d[2];
 		}
 		if (t.residual && (i === "all" || i === "res")) {
-			let t = Mi(e[a + l * f] * u, r);
+			let t = ma(e[a + l * f] * u, r);
 			o += t, s += t, c += t;
 		}
 		m[n] = o, h[n] = s, g[n] = c;
@@ -2450,7 +2661,7 @@ function Pi(e, t, n, r, i) {
 	let _ = new Float32Array(d), v = new Float32Array(d), y = new Float32Array(d);
 	for (let e = 0; e < o; e++) for (let t = 0; t < s; t++) {
 		let n = e * s + t, r = m[n], i = h[n], a = g[n];
-		if (r !== 0 || i !== 0 || a !== 0) for (let { dy: n, dx: c, w: l } of Ai) {
+		if (r !== 0 || i !== 0 || a !== 0) for (let { dy: n, dx: c, w: l } of fa) {
 			let u = e + n, d = t + c;
 			if (u < 0 || u >= o || d < 0 || d >= s) continue;
 			let f = u * s + d;
@@ -2464,11 +2675,11 @@ function Pi(e, t, n, r, i) {
 	}
 	return b;
 }
-function Fi(e) {
+function _a(e) {
 	let t = Math.max(...e), n = e.map((e) => Math.exp(e - t)), r = n.reduce((e, t) => e + t, 0);
 	return n.map((e) => e / r);
 }
-var Ii = {
+var va = {
 	"RIGHT+UP": "↗",
 	"LEFT+UP": "↖",
 	"RIGHT+DOWN": "↘",
@@ -2478,67 +2689,73 @@ var Ii = {
 	UP: "↑",
 	DOWN: "↓"
 };
-function Li(e) {
-	if (!e.length) return "no-op";
-	let t = ["LEFT", "RIGHT"].filter((t) => e.includes(t)).concat(["UP", "DOWN"].filter((t) => e.includes(t))), n = [...t.filter((e) => e === "LEFT" || e === "RIGHT"), ...t.filter((e) => e === "UP" || e === "DOWN")].join("+"), r = e.filter((e) => ![
+function ya(e) {
+	if (e === "NOOP") return [];
+	let t = e.match(/UP|DOWN|LEFT|RIGHT|FIRE/g);
+	return t && t.join("") === e ? t : [e];
+}
+function ba(e) {
+	let t = e.flatMap(ya);
+	if (!t.length) return "no-op";
+	let n = ["LEFT", "RIGHT"].filter((e) => t.includes(e)).concat(["UP", "DOWN"].filter((e) => t.includes(e))), r = [...n.filter((e) => e === "LEFT" || e === "RIGHT"), ...n.filter((e) => e === "UP" || e === "DOWN")].join("+"), i = t.filter((e) => ![
 		"LEFT",
 		"RIGHT",
 		"UP",
 		"DOWN"
-	].includes(e)), i = [];
-	return n && i.push(Ii[n] ?? n), i.push(...r), i.join("+");
+	].includes(e)), a = [];
+	return r && a.push(va[r] ?? r), a.push(...i), a.join("+");
 }
-function Ri(e) {
+function xa(e) {
 	if (e === void 0 || !isFinite(e)) return "–";
 	if (e === 0) return "0";
 	let t = Math.floor(Math.log10(Math.abs(e)));
 	return t >= -2 && t < 4 ? e.toPrecision(3).replace(/\.?0+$/, (e) => e.includes(".") ? "" : e) : `${(e / 10 ** t).toPrecision(3)}×10^${t}`;
 }
 // src/state/shown.svelte.ts
-var zi = class {
+var Sa = class {
 	v;
-	#e = /* @__PURE__ */ N(null);
+	#e = /* @__PURE__ */ M(null);
 	get series() {
-		return U(this.#e);
+		return H(this.#e);
 	}
 	set series(e) {
-		P(this.#e, e);
+		N(this.#e, e);
 	}
-	#t = /* @__PURE__ */ N(null);
+	#t = /* @__PURE__ */ M(null);
 	get sprite() {
-		return U(this.#t);
+		return H(this.#t);
 	}
 	set sprite(e) {
-		P(this.#t, e);
+		N(this.#t, e);
 	}
-	#n = /* @__PURE__ */ N({});
+	#n = /* @__PURE__ */ M({});
 	get units() {
-		return U(this.#n);
+		return H(this.#n);
 	}
 	set units(e) {
-		P(this.#n, e);
+		N(this.#n, e);
 	}
-	#r = /* @__PURE__ */ N(null);
+	#r = /* @__PURE__ */ M(null);
 	get full() {
-		return U(this.#r);
+		return H(this.#r);
 	}
 	set full(e) {
-		P(this.#r, e);
+		N(this.#r, e);
 	}
 	constructor(e) {
 		this.v = e;
 	}
-	#i = /* @__PURE__ */ j(() => [
+	#i = /* @__PURE__ */ A(() => [
 		this.v.run,
 		this.v.step,
 		this.v.traj,
 		this.v.frame
 	].join("\0"));
 	get fullKey() {
-		return U(this.#i);
+		return H(this.#i);
 	}
 	set fullKey(e) {
-		P(this.#i, e);
+		N(this.#i, e);
 	}
 	unitKey(e) {
 		let t = this.v;
@@ -2582,45 +2799,53 @@ var zi = class {
 		};
 	}
 	start() {
-		let e = this.v, t = e.source, n = (t) => e.error = String(t);
-		return gn(() => {
-			z(() => {
+		let e = this.v, t = e.source;
+		return _n(() => {
+			R(() => {
 				if (!e.manifest) return;
-				let [r, i, a] = [
+				let [n, r, i] = [
 					e.run,
 					e.step,
 					e.traj
-				];
-				Promise.all([t.series(r, i, a), t.image("frames", r, i, { traj: a })]).then(([t, n]) => {
-					r === e.run && i === e.step && a === e.traj && (this.series = t, this.sprite = n);
-				}).catch(n);
-			}), z(() => {
+				], a = () => n === e.run && r === e.step && i === e.traj;
+				t.series(n, r, i).then((t) => {
+					a() && (this.series = t, e.loaded("series", n, r));
+				}, (t) => {
+					a() && (this.series = null), e.fail("series", n, r, t);
+				}), t.image("frames", n, r, { traj: i }).then((t) => {
+					a() && (this.sprite = t, e.loaded("frames", n, r));
+				}, (t) => {
+					a() && (this.sprite = null), e.fail("frames", n, r, t);
+				});
+			}), R(() => {
 				if (!e.manifest || !e.layer) return;
-				let r = [...new Set(e.activeRows.map(({ key: e }) => e))], [i, a, o, s] = [
+				let n = [...new Set(e.activeRows.map(({ key: e }) => e))], [r, i, a, o] = [
 					e.run,
 					e.step,
 					e.layer,
 					e.traj
 				];
-				sr(() => {
-					let e = new Set(r.map((e) => this.unitKey(e))), c = Object.entries(this.units).filter(([t]) => e.has(t));
+				U(() => {
+					let s = new Set(n.map((e) => this.unitKey(e))), c = Object.entries(this.units).filter(([e]) => s.has(e));
 					c.length !== Object.keys(this.units).length && (this.units = Object.fromEntries(c));
-					for (let e of r) {
-						let r = this.unitKey(e);
-						this.units[r] || Promise.all([t.unit(i, a, o, s, e), t.attribution(i, a, o, s, e)]).then(([t, n]) => {
-							this.unitKey(e) === r && (this.units = {
+					for (let s of n) {
+						let n = this.unitKey(s);
+						if (this.units[n]) continue;
+						let c = `attribution (layer ${a}, output ${s})`;
+						Promise.all([t.unit(r, i, a, o, s), t.attribution(r, i, a, o, s)]).then(([t, a]) => {
+							this.unitKey(s) === n && (this.units = {
 								...this.units,
-								[r]: {
+								[n]: {
 									unit: t,
-									q: n
+									q: a
 								}
-							});
-						}).catch(n);
+							}), e.loaded(c, r, i);
+						}).catch((t) => e.fail(c, r, i, t));
 					}
 				});
-			}), z(() => {
+			}), R(() => {
 				if (!e.useFull) return;
-				let [r, i, a, o, s, c] = [
+				let [n, r, i, a, o, s] = [
 					e.run,
 					e.step,
 					e.traj,
@@ -2628,23 +2853,23 @@ var zi = class {
 					this.fullKey,
 					e.T
 				];
-				t.fullFrame(r, i, {
-					traj: a,
-					frame: o
-				}).then((e) => {
-					this.fullKey === s && (this.full = {
-						key: s,
-						img: e
-					});
-				}).catch(n);
-				for (let e = 1; e <= 3; e++) o + e < c && t.fullFrame(r, i, {
-					traj: a,
-					frame: o + e
+				t.fullFrame(n, r, {
+					traj: i,
+					frame: a
+				}).then((t) => {
+					this.fullKey === o && (this.full = {
+						key: o,
+						img: t
+					}), e.loaded("full-resolution frames", n, r);
+				}).catch((t) => e.fail("full-resolution frames", n, r, t));
+				for (let e = 1; e <= 3; e++) a + e < s && t.fullFrame(n, r, {
+					traj: i,
+					frame: a + e
 				}).catch(() => {});
 			});
 		});
 	}
-}, Bi = [
+}, Ca = [
 	{
 		label: "red",
 		color: "#ff0000"
@@ -2657,249 +2882,263 @@ var zi = class {
 		label: "blue",
 		color: "#0000ff"
 	}
-], Vi = "No RL Clarity analysis in this logdir yet: run 'rl-clarity analyze CHECKPOINT --logdir LOGDIR'.", Hi = class {
+], wa = "No RL Clarity analysis in this logdir yet: run 'rl-clarity analyze CHECKPOINT --logdir LOGDIR'.", Ta = class {
 	source;
-	#e = /* @__PURE__ */ N(new ki());
+	#e = /* @__PURE__ */ M(new da());
 	get playback() {
-		return U(this.#e);
+		return H(this.#e);
 	}
 	set playback(e) {
-		P(this.#e, e);
+		N(this.#e, e);
 	}
-	#t = /* @__PURE__ */ N([]);
+	#t = /* @__PURE__ */ M([]);
 	get runs() {
-		return U(this.#t);
+		return H(this.#t);
 	}
 	set runs(e) {
-		P(this.#t, e);
+		N(this.#t, e);
 	}
-	#n = /* @__PURE__ */ N([]);
+	#n = /* @__PURE__ */ M([]);
 	get problems() {
-		return U(this.#n);
+		return H(this.#n);
 	}
 	set problems(e) {
-		P(this.#n, e);
+		N(this.#n, e);
 	}
-	#r = /* @__PURE__ */ N("");
+	#r = /* @__PURE__ */ M("");
 	get run() {
-		return U(this.#r);
+		return H(this.#r);
 	}
 	set run(e) {
-		P(this.#r, e, !0);
+		N(this.#r, e, !0);
 	}
-	#i = /* @__PURE__ */ N(-1);
+	#i = /* @__PURE__ */ M(-1);
 	get step() {
-		return U(this.#i);
+		return H(this.#i);
 	}
 	set step(e) {
-		P(this.#i, e, !0);
+		N(this.#i, e, !0);
 	}
-	#a = /* @__PURE__ */ N(null);
+	#a = /* @__PURE__ */ M(null);
 	get manifest() {
-		return U(this.#a);
+		return H(this.#a);
 	}
 	set manifest(e) {
-		P(this.#a, e);
+		N(this.#a, e);
 	}
-	#o = /* @__PURE__ */ N("");
+	#o = /* @__PURE__ */ M("");
 	get layer() {
-		return U(this.#o);
+		return H(this.#o);
 	}
 	set layer(e) {
-		P(this.#o, e, !0);
+		N(this.#o, e, !0);
 	}
-	#s = /* @__PURE__ */ N(Kt(["v"]));
+	#s = /* @__PURE__ */ M(qt(["v"]));
 	get rows() {
-		return U(this.#s);
+		return H(this.#s);
 	}
 	set rows(e) {
-		P(this.#s, e, !0);
+		N(this.#s, e, !0);
 	}
-	#c = /* @__PURE__ */ N(!1);
+	#c = /* @__PURE__ */ M(!1);
 	get abs() {
-		return U(this.#c);
+		return H(this.#c);
 	}
 	set abs(e) {
-		P(this.#c, e, !0);
+		N(this.#c, e, !0);
 	}
-	#l = /* @__PURE__ */ N(!0);
+	#l = /* @__PURE__ */ M(!0);
 	get overlay() {
-		return U(this.#l);
+		return H(this.#l);
 	}
 	set overlay(e) {
-		P(this.#l, e, !0);
+		N(this.#l, e, !0);
 	}
-	#u = /* @__PURE__ */ N(!1);
+	#u = /* @__PURE__ */ M(!1);
 	get residual() {
-		return U(this.#u);
+		return H(this.#u);
 	}
 	set residual(e) {
-		P(this.#u, e, !0);
+		N(this.#u, e, !0);
 	}
-	#d = /* @__PURE__ */ N(!0);
+	#d = /* @__PURE__ */ M(!0);
 	get hires() {
-		return U(this.#d);
+		return H(this.#d);
 	}
 	set hires(e) {
-		P(this.#d, e, !0);
+		N(this.#d, e, !0);
 	}
-	#f = /* @__PURE__ */ N(null);
+	#f = /* @__PURE__ */ M(null);
 	get hover() {
-		return U(this.#f);
+		return H(this.#f);
 	}
 	set hover(e) {
-		P(this.#f, e, !0);
+		N(this.#f, e, !0);
 	}
-	#p = /* @__PURE__ */ N(null);
+	#p = /* @__PURE__ */ M(null);
 	get feature() {
-		return U(this.#p);
+		return H(this.#p);
 	}
 	set feature(e) {
-		P(this.#p, e, !0);
+		N(this.#p, e, !0);
 	}
-	#m = /* @__PURE__ */ N(0);
+	#m = /* @__PURE__ */ M(0);
 	get expandIdx() {
-		return U(this.#m);
+		return H(this.#m);
 	}
 	set expandIdx(e) {
-		P(this.#m, e, !0);
+		N(this.#m, e, !0);
 	}
-	#h = /* @__PURE__ */ N(0);
+	#h = /* @__PURE__ */ M(0);
 	get subdivIdx() {
-		return U(this.#h);
+		return H(this.#h);
 	}
 	set subdivIdx(e) {
-		P(this.#h, e, !0);
+		N(this.#h, e, !0);
 	}
-	#g = /* @__PURE__ */ N("");
+	#g = /* @__PURE__ */ M("");
 	get error() {
-		return U(this.#g);
+		return H(this.#g);
 	}
 	set error(e) {
-		P(this.#g, e, !0);
+		N(this.#g, e, !0);
 	}
-	data = new zi(this);
-	#_ = /* @__PURE__ */ N(null);
+	#_ = /* @__PURE__ */ M({});
+	get failures() {
+		return H(this.#_);
+	}
+	set failures(e) {
+		N(this.#_, e);
+	}
+	#v = /* @__PURE__ */ A(() => Object.values(this.failures));
+	get notices() {
+		return H(this.#v);
+	}
+	set notices(e) {
+		N(this.#v, e);
+	}
+	data = new Sa(this);
+	#y = /* @__PURE__ */ M(null);
 	get featureColors() {
-		return U(this.#_);
+		return H(this.#y);
 	}
 	set featureColors(e) {
-		P(this.#_, e);
+		N(this.#y, e);
 	}
-	#v = /* @__PURE__ */ N([]);
+	#b = /* @__PURE__ */ M([]);
 	get unmatched() {
-		return U(this.#v);
+		return H(this.#b);
 	}
 	set unmatched(e) {
-		P(this.#v, e);
+		N(this.#b, e);
 	}
-	#y = /* @__PURE__ */ j(() => this.manifest?.probe_set.steps ?? 0);
+	#x = /* @__PURE__ */ A(() => this.manifest?.probe_set.steps ?? 0);
 	get T() {
-		return U(this.#y);
+		return H(this.#x);
 	}
 	set T(e) {
-		P(this.#y, e);
+		N(this.#x, e);
 	}
-	#b = /* @__PURE__ */ j(() => this.manifest?.probe_set.trajectories ?? 0);
+	#S = /* @__PURE__ */ A(() => this.manifest?.probe_set.trajectories ?? 0);
 	get E() {
-		return U(this.#b);
+		return H(this.#S);
 	}
 	set E(e) {
-		P(this.#b, e);
+		N(this.#S, e);
 	}
-	#x = /* @__PURE__ */ j(() => this.manifest?.layers.find((e) => e.name === this.layer));
+	#C = /* @__PURE__ */ A(() => this.manifest?.layers.find((e) => e.name === this.layer));
 	get layerInfo() {
-		return U(this.#x);
+		return H(this.#C);
 	}
 	set layerInfo(e) {
-		P(this.#x, e);
+		N(this.#C, e);
 	}
-	#S = /* @__PURE__ */ j(() => this.layerInfo?.kind === "input");
+	#w = /* @__PURE__ */ A(() => this.layerInfo?.kind === "input");
 	get isInput() {
-		return U(this.#S);
+		return H(this.#w);
 	}
 	set isInput(e) {
-		P(this.#S, e);
+		N(this.#w, e);
 	}
-	#C = /* @__PURE__ */ j(() => this.layerInfo?.channels?.length ? this.layerInfo.channels : Bi);
+	#T = /* @__PURE__ */ A(() => this.layerInfo?.channels?.length ? this.layerInfo.channels : Ca);
 	get inputChannels() {
-		return U(this.#C);
+		return H(this.#T);
 	}
 	set inputChannels(e) {
-		P(this.#C, e);
+		N(this.#T, e);
 	}
-	#w = /* @__PURE__ */ j(() => this.layerInfo ? this.isInput ? this.inputChannels.length : this.layerInfo.features : 0);
+	#E = /* @__PURE__ */ A(() => this.layerInfo ? this.isInput ? this.inputChannels.length : this.layerInfo.features : 0);
 	get K() {
-		return U(this.#w);
+		return H(this.#E);
 	}
 	set K(e) {
-		P(this.#w, e);
+		N(this.#E, e);
 	}
-	#T = /* @__PURE__ */ j(() => this.featureColors ?? this.manifest?.feature_colors ?? []);
+	#D = /* @__PURE__ */ A(() => this.featureColors ?? this.manifest?.feature_colors ?? []);
 	get palette() {
-		return U(this.#T);
+		return H(this.#D);
 	}
 	set palette(e) {
-		P(this.#T, e);
+		N(this.#D, e);
 	}
-	#E = /* @__PURE__ */ j(() => this.isInput ? this.inputChannels.map((e) => ji(e.color)) : this.palette.map(ji));
+	#O = /* @__PURE__ */ A(() => this.isInput ? this.inputChannels.map((e) => pa(e.color)) : this.palette.map(pa));
 	get colors() {
-		return U(this.#E);
+		return H(this.#O);
 	}
 	set colors(e) {
-		P(this.#E, e);
+		N(this.#O, e);
 	}
-	#D = /* @__PURE__ */ j(() => this.hover ?? (this.residual && !this.isInput ? "all" : "prin"));
+	#k = /* @__PURE__ */ A(() => this.hover ?? (this.residual && !this.isInput ? "all" : "prin"));
 	get mode() {
-		return U(this.#D);
+		return H(this.#k);
 	}
 	set mode(e) {
-		P(this.#D, e);
+		N(this.#k, e);
 	}
-	#O = /* @__PURE__ */ j(() => this.abs ? ["abs"] : ["pos", "neg"]);
+	#A = /* @__PURE__ */ A(() => this.abs ? ["abs"] : ["pos", "neg"]);
 	get directions() {
-		return U(this.#O);
+		return H(this.#A);
 	}
 	set directions(e) {
-		P(this.#O, e);
+		N(this.#A, e);
 	}
-	#k = /* @__PURE__ */ j(() => (this.manifest?.action_combos ?? []).map(Li));
+	#j = /* @__PURE__ */ A(() => (this.manifest?.action_combos ?? []).map(ba));
 	get labels() {
-		return U(this.#k);
+		return H(this.#j);
 	}
 	set labels(e) {
-		P(this.#k, e);
+		N(this.#j, e);
 	}
-	#A = /* @__PURE__ */ j(() => this.rows.flatMap((e, t) => e === null ? [] : [{
+	#M = /* @__PURE__ */ A(() => this.rows.flatMap((e, t) => e === null ? [] : [{
 		key: e,
 		i: t
 	}]));
 	get activeRows() {
-		return U(this.#A);
+		return H(this.#M);
 	}
 	set activeRows(e) {
-		P(this.#A, e);
+		N(this.#M, e);
 	}
-	#j = /* @__PURE__ */ j(() => this.runs.find((e) => e.run === this.run)?.steps ?? []);
+	#N = /* @__PURE__ */ A(() => this.runs.find((e) => e.run === this.run)?.steps ?? []);
 	get stepsOfRun() {
-		return U(this.#j);
+		return H(this.#N);
 	}
 	set stepsOfRun(e) {
-		P(this.#j, e);
+		N(this.#N, e);
 	}
-	#M = /* @__PURE__ */ j(() => !!this.manifest?.full_resolution);
+	#P = /* @__PURE__ */ A(() => !!this.manifest?.full_resolution);
 	get hasFull() {
-		return U(this.#M);
+		return H(this.#P);
 	}
 	set hasFull(e) {
-		P(this.#M, e);
+		N(this.#P, e);
 	}
-	#N = /* @__PURE__ */ j(() => this.hasFull && this.hires);
+	#F = /* @__PURE__ */ A(() => this.hasFull && this.hires);
 	get useFull() {
-		return U(this.#N);
+		return H(this.#F);
 	}
 	set useFull(e) {
-		P(this.#N, e);
+		N(this.#F, e);
 	}
 	seq = 0;
 	constructor(e) {
@@ -2917,9 +3156,9 @@ var zi = class {
 	async loadRuns(e = !1) {
 		try {
 			let t = await this.source.runs(e);
-			return this.runs = t.runs, this.problems = t.problems, t.runs.length || (this.error = t.problems.length ? "" : Vi), !0;
+			return this.runs = t.runs, this.problems = t.problems, this.error = t.runs.length || t.problems.length ? "" : wa, !0;
 		} catch (e) {
-			return this.error = String(e), !1;
+			return this.error = `could not load the list of runs: ${ca(e)}`, !1;
 		}
 	}
 	async load(e, t) {
@@ -2928,11 +3167,11 @@ var zi = class {
 		let r;
 		try {
 			r = await this.source.manifest(e, t);
-		} catch (e) {
-			return n === this.seq && (this.error = String(e)), !1;
+		} catch (r) {
+			return n === this.seq && (this.error = la("the analysis (manifest)", e, t, r)), !1;
 		}
 		if (n !== this.seq) return !1;
-		this.run = e, this.step = t, this.manifest = r, this.data.clear(), this.feature = null, r.layers.some((e) => e.name === this.layer) || (this.layer = r.default_layer);
+		this.failures = {}, this.run = e, this.step = t, this.manifest = r, this.data.clear(), this.feature = null, r.layers.some((e) => e.name === this.layer) || (this.layer = r.default_layer);
 		let i = r.outputs.map((e) => e.key), a = this.rows.filter((e) => e === null || i.includes(e));
 		return this.rows = a.some((e) => e !== null) ? a : ["v"], this.playback.setLength(r.probe_set.steps), this.traj >= r.probe_set.trajectories && (this.playback.traj = r.probe_set.trajectories - 1), this.expandIdx = Math.max(0, r.features.expand_mults.indexOf(r.features.expand_default)), this.subdivIdx = Math.max(0, r.features.subdiv_mults.indexOf(r.features.subdiv_default)), !0;
 	}
@@ -2986,6 +3225,19 @@ var zi = class {
 	jump(e, t) {
 		this.playback.pause(), this.setTraj(e), this.playback.seek(t);
 	}
+	fail(e, t, n, r) {
+		if (t !== this.run || n !== this.step) return;
+		let i = la(e, t, n, r);
+		this.failures[e] !== i && (this.failures = {
+			...this.failures,
+			[e]: i
+		});
+	}
+	loaded(e, t, n) {
+		if (t !== this.run || n !== this.step || !(e in this.failures)) return;
+		let { [e]: r, ...i } = this.failures;
+		this.failures = i;
+	}
 	addRow() {
 		let e = [...this.rows].reverse().find((e) => e !== null) ?? "v";
 		this.rows = [...this.rows, e];
@@ -3000,7 +3252,8 @@ var zi = class {
 		e >= 0 && e < this.K && !this.isInput && (this.feature = e);
 	}
 	closeFeature() {
-		this.feature = null;
+		let e = this.feature !== null;
+		return this.feature = null, e;
 	}
 	zoom(e) {
 		let t = this.manifest?.features.expand_mults.length ?? 1;
@@ -3011,10 +3264,10 @@ var zi = class {
 	}
 };
 // src/state/compare.svelte.ts
-function Ui(e, t) {
+function Ea(e, t) {
 	return !!e && !!t && e.probe_set.id !== void 0 && e.probe_set.id === t.probe_set.id;
 }
-function Wi(e, t) {
+function Da(e, t) {
 	let n = t.find((t) => t.run === e.run)?.steps ?? [], r = n.indexOf(e.step);
 	if (n.length > 1) return {
 		run: e.run,
@@ -3026,73 +3279,73 @@ function Wi(e, t) {
 		step: i.steps[i.steps.length - 1]
 	} : { ...e };
 }
-var Gi = class {
+var Oa = class {
 	source;
-	#e = /* @__PURE__ */ N(null);
+	#e = /* @__PURE__ */ M(null);
 	get a() {
-		return U(this.#e);
+		return H(this.#e);
 	}
 	set a(e) {
-		P(this.#e, e);
+		N(this.#e, e);
 	}
-	#t = /* @__PURE__ */ N(null);
+	#t = /* @__PURE__ */ M(null);
 	get b() {
-		return U(this.#t);
+		return H(this.#t);
 	}
 	set b(e) {
-		P(this.#t, e);
+		N(this.#t, e);
 	}
-	#n = /* @__PURE__ */ N([]);
+	#n = /* @__PURE__ */ M([]);
 	get runs() {
-		return U(this.#n);
+		return H(this.#n);
 	}
 	set runs(e) {
-		P(this.#n, e);
+		N(this.#n, e);
 	}
-	#r = /* @__PURE__ */ N(null);
+	#r = /* @__PURE__ */ M(null);
 	get match() {
-		return U(this.#r);
+		return H(this.#r);
 	}
 	set match(e) {
-		P(this.#r, e);
+		N(this.#r, e);
 	}
-	#i = /* @__PURE__ */ N("a");
+	#i = /* @__PURE__ */ M("a");
 	get active() {
-		return U(this.#i);
+		return H(this.#i);
 	}
 	set active(e) {
-		P(this.#i, e, !0);
+		N(this.#i, e, !0);
 	}
-	#a = /* @__PURE__ */ N("");
+	#a = /* @__PURE__ */ M("");
 	get error() {
-		return U(this.#a);
+		return H(this.#a);
 	}
 	set error(e) {
-		P(this.#a, e, !0);
+		N(this.#a, e, !0);
 	}
-	#o = /* @__PURE__ */ j(() => Ui(this.a.manifest, this.b.manifest));
+	#o = /* @__PURE__ */ A(() => Ea(this.a.manifest, this.b.manifest));
 	get shared() {
-		return U(this.#o);
+		return H(this.#o);
 	}
 	set shared(e) {
-		P(this.#o, e);
+		N(this.#o, e);
 	}
-	#s = /* @__PURE__ */ j(() => !!this.a.manifest && !!this.b.manifest);
+	#s = /* @__PURE__ */ A(() => !!this.a.manifest && !!this.b.manifest);
 	get ready() {
-		return U(this.#s);
+		return H(this.#s);
 	}
 	set ready(e) {
-		P(this.#s, e);
+		N(this.#s, e);
 	}
-	#c = /* @__PURE__ */ j(() => this.shared || this.active === "a" ? this.a.playback : this.b.playback);
+	#c = /* @__PURE__ */ A(() => this.shared || this.active === "a" ? this.a.playback : this.b.playback);
 	get playback() {
-		return U(this.#c);
+		return H(this.#c);
 	}
 	set playback(e) {
-		P(this.#c, e);
+		N(this.#c, e);
 	}
 	constructor(e) {
-		this.source = e, this.a = new Hi(e), this.b = new Hi(e);
+		this.source = e, this.a = new Ta(e), this.b = new Ta(e);
 	}
 	label(e) {
 		let t = e === "a" ? this.a : this.b;
@@ -3109,7 +3362,7 @@ var Gi = class {
 		try {
 			this.runs = (await this.source.runs(!1)).runs;
 		} catch (e) {
-			return this.error = String(e), n;
+			return this.error = `could not load the list of runs: ${ca(e)}`, n;
 		}
 		if (!this.runs.length) return n;
 		this.a.runs = this.b.runs = this.runs;
@@ -3129,10 +3382,10 @@ var Gi = class {
 		}
 		let o = t?.b ?? r(e.run_b, e.step_b);
 		if (o && !this.has(o)) {
-			let e = Wi(a, this.runs);
+			let e = Da(a, this.runs);
 			n.push(`B: no analysis of "${o.run}" at step ${o.step}: showing ${e.run} @ step ${e.step}`), o = e;
 		}
-		o ??= Wi(a, this.runs);
+		o ??= Da(a, this.runs);
 		let s = {
 			layer: e.layer,
 			rows: e.rows,
@@ -3191,31 +3444,31 @@ var Gi = class {
 		};
 	}
 	start() {
-		let e = [this.a.start(), this.b.start()], t = gn(() => {
-			z(() => {
+		let e = [this.a.start(), this.b.start()], t = _n(() => {
+			R(() => {
 				let [e, t, n] = [
 					this.a,
 					this.b,
 					this.shared
 				];
-				sr(() => {
+				U(() => {
 					if (n && t.playback !== e.playback) t.playback.dispose(), t.playback = e.playback;
 					else if (!n && t.manifest && t.playback === e.playback) {
-						let n = new ki();
+						let n = new da();
 						n.traj = Math.min(e.traj, Math.max(t.E - 1, 0)), n.setLength(t.T), n.seek(e.frame), t.playback = n;
 					}
 				});
-			}), z(() => {
+			}), R(() => {
 				let e = this.a.layer;
-				sr(() => {
+				U(() => {
 					e && this.b.layer !== e && this.b.setLayer(e);
 				});
-			}), z(() => {
+			}), R(() => {
 				let e = this.b.layer;
-				sr(() => {
+				U(() => {
 					e && this.a.layer !== e && this.a.setLayer(e);
 				});
-			}), z(() => {
+			}), R(() => {
 				let [e, t] = [this.a, this.b];
 				if (!e.manifest || !t.manifest || !e.layer) return;
 				let n = [
@@ -3232,11 +3485,13 @@ var Gi = class {
 						t.run,
 						t.step,
 						e.layer
-					].every((e, t) => e === n[t]) && (this.match = r);
-				}).catch((e) => this.error = String(e));
-			}), z(() => {
+					].every((e, t) => e === n[t]) && (this.match = r, this.error = "");
+				}).catch((e) => {
+					this.error = `could not load the feature matching of layer ${n[4]} between ${n[0]} step ${n[1]} and ${n[2]} step ${n[3]}: ${ca(e)}`;
+				});
+			}), R(() => {
 				let e = this.match, [t, n] = [this.a, this.b];
-				sr(() => {
+				U(() => {
 					t.featureColors = e?.colors_a ?? null, n.featureColors = e?.colors_b ?? null, t.unmatched = e?.method ? e.unmatched_a : [], n.unmatched = e?.method ? e.unmatched_b : [];
 				});
 			});
@@ -3247,107 +3502,52 @@ var Gi = class {
 			this.a.playback.dispose(), this.b.playback.dispose();
 		};
 	}
-}, Ki = "p.rl_clarity.";
-function qi(e) {
-	let t = {};
-	for (let [n, r] of e) n === "run" ? t.run = r : n === "step" && /^\d+$/.test(r) ? t.step = Number(r) : n === "layer" ? t.layer = r : n === "traj" && /^\d+$/.test(r) ? t.traj = Number(r) - 1 : n === "frame" && /^\d+$/.test(r) ? t.frame = Number(r) - 1 : n === "rows" ? t.rows = r.split(",").filter(Boolean) : n === "abs" || n === "overlay" || n === "residual" ? t[n] = r === "1" : n === "run_b" ? t.run_b = r : n === "step_b" && /^\d+$/.test(r) ? t.step_b = Number(r) : n === "traj_b" && /^\d+$/.test(r) ? t.traj_b = Number(r) - 1 : n === "frame_b" && /^\d+$/.test(r) && (t.frame_b = Number(r) - 1);
-	return t;
-}
-function Ji() {
-	try {
-		return window.parent === window ? "" : window.parent.location.hash;
-	} catch {
-		return "";
-	}
-}
-function Yi(e, t = "") {
-	let n = new URLSearchParams(e.replace(/^#/, ""));
-	return [...n.keys()].length ? qi([...n.entries()]) : qi([...new URLSearchParams(t.replace(/^#/, "").replace(/^[^&=]*&?/, "")).entries()].filter(([e]) => e.startsWith(Ki)).map(([e, t]) => [e.slice(13), t]));
-}
-function Xi() {
-	return Yi(location.hash, Ji());
-}
-function Zi(e) {
-	return new URLSearchParams($i(e)).toString();
-}
-function Qi(e, t) {
-	let n = e.replace(/^#/, "").split("&"), r = n[0] || "rl_clarity", i = new URLSearchParams(n.slice(1).join("&"));
-	for (let e of [...i.keys()]) e.startsWith(Ki) && i.delete(e);
-	for (let [e, n] of $i(t)) i.set(Ki + e, n);
-	return `#${r}&${i.toString()}`;
-}
-function $i(e) {
-	let t = [
-		["run", e.run],
-		["step", String(e.step)],
-		["layer", e.layer],
-		["traj", String(e.traj + 1)],
-		["frame", String(e.frame + 1)],
-		["rows", e.rows.join(",")],
-		["abs", e.abs ? "1" : "0"],
-		["overlay", e.overlay ? "1" : "0"],
-		["residual", e.residual ? "1" : "0"]
-	];
-	return e.run_b !== void 0 && e.step_b !== void 0 && (t.push(["run_b", e.run_b], ["step_b", String(e.step_b)]), e.traj_b !== void 0 && t.push(["traj_b", String(e.traj_b + 1)]), e.frame_b !== void 0 && t.push(["frame_b", String(e.frame_b + 1)])), t;
-}
-var ea = !0;
-function ta() {
-	ea = !1;
-}
-var na = null, ra = null;
-function ia(e) {
-	ra = {
-		...e,
-		rows: [...e.rows]
-	}, na ||= setTimeout(() => {
-		na = null;
-		let e = ra;
-		try {
-			history.replaceState(null, "", "#" + Zi(e));
-		} catch {}
-		try {
-			ea && window.parent !== window && window.parent.history.replaceState(window.parent.history.state, "", Qi(window.parent.location.hash, e));
-		} catch {}
-	}, 300);
-}
+};
 // src/charts.ts
-function aa(e, t = null) {
+function ka(e, t = null) {
 	let n = t && t.length === e.length ? [...e, ...t] : e, r = Infinity, i = -Infinity;
 	for (let e of n) e < r && (r = e), e > i && (i = e);
 	return [r, i];
 }
-function oa(e, t, n) {
+function Aa(e, t, n) {
 	return (n > t ? 1 - (e - t) / (n - t) : .5) * 90 + 5;
 }
-function sa(e, t, n, r) {
+function ja(e, t, n, r) {
 	let i = [], a = [];
 	return e.forEach((o, s) => {
-		a.push(`${s + .5},${oa(o, n, r).toFixed(2)}`), (t[s] || s === e.length - 1) && (i.push(a.join(" ")), a = []);
+		a.push(`${s + .5},${Aa(o, n, r).toFixed(2)}`), (t[s] || s === e.length - 1) && (i.push(a.join(" ")), a = []);
 	}), i;
 }
-function ca(e) {
+function Ma(e) {
 	return e.map((e, t) => e ? t + 1 : -1).filter((e) => e > 0);
 }
-function la(e, t, n) {
+function Na(e, t, n) {
 	return {
 		width: e / n * 100,
 		left: (.5 - (t + .5) / n) * 100
 	};
 }
-function ua(e, t, n, r, i) {
+function Pa(e, t, n, r, i) {
 	return e + (t - n) / r * i;
 }
-function da(e, t) {
+function Fa(e, t, n, r) {
+	let i = Math.floor(t + .5 + (e - .5) * n);
+	return Math.min(Math.max(i, 0), Math.max(r - 1, 0));
+}
+function Ia(e, t, n) {
+	return n > 0 ? (e - t) / n : .5;
+}
+function La(e, t) {
 	return [...e].sort((e, t) => e - t)[Math.floor(t * (e.length - 1))];
 }
-function fa(e) {
+function Ra(e) {
 	let t = e.map((e) => Math.max(...e)), n = e.map((e) => Math.min(...e));
 	return {
-		upper: Math.max(0, da(t, .9), Math.max(...t) / 5),
-		lower: Math.min(0, da(n, .1), Math.min(...n) / 5)
+		upper: Math.max(0, La(t, .9), Math.max(...t) / 5),
+		lower: Math.min(0, La(n, .1), Math.min(...n) / 5)
 	};
 }
-function pa(e, t) {
+function za(e, t) {
 	let { upper: n, lower: r } = t, i = n - r || 1;
 	return {
 		bars: e.map((t, a) => {
@@ -3362,13 +3562,35 @@ function pa(e, t) {
 		zero: n / i * 100
 	};
 }
-function ma(e, t) {
+function Ba(e, t) {
 	return Math.round((.75 * (t > 1 ? e / (t - 1) : 0) + .1875) * 255);
 }
-function ha(e) {
+function Va(e) {
 	return e == null || !isFinite(e) ? "–" : `${(e * 100).toFixed(2)}%`;
 }
-async function ga(e, t, n, r, i) {
+// src/components/Choice.svelte
+var Ha = /* @__PURE__ */ G("<option> </option>"), Ua = /* @__PURE__ */ G("<select></select>"), Wa = {
+	hash: "svelte-ypasjh",
+	code: ".fixed.svelte-ypasjh {appearance:none;border:none;background:none;color:inherit;font:inherit;font-weight:bold;padding:0;opacity:1;cursor:default;}"
+};
+function Ga(e, t) {
+	D(t, !0), Z(e, Wa);
+	let n = $(t, "wide", 3, "24em"), r = /* @__PURE__ */ A(() => t.options.length <= 1);
+	var i = Ua();
+	let a, o;
+	X(i, 21, () => t.options, Y, (e, t) => {
+		var n = Ha(), r = I(n, !0), i = {};
+		z(() => {
+			q(r, H(t).label), i !== (i = H(t).value) && (n.value = (n.__value = i) ?? "");
+		}), K(e, n);
+	}), E(i);
+	var s;
+	ni(i), z((e) => {
+		Q(i, "data-testid", t.testid), i.disabled = H(r), Q(i, "title", e), a = Xr(i, 1, "svelte-ypasjh", null, a, { fixed: H(r) }), o = Qr(i, "", o, { "max-width": n() }), s !== (s = t.value) && (i.value = (i.__value = s) ?? "", ti(i, s));
+	}, [() => H(r) ? null : t.options.find((e) => e.value === t.value)?.label]), W("change", i, (e) => t.onchoose(e.currentTarget.value)), K(e, i), O();
+}
+hr(["change"]);
+async function Ka(e, t, n, r, i) {
 	let a = t.layout;
 	if (!a) return null;
 	let o = [...new Set(t.indices)];
@@ -3401,37 +3623,37 @@ async function ga(e, t, n, r, i) {
 	return h.toDataURL("image/png");
 }
 // src/components/FeaturePopup.svelte
-var _a = /* @__PURE__ */ G("<span class=\"pane svelte-dtuciw\" data-testid=\"popup-pane\"> </span>"), va = /* @__PURE__ */ G("<span data-testid=\"popup-full-note\"> </span>"), ya = /* @__PURE__ */ G("<canvas data-testid=\"popup-observation\" class=\"svelte-dtuciw\"></canvas>"), ba = /* @__PURE__ */ G("<img data-testid=\"popup-image\" draggable=\"false\" class=\"svelte-dtuciw\"/>"), xa = /* @__PURE__ */ G("<div data-testid=\"feature-popup\" role=\"dialog\" tabindex=\"-1\"><div class=\"head svelte-dtuciw\"><b><!> </b> <button data-testid=\"popup-close\">close</button></div> <p class=\"small\">Dataset examples by spatial position. Press to view example, scroll to zoom. <!></p> <div class=\"sliders svelte-dtuciw\"><label class=\"svelte-dtuciw\">zoom in <input data-testid=\"zoom-slider\" type=\"range\" min=\"0\"/> zoom out</label> <label class=\"svelte-dtuciw\">fewer patches <input data-testid=\"patches-slider\" type=\"range\" min=\"0\"/> more patches</label></div> <div class=\"view svelte-dtuciw\" role=\"button\" tabindex=\"0\" aria-label=\"press to view the example\"><!></div></div>"), Sa = {
+var qa = /* @__PURE__ */ G("<span class=\"pane svelte-dtuciw\" data-testid=\"popup-pane\"> </span>"), Ja = /* @__PURE__ */ G("<span data-testid=\"popup-full-note\"> </span>"), Ya = /* @__PURE__ */ G("<canvas data-testid=\"popup-observation\" class=\"svelte-dtuciw\"></canvas>"), Xa = /* @__PURE__ */ G("<img data-testid=\"popup-image\" draggable=\"false\" class=\"svelte-dtuciw\"/>"), Za = /* @__PURE__ */ G("<div data-testid=\"feature-popup\" role=\"dialog\" tabindex=\"-1\"><div class=\"head svelte-dtuciw\"><b><!> </b> <button data-testid=\"popup-close\">close</button></div> <p class=\"small\">Dataset examples by spatial position. Press to view example, scroll to zoom. <!></p> <div class=\"sliders svelte-dtuciw\"><label class=\"svelte-dtuciw\">zoom in <input data-testid=\"zoom-slider\" type=\"range\" min=\"0\"/> zoom out</label> <label class=\"svelte-dtuciw\">fewer patches <input data-testid=\"patches-slider\" type=\"range\" min=\"0\"/> more patches</label></div> <div class=\"view svelte-dtuciw\" role=\"button\" tabindex=\"0\" aria-label=\"press to view the example\"><!></div></div>"), Qa = {
 	hash: "svelte-dtuciw",
 	code: ".popup.svelte-dtuciw {position:fixed;top:2em;left:50%;transform:translateX(-50%);width:40em;max-width:calc(100vw - 2em);box-sizing:border-box;background:#fff;border:1px solid #888;box-shadow:0 4px 24px rgba(0,0,0,0.3);padding:0.8em;z-index:10;}\n  /* the compare view's panes side by side: over the other pane's timeline and attribution */.popup.right.svelte-dtuciw {left:calc(50% + 1em);transform:none;}.popup.left.svelte-dtuciw {left:1em;transform:none;}.head.svelte-dtuciw {display:flex;justify-content:space-between;gap:1em;}.pane.svelte-dtuciw {background:#1f6fd1;color:#fff;padding:0 0.4em;margin-right:0.5em;border-radius:3px;}.sliders.svelte-dtuciw label:where(.svelte-dtuciw) {display:block;}.view.svelte-dtuciw {width:min(36em, 100%);aspect-ratio:1;margin:0 auto;cursor:pointer;background:repeating-conic-gradient(#ddd 0 25%, #fff 0 50%) 0 0 / 16px 16px;}.view.svelte-dtuciw img:where(.svelte-dtuciw), .view.svelte-dtuciw canvas:where(.svelte-dtuciw) {width:100%;height:100%;image-rendering:pixelated;display:block;opacity:0.999;}"
 };
-function Ca(e, t) {
-	O(t, !0), Z(e, Sa);
-	let n = $(t, "viewer", 7), r = $(t, "label", 3, ""), i = $(t, "place", 3, "center"), a = /* @__PURE__ */ j(() => n().manifest), o = /* @__PURE__ */ j(() => U(a).features), s = /* @__PURE__ */ j(() => n().feature ?? 0), c = /* @__PURE__ */ j(() => `${n().run}\u0000${n().step}\u0000${n().layer}\u0000${U(s)}\u0000${n().subdivIdx}\u0000${n().expandIdx}`), l = /* @__PURE__ */ N(null), u = /* @__PURE__ */ N(null), d = /* @__PURE__ */ N(null), f = /* @__PURE__ */ N(void 0);
-	z(() => {
+function $a(e, t) {
+	D(t, !0), Z(e, Qa);
+	let n = $(t, "viewer", 7), r = $(t, "label", 3, ""), i = $(t, "place", 3, "center"), a = /* @__PURE__ */ A(() => n().manifest), o = /* @__PURE__ */ A(() => H(a).features), s = /* @__PURE__ */ A(() => n().feature ?? 0), c = /* @__PURE__ */ A(() => `${n().run}\u0000${n().step}\u0000${n().layer}\u0000${H(s)}\u0000${n().subdivIdx}\u0000${n().expandIdx}`), l = /* @__PURE__ */ M(null), u = /* @__PURE__ */ M(null), d = /* @__PURE__ */ M(null), f = /* @__PURE__ */ M(void 0);
+	R(() => {
 		let e = {
 			layer: n().layer,
-			feature: U(s),
-			subdiv: String(U(o).subdiv_mults[n().subdivIdx]),
-			expand: String(U(o).expand_mults[n().expandIdx])
+			feature: H(s),
+			subdiv: String(H(o).subdiv_mults[n().subdivIdx]),
+			expand: String(H(o).expand_mults[n().expandIdx])
 		}, [t, r, i, d, f, p] = [
 			n().run,
 			n().step,
-			U(c),
-			U(a),
+			H(c),
+			H(a),
 			n().useFull,
 			n().source
-		];
-		p.image("feature", t, r, e).then(async (n) => {
-			if (U(c) !== i || (P(l, n, !0), !f)) return;
-			let a = await ga(n, await p.featureGrid(t, r, e.layer, e.feature, Number(e.subdiv), Number(e.expand)), d.probe_set.observation_shape, d.full_resolution.shape, (e) => p.fullFrame(t, r, { obs: e }));
-			U(c) === i && P(u, {
+		], m = `feature pictures of layer ${e.layer}`;
+		p.image("feature", t, r, e).then(async (a) => {
+			if (H(c) !== i || (N(l, a, !0), n().loaded(m, t, r), !f)) return;
+			let o = await Ka(a, await p.featureGrid(t, r, e.layer, e.feature, Number(e.subdiv), Number(e.expand)), d.probe_set.observation_shape, d.full_resolution.shape, (e) => p.fullFrame(t, r, { obs: e }));
+			H(c) === i && N(u, {
 				key: i,
-				src: a
+				src: o
 			}, !0);
-		}).catch((e) => n().error = String(e));
+		}).catch((e) => n().fail(m, t, r, e));
 	});
-	let p = /* @__PURE__ */ j(() => n().useFull && U(u)?.key === U(c) && U(u).src ? U(u).src : U(l)?.src ?? ""), m = 0;
+	let p = /* @__PURE__ */ A(() => n().useFull && H(u)?.key === H(c) && H(u).src ? H(u).src : H(l)?.src ?? ""), m = 0;
 	function h(e) {
 		e.preventDefault();
 		let t = performance.now();
@@ -3442,77 +3664,119 @@ function Ca(e, t) {
 		if (e.button !== 0) return;
 		let t = ++_;
 		g = t;
-		let r = e.currentTarget.getBoundingClientRect(), i = await n().source.featureGrid(n().run, n().step, n().layer, U(s), U(o).subdiv_mults[n().subdivIdx], U(o).expand_mults[n().expandIdx]), a = Math.min(i.cols - 1, Math.floor((e.clientX - r.left) / r.width * i.cols)), c = Math.min(i.rows - 1, Math.floor((e.clientY - r.top) / r.height * i.rows));
-		g === t && P(d, i.indices[c * i.cols + a], !0);
+		let r = e.currentTarget.getBoundingClientRect(), i;
+		try {
+			i = await n().source.featureGrid(n().run, n().step, n().layer, H(s), H(o).subdiv_mults[n().subdivIdx], H(o).expand_mults[n().expandIdx]);
+		} catch (e) {
+			n().fail(`feature grids of layer ${n().layer}`, n().run, n().step, e);
+			return;
+		}
+		let a = Math.min(i.cols - 1, Math.floor((e.clientX - r.left) / r.width * i.cols)), c = Math.min(i.rows - 1, Math.floor((e.clientY - r.top) / r.height * i.rows));
+		g === t && N(d, i.indices[c * i.cols + a], !0);
 	}
-	z(() => {
-		if (U(d) === null || !U(f)) return;
+	R(() => {
+		if (H(d) === null || !H(f)) return;
 		let [e, [t, r], i, o] = [
-			U(a).assets,
-			U(a).probe_set.observation_shape,
-			U(d),
-			U(f)
+			H(a).assets,
+			H(a).probe_set.observation_shape,
+			H(d),
+			H(f)
 		];
 		if (n().useFull) {
-			n().source.fullFrame(n().run, n().step, { obs: i }).then((e) => o.getContext("2d").drawImage(e, 0, 0, o.width, o.height)).catch((e) => n().error = String(e));
+			n().source.fullFrame(n().run, n().step, { obs: i }).then((e) => o.getContext("2d").drawImage(e, 0, 0, o.width, o.height)).catch((e) => n().fail("full-resolution observations", n().run, n().step, e));
 			return;
 		}
 		let s = Math.floor(i / e.sheet_size), c = i % e.sheet_size;
 		n().source.image("observations", n().run, n().step, { sheet: s }).then((n) => {
 			let i = o.getContext("2d");
 			i.imageSmoothingEnabled = !1, i.drawImage(n, c % e.sheet_columns * r, Math.floor(c / e.sheet_columns) * t, r, t, 0, 0, r, t);
-		});
+		}, (e) => n().fail("observations", n().run, n().step, e));
 	});
-	let y = /* @__PURE__ */ j(() => n().useFull ? U(a).full_resolution.shape : U(a).probe_set.observation_shape);
-	var b = xa();
-	mr("mouseup", Yt, () => {
-		g = 0, P(d, null);
-	}), mr("click", Yt, () => n().closeFeature());
-	var x = F(b), S = F(x), ee = F(S), te = (e) => {
-		var t = _a(), n = L(t, !0);
-		B(() => q(n, r())), K(e, t);
+	let y = /* @__PURE__ */ A(() => n().useFull ? H(a).full_resolution.shape : H(a).probe_set.observation_shape);
+	var b = Za();
+	mr("mouseup", Xt, () => {
+		g = 0, N(d, null);
+	}), mr("click", Xt, () => n().closeFeature());
+	var x = P(b), S = P(x), ee = P(S), te = (e) => {
+		var t = qa(), n = I(t, !0);
+		z(() => q(n, r())), K(e, t);
 	};
 	J(ee, (e) => {
 		r() && e(te);
 	});
-	var ne = R(ee);
+	var ne = L(ee);
 	E(S);
-	var re = R(S, 2);
+	var re = L(S, 2);
 	E(x);
-	var ie = R(x, 2), ae = R(F(ie)), oe = (e) => {
-		var t = va(), n = L(t, !0);
-		B(() => q(n, U(u).src ? "Patches cut from the full-resolution frames." : "Too many patches to fetch at full resolution: showing the model input (use fewer patches).")), K(e, t);
+	var ie = L(x, 2), ae = L(P(ie)), oe = (e) => {
+		var t = Ja(), n = I(t, !0);
+		z(() => q(n, H(u).src ? "Patches cut from the full-resolution frames." : "Too many patches to fetch at full resolution: showing the model input (use fewer patches).")), K(e, t);
 	};
 	J(ae, (e) => {
-		n().useFull && U(u)?.key === U(c) && e(oe);
+		n().useFull && H(u)?.key === H(c) && e(oe);
 	}), E(ie);
-	var se = R(ie, 2), ce = F(se), le = R(F(ce));
+	var se = L(ie, 2), ce = P(se), le = L(P(ce));
 	ci(le), Ee(), E(ce);
-	var ue = R(ce, 2), de = R(F(ue));
+	var ue = L(ce, 2), de = L(P(ue));
 	ci(de), Ee(), E(ue), E(se);
-	var fe = R(se, 2), pe = F(fe), me = (e) => {
-		var t = ya();
-		bi(t, (e) => P(f, e), () => U(f)), B(() => {
-			Q(t, "width", U(y)[1]), Q(t, "height", U(y)[0]);
+	var fe = L(se, 2), pe = P(fe), me = (e) => {
+		var t = Ya();
+		bi(t, (e) => N(f, e), () => H(f)), z(() => {
+			Q(t, "width", H(y)[1]), Q(t, "height", H(y)[0]);
 		}), K(e, t);
 	}, he = (e) => {
-		var t = ba();
-		B(() => {
-			Q(t, "src", U(p)), Q(t, "alt", `feature ${U(s) + 1}`), Q(t, "data-full", U(p) === U(l).src ? "0" : "1");
+		var t = Xa();
+		z(() => {
+			Q(t, "src", H(p)), Q(t, "alt", `feature ${H(s) + 1}`), Q(t, "data-full", H(p) === H(l).src ? "0" : "1");
 		}), K(e, t);
 	};
 	J(pe, (e) => {
-		U(d) === null ? U(l) && e(he, 1) : e(me);
-	}), E(fe), E(b), B(() => {
-		Xr(b, 1, `popup ${i() ?? ""}`, "svelte-dtuciw"), Q(b, "aria-label", `${r() ? `${r()}: ` : ""}layer ${n().layer ?? ""}, feature ${U(s) + 1}`), q(ne, `Layer ${n().layer ?? ""}, feature ${U(s) + 1}`), Q(le, "max", U(o).expand_mults.length - 1), Q(de, "max", U(o).subdiv_mults.length - 1);
-	}), W("click", b, (e) => e.stopPropagation()), W("keydown", b, () => {}), W("click", re, () => n().closeFeature()), pi(le, () => n().expandIdx, (e) => n().expandIdx = e), pi(de, () => n().subdivIdx, (e) => n().subdivIdx = e), mr("wheel", fe, h), W("mousedown", fe, v), K(e, b), k();
+		H(d) === null ? H(l) && e(he, 1) : e(me);
+	}), E(fe), E(b), z(() => {
+		Xr(b, 1, `popup ${i() ?? ""}`, "svelte-dtuciw"), Q(b, "aria-label", `${r() ? `${r()}: ` : ""}layer ${n().layer ?? ""}, feature ${H(s) + 1}`), q(ne, `Layer ${n().layer ?? ""}, feature ${H(s) + 1}`), Q(le, "max", H(o).expand_mults.length - 1), Q(de, "max", H(o).subdiv_mults.length - 1);
+	}), W("click", b, (e) => e.stopPropagation()), W("keydown", b, () => {}), W("click", re, () => n().closeFeature()), pi(le, () => n().expandIdx, (e) => n().expandIdx = e), pi(de, () => n().subdivIdx, (e) => n().subdivIdx = e), mr("wheel", fe, h), W("mousedown", fe, v), K(e, b), O();
 }
 hr([
 	"click",
 	"keydown",
 	"mousedown"
 ]);
-function wa(e, t, n) {
+// src/components/Notices.svelte
+var eo = /* @__PURE__ */ G("<div data-testid=\"notice\"> </div>"), to = /* @__PURE__ */ G("<div class=\"error svelte-5kucrl\" data-testid=\"error\" role=\"alert\"></div>"), no = /* @__PURE__ */ G("<li><b> </b> </li>"), ro = /* @__PURE__ */ G("<details class=\"problems svelte-5kucrl\" data-testid=\"problems\"><summary> </summary> <ul></ul></details>"), io = /* @__PURE__ */ G("<!> <!>", 1), ao = {
+	hash: "svelte-5kucrl",
+	code: ".error.svelte-5kucrl {background:#fde2e1;border:1px solid #d33;padding:0.4em;margin-bottom:0.5em;white-space:pre-wrap;overflow-wrap:anywhere;}.problems.svelte-5kucrl {background:#fff6d6;border:1px solid #e0b400;padding:0.3em 0.5em;margin-bottom:0.5em;overflow-wrap:anywhere;}"
+};
+function oo(e, t) {
+	D(t, !0), Z(e, ao);
+	let n = $(t, "error", 3, ""), r = $(t, "notices", 19, () => []), i = $(t, "problems", 19, () => []), a = $(t, "haveRuns", 3, !0), o = /* @__PURE__ */ A(() => [...new Set(i().map((e) => e.run))]), s = /* @__PURE__ */ A(() => [...new Set([n(), ...r()].filter(Boolean))]);
+	var c = io(), l = F(c), u = (e) => {
+		var t = to();
+		X(t, 21, () => H(s), Y, (e, t) => {
+			var n = eo(), r = I(n, !0);
+			z(() => q(r, H(t))), K(e, n);
+		}), E(t), K(e, t);
+	};
+	J(l, (e) => {
+		H(s).length && e(u);
+	});
+	var d = L(l, 2), f = (e) => {
+		var t = ro(), n = P(t), r = I(n), s = L(n, 2);
+		X(s, 21, i, Y, (e, t) => {
+			var n = no(), r = P(n), i = I(r, !0), a = L(r);
+			E(n), z(() => {
+				q(i, H(t).run), q(a, `${H(t).step === null ? "" : ` step ${H(t).step}`}: ${H(t).message ?? ""}`);
+			}), K(e, n);
+		}), E(s), E(t), z((e) => {
+			t.open = !a(), q(r, `${i().length ?? ""} analysis problem${i().length > 1 ? "s" : ""}:
+      ${e ?? ""}${H(o).length > 6 ? ", …" : ""}
+      ${a() ? "(other runs are fine)" : ""}`);
+		}, [() => H(o).slice(0, 6).join(", ")]), K(e, t);
+	};
+	J(d, (e) => {
+		i().length && e(f);
+	}), K(e, c), O();
+}
+function so(e, t, n) {
 	if (n !== "int16-step-zigzag-planes-gzip") throw Error(`attribution maps in codec "${n}" cannot be read by this version`);
 	let r = t.reduce((e, t) => e * t, 1);
 	if (e.length !== 2 * r) throw Error(`attribution maps hold ${e.length / 2} values, expected ${t.join("x")}`);
@@ -3523,24 +3787,37 @@ function wa(e, t, n) {
 	}
 	return i;
 }
-function Ta(e, t, n) {
+function co(e, t, n) {
 	let r = Math.abs(e[n].reduce((e, t) => e + t, 0) - t[n]), i = t.reduce((e, t) => e + Math.abs(t), 0) / Math.max(t.length, 1);
 	return [r / Math.max(Math.abs(t[n]), 1e-12), r / Math.max(i, 1e-12)];
 }
+// src/outputs.ts
+function lo(e, t, n) {
+	let r = e?.outputs.find((e) => e.key === n);
+	if (!e || !r) return n;
+	if (r.kind === "v") return "value function";
+	if (r.kind === "logit") return `${t[r.index] ?? r.index} logit`;
+	let i = e.action_groups[r.index];
+	return `[ ${r.actions.map((e) => t[e] ?? e).join(" | ")} ] logit sum` + (i ? ` (${i.name})` : "");
+}
+function uo(e, t, n) {
+	let r = e?.outputs.find((e) => e.key === t);
+	return !r || !n ? [] : r.kind === "v" ? n.values : n.logits.map((e) => r.actions.reduce((t, n) => t + e[n], 0));
+}
 // src/cells.ts
-function Ea(e) {
+function fo(e) {
 	let t = e.fullShape ?? e.obsShape;
 	return [t[0], t[1]];
 }
-var Da = 1500, Oa = /* @__PURE__ */ new Map(), ka = !1;
-function Aa(e) {
-	let t = `${e.key}|${e.t}|${e.kind}|${e.mode}|${e.info.colors.join(";")}`, n = Oa.get(t);
-	if (n) return Oa.delete(t), Oa.set(t, n), n;
-	let r = Ni(e.q, e.info, e.t, e.kind, e.mode);
-	return n = document.createElement("canvas"), n.width = r.width, n.height = r.height, n.getContext("2d").putImageData(r, 0, 0), Oa.set(t, n), Oa.size > Da && Oa.delete(Oa.keys().next().value), n;
+var po = 1500, mo = /* @__PURE__ */ new Map(), ho = !1;
+function go(e) {
+	let t = `${e.key}|${e.t}|${e.kind}|${e.mode}|${e.info.colors.join(";")}`, n = mo.get(t);
+	if (n) return mo.delete(t), mo.set(t, n), n;
+	let r = ha(e.q, e.info, e.t, e.kind, e.mode);
+	return n = document.createElement("canvas"), n.width = r.width, n.height = r.height, n.getContext("2d").putImageData(r, 0, 0), mo.set(t, n), mo.size > po && mo.delete(mo.keys().next().value), n;
 }
-function ja(e, t) {
-	let [n, r] = t.obsShape, [i, a] = Ea(t), o = e.getContext("2d");
+function _o(e, t) {
+	let [n, r] = t.obsShape, [i, a] = fo(t), o = e.getContext("2d");
 	o.imageSmoothingEnabled = !1, o.globalAlpha = 1, o.filter = "none", o.fillStyle = "#000", o.fillRect(0, 0, a, i);
 	let s = t.t % t.frameColumns * r, c = Math.floor(t.t / t.frameColumns) * n, l = () => {
 		t.full ? o.drawImage(t.full, 0, 0, a, i) : o.drawImage(t.sprite, s, c, r, n, 0, 0, a, i);
@@ -3550,170 +3827,179 @@ function ja(e, t) {
 		return;
 	}
 	if (t.overlay && (o.filter = "grayscale(1)", l(), o.filter = "none"), !t.q || !t.info) return;
-	let u = Aa(t);
-	o.globalAlpha = t.overlay ? .9 : 1, o.drawImage(u, 0, 0, u.width, u.height, 0, 0, a, i), o.globalAlpha = 1, ka || (ka = !0, document.body.dataset.firstFrameMs = String(Math.round(performance.now())));
+	let u = go(t);
+	o.globalAlpha = t.overlay ? .9 : 1, o.drawImage(u, 0, 0, u.width, u.height, 0, 0, a, i), o.globalAlpha = 1, ho || (ho = !0, document.body.dataset.firstFrameMs = String(Math.round(performance.now())));
 }
 // src/components/AttrCell.svelte
-var Ma = /* @__PURE__ */ G("<canvas></canvas>"), Na = {
+var vo = /* @__PURE__ */ G("<canvas></canvas>"), yo = {
 	hash: "svelte-v2v5pd",
 	code: "\n  /* the original's sizes: observation 14em (7/8 of the 16em video), attribution 16em; --cell\n     (the attribution table's) makes them smaller where the table has less room */.cell.svelte-v2v5pd {width:calc(var(--cell, 16em) * 0.875);height:calc(var(--cell, 16em) * 0.875);image-rendering:pixelated;background:#000;display:block;}.cell.attr.svelte-v2v5pd {width:var(--cell, 16em);height:var(--cell, 16em);}"
 };
-function Pa(e, t) {
-	O(t, !0), Z(e, Na);
-	let n = $(t, "attr", 3, !1), r = /* @__PURE__ */ N(void 0);
-	z(() => {
-		U(r) && t.spec && ja(U(r), t.spec);
+function bo(e, t) {
+	D(t, !0), Z(e, yo);
+	let n = $(t, "attr", 3, !1), r = /* @__PURE__ */ M(void 0);
+	R(() => {
+		H(r) && t.spec && _o(H(r), t.spec);
 	});
-	var i = Ma();
+	var i = vo();
 	let a;
-	bi(i, (e) => P(r, e), () => U(r)), B((e, r) => {
+	bi(i, (e) => N(r, e), () => H(r)), z((e, r) => {
 		Q(i, "data-testid", t.testid), a = Xr(i, 1, "cell svelte-v2v5pd", null, a, { attr: n() }), Q(i, "width", e), Q(i, "height", r), Q(i, "data-full", t.spec?.full ? "1" : "0");
-	}, [() => t.spec ? Ea(t.spec)[1] : 64, () => t.spec ? Ea(t.spec)[0] : 64]), K(e, i), k();
+	}, [() => t.spec ? fo(t.spec)[1] : 64, () => t.spec ? fo(t.spec)[0] : 64]), K(e, i), O();
 }
 // src/components/AttributionRow.svelte
-var Fa = /* @__PURE__ */ G("<option> </option>"), Ia = /* @__PURE__ */ G("<button>remove row</button>"), La = /* @__PURE__ */ G("<div class=\"small\" data-testid=\"completeness\" title=\"|sum of attribution - (F(a) - F(0))| at this frame, divided by |F(a) - F(0)| of this frame, and by the mean |F(a) - F(0)| over the trajectory (robust where F(a) ~ F(0))\"> </div>"), Ra = /* @__PURE__ */ G("<div></div>"), za = /* @__PURE__ */ G("<div class=\"chart svelte-tobzqx\"><div class=\"zero svelte-tobzqx\"></div> <!></div>"), Ba = /* @__PURE__ */ G("<td class=\"svelte-tobzqx\"><!></td>"), Va = /* @__PURE__ */ G("<tr><td class=\"selector svelte-tobzqx\"><select class=\"svelte-tobzqx\"><option>value function</option><optgroup label=\"policy logits:\"></optgroup><optgroup label=\"sums of policy logits:\"></optgroup></select> <!> <!></td><td class=\"svelte-tobzqx\"><!> <!></td><!></tr>"), Ha = {
+var xo = /* @__PURE__ */ G("<option> </option>"), So = /* @__PURE__ */ G("<div class=\"small whole svelte-tobzqx\"> </div>"), Co = /* @__PURE__ */ G("<button>remove row</button>"), wo = /* @__PURE__ */ G("<div class=\"small\" data-testid=\"completeness\" title=\"|sum of attribution - (F(a) - F(0))| at this frame, divided by |F(a) - F(0)| of this frame, and by the mean |F(a) - F(0)| over the trajectory (robust where F(a) ~ F(0))\"> </div>"), To = /* @__PURE__ */ G("<div></div>"), Eo = /* @__PURE__ */ G("<div class=\"chart svelte-tobzqx\"><div class=\"zero svelte-tobzqx\"></div> <!></div>"), Do = /* @__PURE__ */ G("<td class=\"svelte-tobzqx\"><!></td>"), Oo = /* @__PURE__ */ G("<tr><td class=\"selector svelte-tobzqx\"><select class=\"svelte-tobzqx\"><option>value function</option><optgroup label=\"policy logits:\"></optgroup><optgroup label=\"sums of policy logits:\"></optgroup></select> <!> <!> <!></td><td class=\"svelte-tobzqx\"><!> <!></td><!></tr>"), ko = {
 	hash: "svelte-tobzqx",
-	code: "td.svelte-tobzqx {vertical-align:top;padding:2px;}.selector.svelte-tobzqx {width:var(--sel, 10em);max-width:var(--sel, 10em);overflow-wrap:anywhere;}.selector.svelte-tobzqx select:where(.svelte-tobzqx) {width:var(--sel, 10em);}.chart.svelte-tobzqx {position:relative;height:3.5em;width:calc(var(--cell, 16em) * 0.875);background:#f4f4f4;margin-top:2px;}.chart.svelte-tobzqx .zero:where(.svelte-tobzqx) {position:absolute;left:0;right:0;height:1px;background:#888;}.chart.svelte-tobzqx .bar:where(.svelte-tobzqx) {position:absolute;}.chart.svelte-tobzqx .bar.res:where(.svelte-tobzqx) {outline:1px solid #888;}.chart.svelte-tobzqx .bar.dashed:where(.svelte-tobzqx) {outline:1px dashed #888;}"
+	code: "td.svelte-tobzqx {vertical-align:top;padding:2px;}.selector.svelte-tobzqx {width:var(--sel, 10em);max-width:var(--sel, 10em);overflow-wrap:anywhere;}.selector.svelte-tobzqx select:where(.svelte-tobzqx) {width:var(--sel, 10em);}.whole.svelte-tobzqx {overflow-wrap:anywhere;}.chart.svelte-tobzqx {position:relative;height:3.5em;width:calc(var(--cell, 16em) * 0.875);background:#f4f4f4;margin-top:2px;}.chart.svelte-tobzqx .zero:where(.svelte-tobzqx) {position:absolute;left:0;right:0;height:1px;background:#888;}.chart.svelte-tobzqx .bar:where(.svelte-tobzqx) {position:absolute;}.chart.svelte-tobzqx .bar.res:where(.svelte-tobzqx) {outline:1px solid #888;}.chart.svelte-tobzqx .bar.dashed:where(.svelte-tobzqx) {outline:1px dashed #888;}"
 };
-function Ua(e, t) {
-	O(t, !0), Z(e, Ha);
-	let n = /* @__PURE__ */ j(() => t.viewer.data.unit(t.key)), r = /* @__PURE__ */ j(() => t.viewer.manifest?.outputs ?? []), i = /* @__PURE__ */ j(() => t.viewer.labels), a = /* @__PURE__ */ j(() => U(n)?.unit.totals ? fa(U(n).unit.totals) : null), o = /* @__PURE__ */ j(() => U(a) && U(n)?.unit.totals?.[t.viewer.frame] ? pa(U(n).unit.totals[t.viewer.frame], U(a)) : null), s = /* @__PURE__ */ j(() => U(n)?.unit.totals && U(n).unit.delta && U(n).unit.totals[t.viewer.frame] ? Ta(U(n).unit.totals, U(n).unit.delta, t.viewer.frame) : null);
-	var c = Va(), l = F(c), u = F(l), d = F(u);
-	d.value = d.__value = "v";
-	var f = R(d);
-	X(f, 21, () => U(r).filter((e) => e.kind === "logit"), Y, (e, t) => {
-		var n = Fa(), r = L(n), a = {};
-		B(() => {
-			q(r, `${U(i)[U(t).index] ?? ""} logit`), a !== (a = U(t).key) && (n.value = (n.__value = a) ?? "");
+function Ao(e, t) {
+	D(t, !0), Z(e, ko);
+	let n = /* @__PURE__ */ A(() => t.viewer.data.unit(t.key)), r = /* @__PURE__ */ A(() => t.viewer.manifest?.outputs ?? []), i = /* @__PURE__ */ A(() => t.viewer.labels), a = /* @__PURE__ */ A(() => H(r).find((e) => e.key === t.key)), o = /* @__PURE__ */ A(() => lo(t.viewer.manifest, H(i), t.key)), s = (e) => e.map((e) => H(i)[e] ?? e).join(" | "), c = /* @__PURE__ */ A(() => H(n)?.unit.totals ? Ra(H(n).unit.totals) : null), l = /* @__PURE__ */ A(() => H(c) && H(n)?.unit.totals?.[t.viewer.frame] ? za(H(n).unit.totals[t.viewer.frame], H(c)) : null), u = /* @__PURE__ */ A(() => H(n)?.unit.totals && H(n).unit.delta && H(n).unit.totals[t.viewer.frame] ? co(H(n).unit.totals, H(n).unit.delta, t.viewer.frame) : null);
+	var d = Oo(), f = P(d), p = P(f), m = P(p);
+	m.value = m.__value = "v";
+	var h = L(m);
+	X(h, 21, () => H(r).filter((e) => e.kind === "logit"), Y, (e, t) => {
+		var n = xo(), r = I(n), a = {};
+		z(() => {
+			q(r, `${H(i)[H(t).index] ?? ""} logit`), a !== (a = H(t).key) && (n.value = (n.__value = a) ?? "");
 		}), K(e, n);
-	}), E(f);
-	var p = R(f);
-	X(p, 21, () => U(r).filter((e) => e.kind === "group"), Y, (e, t) => {
-		var n = Fa(), r = L(n, !0), a = {};
-		B((e) => {
-			q(r, e), a !== (a = U(t).key) && (n.value = (n.__value = a) ?? "");
-		}, [() => U(t).actions.map((e) => U(i)[e]).join(" | ")]), K(e, n);
-	}), E(p), E(u);
-	var m;
-	ni(u);
-	var h = R(u, 2), g = (e) => {
-		var n = Ia();
-		B(() => Q(n, "data-testid", `remove-row-${t.i ?? ""}`)), W("click", n, () => t.viewer.removeRow(t.i)), K(e, n);
+	}), E(h);
+	var g = L(h);
+	X(g, 21, () => H(r).filter((e) => e.kind === "group"), Y, (e, t) => {
+		var n = xo(), r = I(n, !0), i = {};
+		z((e) => {
+			q(r, e), i !== (i = H(t).key) && (n.value = (n.__value = i) ?? "");
+		}, [() => s(H(t).actions)]), K(e, n);
+	}), E(g), E(p);
+	var _;
+	ni(p);
+	var v = L(p, 2), y = (e) => {
+		var n = So(), r = I(n, !0);
+		z(() => {
+			Q(n, "data-testid", `row-label-${t.i ?? ""}`), q(r, H(o));
+		}), K(e, n);
 	};
-	J(h, (e) => {
-		t.viewer.activeRows.length > 1 && e(g);
+	J(v, (e) => {
+		H(a)?.kind === "group" && e(y);
 	});
-	var _ = R(h, 2), v = (e) => {
-		var t = La(), n = L(t);
-		B((e, t) => q(n, `IG completeness error: ${e ?? ""} of |F(a) − F(0)|, ${t ?? ""} of its trajectory mean`), [() => ha(U(s)[0]), () => ha(U(s)[1])]), K(e, t);
+	var b = L(v, 2), x = (e) => {
+		var n = Co();
+		z(() => Q(n, "data-testid", `remove-row-${t.i ?? ""}`)), W("click", n, () => t.viewer.removeRow(t.i)), K(e, n);
 	};
-	J(_, (e) => {
-		U(s) && e(v);
-	}), E(l);
-	var y = R(l), b = F(y);
+	J(b, (e) => {
+		t.viewer.activeRows.length > 1 && e(x);
+	});
+	var S = L(b, 2), ee = (e) => {
+		var t = wo(), n = I(t);
+		z((e, t) => q(n, `IG completeness error: ${e ?? ""} of |F(a) − F(0)|, ${t ?? ""} of its trajectory mean`), [() => Va(H(u)[0]), () => Va(H(u)[1])]), K(e, t);
+	};
+	J(S, (e) => {
+		H(u) && e(ee);
+	}), E(f);
+	var te = L(f), ne = P(te);
 	{
-		let e = /* @__PURE__ */ j(() => t.viewer.data.cell(null, "obs")), n = /* @__PURE__ */ j(() => t.first ? "obs-canvas" : `obs-canvas-${t.i}`);
-		Pa(b, {
+		let e = /* @__PURE__ */ A(() => t.viewer.data.cell(null, "obs")), n = /* @__PURE__ */ A(() => t.first ? "obs-canvas" : `obs-canvas-${t.i}`);
+		bo(ne, {
 			get spec() {
-				return U(e);
+				return H(e);
 			},
 			get testid() {
-				return U(n);
+				return H(n);
 			}
 		});
 	}
-	var x = R(b, 2), S = (e) => {
-		var n = za(), r = F(n);
+	var re = L(ne, 2), ie = (e) => {
+		var n = Eo(), r = P(n);
 		let i;
-		X(R(r, 2), 17, () => U(o).bars, Y, (e, n) => {
-			var r = Ra();
+		X(L(r, 2), 17, () => H(l).bars, Y, (e, n) => {
+			var r = To();
 			let i, a;
-			B(() => {
+			z(() => {
 				i = Xr(r, 1, "bar svelte-tobzqx", null, i, {
-					res: U(n).residual,
-					dashed: U(n).residual && !t.viewer.residual && t.viewer.hover !== "res"
+					res: H(n).residual,
+					dashed: H(n).residual && !t.viewer.residual && t.viewer.hover !== "res"
 				}), a = Qr(r, "", a, {
-					left: `${U(n).k / U(o).bars.length * 100}%`,
-					width: `${80 / U(o).bars.length}%`,
-					top: `${U(n).top ?? ""}%`,
-					height: `${U(n).height ?? ""}%`,
-					background: U(n).residual ? "#fff" : t.viewer.palette[U(n).k]
+					left: `${H(n).k / H(l).bars.length * 100}%`,
+					width: `${80 / H(l).bars.length}%`,
+					top: `${H(n).top ?? ""}%`,
+					height: `${H(n).height ?? ""}%`,
+					background: H(n).residual ? "#fff" : t.viewer.palette[H(n).k]
 				});
 			}), K(e, r);
-		}), E(n), B(() => {
-			Q(n, "data-testid", `chart-${t.i ?? ""}`), i = Qr(r, "", i, { top: `${U(o).zero ?? ""}%` });
+		}), E(n), z(() => {
+			Q(n, "data-testid", `chart-${t.i ?? ""}`), i = Qr(r, "", i, { top: `${H(l).zero ?? ""}%` });
 		}), K(e, n);
 	};
-	J(x, (e) => {
-		U(o) && e(S);
-	}), E(y), X(R(y), 17, () => t.viewer.directions, Y, (e, n) => {
-		var r = Ba(), i = F(r);
+	J(re, (e) => {
+		H(l) && e(ie);
+	}), E(te), X(L(te), 17, () => t.viewer.directions, Y, (e, n) => {
+		var r = Do(), i = P(r);
 		{
-			let e = /* @__PURE__ */ j(() => t.viewer.data.cell(t.key, U(n)));
-			Pa(i, {
+			let e = /* @__PURE__ */ A(() => t.viewer.data.cell(t.key, H(n)));
+			bo(i, {
 				get spec() {
-					return U(e);
+					return H(e);
 				},
 				get testid() {
-					return `attr-canvas-${t.i ?? ""}-${U(n) ?? ""}`;
+					return `attr-canvas-${t.i ?? ""}-${H(n) ?? ""}`;
 				},
 				attr: !0
 			});
 		}
 		E(r), K(e, r);
-	}), E(c), B(() => {
-		Q(u, "data-testid", `row-output-${t.i ?? ""}`), m !== (m = t.key) && (u.value = (u.__value = m) ?? "", ti(u, m));
-	}), W("change", u, (e) => t.viewer.setRow(t.i, e.currentTarget.value)), K(e, c), k();
+	}), E(d), z(() => {
+		Q(p, "data-testid", `row-output-${t.i ?? ""}`), Q(p, "title", H(o)), _ !== (_ = t.key) && (p.value = (p.__value = _) ?? "", ti(p, _));
+	}), W("change", p, (e) => t.viewer.setRow(t.i, e.currentTarget.value)), K(e, d), O();
 }
 hr(["change", "click"]);
 // src/components/AttributionTable.svelte
-var Wa = /* @__PURE__ */ G("<label class=\"svelte-9eecfd\"><input type=\"checkbox\" data-testid=\"toggle-residual\"/> show residual feature</label>"), Ga = /* @__PURE__ */ G("<label class=\"svelte-9eecfd\"><input type=\"checkbox\" data-testid=\"toggle-hires\"/> </label>"), Ka = /* @__PURE__ */ G("<th class=\"svelte-9eecfd\"> </th>"), qa = /* @__PURE__ */ G("<th class=\"svelte-9eecfd\"> </th><th class=\"svelte-9eecfd\"> </th>", 1), Ja = /* @__PURE__ */ G("<h3> </h3> <div class=\"toggles svelte-9eecfd\"><label class=\"svelte-9eecfd\"><input type=\"checkbox\" data-testid=\"toggle-overlay\"/> overlay on observations</label> <label class=\"svelte-9eecfd\"><input type=\"checkbox\" data-testid=\"toggle-abs\"/> </label> <!> <!></div> <table class=\"attr svelte-9eecfd\"><thead><tr><th class=\"svelte-9eecfd\"></th><th class=\"svelte-9eecfd\">Observation</th><!></tr></thead><tbody></tbody></table> <button data-testid=\"add-row\">add row</button>", 1), Ya = {
+var jo = /* @__PURE__ */ G("<label class=\"svelte-9eecfd\"><input type=\"checkbox\" data-testid=\"toggle-residual\"/> show residual feature</label>"), Mo = /* @__PURE__ */ G("<label class=\"svelte-9eecfd\"><input type=\"checkbox\" data-testid=\"toggle-hires\"/> </label>"), No = /* @__PURE__ */ G("<th class=\"svelte-9eecfd\"> </th>"), Po = /* @__PURE__ */ G("<th class=\"svelte-9eecfd\"> </th><th class=\"svelte-9eecfd\"> </th>", 1), Fo = /* @__PURE__ */ G("<h3> </h3> <div class=\"toggles svelte-9eecfd\"><label class=\"svelte-9eecfd\"><input type=\"checkbox\" data-testid=\"toggle-overlay\"/> overlay on observations</label> <label class=\"svelte-9eecfd\"><input type=\"checkbox\" data-testid=\"toggle-abs\"/> </label> <!> <!></div> <table class=\"attr svelte-9eecfd\"><thead><tr><th class=\"svelte-9eecfd\"></th><th class=\"svelte-9eecfd\">Observation</th><!></tr></thead><tbody></tbody></table> <button data-testid=\"add-row\">add row</button>", 1), Io = {
 	hash: "svelte-9eecfd",
 	code: ".toggles.svelte-9eecfd label:where(.svelte-9eecfd) {display:block;}\n  /* cells as large as the original's (observation 14em, attribution 16em) when the box is\n     wide enough, smaller to fit (the box is a size container: see ViewerLayout) */.attr.svelte-9eecfd {--sel: 10em;--cell: min(16em, calc((100cqi - var(--sel) - 1.8em) / 2.875));border-collapse:collapse;}.attr.svelte-9eecfd th:where(.svelte-9eecfd) {font-weight:normal;color:#555;text-align:left;vertical-align:bottom;}\n  @container attr (width < 40em) {.attr.svelte-9eecfd {--sel: 6.5em;}\n  }"
 };
-function Xa(e, t) {
-	O(t, !0), Z(e, Ya);
-	let n = $(t, "viewer", 7), r = /* @__PURE__ */ j(() => n().isInput ? "gradients" : "attribution"), i = /* @__PURE__ */ j(() => n().manifest?.full_resolution), a = /* @__PURE__ */ j(() => n().manifest?.probe_set.observation_shape ?? [0, 0]);
-	var o = Ja(), s = I(o), c = L(s, !0), l = R(s, 2), u = F(l), d = F(u);
+function Lo(e, t) {
+	D(t, !0), Z(e, Io);
+	let n = $(t, "viewer", 7), r = /* @__PURE__ */ A(() => n().isInput ? "gradients" : "attribution"), i = /* @__PURE__ */ A(() => n().manifest?.full_resolution), a = /* @__PURE__ */ A(() => n().manifest?.probe_set.observation_shape ?? [0, 0]);
+	var o = Fo(), s = F(o), c = I(s, !0), l = L(s, 2), u = P(l), d = P(u);
 	ci(d), Ee(), E(u);
-	var f = R(u, 2), p = F(f);
+	var f = L(u, 2), p = P(f);
 	ci(p);
-	var m = R(p);
+	var m = L(p);
 	E(f);
-	var h = R(f, 2), g = (e) => {
-		var t = Wa(), r = F(t);
+	var h = L(f, 2), g = (e) => {
+		var t = jo(), r = P(t);
 		ci(r), Ee(), E(t), mi(r, () => n().residual, (e) => n().residual = e), K(e, t);
 	};
 	J(h, (e) => {
 		n().isInput || e(g);
 	});
-	var _ = R(h, 2), v = (e) => {
-		var t = Ga(), r = F(t);
+	var _ = L(h, 2), v = (e) => {
+		var t = Mo(), r = P(t);
 		ci(r);
-		var o = R(r);
-		E(t), B(() => q(o, ` full-resolution frames (${U(i).shape[1] ?? ""}×${U(i).shape[0] ?? ""}; attribution of the ${U(a)[1] ?? ""}×${U(a)[0] ?? ""} model input, to scale)`)), mi(r, () => n().hires, (e) => n().hires = e), K(e, t);
+		var o = L(r);
+		E(t), z(() => q(o, ` full-resolution frames (${H(i).shape[1] ?? ""}×${H(i).shape[0] ?? ""}; attribution of the ${H(a)[1] ?? ""}×${H(a)[0] ?? ""} model input, to scale)`)), mi(r, () => n().hires, (e) => n().hires = e), K(e, t);
 	};
 	J(_, (e) => {
-		U(i) && e(v);
+		H(i) && e(v);
 	}), E(l);
-	var y = R(l, 2), b = F(y), x = F(b), S = R(F(x), 2), ee = (e) => {
-		var t = Ka(), n = L(t);
-		B(() => q(n, `Positive and negative ${U(r) ?? ""}`)), K(e, t);
+	var y = L(l, 2), b = P(y), x = P(b), S = L(P(x), 2), ee = (e) => {
+		var t = No(), n = I(t);
+		z(() => q(n, `Positive and negative ${H(r) ?? ""}`)), K(e, t);
 	}, te = (e) => {
-		var t = qa(), n = I(t), i = L(n), a = L(R(n));
-		B(() => {
-			q(i, `Positive ${U(r) ?? ""}`), q(a, `Negative ${U(r) ?? ""}`);
+		var t = Po(), n = F(t), i = I(n), a = I(L(n));
+		z(() => {
+			q(i, `Positive ${H(r) ?? ""}`), q(a, `Negative ${H(r) ?? ""}`);
 		}), K(e, t);
 	};
 	J(S, (e) => {
 		n().abs ? e(ee) : e(te, -1);
 	}), E(x), E(b);
-	var ne = R(b);
+	var ne = L(b);
 	X(ne, 21, () => n().activeRows, ({ key: e, i: t }) => t, (e, t) => {
-		let r = () => U(t).key, i = () => U(t).i;
+		let r = () => H(t).key, i = () => H(t).i;
 		{
-			let t = /* @__PURE__ */ j(() => i() === n().activeRows[0].i);
-			Ua(e, {
+			let t = /* @__PURE__ */ A(() => i() === n().activeRows[0].i);
+			Ao(e, {
 				get viewer() {
 					return n();
 				},
@@ -3724,55 +4010,68 @@ function Xa(e, t) {
 					return i();
 				},
 				get first() {
-					return U(t);
+					return H(t);
 				}
 			});
 		}
 	}), E(ne), E(y);
-	var re = R(y, 2);
-	B(() => {
-		q(c, n().isInput ? "Gradients" : "Attribution"), q(m, ` combine positive and negative ${U(r) ?? ""}`);
-	}), mi(d, () => n().overlay, (e) => n().overlay = e), mi(p, () => n().abs, (e) => n().abs = e), W("click", re, () => n().addRow()), K(e, o), k();
+	var re = L(y, 2);
+	z(() => {
+		q(c, n().isInput ? "Gradients" : "Attribution"), q(m, ` combine positive and negative ${H(r) ?? ""}`);
+	}), mi(d, () => n().overlay, (e) => n().overlay = e), mi(p, () => n().abs, (e) => n().abs = e), W("click", re, () => n().addRow()), K(e, o), O();
 }
 hr(["click"]);
 // src/components/LegendThumb.svelte
-var Za = /* @__PURE__ */ G("<span class=\"thumb svelte-1lv8fz\"></span>"), Qa = {
+var Ro = /* @__PURE__ */ G("<span> </span>"), zo = {
 	hash: "svelte-1lv8fz",
-	code: ".thumb.svelte-1lv8fz {display:inline-block;width:4em;height:4em;image-rendering:pixelated;background-color:#888;background-repeat:no-repeat;}"
+	code: ".thumb.svelte-1lv8fz {display:inline-flex;align-items:center;justify-content:center;width:4em;height:4em;image-rendering:pixelated;background-color:#888;background-repeat:no-repeat;}.missing.svelte-1lv8fz {background:repeating-linear-gradient(45deg, #f3c4c2 0 6px, #fff 6px 12px);color:#a11;font-weight:bold;}"
 };
-function $a(e, t) {
-	O(t, !0), Z(e, Qa);
-	let n = /* @__PURE__ */ N("");
-	z(() => {
-		t.source.image("thumbnails", t.run, t.step, { layer: t.layer }).then((e) => P(n, e.src, !0)).catch(() => P(n, ""));
+function Bo(e, t) {
+	D(t, !0), Z(e, zo);
+	let n = $(t, "onresult", 3, null), r = /* @__PURE__ */ M(""), i = /* @__PURE__ */ M(!1);
+	R(() => {
+		let [e, a, o, s] = [
+			t.run,
+			t.step,
+			t.layer,
+			n()
+		];
+		t.source.image("thumbnails", e, a, { layer: o }).then((t) => {
+			N(r, t.src, !0), N(i, !1), s?.(null, e, a, o);
+		}, (t) => {
+			N(r, ""), N(i, !0), s?.(t, e, a, o);
+		});
 	});
-	var r = Za();
-	let i;
-	B(() => i = Qr(r, "", i, {
-		"background-image": U(n) ? `url("${U(n)}")` : "none",
-		"background-size": `${t.K * 100}% 100%`,
-		"background-position": `${t.K > 1 ? t.k / (t.K - 1) * 100 : 0}% 0`
-	})), K(e, r), k();
+	var a = Ro();
+	let o, s;
+	var c = I(a, !0);
+	z(() => {
+		o = Xr(a, 1, "thumb svelte-1lv8fz", null, o, { missing: H(i) }), Q(a, "data-testid", H(i) ? "thumb-missing" : null), Q(a, "title", H(i) ? "thumbnail missing (see the notice above)" : null), s = Qr(a, "", s, {
+			"background-image": H(r) ? `url("${H(r)}")` : "none",
+			"background-size": `${t.K * 100}% 100%`,
+			"background-position": `${t.K > 1 ? t.k / (t.K - 1) * 100 : 0}% 0`
+		}), q(c, H(i) ? "?" : "");
+	}), K(e, a), O();
 }
 // src/components/Evolution.svelte
-var eo = /* @__PURE__ */ G("<span class=\"small svelte-lcmfll\"> </span>"), to = /* @__PURE__ */ G("<span><!></span>"), no = /* @__PURE__ */ G("<span class=\"small svelte-lcmfll\">different probe set: no totals</span>"), ro = /* @__PURE__ */ G("<!> <!> <!>", 1), io = /* @__PURE__ */ G("<div><span class=\"label svelte-lcmfll\"> </span> <!></div>"), ao = /* @__PURE__ */ wr("<polyline fill=\"none\" stroke-width=\"2\" vector-effect=\"non-scaling-stroke\"><title> </title></polyline>"), oo = /* @__PURE__ */ G("<span> </span>"), so = /* @__PURE__ */ G("<svg class=\"chart svelte-lcmfll\" viewBox=\"0 0 100 100\" preserveAspectRatio=\"none\" data-testid=\"evo-chart\"><line x1=\"0\" x2=\"100\" stroke=\"#999\" stroke-width=\"1\" vector-effect=\"non-scaling-stroke\"></line><!></svg> <div class=\"axis svelte-lcmfll\"></div>", 1), co = /* @__PURE__ */ G("<div class=\"evolution svelte-lcmfll\" data-testid=\"evolution\"><h3 class=\"svelte-lcmfll\">Across checkpoints</h3> <p class=\"small svelte-lcmfll\"> </p> <div class=\"strip svelte-lcmfll\"></div> <!></div>"), lo = {
+var Vo = /* @__PURE__ */ G("<span class=\"small svelte-lcmfll\"> </span>"), Ho = /* @__PURE__ */ G("<span><!></span>"), Uo = /* @__PURE__ */ G("<span class=\"small svelte-lcmfll\">different probe set: no totals</span>"), Wo = /* @__PURE__ */ G("<!> <!> <!>", 1), Go = /* @__PURE__ */ G("<div><span class=\"label svelte-lcmfll\"> </span> <!></div>"), Ko = /* @__PURE__ */ wr("<polyline fill=\"none\" stroke-width=\"2\" vector-effect=\"non-scaling-stroke\"><title> </title></polyline>"), qo = /* @__PURE__ */ G("<span> </span>"), Jo = /* @__PURE__ */ G("<svg class=\"chart svelte-lcmfll\" viewBox=\"0 0 100 100\" preserveAspectRatio=\"none\" data-testid=\"evo-chart\"><line x1=\"0\" x2=\"100\" stroke=\"#999\" stroke-width=\"1\" vector-effect=\"non-scaling-stroke\"></line><!></svg> <div class=\"axis svelte-lcmfll\"></div>", 1), Yo = /* @__PURE__ */ G("<div class=\"evolution svelte-lcmfll\" data-testid=\"evolution\"><h3 class=\"svelte-lcmfll\">Across checkpoints</h3> <p class=\"small svelte-lcmfll\"> </p> <div class=\"strip svelte-lcmfll\"></div> <!></div>"), Xo = {
 	hash: "svelte-lcmfll",
 	code: ".evolution.svelte-lcmfll {margin-top:1em;}h3.svelte-lcmfll {margin:0.6em 0 0.3em;font-size:1.05em;}.small.svelte-lcmfll {font-size:0.85em;color:#666;margin:0.2em 0;}.strip.svelte-lcmfll {display:flex;flex-direction:column;gap:3px;}.row.svelte-lcmfll {display:flex;flex-wrap:wrap;align-items:center;gap:3px;}.row.current.svelte-lcmfll {background:#eef4ff;}.label.svelte-lcmfll {width:9em;font-size:0.85em;flex:none;}.feat.svelte-lcmfll {border:3px solid;display:inline-flex;font-size:0.55em;}.feat.unmatched.svelte-lcmfll {border-style:dashed;}.chart.svelte-lcmfll {width:100%;height:8em;background:#fafafa;display:block;margin-top:0.4em;}.axis.svelte-lcmfll {display:flex;justify-content:space-between;font-size:0.75em;color:#666;}"
 };
-function uo(e, t) {
-	O(t, !0), Z(e, lo);
-	let n = /* @__PURE__ */ N(Kt([])), r = /* @__PURE__ */ j(() => {
+function Zo(e, t) {
+	D(t, !0), Z(e, Xo);
+	let n = /* @__PURE__ */ M(qt([])), r = /* @__PURE__ */ A(() => {
 		let e = Math.max(0, t.steps.indexOf(t.step)), n = Math.max(0, Math.min(e - 6, t.steps.length - 12));
 		return t.steps.slice(n, n + 12);
 	});
-	z(() => {
+	R(() => {
 		let [e, i, a, o, s, c] = [
 			t.run,
 			t.step,
 			t.layer,
 			t.traj,
 			t.output,
-			U(r)
+			H(r)
 		], l = t.manifest.probe_set.id, u = !0;
 		return Promise.all(c.map(async (n) => {
 			try {
@@ -3807,7 +4106,7 @@ function uo(e, t) {
 				};
 			}
 		})).then((e) => {
-			u && P(n, e, !0);
+			u && N(n, e, !0);
 		}), () => {
 			u = !1;
 		};
@@ -3818,12 +4117,12 @@ function uo(e, t) {
 	function a(e) {
 		return e.step === t.step ? [] : e.match?.unmatched_b ?? [];
 	}
-	let o = /* @__PURE__ */ j(() => t.manifest.layers.find((e) => e.name === t.layer)?.features ?? 0), s = /* @__PURE__ */ j(() => {
+	let o = /* @__PURE__ */ A(() => t.manifest.layers.find((e) => e.name === t.layer)?.features ?? 0), s = /* @__PURE__ */ A(() => {
 		let e = [];
-		if (U(n).forEach((n, r) => {
+		if (H(n).forEach((n, r) => {
 			let i = n.unit?.totals?.[t.frame];
 			if (i) {
-				if (n.step === t.step) for (let t = 0; t < U(o); t++) e.push({
+				if (n.step === t.step) for (let t = 0; t < H(o); t++) e.push({
 					i: t,
 					x: r,
 					v: i[t]
@@ -3835,9 +4134,9 @@ function uo(e, t) {
 				});
 			}
 		}), !e.length) return null;
-		let r = Math.min(0, ...e.map((e) => e.v)), i = Math.max(0, ...e.map((e) => e.v)), a = (e) => i > r ? (1 - (e - r) / (i - r)) * 90 + 5 : 50, s = Math.max(U(n).length - 1, 1), c = (e) => e / s * 96 + 2;
+		let r = Math.min(0, ...e.map((e) => e.v)), i = Math.max(0, ...e.map((e) => e.v)), a = (e) => i > r ? (1 - (e - r) / (i - r)) * 90 + 5 : 50, s = Math.max(H(n).length - 1, 1), c = (e) => e / s * 96 + 2;
 		return {
-			lines: Array.from({ length: U(o) }, (t, n) => e.filter((e) => e.i === n).map((e) => ({
+			lines: Array.from({ length: H(o) }, (t, n) => e.filter((e) => e.i === n).map((e) => ({
 				x: c(e.x),
 				y: a(e.v),
 				v: e.v
@@ -3846,20 +4145,20 @@ function uo(e, t) {
 			X: c
 		};
 	});
-	var c = co(), l = R(F(c), 2), u = L(l), d = R(l, 2);
-	X(d, 21, () => U(n), (e) => e.step, (e, n) => {
-		var r = io();
+	var c = Yo(), l = L(P(c), 2), u = I(l), d = L(l, 2);
+	X(d, 21, () => H(n), (e) => e.step, (e, n) => {
+		var r = Go();
 		let o;
-		var s = F(r), c = L(s), l = R(s, 2), u = (e) => {
-			var t = eo(), r = L(t, !0);
-			B(() => q(r, U(n).error)), K(e, t);
+		var s = P(r), c = I(s), l = L(s, 2), u = (e) => {
+			var t = Vo(), r = I(t, !0);
+			z(() => q(r, H(n).error)), K(e, t);
 		}, d = (e) => {
-			var r = ro(), o = I(r);
-			X(o, 17, () => Array(U(n).K), Y, (e, r, o) => {
-				let s = /* @__PURE__ */ j(() => i(U(n))[o]);
-				var c = to();
+			var r = Wo(), o = F(r);
+			X(o, 17, () => Array(H(n).K), Y, (e, r, o) => {
+				let s = /* @__PURE__ */ A(() => i(H(n))[o]);
+				var c = Ho();
 				let l, u;
-				$a(F(c), {
+				Bo(P(c), {
 					get source() {
 						return t.source;
 					},
@@ -3867,123 +4166,126 @@ function uo(e, t) {
 						return t.run;
 					},
 					get step() {
-						return U(n).step;
+						return H(n).step;
 					},
 					get layer() {
 						return t.layer;
 					},
 					k: o,
 					get K() {
-						return U(n).K;
+						return H(n).K;
 					}
-				}), E(c), B((e) => {
-					l = Xr(c, 1, "feat svelte-lcmfll", null, l, { unmatched: e }), Q(c, "data-testid", `evo-${U(n).step ?? ""}-${o}`), Q(c, "data-color", U(s)), u = Qr(c, "", u, { "border-color": U(s) });
-				}, [() => a(U(n)).includes(o)]), K(e, c);
+				}), E(c), z((e) => {
+					l = Xr(c, 1, "feat svelte-lcmfll", null, l, { unmatched: e }), Q(c, "data-testid", `evo-${H(n).step ?? ""}-${o}`), Q(c, "data-color", H(s)), u = Qr(c, "", u, { "border-color": H(s) });
+				}, [() => a(H(n)).includes(o)]), K(e, c);
 			});
-			var s = R(o, 2), c = (e) => {
-				K(e, no());
+			var s = L(o, 2), c = (e) => {
+				K(e, Uo());
 			};
 			J(s, (e) => {
-				U(n).same || e(c);
+				H(n).same || e(c);
 			});
-			var l = R(s, 2), u = (e) => {
-				var t = eo(), r = L(t, !0);
-				B(() => q(r, U(n).match.reason)), K(e, t);
+			var l = L(s, 2), u = (e) => {
+				var t = Vo(), r = I(t, !0);
+				z(() => q(r, H(n).match.reason)), K(e, t);
 			};
 			J(l, (e) => {
-				U(n).match && U(n).match.method === null && e(u);
+				H(n).match && H(n).match.method === null && e(u);
 			}), K(e, r);
 		};
 		J(l, (e) => {
-			U(n).error ? e(u) : e(d, -1);
-		}), E(r), B(() => {
-			o = Xr(r, 1, "row svelte-lcmfll", null, o, { current: U(n).step === t.step }), Q(r, "data-testid", `evo-row-${U(n).step ?? ""}`), q(c, `step ${U(n).step ?? ""}${U(n).step === t.step ? " (current)" : ""}`);
+			H(n).error ? e(u) : e(d, -1);
+		}), E(r), z(() => {
+			o = Xr(r, 1, "row svelte-lcmfll", null, o, { current: H(n).step === t.step }), Q(r, "data-testid", `evo-row-${H(n).step ?? ""}`), q(c, `step ${H(n).step ?? ""}${H(n).step === t.step ? " (current)" : ""}`);
 		}), K(e, r);
 	}), E(d);
-	var f = R(d, 2), p = (e) => {
-		var r = so(), i = I(r), a = F(i);
-		X(R(a), 17, () => U(s).lines, Y, (e, n, r) => {
-			var i = Er(), a = I(i), o = (e) => {
-				var i = ao(), a = L(F(i));
-				E(i), B((e, n) => {
+	var f = L(d, 2), p = (e) => {
+		var r = Jo(), i = F(r), a = P(i);
+		X(L(a), 17, () => H(s).lines, Y, (e, n, r) => {
+			var i = Er(), a = F(i), o = (e) => {
+				var i = Ko(), a = I(P(i));
+				E(i), z((e, n) => {
 					Q(i, "points", e), Q(i, "stroke", t.manifest.feature_colors[r]), q(a, `feature ${r + 1}: ${n ?? ""}`);
-				}, [() => U(n).map((e) => `${e.x},${e.y}`).join(" "), () => U(n).map((e) => Ri(e.v)).join(", ")]), K(e, i);
+				}, [() => H(n).map((e) => `${e.x},${e.y}`).join(" "), () => H(n).map((e) => xa(e.v)).join(", ")]), K(e, i);
 			};
 			J(a, (e) => {
-				U(n).length && e(o);
+				H(n).length && e(o);
 			}), K(e, i);
 		}), E(i);
-		var o = R(i, 2);
-		X(o, 21, () => U(n), Y, (e, t) => {
-			var n = oo(), r = L(n, !0);
-			B(() => q(r, U(t).step)), K(e, n);
-		}), E(o), B(() => {
-			Q(a, "y1", U(s).zero), Q(a, "y2", U(s).zero);
+		var o = L(i, 2);
+		X(o, 21, () => H(n), Y, (e, t) => {
+			var n = qo(), r = I(n, !0);
+			z(() => q(r, H(t).step)), K(e, n);
+		}), E(o), z(() => {
+			Q(a, "y1", H(s).zero), Q(a, "y2", H(s).zero);
 		}), K(e, r);
 	};
 	J(f, (e) => {
-		U(s) && e(p);
-	}), E(c), B(() => q(u, `Legends of layer ${t.layer ?? ""} by training step, coloured by the match of each feature to
+		H(s) && e(p);
+	}), E(c), z(() => q(u, `Legends of layer ${t.layer ?? ""} by training step, coloured by the match of each feature to
     step ${t.step ?? ""}'s (dashed: no match); the chart follows each feature's total attribution at the current
-    frame over the steps analysed on the same probe set.`)), K(e, c), k();
+    frame over the steps analysed on the same probe set.`)), K(e, c), O();
 }
 // src/components/Layers.svelte
-var fo = /* @__PURE__ */ G("<label class=\"layer svelte-ip448e\"><input type=\"radio\"/> <span class=\"small\"> </span></label>"), po = /* @__PURE__ */ G("<h3>Layers</h3> <!>", 1), mo = {
+var Qo = /* @__PURE__ */ G("<label class=\"layer svelte-ip448e\"><input type=\"radio\"/> <span class=\"small\"> </span></label>"), $o = /* @__PURE__ */ G("<h3>Layers</h3> <!>", 1), es = {
 	hash: "svelte-ip448e",
 	code: ".layer.svelte-ip448e {display:block;cursor:pointer;overflow-wrap:anywhere;}"
 };
-function ho(e, t) {
+function ts(e, t) {
 	let n = Dr();
-	O(t, !0), Z(e, mo);
-	var r = po();
-	X(R(I(r), 2), 17, () => t.viewer.manifest?.layers ?? [], Y, (e, r) => {
-		var i = fo(), a = F(i);
+	D(t, !0), Z(e, es);
+	var r = $o();
+	X(L(F(r), 2), 17, () => t.viewer.manifest?.layers ?? [], Y, (e, r) => {
+		var i = Qo(), a = P(i);
 		ci(a);
-		var o = R(a), s = L(R(o));
-		E(i), B(() => {
-			Q(i, "data-testid", `layer-${U(r).name ?? ""}`), Q(a, "name", `layer-${n}`), li(a, U(r).name === t.viewer.layer), q(o, ` ${U(r).name ?? ""} `), q(s, `${U(r).shape[0] ?? ""}×${U(r).shape[1] ?? ""}`);
-		}), W("change", a, () => t.viewer.setLayer(U(r).name)), K(e, i);
-	}), K(e, r), k();
+		var o = L(a), s = I(L(o));
+		E(i), z(() => {
+			Q(i, "data-testid", `layer-${H(r).name ?? ""}`), Q(a, "name", `layer-${n}`), li(a, H(r).name === t.viewer.layer), q(o, ` ${H(r).name ?? ""} `), q(s, `${H(r).shape[0] ?? ""}×${H(r).shape[1] ?? ""}`);
+		}), W("change", a, () => t.viewer.setLayer(H(r).name)), K(e, i);
+	}), K(e, r), O();
 }
 hr(["change"]);
 // src/components/Legend.svelte
-var go = /* @__PURE__ */ G("<li><span class=\"swatch svelte-pswzrf\"></span> </li>"), _o = /* @__PURE__ */ G("<p class=\"small\">Colors correspond to input channels:</p> <ul class=\"small channels svelte-pswzrf\" data-testid=\"input-channels\"></ul>", 1), vo = /* @__PURE__ */ G("<p class=\"small\">Colors correspond to input colors</p>"), yo = /* @__PURE__ */ G("<span class=\"small\">unmatched</span>"), bo = /* @__PURE__ */ G("<button class=\"item svelte-pswzrf\"><span></span> <!> <!></button>"), xo = /* @__PURE__ */ G("<span class=\"small note svelte-pswzrf\">not shown</span>"), So = /* @__PURE__ */ G("<p class=\"small\">Hover to isolate, click to expand feature</p> <div class=\"legend svelte-pswzrf\"><!> <button class=\"item residual svelte-pswzrf\" data-testid=\"legend-residual\"><span></span> <span>residual (everything else)<!></span></button></div>", 1), Co = /* @__PURE__ */ G("<h3> </h3> <!> <h3>Hotkeys</h3> <ul class=\"small hotkeys svelte-pswzrf\"><li class=\"svelte-pswzrf\">&#8592; go backwards</li><li class=\"svelte-pswzrf\">&#8594; go forwards</li><li class=\"svelte-pswzrf\">space: toggle play/pause</li></ul>", 1), wo = {
+var ns = /* @__PURE__ */ G("<li><span class=\"swatch svelte-pswzrf\"></span> </li>"), rs = /* @__PURE__ */ G("<p class=\"small\">Colors correspond to input channels:</p> <ul class=\"small channels svelte-pswzrf\" data-testid=\"input-channels\"></ul>", 1), is = /* @__PURE__ */ G("<p class=\"small\">Colors correspond to input colors</p>"), as = /* @__PURE__ */ G("<span class=\"small\">unmatched</span>"), os = /* @__PURE__ */ G("<button class=\"item svelte-pswzrf\"><span></span> <!> <!></button>"), ss = /* @__PURE__ */ G("<span class=\"small note svelte-pswzrf\">not shown</span>"), cs = /* @__PURE__ */ G("<p class=\"small\">Hover to isolate, click to expand feature</p> <div class=\"legend svelte-pswzrf\"><!> <button class=\"item residual svelte-pswzrf\" data-testid=\"legend-residual\"><span></span> <span>residual (everything else)<!></span></button></div>", 1), ls = /* @__PURE__ */ G("<h3> </h3> <!> <h3>Hotkeys</h3> <ul class=\"small hotkeys svelte-pswzrf\"><li class=\"svelte-pswzrf\">&#8592; go backwards</li><li class=\"svelte-pswzrf\">&#8594; go forwards</li><li class=\"svelte-pswzrf\">space: toggle play/pause</li> <li class=\"svelte-pswzrf\">esc: close the feature popup</li><li class=\"svelte-pswzrf\">click the scrub strip or a graph: go to that frame</li></ul>", 1), us = {
 	hash: "svelte-pswzrf",
 	code: ".legend.svelte-pswzrf {display:flex;flex-direction:column;gap:2px;}.item.svelte-pswzrf {display:flex;align-items:center;gap:0.4em;cursor:pointer;background:none;border:1px solid transparent;padding:2px;font:inherit;text-align:left;}.item.svelte-pswzrf:hover {border-color:#999;}.disc.svelte-pswzrf {display:inline-flex;width:1.6em;height:1.6em;border-radius:50%;align-items:center;justify-content:center;font-weight:bold;color:#000;flex:none;}.disc.unmatched.svelte-pswzrf {outline:2px dashed #555;outline-offset:1px;}.resdisc.svelte-pswzrf {background:#fff;border:2px solid #888;box-sizing:border-box;}.resdisc.dashed.svelte-pswzrf {border-style:dashed;}.channels.svelte-pswzrf {list-style:none;padding:0;}.swatch.svelte-pswzrf {display:inline-block;width:0.9em;height:0.9em;margin-right:0.4em;vertical-align:middle;border:1px solid #888;}.note.svelte-pswzrf {display:block;margin:0;}.hotkeys.svelte-pswzrf {padding-left:1.2em;}\n  /* under the attribution (a narrow frame): the items side by side */\n  @container viewer (width < 50em) {.legend.svelte-pswzrf {flex-direction:row;flex-wrap:wrap;}.residual.svelte-pswzrf {max-width:12em;}.hotkeys.svelte-pswzrf li:where(.svelte-pswzrf) {display:inline;margin-right:1em;}.hotkeys.svelte-pswzrf {padding-left:0;}\n  }"
 };
-function To(e, t) {
-	O(t, !0), Z(e, wo);
-	let n = $(t, "viewer", 7), r = /* @__PURE__ */ j(() => n().inputChannels), i = /* @__PURE__ */ j(() => n().manifest?.probe_set.display), a = /* @__PURE__ */ j(() => n().residual || n().hover === "res");
-	var o = Co(), s = I(o), c = L(s, !0), l = R(s, 2), u = (e) => {
-		var t = Er(), n = I(t), a = (e) => {
-			var t = _o(), n = R(I(t), 2);
-			X(n, 21, () => U(r), Y, (e, t) => {
-				var n = go(), r = F(n);
+function ds(e, t) {
+	D(t, !0), Z(e, us);
+	let n = $(t, "viewer", 7), r = /* @__PURE__ */ A(() => n().inputChannels), i = /* @__PURE__ */ A(() => n().manifest?.probe_set.display), a = /* @__PURE__ */ A(() => n().residual || n().hover === "res");
+	function o(e, t, r, i) {
+		e ? n().fail(`thumbnails of layer ${i}`, t, r, e) : n().loaded(`thumbnails of layer ${i}`, t, r);
+	}
+	var s = ls(), c = F(s), l = I(c, !0), u = L(c, 2), d = (e) => {
+		var t = Er(), n = F(t), a = (e) => {
+			var t = rs(), n = L(F(t), 2);
+			X(n, 21, () => H(r), Y, (e, t) => {
+				var n = ns(), r = P(n);
 				let i;
-				var a = R(r, 1, !0);
-				E(n), B(() => {
-					i = Qr(r, "", i, { background: U(t).color }), q(a, U(t).label);
+				var a = L(r, 1, !0);
+				E(n), z(() => {
+					i = Qr(r, "", i, { background: H(t).color }), q(a, H(t).label);
 				}), K(e, n);
 			}), E(n), K(e, t);
 		}, o = (e) => {
-			K(e, vo());
+			K(e, is());
 		};
 		J(n, (e) => {
-			U(i) && U(i) !== "rgb" ? e(a) : e(o, -1);
+			H(i) && H(i) !== "rgb" ? e(a) : e(o, -1);
 		}), K(e, t);
-	}, d = (e) => {
-		var t = So(), r = R(I(t), 2), i = F(r);
+	}, f = (e) => {
+		var t = cs(), r = L(F(t), 2), i = P(r);
 		X(i, 17, () => Array(n().K), Y, (e, t, r) => {
-			let i = /* @__PURE__ */ j(() => n().unmatched.includes(r));
-			var a = bo();
+			let i = /* @__PURE__ */ A(() => n().unmatched.includes(r));
+			var a = os();
 			Q(a, "data-testid", `legend-${r}`);
-			var o = F(a);
-			let s;
-			Q(o, "data-testid", `legend-disc-${r}`);
+			var s = P(a);
 			let c;
-			o.textContent = r + 1;
-			var l = R(o, 2);
-			$a(l, {
+			Q(s, "data-testid", `legend-disc-${r}`);
+			let l;
+			s.textContent = r + 1;
+			var u = L(s, 2);
+			Bo(u, {
 				get source() {
 					return n().source;
 				},
@@ -3999,409 +4301,420 @@ function To(e, t) {
 				k: r,
 				get K() {
 					return n().K;
-				}
+				},
+				onresult: r === 0 ? o : null
 			});
-			var u = R(l, 2), d = (e) => {
-				var t = yo();
+			var d = L(u, 2), f = (e) => {
+				var t = as();
 				Q(t, "data-testid", `unmatched-${r}`), K(e, t);
 			};
-			J(u, (e) => {
-				U(i) && e(d);
-			}), E(a), B(() => {
-				s = Xr(o, 1, "disc svelte-pswzrf", null, s, { unmatched: U(i) }), Q(o, "data-color", n().palette[r]), c = Qr(o, "", c, { background: n().palette[r] });
+			J(d, (e) => {
+				H(i) && e(f);
+			}), E(a), z(() => {
+				c = Xr(s, 1, "disc svelte-pswzrf", null, c, { unmatched: H(i) }), Q(s, "data-color", n().palette[r]), l = Qr(s, "", l, { background: n().palette[r] });
 			}), mr("mouseenter", a, () => n().hover = r), mr("mouseleave", a, () => n().hover = null), W("click", a, (e) => {
 				e.stopPropagation(), n().openFeature(r);
 			}), K(e, a);
 		});
-		var o = R(i, 2), s = F(o);
-		let c;
-		var l = R(s, 2), u = R(F(l)), d = (e) => {
-			K(e, xo());
+		var s = L(i, 2), c = P(s);
+		let l;
+		var u = L(c, 2), d = L(P(u)), f = (e) => {
+			K(e, ss());
 		};
-		J(u, (e) => {
-			U(a) || e(d);
-		}), E(l), E(o), E(r), B(() => c = Xr(s, 1, "disc resdisc svelte-pswzrf", null, c, { dashed: !U(a) })), mr("mouseenter", o, () => n().hover = "res"), mr("mouseleave", o, () => n().hover = null), K(e, t);
+		J(d, (e) => {
+			H(a) || e(f);
+		}), E(u), E(s), E(r), z(() => l = Xr(c, 1, "disc resdisc svelte-pswzrf", null, l, { dashed: !H(a) })), mr("mouseenter", s, () => n().hover = "res"), mr("mouseleave", s, () => n().hover = null), K(e, t);
 	};
-	J(l, (e) => {
-		n().isInput ? e(u) : e(d, -1);
-	}), Ee(4), B(() => q(c, n().isInput ? "Gradients legend" : "Attribution legend")), K(e, o), k();
+	J(u, (e) => {
+		n().isInput ? e(d) : e(f, -1);
+	}), Ee(4), z(() => q(l, n().isInput ? "Gradients legend" : "Attribution legend")), K(e, s), O();
 }
 hr(["click"]);
-// src/outputs.ts
-function Eo(e, t, n) {
-	let r = e?.outputs.find((e) => e.key === n);
-	if (!e || !r) return n;
-	if (r.kind === "v") return "value function";
-	if (r.kind === "logit") return `${t[r.index] ?? r.index} logit`;
-	let i = e.action_groups[r.index];
-	return `[ ${r.actions.map((e) => t[e] ?? e).join(" | ")} ] logit sum` + (i ? ` (${i.name})` : "");
-}
-function Do(e, t, n) {
-	let r = e?.outputs.find((e) => e.key === t);
-	return !r || !n ? [] : r.kind === "v" ? n.values : n.logits.map((e) => r.actions.reduce((t, n) => t + e[n], 0));
-}
 // src/components/Graph.svelte
-var Oo = /* @__PURE__ */ G("<span class=\"other svelte-zhue1c\"> </span>"), ko = /* @__PURE__ */ wr("<line y1=\"0\" y2=\"100\" stroke=\"#ccc\" stroke-width=\"1\" vector-effect=\"non-scaling-stroke\"></line>"), Ao = /* @__PURE__ */ wr("<polyline fill=\"none\" stroke=\"#555\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\" vector-effect=\"non-scaling-stroke\"></polyline>"), jo = /* @__PURE__ */ wr("<polyline fill=\"none\" stroke-width=\"1.5\" vector-effect=\"non-scaling-stroke\"></polyline>"), Mo = /* @__PURE__ */ G("<div class=\"graph svelte-zhue1c\"><div class=\"label svelte-zhue1c\"><span> </span> <!></div> <svg preserveAspectRatio=\"none\" class=\"svelte-zhue1c\"><!><!><!><line y1=\"0\" y2=\"100\" stroke=\"rgba(0,0,0,0.4)\" stroke-width=\"2\" vector-effect=\"non-scaling-stroke\"></line></svg></div>"), No = {
+var fs = /* @__PURE__ */ G("<span class=\"other svelte-zhue1c\"> </span>"), ps = /* @__PURE__ */ wr("<line y1=\"0\" y2=\"100\" stroke=\"#ccc\" stroke-width=\"1\" vector-effect=\"non-scaling-stroke\"></line>"), ms = /* @__PURE__ */ wr("<polyline fill=\"none\" stroke=\"#555\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\" vector-effect=\"non-scaling-stroke\"></polyline>"), hs = /* @__PURE__ */ wr("<polyline fill=\"none\" stroke-width=\"1.5\" vector-effect=\"non-scaling-stroke\"></polyline>"), gs = /* @__PURE__ */ G("<div class=\"graph svelte-zhue1c\"><div class=\"label svelte-zhue1c\"><span> </span> <!></div> <svg preserveAspectRatio=\"none\" role=\"slider\" tabindex=\"-1\"><!><!><!><line y1=\"0\" y2=\"100\" stroke=\"rgba(0,0,0,0.4)\" stroke-width=\"2\" vector-effect=\"non-scaling-stroke\"></line></svg></div>"), _s = {
 	hash: "svelte-zhue1c",
-	code: ".graph.svelte-zhue1c {position:relative;margin-top:0.3em;}.label.svelte-zhue1c {font-size:0.85em;}.other.svelte-zhue1c {color:#555;}svg.svelte-zhue1c {width:100%;height:3em;display:block;background:#fafafa;}"
+	code: ".graph.svelte-zhue1c {position:relative;margin-top:0.3em;}.label.svelte-zhue1c {font-size:0.85em;}.other.svelte-zhue1c {color:#555;}svg.svelte-zhue1c {width:100%;height:3em;display:block;background:#fafafa;}svg.seek.svelte-zhue1c {cursor:pointer;}"
 };
-function Po(e, t) {
-	O(t, !0), Z(e, No);
-	let n = $(t, "other", 3, null), r = $(t, "otherLabel", 3, ""), i = /* @__PURE__ */ j(() => aa(t.values, n())), a = /* @__PURE__ */ j(() => sa(t.values, t.dones, U(i)[0], U(i)[1])), o = /* @__PURE__ */ j(() => n() && n().length === t.values.length ? sa(n(), t.dones, U(i)[0], U(i)[1]) : []), s = /* @__PURE__ */ j(() => ca(t.dones));
-	var c = Mo(), l = F(c), u = F(l);
-	let d;
-	var f = L(u, !0), p = R(u), m = R(p), h = (e) => {
-		var i = Oo(), a = L(i);
-		B((e) => {
+function vs(e, t) {
+	D(t, !0), Z(e, _s);
+	let n = $(t, "other", 3, null), r = $(t, "otherLabel", 3, ""), i = $(t, "onseek", 3, null);
+	function a(e) {
+		let n = e.currentTarget.getBoundingClientRect();
+		i()?.(Fa(Ia(e.clientX, n.left, n.width), t.frame, t.visible, t.values.length));
+	}
+	let o = /* @__PURE__ */ A(() => ka(t.values, n())), s = /* @__PURE__ */ A(() => ja(t.values, t.dones, H(o)[0], H(o)[1])), c = /* @__PURE__ */ A(() => n() && n().length === t.values.length ? ja(n(), t.dones, H(o)[0], H(o)[1]) : []), l = /* @__PURE__ */ A(() => Ma(t.dones));
+	var u = gs(), d = P(u), f = P(d);
+	let p;
+	var m = I(f, !0), h = L(f), g = L(h), _ = (e) => {
+		var i = fs(), a = I(i);
+		z((e) => {
 			Q(i, "data-testid", `${t.testid ?? ""}-other`), q(a, `(dashed, ${r() ?? ""}: ${e ?? ""})`);
-		}, [() => Ri(n()[t.frame])]), K(e, i);
+		}, [() => xa(n()[t.frame])]), K(e, i);
 	};
-	J(m, (e) => {
-		U(o).length && e(h);
-	}), E(l);
-	var g = R(l, 2), _ = F(g);
-	X(_, 17, () => U(s), Y, (e, t) => {
-		var n = ko();
-		B(() => {
-			Q(n, "x1", U(t)), Q(n, "x2", U(t));
+	J(g, (e) => {
+		H(c).length && e(_);
+	}), E(d);
+	var v = L(d, 2);
+	let y;
+	var b = P(v);
+	X(b, 17, () => H(l), Y, (e, t) => {
+		var n = ps();
+		z(() => {
+			Q(n, "x1", H(t)), Q(n, "x2", H(t));
 		}), K(e, n);
 	});
-	var v = R(_);
-	X(v, 17, () => U(o), Y, (e, t) => {
-		var n = Ao();
-		B(() => Q(n, "points", U(t))), K(e, n);
+	var x = L(b);
+	X(x, 17, () => H(c), Y, (e, t) => {
+		var n = ms();
+		z(() => Q(n, "points", H(t))), K(e, n);
 	});
-	var y = R(v);
-	X(y, 17, () => U(a), Y, (e, n) => {
-		var r = jo();
-		B(() => {
-			Q(r, "points", U(n)), Q(r, "stroke", t.color);
+	var S = L(x);
+	X(S, 17, () => H(s), Y, (e, n) => {
+		var r = hs();
+		z(() => {
+			Q(r, "points", H(n)), Q(r, "stroke", t.color);
 		}), K(e, r);
 	});
-	var b = R(y);
-	E(g), E(c), B((e) => {
-		Q(c, "data-testid", t.testid), d = Qr(u, "", d, { color: t.color }), q(f, t.title), q(p, `: ${e ?? ""} `), Q(g, "viewBox", `${t.frame + .5 - t.visible / 2} 0 ${t.visible ?? ""} 100`), Q(b, "x1", t.frame + .5), Q(b, "x2", t.frame + .5);
-	}, [() => Ri(t.values[t.frame])]), K(e, c), k();
+	var ee = L(S);
+	E(v), E(u), z((e) => {
+		Q(u, "data-testid", t.testid), p = Qr(f, "", p, { color: t.color }), q(m, t.title), q(h, `: ${e ?? ""} `), Q(v, "viewBox", `${t.frame + .5 - t.visible / 2} 0 ${t.visible ?? ""} 100`), Q(v, "aria-label", t.title), Q(v, "aria-valuenow", t.frame + 1), y = Xr(v, 0, "svelte-zhue1c", null, y, { seek: !!i() }), Q(ee, "x1", t.frame + .5), Q(ee, "x2", t.frame + .5);
+	}, [() => xa(t.values[t.frame])]), W("click", v, a), K(e, u), O();
 }
+hr(["click"]);
 // src/components/Navigator.svelte
-var Fo = /* @__PURE__ */ G("<button data-testid=\"pause\">&#10074;&#10074;</button>"), Io = /* @__PURE__ */ G("<button data-testid=\"play-back\" title=\"play backwards\">&#9664;</button>"), Lo = /* @__PURE__ */ G("<button data-testid=\"play\" title=\"play\">&#9654;</button>"), Ro = /* @__PURE__ */ G("<div class=\"navigator svelte-ybm56p\"><button data-testid=\"step-back\" title=\"step back\">&#8592;</button> <button data-testid=\"first\" title=\"first frame\">&#10074;&#9664;</button> <!> <!> <button data-testid=\"last\" title=\"last frame\">&#9654;&#10074;</button> <button data-testid=\"step-forward\" title=\"step forward\">&#8594;</button> <label>fps <input data-testid=\"fps\" type=\"number\" min=\"0\" max=\"100\" class=\"svelte-ybm56p\"/></label></div>"), zo = {
+var ys = /* @__PURE__ */ G("<button data-testid=\"pause\">&#10074;&#10074;</button>"), bs = /* @__PURE__ */ G("<button data-testid=\"play-back\" title=\"play backwards\">&#9664;</button>"), xs = /* @__PURE__ */ G("<button data-testid=\"play\" title=\"play\">&#9654;</button>"), Ss = /* @__PURE__ */ G("<div class=\"navigator svelte-ybm56p\"><button data-testid=\"step-back\" title=\"step back\">&#8592;</button> <button data-testid=\"first\" title=\"first frame\">&#10074;&#9664;</button> <!> <!> <button data-testid=\"last\" title=\"last frame\">&#9654;&#10074;</button> <button data-testid=\"step-forward\" title=\"step forward\">&#8594;</button> <label>fps <input data-testid=\"fps\" type=\"number\" min=\"0\" max=\"100\" class=\"svelte-ybm56p\"/></label></div>"), Cs = {
 	hash: "svelte-ybm56p",
 	code: ".navigator.svelte-ybm56p {display:flex;flex-wrap:wrap;gap:0.3em;align-items:center;margin:0.4em 0;}input.svelte-ybm56p {width:3.5em;}"
 };
-function Bo(e, t) {
-	O(t, !0), Z(e, zo);
+function ws(e, t) {
+	D(t, !0), Z(e, Cs);
 	let n = $(t, "playback", 7);
-	var r = Ro(), i = F(r), a = R(i, 2), o = R(a, 2), s = (e) => {
-		var t = Fo();
+	var r = Ss(), i = P(r), a = L(i, 2), o = L(a, 2), s = (e) => {
+		var t = ys();
 		W("click", t, () => n().pause()), K(e, t);
 	}, c = (e) => {
-		var t = Io();
+		var t = bs();
 		W("click", t, () => n().play(-1)), K(e, t);
 	};
 	J(o, (e) => {
 		n().playing === -1 ? e(s) : e(c, -1);
 	});
-	var l = R(o, 2), u = (e) => {
-		var t = Fo();
+	var l = L(o, 2), u = (e) => {
+		var t = ys();
 		W("click", t, () => n().pause()), K(e, t);
 	}, d = (e) => {
-		var t = Lo();
+		var t = xs();
 		W("click", t, () => n().play(1)), K(e, t);
 	};
 	J(l, (e) => {
 		n().playing === 1 ? e(u) : e(d, -1);
 	});
-	var f = R(l, 2), p = R(f, 2), m = R(p, 2), h = R(F(m));
-	ci(h), E(m), E(r), W("click", i, () => n().step(-1)), W("click", a, () => n().first()), W("click", f, () => n().last()), W("click", p, () => n().step(1)), pi(h, () => n().fps, (e) => n().fps = e), K(e, r), k();
+	var f = L(l, 2), p = L(f, 2), m = L(p, 2), h = L(P(m));
+	ci(h), E(m), E(r), W("click", i, () => n().step(-1)), W("click", a, () => n().first()), W("click", f, () => n().last()), W("click", p, () => n().step(1)), pi(h, () => n().fps, (e) => n().fps = e), K(e, r), O();
 }
 hr(["click"]);
 // src/components/TrajScrub.svelte
-var Vo = /* @__PURE__ */ G("<img draggable=\"false\"/>"), Ho = /* @__PURE__ */ G("<span></span>"), Uo = {
+var Ts = /* @__PURE__ */ G("<img draggable=\"false\"/>"), Es = /* @__PURE__ */ G("<span></span>"), Ds = {
 	hash: "svelte-zeo4mg",
-	code: ".scrub.svelte-zeo4mg {height:1.6em;width:8em;image-rendering:pixelated;display:block;}.scrub.stretch.svelte-zeo4mg {width:100%;height:100%;}.placeholder.svelte-zeo4mg {background:#ddd;}"
+	code: ".scrub.svelte-zeo4mg {height:1.6em;width:8em;image-rendering:pixelated;display:block;}.scrub.stretch.svelte-zeo4mg {width:100%;height:100%;}.placeholder.svelte-zeo4mg {background:#ddd;}.missing.svelte-zeo4mg {background:repeating-linear-gradient(45deg, #f3c4c2 0 4px, #fff 4px 8px);}"
 };
-function Wo(e, t) {
-	O(t, !0), Z(e, Uo);
-	let n = $(t, "stretch", 3, !1), r = /* @__PURE__ */ N("");
-	z(() => {
-		t.source.image("scrub", t.run, t.step, { traj: t.traj }).then((e) => P(r, e.src, !0)).catch(() => P(r, ""));
+function Os(e, t) {
+	D(t, !0), Z(e, Ds);
+	let n = $(t, "stretch", 3, !1), r = /* @__PURE__ */ M(""), i = /* @__PURE__ */ M(!1);
+	R(() => {
+		let [e, n, a] = [
+			t.viewer.run,
+			t.viewer.step,
+			t.traj
+		];
+		t.viewer.source.image("scrub", e, n, { traj: a }).then((e) => {
+			N(r, e.src, !0), N(i, !1);
+		}, (a) => {
+			N(r, ""), N(i, !0), t.viewer.fail("scrub strips", e, n, a);
+		});
 	});
-	var i = Er(), a = I(i), o = (e) => {
-		var i = Vo();
+	var a = Er(), o = F(a), s = (e) => {
+		var i = Ts();
 		let a;
-		B(() => {
-			Q(i, "src", U(r)), Q(i, "alt", `trajectory ${t.traj + 1}`), a = Xr(i, 1, "scrub svelte-zeo4mg", null, a, { stretch: n() });
+		z(() => {
+			Q(i, "src", H(r)), Q(i, "alt", `trajectory ${t.traj + 1}`), a = Xr(i, 1, "scrub svelte-zeo4mg", null, a, { stretch: n() });
 		}), K(e, i);
-	}, s = (e) => {
-		var t = Ho();
+	}, c = (e) => {
+		var t = Es();
 		let r;
-		B(() => r = Xr(t, 1, "scrub placeholder svelte-zeo4mg", null, r, { stretch: n() })), K(e, t);
+		z(() => {
+			r = Xr(t, 1, "scrub placeholder svelte-zeo4mg", null, r, {
+				stretch: n(),
+				missing: H(i)
+			}), Q(t, "data-testid", H(i) ? "scrub-missing" : null), Q(t, "title", H(i) ? "scrub strip missing (see the notice above)" : null);
+		}), K(e, t);
 	};
-	J(a, (e) => {
-		U(r) ? e(o) : e(s, -1);
-	}), K(e, i), k();
+	J(o, (e) => {
+		H(r) ? e(s) : e(c, -1);
+	}), K(e, a), O();
 }
 // src/components/Scrubber.svelte
-var Go = /* @__PURE__ */ G("<div class=\"scrubber svelte-1bveqj8\" data-testid=\"scrubber\" role=\"slider\" tabindex=\"-1\"><div class=\"pointer svelte-1bveqj8\"></div> <div class=\"tape svelte-1bveqj8\"><!></div> <div class=\"centre svelte-1bveqj8\"></div></div>"), Ko = {
+var ks = /* @__PURE__ */ G("<div class=\"scrubber svelte-1bveqj8\" data-testid=\"scrubber\" role=\"slider\" tabindex=\"-1\"><div class=\"pointer svelte-1bveqj8\"></div> <div class=\"tape svelte-1bveqj8\"><!></div> <div class=\"centre svelte-1bveqj8\"></div></div>"), As = {
 	hash: "svelte-1bveqj8",
 	code: ".scrubber.svelte-1bveqj8 {position:relative;height:4em;overflow:hidden;background:#eee;cursor:grab;user-select:none;}.tape.svelte-1bveqj8 {position:absolute;top:0;bottom:0;}.centre.svelte-1bveqj8 {position:absolute;left:calc(50% - 4px);width:2px;top:0;bottom:0;background:rgba(0,0,0,0.4);border-left:3px solid rgba(0,0,0,0.1);border-right:3px solid rgba(0,0,0,0.1);}.pointer.svelte-1bveqj8 {position:absolute;left:calc(50% - 5px);top:0;border:5px solid transparent;border-top-color:#000;z-index:1;}"
 };
-function qo(e, t) {
-	O(t, !0), Z(e, Ko);
-	let n = null, r = /* @__PURE__ */ j(() => la(t.viewer.T, t.viewer.frame, t.visible));
+function js(e, t) {
+	D(t, !0), Z(e, As);
+	let n = null, r = /* @__PURE__ */ A(() => Na(t.viewer.T, t.viewer.frame, t.visible));
 	function i(e) {
-		e.button === 0 && (t.viewer.playback.pause(), n = {
+		if (e.button !== 0) return;
+		t.viewer.playback.pause();
+		let r = e.currentTarget.getBoundingClientRect();
+		n = {
 			x: e.clientX,
 			frame: t.viewer.frame,
-			width: e.currentTarget.clientWidth
-		}, e.preventDefault());
+			width: r.width,
+			left: r.left,
+			moved: !1
+		}, e.preventDefault();
 	}
 	function a(e) {
-		n && (e.buttons & 1 ? t.viewer.playback.seek(ua(n.frame, n.x, e.clientX, n.width, t.visible)) : n = null);
+		n && (e.buttons & 1 ? (Math.abs(e.clientX - n.x) >= 4 && (n.moved = !0), n.moved && t.viewer.playback.seek(Pa(n.frame, n.x, e.clientX, n.width, t.visible))) : n = null);
 	}
-	var o = Go();
-	mr("mousemove", Yt, a), mr("mouseup", Yt, () => n = null);
-	var s = R(F(o), 2);
-	let c;
-	Wo(F(s), {
-		get source() {
-			return t.viewer.source;
-		},
-		get run() {
-			return t.viewer.run;
-		},
-		get step() {
-			return t.viewer.step;
+	function o() {
+		n && !n.moved && t.viewer.playback.seek(Fa(Ia(n.x, n.left, n.width), n.frame, t.visible, t.viewer.T)), n = null;
+	}
+	var s = ks();
+	mr("mousemove", Xt, a), mr("mouseup", Xt, o);
+	var c = L(P(s), 2);
+	let l;
+	Os(P(c), {
+		get viewer() {
+			return t.viewer;
 		},
 		get traj() {
 			return t.viewer.traj;
 		},
 		stretch: !0
-	}), E(s), Ee(2), E(o), B(() => {
-		Q(o, "aria-valuenow", t.viewer.frame), c = Qr(s, "", c, {
-			width: `${U(r).width ?? ""}%`,
-			left: `${U(r).left ?? ""}%`
+	}), E(c), Ee(2), E(s), z(() => {
+		Q(s, "aria-valuenow", t.viewer.frame), l = Qr(c, "", l, {
+			width: `${H(r).width ?? ""}%`,
+			left: `${H(r).left ?? ""}%`
 		});
-	}), W("mousedown", o, i), K(e, o), k();
+	}), W("mousedown", s, i), K(e, s), O();
 }
 hr(["mousedown"]);
 // src/components/Timeline.svelte
-var Jo = /* @__PURE__ */ G("<span>last reward: <b> </b></span>"), Yo = /* @__PURE__ */ G("<span><b>new episode</b></span>"), Xo = /* @__PURE__ */ G("<div class=\"seg svelte-cfijfh\"> </div>"), Zo = /* @__PURE__ */ G("<div class=\"display svelte-cfijfh\"><!> <!> <span data-testid=\"frame-label\">frame: <b> </b></span> <span>next action: <b> </b></span></div> <div class=\"policy-row svelte-cfijfh\"><span>policy:</span> <div class=\"policy svelte-cfijfh\" data-testid=\"policy\"></div></div>", 1), Qo = /* @__PURE__ */ G("<!> <!>", 1), $o = /* @__PURE__ */ G("<h3>Timeline</h3> <!> <!> <!> <!>", 1), es = {
+var Ms = /* @__PURE__ */ G("<span>last reward: <b> </b></span>"), Ns = /* @__PURE__ */ G("<span><b>new episode</b></span>"), Ps = /* @__PURE__ */ G("<div class=\"seg svelte-cfijfh\"> </div>"), Fs = /* @__PURE__ */ G("<div class=\"display svelte-cfijfh\"><!> <!> <span data-testid=\"frame-label\">frame: <b> </b></span> <span>next action: <b> </b></span></div> <div class=\"policy-row svelte-cfijfh\"><span>policy:</span> <div class=\"policy svelte-cfijfh\" data-testid=\"policy\"></div></div>", 1), Is = /* @__PURE__ */ G("<!> <!>", 1), Ls = /* @__PURE__ */ G("<h3>Timeline</h3> <!> <!> <!> <!>", 1), Rs = {
 	hash: "svelte-cfijfh",
 	code: ".display.svelte-cfijfh {display:flex;flex-wrap:wrap;column-gap:1.2em;color:#1f3fa0;margin-bottom:0.2em;}.policy-row.svelte-cfijfh {display:flex;gap:0.4em;align-items:center;color:#1f3fa0;}.policy.svelte-cfijfh {flex:1;min-width:0;display:flex;height:1.4em;border:1px solid #ccc;overflow:hidden;box-sizing:border-box;}.seg.svelte-cfijfh {font-size:0.8em;text-align:center;overflow:hidden;white-space:nowrap;}"
 };
-function ts(e, t) {
-	O(t, !0), Z(e, es);
+function zs(e, t) {
+	D(t, !0), Z(e, Rs);
 	let n = $(t, "other", 3, null), r = {
 		advantage: "#1f6fd1",
 		value: "#1a9641",
 		logit: "#d7301f",
 		group: "#f08a00"
-	}, i = /* @__PURE__ */ j(() => Math.min(256, Math.max(t.viewer.T, 1))), a = /* @__PURE__ */ j(() => t.viewer.data.series), o = /* @__PURE__ */ j(() => t.viewer.frame), s = /* @__PURE__ */ j(() => t.viewer.labels), c = /* @__PURE__ */ j(() => [...new Set(t.viewer.activeRows.map((e) => e.key))]);
+	}, i = /* @__PURE__ */ A(() => Math.min(256, Math.max(t.viewer.T, 1))), a = /* @__PURE__ */ A(() => t.viewer.data.series), o = /* @__PURE__ */ A(() => t.viewer.frame), s = /* @__PURE__ */ A(() => t.viewer.labels), c = /* @__PURE__ */ A(() => [...new Set(t.viewer.activeRows.map((e) => e.key))]);
 	function l(e) {
+		t.viewer.playback.pause(), t.viewer.playback.seek(e);
+	}
+	function u(e) {
 		let n = t.viewer.manifest?.outputs.find((t) => t.key === e)?.kind;
 		return n === "v" ? r.value : n === "logit" ? r.logit : r.group;
 	}
-	var u = $o(), d = R(I(u), 2), f = (e) => {
-		var t = Zo(), n = I(t), r = F(n), i = (e) => {
-			var t = Jo(), n = L(R(F(t)), !0);
-			E(t), B((e) => q(n, e), [() => Ri(U(a).rewards[U(o) - 1])]), K(e, t);
+	var d = Ls(), f = L(F(d), 2), p = (e) => {
+		var t = Fs(), n = F(t), r = P(n), i = (e) => {
+			var t = Ms(), n = I(L(P(t)), !0);
+			E(t), z((e) => q(n, e), [() => xa(H(a).rewards[H(o) - 1])]), K(e, t);
 		};
 		J(r, (e) => {
-			U(o) > 0 && U(a).rewards[U(o) - 1] !== 0 && e(i);
+			H(o) > 0 && H(a).rewards[H(o) - 1] !== 0 && e(i);
 		});
-		var c = R(r, 2), l = (e) => {
-			K(e, Yo());
+		var c = L(r, 2), l = (e) => {
+			K(e, Ns());
 		};
 		J(c, (e) => {
-			U(o) > 0 && U(a).dones[U(o) - 1] && e(l);
+			H(o) > 0 && H(a).dones[H(o) - 1] && e(l);
 		});
-		var u = R(c, 2), d = L(R(F(u)), !0);
+		var u = L(c, 2), d = I(L(P(u)), !0);
 		E(u);
-		var f = R(u, 2), p = L(R(F(f)), !0);
+		var f = L(u, 2), p = I(L(P(f)), !0);
 		E(f), E(n);
-		var m = R(n, 2), h = R(F(m), 2);
-		X(h, 21, () => Fi(U(a).logits[U(o)] ?? []), Y, (e, t, n) => {
-			var r = Er(), i = I(r), a = (e) => {
-				let r = /* @__PURE__ */ j(() => ma(n, U(s).length));
-				var i = Xo();
+		var m = L(n, 2), h = L(P(m), 2);
+		X(h, 21, () => _a(H(a).logits[H(o)] ?? []), Y, (e, t, n) => {
+			var r = Er(), i = F(r), a = (e) => {
+				let r = /* @__PURE__ */ A(() => Ba(n, H(s).length));
+				var i = Ps();
 				let a;
-				var o = L(i, !0);
-				B((e) => {
-					Q(i, "title", `${U(s)[n] ?? ""}: ${e ?? ""}%`), a = Qr(i, "", a, {
-						width: `${U(t) * 100}%`,
-						background: `rgb(${U(r) ?? ""},${U(r) ?? ""},${U(r) ?? ""})`,
-						color: U(r) < 128 ? "#fff" : "#000"
-					}), q(o, U(t) > .06 ? U(s)[n] : "");
-				}, [() => (U(t) * 100).toFixed(1)]), K(e, i);
+				var o = I(i, !0);
+				z((e) => {
+					Q(i, "title", `${H(s)[n] ?? ""}: ${e ?? ""}%`), a = Qr(i, "", a, {
+						width: `${H(t) * 100}%`,
+						background: `rgb(${H(r) ?? ""},${H(r) ?? ""},${H(r) ?? ""})`,
+						color: H(r) < 128 ? "#fff" : "#000"
+					}), q(o, H(t) > .06 ? H(s)[n] : "");
+				}, [() => (H(t) * 100).toFixed(1)]), K(e, i);
 			};
 			J(i, (e) => {
-				U(t) > .002 && e(a);
+				H(t) > .002 && e(a);
 			}), K(e, r);
-		}), E(h), E(m), B(() => {
-			q(d, U(o) + 1), q(p, U(s)[U(a).actions[U(o)]] ?? U(a).actions[U(o)]);
+		}), E(h), E(m), z(() => {
+			q(d, H(o) + 1), q(p, H(s)[H(a).actions[H(o)]] ?? H(a).actions[H(o)]);
 		}), K(e, t);
 	};
-	J(d, (e) => {
-		U(a) && e(f);
+	J(f, (e) => {
+		H(a) && e(p);
 	});
-	var p = R(d, 2);
-	Bo(p, { get playback() {
+	var m = L(f, 2);
+	ws(m, { get playback() {
 		return t.viewer.playback;
 	} });
-	var m = R(p, 2);
-	qo(m, {
+	var h = L(m, 2);
+	js(h, {
 		get viewer() {
 			return t.viewer;
 		},
 		get visible() {
-			return U(i);
+			return H(i);
 		}
 	});
-	var h = R(m, 2), g = (e) => {
-		var u = Qo(), d = I(u);
+	var g = L(h, 2), _ = (e) => {
+		var d = Is(), f = F(d);
 		{
-			let e = /* @__PURE__ */ j(() => n()?.series?.advantages ?? null), t = /* @__PURE__ */ j(() => n()?.label ?? "");
-			Po(d, {
+			let e = /* @__PURE__ */ A(() => n()?.series?.advantages ?? null), t = /* @__PURE__ */ A(() => n()?.label ?? "");
+			vs(f, {
 				title: "advantage",
 				get color() {
 					return r.advantage;
 				},
 				get values() {
-					return U(a).advantages;
+					return H(a).advantages;
 				},
 				get dones() {
-					return U(a).dones;
+					return H(a).dones;
 				},
 				get frame() {
-					return U(o);
+					return H(o);
 				},
 				get visible() {
-					return U(i);
+					return H(i);
 				},
 				testid: "graph-advantage",
+				onseek: l,
 				get other() {
-					return U(e);
+					return H(e);
 				},
 				get otherLabel() {
-					return U(t);
+					return H(t);
 				}
 			});
 		}
-		X(R(d, 2), 17, () => U(c), Y, (e, r) => {
+		X(L(f, 2), 17, () => H(c), Y, (e, r) => {
 			{
-				let c = /* @__PURE__ */ j(() => Eo(t.viewer.manifest, U(s), U(r))), u = /* @__PURE__ */ j(() => l(U(r))), d = /* @__PURE__ */ j(() => Do(t.viewer.manifest, U(r), U(a))), f = /* @__PURE__ */ j(() => n()?.series ? Do(t.viewer.manifest, U(r), n().series) : null), p = /* @__PURE__ */ j(() => n()?.label ?? "");
-				Po(e, {
+				let c = /* @__PURE__ */ A(() => lo(t.viewer.manifest, H(s), H(r))), d = /* @__PURE__ */ A(() => u(H(r))), f = /* @__PURE__ */ A(() => uo(t.viewer.manifest, H(r), H(a))), p = /* @__PURE__ */ A(() => n()?.series ? uo(t.viewer.manifest, H(r), n().series) : null), m = /* @__PURE__ */ A(() => n()?.label ?? "");
+				vs(e, {
 					get title() {
-						return U(c);
+						return H(c);
 					},
 					get color() {
-						return U(u);
+						return H(d);
 					},
 					get values() {
-						return U(d);
+						return H(f);
 					},
 					get dones() {
-						return U(a).dones;
+						return H(a).dones;
 					},
 					get frame() {
-						return U(o);
+						return H(o);
 					},
 					get visible() {
-						return U(i);
+						return H(i);
 					},
 					get testid() {
-						return `graph-${U(r) ?? ""}`;
+						return `graph-${H(r) ?? ""}`;
 					},
+					onseek: l,
 					get other() {
-						return U(f);
+						return H(p);
 					},
 					get otherLabel() {
-						return U(p);
+						return H(m);
 					}
 				});
 			}
-		}), K(e, u);
+		}), K(e, d);
 	};
-	J(h, (e) => {
-		U(a) && e(g);
-	}), K(e, u), k();
+	J(g, (e) => {
+		H(a) && e(_);
+	}), K(e, d), O();
 }
 // src/components/Trajectories.svelte
-var ns = /* @__PURE__ */ G("<label><input type=\"radio\" class=\"svelte-1p1jq9n\"/> <!><span></span></label>"), rs = /* @__PURE__ */ G("<li><button class=\"link svelte-1p1jq9n\"> </button></li>"), is = /* @__PURE__ */ G("<div class=\"svelte-1p1jq9n\"><p class=\"small\"> </p> <ul class=\"svelte-1p1jq9n\"></ul></div>"), as = /* @__PURE__ */ G("<h3>Trajectories</h3> <div class=\"trajs svelte-1p1jq9n\"></div> <h3>Bookmarks</h3> <div class=\"bookmarks svelte-1p1jq9n\"></div>", 1), os = {
+var Bs = /* @__PURE__ */ G("<label><input type=\"radio\" class=\"svelte-1p1jq9n\"/> <!><span></span></label>"), Vs = /* @__PURE__ */ G("<li><button class=\"link svelte-1p1jq9n\"> </button></li>"), Hs = /* @__PURE__ */ G("<div class=\"svelte-1p1jq9n\"><p class=\"small\"> </p> <ul class=\"svelte-1p1jq9n\"></ul></div>"), Us = /* @__PURE__ */ G("<h3>Trajectories</h3> <div class=\"trajs svelte-1p1jq9n\"></div> <h3>Bookmarks</h3> <div class=\"bookmarks svelte-1p1jq9n\"></div>", 1), Ws = {
 	hash: "svelte-1p1jq9n",
 	code: ".trajs.svelte-1p1jq9n {display:flex;flex-direction:column;gap:2px;max-height:24em;overflow-y:auto;}.traj.svelte-1p1jq9n {display:flex;align-items:center;gap:0.3em;cursor:pointer;padding:1px;}.traj.selected.svelte-1p1jq9n {outline:2px solid #1f6fd1;outline-offset:-2px;}.traj.svelte-1p1jq9n input:where(.svelte-1p1jq9n) {display:none;}ul.svelte-1p1jq9n {list-style:none;padding:0;margin:0 0 0.5em;max-height:16em;overflow-y:auto;}.link.svelte-1p1jq9n {font-size:0.92em;white-space:nowrap;}\n  /* above the other columns (a narrow frame): the trajectories side by side, the bookmarks\n     in two columns */\n  @container viewer (width < 78em) {.trajs.svelte-1p1jq9n {flex-direction:row;flex-wrap:wrap;max-height:7em;column-gap:0.6em;}.bookmarks.svelte-1p1jq9n {display:flex;flex-wrap:wrap;column-gap:1.5em;}.bookmarks.svelte-1p1jq9n > div:where(.svelte-1p1jq9n) {flex:1 1 12em;}ul.svelte-1p1jq9n {max-height:5.6em;overflow-y:auto;}\n  }"
 };
-function ss(e, t) {
+function Gs(e, t) {
 	let n = Dr();
-	O(t, !0), Z(e, os);
+	D(t, !0), Z(e, Ws);
 	let r = [["low", "Lowest advantage episodes (unexpected failures):"], ["high", "Highest advantage episodes (unexpected successes):"]];
-	var i = as(), a = R(I(i), 2);
+	var i = Us(), a = L(F(i), 2);
 	X(a, 21, () => Array(t.viewer.E), Y, (e, r, i) => {
-		var a = ns();
+		var a = Bs();
 		let o;
 		Q(a, "data-testid", `traj-${i}`);
-		var s = F(a);
+		var s = P(a);
 		ci(s);
-		var c = R(s, 2);
-		Wo(c, {
-			get source() {
-				return t.viewer.source;
-			},
-			get run() {
-				return t.viewer.run;
-			},
-			get step() {
-				return t.viewer.step;
+		var c = L(s, 2);
+		Os(c, {
+			get viewer() {
+				return t.viewer;
 			},
 			traj: i
 		});
-		var l = R(c);
-		l.textContent = i + 1, E(a), B(() => {
+		var l = L(c);
+		l.textContent = i + 1, E(a), z(() => {
 			o = Xr(a, 1, "traj svelte-1p1jq9n", null, o, { selected: i === t.viewer.traj }), Q(s, "name", `traj-${n}`), li(s, i === t.viewer.traj);
 		}), W("change", s, () => t.viewer.setTraj(i)), K(e, a);
 	}), E(a);
-	var o = R(a, 4);
+	var o = L(a, 4);
 	X(o, 21, () => r, Y, (e, n) => {
-		var r = /* @__PURE__ */ j(() => m(U(n), 2));
-		let i = () => U(r)[0], a = () => U(r)[1];
-		var o = is(), s = F(o), c = L(s, !0), l = R(s, 2);
+		var r = /* @__PURE__ */ A(() => m(H(n), 2));
+		let i = () => H(r)[0], a = () => H(r)[1];
+		var o = Hs(), s = P(o), c = I(s, !0), l = L(s, 2);
 		X(l, 21, () => t.viewer.manifest?.bookmarks[i()] ?? [], Y, (e, n, r) => {
-			var a = /* @__PURE__ */ j(() => m(U(n), 2));
-			let o = () => U(a)[0], s = () => U(a)[1];
-			var c = rs(), l = F(c), u = L(l);
-			E(c), B(() => {
+			var a = /* @__PURE__ */ A(() => m(H(n), 2));
+			let o = () => H(a)[0], s = () => H(a)[1];
+			var c = Vs(), l = P(c), u = I(l);
+			E(c), z(() => {
 				Q(l, "data-testid", `bookmark-${i() ?? ""}-${r}`), q(u, `trajectory ${o() + 1}, frame ${s() + 1}`);
 			}), W("click", l, () => t.viewer.jump(o(), s())), K(e, c);
-		}), E(l), E(o), B(() => q(c, a())), K(e, o);
-	}), E(o), K(e, i), k();
+		}), E(l), E(o), z(() => q(c, a())), K(e, o);
+	}), E(o), K(e, i), O();
 }
 hr(["change", "click"]);
 // src/components/ViewerLayout.svelte
-var cs = /* @__PURE__ */ G("<section class=\"trajectories svelte-mkl11s\"><!></section> <section class=\"layers svelte-mkl11s\"><!></section>", 1), ls = /* @__PURE__ */ G("<section class=\"evolution svelte-mkl11s\"><!></section>"), us = /* @__PURE__ */ G("<div class=\"frame svelte-mkl11s\"><div><!> <section class=\"timeline svelte-mkl11s\"><!></section> <section class=\"attribution svelte-mkl11s\"><!></section> <section class=\"legend svelte-mkl11s\"><!></section> <!></div></div>"), ds = {
+var Ks = /* @__PURE__ */ G("<section class=\"trajectories svelte-mkl11s\"><!></section> <section class=\"layers svelte-mkl11s\"><!></section>", 1), qs = /* @__PURE__ */ G("<section class=\"evolution svelte-mkl11s\"><!></section>"), Js = /* @__PURE__ */ G("<div class=\"frame svelte-mkl11s\"><div><!> <section class=\"timeline svelte-mkl11s\"><!></section> <section class=\"attribution svelte-mkl11s\"><!></section> <section class=\"legend svelte-mkl11s\"><!></section> <!></div></div>"), Ys = {
 	hash: "svelte-mkl11s",
 	code: "\n  /* The columns are a grid over areas; the frame's width picks the arrangement:\n     - wide (>= 78em, e.g. a 1280 px TensorBoard tab): the original's four columns;\n     - medium (50-78em: MLflow's artifact viewer, a compare pane at 1600 px): trajectories and\n       layers above the timeline and the attribution, the legend on the right from the top;\n     - narrow (< 50em): the legend under the attribution.\n     The main column has a largest width (the table at full size), so that the legend does not move when the table\n     changes (combined attribution), and long captions wrap inside it. The attribution box is a\n     size container too: its cells shrink to fit it (AttributionTable). */.frame.svelte-mkl11s {container:viewer / inline-size;}.viewer.svelte-mkl11s {display:grid;column-gap:1.2em;align-items:start;justify-content:start;grid-template-columns:11.5em fit-content(10em) minmax(0, 58em) 12em;grid-template-rows:auto auto 1fr;grid-template-areas:\"trajectories layers timeline legend\"\n                                 \"trajectories layers attribution legend\"\n                                 \"trajectories layers evolution legend\";}.trajectories.svelte-mkl11s {grid-area:trajectories;min-width:0;}.layers.svelte-mkl11s {grid-area:layers;min-width:0;}.timeline.svelte-mkl11s {grid-area:timeline;min-width:0;}.attribution.svelte-mkl11s {grid-area:attribution;container:attr / inline-size;}.legend.svelte-mkl11s {grid-area:legend;min-width:0;}.evolution.svelte-mkl11s {grid-area:evolution;min-width:0;}\n  @container viewer (width < 78em) {.viewer.svelte-mkl11s {grid-template-columns:minmax(0, 1fr) fit-content(10em) 12em;grid-template-rows:auto auto auto 1fr;grid-template-areas:\"trajectories layers legend\" \"timeline timeline legend\"\n                                   \"attribution attribution legend\" \"evolution evolution legend\";}\n  }\n  @container viewer (width < 50em) {.viewer.svelte-mkl11s {grid-template-columns:minmax(0, 1fr) fit-content(10em);grid-template-rows:auto;grid-template-areas:\"trajectories layers\" \"timeline timeline\" \"attribution attribution\"\n                                   \"legend legend\" \"evolution evolution\";}\n  }"
 };
-function fs(e, t) {
-	O(t, !0), Z(e, ds);
-	let n = $(t, "secondary", 3, !1), r = $(t, "evolution", 3, !1), i = $(t, "other", 3, null), a = /* @__PURE__ */ j(() => t.viewer.manifest), o = /* @__PURE__ */ j(() => r() && !t.viewer.isInput && t.viewer.stepsOfRun.length > 1 && t.viewer.activeRows.length > 0);
-	var s = us(), c = F(s);
+function Xs(e, t) {
+	D(t, !0), Z(e, Ys);
+	let n = $(t, "secondary", 3, !1), r = $(t, "evolution", 3, !1), i = $(t, "other", 3, null), a = /* @__PURE__ */ A(() => t.viewer.manifest), o = /* @__PURE__ */ A(() => r() && !t.viewer.isInput && t.viewer.stepsOfRun.length > 1 && t.viewer.activeRows.length > 0);
+	var s = Js(), c = P(s);
 	let l;
-	var u = F(c), d = (e) => {
-		var n = cs(), r = I(n);
-		ss(F(r), { get viewer() {
+	var u = P(c), d = (e) => {
+		var n = Ks(), r = F(n);
+		Gs(P(r), { get viewer() {
 			return t.viewer;
 		} }), E(r);
-		var i = R(r, 2);
-		ho(F(i), { get viewer() {
+		var i = L(r, 2);
+		ts(P(i), { get viewer() {
 			return t.viewer;
 		} }), E(i), K(e, n);
 	};
 	J(u, (e) => {
 		n() || e(d);
 	});
-	var f = R(u, 2);
-	ts(F(f), {
+	var f = L(u, 2);
+	zs(P(f), {
 		get viewer() {
 			return t.viewer;
 		},
@@ -4409,17 +4722,17 @@ function fs(e, t) {
 			return i();
 		}
 	}), E(f);
-	var p = R(f, 2);
-	Xa(F(p), { get viewer() {
+	var p = L(f, 2);
+	Lo(P(p), { get viewer() {
 		return t.viewer;
 	} }), E(p);
-	var m = R(p, 2);
-	To(F(m), { get viewer() {
+	var m = L(p, 2);
+	ds(P(m), { get viewer() {
 		return t.viewer;
 	} }), E(m);
-	var h = R(m, 2), g = (e) => {
-		var n = ls();
-		uo(F(n), {
+	var h = L(m, 2), g = (e) => {
+		var n = qs();
+		Zo(P(n), {
 			get source() {
 				return t.viewer.source;
 			},
@@ -4445,396 +4758,465 @@ function fs(e, t) {
 				return t.viewer.activeRows[0].key;
 			},
 			get manifest() {
-				return U(a);
+				return H(a);
 			}
 		}), E(n), K(e, n);
 	};
 	J(h, (e) => {
-		U(o) && e(g);
-	}), E(c), E(s), B(() => l = Xr(c, 1, "viewer svelte-mkl11s", null, l, { secondary: n() })), K(e, s), k();
+		H(o) && e(g);
+	}), E(c), E(s), z(() => l = Xr(c, 1, "viewer svelte-mkl11s", null, l, { secondary: n() })), K(e, s), O();
 }
 // src/components/CompareView.svelte
-var ps = /* @__PURE__ */ G("<option> </option>"), ms = /* @__PURE__ */ G("<span class=\"pick svelte-dcls4q\"><b> </b> <select class=\"svelte-dcls4q\"></select> <select class=\"svelte-dcls4q\"></select></span>"), hs = /* @__PURE__ */ G("<div class=\"error svelte-dcls4q\" data-testid=\"error\"> </div>"), gs = /* @__PURE__ */ G(" <code>--probe-set</code> to compare frame by frame.", 1), _s = /* @__PURE__ */ G("<span data-testid=\"match-status\" class=\"svelte-dcls4q\"> <!></span>"), vs = /* @__PURE__ */ G("<div role=\"region\"><div class=\"pane-head svelte-dcls4q\"><b data-testid=\"pane-label\"> </b> <span class=\"meta svelte-dcls4q\"> </span></div> <!></div>"), ys = /* @__PURE__ */ G("<div class=\"status svelte-dcls4q\" data-testid=\"compare-status\"><!> <!></div> <div></div> <!>", 1), bs = /* @__PURE__ */ G("<div class=\"compare svelte-dcls4q\" data-testid=\"compare-view\"><div class=\"bar svelte-dcls4q\"><button data-testid=\"single\">single view</button> <!> <button data-testid=\"swap\">swap</button></div> <!> <!></div>"), xs = {
+var Zs = /* @__PURE__ */ G("<span class=\"pick svelte-dcls4q\"><b> </b> <!> <!></span>"), Qs = /* @__PURE__ */ G(" <code>--probe-set</code> to compare frame by frame.", 1), $s = /* @__PURE__ */ G("<span data-testid=\"match-status\" class=\"svelte-dcls4q\"> <!></span>"), ec = /* @__PURE__ */ G("<div role=\"region\"><div class=\"pane-head svelte-dcls4q\"><b data-testid=\"pane-label\"> </b> <span class=\"meta svelte-dcls4q\"> </span></div> <!></div>"), tc = /* @__PURE__ */ G("<div class=\"status svelte-dcls4q\" data-testid=\"compare-status\"><!> <!></div> <div></div> <!>", 1), nc = /* @__PURE__ */ G("<div class=\"compare svelte-dcls4q\" data-testid=\"compare-view\"><div class=\"bar svelte-dcls4q\"><button data-testid=\"single\">single view</button> <!> <button data-testid=\"swap\">swap</button></div> <!> <!></div>"), rc = {
 	hash: "svelte-dcls4q",
-	code: ".compare.svelte-dcls4q {padding:8px;}.bar.svelte-dcls4q {display:flex;gap:0.4em 1em;align-items:center;flex-wrap:wrap;margin-bottom:0.4em;}.pick.svelte-dcls4q {display:inline-flex;gap:0.3em;align-items:center;}.pick.svelte-dcls4q select:where(.svelte-dcls4q) {max-width:20em;}.status.svelte-dcls4q {background:#eef4ff;border:1px solid #9bb8e8;padding:0.3em 0.5em;margin-bottom:0.4em;}.status.svelte-dcls4q span:where(.svelte-dcls4q) {display:block;}.error.svelte-dcls4q {background:#fde2e1;border:1px solid #d33;padding:0.4em;margin-bottom:0.5em;white-space:pre-wrap;}.panes.svelte-dcls4q {display:flex;flex-direction:column;gap:0.5em;}.panes.beside.svelte-dcls4q {flex-direction:row;align-items:flex-start;}.pane.svelte-dcls4q {flex:1 1 0;min-width:0;border:2px solid #ddd;padding:0 4px 4px;}.pane.active.svelte-dcls4q {border-color:#1f6fd1;}.pane-head.svelte-dcls4q {background:#f3f3f3;padding:2px 6px;margin:0 -4px;display:flex;flex-wrap:wrap;gap:0 1em;}.meta.svelte-dcls4q {color:#666;}"
+	code: ".compare.svelte-dcls4q {padding:8px;}.bar.svelte-dcls4q {display:flex;gap:0.4em 1em;align-items:center;flex-wrap:wrap;margin-bottom:0.4em;}.pick.svelte-dcls4q {display:inline-flex;gap:0.3em;align-items:center;}.status.svelte-dcls4q {background:#eef4ff;border:1px solid #9bb8e8;padding:0.3em 0.5em;margin-bottom:0.4em;}.status.svelte-dcls4q span:where(.svelte-dcls4q) {display:block;}.panes.svelte-dcls4q {display:flex;flex-direction:column;gap:0.5em;}.panes.beside.svelte-dcls4q {flex-direction:row;align-items:flex-start;}.pane.svelte-dcls4q {flex:1 1 0;min-width:0;border:2px solid #ddd;padding:0 4px 4px;}.pane.active.svelte-dcls4q {border-color:#1f6fd1;}.pane-head.svelte-dcls4q {background:#f3f3f3;padding:2px 6px;margin:0 -4px;display:flex;flex-wrap:wrap;gap:0 1em;}.meta.svelte-dcls4q {color:#666;}"
 };
-function Ss(e, t) {
-	O(t, !0), Z(e, xs);
-	let n = $(t, "compare", 7), r = /* @__PURE__ */ N(0), i = /* @__PURE__ */ j(() => U(r) >= 1360), a = ["a", "b"], o = (e) => e === "a" ? n().a : n().b, s = /* @__PURE__ */ j(() => [n().a.manifest, n().b.manifest]);
-	var c = bs(), l = F(c), u = F(l), d = R(u, 2);
+function ic(e, t) {
+	D(t, !0), Z(e, rc);
+	let n = $(t, "compare", 7), r = /* @__PURE__ */ M(0), i = /* @__PURE__ */ A(() => H(r) >= 1360), a = ["a", "b"], o = (e) => e === "a" ? n().a : n().b, s = /* @__PURE__ */ A(() => [n().a.manifest, n().b.manifest]);
+	var c = nc(), l = P(c), u = P(l), d = L(u, 2);
 	X(d, 17, () => a, Y, (e, t) => {
-		let r = /* @__PURE__ */ j(() => o(U(t)));
-		var i = ms(), a = F(i), s = L(a, !0), c = R(a, 2);
-		X(c, 21, () => n().runs, Y, (e, t) => {
-			var n = ps(), r = L(n, !0), i = {};
-			B(() => {
-				q(r, U(t).run), i !== (i = U(t).run) && (n.value = (n.__value = i) ?? "");
-			}), K(e, n);
-		}), E(c);
-		var l;
-		ni(c);
-		var u = R(c, 2);
-		X(u, 21, () => n().stepsOf(U(r).run), Y, (e, t) => {
-			var n = ps(), r = L(n, !0), i = {};
-			B((e) => {
-				q(r, U(t)), i !== (i = e) && (n.value = (n.__value = i) ?? "");
-			}, [() => String(U(t))]), K(e, n);
-		}), E(u);
-		var d;
-		ni(u), E(i), B((e, n) => {
-			q(s, e), Q(c, "data-testid", `cmp-run-${U(t) ?? ""}`), l !== (l = U(r).run) && (c.value = (c.__value = l) ?? "", ti(c, l)), Q(u, "data-testid", `cmp-step-${U(t) ?? ""}`), d !== (d = n) && (u.value = (u.__value = d) ?? "", ti(u, d));
-		}, [() => U(t).toUpperCase(), () => String(U(r).step)]), W("change", c, (e) => n().choose(U(t), e.currentTarget.value)), W("change", u, (e) => n().choose(U(t), U(r).run, Number(e.currentTarget.value))), K(e, i);
+		let r = /* @__PURE__ */ A(() => o(H(t)));
+		var i = Zs(), a = P(i), s = I(a, !0), c = L(a, 2);
+		{
+			let e = /* @__PURE__ */ A(() => n().runs.map((e) => ({
+				value: e.run,
+				label: e.run
+			})));
+			Ga(c, {
+				get testid() {
+					return `cmp-run-${H(t) ?? ""}`;
+				},
+				get value() {
+					return H(r).run;
+				},
+				wide: "20em",
+				onchoose: (e) => n().choose(H(t), e),
+				get options() {
+					return H(e);
+				}
+			});
+		}
+		var l = L(c, 2);
+		{
+			let e = /* @__PURE__ */ A(() => String(H(r).step)), i = /* @__PURE__ */ A(() => n().stepsOf(H(r).run).map((e) => ({
+				value: String(e),
+				label: String(e)
+			})));
+			Ga(l, {
+				get testid() {
+					return `cmp-step-${H(t) ?? ""}`;
+				},
+				get value() {
+					return H(e);
+				},
+				wide: "20em",
+				onchoose: (e) => n().choose(H(t), H(r).run, Number(e)),
+				get options() {
+					return H(i);
+				}
+			});
+		}
+		E(i), z((e) => q(s, e), [() => H(t).toUpperCase()]), K(e, i);
 	});
-	var f = R(d, 2);
+	var f = L(d, 2);
 	E(l);
-	var p = R(l, 2);
-	X(p, 17, () => [
-		n().error,
-		n().a.error,
-		n().b.error
-	].filter(Boolean), Y, (e, t) => {
-		var n = hs(), r = L(n, !0);
-		B(() => q(r, U(t))), K(e, n);
-	});
-	var m = R(p, 2), h = (e) => {
-		let t = /* @__PURE__ */ j(() => n().match);
-		var r = ys(), c = I(r), l = F(c), u = (e) => {
+	var p = L(l, 2);
+	{
+		let e = /* @__PURE__ */ A(() => [
+			n().a.error,
+			...n().a.notices,
+			n().b.error,
+			...n().b.notices
+		]);
+		oo(p, {
+			get error() {
+				return n().error;
+			},
+			get notices() {
+				return H(e);
+			}
+		});
+	}
+	var m = L(p, 2), h = (e) => {
+		let t = /* @__PURE__ */ A(() => n().match);
+		var r = tc(), c = F(r), l = P(c), u = (e) => {
 			var t = Tr();
-			B(() => q(t, `Same probe set (${U(s)[0].probe_set.id ?? ""}): one timeline drives both panes, and the graphs overlay
+			z(() => q(t, `Same probe set (${H(s)[0].probe_set.id ?? ""}): one timeline drives both panes, and the graphs overlay
         the other side's series (dashed).`)), K(e, t);
 		}, d = (e) => {
-			var t = gs(), n = I(t);
-			Ee(2), B(() => q(n, `Different probe sets (A: ${U(s)[0].probe_set.id ?? "unknown" ?? ""}, B: ${U(s)[1].probe_set.id ?? "unknown" ?? ""}): the
+			var t = Qs(), n = F(t);
+			Ee(2), z(() => q(n, `Different probe sets (A: ${H(s)[0].probe_set.id ?? "unknown" ?? ""}, B: ${H(s)[1].probe_set.id ?? "unknown" ?? ""}): the
         frames differ, so each pane navigates on its own (the arrow keys move the pane last clicked).
         Analyse both with the same `)), K(e, t);
 		};
 		J(l, (e) => {
 			n().shared ? e(u) : e(d, -1);
 		});
-		var f = R(l, 2), p = (e) => {
-			var n = _s(), r = F(n), i = R(r), a = (e) => {
+		var f = L(l, 2), p = (e) => {
+			var n = $s(), r = P(n), i = L(r), a = (e) => {
 				var n = Tr();
-				B((e) => q(n, `${U(t).pairs.length ?? ""} matched, by ${U(t).reason ?? ""}${e ?? ""}.`), [() => U(t).unmatched_a.length || U(t).unmatched_b.length ? `; unmatched: A ${U(t).unmatched_a.map((e) => e + 1).join(", ") || "none"}, B ${U(t).unmatched_b.map((e) => e + 1).join(", ") || "none"}` : ""]), K(e, n);
+				z((e) => q(n, `${H(t).pairs.length ?? ""} matched, by ${H(t).reason ?? ""}${e ?? ""}.`), [() => H(t).unmatched_a.length || H(t).unmatched_b.length ? `; unmatched: A ${H(t).unmatched_a.map((e) => e + 1).join(", ") || "none"}, B ${H(t).unmatched_b.map((e) => e + 1).join(", ") || "none"}` : ""]), K(e, n);
 			}, o = (e) => {
 				var n = Tr();
-				B(() => q(n, `not matched: ${U(t).reason ?? ""}.`)), K(e, n);
+				z(() => q(n, `not matched: ${H(t).reason ?? ""}.`)), K(e, n);
 			};
 			J(i, (e) => {
-				U(t).method ? e(a) : e(o, -1);
-			}), E(n), B(() => q(r, `Features of layer ${U(t).layer ?? ""}: `)), K(e, n);
+				H(t).method ? e(a) : e(o, -1);
+			}), E(n), z(() => q(r, `Features of layer ${H(t).layer ?? ""}: `)), K(e, n);
 		};
 		J(f, (e) => {
-			U(t) && e(p);
+			H(t) && e(p);
 		}), E(c);
-		var m = R(c, 2);
+		var m = L(c, 2);
 		let h;
 		X(m, 21, () => a, Y, (e, t) => {
-			let r = /* @__PURE__ */ j(() => o(U(t))), i = /* @__PURE__ */ j(() => o(U(t) === "a" ? "b" : "a"));
-			var a = vs();
+			let r = /* @__PURE__ */ A(() => o(H(t))), i = /* @__PURE__ */ A(() => o(H(t) === "a" ? "b" : "a"));
+			var a = ec();
 			let s;
-			var c = F(a), l = F(c), u = L(l, !0), d = L(R(l, 2));
+			var c = P(a), l = P(c), u = I(l, !0), d = I(L(l, 2));
 			E(c);
-			var f = R(c, 2);
+			var f = L(c, 2);
 			{
-				let e = /* @__PURE__ */ j(() => n().shared && U(t) === "b"), a = /* @__PURE__ */ j(() => n().shared ? {
-					series: U(i).data.series,
-					label: U(t) === "a" ? "B" : "A"
+				let e = /* @__PURE__ */ A(() => n().shared && H(t) === "b"), a = /* @__PURE__ */ A(() => n().shared ? {
+					series: H(i).data.series,
+					label: H(t) === "a" ? "B" : "A"
 				} : null);
-				fs(f, {
+				Xs(f, {
 					get viewer() {
-						return U(r);
+						return H(r);
 					},
 					get secondary() {
-						return U(e);
+						return H(e);
 					},
 					get other() {
-						return U(a);
+						return H(a);
 					}
 				});
 			}
-			E(a), B((e, i, o) => {
-				s = Xr(a, 1, "pane svelte-dcls4q", null, s, { active: !n().shared && n().active === U(t) }), Q(a, "data-testid", `pane-${U(t) ?? ""}`), Q(a, "aria-label", e), q(u, i), q(d, `${U(r).E ?? ""} trajectories × ${U(r).T ?? ""} steps, probe set ${U(r).manifest?.probe_set.id ?? "?" ?? ""},
+			E(a), z((e, i, o) => {
+				s = Xr(a, 1, "pane svelte-dcls4q", null, s, { active: !n().shared && n().active === H(t) }), Q(a, "data-testid", `pane-${H(t) ?? ""}`), Q(a, "aria-label", e), q(u, i), q(d, `${H(r).E ?? ""} trajectories × ${H(r).T ?? ""} steps, probe set ${H(r).manifest?.probe_set.id ?? "?" ?? ""},
               IG completeness error median ${o ?? ""} per frame`);
 			}, [
-				() => n().label(U(t)),
-				() => n().label(U(t)),
-				() => ha(U(r).manifest?.completeness?.per_frame.median)
-			]), W("pointerdown", a, () => n().active = U(t)), K(e, a);
-		}), E(m), X(R(m, 2), 17, () => a, Y, (e, t) => {
-			let r = /* @__PURE__ */ j(() => o(U(t)));
-			var a = Er(), s = I(a), c = (e) => {
+				() => n().label(H(t)),
+				() => n().label(H(t)),
+				() => Va(H(r).manifest?.completeness?.per_frame.median)
+			]), W("pointerdown", a, () => n().active = H(t)), K(e, a);
+		}), E(m), X(L(m, 2), 17, () => a, Y, (e, t) => {
+			let r = /* @__PURE__ */ A(() => o(H(t)));
+			var a = Er(), s = F(a), c = (e) => {
 				{
-					let a = /* @__PURE__ */ j(() => n().label(U(t))), o = /* @__PURE__ */ j(() => U(i) ? U(t) === "a" ? "right" : "left" : "center");
-					Ca(e, {
+					let a = /* @__PURE__ */ A(() => n().label(H(t))), o = /* @__PURE__ */ A(() => H(i) ? H(t) === "a" ? "right" : "left" : "center");
+					$a(e, {
 						get viewer() {
-							return U(r);
+							return H(r);
 						},
 						get label() {
-							return U(a);
+							return H(a);
 						},
 						get place() {
-							return U(o);
+							return H(o);
 						}
 					});
 				}
 			};
 			J(s, (e) => {
-				U(r).feature !== null && e(c);
+				H(r).feature !== null && e(c);
 			}), K(e, a);
-		}), B(() => {
-			Q(c, "data-shared", n().shared ? "1" : "0"), h = Xr(m, 1, "panes svelte-dcls4q", null, h, { beside: U(i) });
+		}), z(() => {
+			Q(c, "data-shared", n().shared ? "1" : "0"), h = Xr(m, 1, "panes svelte-dcls4q", null, h, { beside: H(i) });
 		}), K(e, r);
 	};
 	J(m, (e) => {
-		n().ready && U(s)[0] && U(s)[1] && e(h);
+		n().ready && H(s)[0] && H(s)[1] && e(h);
 	}), E(c), W("click", u, function(...e) {
 		t.onSingle?.apply(this, e);
-	}), W("click", f, () => n().swap()), vi(c, "clientWidth", (e) => P(r, e)), K(e, c), k();
+	}), W("click", f, () => n().swap()), vi(c, "clientWidth", (e) => N(r, e)), K(e, c), O();
 }
-hr([
-	"click",
-	"change",
-	"pointerdown"
-]);
-// src/components/Notices.svelte
-var Cs = /* @__PURE__ */ G("<div class=\"error svelte-5kucrl\" data-testid=\"error\"> </div>"), ws = /* @__PURE__ */ G("<li><b> </b> </li>"), Ts = /* @__PURE__ */ G("<details class=\"problems svelte-5kucrl\" data-testid=\"problems\"><summary> </summary> <ul></ul></details>"), Es = /* @__PURE__ */ G("<!> <!>", 1), Ds = {
-	hash: "svelte-5kucrl",
-	code: ".error.svelte-5kucrl {background:#fde2e1;border:1px solid #d33;padding:0.4em;margin-bottom:0.5em;white-space:pre-wrap;overflow-wrap:anywhere;}.problems.svelte-5kucrl {background:#fff6d6;border:1px solid #e0b400;padding:0.3em 0.5em;margin-bottom:0.5em;overflow-wrap:anywhere;}"
+hr(["click", "pointerdown"]);
+// src/components/LinkStatus.svelte
+var ac = /* @__PURE__ */ G("<li> </li>"), oc = /* @__PURE__ */ G("<div class=\"status svelte-o4g8cm\" data-testid=\"link-status\" role=\"status\"><span class=\"what\">This link asked for what is not here:</span> <ul class=\"svelte-o4g8cm\"></ul> <button data-testid=\"link-status-dismiss\" title=\"dismiss\" class=\"svelte-o4g8cm\">dismiss</button></div>"), sc = {
+	hash: "svelte-o4g8cm",
+	code: ".status.svelte-o4g8cm {display:flex;flex-wrap:wrap;align-items:flex-start;gap:0 1em;margin:8px 8px 0;background:#fff6d6;border:1px solid #e0b400;padding:0.3em 0.5em;overflow-wrap:anywhere;}ul.svelte-o4g8cm {margin:0;padding-left:1.2em;flex:1 1 20em;}button.svelte-o4g8cm {margin-left:auto;}"
 };
-function Os(e, t) {
-	O(t, !0), Z(e, Ds);
-	let n = $(t, "error", 3, ""), r = $(t, "problems", 19, () => []), i = $(t, "haveRuns", 3, !0), a = /* @__PURE__ */ j(() => [...new Set(r().map((e) => e.run))]);
-	var o = Es(), s = I(o), c = (e) => {
-		var t = Cs(), r = L(t, !0);
-		B(() => q(r, n())), K(e, t);
+function cc(e, t) {
+	D(t, !0), Z(e, sc);
+	var n = Er(), r = F(n), i = (e) => {
+		var n = oc(), r = L(P(n), 2);
+		X(r, 21, () => t.problems, Y, (e, t) => {
+			var n = ac(), r = I(n, !0);
+			z(() => q(r, H(t))), K(e, n);
+		}), E(r);
+		var i = L(r, 2);
+		E(n), W("click", i, function(...e) {
+			t.ondismiss?.apply(this, e);
+		}), K(e, n);
 	};
-	J(s, (e) => {
-		n() && e(c);
-	});
-	var l = R(s, 2), u = (e) => {
-		var t = Ts(), n = F(t), o = L(n), s = R(n, 2);
-		X(s, 21, r, Y, (e, t) => {
-			var n = ws(), r = F(n), i = L(r, !0), a = R(r);
-			E(n), B(() => {
-				q(i, U(t).run), q(a, `${U(t).step === null ? "" : ` step ${U(t).step}`}: ${U(t).message ?? ""}`);
-			}), K(e, n);
-		}), E(s), E(t), B((e) => {
-			t.open = !i(), q(o, `${r().length ?? ""} analysis problem${r().length > 1 ? "s" : ""}:
-      ${e ?? ""}${U(a).length > 6 ? ", …" : ""}
-      ${i() ? "(other runs are fine)" : ""}`);
-		}, [() => U(a).slice(0, 6).join(", ")]), K(e, t);
-	};
-	J(l, (e) => {
-		r().length && e(u);
-	}), K(e, o), k();
+	J(r, (e) => {
+		t.problems.length && e(i);
+	}), K(e, n), O();
 }
+hr(["click"]);
 // src/components/Picker.svelte
-var ks = /* @__PURE__ */ G("<option> </option>"), As = /* @__PURE__ */ G("<button data-testid=\"compare\" title=\"show this analysis beside another run or checkpoint\">compare…</button>"), js = /* @__PURE__ */ G("<span class=\"meta svelte-83xk1q\" data-testid=\"analysis-completeness\" title=\"|sum of IG - (F(a) - F(0))| over the hidden-layer units: divided by |F(a) - F(0)| of each frame (large where F(a) ~ F(0)), and by the mean |F(a) - F(0)| of the frame's trajectory and output\"> </span>"), Ms = /* @__PURE__ */ G("<div class=\"picker svelte-83xk1q\"><label>Run <select data-testid=\"run-select\" class=\"svelte-83xk1q\"></select></label> <label>Checkpoint (training step) <select data-testid=\"step-select\" class=\"svelte-83xk1q\"></select></label> <button data-testid=\"reload\">reload runs</button> <!> <!></div>"), Ns = {
+var lc = /* @__PURE__ */ G("<button data-testid=\"reload\">reload runs</button>"), uc = /* @__PURE__ */ G("<button data-testid=\"compare\" title=\"show this analysis beside another run or checkpoint\">compare…</button>"), dc = /* @__PURE__ */ G("<span class=\"meta svelte-83xk1q\" data-testid=\"analysis-completeness\" title=\"|sum of IG - (F(a) - F(0))| over the hidden-layer units: divided by |F(a) - F(0)| of each frame (large where F(a) ~ F(0)), and by the mean |F(a) - F(0)| of the frame's trajectory and output\"> </span>"), fc = /* @__PURE__ */ G("<div class=\"picker svelte-83xk1q\"><label>Run <!></label> <label>Checkpoint (training step) <!></label> <!> <!> <!></div>"), pc = {
 	hash: "svelte-83xk1q",
-	code: ".picker.svelte-83xk1q {display:flex;gap:0.4em 1em;align-items:center;flex-wrap:wrap;margin-bottom:0.5em;}.picker.svelte-83xk1q select:where(.svelte-83xk1q) {max-width:24em;}.meta.svelte-83xk1q {color:#666;}"
+	code: ".picker.svelte-83xk1q {display:flex;gap:0.4em 1em;align-items:center;flex-wrap:wrap;margin-bottom:0.5em;}.meta.svelte-83xk1q {color:#666;}"
 };
-function Ps(e, t) {
-	O(t, !0), Z(e, Ns);
-	let n = $(t, "onCompare", 3, null), r = /* @__PURE__ */ j(() => t.viewer.manifest);
-	function i(e) {
+function mc(e, t) {
+	D(t, !0), Z(e, pc);
+	let n = $(t, "onCompare", 3, null), r = $(t, "embedded", 3, !1), i = /* @__PURE__ */ A(() => t.viewer.manifest);
+	function a(e) {
 		let n = t.viewer.runs.find((t) => t.run === e);
 		n && t.viewer.load(n.run, n.steps.includes(t.viewer.step) ? t.viewer.step : n.steps[n.steps.length - 1]);
 	}
-	var a = Ms(), o = F(a), s = R(F(o));
-	X(s, 21, () => t.viewer.runs, Y, (e, t) => {
-		var n = ks(), r = L(n, !0), i = {};
-		B(() => {
-			q(r, U(t).run), i !== (i = U(t).run) && (n.value = (n.__value = i) ?? "");
-		}), K(e, n);
-	}), E(s);
-	var c;
-	ni(s), E(o);
-	var l = R(o, 2), u = R(F(l));
-	X(u, 21, () => t.viewer.stepsOfRun, Y, (e, t) => {
-		var n = ks(), r = L(n, !0), i = {};
-		B((e) => {
-			q(r, U(t)), i !== (i = e) && (n.value = (n.__value = i) ?? "");
-		}, [() => String(U(t))]), K(e, n);
-	}), E(u);
-	var d;
-	ni(u), E(l);
-	var f = R(l, 2), p = R(f, 2), m = (e) => {
-		var t = As();
+	var o = fc(), s = P(o), c = L(P(s));
+	{
+		let e = /* @__PURE__ */ A(() => t.viewer.runs.map((e) => ({
+			value: e.run,
+			label: e.run
+		})));
+		Ga(c, {
+			testid: "run-select",
+			get value() {
+				return t.viewer.run;
+			},
+			onchoose: a,
+			get options() {
+				return H(e);
+			}
+		});
+	}
+	E(s);
+	var l = L(s, 2), u = L(P(l));
+	{
+		let e = /* @__PURE__ */ A(() => String(t.viewer.step)), n = /* @__PURE__ */ A(() => t.viewer.stepsOfRun.map((e) => ({
+			value: String(e),
+			label: String(e)
+		})));
+		Ga(u, {
+			testid: "step-select",
+			get value() {
+				return H(e);
+			},
+			onchoose: (e) => t.viewer.load(t.viewer.run, Number(e)),
+			get options() {
+				return H(n);
+			}
+		});
+	}
+	E(l);
+	var d = L(l, 2), f = (e) => {
+		var n = lc();
+		W("click", n, () => t.viewer.loadRuns(!0).then(() => t.viewer.apply({}))), K(e, n);
+	};
+	J(d, (e) => {
+		r() || e(f);
+	});
+	var p = L(d, 2), m = (e) => {
+		var t = uc();
 		W("click", t, () => n()?.()), K(e, t);
 	};
 	J(p, (e) => {
 		n() && (t.viewer.runs.length > 1 || t.viewer.stepsOfRun.length > 1) && e(m);
 	});
-	var h = R(p, 2), g = (e) => {
-		var n = js(), i = L(n);
-		B((e, n) => q(i, `${U(r).env.kind ?? ""}/${U(r).env.name ?? ""}, ${t.viewer.E ?? ""} trajectories × ${t.viewer.T ?? ""} steps,
+	var h = L(p, 2), g = (e) => {
+		var n = dc(), r = I(n);
+		z((e, n) => q(r, `${H(i).env.kind ?? ""}/${H(i).env.name ?? ""}, ${t.viewer.E ?? ""} trajectories × ${t.viewer.T ?? ""} steps,
       IG completeness error over the analysis: median ${e ?? ""} per frame,
-      ${n ?? ""} of the trajectory's mean |F(a) − F(0)|`), [() => ha(U(r).completeness?.per_frame.median), () => ha(U(r).completeness?.unit_scaled.median)]), K(e, n);
+      ${n ?? ""} of the trajectory's mean |F(a) − F(0)|`), [() => Va(H(i).completeness?.per_frame.median), () => Va(H(i).completeness?.unit_scaled.median)]), K(e, n);
 	};
 	J(h, (e) => {
-		U(r) && e(g);
-	}), E(a), B((e) => {
-		c !== (c = t.viewer.run) && (s.value = (s.__value = c) ?? "", ti(s, c)), d !== (d = e) && (u.value = (u.__value = d) ?? "", ti(u, d));
-	}, [() => String(t.viewer.step)]), W("change", s, (e) => i(e.currentTarget.value)), W("change", u, (e) => t.viewer.load(t.viewer.run, Number(e.currentTarget.value))), W("click", f, () => t.viewer.loadRuns(!0).then(() => t.viewer.apply({}))), K(e, a), k();
+		H(i) && e(g);
+	}), E(o), K(e, o), O();
 }
-hr(["change", "click"]);
+hr(["click"]);
 // src/components/SingleView.svelte
-var Fs = /* @__PURE__ */ G("<div class=\"app svelte-b2f34v\"><!> <!> <!></div> <!>", 1), Is = {
+var hc = /* @__PURE__ */ G("<div class=\"app svelte-b2f34v\"><!> <!> <!></div> <!>", 1), gc = {
 	hash: "svelte-b2f34v",
 	code: ".app.svelte-b2f34v {padding:8px;}"
 };
-function Ls(e, t) {
-	O(t, !0), Z(e, Is);
-	let n = $(t, "reloads", 3, 0), r = $(t, "onCompare", 3, null);
-	var i = Fs(), a = I(i), o = F(a);
+function _c(e, t) {
+	D(t, !0), Z(e, gc);
+	let n = $(t, "reloads", 3, 0), r = $(t, "onCompare", 3, null), i = $(t, "embedded", 3, !1);
+	var a = hc(), o = F(a), s = P(o);
 	{
-		let e = /* @__PURE__ */ j(() => t.viewer.runs.length > 0);
-		Os(o, {
+		let e = /* @__PURE__ */ A(() => t.viewer.runs.length > 0);
+		oo(s, {
 			get error() {
 				return t.viewer.error;
+			},
+			get notices() {
+				return t.viewer.notices;
 			},
 			get problems() {
 				return t.viewer.problems;
 			},
 			get haveRuns() {
-				return U(e);
+				return H(e);
 			}
 		});
 	}
-	var s = R(o, 2);
-	Ps(s, {
+	var c = L(s, 2);
+	mc(c, {
 		get viewer() {
 			return t.viewer;
 		},
 		get onCompare() {
 			return r();
+		},
+		get embedded() {
+			return i();
 		}
 	});
-	var c = R(s, 2), l = (e) => {
-		fs(e, {
+	var l = L(c, 2), u = (e) => {
+		Xs(e, {
 			get viewer() {
 				return t.viewer;
 			},
 			evolution: !0
 		});
 	};
-	J(c, (e) => {
-		t.viewer.manifest && e(l);
-	}), E(a);
-	var u = R(a, 2), d = (e) => {
-		Ca(e, { get viewer() {
+	J(l, (e) => {
+		t.viewer.manifest && e(u);
+	}), E(o);
+	var d = L(o, 2), f = (e) => {
+		$a(e, { get viewer() {
 			return t.viewer;
 		} });
 	};
-	J(u, (e) => {
-		t.viewer.manifest && t.viewer.feature !== null && e(d);
-	}), B(() => Q(a, "data-reloads", n())), K(e, i), k();
+	J(d, (e) => {
+		t.viewer.manifest && t.viewer.feature !== null && e(f);
+	}), z(() => Q(o, "data-reloads", n())), K(e, a), O();
 }
 // src/components/Root.svelte
-var Rs = /* @__PURE__ */ G("<div class=\"rlc svelte-ox335s\"><!></div>"), zs = {
+var vc = /* @__PURE__ */ G("<div class=\"rlc svelte-ox335s\"><!> <!></div>"), yc = {
 	hash: "svelte-ox335s",
 	code: ".rlc.svelte-ox335s {font:13px/1.4 system-ui, sans-serif;color:#222;}.rlc.svelte-ox335s h3 {margin:0.6em 0 0.3em;font-size:1.05em;}.rlc.svelte-ox335s .small {font-size:0.85em;color:#666;margin:0.2em 0;}.rlc.svelte-ox335s .link {background:none;border:none;color:#1f6fd1;cursor:pointer;padding:0;text-decoration:underline;font:inherit;text-align:left;}"
 };
-function Bs(e, t) {
-	O(t, !0), Z(e, zs);
-	let n = Xi(), r = sr(() => t.source.compare ?? null), i = sr(() => new Hi(t.source)), a = /* @__PURE__ */ N(Kt(n.run_b !== void 0 || r ? "compare" : "single")), o = /* @__PURE__ */ N(null), s = () => {}, c = /* @__PURE__ */ N(0), l = /* @__PURE__ */ N([]);
-	async function u(e) {
-		s();
-		let i = sr(() => new Gi(t.source));
-		s = i.start(), P(o, i), P(a, "compare"), P(l, await i.open(e, e === n ? r : null));
+function bc(e, t) {
+	D(t, !0), Z(e, yc);
+	let n = Hi(), r = U(() => t.source.compare ?? null), i = U(() => t.source.embedded), a = U(() => new Ta(t.source)), o = /* @__PURE__ */ M(qt(n.view.run_b !== void 0 || r ? "compare" : "single")), s = /* @__PURE__ */ M(null), c = () => {}, l = /* @__PURE__ */ M(0), u = /* @__PURE__ */ M([]), d = /* @__PURE__ */ M(0);
+	async function f(e, n = !1) {
+		c();
+		let i = U(() => new Oa(t.source));
+		return c = i.start(), N(s, i), N(o, "compare"), i.open(e, n ? r : null);
 	}
-	async function d(e) {
-		P(a, "single"), (i.runs.length || await i.loadRuns()) && P(l, await i.apply(e));
+	async function p(e) {
+		return H(o) === "compare" && (c(), c = () => {}, N(s, null)), N(o, "single"), !a.runs.length && !await a.loadRuns() ? [] : a.apply(e);
 	}
-	function f() {
-		let e = U(o)?.a.manifest ? U(o).a.urlState() : {};
-		s(), s = () => {}, P(o, null), d(e);
+	async function m(e, t = !1) {
+		Qi(), N(d, H(d) + 1);
+		try {
+			let n = e.view, r = n.run_b !== void 0 || t ? await f(n, t) : await p(n);
+			N(u, [...e.invalid, ...r]);
+		} finally {
+			N(d, H(d) - 1);
+		}
 	}
-	z(() => {
-		U(a) === "single" && i.manifest ? ia(i.urlState()) : U(a) === "compare" && U(o)?.ready && ia(U(o).urlState());
+	function h() {
+		p(H(s)?.a.manifest ? H(s).a.urlState() : {});
+	}
+	R(() => {
+		H(d) || (H(o) === "single" && a.manifest ? $i(a.urlState()) : H(o) === "compare" && H(s)?.ready && $i(H(s).urlState()));
 	});
-	function p(e) {
-		Di(e, U(a) === "compare" ? U(o)?.playback ?? null : i.playback);
+	function g() {
+		return H(o) === "compare" && H(s) ? H(s).a.closeFeature() || H(s).b.closeFeature() : a.closeFeature();
+	}
+	function _(e, t = !1) {
+		ji(e, H(o) === "compare" ? H(s)?.playback ?? null : a.playback, g, t);
 	}
 	Ci(() => {
-		let e = i.start();
-		U(a) === "compare" ? u(n) : d(n);
-		let r = t.source.embedded;
-		r && ta();
-		let l = r ? () => {} : Ti(() => {
-			P(c, U(c) + 1), U(a) === "single" && i.loadRuns(!0).then((e) => {
-				e && i.apply({});
+		let e = a.start();
+		m(n, !!r), i && qi();
+		let u = i ? () => {} : aa(() => {
+			N(l, H(l) + 1), H(o) === "single" && a.loadRuns(!0).then((e) => {
+				e && a.apply({});
 			});
-		});
+		}), d = [
+			ia((e) => m(e), !i),
+			ra(),
+			i ? () => {} : na((e) => _(e, !0))
+		];
 		return wi({
 			source: t.source,
 			get mode() {
-				return U(a);
+				return H(o);
 			},
-			state: () => U(a) === "compare" && U(o) ? U(o).state() : {
-				mode: U(a),
-				run: i.run,
-				step: i.step,
-				layer: i.layer,
-				traj: i.traj,
-				frame: i.frame,
-				rows: [...i.rows],
-				playing: i.playing
+			state: () => H(o) === "compare" && H(s) ? H(s).state() : {
+				mode: H(o),
+				run: a.run,
+				step: a.step,
+				layer: a.layer,
+				traj: a.traj,
+				frame: a.frame,
+				rows: [...a.rows],
+				playing: a.playing
 			},
 			setFrame(e) {
-				let t = U(a) === "compare" && U(o) ? U(o).a.playback : i.playback;
-				return t.seek(e), Ot(), t.frame;
+				let t = H(o) === "compare" && H(s) ? H(s).a.playback : a.playback;
+				return t.seek(e), kt(), t.frame;
 			}
 		}), () => {
-			l(), s(), e(), i.playback.dispose();
+			for (let e of d) e();
+			u(), c(), e(), a.playback.dispose();
 		};
 	});
-	var m = Rs();
-	mr("keydown", Yt, p);
-	var h = F(m), g = (e) => {
-		Ss(e, {
+	var v = vc();
+	mr("keydown", Xt, (e) => _(e));
+	var y = P(v);
+	cc(y, {
+		get problems() {
+			return H(u);
+		},
+		ondismiss: () => N(u, [])
+	});
+	var b = L(y, 2), x = (e) => {
+		ic(e, {
 			get compare() {
-				return U(o);
+				return H(s);
 			},
-			onSingle: f
+			onSingle: h
 		});
-	}, _ = (e) => {
-		Ls(e, {
+	}, S = (e) => {
+		_c(e, {
 			get viewer() {
-				return i;
+				return a;
 			},
 			get reloads() {
-				return U(c);
+				return H(l);
 			},
-			onCompare: () => u(i.urlState())
+			get embedded() {
+				return i;
+			},
+			onCompare: () => f(a.urlState())
 		});
 	};
-	J(h, (e) => {
-		U(a) === "compare" && U(o) ? e(g) : U(a) === "single" && e(_, 1);
-	}), E(m), B(() => Q(m, "data-link-problems", U(l).length)), K(e, m), k();
+	J(b, (e) => {
+		H(o) === "compare" && H(s) ? e(x) : H(o) === "single" && e(S, 1);
+	}), E(v), z(() => Q(v, "data-link-problems", H(u).length)), K(e, v), O();
 }
 // src/routes.ts
-var Vs = /* @__PURE__ */ new Set(["v", "v_b"]);
-function Hs(e) {
+var xc = /* @__PURE__ */ new Set(["v", "v_b"]);
+function Sc(e) {
 	return new URLSearchParams(Object.entries(e).map(([e, t]) => [e, String(t)])).toString();
 }
-function Us(e) {
+function Cc(e) {
 	return String(Number(e));
 }
-var Ws = /[A-Za-z0-9_.~-]/, Gs = new TextEncoder();
-function Ks(e) {
+var wc = /[A-Za-z0-9_.~-]/, Tc = new TextEncoder();
+function Ec(e) {
 	let t = "";
-	for (let n of Gs.encode(e)) {
+	for (let n of Tc.encode(e)) {
 		let e = String.fromCharCode(n);
-		n < 128 && Ws.test(e) ? t += e : t += n === 32 ? "+" : "%" + n.toString(16).toUpperCase().padStart(2, "0");
+		n < 128 && wc.test(e) ? t += e : t += n === 32 ? "+" : "%" + n.toString(16).toUpperCase().padStart(2, "0");
 	}
 	return t;
 }
-function qs(e, t) {
-	return `${e}?${Object.entries(t).filter(([e]) => !Vs.has(e)).map(([e, t]) => [e, String(t)]).sort(([e, t], [n, r]) => e < n ? -1 : e > n ? 1 : t < r ? -1 : +(t > r)).map(([e, t]) => `${Ks(e)}=${Ks(t)}`).join("&")}`;
+function Dc(e, t) {
+	return `${e}?${Object.entries(t).filter(([e]) => !xc.has(e)).map(([e, t]) => [e, String(t)]).sort(([e, t], [n, r]) => e < n ? -1 : e > n ? 1 : t < r ? -1 : +(t > r)).map(([e, t]) => `${Ec(e)}=${Ec(t)}`).join("&")}`;
 }
 // src/data.ts
-var Js = class e {
+var Oc = class e {
 	transport;
 	static attributionBudget = 384 * 2 ** 20;
 	static fullFrames = 96;
@@ -4861,7 +5243,7 @@ var Js = class e {
 		};
 	}
 	memo(e, t, n) {
-		let r = `${qs(e, t)}#${t.v ?? ""}/${t.v_b ?? ""}`, i = this.cache.get(r);
+		let r = `${Dc(e, t)}#${t.v ?? ""}/${t.v_b ?? ""}`, i = this.cache.get(r);
 		return i ? (this.cache.delete(r), this.cache.set(r, i), i) : (i = n(), this.cache.set(r, i), i.catch(() => this.cache.delete(r)), e === "attribution" && i.then((e) => {
 			this.cache.get(r) === i && (this.attributionBytes.set(r, e.byteLength), this.trimAttributions());
 		}, () => this.attributionBytes.delete(r)), i);
@@ -4909,15 +5291,15 @@ var Js = class e {
 		});
 		return this.memo("attribution", a, async () => {
 			let [o, s] = await Promise.all([this.unit(e, t, n, r, i), this.transport.bytes("attribution", a)]);
-			return wa(s, o.shape, o.codec);
+			return so(s, o.shape, o.codec);
 		});
 	}
 	featureGrid(e, t, n, r, i, a) {
 		return this.json("feature_grid", this.params(e, t, {
 			layer: n,
 			feature: r,
-			subdiv: Us(i),
-			expand: Us(a)
+			subdiv: Cc(i),
+			expand: Cc(a)
 		}));
 	}
 	match(e, t, n, r, i) {
@@ -4932,28 +5314,28 @@ var Js = class e {
 	image(e, t, n, r) {
 		let i = e === "feature" ? {
 			...r,
-			subdiv: Us(r.subdiv),
-			expand: Us(r.expand)
+			subdiv: Cc(r.subdiv),
+			expand: Cc(r.expand)
 		} : r, a = this.params(t, n, i);
 		return this.memo(e, a, () => this.transport.image(e, a));
 	}
 	fullFrame(t, n, r) {
-		let i = this.params(t, n, r), a = `${qs("fullres", i)}#${i.v ?? ""}`, o = this.full.get(a);
+		let i = this.params(t, n, r), a = `${Dc("fullres", i)}#${i.v ?? ""}`, o = this.full.get(a);
 		for (o ? this.full.delete(a) : (o = this.transport.image("fullres", i), o.catch(() => this.full.delete(a))), this.full.set(a, o); this.full.size > e.fullFrames;) this.full.delete(this.full.keys().next().value);
 		return o;
 	}
-}, Ys = class {
+}, kc = class {
 	base;
 	embedded = !1;
 	constructor(e = "./") {
 		this.base = e;
 	}
 	url(e, t) {
-		return `${this.base}${e}?${Hs(t)}`;
+		return `${this.base}${e}?${Sc(t)}`;
 	}
 	async get(e, t) {
 		let n = await fetch(this.url(e, t));
-		if (!n.ok) throw Error(`${e}: ${n.status} ${(await n.text()).slice(0, 300)}`);
+		if (!n.ok) throw new oa(e, n.status, sa(await n.text()));
 		return n;
 	}
 	async json(e, t) {
@@ -4963,22 +5345,31 @@ var Js = class e {
 		return new Uint8Array(await (await this.get(e, t)).arrayBuffer());
 	}
 	image(e, t) {
-		return Xs(this.url(e, t));
+		let n = this.url(e, t);
+		return Ac(n).catch(async () => {
+			let t;
+			try {
+				t = await fetch(n);
+			} catch (t) {
+				throw new oa(e, 0, `no answer (${String(t)})`);
+			}
+			throw t.ok ? new oa(e, 0, "the picture could not be decoded") : new oa(e, t.status, sa(await t.text()));
+		});
 	}
 };
-function Xs(e) {
+function Ac(e) {
 	return new Promise((t, n) => {
 		let r = new Image();
-		r.onload = () => t(r), r.onerror = () => n(/* @__PURE__ */ Error(`could not load ${e.split("?")[0].slice(0, 80)}`)), r.src = e;
+		r.onload = () => t(r), r.onerror = () => n(new oa("picture", 0, "the picture could not be decoded")), r.src = e;
 	});
 }
 // src/parts.ts
-var Zs = [
+var jc = [
 	0,
 	13,
 	60
 ];
-function Qs(e) {
+function Mc(e) {
 	let t = new Uint8Array(Math.floor(e.length * 14 / 8) + 1), n = 0, r = 0, i = 0, a = (e) => {
 		r = r << 7 | e, i += 7, i >= 8 && (i -= 8, t[n++] = r >> i & 255, r &= (1 << i) - 1);
 	};
@@ -4990,11 +5381,11 @@ function Qs(e) {
 		}
 		let r = n - 256, i = r >> 7;
 		if (r < 0 || i > 5) throw Error(`not a text7 character: U+${n.toString(16)}`);
-		i < 3 ? (a(Zs[i]), a(r & 127)) : a(Zs[i - 3]);
+		i < 3 ? (a(jc[i]), a(r & 127)) : a(jc[i - 3]);
 	}
 	return t.slice(0, n);
 }
-function $s(e, t) {
+function Nc(e, t) {
 	let [n, r, i, a] = t, o = n * r * i * a;
 	if (e.length !== 2 * o) throw Error(`attribution residuals hold ${e.length / 2} values, expected ${t.join("x")}`);
 	let s = new Uint8Array(2 * o), c = r * i, l = new Int16Array(c);
@@ -5009,7 +5400,7 @@ function $s(e, t) {
 	}
 	return s;
 }
-function ec(e) {
+function Pc(e) {
 	let t = new DataView(e.buffer, e.byteOffset, e.byteLength), n = 4 + t.getUint32(0, !0), r = (e, r, i) => {
 		let a = n + r, o = e === "i32" ? () => {
 			let e = t.getInt32(a, !0);
@@ -5034,12 +5425,12 @@ function ec(e) {
 	};
 	return i(JSON.parse(new TextDecoder().decode(e.subarray(4, n))));
 }
-async function tc(e) {
+async function Fc(e) {
 	let t = new Blob([e]).stream().pipeThrough(new DecompressionStream("deflate"));
 	return new Uint8Array(await new Response(t).arrayBuffer());
 }
 // src/png.ts
-var nc = (() => {
+var Ic = (() => {
 	let e = /* @__PURE__ */ new Uint32Array(256);
 	for (let t = 0; t < 256; t++) {
 		let n = t;
@@ -5048,22 +5439,22 @@ var nc = (() => {
 	}
 	return e;
 })();
-function rc(e) {
+function Lc(e) {
 	let t = 4294967295;
-	for (let n = 0; n < e.length; n++) t = nc[(t ^ e[n]) & 255] ^ t >>> 8;
+	for (let n = 0; n < e.length; n++) t = Ic[(t ^ e[n]) & 255] ^ t >>> 8;
 	return (t ^ 4294967295) >>> 0;
 }
-function ic(e, t) {
+function Rc(e, t) {
 	let n = new Uint8Array(12 + t.length), r = new DataView(n.buffer);
 	r.setUint32(0, t.length);
 	for (let t = 0; t < 4; t++) n[4 + t] = e.charCodeAt(t);
-	return n.set(t, 8), r.setUint32(8 + t.length, rc(n.subarray(4, 8 + t.length))), n;
+	return n.set(t, 8), r.setUint32(8 + t.length, Lc(n.subarray(4, 8 + t.length))), n;
 }
-async function ac(e) {
+async function zc(e) {
 	let t = new Blob([e]).stream().pipeThrough(new CompressionStream("deflate"));
 	return new Uint8Array(await new Response(t).arrayBuffer());
 }
-async function oc(e, t, n) {
+async function Bc(e, t, n) {
 	let r = new Uint8Array(t * (1 + e * 4));
 	for (let i = 0; i < t; i++) r[i * (1 + e * 4)] = 0, r.set(n.subarray(i * e * 4, (i + 1) * e * 4), i * (1 + e * 4) + 1);
 	let i = /* @__PURE__ */ new Uint8Array(13), a = new DataView(i.buffer);
@@ -5085,19 +5476,19 @@ async function oc(e, t, n) {
 			26,
 			10
 		]),
-		ic("IHDR", i),
-		ic("IDAT", await ac(r)),
-		ic("IEND", /* @__PURE__ */ new Uint8Array())
+		Rc("IHDR", i),
+		Rc("IDAT", await zc(r)),
+		Rc("IEND", /* @__PURE__ */ new Uint8Array())
 	], s = new Uint8Array(o.reduce((e, t) => e + t.length, 0)), c = 0;
 	for (let e of o) s.set(e, c), c += e.length;
 	return s;
 }
-function sc(e, t) {
+function Vc(e, t) {
 	let n = "";
 	for (let e = 0; e < t.length; e += 32768) n += String.fromCharCode(...t.subarray(e, e + 32768));
 	return `data:${e};base64,${btoa(n)}`;
 }
-var cc = class {
+var Hc = class {
 	embedded = !0;
 	compare;
 	analyses;
@@ -5110,7 +5501,7 @@ var cc = class {
 		this.routes = n.routes, this.text = t.textContent || "", this.analyses = n.analyses, this.compare = n.compare ?? void 0;
 	}
 	entry(e, t) {
-		let n = this.routes[qs(e, t)];
+		let n = this.routes[Dc(e, t)];
 		if (!n) {
 			let n = this.analyses.map((e) => `${e.run} at step ${e.step}`).join(" and ");
 			throw Error(`this page does not hold ${e} of ${JSON.stringify(t)} (it holds ${n}, as exported)`);
@@ -5118,29 +5509,29 @@ var cc = class {
 		return n;
 	}
 	raw([, e, t]) {
-		return Qs(this.text.slice(e, t));
+		return Mc(this.text.slice(e, t));
 	}
 	async json(e, t) {
 		let n = this.entry(e, t);
-		if (n[0] === "json") return JSON.parse(new TextDecoder().decode(await tc(this.raw(n))));
-		if (n[0] === "json+arrays") return ec(await tc(this.raw(n)));
+		if (n[0] === "json") return JSON.parse(new TextDecoder().decode(await Fc(this.raw(n))));
+		if (n[0] === "json+arrays") return Pc(await Fc(this.raw(n)));
 		throw Error(`${e} is recorded as ${n[0]}, not JSON`);
 	}
 	async bytes(e, t) {
 		let n = this.entry(e, t);
 		if (n[0] === "planes-avg") {
 			let e = await this.json("unit", t);
-			return $s(await tc(this.raw(n)), e.shape);
+			return Nc(await Fc(this.raw(n)), e.shape);
 		}
 		if (n[0] === "bytes") return this.raw(n);
 		throw Error(`${e} is recorded as ${n[0]}, not bytes`);
 	}
 	async image(e, t) {
 		let n = this.entry(e, t);
-		if (n[0] === "bytes") return Xs(sc(n[3], this.raw(n)));
+		if (n[0] === "bytes") return Ac(Vc(n[3], this.raw(n)));
 		if (n[0] === "feature-alpha") {
 			let e = await this.featurePixels(t);
-			return Xs(sc("image/png", await oc(e.width, e.height, e.data)));
+			return Ac(Vc("image/png", await Bc(e.width, e.height, e.data)));
 		}
 		throw Error(`${e} is recorded as ${n[0]}, not a picture`);
 	}
@@ -5149,7 +5540,7 @@ var cc = class {
 			run: e.run,
 			step: e.step,
 			sheet: t
-		}, r = qs("observations", n), i = this.sheets.get(r);
+		}, r = Dc("observations", n), i = this.sheets.get(r);
 		return i || (i = this.image("observations", n).then((e) => {
 			let t = document.createElement("canvas");
 			t.width = e.naturalWidth, t.height = e.naturalHeight;
@@ -5164,7 +5555,7 @@ var cc = class {
 		}, [n, r, i] = await Promise.all([
 			this.json("manifest", t),
 			this.json("feature_grid", e),
-			tc(this.raw(this.entry("feature", e)))
+			Fc(this.raw(this.entry("feature", e)))
 		]), a = r.layout, [o, s] = n.probe_set.observation_shape, { sheet_size: c, sheet_columns: l } = n.assets, u = /* @__PURE__ */ new Map();
 		for (let t of new Set(r.indices)) {
 			let n = Math.floor(t / c);
@@ -5197,12 +5588,12 @@ var cc = class {
 	}
 };
 // src/main.ts
-function lc(e) {
-	document.body.style.margin = "0", Mr(Bs, {
+function Uc(e) {
+	document.body.style.margin = "0", Mr(bc, {
 		target: document.body,
-		props: { source: e ?? new Js(new Ys("./")) }
+		props: { source: e ?? new Oc(new kc("./")) }
 	});
 }
-var uc = document.getElementById("rlc-index"), dc = document.getElementById("rlc-blobs");
-uc && dc && lc(new Js(new cc(uc, dc)));
-export { lc as render };
+var Wc = document.getElementById("rlc-index"), Gc = document.getElementById("rlc-blobs");
+Wc && Gc && Uc(new Oc(new Hc(Wc, Gc)));
+export { Uc as render };

@@ -199,13 +199,7 @@ class Analysis:
                 hit = self._cache.get(key)
             if hit is not None:
                 return hit
-        try:
-            body = self.source.read(self.path(rel))
-        except (FileNotFoundError, IsADirectoryError, NotADirectoryError) as e:
-            raise self.missing(rel, "analysis incomplete, or files deleted? (re-run the "
-                                    "analysis, it resumes)") from e
-        except OSError as e:
-            raise self.corrupt(rel, f"cannot read: {e.strerror or e}") from e
+        body = read_part(self.source, self.step_dir, self.run, self.step, rel)
         if self._cache is not None and len(body) <= CACHED_PART_BYTES:
             with _CACHE_LOCK:
                 try:
@@ -215,10 +209,7 @@ class Analysis:
         return body
 
     def part_json(self, rel: str):
-        try:
-            return codec.decode_json(self.part(rel), "it")
-        except codec.CodecError as e:
-            raise self.corrupt(rel, str(e)) from e
+        return decode_json_part(self.part(rel), self.run, self.step, rel)
 
     def _record(self, cls, rel: str):
         """A typed record (:class:`..schema.AttributionUnit`...) read from a JSON part."""
@@ -355,14 +346,22 @@ class Analysis:
         (H, W) and to pass ``check(h, w)`` (a message saying what is wrong, or None)."""
         body = self.part(rel)
         if ("picture", rel) not in self._memo:
-            h, w = self._decode(rel, body, "RGBA").shape[:2]
-            if shape is not None and (h, w) != tuple(shape):
-                raise self.corrupt(rel, f"a {h}x{w} picture, expected {shape[0]}x{shape[1]}")
-            problem = check(h, w) if check is not None else None
-            if problem:
-                raise self.corrupt(rel, problem)
-            self._memo[("picture", rel)] = True
+            self._checked_picture(rel, body, shape, check)
         return body
+
+    def _checked_picture(self, rel: str, body: bytes, shape: tuple | None, check=None
+                         ) -> np.ndarray:
+        """``body`` decoded to RGBA ``(H, W, 4)`` and checked as :meth:`picture_bytes` says
+        (the one decode of a picture that is also split into frames)."""
+        rgba = self._decode(rel, body, "RGBA")
+        h, w = rgba.shape[:2]
+        if shape is not None and (h, w) != tuple(shape):
+            raise self.corrupt(rel, f"a {h}x{w} picture, expected {shape[0]}x{shape[1]}")
+        problem = check(h, w) if check is not None else None
+        if problem:
+            raise self.corrupt(rel, problem)
+        self._memo[("picture", rel)] = True
+        return rgba
 
     def _decode(self, rel: str, body: bytes, mode: str) -> np.ndarray:
         try:
@@ -376,8 +375,10 @@ class Analysis:
 
     def frames_picture(self, traj: int) -> bytes:
         traj = self.traj(traj)
-        return self.picture_bytes(schema.frames_asset(traj),
-                                  self._sheet_shape(self.steps, self.manifest.assets.frame_columns))
+        return self.picture_bytes(schema.frames_asset(traj), self._frames_shape())
+
+    def _frames_shape(self) -> tuple[int, int]:
+        return self._sheet_shape(self.steps, self.manifest.assets.frame_columns)
 
     def scrub_picture(self, traj: int) -> bytes:
         from ..analysis.features import scrub_columns
@@ -389,10 +390,13 @@ class Analysis:
 
     def observation_sheet(self, sheet: int) -> bytes:
         sheet = self.sheet(sheet)
+        return self.picture_bytes(schema.observation_sheet_asset(sheet),
+                                  self._observation_sheet_shape(sheet))
+
+    def _observation_sheet_shape(self, sheet: int) -> tuple[int, int]:
         per = self.manifest.assets.sheet_size
         count = min(per, self.observations - sheet * per)
-        return self.picture_bytes(schema.observation_sheet_asset(sheet),
-                                  self._sheet_shape(count, self.manifest.assets.sheet_columns))
+        return self._sheet_shape(count, self.manifest.assets.sheet_columns)
 
     def thumbnails_picture(self, layer: str) -> bytes:
         """The K square thumbnails of the layer's features side by side."""
@@ -412,7 +416,7 @@ class Analysis:
     def frames(self, traj: int) -> np.ndarray:
         """RGB frames ``(T, H, W, 3)`` of trajectory ``traj``."""
         rel = schema.frames_asset(self.traj(traj))
-        sheet = self._decode(rel, self.frames_picture(traj), "RGB")
+        sheet = self._checked_picture(rel, self.part(rel), self._frames_shape())[..., :3]
         try:
             frames = codec.split_sprite_sheet(sheet, self.steps,
                                               self.manifest.probe_set.observation_shape[:2],
@@ -428,7 +432,8 @@ class Analysis:
         per, out = self.manifest.assets.sheet_size, []
         for sheet in range(self.sheets):
             rel = schema.observation_sheet_asset(sheet)
-            image = self._decode(rel, self.observation_sheet(sheet), "RGB")
+            image = self._checked_picture(rel, self.part(rel),
+                                          self._observation_sheet_shape(sheet))[..., :3]
             count = min(per, self.observations - sheet * per)
             try:
                 out.append(codec.split_sprite_sheet(image, count,
@@ -514,6 +519,28 @@ class Analysis:
         if kind == "image/webp" and (body[:4] != b"RIFF" or body[8:12] != b"WEBP"):
             raise self.corrupt(data_rel, f"frame {i} is not a WebP picture")
         return body, kind if kind == "image/webp" else "application/octet-stream"
+
+
+def read_part(source: ByteSource, step_dir: str, run: str, step: int, rel: str) -> bytes:
+    """The bytes of the part ``rel`` of the analysis in ``step_dir``; a missing or unreadable
+    part is a :class:`CorruptPartError` (the one place that says so, for every reader)."""
+    try:
+        return source.read(f"{step_dir}/{check_rel(rel)}")
+    except IsADirectoryError as e:
+        raise CorruptPartError(run, step, rel, "a folder, not a file") from e
+    except (FileNotFoundError, NotADirectoryError) as e:
+        raise CorruptPartError(run, step, rel, "analysis incomplete, or files deleted? (re-run "
+                               "the analysis, it resumes)", missing=True) from e
+    except OSError as e:
+        raise CorruptPartError(run, step, rel, f"cannot read: {e.strerror or e}") from e
+
+
+def decode_json_part(body: bytes, run: str, step: int, rel: str):
+    """A JSON part decoded (:class:`CorruptPartError` when it is not JSON)."""
+    try:
+        return codec.decode_json(body, "it")
+    except codec.CodecError as e:
+        raise CorruptPartError(run, step, rel, str(e)) from e
 
 
 def check_rel(rel: str) -> str:

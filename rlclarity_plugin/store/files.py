@@ -17,6 +17,7 @@ uses, e.g. ``http://127.0.0.1:9000``) or botocore's ``AWS_ENDPOINT_URL_S3`` /
 
 from __future__ import annotations
 
+import errno
 import os
 import posixpath
 import shutil
@@ -215,9 +216,11 @@ def write_atomic(path: str, data: bytes, temp_dir: str | None = None) -> None:
             with open(local_tmp, "wb") as f:
                 f.write(data)
             os.replace(local_tmp, local)
-        except BaseException:
+        except BaseException as e:
             if os.path.exists(local_tmp):
                 os.remove(local_tmp)
+            if isinstance(e, OSError) and e.errno and not e.filename:  # e.g. ENOSPC on write
+                raise OSError(e.errno, e.strerror or os.strerror(e.errno), local) from e
             raise
         return
     fs, p = _fs(path)
@@ -267,9 +270,14 @@ def check_usable(logdir: str) -> None:
 
 
 def check_writable(logdir: str) -> None:
-    """Fail early (before any heavy work) when objects cannot be written under a logdir URL:
-    a missing bucket, no credentials, no permission. Local folders are created as needed."""
+    """Fail early (before any heavy work) when files cannot be written under a logdir.
+
+    URLs: a test object is written and removed (a missing bucket, no credentials, no
+    permission raise ``FileLayerError``). Local folders: nothing is created; the nearest
+    existing folder on the way must be a folder (``NotADirectoryError``), on a writable file
+    system (``OSError`` EROFS) and writable by this user (``PermissionError``)."""
     if not is_url(logdir):
+        check_local_writable(_local(logdir))
         return
     fs, p = _fs(logdir)
     probe = f"{p.rstrip('/')}/.rl_clarity-write-check-{uuid.uuid4().hex[:8]}"
@@ -279,3 +287,22 @@ def check_writable(logdir: str) -> None:
     except Exception as e:  # each implementation has its own errors
         raise FileLayerError(f"cannot write to the logdir {logdir}: {type(e).__name__}: "
                              f"{e}") from e
+
+
+def check_local_writable(folder: str) -> None:
+    """Raise the ``OSError`` that writing a file under local ``folder`` (created as needed)
+    would raise, without creating anything: ``NotADirectoryError`` when a file stands on the
+    way, ``OSError(EROFS)`` on a read-only file system, ``PermissionError`` without write
+    permission (root has it everywhere but on read-only file systems)."""
+    path = os.path.abspath(os.path.expanduser(folder))
+    while not os.path.lexists(path):
+        parent = os.path.dirname(path)
+        if parent == path:
+            return
+        path = parent
+    if not os.path.isdir(path):
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), path)
+    if os.statvfs(path).f_flag & os.ST_RDONLY:
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS), path)
+    if not os.access(path, os.W_OK | os.X_OK):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)

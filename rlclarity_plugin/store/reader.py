@@ -25,7 +25,8 @@ from .analysis import (
     CorruptPartError,
     FileSource,
     NotAnalysedError,
-    check_rel,
+    decode_json_part,
+    read_part,
 )
 from .schema import StoreError, StoreVersionError
 
@@ -223,26 +224,12 @@ class LogdirReader:
 
     # -- assets ------------------------------------------------------------------------------
 
-    def asset_path(self, run: str, step: int, rel: str) -> str:
-        return f"{self.step_dir(run, step)}/{check_rel(rel)}"
-
     def asset_bytes(self, run: str, step: int, rel: str) -> bytes:
-        path = self.asset_path(run, step, rel)
-        try:
-            return self.source.read(path)
-        except IsADirectoryError as e:
-            raise CorruptPartError(run, step, rel, "a folder, not a file") from e
-        except (FileNotFoundError, NotADirectoryError) as e:
-            raise CorruptPartError(run, step, rel, "analysis incomplete, or files deleted?",
-                                   missing=True) from e
-        except OSError as e:
-            raise CorruptPartError(run, step, rel, f"cannot read: {e.strerror or e}") from e
+        """The raw bytes of one part (no manifest needed: the manifest itself is one)."""
+        return read_part(self.source, self.step_dir(run, step), run, step, rel)
 
     def json(self, run: str, step: int, rel: str):
-        try:
-            return codec.decode_json(self.asset_bytes(run, step, rel), "it")
-        except codec.CodecError as e:
-            raise CorruptPartError(run, step, rel, str(e)) from e
+        return decode_json_part(self.asset_bytes(run, step, rel), run, step, rel)
 
     def manifest(self, run: str, step: int) -> schema.Manifest:
         """The typed manifest (:class:`StoreVersionError` for a store version this rl-clarity
@@ -267,12 +254,6 @@ class LogdirReader:
         except codec.CodecError as e:
             raise StoreError(f"run {run!r} step {step}: {e}") from e
 
-    def image(self, run: str, step: int, rel: str, mode: str = "RGB") -> np.ndarray:
-        try:
-            return codec.decode_image(self.asset_bytes(run, step, rel), mode, rel)
-        except codec.CodecError as e:
-            raise StoreError(f"run {run!r} step {step}: {e}") from e
-
     # -- decoded parts: shorthands for ``analysis(run, step).PART(...)`` ----------------------
 
     def unit(self, run: str, step: int, layer: str, traj: int, output: str
@@ -289,19 +270,15 @@ class LogdirReader:
         """The fitted NMF components ``(K, C)`` of ``layer`` (float64)."""
         return self.analysis(run, step).components(layer)
 
-    def frames(self, run: str, step: int, traj: int, manifest: schema.Manifest | None = None
-               ) -> np.ndarray:
-        """The RGB frames ``(T, H, W, 3)`` of trajectory ``traj`` (``manifest``: ignored, the
-        analysis' own is used)."""
+    def frames(self, run: str, step: int, traj: int) -> np.ndarray:
+        """The RGB frames ``(T, H, W, 3)`` of trajectory ``traj``."""
         return self.analysis(run, step).frames(traj)
 
-    def observations(self, run: str, step: int, manifest: schema.Manifest | None = None
-                     ) -> np.ndarray:
+    def observations(self, run: str, step: int) -> np.ndarray:
         """The sampled observations as stored, RGB ``(N, H, W, 3)``."""
         return self.analysis(run, step).observation_pictures()
 
-    def series(self, run: str, step: int, manifest: schema.Manifest | None = None
-               ) -> dict[str, np.ndarray]:
+    def series(self, run: str, step: int) -> dict[str, np.ndarray]:
         """Name -> per-frame series of the analysis (``SERIES``: ``(E, T)``, logits
         ``(E, T, A)``), read from the one event file its manifest names."""
         return self.analysis(run, step).series()

@@ -26,29 +26,11 @@ from ..agents.checkpoint import (
     load_trainer_state,
     save_checkpoint,
 )
+from ..analysis.advantages import compute_gae
 from ..envs import check_agent_fits_env, make_env
 from .config import PPOConfig
 
 log = logging.getLogger(__name__)
-
-
-def compute_gae(rewards, values, dones, last_values, gamma: float, lam: float):
-    """Generalised advantage estimation with bootstrap.
-
-    ``rewards``, ``values``, ``dones`` are ``(T, E)``; ``dones[t]`` is True when the action at
-    step t ended the episode. ``last_values`` ``(E,)`` is V of the observation after step T-1.
-    Returns ``(advantages, returns)`` each ``(T, E)`` float32.
-    """
-    T = rewards.shape[0]
-    adv = np.zeros_like(rewards, dtype=np.float32)
-    last = np.zeros(rewards.shape[1], np.float32)
-    for t in reversed(range(T)):
-        next_v = last_values if t == T - 1 else values[t + 1]
-        nonterminal = 1.0 - dones[t].astype(np.float32)
-        delta = rewards[t] + gamma * next_v * nonterminal - values[t]
-        last = delta + gamma * lam * nonterminal * last
-        adv[t] = last
-    return adv, adv + values
 
 
 class PPOTrainer:
@@ -194,7 +176,10 @@ class PPOTrainer:
             rew_buf[t], done_buf[t] = reward, first
             self._track_episodes(reward, first)
         _, last_values = self.agent.forward(obs)
-        adv, ret = compute_gae(rew_buf, val_buf, done_buf, last_values.numpy(), c.gamma, c.lam)
+        # rollouts are (T, E); GAE takes (E, T)
+        adv = compute_gae(val_buf.T, rew_buf.T, done_buf.T, c.gamma, c.lam,
+                          last_values=last_values.numpy().reshape(E)).T
+        ret = adv + val_buf
         self.step += E * T
         flat = lambda a: a.reshape((E * T,) + a.shape[2:])
         return {"obs": flat(obs_buf), "actions": flat(act_buf), "logp": flat(logp_buf),

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { actionGrey, dragFrame, episodeBoundaries, graphLines, graphRange, graphY, pct, tape,
-         totalsBars, totalsRange } from "./charts";
+import { actionGrey, dragFrame, episodeBoundaries, fractionAt, frameAt, graphLines, graphRange, graphY, pct,
+         tape, totalsBars, totalsRange } from "./charts";
 
 describe("graphs", () => {
   test("normalise min-max into [5, 95], top down; a constant series in the middle", () => {
@@ -32,6 +32,36 @@ describe("graphs", () => {
   test("drag left moves forward, one scrubber width = the visible frames", () => {
     expect(dragFrame(10, 500, 400, 400, 256)).toBe(10 + 64);
     expect(dragFrame(10, 500, 600, 400, 256)).toBe(10 - 64);
+  });
+});
+
+describe("click-to-seek", () => {
+  test("the middle is the current frame; a cell per visible frame either side", () => {
+    expect(frameAt(0.5, 100, 256, 512)).toBe(100);
+    // the current frame's cell spans [0.5 - 0.5/256, 0.5 + 0.5/256) of the width
+    expect(frameAt(0.5 + 0.49 / 256, 100, 256, 512)).toBe(100);
+    expect(frameAt(0.5 + 0.51 / 256, 100, 256, 512)).toBe(101);
+    expect(frameAt(0.5 - 0.51 / 256, 100, 256, 512)).toBe(99);
+    expect(frameAt(1, 100, 256, 512)).toBe(228);
+    expect(frameAt(0, 100, 256, 512)).toBe(0);
+    expect(frameAt(0.25, 100, 256, 512)).toBe(36);
+  });
+
+  test("agrees with the tape's layout: the frame drawn under a point is the frame sought", () => {
+    const [T, frame, visible] = [40, 7, 40];
+    const { width, left } = tape(T, frame, visible);
+    for (const t of [0, 3, 7, 20, 39]) {
+      const centre = (left + ((t + 0.5) / T) * width) / 100; // the middle of frame t's cell
+      expect(frameAt(centre, frame, visible, T)).toBe(t);
+    }
+  });
+
+  test("clamps to the trajectory; the pointer as a fraction of the width", () => {
+    expect(frameAt(0.99, 30, 40, 32)).toBe(31);
+    expect(frameAt(0.01, 0, 40, 32)).toBe(0);
+    expect(frameAt(0.5, 0, 1, 0)).toBe(0);
+    expect(fractionAt(150, 100, 200)).toBe(0.25);
+    expect(fractionAt(150, 100, 0)).toBe(0.5);
   });
 });
 

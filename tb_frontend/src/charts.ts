@@ -53,6 +53,22 @@ export function dragFrame(startFrame: number, startX: number, x: number, width: 
   return startFrame + ((startX - x) / width) * visible;
 }
 
+/** The frame under the pointer on the scrub tape or a graph (click-to-seek): both show
+ * `visible` frames across, the current one's cell [frame, frame + 1) in the middle; p is the
+ * pointer's position as a fraction of the width (0 left, 1 right). Clamped to 0..T-1. */
+export function frameAt(p: number, frame: number, visible: number, T: number): number {
+  const t = Math.floor(frame + 0.5 + (p - 0.5) * visible);
+  return Math.min(Math.max(t, 0), Math.max(T - 1, 0));
+}
+
+/** The pointer's position as a fraction of an element's width (see frameAt). */
+export function fractionAt(clientX: number, left: number, width: number): number {
+  return width > 0 ? (clientX - left) / width : 0.5;
+}
+
+/** A press that moved less than this (px) before its release is a click, not a drag. */
+export const CLICK_SLOP_PX = 4;
+
 export interface TotalsRange { upper: number; lower: number }
 
 function quantile(xs: number[], p: number): number {

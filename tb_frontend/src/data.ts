@@ -3,6 +3,7 @@
 // a route's request: HttpTransport fetches it (the TensorBoard tab, relative URLs), an exported
 // page's EmbeddedTransport (embedded.ts) looks it up among the responses the export recorded.
 import { decodePlanes } from "./codec";
+import { firstLine, LoadError } from "./notices";
 import { num, query, routeKey, type Params } from "./routes";
 
 export { num, type Params } from "./routes";
@@ -238,7 +239,7 @@ export class HttpTransport implements Transport {
 
   private async get(route: string, params: Params): Promise<Response> {
     const res = await fetch(this.url(route, params));
-    if (!res.ok) throw new Error(`${route}: ${res.status} ${(await res.text()).slice(0, 300)}`);
+    if (!res.ok) throw new LoadError(route, res.status, firstLine(await res.text()));
     return res;
   }
 
@@ -251,7 +252,19 @@ export class HttpTransport implements Transport {
   }
 
   image(route: string, params: Params): Promise<HTMLImageElement> {
-    return loadImage(this.url(route, params));
+    const url = this.url(route, params);
+    // a picture that fails: ask again for the server's one-line reason (only then: pictures
+    // load as <img> for speed)
+    return loadImage(url).catch(async () => {
+      let res: Response;
+      try {
+        res = await fetch(url);
+      } catch (e) {
+        throw new LoadError(route, 0, `no answer (${String(e)})`);
+      }
+      throw res.ok ? new LoadError(route, 0, "the picture could not be decoded")
+        : new LoadError(route, res.status, firstLine(await res.text()));
+    });
   }
 }
 
@@ -259,7 +272,7 @@ export function loadImage(url: string): Promise<HTMLImageElement> {
   return new Promise((resolve, reject) => {
     const img = new Image();
     img.onload = () => resolve(img);
-    img.onerror = () => reject(new Error(`could not load ${url.split("?")[0].slice(0, 80)}`));
+    img.onerror = () => reject(new LoadError("picture", 0, "the picture could not be decoded"));
     img.src = url;
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { actionLabel, blurKernel, fmt, hexToUnit, renderPixels, softmax, type MapInfo } from "./render";
+import { actionLabel, blurKernel, splitButtons, fmt, hexToUnit, renderPixels, softmax, type MapInfo } from "./render";
 
 // one 15x15 frame of 2 channels + residual, channel-planar (C, T, h, w), T = 2
 function maps(values: { c: number; t: number; y: number; x: number; v: number }[]) {
@@ -81,6 +81,18 @@ describe("labels and numbers", () => {
     expect(actionLabel([])).toBe("no-op");
     expect(actionLabel(["UP", "RIGHT"])).toBe("\u2197");
     expect(actionLabel(["LEFT", "D"])).toBe("\u2190+D");
+  });
+
+  test("Atari's meanings in the same style: arrows, combined ones too", () => {
+    expect(actionLabel(["NOOP"])).toBe("no-op");
+    expect(actionLabel(["FIRE"])).toBe("FIRE");
+    expect(actionLabel(["RIGHT"])).toBe("\u2192");
+    expect(actionLabel(["RIGHTFIRE"])).toBe("\u2192+FIRE");
+    expect(actionLabel(["UPLEFT"])).toBe("\u2196");
+    expect(actionLabel(["DOWNRIGHTFIRE"])).toBe("\u2198+FIRE");
+    expect(splitButtons("RIGHTFIRE")).toEqual(["RIGHT", "FIRE"]);
+    expect(splitButtons("NOOP")).toEqual([]);
+    expect(splitButtons("SELECT")).toEqual(["SELECT"]); // not a join of directions and FIRE
   });
 
   test("three significant digits, exponents beyond", () => {

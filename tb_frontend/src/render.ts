@@ -120,8 +120,19 @@ const ARROWS: Record<string, string> = {
   "RIGHT": "\u2192", "LEFT": "\u2190", "UP": "\u2191", "DOWN": "\u2193",
 };
 
-/** A short label of an action from its buttons: arrows for directions, "no-op" for none. */
-export function actionLabel(buttons: string[]): string {
+/** The buttons of one action name: Atari's meanings join them ("UPRIGHTFIRE", "NOOP"); a
+ * name that is not such a join is one button. */
+export function splitButtons(name: string): string[] {
+  if (name === "NOOP") return [];
+  const parts = name.match(/UP|DOWN|LEFT|RIGHT|FIRE/g);
+  return parts && parts.join("") === name ? parts : [name];
+}
+
+/** A short label of an action from its buttons, the same style for every environment: arrows
+ * for directions (combined: one diagonal arrow), other buttons by name after a "+", "no-op" for
+ * none (procgen's combos and Atari's meanings alike: "RIGHTFIRE" is "→+FIRE"). */
+export function actionLabel(combo: string[]): string {
+  const buttons = combo.flatMap(splitButtons);
   if (!buttons.length) return "no-op";
   const dirs = ["LEFT", "RIGHT"].filter((x) => buttons.includes(x))
     .concat(["UP", "DOWN"].filter((x) => buttons.includes(x)));

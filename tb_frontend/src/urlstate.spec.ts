@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { encodeState, hostHashOf, parseHash, type ViewState } from "./urlstate";
+import { encodeState, hostHashOf, hostLink, ownUrl, parseHash, parseLink, type ViewState } from "./urlstate";
 
 const view: ViewState = { run: "nested/agent B&c", step: 901120, layer: "2b", traj: 3, frame: 0,
                           rows: ["v", "logit3", "group0"], abs: true, overlay: false,
@@ -34,5 +34,25 @@ describe("URL state", () => {
 
   test("leaves out values that do not parse", () => {
     expect(parseHash("#step=abc&frame=-2&traj=x&layer=4a&abs=1")).toEqual({ layer: "4a", abs: true });
+  });
+
+  test("lists what does not parse, for the status line", () => {
+    expect(parseLink("#frame=abc&run=x").invalid).toEqual(['frame "abc" is not a number: left out']);
+    expect(parseLink("#frame=3").invalid).toEqual([]);
+  });
+
+  test("a host hash holds a link only with our parameters (another tab: none)", () => {
+    expect(hostLink("#scalars")).toBeNull();
+    expect(hostLink("#rl_clarity")).toBeNull();
+    expect(hostLink("#rl_clarity&tagFilter=x")).toBeNull();
+    expect(hostLink("#rl_clarity&p.rl_clarity.run=agentA&p.rl_clarity.frame=4")?.view)
+      .toEqual({ run: "agentA", frame: 3 });
+    expect(hostLink("#rl_clarity&p.rl_clarity.frame=x")?.invalid.length).toBe(1);
+  });
+
+  test("the page's own URL keeps its path and query (not its base URL's)", () => {
+    const url = ownUrl("http://h:6006/data/plugin_entry.html?name=rl_clarity#run=old", view);
+    expect(url.startsWith("http://h:6006/data/plugin_entry.html?name=rl_clarity#run=")).toBe(true);
+    expect(parseHash(url.slice(url.indexOf("#")))).toEqual(view);
   });
 });

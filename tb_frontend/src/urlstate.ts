@@ -11,20 +11,27 @@ export interface ViewState {
 
 const PREFIX = "p.rl_clarity.";
 
-function parse(pairs: [string, string][]): Partial<ViewState> {
+const NUMBERS = new Set(["step", "traj", "frame", "step_b", "traj_b", "frame_b"]);
+const KNOWN = new Set([...NUMBERS, "run", "layer", "rows", "abs", "overlay", "residual", "run_b"]);
+
+function parse(pairs: [string, string][], invalid: string[] = []): Partial<ViewState> {
   const s: Partial<ViewState> = {};
   for (const [k, v] of pairs) {
+    if (NUMBERS.has(k) && !/^\d+$/.test(v)) {
+      invalid.push(`${k} "${v}" is not a number: left out`);
+      continue;
+    }
     if (k === "run") s.run = v;
-    else if (k === "step" && /^\d+$/.test(v)) s.step = Number(v);
+    else if (k === "step") s.step = Number(v);
     else if (k === "layer") s.layer = v;
-    else if (k === "traj" && /^\d+$/.test(v)) s.traj = Number(v) - 1;
-    else if (k === "frame" && /^\d+$/.test(v)) s.frame = Number(v) - 1;
+    else if (k === "traj") s.traj = Number(v) - 1;
+    else if (k === "frame") s.frame = Number(v) - 1;
     else if (k === "rows") s.rows = v.split(",").filter(Boolean);
     else if (k === "abs" || k === "overlay" || k === "residual") s[k] = v === "1";
     else if (k === "run_b") s.run_b = v;
-    else if (k === "step_b" && /^\d+$/.test(v)) s.step_b = Number(v);
-    else if (k === "traj_b" && /^\d+$/.test(v)) s.traj_b = Number(v) - 1;
-    else if (k === "frame_b" && /^\d+$/.test(v)) s.frame_b = Number(v) - 1;
+    else if (k === "step_b") s.step_b = Number(v);
+    else if (k === "traj_b") s.traj_b = Number(v) - 1;
+    else if (k === "frame_b") s.frame_b = Number(v) - 1;
   }
   return s;
 }
@@ -37,19 +44,45 @@ function hostHash(): string {
   }
 }
 
-/** The view of a hash: the iframe's own ("#run=..&frame=..") or, when that has none, the
- * TensorBoard host page's ("#rl_clarity&p.rl_clarity.run=.."). Values that do not parse (a
- * frame that is not a number) are left out. */
-export function parseHash(own: string, host = ""): Partial<ViewState> {
+/** A link: the view it asks for, and what of it could not be read (one sentence each). */
+export interface Link { view: Partial<ViewState>; invalid: string[] }
+
+function pairsOf(own: string, host: string): [string, string][] {
   const mine = new URLSearchParams(own.replace(/^#/, ""));
-  if ([...mine.keys()].length) return parse([...mine.entries()]);
+  if ([...mine.keys()].some((k) => KNOWN.has(k))) return [...mine.entries()];
   const theirs = new URLSearchParams(host.replace(/^#/, "").replace(/^[^&=]*&?/, ""));
-  return parse([...theirs.entries()].filter(([k]) => k.startsWith(PREFIX))
-    .map(([k, v]) => [k.slice(PREFIX.length), v]));
+  return [...theirs.entries()].filter(([k]) => k.startsWith(PREFIX))
+    .map(([k, v]) => [k.slice(PREFIX.length), v]);
 }
 
-export function readState(): Partial<ViewState> {
-  return parseHash(location.hash, hostHash());
+/** The link of a hash: the iframe's own ("#run=..&frame=..") or, when that has none, the
+ * TensorBoard host page's ("#rl_clarity&p.rl_clarity.run=.."). Values that do not parse (a
+ * frame that is not a number) are left out and listed in `invalid`. */
+export function parseLink(own: string, host = ""): Link {
+  const invalid: string[] = [];
+  return { view: parse(pairsOf(own, host), invalid), invalid };
+}
+
+/** The view of a hash (see parseLink). */
+export function parseHash(own: string, host = ""): Partial<ViewState> {
+  return parseLink(own, host).view;
+}
+
+/** The link in the host page's hash (TensorBoard's "#rl_clarity&p.rl_clarity.KEY=VALUE"), or
+ * null when it holds none of ours (another tab, or the tab without a view). */
+export function hostLink(host: string): Link | null {
+  const link = parseLink("", host);
+  return Object.keys(link.view).length || link.invalid.length ? link : null;
+}
+
+/** The page's URL with the view in its hash: absolute, so that a page whose base URL is not
+ * its own (TensorBoard's plugin frame has <base href="plugin/NAME/">) keeps its address. */
+export function ownUrl(href: string, s: ViewState): string {
+  return href.split("#")[0] + "#" + encodeState(s);
+}
+
+export function readLink(): Link {
+  return parseLink(location.hash, hostHash());
 }
 
 /** The iframe's own hash of a view (without "#"). */
@@ -90,6 +123,19 @@ export function disableHostSync(): void {
 
 let timer: ReturnType<typeof setTimeout> | null = null;
 let pending: ViewState | null = null;
+let lastHost = "";
+
+/** The host page's hash as this page last wrote it (a hashchange to it is our own echo). */
+export function lastHostHash(): string {
+  return lastHost;
+}
+
+/** Drop a write not yet done (a new link is being followed: the old view must not overwrite it). */
+export function cancelWrite(): void {
+  if (timer) clearTimeout(timer);
+  timer = null;
+  pending = null;
+}
 
 /** Write the view to the URLs, at most every 300 ms (replaceState: no history entries). */
 export function writeState(s: ViewState): void {
@@ -97,14 +143,17 @@ export function writeState(s: ViewState): void {
   if (timer) return;
   timer = setTimeout(() => {
     timer = null;
-    const st = pending!;
+    const st = pending;
+    pending = null;
+    if (!st) return;
     try {
-      history.replaceState(null, "", "#" + encodeState(st));
+      history.replaceState(history.state, "", ownUrl(location.href, st));
     } catch { /* a sandboxed page may not change its URL */ }
     try {
       if (hostSync && window.parent !== window) {
-        window.parent.history.replaceState(window.parent.history.state, "",
-                                           hostHashOf(window.parent.location.hash, st));
+        const next = hostHashOf(window.parent.location.hash, st);
+        lastHost = next;
+        window.parent.history.replaceState(window.parent.history.state, "", next);
       }
     } catch { /* the host is not ours to change */ }
   }, 300);

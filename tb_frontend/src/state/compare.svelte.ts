@@ -5,6 +5,7 @@
 // /match route; B's matched features take A's colours, unmatched ones are marked).
 import { untrack } from "svelte";
 import type { DataSource, Manifest, Match, Ref, RunInfo } from "../data";
+import { errorText } from "../notices";
 import type { ViewState } from "../urlstate";
 import { Playback } from "./playback.svelte";
 import { Viewer } from "./viewer.svelte";
@@ -67,7 +68,7 @@ export class Compare {
     try {
       this.runs = (await this.source.runs(false)).runs;
     } catch (e) {
-      this.error = String(e);
+      this.error = `could not load the list of runs: ${errorText(e)}`;
       return problems;
     }
     if (!this.runs.length) return problems;
@@ -167,9 +168,15 @@ export class Compare {
         this.source.match(...key)
           .then((m) => {
             if (a === this.a && b === this.b &&
-                [a.run, a.step, b.run, b.step, a.layer].every((x, i) => x === key[i])) this.match = m;
+                [a.run, a.step, b.run, b.step, a.layer].every((x, i) => x === key[i])) {
+              this.match = m;
+              this.error = "";
+            }
           })
-          .catch((e) => (this.error = String(e)));
+          .catch((e) => {
+            this.error = `could not load the feature matching of layer ${key[4]} between ` +
+              `${key[0]} step ${key[1]} and ${key[2]} step ${key[3]}: ${errorText(e)}`;
+          });
       });
       $effect(() => {
         const m = this.match;

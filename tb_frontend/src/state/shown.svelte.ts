@@ -57,20 +57,28 @@ export class Shown {
   /** Load what is shown as it changes, until the returned function is called. */
   start(): () => void {
     const v = this.v, source = v.source;
-    const failed = (e: unknown) => (v.error = String(e));
     return $effect.root(() => {
       // the trajectory's series and frames
       $effect(() => {
         if (!v.manifest) return;
         const [r, s, t] = [v.run, v.step, v.traj];
-        Promise.all([source.series(r, s, t), source.image("frames", r, s, { traj: t })])
-          .then(([ser, img]) => {
-            if (r === v.run && s === v.step && t === v.traj) {
-              this.series = ser;
-              this.sprite = img;
-            }
-          })
-          .catch(failed);
+        const now = () => r === v.run && s === v.step && t === v.traj;
+        source.series(r, s, t).then((ser) => {
+          if (!now()) return;
+          this.series = ser;
+          v.loaded("series", r, s);
+        }, (e) => {
+          if (now()) this.series = null;
+          v.fail("series", r, s, e);
+        });
+        source.image("frames", r, s, { traj: t }).then((img) => {
+          if (!now()) return;
+          this.sprite = img;
+          v.loaded("frames", r, s);
+        }, (e) => {
+          if (now()) this.sprite = null; // not the previous trajectory's frames
+          v.fail("frames", r, s, e);
+        });
       });
 
       // one unit per row; those no longer shown are let go
@@ -85,11 +93,13 @@ export class Shown {
           for (const key of keys) {
             const k = this.unitKey(key);
             if (this.units[k]) continue;
+            const part = `attribution (layer ${l}, output ${key})`;
             Promise.all([source.unit(r, s, l, t, key), source.attribution(r, s, l, t, key)])
               .then(([unit, q]) => {
                 if (this.unitKey(key) === k) this.units = { ...this.units, [k]: { unit, q } };
+                v.loaded(part, r, s);
               })
-              .catch(failed);
+              .catch((e) => v.fail(part, r, s, e));
           }
         });
       });
@@ -99,8 +109,11 @@ export class Shown {
         if (!v.useFull) return;
         const [r, s, t, f, k, T] = [v.run, v.step, v.traj, v.frame, this.fullKey, v.T];
         source.fullFrame(r, s, { traj: t, frame: f })
-          .then((img) => { if (this.fullKey === k) this.full = { key: k, img }; })
-          .catch(failed);
+          .then((img) => {
+            if (this.fullKey === k) this.full = { key: k, img };
+            v.loaded("full-resolution frames", r, s);
+          })
+          .catch((e) => v.fail("full-resolution frames", r, s, e));
         for (let d = 1; d <= 3; d++)
           if (f + d < T) source.fullFrame(r, s, { traj: t, frame: f + d }).catch(() => {});
       });

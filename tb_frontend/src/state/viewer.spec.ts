@@ -92,6 +92,34 @@ describe("load (another checkpoint)", () => {
 });
 
 describe("loading what is shown", () => {
+  test("a part that cannot be loaded is noticed (part, analysis, reason) until a good analysis", async () => {
+    const source = new FakeSource();
+    source.broken.add("frames agentA@1000");
+    const v = await viewer(source);
+    await v.apply({ run: "agentA", step: 1000 });
+    await settle();
+    expect(v.notices).toEqual(["could not load frames of agentA step 1000: agentA step 1000: frames is missing"]);
+    expect(v.data.sprite).toBeNull();
+    await v.apply({ run: "agentA", step: 2000 });
+    await settle();
+    expect(v.notices).toEqual([]);
+    expect(v.data.sprite?.src).toBe("frames:agentA@2000");
+    // a late failure of an analysis no longer shown is not noticed; a part that loads clears its own
+    v.fail("frames", "agentA", 1000, new Error("late"));
+    expect(v.notices).toEqual([]);
+    v.fail("thumbnails of layer 2b", "agentA", 2000, new Error("x"));
+    expect(v.notices).toEqual(["could not load thumbnails of layer 2b of agentA step 2000: x"]);
+    v.loaded("thumbnails of layer 2b", "agentA", 2000);
+    expect(v.notices).toEqual([]);
+  });
+
+  test("a manifest that cannot be loaded names the analysis", async () => {
+    const v = await viewer();
+    await v.apply({ run: "agentA", step: 1000 });
+    await v.load("agentA", 3000);
+    expect(v.error).toBe("could not load the analysis (manifest) of agentA step 3000: manifest: 404 no analysis of agentA at 3000");
+  });
+
   test("the trajectory's series and frames, one unit per row", async () => {
     const source = new FakeSource();
     const v = await viewer(source);
@@ -167,7 +195,8 @@ describe("the table and the popup", () => {
     expect(v.expandIdx).toBe(1);
     v.zoom(-5);
     expect(v.expandIdx).toBe(0);
-    v.closeFeature();
+    expect(v.closeFeature()).toBe(true); // Escape: it was open
+    expect(v.closeFeature()).toBe(false);
     v.openFeature(4);
     expect(v.feature).toBeNull();
     v.setLayer("input");

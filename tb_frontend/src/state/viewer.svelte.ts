@@ -4,6 +4,7 @@
 // Components render a Viewer and call its methods; nothing here touches the DOM, so that the
 // specs run it on a fake DataSource.
 import type { DataSource, Manifest, Problem, RunInfo } from "../data";
+import { errorText, partNotice } from "../notices";
 import { actionLabel, hexToUnit, type ChannelMode } from "../render";
 import type { ViewState } from "../urlstate";
 import { Playback } from "./playback.svelte";
@@ -41,6 +42,10 @@ export class Viewer {
   expandIdx = $state(0);
   subdivIdx = $state(0);
   error = $state("");
+  /** the parts of the shown analysis that could not be loaded: part -> notice (partNotice);
+   * emptied when another analysis is shown, a part's own dropped when it loads after all */
+  failures: Record<string, string> = $state.raw({});
+  readonly notices: string[] = $derived(Object.values(this.failures));
   /** the data loaded for what is shown (series, frames, attribution units) */
   readonly data: Shown = new Shown(this);
   /** the compare view's colours of the features (matched to the other pane) and the
@@ -84,10 +89,10 @@ export class Viewer {
       const list = await this.source.runs(refresh);
       this.runs = list.runs;
       this.problems = list.problems;
-      if (!list.runs.length) this.error = list.problems.length ? "" : NO_ANALYSIS;
+      this.error = list.runs.length || list.problems.length ? "" : NO_ANALYSIS;
       return true;
     } catch (e) {
-      this.error = String(e);
+      this.error = `could not load the list of runs: ${errorText(e)}`;
       return false;
     }
   }
@@ -101,10 +106,11 @@ export class Viewer {
     try {
       m = await this.source.manifest(run, step);
     } catch (e) {
-      if (seq === this.seq) this.error = String(e);
+      if (seq === this.seq) this.error = partNotice("the analysis (manifest)", run, step, e);
       return false;
     }
     if (seq !== this.seq) return false;
+    this.failures = {};
     this.run = run;
     this.step = step;
     this.manifest = m;
@@ -202,6 +208,21 @@ export class Viewer {
     this.playback.seek(frame);
   }
 
+  /** A part of analysis (run, step) could not be loaded: noticed while that analysis is shown.
+   * part: what it is, in words ("frames", "thumbnails of layer 2b"). */
+  fail(part: string, run: string, step: number, e: unknown): void {
+    if (run !== this.run || step !== this.step) return; // no longer shown
+    const text = partNotice(part, run, step, e);
+    if (this.failures[part] !== text) this.failures = { ...this.failures, [part]: text };
+  }
+
+  /** A part of (run, step) loaded: its notice, if any, goes. */
+  loaded(part: string, run: string, step: number): void {
+    if (run !== this.run || step !== this.step || !(part in this.failures)) return;
+    const { [part]: _, ...rest } = this.failures;
+    this.failures = rest;
+  }
+
   // -- the attribution table --------------------------------------------------------------------
 
   addRow(): void {
@@ -223,8 +244,11 @@ export class Viewer {
     if (k >= 0 && k < this.K && !this.isInput) this.feature = k;
   }
 
-  closeFeature(): void {
+  /** Close the feature popup; false when none was open. */
+  closeFeature(): boolean {
+    const open = this.feature !== null;
     this.feature = null;
+    return open;
   }
 
   /** The zoom slider moved by a wheel notch (sign of deltaY), within its range. */

@@ -1,6 +1,7 @@
 // A DataSource over made-up analyses, for the state classes' specs: runs agentA (steps 1000 and
 // 2000, probe set "p1") and agentC (step 1000, probe set "p2"); layers 2b (4 features) and 4a
 // (3 features) and the input; outputs v, logit0..2 and group0. It records the requests.
+import { LoadError } from "../notices";
 import type { DataSource, FeatureGrid, Manifest, Match, RunList, Series, Unit } from "../data";
 
 export const RUNS: RunList = {
@@ -36,6 +37,8 @@ export class FakeSource implements DataSource {
   requests: string[] = [];
   /** per "run@step": how long the manifest takes (ms) */
   delays: Record<string, number> = {};
+  /** "KIND run@step" of the pictures that fail (a 404 with a one-line message) */
+  broken = new Set<string>();
 
   async runs(): Promise<RunList> {
     this.requests.push("runs");
@@ -66,6 +69,8 @@ export class FakeSource implements DataSource {
     return later({ rows: 1, cols: 1, indices: [0] });
   }
   image(kind: string, run: string, step: number): Promise<HTMLImageElement> {
+    if (this.broken.has(`${kind} ${run}@${step}`))
+      return Promise.reject(new LoadError(kind, 404, `${run} step ${step}: ${kind} is missing`));
     return later({ src: `${kind}:${run}@${step}` } as unknown as HTMLImageElement);
   }
   match(run: string, step: number, runB: string, stepB: number, layer: string): Promise<Match> {
