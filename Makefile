@@ -24,8 +24,8 @@ $(DEMO_STAMP): pyproject.toml | $(VENV)/bin/python
 	touch $@
 
 # everything: the test set-up includes the demo's
-$(STAMP): pyproject.toml | $(VENV)/bin/python
-	$(BIN)/python -m pip install -q -e ".[$(TEST_EXTRAS)]" $(TORCH_PIN)
+$(STAMP): pyproject.toml tests/constraints.txt | $(VENV)/bin/python
+	$(BIN)/python -m pip install -q -e ".[$(TEST_EXTRAS)]" $(TORCH_PIN) -c tests/constraints.txt
 	touch $@ $(DEMO_STAMP)
 
 install: $(STAMP)
