@@ -161,10 +161,9 @@ def build_builtin(architecture: str, observation_shape, num_actions: int,
     return net, spec
 
 
-def load_keras_weights(net: BuiltinNet, weights: dict[str, np.ndarray]) -> None:
-    """Assign Keras-named weights (``1a/kernel``, ``dense/bias``, ``b1_res1/conv0/kernel``) to
-    the torch port; every weight must be used exactly once with its shape."""
-    targets = {}
+def _keras_named_modules(net: BuiltinNet):
+    """``(Keras layer name, module)`` of every convolution and dense layer of a torch port
+    (``trunk.2b.0`` -> ``2b``, ``trunk.b1_res1.conv0`` -> ``b1_res1/conv0``, ``dense``)."""
     for path, module in net.named_modules():
         if isinstance(module, (nn.Conv2d, nn.Linear)):
             parts = path.split(".")
@@ -173,7 +172,13 @@ def load_keras_weights(net: BuiltinNet, weights: dict[str, np.ndarray]) -> None:
                                    else "/" + parts[2])
             else:
                 name = parts[0]
-            targets[name] = module
+            yield name, module
+
+
+def load_keras_weights(net: BuiltinNet, weights: dict[str, np.ndarray]) -> None:
+    """Assign Keras-named weights (``1a/kernel``, ``dense/bias``, ``b1_res1/conv0/kernel``) to
+    the torch port; every weight must be used exactly once with its shape."""
+    targets = dict(_keras_named_modules(net))
     used, problems = set(), []
     for name, module in targets.items():
         for kind, param in (("kernel", module.weight), ("bias", module.bias)):
@@ -200,18 +205,11 @@ def keras_weights_from_torch(net: BuiltinNet) -> dict[str, np.ndarray]:
     """The inverse of :func:`load_keras_weights`: the Keras-named weights (``1a/kernel``,
     ``b1_res1/conv0/bias``) of a torch port, float32, in Keras layouts."""
     out = {}
-    for path, module in net.named_modules():
-        if isinstance(module, (nn.Conv2d, nn.Linear)):
-            parts = path.split(".")
-            if parts[0] == "trunk":
-                name = parts[1] + ("" if len(parts) == 2 or parts[2] == "0"
-                                   else "/" + parts[2])
-            else:
-                name = parts[0]
-            kernel = module.weight.detach().cpu().numpy().astype(np.float32)
-            kernel = kernel.transpose(2, 3, 1, 0) if kernel.ndim == 4 else kernel.T
-            out[f"{name}/kernel"] = np.ascontiguousarray(kernel)
-            out[f"{name}/bias"] = module.bias.detach().cpu().numpy().astype(np.float32)
+    for name, module in _keras_named_modules(net):
+        kernel = module.weight.detach().cpu().numpy().astype(np.float32)
+        kernel = kernel.transpose(2, 3, 1, 0) if kernel.ndim == 4 else kernel.T
+        out[f"{name}/kernel"] = np.ascontiguousarray(kernel)
+        out[f"{name}/bias"] = module.bias.detach().cpu().numpy().astype(np.float32)
     return out
 
 

@@ -621,17 +621,22 @@ class TorchNetwork:
     def _module(self, path: str) -> nn.Module:
         return self.model.get_submodule(path)
 
-    @torch.no_grad()
-    def consumer_input(self, site: EditSite, obs: np.ndarray) -> np.ndarray:
-        """The consumer's input for uint8 observations, float32: channel-last ``(B, h, w, C)``
-        for a convolution, ``(B, S*C)`` (flattened as ``site.flatten``) for a linear module."""
+    def _capture(self, path: str, obs: np.ndarray, which: str) -> np.ndarray:
+        """The input (``which="input"``) or output of module ``path`` for uint8 observations,
+        float32 channel-last (the forward pass stops there)."""
         store = {}
 
-        def hook(_m, inp):
+        def pre_hook(_m, inp):
             store["x"] = inp[0]
             raise _Stop
 
-        handle = self._module(site.consumer).register_forward_pre_hook(hook)
+        def post_hook(_m, _i, out):
+            store["x"] = out
+            raise _Stop
+
+        module = self._module(path)
+        handle = (module.register_forward_pre_hook(pre_hook) if which == "input" else
+                  module.register_forward_hook(post_hook))
         try:
             self._outputs(self._x01(obs))
         except _Stop:
@@ -639,6 +644,12 @@ class TorchNetwork:
         finally:
             handle.remove()
         return _to_last(store["x"]).float().cpu().numpy()
+
+    @torch.no_grad()
+    def consumer_input(self, site: EditSite, obs: np.ndarray) -> np.ndarray:
+        """The consumer's input for uint8 observations, float32: channel-last ``(B, h, w, C)``
+        for a convolution, ``(B, S*C)`` (flattened as ``site.flatten``) for a linear module."""
+        return self._capture(site.consumer, obs, "input")
 
     @torch.no_grad()
     def apply_consumer(self, site: EditSite, x: np.ndarray) -> np.ndarray:
@@ -650,20 +661,7 @@ class TorchNetwork:
     @torch.no_grad()
     def consumer_output(self, site: EditSite, obs: np.ndarray) -> np.ndarray:
         """The consumer module's output for uint8 observations (float32, channel-last)."""
-        store = {}
-
-        def hook(_m, _i, out):
-            store["y"] = out
-            raise _Stop
-
-        handle = self._module(site.consumer).register_forward_hook(hook)
-        try:
-            self._outputs(self._x01(obs))
-        except _Stop:
-            pass
-        finally:
-            handle.remove()
-        return _to_last(store["y"]).float().cpu().numpy()
+        return self._capture(site.consumer, obs, "output")
 
     @torch.no_grad()
     def outputs_from_consumer_input(self, site: EditSite, obs: np.ndarray,
