@@ -127,7 +127,8 @@ def test_training_with_the_hook_logs_every_checkpoint(server, tmp_path):
     page = open(view, encoding="utf-8").read()
     assert '"format":3' in page and '"compare":{"a":' in page
     if shutil.which("chromium"):
-        render_in_chromium(local, side, view, server.url)
+        render_in_chromium(local, side, view, server.url,
+                           f"{rid}/artifacts/rl_clarity/rl_clarity_step_128.html")
 
 
 def coloured_pixels(frame, testid):
@@ -185,10 +186,35 @@ def images_fit_their_mlflow_cards(page, url):
         assert vleft - 1 <= left and right <= vright + 1, b
 
 
-def render_in_chromium(artifact, side_by_side, compare_view, mlflow_url):
+def export_fits_mlflows_artifact_viewer(page, url, artifact):
+    """MLflow's own artifact viewer (a ``sandbox="allow-scripts"`` iframe about 500 px wide at
+    1280x800): the export renders in it with no horizontal scroll, and every legend item and the
+    attribution's last column lie inside the viewer once scrolled to."""
+    page.goto(f"{url}/#/experiments/0/runs/{artifact}")
+    viewer = page.locator('iframe[sandbox="allow-scripts"]')
+    frame = page.frame_locator('iframe[sandbox="allow-scripts"]')
+    frame.locator("body[data-first-frame-ms]").wait_for(timeout=60000)
+    width, client = frame.locator("body").evaluate(
+        "() => [document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]")
+    assert width <= client, f"horizontal scroll in MLflow's viewer: {width} px in {client} px"
+    items = frame.locator('[data-testid^="legend-"]:not([data-testid^="legend-disc-"])')
+    cells = frame.locator('[data-testid^="attr-canvas-0-"]')
+    assert items.count() >= 3 and cells.count() >= 1
+    for what, loc in [*((f"legend item {i}", items.nth(i)) for i in range(items.count())),
+                      ("the attribution's last column", cells.nth(cells.count() - 1))]:
+        loc.scroll_into_view_if_needed()
+        box, view = loc.bounding_box(), viewer.bounding_box()
+        assert view["x"] - 0.5 <= box["x"] and \
+            box["x"] + box["width"] <= view["x"] + view["width"] + 0.5, (what, box, view)
+        assert view["y"] - 0.5 <= box["y"] and \
+            box["y"] + box["height"] <= view["y"] + view["height"] + 0.5, (what, box, view)
+
+
+def render_in_chromium(artifact, side_by_side, compare_view, mlflow_url, logged):
     """The downloaded artifact renders from file:// (attribution drawn, step 128 shown), the
     side-by-side page shows both checkpoints, and so does the compare view (one timeline: the
-    hook analysed both on one probe set); in MLflow's UI the logged images fit their cards."""
+    hook analysed both on one probe set); in MLflow's UI the logged images fit their cards and
+    the logged export (``logged``: RUN_ID/artifacts/PATH) fits the artifact viewer."""
     import pathlib
 
     from playwright.sync_api import sync_playwright
@@ -222,6 +248,8 @@ def render_in_chromium(artifact, side_by_side, compare_view, mlflow_url):
             assert label.inner_text().endswith(f"step {step}")
         assert problems == []
         images_fit_their_mlflow_cards(page, mlflow_url)
+        laptop = browser.new_page(viewport={"width": 1280, "height": 800})
+        export_fits_mlflows_artifact_viewer(laptop, mlflow_url, logged)
         browser.close()
 
 
