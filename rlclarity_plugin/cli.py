@@ -66,9 +66,12 @@ def _cmd_train(args) -> int:
     config = _train_config(args)
     if args.analyze_every < 0:
         raise ConfigError(f"--analyze-every: must be >= 0, got {args.analyze_every}")
+    analysis = None
     if args.analyze_every > 0:  # checked before training, not at the first checkpoint
+        from mlflow_hooks.hook import analyze_config
+
         try:
-            analyze_config_from_argv(args.analyze_option)
+            analysis = analyze_config(analyze_args=args.analyze_option)
         except ValueError as e:
             raise ConfigError(f"--analyze-option: {e}") from e
     from .store import files
@@ -86,7 +89,7 @@ def _cmd_train(args) -> int:
     if args.analyze_every > 0:
         from mlflow_hooks import CheckpointAnalyzer
 
-        hook = CheckpointAnalyzer(args.logdir, run="analysis", analyze_args=args.analyze_option,
+        hook = CheckpointAnalyzer(args.logdir, run="analysis", config=analysis,
                                   mlflow_run_id=os.environ.get("MLFLOW_RUN_ID"))
         seen = [0]
 
