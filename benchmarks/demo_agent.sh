@@ -30,8 +30,11 @@ report = json.load(open(f"{dest}/EVALUATION.json"))
 meta = json.load(open(f"{dest}/metadata.json"))
 first = report["env_kwargs"]["start_level"]
 last_level = first + report["env_kwargs"]["num_levels"] - 1
+def failures(r):
+    return ", ".join(f"{n} {cause}" for cause, n in r.get("failures", {}).items()) or "-"
 rows = "\n".join(f"| {r['policy']} | {r['episodes']} | {r['mean_return']:.2f} | "
-                 f"{r['stderr']:.2f} | {r['mean_length']:.0f} |" for r in report["results"])
+                 f"{r['stderr']:.2f} | {100 * r['success_rate']:.1f} % | {failures(r)} | "
+                 f"{r['mean_length']:.0f} |" for r in report["results"])
 open(f"{dest}/EVALUATION.md", "w").write(f"""# demo:coinrun
 
 A `clear` agent trained with `rl-clarity train` on CoinRun (`distribution_mode=easy`, levels
@@ -40,10 +43,12 @@ Its training curve (TensorBoard scalars) is in `train/`; `trainer_state.npz` let
 `rl-clarity train --resume` continue it.
 
 Held-out evaluation on levels {first:,} to {last_level:,} with sampled actions: the agent and a
-uniformly random policy on the same level sequence (same environment seed), in one run:
+uniformly random policy on the same levels (same environment seed, exactly N episodes: episode
+`k` of env `i` for `k * envs + i < N`), in one run; failed: died (the episode ended before the
+level was completed) or timed out (procgen's 1000-step limit):
 
-| policy | episodes | mean return | standard error | mean length |
-|---|---|---|---|---|
+| policy | episodes | mean return | standard error | levels completed | failed | mean length |
+|---|---|---|---|---|---|---|
 {rows}
 
 Made and measured with `bash benchmarks/demo_agent.sh TRAIN_DIR` (the training command is at the

@@ -131,7 +131,7 @@ def _add_evaluate(sub):
 
 def _cmd_evaluate(args) -> int:
     from .configs import EvaluationConfig
-    from .evaluation import evaluate
+    from .evaluation import estimate, evaluate
 
     config = config_from_args(EvaluationConfig, args)
     agent = _load_agent(args.checkpoint, config.agent)
@@ -148,8 +148,63 @@ def _cmd_evaluate(args) -> int:
     else:
         print(f"{meta.env_kind}:{meta.env_name} {env}")
         for r in results:
+            rate = r.success_rate
+            success = "" if rate is None else (
+                f", levels completed {100 * rate:.1f}% +- "
+                f"{100 * estimate(r.successes()).stderr:.1f}")
             print(f"{r.policy:>7}: mean return {r.mean:.3f} +- {r.stderr:.3f} (standard error) "
-                  f"over {len(r.returns)} episodes, mean length {np.mean(r.lengths):.0f}")
+                  f"over {len(r.returns)} episodes, mean length {np.mean(r.lengths):.0f}"
+                  + success)
+    return 0
+
+
+def _add_edit(sub):
+    from .configs import EditConfig
+
+    p = sub.add_parser(
+        "edit", help="blind an agent to NMF features of an analysed layer; evaluate the edit",
+        description="Project NMF features of an analysed layer out of CHECKPOINT (Hilton et al. "
+                    "2020: each slice of the next linear layer's kernel left-multiplied by "
+                    "P = I - V V+), check on the analysis' probe set that the edited next layer "
+                    "equals the original one on projected activations, and write the edited "
+                    "checkpoint in its native format beside CHECKPOINT "
+                    "(CHECKPOINT.edit-LAYER-fI). With --evaluate N, play N levels with the "
+                    "original and each edited agent on the same levels with the same action "
+                    "noise, print success, failures by cause and return with the paired "
+                    "difference and its standard error, and record the results in the "
+                    "analysis (the RL Clarity tab shows them beside each feature).")
+    p.add_argument("checkpoint", help="the analysed " + CHECKPOINT_HELP)
+    p.add_argument("--logdir", required=True, help="TensorBoard logdir holding the analysis")
+    p.add_argument("--run", required=True, help="run of the analysis")
+    p.add_argument("--step", type=int, default=None,
+                   help="step of the analysis (default: the run's latest)")
+    p.add_argument("-o", "--output", default=None,
+                   help="edited checkpoint to write (several edits: a folder for them; "
+                        "default: beside CHECKPOINT)")
+    p.add_argument("--analyze", action="store_true",
+                   help="with --evaluate: analyse each edited agent on the same probe set "
+                        "(run RUN.edit-LAYER-fI) with bookmarks where it parts from the "
+                        "original and at the levels it fails and the original completes, for "
+                        "the compare view")
+    add_config_file_argument(p, "an edit (EditConfig)")
+    add_config_arguments(p, EditConfig)
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--no-progress", action="store_true", help="no progress bars")
+    p.set_defaults(func=_cmd_edit)
+
+
+def _cmd_edit(args) -> int:
+    from .configs import EditConfig
+    from .edits import edit_and_evaluate, format_report
+
+    config = config_from_args(EditConfig, args, load_config_file(args.config))
+    report = edit_and_evaluate(args.checkpoint, args.logdir, args.run, args.step, config,
+                               output=args.output, analyze=args.analyze,
+                               progress=not args.no_progress and not args.json)
+    if args.json:
+        print(json.dumps(report.to_json(), indent=2))
+    else:
+        print(format_report(report))
     return 0
 
 
@@ -283,6 +338,65 @@ def _cmd_analyze(args) -> int:
                      f"{full['encode_seconds']:.1f}s for their encoding"
                      if full.get("probe_seconds") else
                      "taken from the probe set given"))
+    return 0
+
+
+def _add_edit_analyze(sub):
+    p = sub.add_parser(
+        "edit-analyze", help="analyse an edited agent beside the original, for the compare view",
+        description="Analyse EDITED (an edited checkpoint, as 'rl-clarity edit' writes it) on the "
+                    "probe set and with the options of the analysis of ORIGINAL at RUN / STEP, "
+                    "into run EDITED_RUN at the same step, with bookmarks at the first frame of "
+                    "each trajectory where the two agents' greedy actions differ. With "
+                    "--failing-levels (procgen level seeds where the edited agent fails and the "
+                    "original completes, from 'rl-clarity edit --evaluate'), the edited agent "
+                    "plays up to 4 of them until it fails, and both agents are analysed on those "
+                    "frames (runs EDITED_RUN.failures/original and EDITED_RUN.failures/edited, "
+                    "bookmarks at the failures). Open the compare view on RUN and EDITED_RUN.")
+    p.add_argument("original", metavar="ORIGINAL", help="the analysed " + CHECKPOINT_HELP)
+    p.add_argument("edited", metavar="EDITED", help="the edited checkpoint")
+    p.add_argument("--logdir", required=True, help="TensorBoard logdir holding the analysis")
+    p.add_argument("--run", required=True, help="run of the original's analysis")
+    p.add_argument("--step", type=int, required=True, help="step of the original's analysis")
+    p.add_argument("--edited-run", default=None,
+                   help="run of the edited agent's analysis (default: RUN.edit-LAYER-fFEATURES)")
+    p.add_argument("--failing-levels", default=None, metavar="L1,L2,...",
+                   help="procgen level seeds the edited agent fails (comma-separated)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bars")
+    p.set_defaults(func=_cmd_edit_analyze)
+
+
+def _cmd_edit_analyze(args) -> int:
+    from .analysis.job import main_guarded, world_comm
+    from .edit_analysis import analyze_edit
+
+    levels = None
+    if args.failing_levels is not None:
+        try:
+            levels = [int(x) for x in args.failing_levels.split(",") if x.strip()]
+        except ValueError:
+            raise ConfigError(f"--failing-levels: expected integers separated by commas, got "
+                              f"{args.failing_levels!r}") from None
+    comm = world_comm()
+    out = main_guarded(lambda: analyze_edit(
+        args.original, args.edited, args.logdir, args.run, args.step,
+        edited_run=args.edited_run, failing_levels=levels, progress=not args.no_progress,
+        comm=comm), comm)
+    if comm.rank != 0:
+        return 0
+    print(f"analysed the edited agent into run {out['run']!r} at step {out['step']} (probe set "
+          f"{out['probe_set']}); actions first differ at (trajectory, frame) "
+          f"{[tuple(x) for x in out['diverge']] or 'nowhere'}")
+    failures = out["failures"]
+    if out["failure_run"]:
+        failed = [e["level"] for e in failures["levels"] if e["frame"] is not None]
+        print(f"failures: levels {failed} in runs {out['failure_original_run']!r} / "
+              f"{out['failure_run']!r}, failed at (trajectory, frame) "
+              f"{[tuple(x) for x in out['failed']]}")
+    elif failures.get("skipped"):
+        print(f"failures: none shown ({failures['skipped']})")
+    print(f"compare view: ?run={args.run}&run_b={out['run']} (the RL Clarity tab's compare "
+          "button)")
     return 0
 
 
@@ -498,6 +612,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
     _add_train(sub)
     _add_evaluate(sub)
+    _add_edit(sub)
+    _add_edit_analyze(sub)
     _add_probe(sub)
     _add_analyze(sub)
     _add_demo(sub)

@@ -105,7 +105,7 @@ def _add_leaf(group, path: str, f, tp) -> None:
         pass  # the help says how it is derived
     elif tp is bool:
         help_text += f" (default: {'on' if default else 'off'})"
-    elif default is not None and default != {}:
+    elif default is not None and default != {} and default != ():
         help_text += f" (default: {_shown(default, unit)})"
     kwargs = {"dest": PREFIX + path, "default": argparse.SUPPRESS, "help": help_text,
               "metavar": meta.get("metavar") or flag.lstrip("-").replace("-", "_").upper()}

@@ -25,8 +25,8 @@ import types
 import typing
 from dataclasses import MISSING, dataclass, field
 
-__all__ = ["AgentConfig", "Config", "ConfigError", "EvaluationConfig", "about", "flag_of",
-           "option"]
+__all__ = ["AgentConfig", "Config", "ConfigError", "EditConfig", "EvaluationConfig", "about",
+           "feature_set_label", "flag_of", "option"]
 
 
 class ConfigError(ValueError):
@@ -255,3 +255,91 @@ class EvaluationConfig(Config):
         if self.baseline is not None:
             self._check_choice("baseline", ("random",))
         check_env_kwargs(self)
+
+
+def feature_set_label(features) -> str:
+    """``"f3"``, ``"f1+f3"``: the label of an edit of NMF features ``features``."""
+    return "+".join(f"f{int(f)}" for f in features)
+
+
+def _feature_set(value) -> tuple[int, ...] | None:
+    """``3``, ``"3"``, ``"1,3"``, ``"f1+f3"`` or ``[1, 3]`` as sorted feature indices; None when
+    it is none of these."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        items = [value]
+    elif isinstance(value, (list, tuple)):
+        items = list(value)
+    elif isinstance(value, str):
+        items = [p.strip().removeprefix("f") for p in re.split(r"[,+]", value)]
+    else:
+        return None
+    out = []
+    for item in items:
+        if isinstance(item, str) and re.fullmatch(r"\d{1,6}", item):
+            item = int(item)
+        if isinstance(item, bool) or not isinstance(item, int) or item < 0:
+            return None
+        out.append(item)
+    if not out or len(set(out)) != len(out):
+        return None
+    return tuple(sorted(out))
+
+
+@dataclass(frozen=True)
+class EditConfig(Config):
+    """What ``rl-clarity edit`` does: which NMF features of which layer to project out of the
+    agent (one edit per ``features`` value), and how to evaluate the edited agents against the
+    original (paired levels, controls)."""
+
+    agent: AgentConfig = field(
+        default_factory=AgentConfig, metadata=about(help="how to load the checkpoint"))
+    layer: str | None = option(None, help="the analysed layer whose NMF features are edited "
+                                          "(e.g. 2b)")
+    features: tuple[str, ...] = option(
+        (), metavar="F[,F...]",
+        help="features to project out, one edit per value: '3' edits feature 3, '1,3' "
+             "features 1 and 3 together (e.g. --features 3 1,3: two edits)")
+    all_features: bool = option(False, help="also edit every feature of the layer, one at a "
+                                            "time")
+    evaluate: int = option(0, metavar="N",
+                           help="play N levels with the original and each edited agent, paired "
+                                "(the same levels and action noise), and record the results in "
+                                "the analysis (0: no evaluation; 1000 gives a standard error "
+                                "of about 1 point on a success rate near 90%%)")
+    controls: bool = option(False, help="with --evaluate: also evaluate, per edit, a random "
+                                        "non-negative direction of the same norm, and every "
+                                        "other feature of the layer alone")
+    num_envs: int = option(64, help="parallel envs of the evaluation")
+    seed: int = option(0, help="evaluation seed: the levels (environment seed), the action "
+                               "noise and the random controls' directions")
+    greedy: bool = option(False, help="argmax actions instead of sampling")
+    env_kwargs: dict = field(default_factory=dict, metadata=about(
+        flag="--env-option", metavar="KEY=VALUE",
+        shortcuts=env_option_shortcuts("start_level", "num_levels"),
+        help="override an environment option of the evaluation, repeatable"))
+
+    def __post_init__(self):
+        if self.layer is not None and not (isinstance(self.layer, str) and self.layer):
+            self._fail("layer", "must be a layer name")
+        if isinstance(self.features, (str, int)):
+            self._set("features", (self.features,))
+        sets = []
+        for value in self.features:
+            parsed = _feature_set(value)
+            if parsed is None:
+                self._fail("features", "must be feature indices such as 3 or 1,3 (whole "
+                                       "numbers >= 0, each once per edit)", value)
+            if parsed not in sets:
+                sets.append(parsed)
+        self._set("features", tuple(",".join(map(str, s)) for s in sets))
+        self._check_int("evaluate", 0)
+        self._check_int("num_envs", 1)
+        self._check_int("seed", 0)
+        check_env_kwargs(self)
+
+    @property
+    def feature_sets(self) -> tuple[tuple[int, ...], ...]:
+        """The ``features`` values as sorted index tuples, in the order given."""
+        return tuple(tuple(int(f) for f in s.split(",")) for s in self.features)

@@ -75,6 +75,12 @@ def thumbnails(a: Analysis, layer: str) -> tuple[bytes, str]:
     return a.thumbnails_picture(layer), codec.PICTURE_TYPE
 
 
+def synthetic(a: Analysis, layer: str) -> tuple[bytes, str]:
+    """``/synthetic``: the synthetic feature pictures of the layer (one RGB sheet: a row per
+    objective, a column per picture; ``manifest.layers[].feature_vis``)."""
+    return a.synthetic_sheet(layer), codec.PICTURE_TYPE
+
+
 def feature(a: Analysis, layer: str, k: int, subdiv: float, expand: float) -> tuple[bytes, str]:
     """``/feature``: the dataset-example picture of feature ``k``."""
     return a.feature_picture(layer, k, subdiv, expand), codec.PICTURE_TYPE
@@ -137,7 +143,8 @@ def evolution(analyses: list[Analysis], ref: Analysis, layer: str, traj: int,
 # -- route keys -----------------------------------------------------------------------------------
 
 ROUTES = ("runs", "manifest", "series", "unit", "attribution", "frames", "scrub",
-          "observations", "thumbnails", "feature", "feature_grid", "match", "fullres")
+          "observations", "thumbnails", "synthetic", "feature", "feature_grid", "match",
+          "fullres")
 
 
 def number(x: float) -> str:

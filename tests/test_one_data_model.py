@@ -1,7 +1,8 @@
 """One data model: an exported page holds the TensorBoard plugin's responses.
 
 For every request an exported page records (every route: runs, manifest, series, unit,
-attribution, frames, scrub, observations, thumbnails, feature, feature_grid, match, fullres),
+attribution, frames, scrub, observations, thumbnails, synthetic, feature, feature_grid, match,
+fullres),
 the response decoded as the page format says (``rlclarity_plugin/export/html.py``; the
 decoders, ``tests/support/export_page.py``, are written from that description, not taken from
 the export) equals the
@@ -30,7 +31,7 @@ FRONTEND = Path(__file__).parent.parent / "tb_frontend" / "src"
 ROUTE_KEYS = FRONTEND / "route_keys.json"
 PART_EXAMPLES = FRONTEND / "part_examples.json"
 ROUTES = {"runs", "manifest", "series", "unit", "attribution", "frames", "scrub",
-          "observations", "thumbnails", "feature", "feature_grid", "fullres"}
+          "observations", "thumbnails", "synthetic", "feature", "feature_grid", "fullres"}
 HIRES_ARGS = ["--traj-envs", "2", "--traj-steps", "12", "--obs-envs", "2", "--obs-per-env",
               "8", "--obs-every", "2", "--layers", "2b", "--include-input", "--attr-policy",
               "--nmf-features", "3", "--subdiv-mults", "0.5", "1", "--expand-mults", "2",
@@ -42,12 +43,14 @@ HIRES_ARGS = ["--traj-envs", "2", "--traj-steps", "12", "--obs-envs", "2", "--ob
 @pytest.fixture(scope="module")
 def logdir(compare_logdir, tmp_path_factory):
     """The shared compare logdir (agentA at 1000 and 2000, agentC on another probe set, ...)
-    plus ``hires``: an analysis with human-scale frames (synthetic)."""
+    plus ``hires``: an analysis with human-scale frames and synthetic feature pictures (both
+    written by the synthetic store)."""
     from tests.support.synthetic import analysis_config, write_analysis
 
     root = tmp_path_factory.mktemp("onemodel") / "logs"
     shutil.copytree(compare_logdir, root)
-    write_analysis(str(root), "hires", 1000, analysis_config(*HIRES_ARGS))
+    write_analysis(str(root), "hires", 1000, analysis_config(*HIRES_ARGS), feature_vis=True,
+                   feature_vis_channels=2)
     return str(root)
 
 
@@ -138,7 +141,7 @@ def test_every_recorded_response_is_the_plugins(pages, client, name):
                 assert r.headers["Content-Type"] == page.routes[key][3]
     expected = ROUTES | ({"match"} if name.startswith("compare") else set())
     if name != "hires":
-        expected -= {"fullres"}
+        expected -= {"fullres", "synthetic"}
     assert seen == expected
     # feature pictures are left out (recomposed) wherever that is exact: here, all of them
     assert {e[0] for k, e in page.routes.items() if k.startswith("feature?")} == {"feature-alpha"}
@@ -176,6 +179,8 @@ def test_the_page_records_every_request_the_interface_can_make(pages, client, na
             if not layer["features"]:
                 continue
             want.add(key("thumbnails", layer=layer["name"]))
+            if layer.get("feature_vis"):
+                want.add(key("synthetic", layer=layer["name"]))
             for s in m["features"]["subdiv_mults"]:
                 for e in m["features"]["expand_mults"]:
                     for k in range(layer["features"]):

@@ -64,6 +64,13 @@ class AgentBackend(Protocol):
     def input_gradients(self, obs: np.ndarray, outputs) -> np.ndarray:
         """Gradients of the outputs w.r.t. the [0, 1] observation ``(O, B, H, W, C)``."""
 
+    def feature_vis(self, name: str, plan, progress=None) -> tuple[np.ndarray, np.ndarray]:
+        """Synthetic feature pictures at ``name``: run the optimisation a
+        :class:`~rlclarity_plugin.analysis.featurevis.FeatureVisPlan` describes (Fourier
+        spectrum, decorrelated colour, per-step warps, objectives, Adam) in the framework;
+        ``(pictures (B, H, W, C) float32 in [0, 1], objectives of the final pictures (B,))``.
+        ``progress(n)``: called after each step."""
+
     def get_weights(self) -> dict[str, np.ndarray]:
         """Every parameter (and buffer) by name, as numpy."""
 

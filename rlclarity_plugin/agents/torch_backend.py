@@ -37,6 +37,7 @@ from torch import nn
 
 from ..analysis.attribution import IntegratedGradientsBase, MultiPathBase, selector_matrix
 from ..analysis.config import AttributionConfig
+from ..analysis.featurevis import FOURIER_DIVISOR
 from .interface import EditSite, check_weights
 
 INPUT_LAYER = "input"
@@ -427,6 +428,37 @@ class TorchNetwork:
             parts.append(torch.stack(grads).cpu().numpy())
         return np.concatenate(parts, axis=1)
 
+    def feature_vis(self, name: str, plan, progress=None) -> tuple[np.ndarray, np.ndarray]:
+        """Optimised pictures for ``plan`` (:class:`~rlclarity_plugin.analysis.featurevis.
+        FeatureVisPlan`) at cut point ``name``, with ``torch.autograd`` (see
+        :func:`feature_visualisation`): ``(pictures (B, H, W, C) in [0, 1], objectives
+        (B,))``."""
+        cut = self._cut(name)
+        return feature_visualisation(lambda x01: self._trunk_pre(cut, x01), plan, self.device,
+                                     progress)
+
+    def _trunk_pre(self, cut: _Cut, x01: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        """``(acts, pre)`` at ``cut`` (channel-last) for [0, 1] observations: the
+        activations and the input of the ReLU that makes them, when the cut is an ``nn.ReLU``
+        or a ``Sequential`` ending in one (not in place), else ``acts`` twice."""
+        relu = cut.module
+        if isinstance(relu, nn.Sequential) and len(relu):
+            relu = relu[-1]
+        if not isinstance(relu, nn.ReLU) or relu.inplace:
+            acts = self._trunk(cut, x01)
+            return acts, acts
+        store = {}
+
+        def hook(_m, inp, _out):
+            store["pre"] = inp[0]
+
+        handle = relu.register_forward_hook(hook)
+        try:
+            acts = self._trunk(cut, x01)
+        finally:
+            handle.remove()
+        return acts, _to_last(store["pre"])
+
     def call_budget(self, memory_budget: int) -> int:
         """Bytes per IG call: the configured budget, at most :data:`CPU_CALL_BYTES` on CPU."""
         if self.device.type == "cpu":
@@ -715,6 +747,78 @@ def _tensor(array: np.ndarray, device) -> torch.Tensor:
 def _scores(outs, selector: torch.Tensor) -> torch.Tensor:
     logits, value = outs
     return torch.cat([logits, value[:, None]], 1).float() @ selector  # (B, O)
+
+
+def warp_images(images: torch.Tensor, transforms: torch.Tensor) -> torch.Tensor:
+    """Bilinear warp of ``images (B, H, W, C)`` by ``transforms (B, 2, 3)`` (pixel-index
+    coordinates, borders clamped): :func:`~rlclarity_plugin.analysis.featurevis.warp` with
+    ``grid_sample`` (``align_corners=False`` puts pixel ``x`` at ``(2x + 1) / W - 1``;
+    ``border`` clamps source coordinates to ``[0, W-1]``, as the reference does)."""
+    b, h, w, _ = images.shape
+    ys, xs = torch.meshgrid(torch.arange(h, dtype=images.dtype, device=images.device),
+                            torch.arange(w, dtype=images.dtype, device=images.device),
+                            indexing="ij")
+    grid = torch.stack([xs, ys, torch.ones_like(xs)], -1)  # (h, w, 3)
+    src = torch.einsum("bij,yxj->byxi", transforms, grid)
+    size = torch.tensor([w, h], dtype=images.dtype, device=images.device)
+    out = torch.nn.functional.grid_sample(images.permute(0, 3, 1, 2), (2 * src + 1) / size - 1,
+                                          mode="bilinear", padding_mode="border",
+                                          align_corners=False)
+    return out.permute(0, 2, 3, 1)
+
+
+def feature_visualisation(trunk, plan, device, progress=None) -> tuple[np.ndarray, np.ndarray]:
+    """Optimise the pictures of ``plan`` through ``trunk`` ([0, 1] pixels ``(B, H, W, C)`` ->
+    ``(acts, pre)``: channel-last activations and the input of the layer's final ReLU, or
+    ``acts`` again), as :mod:`rlclarity_plugin.analysis.featurevis` describes and as the Keras
+    backend's :class:`~.keras_backend.FeatureVisualisation` does: Fourier spectrum ->
+    decorrelated colour -> sigmoid -> the step's warp -> the layer -> objectives (the
+    warm-up's pre-activation gradient added with the step's ramp; plus the diversity term);
+    Adam on the spectrum. Returns ``(pictures float32 in [0, 1], objectives (B,))`` of the
+    final pictures without transforms; ``progress(n)`` after each step."""
+    h, w, _ = (int(d) for d in plan.image_shape)
+
+    def const(a):
+        return _tensor(a, device)
+
+    scale, colour_t, offset = const(plan.scale), const(plan.colour.T), const(plan.offset)
+    directions = const(plan.directions)[:, None, None, :]
+    weights = const(plan.weights)[..., None]
+    pairs = const(plan.pairs)
+    transforms = const(plan.transforms)
+    b1, b2, lr, eps = plan.beta1, plan.beta2, plan.learning_rate, plan.eps
+
+    def pixels(spec):
+        z = torch.complex(spec[..., 0], spec[..., 1]) * scale
+        lin = torch.fft.irfft2(z, s=(h, w)) / FOURIER_DIVISOR  # (B, C, H, W)
+        return torch.sigmoid(lin.permute(0, 2, 3, 1) @ colour_t + offset)
+
+    def diversity(acts):
+        a = acts.reshape(acts.shape[0], -1, acts.shape[-1])
+        gram = torch.einsum("bpc,bpd->bcd", a, a).reshape(a.shape[0], -1)
+        gram = gram / gram.norm(dim=1, keepdim=True).clamp_min(1e-12)
+        return (pairs * (gram @ gram.T)).sum()
+
+    spec = const(plan.spectrum).clone().requires_grad_(True)  # never the plan's own array
+    m, v = torch.zeros_like(spec), torch.zeros_like(spec)
+    for s in range(plan.steps):
+        acts, pre = trunk(warp_images(pixels(spec), transforms[s]))
+        surrogate = acts + float(plan.ramp[s]) * (pre - pre.detach())  # value: acts
+        loss = -(surrogate * weights * directions).sum()
+        if plan.diversity:
+            loss = loss + plan.diversity * diversity(acts)
+        g, = torch.autograd.grad(loss, spec)
+        with torch.no_grad():
+            t = s + 1
+            m.mul_(b1).add_(g, alpha=1 - b1)
+            v.mul_(b2).addcmul_(g, g, value=1 - b2)
+            spec -= lr * (m / (1 - b1 ** t)) / ((v / (1 - b2 ** t)).sqrt() + eps)
+        if progress is not None:
+            progress(1)
+    with torch.no_grad():
+        x = pixels(spec)
+        values = (trunk(x)[0] * weights * directions).sum((1, 2, 3))
+    return x.float().cpu().numpy(), values.float().cpu().numpy()
 
 
 class TorchIntegratedGradients(IntegratedGradientsBase):

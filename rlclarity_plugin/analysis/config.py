@@ -12,11 +12,13 @@ from ..envs.probe_config import ProbeConfig
 from .layers import LayerConfig
 
 __all__ = ["AnalysisConfig", "AnalyzeConfig", "AttributionConfig", "ConfigError",
-           "FeatureConfig", "NMFConfig"]
+           "FeatureConfig", "FeatureVisConfig", "NMFConfig"]
 
 RULES = ("right", "midpoint", "quadratic")
 NMF_SOLVERS = ("cd", "mu")
 NMF_INITS = ("nndsvd", "nndsvda", "nndsvdar", "random")
+FEATURE_VIS_MODES = ("off", "synthetic")
+FEATURE_VIS_OBJECTIVES = ("centre", "map")  # = schema.FEATURE_VIS_OBJECTIVES
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,47 @@ class FeatureConfig(Config):
         self._check_number("thumbnail_expand_mult", positive=True)
 
 
+@dataclass(frozen=True)
+class FeatureVisConfig(Config):
+    """Synthetic (optimisation-based) feature pictures (:mod:`.featurevis`): with ``mode``
+    ``synthetic``, for every analysed layer an input picture per NMF feature (and per channel
+    of the first ``channels``) and objective that maximises the feature's direction there.
+
+    ``steps`` 256: measured (``benchmarks/feature_vis.py``, demo agent, layer 2b, 8 features x
+    2 objectives, 2 cores) at about 7 s on Keras and 5 s on torch; the objectives have
+    levelled off by then."""
+
+    mode: str = option("off", flag="--feature-vis", choices=FEATURE_VIS_MODES,
+                       help="synthetic: also optimise an input picture per NMF feature that "
+                            "maximises it (Olah et al. 2017)")
+    steps: int = option(256, flag="--feature-vis-steps", help="optimisation steps per picture")
+    channels: int = option(0, flag="--feature-vis-channels", metavar="N",
+                           help="also pictures of each layer's first N channels (0: none; at "
+                                "most the layer's channels)")
+    objectives: tuple[str, ...] = option(FEATURE_VIS_OBJECTIVES, flag="--feature-vis-objectives",
+                                         choices=FEATURE_VIS_OBJECTIVES, metavar="OBJECTIVE",
+                                         help="centre: the direction at the map's centre "
+                                              "position; map: its mean over the map")
+    learning_rate: float = option(0.05, flag="--feature-vis-lr", help="Adam learning rate")
+    seed: int = option(0, flag="--feature-vis-seed", help="seed of the pictures")
+
+    def __post_init__(self):
+        self._check_choice("mode", FEATURE_VIS_MODES)
+        self._check_int("steps", 1)
+        self._check_int("channels", 0)
+        values = self.objectives
+        if isinstance(values, str):
+            values = (values,)
+        if not isinstance(values, (tuple, list)) or not values or len(set(values)) != len(
+                values) or not all(v in FEATURE_VIS_OBJECTIVES for v in values):
+            self._fail("objectives", f"must be distinct names among "
+                       f"{list(FEATURE_VIS_OBJECTIVES)}", values)
+        # stored in the canonical order (the sheet's rows)
+        self._set("objectives", tuple(o for o in FEATURE_VIS_OBJECTIVES if o in values))
+        self._check_number("learning_rate", positive=True)
+        self._check_int("seed", 0)
+
+
 def _positive(v) -> bool:
     return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) \
         and v > 0
@@ -155,6 +198,9 @@ class AnalysisConfig(Config):
         default_factory=NMFConfig, metadata=about(help="nmf"))
     features: FeatureConfig = field(
         default_factory=FeatureConfig, metadata=about(help="features"))
+    feature_vis: FeatureVisConfig = field(
+        default_factory=FeatureVisConfig,
+        metadata=about(help="synthetic feature pictures"))
     attr_policy: bool = option(False, help="also attribute every policy logit and action "
                                            "group (A more IG runs)")
     bookmarks: int = option(16, help="bookmarks per direction (high and low advantage)")
@@ -162,7 +208,7 @@ class AnalysisConfig(Config):
     def __post_init__(self):
         for name, cls in (("probe", ProbeConfig), ("layers", LayerConfig),
                           ("attribution", AttributionConfig), ("nmf", NMFConfig),
-                          ("features", FeatureConfig)):
+                          ("features", FeatureConfig), ("feature_vis", FeatureVisConfig)):
             if not isinstance(getattr(self, name), cls):
                 raise ConfigError(f"{name} must be a {cls.__name__}, got "
                                   f"{type(getattr(self, name)).__name__}")

@@ -9,6 +9,8 @@ Stages (rank 0 alone where marked; everything else split across MPI ranks by uni
 4. attribution units (layer x trajectory x output): IG (or multi-path attribution), NMF
    decomposition, quantised maps;
 5. feature units (layer x feature): dataset examples for every (subdiv, expand) variant;
+   with ``--feature-vis synthetic``, synthetic pictures (layer x fixed chunk of pictures, each
+   picture seeded on its own), gathered; rank 0 writes each layer's sheet;
 6. images (rank 0): trajectory sprite sheets and scrubs, observation sheets, thumbnails;
 7. the event file (series) and the manifest, last (rank 0).
 
@@ -46,6 +48,7 @@ ACTION_GROUPS = (("RIGHT", lambda c: "RIGHT" in c), ("LEFT", lambda c: "LEFT" in
                  ("UP", lambda c: "UP" in c), ("DOWN", lambda c: "DOWN" in c),
                  ("none", lambda c: not {"RIGHT", "LEFT", "UP", "DOWN"} & set(c)))
 CHUNK = 256  # observations per NMF-attribution chunk (fixed: independent of the rank count)
+FEATURE_VIS_COLUMNS = 4  # directions per synthetic-picture unit (fixed, as CHUNK)
 
 
 class SerialComm:
@@ -223,6 +226,9 @@ def run_analysis(checkpoint, logdir: str, run: str | None = None, step: int | No
         job.attribution(probe, nmfs)
     with prog.stage("features"):  # 5
         pictures, reduced_cache = job.features(probe, nmfs)
+    if config.feature_vis.mode == "synthetic":
+        with prog.stage("feature_vis"):  # 5, synthetic pictures
+            job.feature_vis(probe, nmfs)
     bytes_written = comm.gather(writer.bytes_written, root=0)
     if comm.rank != 0:
         return {}
@@ -303,6 +309,7 @@ class _Job:
         self.meta = agent.metadata
         self.functions = _Functions(agent, config)
         self.display = None
+        self.synthetic: dict = {}  # layer -> schema.FeatureVisInfo (rank 0)
 
     def probe_set(self, probe, probe_set, run_dir):
         """1. The probe set: the one given, or collected and saved (rank 0); broadcast."""
@@ -368,6 +375,44 @@ class _Job:
         self.comm.barrier()
         return pictures, reduced_cache
 
+    def feature_vis(self, probe, nmfs) -> None:
+        """5. Synthetic feature pictures (:mod:`.featurevis`): for every layer, a picture per
+        (objective, direction), directions the NMF features then the first ``channels``
+        channels. Units are fixed chunks of :data:`FEATURE_VIS_COLUMNS` directions (every
+        objective of a direction in one batch), split over the ranks and gathered; rank 0
+        writes each layer's sheet and records, in ``self.synthetic``, what each picture
+        reaches and the best of the sampled observations. On resume, a layer whose sheet is
+        there is not optimised again (RGB observations: the sheet holds the pictures)."""
+        from .featurevis import colour_decorrelation
+
+        fv = self.config.feature_vis
+        obs = probe.observations
+        directions = {layer: _vis_directions(self.agent, layer, nmfs[layer], fv)
+                      for layer in nmfs}
+        done = {layer for layer in nmfs
+                if self.resume and self.display == "rgb" and self.writer.exists(
+                    schema.synthetic_asset(layer))}
+        units = [(layer, a, b) for layer in nmfs if layer not in done
+                 for a, b in _chunks(len(directions[layer]), FEATURE_VIS_COLUMNS)]
+        mine = _mine(units, self.comm)
+        colour, offset = colour_decorrelation(obs)
+        results = {}
+        with self.prog.bar(len(mine) * fv.steps, "feature pictures", unit="step") as bar:
+            for layer, a, b in mine:
+                results[(layer, a)] = _vis_unit(self.agent.network, layer, directions[layer],
+                                                a, b, colour, offset, obs.shape[1:], fv,
+                                                bar.update)
+        gathered = self.comm.gather(results, root=0)
+        if self.comm.rank == 0:
+            merged = {}
+            for part in gathered:
+                merged.update(part)
+            for layer in nmfs:
+                self.synthetic[layer] = _vis_layer(
+                    self.functions, layer, directions[layer], nmfs[layer].features, merged,
+                    obs, fv, self.display, self.writer, layer in done)
+        self.comm.barrier()
+
     def summaries(self, run, step, run_dir, probe, probe_path, nmfs, series, bookmarks,
                   inputs) -> str:
         """7. The event file (series) and, last, the manifest; returns the event file's path."""
@@ -378,7 +423,7 @@ class _Job:
                                       f"plugins/{schema.PLUGIN_NAME}/{step}")
         manifest = _manifest(self.agent, run, step, self.layers, self.outputs, probe,
                              probe_path, self.display, nmfs, bookmarks, self.config, inputs,
-                             event_file, self.writer)
+                             event_file, self.writer, self.synthetic)
         self.writer.write_json(schema.MANIFEST_FILE, manifest)
         return event_path
 
@@ -391,6 +436,11 @@ def _check_sizes(agent, layers, config, observations: int) -> None:
         if layer != "input" and channels < k:
             raise ValueError(f"layer {layer} has {channels} channels, fewer than the "
                              f"{k} NMF features asked for (--nmf-features)")
+    if config.feature_vis.mode == "synthetic":
+        check = getattr(agent.network, "pixel_encoder", None)  # Keras: a chain of layers
+        for layer in layers:
+            if layer != "input" and check is not None:
+                check(layer)
     need = config.features.thumbnail_num_mult ** 2
     if any(layer != "input" for layer in layers) and observations < need:
         raise ValueError(f"the feature thumbnails need at least {need} sampled observations, "
@@ -684,6 +734,71 @@ def _feature_unit(layer, k, reduced, pictures, config, writer):
                                   grid.astype(np.int32))
 
 
+def _vis_directions(agent, layer, nmf, fv) -> np.ndarray:
+    """The directions pictured at ``layer``: NMF components, then ``fv.channels`` channels
+    (at most the layer's)."""
+    from .featurevis import feature_directions
+
+    channels = min(fv.channels, int(agent.network.layer_shape(layer)[-1]))
+    return feature_directions(nmf.components_, channels)
+
+
+def _vis_unit(network, layer, directions, a, b, colour, offset, image_shape, fv, progress):
+    """Pictures of directions ``a:b`` of ``layer`` for every objective, uint8
+    ``(b - a, O, H, W, C)``; each picture seeded by (seed, layer, direction, objective) only."""
+    from .featurevis import FeatureVisRecipe, make_plan, picture_seed, quantise
+
+    objectives = list(fv.objectives)
+    cols = [j for j in range(a, b) for _ in objectives]
+    objs = [o for _ in range(a, b) for o in objectives]
+    plan = make_plan(directions[cols], objs,
+                     [picture_seed(fv.seed, layer, j, o) for j, o in zip(cols, objs)],
+                     image_shape, network.layer_shape(layer)[:2], colour, offset,
+                     FeatureVisRecipe(steps=fv.steps, learning_rate=fv.learning_rate))
+    images, _ = network.feature_vis(layer, plan, progress)
+    return quantise(images).reshape((b - a, len(objectives)) + tuple(image_shape))
+
+
+def _vis_layer(functions, layer, directions, features, results, observations, fv, display,
+               writer, done) -> schema.FeatureVisInfo:
+    """Rank 0: the layer's sheet (written unless ``done``) and its record: the objective each
+    stored (uint8) picture reaches and the best value over the sampled observations."""
+    from .featurevis import (
+        dataset_objective_max,
+        objective_values,
+        objective_weights,
+        pictures_sheet,
+    )
+
+    J, n_obj = len(directions), len(fv.objectives)
+    H, W, C = observations.shape[1:]
+    if done:  # RGB observations: the stored sheet is the pictures
+        sheet = codec.decode_image(files.read(writer.path(schema.synthetic_asset(layer))),
+                                   "RGB")
+        pictures = sheet.reshape(n_obj, H, J, W, C).transpose(0, 2, 1, 3, 4)
+    else:
+        pictures = np.concatenate([results[(layer, a)] for a, _ in
+                                   _chunks(J, FEATURE_VIS_COLUMNS)]).transpose(1, 0, 2, 3, 4)
+        writer.write_picture(schema.synthetic_asset(layer),
+                             pictures_sheet(to_display(pictures, display)))
+    h, w = functions.network.layer_shape(layer)[:2]
+    weights = objective_weights(fv.objectives, h, w)
+    flat = pictures.reshape((n_obj * J, H, W, C))
+    reached = objective_values(functions.activations(layer, flat),
+                               np.tile(directions, (n_obj, 1)), np.repeat(weights, J, axis=0))
+    best = None
+    for a, b in _chunks(len(observations), CHUNK):
+        best = dataset_objective_max(functions.network.activations(layer, observations[a:b]),
+                                     directions, weights, best)
+
+    def rows(values):
+        return tuple(tuple(r) for r in np.asarray(_f32(values)).reshape(n_obj, J).tolist())
+
+    return schema.FeatureVisInfo(objectives=tuple(fv.objectives), features=int(features),
+                                 channels=J - int(features), steps=fv.steps, seed=fv.seed,
+                                 activation=rows(reached), dataset_max=rows(best))
+
+
 def _images(probe, pictures, display, nmfs, functions, config, writer, reduced_cache):
     from .features import feature_thumbnail, scrub
 
@@ -710,7 +825,7 @@ def _images(probe, pictures, display, nmfs, functions, config, writer, reduced_c
 
 
 def _manifest(agent, run, step, layers, outputs, probe, probe_path, display, nmfs, bookmarks,
-              config, inputs, event_file, writer) -> schema.Manifest:
+              config, inputs, event_file, writer, synthetic=None) -> schema.Manifest:
     from .._version import __version__
     from .features import feature_hex_colors
 
@@ -739,7 +854,8 @@ def _manifest(agent, run, step, layers, outputs, probe, probe_path, display, nmf
             return schema.LayerInfo(name, shape, agent.network.layer_kind(name), 0,
                                     channels=channels)
         return schema.LayerInfo(name, shape, agent.network.layer_kind(name),
-                                nmfs[name].features, float(nmfs[name].reconstruction_error))
+                                nmfs[name].features, float(nmfs[name].reconstruction_error),
+                                feature_vis=(synthetic or {}).get(name))
 
     combos = [list(c) for c in meta.action_combos] if meta.action_combos else \
         [[str(i)] for i in range(meta.num_actions)]

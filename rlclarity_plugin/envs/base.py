@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
+
+
+@dataclass(frozen=True)
+class EpisodeEnd:
+    """How an episode ended, as far as the environment tells: the seed of the level it played
+    and whether the level was completed (None where the environment does not report it)."""
+
+    level_seed: int | None = None
+    level_complete: bool | None = None
 
 
 class VectorEnv:
@@ -12,6 +23,11 @@ class VectorEnv:
     firsts (E,))`` where ``rewards`` is what the last :meth:`act` earned and ``firsts[i]`` is
     True when ``obs[i]`` starts a new episode (so the previous action ended one). Before the
     first :meth:`act`, rewards are zero and firsts are all True.
+
+    Environments with levels also tell which level each env plays (:meth:`level_seeds`) and
+    how the episode that just ended went (:meth:`episode_ends`: level seed, level completed);
+    ``max_episode_steps`` is the step limit after which the environment cuts an episode (a
+    "timed out" episode), None where there is none or it is not known.
     """
 
     env_kind: str = "custom"
@@ -21,6 +37,7 @@ class VectorEnv:
     observation_shape: tuple
     num_actions: int
     action_combos: tuple | None = None
+    max_episode_steps: int | None = None
 
     def observe(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         raise NotImplementedError
@@ -37,6 +54,16 @@ class VectorEnv:
         """The current states at human scale ``(E, H', W', 3)`` uint8, for environments made with
         ``full_resolution=True`` that support it."""
         raise ValueError(f"{self.env_kind} environments have no full-resolution frames")
+
+    def level_seeds(self) -> list[int] | None:
+        """The level seed each env is playing now (None: the environment has no level seeds)."""
+        return None
+
+    def episode_ends(self) -> list[EpisodeEnd]:
+        """After an :meth:`observe` whose ``firsts[i]`` is True: entry ``i`` tells how env
+        ``i``'s episode that just ended went (entries of the other envs mean nothing). The
+        default reports nothing: ``EpisodeEnd(None, None)`` for every env."""
+        return [EpisodeEnd()] * self.num_envs
 
     def __enter__(self):
         return self

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .base import VectorEnv
+from .base import EpisodeEnd, VectorEnv
 
 PROCGEN_ENV_NAMES = (
     "bigfish", "bossfight", "caveflyer", "chaser", "climber", "coinrun", "dodgeball", "fruitbot",
@@ -27,6 +27,9 @@ PROCGEN_KWARGS = {
     "num_threads": int,
 }
 DISTRIBUTION_MODES = ("easy", "hard", "extreme", "memory", "exploration")
+# procgen cuts every episode after this many steps (its C++ ``Game::timeout``; the 1000th
+# action of an episode that has not ended starts a new one)
+PROCGEN_TIMEOUT = 1000
 
 
 def check_procgen_kwargs(env_name: str, kwargs: dict) -> dict:
@@ -54,6 +57,7 @@ class ProcgenVectorEnv(VectorEnv):
     """``num_envs`` procgen games stepped together (gym3 semantics, automatic resets)."""
 
     env_kind = "procgen"
+    max_episode_steps = PROCGEN_TIMEOUT
 
     def __init__(self, env_name: str, num_envs: int, seed: int = 0, full_resolution: bool = False,
                  **kwargs):
@@ -98,3 +102,10 @@ class ProcgenVectorEnv(VectorEnv):
     def level_seeds(self) -> list[int]:
         """The level seed each env is playing now (procgen reports it in its info)."""
         return [int(info.get("level_seed", -1)) for info in self._env.get_info()]
+
+    def episode_ends(self) -> list[EpisodeEnd]:
+        """The ended episode's level (info ``prev_level_seed``) and whether the agent completed
+        it (``prev_level_complete``); procgen does not say why a level was not completed."""
+        return [EpisodeEnd(int(info.get("prev_level_seed", -1)),
+                           bool(info.get("prev_level_complete", 0)))
+                for info in self._env.get_info()]

@@ -77,10 +77,12 @@ feature variants, full resolution): ``runs`` (the page's analyses, no problems; 
 "reload runs" button), ``manifest``, and for each selected trajectory ``series``, ``frames``,
 ``scrub``, ``unit`` and ``attribution`` of every (layer, output), ``fullres`` of every frame;
 ``observations`` of every sheet and ``fullres`` of every observation; ``thumbnails`` of every layer
-with features, ``feature_grid`` and ``feature`` of every feature and variant; for the compare view
+with features, ``synthetic`` of every layer with synthetic feature pictures (``feature_vis``),
+``feature_grid`` and ``feature`` of every feature and variant; for the compare view
 ``match`` of every layer for (A, B), (B, A), (A, A) and (B, B). Every response is the route's
 answer, with these differences where the selection is not everything: the manifest lists only the
-selected layers, outputs and feature variants (its defaults moved into the selection),
+selected layers (and the edit results of those layers), outputs and feature variants (its
+defaults moved into the selection),
 ``full_resolution`` is null without the human-scale frames, and the selected trajectories are
 renumbered from 0 (``probe_set.trajectories`` their count, ``probe_set.exported_trajectories`` the
 original indices, bookmarks renumbered, and the responses under ``traj=i`` are the route's for
@@ -271,6 +273,8 @@ def _record_analysis(a: Analysis, sel: dict, parts: Parts) -> None:
             continue
         group = f"layer {layer}"
         picture("thumbnails", views.thumbnails(a, layer), group, layer=layer)
+        if a.layers[layer].feature_vis is not None:
+            picture("synthetic", views.synthetic(a, layer), group, layer=layer)
         for s in sel["subdiv_mults"]:
             for e in sel["expand_mults"]:
                 variant = f"subdiv {s:g}, expand {e:g}"
@@ -349,6 +353,7 @@ def _manifest_view(a: Analysis, sel) -> dict:
     view = views.manifest(a)
     if [entry["name"] for entry in view["layers"]] != sel["layers"]:
         view["layers"] = [entry for entry in view["layers"] if entry["name"] in sel["layers"]]
+        view["edits"] = [e for e in view["edits"] if e["layer"] in sel["layers"]]
         if view["default_layer"] not in sel["layers"]:
             view["default_layer"] = sel["layers"][len(sel["layers"]) // 2]
     if [o["key"] for o in view["outputs"]] != sel["outputs"]:

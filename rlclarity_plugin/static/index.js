@@ -20,49 +20,49 @@ function m(e, t) {
 	for (let r of e) if (n.push(r), n.length === t) break;
 	return n;
 }
-var h = 1024, g = 2048, _ = 4096, v = 8192, y = 16384, b = 32768, x = 1 << 25, S = 65536, ee = 1 << 19, te = 1 << 20, ne = 1 << 25, re = 1 << 21, ie = 1 << 22, ae = 1 << 23, oe = Symbol("$state"), se = Symbol("component"), ce = Symbol("legacy props"), le = Symbol(""), ue = Symbol("attributes"), de = Symbol("class"), fe = Symbol("style"), pe = Symbol("text"), me = Symbol("form reset"), he = new class extends Error {
+var h = 1024, g = 2048, _ = 4096, v = 8192, y = 16384, b = 32768, x = 1 << 25, S = 65536, C = 1 << 19, ee = 1 << 20, te = 1 << 25, ne = 1 << 21, re = 1 << 22, ie = 1 << 23, ae = Symbol("$state"), oe = Symbol("component"), se = Symbol("legacy props"), ce = Symbol(""), le = Symbol("attributes"), ue = Symbol("class"), de = Symbol("style"), fe = Symbol("text"), pe = Symbol("form reset"), me = new class extends Error {
 	name = "StaleReactionError";
 	message = "The reaction that called `getAbortSignal()` was re-run or destroyed";
-}(), ge = !!globalThis.document?.contentType && /* @__PURE__ */ globalThis.document.contentType.includes("xml"), _e = {}, C = Symbol("uninitialized"), ve = "http://www.w3.org/1999/xhtml";
-function ye() {
+}(), he = !!globalThis.document?.contentType && /* @__PURE__ */ globalThis.document.contentType.includes("xml"), ge = {}, w = Symbol("uninitialized"), _e = "http://www.w3.org/1999/xhtml";
+function ve() {
 	console.warn("https://svelte.dev/e/derived_inert");
 }
-function be(e) {
+function ye(e) {
 	console.warn("https://svelte.dev/e/hydration_mismatch");
 }
-function xe() {
+function be() {
 	console.warn("https://svelte.dev/e/select_multiple_invalid_value");
 }
-function Se() {
+function xe() {
 	console.warn("https://svelte.dev/e/svelte_boundary_reset_noop");
 }
 // node_modules/svelte/src/internal/client/dom/hydration.js
-var w = !1;
+var T = !1;
+function Se(e) {
+	T = e;
+}
+var E;
 function Ce(e) {
-	w = e;
+	if (e === null) throw ye(), ge;
+	return E = e;
 }
-var T;
-function we(e) {
-	if (e === null) throw be(), _e;
-	return T = e;
+function we() {
+	return Ce(/* @__PURE__ */ nn(E));
 }
-function Te() {
-	return we(/* @__PURE__ */ rn(T));
-}
-function E(e) {
-	if (w) {
-		if (/* @__PURE__ */ rn(T) !== null) throw be(), _e;
-		T = e;
+function D(e) {
+	if (T) {
+		if (/* @__PURE__ */ nn(E) !== null) throw ye(), ge;
+		E = e;
 	}
 }
-function Ee(e = 1) {
-	if (w) {
-		for (var t = e, n = T; t--;) n = /* @__PURE__ */ rn(n);
-		T = n;
+function Te(e = 1) {
+	if (T) {
+		for (var t = e, n = E; t--;) n = /* @__PURE__ */ nn(n);
+		E = n;
 	}
 }
-function De(e = !0) {
-	for (var t = 0, n = T;;) {
+function Ee(e = !0) {
+	for (var t = 0, n = E;;) {
 		if (n.nodeType === 8) {
 			var r = n.data;
 			if (r === "]") {
@@ -70,242 +70,242 @@ function De(e = !0) {
 				--t;
 			} else (r === "[" || r === "[!" || r[0] === "[" && !isNaN(Number(r.slice(1)))) && (t += 1);
 		}
-		var i = /* @__PURE__ */ rn(n);
+		var i = /* @__PURE__ */ nn(n);
 		e && n.remove(), n = i;
 	}
 }
-function Oe(e) {
-	if (!e || e.nodeType !== 8) throw be(), _e;
+function De(e) {
+	if (!e || e.nodeType !== 8) throw ye(), ge;
 	return e.data;
 }
 // node_modules/svelte/src/internal/client/reactivity/equality.js
-function ke(e) {
+function Oe(e) {
 	return e === this.v;
 }
-function Ae(e, t) {
+function ke(e, t) {
 	return e == e ? e !== t || typeof e == "object" && !!e || typeof e == "function" : t == t;
 }
-function je(e) {
-	return !Ae(e, this.v);
+function Ae(e) {
+	return !ke(e, this.v);
 }
-function Me(e) {
+function je(e) {
 	throw Error("https://svelte.dev/e/lifecycle_outside_component");
 }
 // node_modules/svelte/src/internal/client/errors.js
-function Ne() {
+function Me() {
 	throw Error("https://svelte.dev/e/async_derived_orphan");
 }
-function Pe(e, t, n) {
+function Ne(e, t, n) {
 	throw Error("https://svelte.dev/e/each_key_duplicate");
 }
-function Fe(e) {
+function Pe(e) {
 	throw Error("https://svelte.dev/e/effect_in_teardown");
 }
-function Ie() {
+function Fe() {
 	throw Error("https://svelte.dev/e/effect_in_unowned_derived");
 }
-function Le(e) {
+function Ie(e) {
 	throw Error("https://svelte.dev/e/effect_orphan");
 }
-function Re() {
+function Le() {
 	throw Error("https://svelte.dev/e/effect_update_depth_exceeded");
 }
-function ze(e) {
+function Re(e) {
 	throw Error("https://svelte.dev/e/props_invalid_value");
 }
-function Be() {
+function ze() {
 	throw Error("https://svelte.dev/e/state_descriptors_fixed");
 }
-function Ve() {
+function Be() {
 	throw Error("https://svelte.dev/e/state_prototype_fixed");
 }
-function He() {
+function Ve() {
 	throw Error("https://svelte.dev/e/state_unsafe_mutation");
 }
-function Ue() {
+function He() {
 	throw Error("https://svelte.dev/e/svelte_boundary_reset_onerror");
 }
 // node_modules/svelte/src/internal/client/context.js
-var We = null;
-function Ge(e) {
-	We = e;
+var Ue = null;
+function We(e) {
+	Ue = e;
 }
-function D(e, t = !1, n) {
-	We = {
-		p: We,
+function O(e, t = !1, n) {
+	Ue = {
+		p: Ue,
 		i: !1,
 		c: null,
 		e: null,
 		s: e,
 		x: null,
-		r: V,
+		r: H,
 		l: null
 	};
 }
-function O(e) {
-	var t = We, n = t.e;
+function k(e) {
+	var t = Ue, n = t.e;
 	if (n !== null) {
 		t.e = null;
-		for (var r of n) gn(r);
+		for (var r of n) hn(r);
 	}
-	return e !== void 0 && (t.x = e), t.i = !0, We = t.p, Ke(e);
+	return e !== void 0 && (t.x = e), t.i = !0, Ue = t.p, Ge(e);
 }
-function Ke(e = {}) {
-	return i(e, se, { value: !0 }), e;
+function Ge(e = {}) {
+	return i(e, oe, { value: !0 }), e;
 }
-function qe() {
+function Ke() {
 	return !0;
 }
 // node_modules/svelte/src/internal/client/dom/task.js
-var Je = [];
-function Ye() {
-	var e = Je;
-	Je = [], f(e);
+var qe = [];
+function Je() {
+	var e = qe;
+	qe = [], f(e);
 }
-function Xe(e) {
-	if (Je.length === 0 && !St) {
-		var t = Je;
+function Ye(e) {
+	if (qe.length === 0 && !xt) {
+		var t = qe;
 		queueMicrotask(() => {
-			t === Je && Ye();
+			t === qe && Je();
 		});
 	}
-	Je.push(e);
+	qe.push(e);
 }
-function Ze() {
-	for (; Je.length > 0;) Ye();
+function Xe() {
+	for (; qe.length > 0;) Je();
 }
 // node_modules/svelte/src/internal/client/reactivity/status.js
-var Qe = ~(g | _ | h);
-function k(e, t) {
-	e.f = e.f & Qe | t;
+var Ze = ~(g | _ | h);
+function A(e, t) {
+	e.f = e.f & Ze | t;
 }
-function $e(e) {
-	e.f & 512 || e.deps === null ? k(e, h) : k(e, _);
+function Qe(e) {
+	e.f & 512 || e.deps === null ? A(e, h) : A(e, _);
 }
 // node_modules/svelte/src/internal/client/reactivity/utils.js
-function et(e, t) {
-	e.f & 2048 ? t.set(e, g) : e.f & 4096 && t.get(e) !== 2048 && t.set(e, _), k(e, h);
+function $e(e, t) {
+	e.f & 2048 ? t.set(e, g) : e.f & 4096 && t.get(e) !== 2048 && t.set(e, _), A(e, h);
 }
 // node_modules/svelte/src/internal/client/dom/elements/misc.js
-var tt = !1;
-function nt() {
-	tt || (tt = !0, document.addEventListener("reset", (e) => {
+var et = !1;
+function tt() {
+	et || (et = !0, document.addEventListener("reset", (e) => {
 		Promise.resolve().then(() => {
-			if (!e.defaultPrevented) for (let t of e.target.elements) t[me]?.();
+			if (!e.defaultPrevented) for (let t of e.target.elements) t[pe]?.();
 		});
 	}, { capture: !0 }));
 }
 // node_modules/svelte/src/internal/client/dom/elements/bindings/shared.js
-function rt(e) {
-	var t = B, n = V;
-	zn(null), Bn(null);
+function nt(e) {
+	var t = V, n = H;
+	Rn(null), zn(null);
 	try {
 		return e();
 	} finally {
-		zn(t), Bn(n);
+		Rn(t), zn(n);
 	}
 }
-function it(e, t, n, r = n) {
-	e.addEventListener(t, () => rt(n));
-	let i = e[me];
-	e[me] = i ? () => {
+function rt(e, t, n, r = n) {
+	e.addEventListener(t, () => nt(n));
+	let i = e[pe];
+	e[pe] = i ? () => {
 		i(), r(!0);
-	} : () => r(!0), nt();
+	} : () => r(!0), tt();
 }
 // node_modules/svelte/src/internal/client/reactivity/async.js
-function at(e, t, n, r) {
-	let i = qe() ? lt : ft;
+function it(e, t, n, r) {
+	let i = Ke() ? ct : dt;
 	var a = e.filter((e) => !e.settled), o = t.map(i);
 	if (n.length === 0 && a.length === 0) {
 		r(o);
 		return;
 	}
-	var s = V, c = ot(), l = a.length === 1 ? a[0].promise : a.length > 1 ? Promise.all(a.map((e) => e.promise)) : null;
+	var s = H, c = at(), l = a.length === 1 ? a[0].promise : a.length > 1 ? Promise.all(a.map((e) => e.promise)) : null;
 	function u(e) {
 		if (!(s.f & 16384)) {
 			c();
 			try {
 				r([...o, ...e]);
 			} catch (e) {
-				un(e, s);
+				ln(e, s);
 			}
-			st();
+			ot();
 		}
 	}
-	var d = ct();
+	var d = st();
 	if (n.length === 0) {
 		l.then(() => u([])).finally(d);
 		return;
 	}
 	function f() {
-		Promise.all(n.map((e) => /* @__PURE__ */ dt(e))).then(u).catch((e) => un(e, s)).finally(d);
+		Promise.all(n.map((e) => /* @__PURE__ */ ut(e))).then(u).catch((e) => ln(e, s)).finally(d);
 	}
 	l ? l.then(() => {
-		s.f & 16384 ? d() : (c(), f(), st());
+		s.f & 16384 ? d() : (c(), f(), ot());
 	}) : f();
 }
-function ot() {
-	var e = V, t = B, n = We, r = j;
+function at() {
+	var e = H, t = V, n = Ue, r = M;
 	return function(i = !0) {
-		Bn(e), zn(t), Ge(n), i && !(e.f & 16384) && (r?.activate(), r?.apply());
+		zn(e), Rn(t), We(n), i && !(e.f & 16384) && (r?.activate(), r?.apply());
 	};
 }
-function st(e = !0) {
-	Bn(null), zn(null), Ge(null), e && j?.deactivate();
+function ot(e = !0) {
+	zn(null), Rn(null), We(null), e && M?.deactivate();
 }
-function ct() {
-	var e = V, t = e.b, n = j, r = !!t?.is_rendered();
+function st() {
+	var e = H, t = e.b, n = M, r = !!t?.is_rendered();
 	return t?.update_pending_count(1, n), n.increment(r, e), () => {
 		t?.update_pending_count(-1, n), n.decrement(r, e);
 	};
 }
 /*#__NO_SIDE_EFFECTS__*/
-function lt(e) {
+function ct(e) {
 	var t = 2 | g;
-	return V !== null && (V.f |= ee), {
-		ctx: We,
+	return H !== null && (H.f |= C), {
+		ctx: Ue,
 		deps: null,
 		effects: null,
-		equals: ke,
+		equals: Oe,
 		f: t,
 		fn: e,
 		reactions: null,
 		rv: 0,
-		v: C,
+		v: w,
 		wv: 0,
-		parent: V,
+		parent: H,
 		ac: null
 	};
 }
-var ut = Symbol("obsolete");
+var lt = Symbol("obsolete");
 /*#__NO_SIDE_EFFECTS__*/
-function dt(e, t, n) {
-	let r = V;
-	r === null && Ne();
-	var i = void 0, a = zt(C), o = !B, s = /* @__PURE__ */ new Set();
-	return bn(() => {
-		var t = V, n = p();
+function ut(e, t, n) {
+	let r = H;
+	r === null && Me();
+	var i = void 0, a = Rt(w), o = !V, s = /* @__PURE__ */ new Set();
+	return yn(() => {
+		var t = H, n = p();
 		i = n.promise;
 		try {
 			Promise.resolve(e()).then(n.resolve, (e) => {
-				e !== he && n.reject(e);
-			}).finally(st);
+				e !== me && n.reject(e);
+			}).finally(ot);
 		} catch (e) {
-			n.reject(e), st();
+			n.reject(e), ot();
 		}
-		var c = j;
+		var c = M;
 		if (o) {
-			if (t.f & 32768) var l = ct();
-			if (r.b?.is_rendered()) c.async_deriveds.get(t)?.reject(ut);
-			else for (let e of s.values()) e.reject(ut);
+			if (t.f & 32768) var l = st();
+			if (r.b?.is_rendered()) c.async_deriveds.get(t)?.reject(lt);
+			else for (let e of s.values()) e.reject(lt);
 			s.add(n), c.async_deriveds.set(t, n);
 		}
 		let u = (e, t = void 0) => {
-			l?.(), s.delete(n), t !== ut && (c.activate(), t ? (a.f |= ae, Ut(a, t)) : (a.f & 8388608 && (a.f ^= ae), Ut(a, e)), c.deactivate());
+			l?.(), s.delete(n), t !== lt && (c.activate(), t ? (a.f |= ie, Ht(a, t)) : (a.f & 8388608 && (a.f ^= ie), Ht(a, e)), c.deactivate());
 		};
 		n.promise.then(u, (e) => u(null, e || "unknown"));
-	}), hn(() => {
-		for (let e of s) e.reject(ut);
+	}), mn(() => {
+		for (let e of s) e.reject(lt);
 	}), new Promise((e) => {
 		function t(n) {
 			function r() {
@@ -317,48 +317,48 @@ function dt(e, t, n) {
 	});
 }
 /*#__NO_SIDE_EFFECTS__*/
-function A(e) {
-	let t = /* @__PURE__ */ lt(e);
-	return Hn(t), t;
+function j(e) {
+	let t = /* @__PURE__ */ ct(e);
+	return Vn(t), t;
 }
 /*#__NO_SIDE_EFFECTS__*/
-function ft(e) {
-	let t = /* @__PURE__ */ lt(e);
-	return t.equals = je, t;
+function dt(e) {
+	let t = /* @__PURE__ */ ct(e);
+	return t.equals = Ae, t;
 }
-function pt(e) {
+function ft(e) {
 	var t = e.effects;
 	if (t !== null) {
 		e.effects = null;
-		for (var n = 0; n < t.length; n += 1) Dn(t[n]);
+		for (var n = 0; n < t.length; n += 1) En(t[n]);
 	}
 }
-function mt(e) {
-	var t, n = V, r = e.parent;
-	if (!In && r !== null && e.v !== C && r.f & 24576) return ye(), e.v;
-	Bn(r);
+function pt(e) {
+	var t, n = H, r = e.parent;
+	if (!Fn && r !== null && e.v !== w && r.f & 24576) return ve(), e.v;
+	zn(r);
 	try {
-		pt(e), t = er(e);
+		ft(e), t = $n(e);
 	} finally {
-		Bn(n);
+		zn(n);
 	}
 	return t;
 }
+function mt(e) {
+	var t = pt(e);
+	!e.equals(t) && (e.wv = Xn(), (!M?.is_fork || e.deps === null) && (M === null ? e.v = t : (M.capture(e, t, !0), vt?.capture(e, t, !0)), e.deps === null)) ? A(e, h) : Fn || (yt === null ? Qe(e) : (pn() || M?.is_fork) && yt.set(e, t));
+}
 function ht(e) {
-	var t = mt(e);
-	!e.equals(t) && (e.wv = Zn(), (!j?.is_fork || e.deps === null) && (j === null ? e.v = t : (j.capture(e, t, !0), yt?.capture(e, t, !0)), e.deps === null)) ? k(e, h) : In || (bt === null ? $e(e) : (mn() || j?.is_fork) && bt.set(e, t));
+	if (e.effects !== null) for (let t of e.effects) (t.teardown || t.ac) && (t.teardown?.(), t.ac !== null && nt(() => {
+		t.ac.abort(me), t.ac = null;
+	}), t.fn !== null && (t.teardown = d), nr(t, 0), wn(t));
 }
 function gt(e) {
-	if (e.effects !== null) for (let t of e.effects) (t.teardown || t.ac) && (t.teardown?.(), t.ac !== null && rt(() => {
-		t.ac.abort(he), t.ac = null;
-	}), t.fn !== null && (t.teardown = d), rr(t, 0), Tn(t));
-}
-function _t(e) {
-	if (e.effects !== null) for (let t of e.effects) t.teardown && t.fn !== null && ir(t);
+	if (e.effects !== null) for (let t of e.effects) t.teardown && t.fn !== null && rr(t);
 }
 // node_modules/svelte/src/internal/client/reactivity/batch.js
-var vt = null, j = null, yt = null, bt = null, xt = null, St = !1, Ct = !1, wt = null, Tt = null, Et = 0, Dt = 1, Ot = class e {
-	id = Dt++;
+var _t = null, M = null, vt = null, yt = null, bt = null, xt = !1, St = !1, Ct = null, wt = null, Tt = 0, Et = 1, Dt = class e {
+	id = Et++;
 	started = !1;
 	linked = !0;
 	prev = null;
@@ -379,7 +379,7 @@ var vt = null, j = null, yt = null, bt = null, xt = null, St = !1, Ct = !1, wt =
 	is_fork = !1;
 	#u = !1;
 	constructor() {
-		vt === null ? vt = this : (vt.next = this, this.prev = vt), vt = this;
+		_t === null ? _t = this : (_t.next = this, this.prev = _t), _t = this;
 	}
 	#d() {
 		if (this.is_fork) return !0;
@@ -400,8 +400,8 @@ var vt = null, j = null, yt = null, bt = null, xt = null, St = !1, Ct = !1, wt =
 		var n = this.#c.get(e);
 		if (n) {
 			this.#c.delete(e);
-			for (var r of n.d) k(r, g), t(r);
-			for (r of n.m) k(r, _), t(r);
+			for (var r of n.d) A(r, g), t(r);
+			for (r of n.m) A(r, _), t(r);
 		}
 		this.#l.add(e);
 	}
@@ -425,24 +425,24 @@ var vt = null, j = null, yt = null, bt = null, xt = null, St = !1, Ct = !1, wt =
 	}
 	#m() {
 		this.started = !0;
-		for (let [e, t] of this.#s) k(e, t), this.schedule(e);
+		for (let [e, t] of this.#s) A(e, t), this.schedule(e);
 		this.apply();
-		for (var t = wt = [], n = [], r = Tt = []; this.#a.length > 0;) {
-			Et++ > 1e3 && (this.#b(), At());
+		for (var t = Ct = [], n = [], r = wt = []; this.#a.length > 0;) {
+			Tt++ > 1e3 && (this.#b(), kt());
 			for (let e of this.#p()) try {
 				this.#h(e, t, n);
 			} catch (t) {
-				throw Ft(e), this.#d() || this.discard(), t;
+				throw Pt(e), this.#d() || this.discard(), t;
 			}
 		}
-		if (j = null, r.length > 0) {
+		if (M = null, r.length > 0) {
 			var i = e.ensure();
 			for (let e of r) i.schedule(e);
 		}
-		if (wt = null, Tt = null, this.#d()) {
+		if (Ct = null, wt = null, this.#d()) {
 			this.#y(n), this.#y(t);
-			for (let [e, t] of this.#c) Pt(e, t);
-			r.length > 0 && j.#m();
+			for (let [e, t] of this.#c) Nt(e, t);
+			r.length > 0 && M.#m();
 			return;
 		}
 		let a = this.#g();
@@ -450,9 +450,9 @@ var vt = null, j = null, yt = null, bt = null, xt = null, St = !1, Ct = !1, wt =
 		else {
 			this.#s.clear();
 			for (let e of this.#e) e(this);
-			this.#e.clear(), yt = this, Mt(n), Mt(t), yt = null, this.#i?.resolve();
-			var o = j;
-			this.#n === 0 && (this.#a.length === 0 || o !== null) && this.#b(), o !== null && (Lt.clear(), o.#m());
+			this.#e.clear(), vt = this, jt(n), jt(t), vt = null, this.#i?.resolve();
+			var o = M;
+			this.#n === 0 && (this.#a.length === 0 || o !== null) && this.#b(), o !== null && (It.clear(), o.#m());
 		}
 	}
 	#h(e, t, n) {
@@ -460,7 +460,7 @@ var vt = null, j = null, yt = null, bt = null, xt = null, St = !1, Ct = !1, wt =
 		for (var r = e.first; r !== null;) {
 			var i = r.f, a = !!(i & 96);
 			if (!(a && i & 1024 || i & 8192 || this.#c.has(r)) && r.fn !== null) {
-				a ? r.f ^= h : i & 4 ? t.push(r) : Qn(r) && (i & 16 && this.add_dirty_reaction(r, _), ir(r));
+				a ? r.f ^= h : i & 4 ? t.push(r) : Zn(r) && (i & 16 && this.add_dirty_reaction(r, _), rr(r));
 				var o = r.first;
 				if (o !== null) {
 					r = o;
@@ -499,36 +499,36 @@ var vt = null, j = null, yt = null, bt = null, xt = null, St = !1, Ct = !1, wt =
 				if (r & 2) t(e);
 				else {
 					var i = e;
-					r & 4194320 && !this.async_deriveds.has(i) && (this.#s.delete(i), k(i, g), this.schedule(i));
+					r & 4194320 && !this.async_deriveds.has(i) && (this.#s.delete(i), A(i, g), this.schedule(i));
 				}
 			}
 		};
 		for (let e of this.current.keys()) t(e);
-		this.oncommit(() => e.discard()), e.#b(), j = this, this.#m();
+		this.oncommit(() => e.discard()), e.#b(), M = this, this.#m();
 	}
 	#y(e) {
-		for (var t = 0; t < e.length; t += 1) et(e[t], this.#s);
+		for (var t = 0; t < e.length; t += 1) $e(e[t], this.#s);
 	}
 	capture(e, t, n = !1) {
-		e.v !== C && !this.previous.has(e) && this.previous.set(e, e.v), e.f & 8388608 || (this.current.set(e, [t, n]), bt?.set(e, t)), this.is_fork || (e.v = t);
+		e.v !== w && !this.previous.has(e) && this.previous.set(e, e.v), e.f & 8388608 || (this.current.set(e, [t, n]), yt?.set(e, t)), this.is_fork || (e.v = t);
 	}
 	activate() {
-		j = this;
+		M = this;
 	}
 	deactivate() {
-		j = null, bt = null;
+		M = null, yt = null;
 	}
 	flush() {
 		try {
-			Ct = !0, j = this, this.#m();
+			St = !0, M = this, this.#m();
 		} finally {
-			Et = 0, xt = null, wt = null, Tt = null, Ct = !1, j = null, bt = null, Lt.clear();
+			Tt = 0, bt = null, Ct = null, wt = null, St = !1, M = null, yt = null, It.clear();
 		}
 	}
 	discard() {
 		for (let e of this.#t) e(this);
 		this.#t.clear();
-		for (let e of this.async_deriveds.values()) e.reject(ut);
+		for (let e of this.async_deriveds.values()) e.reject(lt);
 		this.#b(), this.#i?.resolve();
 	}
 	register_created_effect(e) {
@@ -545,7 +545,7 @@ var vt = null, j = null, yt = null, bt = null, xt = null, St = !1, Ct = !1, wt =
 			let e = this.#r.get(t) ?? 0;
 			e === 1 ? this.#r.delete(t) : this.#r.set(t, e - 1);
 		}
-		this.#u || (this.#u = !0, Xe(() => {
+		this.#u || (this.#u = !0, Ye(() => {
 			this.#u = !1, this.linked && this.flush();
 		}));
 	}
@@ -566,198 +566,198 @@ var vt = null, j = null, yt = null, bt = null, xt = null, St = !1, Ct = !1, wt =
 		return (this.#i ??= p()).promise;
 	}
 	static ensure() {
-		if (j === null) {
-			let t = j = new e();
-			!Ct && !St && Xe(() => {
+		if (M === null) {
+			let t = M = new e();
+			!St && !xt && Ye(() => {
 				t.started || t.flush();
 			});
 		}
-		return j;
+		return M;
 	}
 	apply() {
-		bt = null;
+		yt = null;
 	}
 	schedule(e) {
-		xt = e, e.b?.is_pending && e.f & 16777228 && !(e.f & 32768) ? e.b.defer_effect(e) : this.#a.push(e);
+		bt = e, e.b?.is_pending && e.f & 16777228 && !(e.f & 32768) ? e.b.defer_effect(e) : this.#a.push(e);
 	}
 	#b() {
 		if (this.linked) {
 			var e = this.prev, t = this.next;
-			e === null || (e.next = t), t === null ? vt = e : t.prev = e, this.linked = !1;
+			e === null || (e.next = t), t === null ? _t = e : t.prev = e, this.linked = !1;
 		}
 	}
 };
-function kt(e) {
-	var t = St, n = yt;
-	yt = null, St = !0;
+function Ot(e) {
+	var t = xt, n = vt;
+	vt = null, xt = !0;
 	try {
 		var r;
-		for (e && (kt(), r = e());;) {
-			if (Ze(), j === null) return r;
-			j.flush();
+		for (e && (Ot(), r = e());;) {
+			if (Xe(), M === null) return r;
+			M.flush();
 		}
 	} finally {
-		St = t, yt = n;
+		xt = t, vt = n;
 	}
 }
-function At() {
+function kt() {
 	try {
-		Re();
+		Le();
 	} catch (e) {
-		un(e, xt);
+		ln(e, bt);
 	}
 }
-var jt = null;
-function Mt(e) {
+var At = null;
+function jt(e) {
 	var t = e.length;
 	if (t !== 0) {
 		for (var n = 0; n < t;) {
 			var r = e[n++];
-			if (!(r.f & 24576) && Qn(r) && (jt = /* @__PURE__ */ new Set(), ir(r), r.deps === null && r.first === null && r.nodes === null && r.teardown === null && r.ac === null && kn(r), jt?.size > 0)) {
-				Lt.clear();
-				for (let e of jt) {
+			if (!(r.f & 24576) && Zn(r) && (At = /* @__PURE__ */ new Set(), rr(r), r.deps === null && r.first === null && r.nodes === null && r.teardown === null && r.ac === null && On(r), At?.size > 0)) {
+				It.clear();
+				for (let e of At) {
 					if (e.f & 24576) continue;
 					let t = [e], n = e.parent;
-					for (; n !== null;) jt.has(n) && (jt.delete(n), t.push(n)), n = n.parent;
+					for (; n !== null;) At.has(n) && (At.delete(n), t.push(n)), n = n.parent;
 					for (let e = t.length - 1; e >= 0; e--) {
 						let n = t[e];
-						n.f & 24576 || ir(n);
+						n.f & 24576 || rr(n);
 					}
 				}
-				jt.clear();
+				At.clear();
 			}
 		}
-		jt = null;
+		At = null;
 	}
 }
-function Nt(e) {
-	j.schedule(e);
+function Mt(e) {
+	M.schedule(e);
 }
-function Pt(e, t) {
+function Nt(e, t) {
 	if (!(e.f & 32 && e.f & 1024)) {
-		e.f & 2048 ? t.d.push(e) : e.f & 4096 && t.m.push(e), k(e, h);
-		for (var n = e.first; n !== null;) Pt(n, t), n = n.next;
+		e.f & 2048 ? t.d.push(e) : e.f & 4096 && t.m.push(e), A(e, h);
+		for (var n = e.first; n !== null;) Nt(n, t), n = n.next;
 	}
 }
-function Ft(e) {
-	k(e, h);
-	for (var t = e.first; t !== null;) Ft(t), t = t.next;
+function Pt(e) {
+	A(e, h);
+	for (var t = e.first; t !== null;) Pt(t), t = t.next;
 }
 // node_modules/svelte/src/internal/client/reactivity/sources.js
-var It = /* @__PURE__ */ new Set(), Lt = /* @__PURE__ */ new Map(), Rt = !1;
-function zt(e, t) {
+var Ft = /* @__PURE__ */ new Set(), It = /* @__PURE__ */ new Map(), Lt = !1;
+function Rt(e, t) {
 	return {
 		f: 0,
 		v: e,
 		reactions: null,
-		equals: ke,
+		equals: Oe,
 		rv: 0,
 		wv: 0
 	};
 }
 /*#__NO_SIDE_EFFECTS__*/
-function M(e, t) {
-	let n = zt(e, t);
-	return Hn(n), n;
+function N(e, t) {
+	let n = Rt(e, t);
+	return Vn(n), n;
 }
 /*#__NO_SIDE_EFFECTS__*/
-function Bt(e, t = !1, n = !0) {
-	let r = zt(e);
-	return t || (r.equals = je), r;
+function zt(e, t = !1, n = !0) {
+	let r = Rt(e);
+	return t || (r.equals = Ae), r;
 }
-function N(e, t, n = !1) {
-	return B !== null && (!Rn || B.f & 131072) && qe() && B.f & 4325394 && (Vn === null || !Vn.has(e)) && He(), Ut(e, n ? qt(t) : t, Tt);
+function P(e, t, n = !1) {
+	return V !== null && (!Ln || V.f & 131072) && Ke() && V.f & 4325394 && (Bn === null || !Bn.has(e)) && Ve(), Ht(e, n ? Kt(t) : t, wt);
 }
-var Vt = null, Ht = 0;
-function Ut(e, t, n = null) {
+var Bt = null, Vt = 0;
+function Ht(e, t, n = null) {
 	if (!e.equals(t)) {
-		In ? Lt.set(e, t) : Lt.has(e) || Lt.set(e, e.v);
-		var r = Ot.ensure();
+		Fn ? It.set(e, t) : It.has(e) || It.set(e, e.v);
+		var r = Dt.ensure();
 		if (r.capture(e, t), e.f & 2) {
 			let t = e;
-			e.f & 2048 && mt(t), bt === null && $e(t);
+			e.f & 2048 && pt(t), yt === null && Qe(t);
 		}
-		e.wv = Zn(), Vt = null, Ht = 0, Kt(e, g, n), Vt = null, qe() && V !== null && V.f & 1024 && !(V.f & 96) && (Gn === null ? Kn([e]) : Gn.push(e)), !r.is_fork && It.size > 0 && !Rt && Wt();
+		e.wv = Xn(), Bt = null, Vt = 0, Gt(e, g, n), Bt = null, Ke() && H !== null && H.f & 1024 && !(H.f & 96) && (Wn === null ? Gn([e]) : Wn.push(e)), !r.is_fork && Ft.size > 0 && !Lt && Ut();
 	}
 	return t;
 }
-function Wt() {
-	Rt = !1;
-	for (let e of It) {
-		e.f & 1024 && k(e, _);
+function Ut() {
+	Lt = !1;
+	for (let e of Ft) {
+		e.f & 1024 && A(e, _);
 		let t;
 		try {
-			t = Qn(e);
+			t = Zn(e);
 		} catch {
 			t = !0;
 		}
-		t && ir(e);
+		t && rr(e);
 	}
-	It.clear();
+	Ft.clear();
 }
-function Gt(e) {
-	N(e, e.v + 1);
+function Wt(e) {
+	P(e, e.v + 1);
 }
-function Kt(e, t, n) {
+function Gt(e, t, n) {
 	var r = e.reactions;
 	if (r !== null) {
-		var i = qe(), a = r.length;
-		if (Ht += a, Ht > 1e5 && Vt === null && (Vt = /* @__PURE__ */ new Set()), Vt !== null) {
-			if (Vt.has(e)) return;
-			Vt.add(e);
+		var i = Ke(), a = r.length;
+		if (Vt += a, Vt > 1e5 && Bt === null && (Bt = /* @__PURE__ */ new Set()), Bt !== null) {
+			if (Bt.has(e)) return;
+			Bt.add(e);
 		}
 		for (var o = 0; o < a; o++) {
 			var s = r[o], c = s.f;
-			if (i || s !== V) {
+			if (i || s !== H) {
 				var l = (c & g) === 0;
-				if (l && k(s, t), c & 131072) It.add(s);
+				if (l && A(s, t), c & 131072) Ft.add(s);
 				else if (c & 2) {
 					var u = s;
-					bt?.delete(u), Kt(u, _, n);
+					yt?.delete(u), Gt(u, _, n);
 				} else if (l) {
 					var d = s;
-					c & 16 && jt !== null && jt.add(d), n === null ? Nt(d) : n.push(d);
+					c & 16 && At !== null && At.add(d), n === null ? Mt(d) : n.push(d);
 				}
 			}
 		}
 	}
 }
-function qt(t) {
-	if (typeof t != "object" || !t || oe in t || se in t) return t;
+function Kt(t) {
+	if (typeof t != "object" || !t || ae in t || oe in t) return t;
 	let n = l(t);
 	if (n !== s && n !== c) return t;
-	var r = /* @__PURE__ */ new Map(), i = e(t), o = /* @__PURE__ */ M(0), u = null, d = Yn, f = (e) => {
-		if (Yn === d) return e();
-		var t = B, n = Yn;
-		zn(null), Xn(d);
+	var r = /* @__PURE__ */ new Map(), i = e(t), o = /* @__PURE__ */ N(0), u = null, d = Jn, f = (e) => {
+		if (Jn === d) return e();
+		var t = V, n = Jn;
+		Rn(null), Yn(d);
 		var r = e();
-		return zn(t), Xn(n), r;
+		return Rn(t), Yn(n), r;
 	};
-	return i && r.set("length", /* @__PURE__ */ M(t.length, u)), new Proxy(t, {
+	return i && r.set("length", /* @__PURE__ */ N(t.length, u)), new Proxy(t, {
 		defineProperty(e, t, n) {
-			"value" in n && n.configurable !== !1 && n.enumerable !== !1 && n.writable !== !1 || Be();
+			"value" in n && n.configurable !== !1 && n.enumerable !== !1 && n.writable !== !1 || ze();
 			var i = r.get(t);
 			return i === void 0 ? f(() => {
-				var e = /* @__PURE__ */ M(n.value, u);
+				var e = /* @__PURE__ */ N(n.value, u);
 				return r.set(t, e), e;
-			}) : N(i, n.value, !0), !0;
+			}) : P(i, n.value, !0), !0;
 		},
 		deleteProperty(e, t) {
 			var n = r.get(t);
 			if (n === void 0) {
 				if (t in e) {
-					let e = f(() => /* @__PURE__ */ M(C, u));
-					r.set(t, e), Gt(o);
+					let e = f(() => /* @__PURE__ */ N(w, u));
+					r.set(t, e), Wt(o);
 				}
-			} else N(n, C), Gt(o);
+			} else P(n, w), Wt(o);
 			return !0;
 		},
 		get(e, n, i) {
-			if (n === oe) return t;
+			if (n === ae) return t;
 			var o = r.get(n), s = n in e;
-			if (o === void 0 && (!s || a(e, n)?.writable) && (o = f(() => /* @__PURE__ */ M(qt(s ? e[n] : C), u)), r.set(n, o)), o !== void 0) {
-				var c = H(o);
-				return c === C ? void 0 : c;
+			if (o === void 0 && (!s || a(e, n)?.writable) && (o = f(() => /* @__PURE__ */ N(Kt(s ? e[n] : w), u)), r.set(n, o)), o !== void 0) {
+				var c = U(o);
+				return c === w ? void 0 : c;
 			}
 			return Reflect.get(e, n, i);
 		},
@@ -765,8 +765,8 @@ function qt(t) {
 			this.has?.(e, t);
 			var n = Reflect.getOwnPropertyDescriptor(e, t), i = r.get(t);
 			if (i !== void 0) {
-				var a = H(i);
-				if (a === C) return;
+				var a = U(i);
+				if (a === w) return;
 				if (n && "value" in n) n.value = a;
 				else return {
 					enumerable: !0,
@@ -778,138 +778,138 @@ function qt(t) {
 			return n;
 		},
 		has(e, t) {
-			if (t === oe) return !0;
-			var n = r.get(t), i = n !== void 0 && n.v !== C || Reflect.has(e, t);
-			return (n !== void 0 || (V !== null || B !== null) && (!i || a(e, t)?.writable)) && (n === void 0 && (n = f(() => /* @__PURE__ */ M(i ? qt(e[t]) : C, u)), r.set(t, n)), H(n) === C) ? !1 : i;
+			if (t === ae) return !0;
+			var n = r.get(t), i = n !== void 0 && n.v !== w || Reflect.has(e, t);
+			return (n !== void 0 || (H !== null || V !== null) && (!i || a(e, t)?.writable)) && (n === void 0 && (n = f(() => /* @__PURE__ */ N(i ? Kt(e[t]) : w, u)), r.set(t, n)), U(n) === w) ? !1 : i;
 		},
 		set(e, t, n, s) {
 			var c = r.get(t), l = t in e;
 			if (i && t === "length") for (var d = n; d < c.v; d += 1) {
 				var p = r.get(d + "");
-				p === void 0 ? d in e && (p = f(() => /* @__PURE__ */ M(C, u)), r.set(d + "", p)) : N(p, C);
+				p === void 0 ? d in e && (p = f(() => /* @__PURE__ */ N(w, u)), r.set(d + "", p)) : P(p, w);
 			}
-			if (c === void 0) (!l || a(e, t)?.writable) && (c = f(() => /* @__PURE__ */ M(void 0, u)), N(c, qt(n)), r.set(t, c));
+			if (c === void 0) (!l || a(e, t)?.writable) && (c = f(() => /* @__PURE__ */ N(void 0, u)), P(c, Kt(n)), r.set(t, c));
 			else {
-				l = c.v !== C;
-				var m = f(() => qt(n));
-				N(c, m);
+				l = c.v !== w;
+				var m = f(() => Kt(n));
+				P(c, m);
 			}
 			var h = Reflect.getOwnPropertyDescriptor(e, t);
 			if (h?.set && h.set.call(s, n), !l) {
 				if (i && typeof t == "string") {
 					var g = r.get("length"), _ = Number(t);
-					Number.isInteger(_) && _ >= g.v && N(g, _ + 1);
+					Number.isInteger(_) && _ >= g.v && P(g, _ + 1);
 				}
-				Gt(o);
+				Wt(o);
 			}
 			return !0;
 		},
 		ownKeys(e) {
-			H(o);
+			U(o);
 			var t = Reflect.ownKeys(e).filter((e) => {
 				var t = r.get(e);
-				return t === void 0 || t.v !== C;
+				return t === void 0 || t.v !== w;
 			});
-			for (var [n, i] of r) i.v !== C && !(n in e) && t.push(n);
+			for (var [n, i] of r) i.v !== w && !(n in e) && t.push(n);
 			return t;
 		},
 		setPrototypeOf() {
-			Ve();
+			Be();
 		}
 	});
 }
-function Jt(e) {
+function qt(e) {
 	try {
-		if (typeof e == "object" && e && oe in e) return e[oe];
+		if (typeof e == "object" && e && ae in e) return e[ae];
 	} catch {}
 	return e;
 }
-function Yt(e, t) {
-	return Object.is(Jt(e), Jt(t));
+function Jt(e, t) {
+	return Object.is(qt(e), qt(t));
 }
-var Xt, Zt, Qt, $t;
-function en() {
-	if (Xt === void 0) {
-		Xt = window, Zt = /Firefox/.test(navigator.userAgent);
+var Yt, Xt, Zt, Qt;
+function $t() {
+	if (Yt === void 0) {
+		Yt = window, Xt = /Firefox/.test(navigator.userAgent);
 		var e = Element.prototype, t = Node.prototype, n = Text.prototype;
-		Qt = a(t, "firstChild").get, $t = a(t, "nextSibling").get, u(e) && (e[de] = void 0, e[ue] = null, e[fe] = void 0, e.__e = void 0), u(n) && (n[pe] = void 0);
+		Zt = a(t, "firstChild").get, Qt = a(t, "nextSibling").get, u(e) && (e[ue] = void 0, e[le] = null, e[de] = void 0, e.__e = void 0), u(n) && (n[fe] = void 0);
 	}
 }
-function tn(e = "") {
+function en(e = "") {
 	return document.createTextNode(e);
+}
+/*@__NO_SIDE_EFFECTS__*/
+function tn(e) {
+	return Zt.call(e);
 }
 /*@__NO_SIDE_EFFECTS__*/
 function nn(e) {
 	return Qt.call(e);
 }
-/*@__NO_SIDE_EFFECTS__*/
-function rn(e) {
-	return $t.call(e);
-}
-function P(e, t) {
-	if (!w) return /* @__PURE__ */ nn(e);
-	var n = /* @__PURE__ */ nn(T);
-	if (n === null) n = T.appendChild(tn());
+function F(e, t) {
+	if (!T) return /* @__PURE__ */ tn(e);
+	var n = /* @__PURE__ */ tn(E);
+	if (n === null) n = E.appendChild(en());
 	else if (t && n.nodeType !== 3) {
-		var r = tn();
-		return n?.before(r), we(r), r;
+		var r = en();
+		return n?.before(r), Ce(r), r;
 	}
-	return t && cn(n), we(n), n;
-}
-function F(e, t = !1) {
-	if (!w) {
-		var n = /* @__PURE__ */ nn(e);
-		return n instanceof Comment && n.data === "" ? /* @__PURE__ */ rn(n) : n;
-	}
-	if (t) {
-		if (T?.nodeType !== 3) {
-			var r = tn();
-			return T?.before(r), we(r), r;
-		}
-		cn(T);
-	}
-	return T;
+	return t && sn(n), Ce(n), n;
 }
 function I(e, t = !1) {
-	if (!w) return /* @__PURE__ */ nn(e);
-	var n = P(e, t);
-	return E(e), n;
+	if (!T) {
+		var n = /* @__PURE__ */ tn(e);
+		return n instanceof Comment && n.data === "" ? /* @__PURE__ */ nn(n) : n;
+	}
+	if (t) {
+		if (E?.nodeType !== 3) {
+			var r = en();
+			return E?.before(r), Ce(r), r;
+		}
+		sn(E);
+	}
+	return E;
 }
-function L(e, t = 1, n = !1) {
-	let r = w ? T : e;
-	for (var i; t--;) i = r, r = /* @__PURE__ */ rn(r);
-	if (!w) return r;
+function L(e, t = !1) {
+	if (!T) return /* @__PURE__ */ tn(e);
+	var n = F(e, t);
+	return D(e), n;
+}
+function R(e, t = 1, n = !1) {
+	let r = T ? E : e;
+	for (var i; t--;) i = r, r = /* @__PURE__ */ nn(r);
+	if (!T) return r;
 	if (n) {
 		if (r?.nodeType !== 3) {
-			var a = tn();
-			return r === null ? i?.after(a) : r.before(a), we(a), a;
+			var a = en();
+			return r === null ? i?.after(a) : r.before(a), Ce(a), a;
 		}
-		cn(r);
+		sn(r);
 	}
-	return we(r), r;
+	return Ce(r), r;
 }
-function an(e) {
+function rn(e) {
 	e.textContent = "";
 }
-function on() {
+function an() {
 	return !1;
 }
-function sn(e, t, n) {
+function on(e, t, n) {
 	return t == null || t === "http://www.w3.org/1999/xhtml" ? n ? document.createElement(e, { is: n }) : document.createElement(e) : n ? document.createElementNS(t, e, { is: n }) : document.createElementNS(t, e);
 }
-function cn(e) {
+function sn(e) {
 	if (e.nodeValue.length < 65536) return;
 	let t = e.nextSibling;
 	for (; t !== null && t.nodeType === 3;) t.remove(), e.nodeValue += t.nodeValue, t = e.nextSibling;
 }
-function ln(e) {
-	var t = V;
-	if (t === null) return B.f |= ae, e;
+function cn(e) {
+	var t = H;
+	if (t === null) return V.f |= ie, e;
 	if (!(t.f & 32768) && !(t.f & 4)) throw e;
-	un(e, t);
+	ln(e, t);
 }
-function un(e, t) {
-	if (e === _e) throw e;
+function ln(e, t) {
+	if (e === ge) throw e;
 	if (!(t !== null && t.f & 16384)) {
 		for (; t !== null;) {
 			if (t.f & 128 && !(t.f & 33570816)) {
@@ -927,18 +927,18 @@ function un(e, t) {
 	}
 }
 // node_modules/svelte/src/internal/client/reactivity/effects.js
-function dn(e) {
-	V === null && (B === null && Le(e), Ie()), In && Fe(e);
+function un(e) {
+	H === null && (V === null && Ie(e), Fe()), Fn && Pe(e);
 }
-function fn(e, t) {
+function dn(e, t) {
 	var n = t.last;
 	n === null ? t.last = t.first = e : (n.next = e, e.prev = n, t.last = e);
 }
-function pn(e, t) {
-	var n = V;
+function fn(e, t) {
+	var n = H;
 	n !== null && n.f & 8192 && (e |= v);
 	var r = {
-		ctx: We,
+		ctx: Ue,
 		deps: null,
 		nodes: null,
 		f: e | g | 512,
@@ -953,141 +953,141 @@ function pn(e, t) {
 		wv: 0,
 		ac: null
 	};
-	j?.register_created_effect(r);
+	M?.register_created_effect(r);
 	var i = r;
-	if (e & 4) wt === null ? Ot.ensure().schedule(r) : wt.push(r);
+	if (e & 4) Ct === null ? Dt.ensure().schedule(r) : Ct.push(r);
 	else if (t !== null) {
 		try {
-			ir(r);
+			rr(r);
 		} catch (e) {
-			throw Dn(r), e;
+			throw En(r), e;
 		}
 		i.deps === null && i.teardown === null && i.nodes === null && i.first === i.last && !(i.f & 524288) && (i = i.first, e & 16 && e & 65536 && i !== null && (i.f |= S));
 	}
-	if (i !== null && (i.parent = n, n !== null && fn(i, n), B !== null && B.f & 2 && !(e & 64))) {
-		var a = B;
+	if (i !== null && (i.parent = n, n !== null && dn(i, n), V !== null && V.f & 2 && !(e & 64))) {
+		var a = V;
 		(a.effects ??= []).push(i);
 	}
 	return r;
 }
-function mn() {
-	return B !== null && !Rn;
+function pn() {
+	return V !== null && !Ln;
+}
+function mn(e) {
+	let t = fn(8, null);
+	return A(t, h), t.teardown = e, t;
+}
+function z(e) {
+	un("$effect");
+	var t = H.f;
+	if (!V && t & 32 && Ue !== null && !Ue.i) {
+		var n = Ue;
+		(n.e ??= []).push(e);
+	} else return hn(e);
 }
 function hn(e) {
-	let t = pn(8, null);
-	return k(t, h), t.teardown = e, t;
-}
-function R(e) {
-	dn("$effect");
-	var t = V.f;
-	if (!B && t & 32 && We !== null && !We.i) {
-		var n = We;
-		(n.e ??= []).push(e);
-	} else return gn(e);
+	return fn(4 | ee, e);
 }
 function gn(e) {
-	return pn(4 | te, e);
-}
-function _n(e) {
-	Ot.ensure();
-	let t = pn(64 | ee, e);
+	Dt.ensure();
+	let t = fn(64 | C, e);
 	return () => {
-		Dn(t);
+		En(t);
 	};
 }
-function vn(e) {
-	Ot.ensure();
-	let t = pn(64 | ee, e);
+function _n(e) {
+	Dt.ensure();
+	let t = fn(64 | C, e);
 	return (e = {}) => new Promise((n) => {
-		e.outro ? An(t, () => {
-			Dn(t), n(void 0);
-		}) : (Dn(t), n(void 0));
+		e.outro ? kn(t, () => {
+			En(t), n(void 0);
+		}) : (En(t), n(void 0));
 	});
 }
+function vn(e) {
+	return fn(4, e);
+}
 function yn(e) {
-	return pn(4, e);
+	return fn(re | C, e);
 }
-function bn(e) {
-	return pn(ie | ee, e);
+function bn(e, t = 0) {
+	return fn(8 | t, e);
 }
-function xn(e, t = 0) {
-	return pn(8 | t, e);
-}
-function z(e, t = [], n = [], r = []) {
-	at(r, t, n, (t) => {
-		pn(8, () => {
-			e(...t.map(H));
+function B(e, t = [], n = [], r = []) {
+	it(r, t, n, (t) => {
+		fn(8, () => {
+			e(...t.map(U));
 		});
 	});
 }
-function Sn(e, t = 0) {
-	return pn(16 | t, e);
+function xn(e, t = 0) {
+	return fn(16 | t, e);
+}
+function Sn(e) {
+	return fn(32 | C, e);
 }
 function Cn(e) {
-	return pn(32 | ee, e);
-}
-function wn(e) {
 	var t = e.teardown;
 	if (t !== null) {
-		let n = In, r = B;
-		Ln(!0), zn(null);
+		let n = Fn, r = V;
+		In(!0), Rn(null);
 		try {
 			t.call(null);
 		} catch (t) {
-			un(t, e.parent);
+			ln(t, e.parent);
 		} finally {
-			Ln(n), zn(r);
+			In(n), Rn(r);
 		}
 	}
 }
-function Tn(e, t = !1) {
+function wn(e, t = !1) {
 	var n = e.first;
 	for (e.first = e.last = null; n !== null;) {
 		let e = n.ac;
-		e !== null && rt(() => {
-			e.abort(he);
+		e !== null && nt(() => {
+			e.abort(me);
 		});
 		var r = n.next;
-		n.f & 64 ? n.parent = null : Dn(n, t), n = r;
+		n.f & 64 ? n.parent = null : En(n, t), n = r;
 	}
 }
-function En(e) {
+function Tn(e) {
 	for (var t = e.first; t !== null;) {
 		var n = t.next;
-		t.f & 32 || Dn(t), t = n;
+		t.f & 32 || En(t), t = n;
 	}
 }
-function Dn(e, t = !0) {
+function En(e, t = !0) {
 	var n = !1;
-	(t || e.f & 262144) && e.nodes !== null && e.nodes.end !== null && (On(e.nodes.start, e.nodes.end), n = !0), e.f |= x, Tn(e, t && !n), rr(e, 0);
+	(t || e.f & 262144) && e.nodes !== null && e.nodes.end !== null && (Dn(e.nodes.start, e.nodes.end), n = !0), e.f |= x, wn(e, t && !n), nr(e, 0);
 	var r = e.nodes && e.nodes.t;
 	if (r !== null) for (let e of r) e.stop();
-	wn(e), e.f ^= x, e.f |= y;
+	Cn(e), e.f ^= x, e.f |= y;
 	var i = e.parent;
-	i !== null && i.first !== null && kn(e), e.next = e.prev = e.teardown = e.ctx = e.deps = e.fn = e.nodes = e.ac = e.b = null;
+	i !== null && i.first !== null && On(e), e.next = e.prev = e.teardown = e.ctx = e.deps = e.fn = e.nodes = e.ac = e.b = null;
 }
-function On(e, t) {
+function Dn(e, t) {
 	for (; e !== null;) {
-		var n = e === t ? null : /* @__PURE__ */ rn(e);
+		var n = e === t ? null : /* @__PURE__ */ nn(e);
 		e.remove(), e = n;
 	}
 }
-function kn(e) {
+function On(e) {
 	var t = e.parent, n = e.prev, r = e.next;
 	n !== null && (n.next = r), r !== null && (r.prev = n), t !== null && (t.first === e && (t.first = r), t.last === e && (t.last = n));
 }
-function An(e, t, n = !0) {
+function kn(e, t, n = !0) {
 	var r = [];
-	e.f |= 256, jn(e, r, !0);
+	e.f |= 256, An(e, r, !0);
 	var i = () => {
-		n && Dn(e), t && t();
+		n && En(e), t && t();
 	}, a = r.length;
 	if (a > 0) {
 		var o = () => --a || i();
 		for (var s of r) s.out(o);
 	} else i();
 }
-function jn(e, t, n) {
+function An(e, t, n) {
 	if (!(e.f & 8192)) {
 		e.f ^= v;
 		var r = e.nodes && e.nodes.t;
@@ -1096,113 +1096,113 @@ function jn(e, t, n) {
 			var a = i.next;
 			if (!(i.f & 64)) {
 				var o = !!(i.f & 65536) || !!(i.f & 32) && !!(e.f & 16);
-				jn(i, t, o ? n : !1);
+				An(i, t, o ? n : !1);
 			}
 			i = a;
 		}
 	}
 }
-function Mn(e) {
-	e.f &= -257, Nn(e, !0);
+function jn(e) {
+	e.f &= -257, Mn(e, !0);
 }
-function Nn(e, t) {
+function Mn(e, t) {
 	if (!(e.f & 256) && e.f & 8192) {
-		e.f ^= v, e.f & 1024 || (k(e, g), Ot.ensure().schedule(e));
+		e.f ^= v, e.f & 1024 || (A(e, g), Dt.ensure().schedule(e));
 		for (var n = e.first; n !== null;) {
 			var r = n.next, i = !!(n.f & 65536) || !!(n.f & 32);
-			Nn(n, i ? t : !1), n = r;
+			Mn(n, i ? t : !1), n = r;
 		}
 		var a = e.nodes && e.nodes.t;
 		if (a !== null) for (let e of a) (e.is_global || t) && e.in();
 	}
 }
-function Pn(e, t) {
+function Nn(e, t) {
 	if (e.nodes) for (var n = e.nodes.start, r = e.nodes.end; n !== null;) {
-		var i = n === r ? null : /* @__PURE__ */ rn(n);
+		var i = n === r ? null : /* @__PURE__ */ nn(n);
 		t.append(n), n = i;
 	}
 }
 // node_modules/svelte/src/internal/client/legacy.js
-var Fn = null, In = !1;
-function Ln(e) {
-	In = e;
+var Pn = null, Fn = !1;
+function In(e) {
+	Fn = e;
 }
-var B = null, Rn = !1;
-function zn(e) {
-	B = e;
-}
-var V = null;
-function Bn(e) {
+var V = null, Ln = !1;
+function Rn(e) {
 	V = e;
 }
-var Vn = null;
-function Hn(e) {
-	B !== null && (B.f & 2097152 || B.f & 2) && (Vn ??= /* @__PURE__ */ new Set()).add(e);
+var H = null;
+function zn(e) {
+	H = e;
 }
-var Un = null, Wn = 0, Gn = null;
-function Kn(e) {
-	Gn = e;
+var Bn = null;
+function Vn(e) {
+	V !== null && (V.f & 2097152 || V.f & 2) && (Bn ??= /* @__PURE__ */ new Set()).add(e);
 }
-var qn = 1, Jn = 0, Yn = Jn;
-function Xn(e) {
-	Yn = e;
+var Hn = null, Un = 0, Wn = null;
+function Gn(e) {
+	Wn = e;
 }
-function Zn() {
-	return ++qn;
+var Kn = 1, qn = 0, Jn = qn;
+function Yn(e) {
+	Jn = e;
 }
-function Qn(e) {
+function Xn() {
+	return ++Kn;
+}
+function Zn(e) {
 	var t = e.f;
 	if (t & 2048) return !0;
 	if (t & 4096) {
 		for (var n = e.deps, r = n.length, i = 0; i < r; i++) {
 			var a = n[i];
-			if (Qn(a) && ht(a), a.wv > e.wv) return !0;
+			if (Zn(a) && mt(a), a.wv > e.wv) return !0;
 		}
-		t & 512 && bt === null && k(e, h);
+		t & 512 && yt === null && A(e, h);
 	}
 	return !1;
 }
-function $n(e, t, n = !0) {
+function Qn(e, t, n = !0) {
 	var r = e.reactions;
-	if (r !== null && !(Vn !== null && Vn.has(e))) for (var i = 0; i < r.length; i++) {
+	if (r !== null && !(Bn !== null && Bn.has(e))) for (var i = 0; i < r.length; i++) {
 		var a = r[i];
-		a.f & 2 ? $n(a, t, !1) : t === a && (n ? k(a, g) : a.f & 1024 && k(a, _), Nt(a));
+		a.f & 2 ? Qn(a, t, !1) : t === a && (n ? A(a, g) : a.f & 1024 && A(a, _), Mt(a));
+	}
+}
+function $n(e) {
+	var t = Hn, n = Un, r = Wn, i = V, a = Bn, o = Ue, s = Ln, c = Jn, l = e.f;
+	Hn = null, Un = 0, Wn = null, V = l & 96 ? null : e, Bn = null, We(e.ctx), Ln = !1, Jn = ++qn, e.ac !== null && (nt(() => {
+		e.ac.abort(me);
+	}), e.ac = null);
+	try {
+		e.f |= ne;
+		var u = e.fn, d = u();
+		e.f |= b;
+		var f = er(e);
+		if (Ke() && Wn !== null && !Ln && f !== null && !(e.f & 6146)) for (var p = 0; p < Wn.length; p++) Qn(Wn[p], e);
+		if (i !== null && i !== e) {
+			if (qn++, i.deps !== null) for (let e = 0; e < n; e += 1) i.deps[e].rv = qn;
+			if (t !== null) for (let e of t) e.rv = qn;
+			Wn !== null && (r === null ? r = Wn : r.push(...Wn));
+		}
+		return e.f & 8388608 && (e.f ^= ie), d;
+	} catch (t) {
+		return er(e), cn(t);
+	} finally {
+		e.f ^= ne, Hn = t, Un = n, Wn = r, V = i, Bn = a, We(o), Ln = s, Jn = c;
 	}
 }
 function er(e) {
-	var t = Un, n = Wn, r = Gn, i = B, a = Vn, o = We, s = Rn, c = Yn, l = e.f;
-	Un = null, Wn = 0, Gn = null, B = l & 96 ? null : e, Vn = null, Ge(e.ctx), Rn = !1, Yn = ++Jn, e.ac !== null && (rt(() => {
-		e.ac.abort(he);
-	}), e.ac = null);
-	try {
-		e.f |= re;
-		var u = e.fn, d = u();
-		e.f |= b;
-		var f = tr(e);
-		if (qe() && Gn !== null && !Rn && f !== null && !(e.f & 6146)) for (var p = 0; p < Gn.length; p++) $n(Gn[p], e);
-		if (i !== null && i !== e) {
-			if (Jn++, i.deps !== null) for (let e = 0; e < n; e += 1) i.deps[e].rv = Jn;
-			if (t !== null) for (let e of t) e.rv = Jn;
-			Gn !== null && (r === null ? r = Gn : r.push(...Gn));
-		}
-		return e.f & 8388608 && (e.f ^= ae), d;
-	} catch (t) {
-		return tr(e), ln(t);
-	} finally {
-		e.f ^= re, Un = t, Wn = n, Gn = r, B = i, Vn = a, Ge(o), Rn = s, Yn = c;
-	}
-}
-function tr(e) {
-	var t = e.deps, n = j?.is_fork;
-	if (Un !== null) {
+	var t = e.deps, n = M?.is_fork;
+	if (Hn !== null) {
 		var r;
-		if (n || rr(e, Wn), t !== null && Wn > 0) for (t.length = Wn + Un.length, r = 0; r < Un.length; r++) t[Wn + r] = Un[r];
-		else e.deps = t = Un;
-		if (mn() && e.f & 512) for (r = Wn; r < t.length; r++) (t[r].reactions ??= []).push(e);
-	} else !n && t !== null && Wn < t.length && (rr(e, Wn), t.length = Wn);
+		if (n || nr(e, Un), t !== null && Un > 0) for (t.length = Un + Hn.length, r = 0; r < Hn.length; r++) t[Un + r] = Hn[r];
+		else e.deps = t = Hn;
+		if (pn() && e.f & 512) for (r = Un; r < t.length; r++) (t[r].reactions ??= []).push(e);
+	} else !n && t !== null && Un < t.length && (nr(e, Un), t.length = Un);
 	return t;
 }
-function nr(e, r) {
+function tr(e, r) {
 	let i = r.reactions;
 	if (i !== null) {
 		var a = t.call(i, e);
@@ -1211,78 +1211,78 @@ function nr(e, r) {
 			o === 0 ? i = r.reactions = null : (i[a] = i[o], i.pop());
 		}
 	}
-	if (i === null && r.f & 2 && (Un === null || !n.call(Un, r))) {
+	if (i === null && r.f & 2 && (Hn === null || !n.call(Hn, r))) {
 		var s = r;
-		s.f & 512 && (s.f ^= 512), s.v !== C && $e(s), s.ac !== null && rt(() => {
-			s.ac.abort(he), s.ac = null, k(s, g);
-		}), gt(s), rr(s, 0);
+		s.f & 512 && (s.f ^= 512), s.v !== w && Qe(s), s.ac !== null && nt(() => {
+			s.ac.abort(me), s.ac = null, A(s, g);
+		}), ht(s), nr(s, 0);
 	}
 }
-function rr(e, t) {
+function nr(e, t) {
 	var n = e.deps;
-	if (n !== null) for (var r = t; r < n.length; r++) nr(e, n[r]);
+	if (n !== null) for (var r = t; r < n.length; r++) tr(e, n[r]);
 }
-function ir(e) {
+function rr(e) {
 	var t = e.f;
 	if (!(t & 16384)) {
-		k(e, h);
-		var n = V;
-		V = e;
+		A(e, h);
+		var n = H;
+		H = e;
 		try {
-			t & 16777232 ? En(e) : Tn(e), wn(e);
-			var r = er(e);
-			e.teardown = typeof r == "function" ? r : null, e.wv = qn;
+			t & 16777232 ? Tn(e) : wn(e), Cn(e);
+			var r = $n(e);
+			e.teardown = typeof r == "function" ? r : null, e.wv = Kn;
 		} finally {
-			V = n;
+			H = n;
 		}
 	}
 }
-async function ar() {
-	await Promise.resolve(), kt();
+async function ir() {
+	await Promise.resolve(), Ot();
 }
-function H(e) {
+function U(e) {
 	var t = !!(e.f & 2);
-	if (Fn?.add(e), B !== null && !Rn && !(V !== null && V.f & 16384) && (Vn === null || !Vn.has(e))) {
-		var r = B.deps;
-		if (B.f & 2097152) e.rv < Jn && (e.rv = Jn, Un === null && r !== null && r[Wn] === e ? Wn++ : Un === null ? Un = [e] : Un.push(e));
+	if (Pn?.add(e), V !== null && !Ln && !(H !== null && H.f & 16384) && (Bn === null || !Bn.has(e))) {
+		var r = V.deps;
+		if (V.f & 2097152) e.rv < qn && (e.rv = qn, Hn === null && r !== null && r[Un] === e ? Un++ : Hn === null ? Hn = [e] : Hn.push(e));
 		else {
-			B.deps ??= [], n.call(B.deps, e) || B.deps.push(e);
+			V.deps ??= [], n.call(V.deps, e) || V.deps.push(e);
 			var i = e.reactions;
-			i === null ? e.reactions = [B] : n.call(i, B) || i.push(B);
+			i === null ? e.reactions = [V] : n.call(i, V) || i.push(V);
 		}
 	}
-	if (In && Lt.has(e)) return Lt.get(e);
+	if (Fn && It.has(e)) return It.get(e);
 	if (t) {
 		var a = e;
-		if (In) {
+		if (Fn) {
 			var o = a.v;
-			return (!(a.f & 1024) && a.reactions !== null || sr(a)) && (o = mt(a)), Lt.set(a, o), o;
+			return (!(a.f & 1024) && a.reactions !== null || or(a)) && (o = pt(a)), It.set(a, o), o;
 		}
-		var s = !(a.f & 512) && !Rn && B !== null && !!(B.f & 512), c = (a.f & b) === 0;
-		Qn(a) && (s && (a.f |= 512), ht(a)), s && !c && (_t(a), or(a));
+		var s = !(a.f & 512) && !Ln && V !== null && !!(V.f & 512), c = (a.f & b) === 0;
+		Zn(a) && (s && (a.f |= 512), mt(a)), s && !c && (gt(a), ar(a));
 	}
-	if (bt?.has(e)) return bt.get(e);
+	if (yt?.has(e)) return yt.get(e);
 	if (e.f & 8388608) throw e.v;
 	return e.v;
 }
-function or(e) {
+function ar(e) {
 	if (e.f |= 512, e.deps !== null) for (let r of e.deps) {
 		var t = r.reactions;
-		t === null ? r.reactions = [e] : n.call(t, e) || t.push(e), r.f & 2 && !(r.f & 512) && (_t(r), or(r));
+		t === null ? r.reactions = [e] : n.call(t, e) || t.push(e), r.f & 2 && !(r.f & 512) && (gt(r), ar(r));
 	}
 }
-function sr(e) {
-	if (e.v === C) return !0;
+function or(e) {
+	if (e.v === w) return !0;
 	if (e.deps === null) return !1;
-	for (let t of e.deps) if (Lt.has(t) || t.f & 2 && sr(t)) return !0;
+	for (let t of e.deps) if (It.has(t) || t.f & 2 && or(t)) return !0;
 	return !1;
 }
-function U(e) {
-	var t = Rn;
+function sr(e) {
+	var t = Ln;
 	try {
-		return Rn = !0, e();
+		return Ln = !0, e();
 	} finally {
-		Rn = t;
+		Ln = t;
 	}
 }
 [.../* @__PURE__ */ "allowfullscreen.async.autofocus.autoplay.checked.controls.default.disabled.formnovalidate.indeterminate.inert.ismap.loop.multiple.muted.nomodule.novalidate.open.playsinline.readonly.required.reversed.seamless.selected.webkitdirectory.defer.disablepictureinpicture.disableremoteplayback".split(".")];
@@ -1294,9 +1294,9 @@ function lr(e) {
 var ur = Symbol("events"), dr = /* @__PURE__ */ new Set(), fr = /* @__PURE__ */ new Set();
 function pr(e, t, n, r = {}) {
 	function i(e) {
-		if (r.capture || vr.call(t, e), !e.cancelBubble) return rt(() => n?.call(this, e));
+		if (r.capture || vr.call(t, e), !e.cancelBubble) return nt(() => n?.call(this, e));
 	}
-	return e.startsWith("pointer") || e.startsWith("touch") || e === "wheel" ? (i.__removed = !1, Xe(() => {
+	return e.startsWith("pointer") || e.startsWith("touch") || e === "wheel" ? (i.__removed = !1, Ye(() => {
 		i.__removed || t.addEventListener(e, i, r);
 	})) : t.addEventListener(e, i, r), i;
 }
@@ -1305,7 +1305,7 @@ function mr(e, t, n, r, i) {
 		capture: r,
 		passive: i
 	}, o = pr(e, t, n, a);
-	(t === document.body || t === window || t === document || t instanceof HTMLMediaElement) && hn(() => {
+	(t === document.body || t === window || t === document || t instanceof HTMLMediaElement) && mn(() => {
 		o.__removed = !0, t.removeEventListener(e, o, a);
 	});
 }
@@ -1340,8 +1340,8 @@ function vr(e) {
 				return o || n;
 			}
 		});
-		var d = B, f = V;
-		zn(null), Bn(null);
+		var d = V, f = H;
+		Rn(null), zn(null);
 		try {
 			for (var p, m = []; o !== null && o !== t;) {
 				try {
@@ -1360,7 +1360,7 @@ function vr(e) {
 				throw p;
 			}
 		} finally {
-			e[ur] = t, delete e.currentTarget, zn(d), Bn(f);
+			e[ur] = t, delete e.currentTarget, Rn(d), zn(f);
 		}
 	}
 }
@@ -1370,12 +1370,12 @@ function br(e) {
 	return yr?.createHTML(e) ?? e;
 }
 function xr(e) {
-	var t = sn("template");
+	var t = on("template");
 	return t.innerHTML = br(e.replaceAll("<!>", "<!---->")), t.content;
 }
 // node_modules/svelte/src/internal/client/dom/template.js
 function Sr(e, t) {
-	var n = V;
+	var n = H;
 	n.nodes === null && (n.nodes = {
 		start: e,
 		end: t,
@@ -1387,11 +1387,11 @@ function Sr(e, t) {
 function G(e, t) {
 	var n = !!(t & 1), r = !!(t & 2), i, a = !e.startsWith("<!>");
 	return () => {
-		if (w) return Sr(T, null), T;
-		i === void 0 && (i = xr(a ? e : "<!>" + e), n || (i = /* @__PURE__ */ nn(i)));
-		var t = r || Zt ? document.importNode(i, !0) : i.cloneNode(!0);
+		if (T) return Sr(E, null), E;
+		i === void 0 && (i = xr(a ? e : "<!>" + e), n || (i = /* @__PURE__ */ tn(i)));
+		var t = r || Xt ? document.importNode(i, !0) : i.cloneNode(!0);
 		if (n) {
-			var o = /* @__PURE__ */ nn(t), s = t.lastChild;
+			var o = /* @__PURE__ */ tn(t), s = t.lastChild;
 			Sr(o, s);
 		} else Sr(t, t);
 		return t;
@@ -1401,15 +1401,15 @@ function G(e, t) {
 function Cr(e, t, n = "svg") {
 	var r = !e.startsWith("<!>"), i = !!(t & 1), a = `<${n}>${r ? e : "<!>" + e}</${n}>`, o;
 	return () => {
-		if (w) return Sr(T, null), T;
+		if (T) return Sr(E, null), E;
 		if (!o) {
-			var e = /* @__PURE__ */ nn(xr(a));
-			if (i) for (o = document.createDocumentFragment(); /* @__PURE__ */ nn(e);) o.appendChild(/* @__PURE__ */ nn(e));
-			else o = /* @__PURE__ */ nn(e);
+			var e = /* @__PURE__ */ tn(xr(a));
+			if (i) for (o = document.createDocumentFragment(); /* @__PURE__ */ tn(e);) o.appendChild(/* @__PURE__ */ tn(e));
+			else o = /* @__PURE__ */ tn(e);
 		}
 		var t = o.cloneNode(!0);
 		if (i) {
-			var n = /* @__PURE__ */ nn(t), r = t.lastChild;
+			var n = /* @__PURE__ */ tn(t), r = t.lastChild;
 			Sr(n, r);
 		} else Sr(t, t);
 		return t;
@@ -1420,44 +1420,44 @@ function wr(e, t) {
 	return /* @__PURE__ */ Cr(e, t, "svg");
 }
 function Tr(e = "") {
-	if (!w) {
-		var t = tn(e + "");
+	if (!T) {
+		var t = en(e + "");
 		return Sr(t, t), t;
 	}
-	var n = T;
-	return n.nodeType === 3 ? cn(n) : (n.before(n = tn()), we(n)), Sr(n, n), n;
+	var n = E;
+	return n.nodeType === 3 ? sn(n) : (n.before(n = en()), Ce(n)), Sr(n, n), n;
 }
 function Er() {
-	if (w) return Sr(T, null), T;
-	var e = document.createDocumentFragment(), t = document.createComment(""), n = tn();
+	if (T) return Sr(E, null), E;
+	var e = document.createDocumentFragment(), t = document.createComment(""), n = en();
 	return e.append(t, n), Sr(t, n), e;
 }
 function K(e, t) {
-	if (w) {
-		var n = V;
-		n.f & 32768 && n.nodes.end !== null || (n.nodes.end = T), Te();
+	if (T) {
+		var n = H;
+		n.f & 32768 && n.nodes.end !== null || (n.nodes.end = E), we();
 	} else e !== null && e.before(t);
 }
 function Dr() {
-	if (w && T && T.nodeType === 8 && T.textContent?.startsWith("$")) {
-		let e = T.textContent.substring(1);
-		return Te(), e;
+	if (T && E && E.nodeType === 8 && E.textContent?.startsWith("$")) {
+		let e = E.textContent.substring(1);
+		return we(), e;
 	}
 	return (window.__svelte ??= {}).uid ??= 1, `c${window.__svelte.uid++}`;
 }
 // node_modules/svelte/src/reactivity/create-subscriber.js
 function Or(e) {
-	let t = 0, n = zt(0), r;
+	let t = 0, n = Rt(0), r;
 	return () => {
-		mn() && (H(n), xn(() => (t === 0 && (r = U(() => e(() => Gt(n)))), t += 1, () => {
-			Xe(() => {
-				--t, t === 0 && (r?.(), r = void 0, Gt(n));
+		pn() && (U(n), bn(() => (t === 0 && (r = sr(() => e(() => Wt(n)))), t += 1, () => {
+			Ye(() => {
+				--t, t === 0 && (r?.(), r = void 0, Wt(n));
 			});
 		})));
 	};
 }
 // node_modules/svelte/src/internal/client/dom/blocks/boundary.js
-var kr = S | ee;
+var kr = S | C;
 function Ar(e, t, n, r) {
 	new jr(e, t, n, r);
 }
@@ -1466,7 +1466,7 @@ var jr = class {
 	is_pending = !1;
 	transform_error;
 	#e;
-	#t = w ? T : null;
+	#t = T ? E : null;
 	#n;
 	#r;
 	#i;
@@ -1479,42 +1479,42 @@ var jr = class {
 	#d = !1;
 	#f = /* @__PURE__ */ new Map();
 	#p = null;
-	#m = Or(() => (this.#p = zt(this.#l), () => {
+	#m = Or(() => (this.#p = Rt(this.#l), () => {
 		this.#p = null;
 	}));
 	constructor(e, t, n, r) {
 		this.#e = e, this.#n = t, this.#r = (e) => {
-			var t = V;
+			var t = H;
 			t.b = this, t.f |= 128, n(e);
-		}, this.parent = V.b, this.transform_error = r ?? this.parent?.transform_error ?? ((e) => e), this.#i = Sn(() => {
-			if (w) {
-				let e = Oe(this.#t);
-				Te();
+		}, this.parent = H.b, this.transform_error = r ?? this.parent?.transform_error ?? ((e) => e), this.#i = xn(() => {
+			if (T) {
+				let e = De(this.#t);
+				we();
 				let t = e === "[!";
 				if (e.startsWith("[?")) {
 					let t = JSON.parse(e.slice(2));
 					this.#g(t);
 				} else t ? this.#y() : this.#h();
 			} else this.#b();
-		}, kr), w && (this.#e = T);
+		}, kr), T && (this.#e = E);
 	}
 	#h() {
 		try {
-			this.#a = Cn(() => this.#r(this.#e));
+			this.#a = Sn(() => this.#r(this.#e));
 		} catch (e) {
 			this.error(e);
 		}
 	}
 	#g(e) {
 		let t = this.#n.failed, { reset: n, invoke_onerror: r } = this.#_(e);
-		Xe(r), t && (this.#s = Cn(() => {
+		Ye(r), t && (this.#s = Sn(() => {
 			t(this.#e, () => e, () => n);
 		}));
 	}
 	#_(e) {
 		var t = !1, n = !1;
 		let r = () => {
-			this.#v() || (t ? Se() : (t = !0, n && Ue(), this.#s !== null && An(this.#s, () => {
+			this.#v() || (t ? xe() : (t = !0, n && He(), this.#s !== null && kn(this.#s, () => {
 				this.#s = null;
 			}), this.#S(() => {
 				this.#b();
@@ -1526,7 +1526,7 @@ var jr = class {
 				if (!this.#v()) try {
 					n = !0, this.#n.onerror?.(e, r), n = !1;
 				} catch (e) {
-					un(e, this.#i && this.#i.parent);
+					ln(e, this.#i && this.#i.parent);
 				}
 			}
 		};
@@ -1536,36 +1536,36 @@ var jr = class {
 	}
 	#y() {
 		let e = this.#n.pending;
-		e && (this.is_pending = !0, this.#o = Cn(() => e(this.#e)), Xe(() => {
+		e && (this.is_pending = !0, this.#o = Sn(() => e(this.#e)), Ye(() => {
 			if (!this.#v()) {
-				var e = this.#c = document.createDocumentFragment(), t = tn(), n = !1;
+				var e = this.#c = document.createDocumentFragment(), t = en(), n = !1;
 				e.append(t), this.#a = this.#S(() => {
 					try {
-						return Cn(() => this.#r(t));
+						return Sn(() => this.#r(t));
 					} catch (e) {
 						try {
 							this.error(e), n = !0;
 						} catch (e) {
-							un(e, this.#i.parent);
+							ln(e, this.#i.parent);
 						}
 						return null;
 					}
-				}), this.#a === null ? (this.#c = null, n && this.#x(j)) : this.#u === 0 && (this.#e.before(e), this.#c = null, An(this.#o, () => {
+				}), this.#a === null ? (this.#c = null, n && this.#x(M)) : this.#u === 0 && (this.#e.before(e), this.#c = null, kn(this.#o, () => {
 					this.#o = null;
-				}), this.#x(j));
+				}), this.#x(M));
 			}
 		}));
 	}
 	#b() {
 		try {
-			if (this.is_pending = this.has_pending_snippet(), this.#u = 0, this.#l = 0, this.#a = Cn(() => {
+			if (this.is_pending = this.has_pending_snippet(), this.#u = 0, this.#l = 0, this.#a = Sn(() => {
 				this.#r(this.#e);
 			}), this.#u > 0) {
 				var e = this.#c = document.createDocumentFragment();
-				Pn(this.#a, e);
+				Nn(this.#a, e);
 				let t = this.#n.pending;
-				this.#o = Cn(() => t(this.#e));
-			} else this.#x(j);
+				this.#o = Sn(() => t(this.#e));
+			} else this.#x(M);
 		} catch (e) {
 			this.error(e);
 		}
@@ -1574,7 +1574,7 @@ var jr = class {
 		this.is_pending = !1, e.transfer_reactions(this.#f);
 	}
 	defer_effect(e) {
-		et(e, this.#f);
+		$e(e, this.#f);
 	}
 	is_rendered() {
 		return !this.is_pending && (!this.parent || this.parent.is_rendered());
@@ -1583,80 +1583,80 @@ var jr = class {
 		return !!this.#n.pending;
 	}
 	#S(e) {
-		var t = V, n = B, r = We;
-		Bn(this.#i), zn(this.#i), Ge(this.#i.ctx);
+		var t = H, n = V, r = Ue;
+		zn(this.#i), Rn(this.#i), We(this.#i.ctx);
 		try {
-			return Ot.ensure(), e();
+			return Dt.ensure(), e();
 		} finally {
-			Bn(t), zn(n), Ge(r);
+			zn(t), Rn(n), We(r);
 		}
 	}
 	#C(e, t) {
-		this.has_pending_snippet() ? (this.#u += e, this.#u === 0 && (this.#x(t), this.#o && An(this.#o, () => {
+		this.has_pending_snippet() ? (this.#u += e, this.#u === 0 && (this.#x(t), this.#o && kn(this.#o, () => {
 			this.#o = null;
 		}), this.#c &&= (this.#e.before(this.#c), null))) : this.parent && this.parent.#C(e, t);
 	}
 	update_pending_count(e, t) {
-		this.#C(e, t), this.#l += e, !this.#p || this.#d || (this.#d = !0, Xe(() => {
-			this.#d = !1, this.#p && Ut(this.#p, this.#l);
+		this.#C(e, t), this.#l += e, !this.#p || this.#d || (this.#d = !0, Ye(() => {
+			this.#d = !1, this.#p && Ht(this.#p, this.#l);
 		}));
 	}
 	get_effect_pending() {
-		return this.#m(), H(this.#p);
+		return this.#m(), U(this.#p);
 	}
 	error(e) {
-		if (e === _e || !this.#n.onerror && !this.#n.failed) throw e;
-		j?.is_fork ? (this.#a && j.skip_effect(this.#a), this.#o && j.skip_effect(this.#o), this.#s && j.skip_effect(this.#s), j.oncommit(() => {
+		if (e === ge || !this.#n.onerror && !this.#n.failed) throw e;
+		M?.is_fork ? (this.#a && M.skip_effect(this.#a), this.#o && M.skip_effect(this.#o), this.#s && M.skip_effect(this.#s), M.oncommit(() => {
 			this.#v() || this.#w(e);
 		})) : this.#w(e);
 	}
 	#w(e) {
-		this.#a &&= (Dn(this.#a), null), this.#o &&= (Dn(this.#o), null), this.#s &&= (Dn(this.#s), null), w && (we(this.#t), Ee(), we(De()));
+		this.#a &&= (En(this.#a), null), this.#o &&= (En(this.#o), null), this.#s &&= (En(this.#s), null), T && (Ce(this.#t), Te(), Ce(Ee()));
 		let t = this.#n.failed, n = (e) => {
 			if (this.#v()) return;
 			let { reset: n, invoke_onerror: r } = this.#_(e);
 			r(), t && !this.#v() && (this.#s = this.#S(() => {
 				try {
-					return Cn(() => {
-						var r = V;
+					return Sn(() => {
+						var r = H;
 						r.b = this, r.f |= 128, t(this.#e, () => e, () => n);
 					});
 				} catch (e) {
-					return un(e, this.#i.parent), null;
+					return ln(e, this.#i.parent), null;
 				}
 			}));
 		};
-		Xe(() => {
+		Ye(() => {
 			if (!this.#v()) {
 				var t;
 				try {
 					t = this.transform_error(e);
 				} catch (e) {
-					un(e, this.#i && this.#i.parent);
+					ln(e, this.#i && this.#i.parent);
 					return;
 				}
-				typeof t == "object" && t && typeof t.then == "function" ? t.then(n, (e) => un(e, this.#i && this.#i.parent)) : n(t);
+				typeof t == "object" && t && typeof t.then == "function" ? t.then(n, (e) => ln(e, this.#i && this.#i.parent)) : n(t);
 			}
 		});
 	}
 };
 function q(e, t) {
 	var n = t == null ? "" : typeof t == "object" ? `${t}` : t;
-	n !== (e[pe] ??= e.nodeValue) && (e[pe] = n, e.nodeValue = `${n}`);
+	n !== (e[fe] ??= e.nodeValue) && (e[fe] = n, e.nodeValue = `${n}`);
 }
 function Mr(e, t) {
 	return Pr(e, t);
 }
 var Nr = /* @__PURE__ */ new Map();
 function Pr(e, { target: t, anchor: n, props: i = {}, events: a, context: o, intro: s = !0, transformError: c }) {
-	en();
-	var l = void 0, u = vn(() => {
-		var s = n ?? t.appendChild(tn());
+	$t();
+	var l = void 0, u = _n(() => {
+		var s = n ?? t.appendChild(en());
 		Ar(s, { pending: () => {} }, (t) => {
-			D({});
-			var n = We;
-			if (o && (n.c = o), a && (i.$$events = a), w && Sr(t, null), l = e(t, i) || Ke(), w && (V.nodes.end = T, T === null || T.nodeType !== 8 || T.data !== "]")) throw be(), _e;
-			O();
+			O({});
+			var n = Ue;
+			if (o && (n.c = o), a && (i.$$events = a), T && Sr(t, null), l = e(t, i) || Ge(), T && (H.nodes.end = E, E === null || E.nodeType !== 8 || E.data !== "]")) throw ye(), ge;
+			k();
 		}, c);
 		var u = /* @__PURE__ */ new Set(), d = (e) => {
 			for (var n = 0; n < e.length; n++) {
@@ -1696,72 +1696,72 @@ var Fr = /* @__PURE__ */ new WeakMap(), Ir = class {
 	#a = (e) => {
 		if (this.#e.has(e)) {
 			var t = this.#e.get(e), n = this.#t.get(t);
-			if (n) Mn(n), this.#r.delete(t);
+			if (n) jn(n), this.#r.delete(t);
 			else {
 				var r = this.#n.get(t);
-				r && (Mn(r.effect), this.#t.set(t, r.effect), this.#n.delete(t), r.fragment.lastChild.remove(), this.anchor.before(r.fragment), n = r.effect);
+				r && (jn(r.effect), this.#t.set(t, r.effect), this.#n.delete(t), r.fragment.lastChild.remove(), this.anchor.before(r.fragment), n = r.effect);
 			}
 			for (let [t, n] of this.#e) {
 				if (this.#e.delete(t), t === e) break;
 				let r = this.#n.get(n);
-				r && (Dn(r.effect), this.#n.delete(n));
+				r && (En(r.effect), this.#n.delete(n));
 			}
 			for (let [e, r] of this.#t) {
 				if (e === t || this.#r.has(e)) continue;
 				let i = () => {
 					if (Array.from(this.#e.values()).includes(e)) {
 						var t = document.createDocumentFragment();
-						Pn(r, t), t.append(tn()), this.#n.set(e, {
+						Nn(r, t), t.append(en()), this.#n.set(e, {
 							effect: r,
 							fragment: t
 						});
-					} else Dn(r);
+					} else En(r);
 					this.#r.delete(e), this.#t.delete(e);
 				};
-				this.#i || !n ? (this.#r.add(e), An(r, i, !1)) : i();
+				this.#i || !n ? (this.#r.add(e), kn(r, i, !1)) : i();
 			}
 		}
 	};
 	#o = (e) => {
 		this.#e.delete(e);
 		let t = Array.from(this.#e.values());
-		for (let [e, n] of this.#n) t.includes(e) || (Dn(n.effect), this.#n.delete(e));
+		for (let [e, n] of this.#n) t.includes(e) || (En(n.effect), this.#n.delete(e));
 	};
 	ensure(e, t) {
-		var n = j, r = on();
+		var n = M, r = an();
 		if (t && !this.#t.has(e) && !this.#n.has(e)) {
 			if (r) {
-				var i = document.createDocumentFragment(), a = tn();
+				var i = document.createDocumentFragment(), a = en();
 				i.append(a), this.#n.set(e, {
-					effect: Cn(() => t(a)),
+					effect: Sn(() => t(a)),
 					fragment: i
 				});
-			} else this.#t.set(e, Cn(() => t(this.anchor)));
+			} else this.#t.set(e, Sn(() => t(this.anchor)));
 		}
 		if (this.#e.set(n, e), r) {
 			for (let [t, r] of this.#t) t === e ? n.unskip_effect(r) : n.skip_effect(r);
 			for (let [t, r] of this.#n) t === e ? n.unskip_effect(r.effect) : n.skip_effect(r.effect);
 			n.oncommit(this.#a), n.ondiscard(this.#o);
-		} else w && (this.anchor = T), this.#a(n);
+		} else T && (this.anchor = E), this.#a(n);
 	}
 };
 // node_modules/svelte/src/internal/client/dom/blocks/if.js
 function J(e, t, n = !1) {
 	var r;
-	w && (r = T, Te());
+	T && (r = E, we());
 	var i = new Ir(e), a = n ? S : 0;
 	function o(e, t) {
-		if (w) {
-			var n = Oe(r);
+		if (T) {
+			var n = De(r);
 			if (e !== parseInt(n.substring(1))) {
-				var a = De();
-				we(a), i.anchor = a, Ce(!1), i.ensure(e, t), Ce(!0);
+				var a = Ee();
+				Ce(a), i.anchor = a, Se(!1), i.ensure(e, t), Se(!0);
 				return;
 			}
 		}
 		i.ensure(e, t);
 	}
-	Sn(() => {
+	xn(() => {
 		var e = !1;
 		t((t, n = 0) => {
 			e = !0, o(n, t);
@@ -1775,7 +1775,7 @@ function Y(e, t) {
 function Lr(e, t, n) {
 	for (var i = [], a = t.length, o, s = t.length, c = 0; c < a; c++) {
 		let n = t[c];
-		An(n, () => {
+		kn(n, () => {
 			if (o) {
 				if (o.pending.delete(n), o.done.add(n), o.pending.size === 0) {
 					var t = e.outrogroups;
@@ -1788,7 +1788,7 @@ function Lr(e, t, n) {
 		var l = i.length === 0 && n !== null && e.pending.size === 0;
 		if (l) {
 			var u = n, d = u.parentNode;
-			an(d), d.append(u), e.items.clear();
+			rn(d), d.append(u), e.items.clear();
 		}
 		Rr(e, t, !l);
 	} else o = {
@@ -1804,7 +1804,7 @@ function Rr(e, t, n = !0) {
 	}
 	for (var i = 0; i < t.length; i++) {
 		var a = t[i];
-		r?.has(a) ? (a.f |= ne, Pn(a, document.createDocumentFragment())) : Dn(t[i], n);
+		r?.has(a) ? (a.f |= te, Nn(a, document.createDocumentFragment())) : En(t[i], n);
 	}
 }
 var zr;
@@ -1812,18 +1812,18 @@ function X(t, n, i, a, o, s = null) {
 	var c = t, l = /* @__PURE__ */ new Map();
 	if (n & 4) {
 		var u = t;
-		c = w ? we(/* @__PURE__ */ nn(u)) : u.appendChild(tn());
+		c = T ? Ce(/* @__PURE__ */ tn(u)) : u.appendChild(en());
 	}
-	w && Te();
-	var d = null, f = /* @__PURE__ */ ft(() => {
+	T && we();
+	var d = null, f = /* @__PURE__ */ dt(() => {
 		var t = i();
 		return e(t) ? t : t == null ? [] : r(t);
 	}), p = /* @__PURE__ */ new Map(), m = !0;
 	function h(e) {
 		if (!(_.effect.f & 16384)) {
 			_.pending.delete(e);
-			var t = H(f);
-			_.fallback = d, Vr(_, t, c, n, a), d !== null && (t.length === 0 ? d.f & 33554432 ? (d.f ^= ne, Ur(d, null, c)) : Mn(d) : An(d, () => {
+			var t = U(f);
+			_.fallback = d, Vr(_, t, c, n, a), d !== null && (t.length === 0 ? d.f & 33554432 ? (d.f ^= te, Ur(d, null, c)) : jn(d) : kn(d, () => {
 				d = null;
 			}));
 		}
@@ -1832,22 +1832,22 @@ function X(t, n, i, a, o, s = null) {
 		_.pending.delete(e);
 	}
 	var _ = {
-		effect: Sn(() => {
-			var e = H(f), t = e.length;
+		effect: xn(() => {
+			var e = U(f), t = e.length;
 			let r = !1;
-			w && Oe(c) === "[!" != (t === 0) && (c = De(), we(c), Ce(!1), r = !0);
-			for (var u = /* @__PURE__ */ new Set(), _ = j, v = on(), y = 0; y < t; y += 1) {
-				w && T.nodeType === 8 && T.data === "]" && (c = T, r = !0, Ce(!1));
+			T && De(c) === "[!" != (t === 0) && (c = Ee(), Ce(c), Se(!1), r = !0);
+			for (var u = /* @__PURE__ */ new Set(), _ = M, v = an(), y = 0; y < t; y += 1) {
+				T && E.nodeType === 8 && E.data === "]" && (c = E, r = !0, Se(!1));
 				var b = e[y], x = a(b, y), S = m ? null : l.get(x);
-				S ? (S.v && Ut(S.v, b), S.i && Ut(S.i, y), v && _.unskip_effect(S.e)) : (S = Hr(l, m ? c : zr ??= tn(), b, x, y, o, n, i), m || (S.e.f |= ne), l.set(x, S)), u.add(x);
+				S ? (S.v && Ht(S.v, b), S.i && Ht(S.i, y), v && _.unskip_effect(S.e)) : (S = Hr(l, m ? c : zr ??= en(), b, x, y, o, n, i), m || (S.e.f |= te), l.set(x, S)), u.add(x);
 			}
-			if (t === 0 && s && !d && (m ? d = Cn(() => s(c)) : (d = Cn(() => s(zr ??= tn())), d.f |= ne)), t > u.size && Pe("", "", ""), w && t > 0 && we(De()), !m) {
+			if (t === 0 && s && !d && (m ? d = Sn(() => s(c)) : (d = Sn(() => s(zr ??= en())), d.f |= te)), t > u.size && Ne("", "", ""), T && t > 0 && Ce(Ee()), !m) {
 				if (p.set(_, u), v) {
 					for (let [e, t] of l) u.has(e) || _.skip_effect(t.e);
 					_.oncommit(h), _.ondiscard(g);
 				} else h(_);
 			}
-			r && Ce(!0), H(f);
+			r && Se(!0), U(f);
 		}),
 		flags: n,
 		items: l,
@@ -1855,7 +1855,7 @@ function X(t, n, i, a, o, s = null) {
 		outrogroups: null,
 		fallback: d
 	};
-	m = !1, w && (c = T);
+	m = !1, T && (c = E);
 }
 function Br(e) {
 	for (; e !== null && !(e.f & 32);) e = e.next;
@@ -1866,8 +1866,8 @@ function Vr(e, t, n, i, a) {
 	if (o) for (v = 0; v < s; v += 1) h = t[v], g = a(h, v), _ = c.get(g).e, _.f & 33554432 || (_.nodes?.a?.measure(), (f ??= /* @__PURE__ */ new Set()).add(_));
 	for (v = 0; v < s; v += 1) {
 		if (h = t[v], g = a(h, v), _ = c.get(g).e, e.outrogroups !== null) for (let t of e.outrogroups) t.pending.delete(_), t.done.delete(_);
-		if (_.f & 8192 && (Mn(_), o && (_.nodes?.a?.unfix(), (f ??= /* @__PURE__ */ new Set()).delete(_))), _.f & 33554432) {
-			if (_.f ^= ne, _ === l) Ur(_, null, n);
+		if (_.f & 8192 && (jn(_), o && (_.nodes?.a?.unfix(), (f ??= /* @__PURE__ */ new Set()).delete(_))), _.f & 33554432) {
+			if (_.f ^= te, _ === l) Ur(_, null, n);
 			else {
 				var y = d ? d.next : l;
 				_ === e.effect.last && (e.effect.last = _.prev), _.prev && (_.prev.next = _.next), _.next && (_.next.prev = _.prev), Wr(e, d, _), Wr(e, _, y), Ur(_, y, n), d = _, p = [], m = [], l = Br(d.next);
@@ -1879,10 +1879,10 @@ function Vr(e, t, n, i, a) {
 				if (p.length < m.length) {
 					var b = m[0], x;
 					d = b.prev;
-					var S = p[0], ee = p[p.length - 1];
+					var S = p[0], C = p[p.length - 1];
 					for (x = 0; x < p.length; x += 1) Ur(p[x], b, n);
 					for (x = 0; x < m.length; x += 1) u.delete(m[x]);
-					Wr(e, S.prev, ee.next), Wr(e, d, S), Wr(e, ee, b), l = b, d = ee, --v, p = [], m = [];
+					Wr(e, S.prev, C.next), Wr(e, d, S), Wr(e, C, b), l = b, d = C, --v, p = [], m = [];
 				} else u.delete(_), Ur(_, l, n), Wr(e, _.prev, _.next), Wr(e, _, d === null ? e.effect.first : d.next), Wr(e, d, _), d = _;
 				continue;
 			}
@@ -1896,36 +1896,36 @@ function Vr(e, t, n, i, a) {
 		e.outrogroups.size === 0 && (e.outrogroups = null);
 	}
 	if (l !== null || u !== void 0) {
-		var te = [];
-		if (u !== void 0) for (_ of u) _.f & 8192 || te.push(_);
-		for (; l !== null;) !(l.f & 8192) && l !== e.fallback && te.push(l), l = Br(l.next);
-		var re = te.length;
-		if (re > 0) {
-			var ie = i & 4 && s === 0 ? n : null;
+		var ee = [];
+		if (u !== void 0) for (_ of u) _.f & 8192 || ee.push(_);
+		for (; l !== null;) !(l.f & 8192) && l !== e.fallback && ee.push(l), l = Br(l.next);
+		var ne = ee.length;
+		if (ne > 0) {
+			var re = i & 4 && s === 0 ? n : null;
 			if (o) {
-				for (v = 0; v < re; v += 1) te[v].nodes?.a?.measure();
-				for (v = 0; v < re; v += 1) te[v].nodes?.a?.fix();
+				for (v = 0; v < ne; v += 1) ee[v].nodes?.a?.measure();
+				for (v = 0; v < ne; v += 1) ee[v].nodes?.a?.fix();
 			}
-			Lr(e, te, ie);
+			Lr(e, ee, re);
 		}
 	}
-	o && Xe(() => {
+	o && Ye(() => {
 		if (f !== void 0) for (_ of f) _.nodes?.a?.apply();
 	});
 }
 function Hr(e, t, n, r, i, a, o, s) {
-	var c = o & 1 ? o & 16 ? zt(n) : /* @__PURE__ */ Bt(n, !1, !1) : null, l = o & 2 ? zt(i) : null;
+	var c = o & 1 ? o & 16 ? Rt(n) : /* @__PURE__ */ zt(n, !1, !1) : null, l = o & 2 ? Rt(i) : null;
 	return {
 		v: c,
 		i: l,
-		e: Cn(() => (a(t, c ?? n, l ?? i, s), () => {
+		e: Sn(() => (a(t, c ?? n, l ?? i, s), () => {
 			e.delete(r);
 		}))
 	};
 }
 function Ur(e, t, n) {
 	if (e.nodes) for (var r = e.nodes.start, i = e.nodes.end, a = t && !(t.f & 33554432) ? t.nodes.start : n; r !== null;) {
-		var o = /* @__PURE__ */ rn(r);
+		var o = /* @__PURE__ */ nn(r);
 		if (a.before(r), r === i) return;
 		r = o;
 	}
@@ -1935,11 +1935,11 @@ function Wr(e, t, n) {
 }
 // node_modules/svelte/src/internal/client/dom/css.js
 function Z(e, t) {
-	yn(() => {
-		e = V?.parent?.nodes?.start ?? e;
+	vn(() => {
+		e = H?.parent?.nodes?.start ?? e;
 		var n = e.getRootNode(), r = n.host ? n : n.head ?? n.ownerDocument.head;
 		if (!r.querySelector("#" + t.hash)) {
-			let e = sn("style");
+			let e = on("style");
 			e.id = t.hash, e.textContent = t.code, r.appendChild(e);
 		}
 	});
@@ -2001,10 +2001,10 @@ function Yr(e, t) {
 }
 // node_modules/svelte/src/internal/client/dom/elements/class.js
 function Xr(e, t, n, r, i, a) {
-	var o = e[de];
-	if (w || o !== n || o === void 0) {
+	var o = e[ue];
+	if (T || o !== n || o === void 0) {
 		var s = Kr(n, r, a);
-		w && s === e.getAttribute("class") || (s == null ? e.removeAttribute("class") : t ? e.className = s : e.setAttribute("class", s)), e[de] = n;
+		T && s === e.getAttribute("class") || (s == null ? e.removeAttribute("class") : t ? e.className = s : e.setAttribute("class", s)), e[ue] = n;
 	} else if (a && i !== a) for (var c in a) {
 		var l = !!a[c];
 		(i == null || l !== !!i[c]) && e.classList.toggle(c, l);
@@ -2019,10 +2019,10 @@ function Zr(e, t = {}, n, r) {
 	}
 }
 function Qr(e, t, n, r) {
-	var i = e[fe];
-	if (w || i !== t) {
+	var i = e[de];
+	if (T || i !== t) {
 		var a = Yr(t, r);
-		w && a === e.getAttribute("style") || (a == null ? e.removeAttribute("style") : e.style.cssText = a), e[fe] = t;
+		T && a === e.getAttribute("style") || (a == null ? e.removeAttribute("style") : e.style.cssText = a), e[de] = t;
 	} else r && (Array.isArray(r) ? (Zr(e, n?.[0], r[0]), Zr(e, n?.[1], r[1], "important")) : Zr(e, n, r));
 	return r;
 }
@@ -2036,7 +2036,7 @@ function ei(t, n) {
 		var o = t.selectedIndex, s = n && i ? new Set(t.selectedOptions) : null;
 		for (var c of t.options) {
 			var l = ri(c);
-			$r(c, i ? a.includes(l) : Yt(l, r));
+			$r(c, i ? a.includes(l) : Jt(l, r));
 		}
 		if (n) {
 			if (s !== null) for (c of t.options) {
@@ -2050,10 +2050,10 @@ function ei(t, n) {
 function ti(t, n, r = !1) {
 	if (t.multiple) {
 		if (n == null) return;
-		if (!e(n)) return xe();
+		if (!e(n)) return be();
 		for (var i of t.options) i.selected = n.includes(ri(i));
 	} else {
-		for (i of t.options) if (Yt(ri(i), n)) {
+		for (i of t.options) if (Jt(ri(i), n)) {
 			i.selected = !0;
 			return;
 		}
@@ -2069,7 +2069,7 @@ function ni(e) {
 		subtree: !0,
 		attributes: !0,
 		attributeFilter: ["value"]
-	}), hn(() => {
+	}), mn(() => {
 		t.disconnect();
 	});
 }
@@ -2085,9 +2085,9 @@ function ii(e) {
 	return !1;
 }
 // node_modules/svelte/src/internal/client/dom/elements/attributes.js
-var ai = Symbol("is custom element"), oi = Symbol("is html"), si = ge ? "link" : "LINK";
+var ai = Symbol("is custom element"), oi = Symbol("is html"), si = he ? "link" : "LINK";
 function ci(e) {
-	if (w) {
+	if (T) {
 		var t = !1, n = () => {
 			if (!t) {
 				if (t = !0, e.hasAttribute("value")) {
@@ -2100,7 +2100,7 @@ function ci(e) {
 				}
 			}
 		};
-		e[me] = n, Xe(n), nt();
+		e[pe] = n, Ye(n), tt();
 	}
 }
 function li(e, t) {
@@ -2109,15 +2109,15 @@ function li(e, t) {
 }
 function Q(e, t, n, r) {
 	var i = ui(e);
-	if (!(w && (i[t] = e.getAttribute(t), t === "src" || t === "srcset" || t === "href" && e.nodeName === si))) {
+	if (!(T && (i[t] = e.getAttribute(t), t === "src" || t === "srcset" || t === "href" && e.nodeName === si))) {
 		var a = i[t];
-		a !== (i[t] = n) && (t === "loading" && (e[le] = n), n == null ? e.removeAttribute(t) : typeof n != "string" && fi(e).has(t) ? e[t] = n : (!w || typeof n != "number" && typeof n != "boolean" || a !== String(n)) && e.setAttribute(t, n));
+		a !== (i[t] = n) && (t === "loading" && (e[ce] = n), n == null ? e.removeAttribute(t) : typeof n != "string" && fi(e).has(t) ? e[t] = n : (!T || typeof n != "number" && typeof n != "boolean" || a !== String(n)) && e.setAttribute(t, n));
 	}
 }
 function ui(e) {
-	return e[ue] ??= {
+	return e[le] ??= {
 		[ai]: e.nodeName.includes("-"),
-		[oi]: e.namespaceURI === ve
+		[oi]: e.namespaceURI === _e
 	};
 }
 var di = /* @__PURE__ */ new Map();
@@ -2134,28 +2134,28 @@ function fi(e) {
 // node_modules/svelte/src/internal/client/dom/elements/bindings/input.js
 function pi(e, t, n = t) {
 	var r = /* @__PURE__ */ new WeakSet();
-	it(e, "input", async (i) => {
+	rt(e, "input", async (i) => {
 		var a = i ? e.defaultValue : e.value;
-		if (a = hi(e) ? gi(a) : a, n(a), j !== null && r.add(j), await ar(), a !== (a = t())) {
+		if (a = hi(e) ? gi(a) : a, n(a), M !== null && r.add(M), await ir(), a !== (a = t())) {
 			var o = e.selectionStart, s = e.selectionEnd, c = e.value.length;
 			if (e.value = a ?? "", s !== null) {
 				var l = e.value.length;
 				o === s && s === c && l > c ? (e.selectionStart = l, e.selectionEnd = l) : (e.selectionStart = o, e.selectionEnd = Math.min(s, l));
 			}
 		}
-	}), (w && e.defaultValue !== e.value || U(t) == null && e.value) && (n(hi(e) ? gi(e.value) : e.value), j !== null && r.add(j)), xn(() => {
+	}), (T && e.defaultValue !== e.value || sr(t) == null && e.value) && (n(hi(e) ? gi(e.value) : e.value), M !== null && r.add(M)), bn(() => {
 		var n = t();
 		if (e === document.activeElement) {
-			var i = j;
+			var i = M;
 			if (r.has(i)) return;
 		}
 		hi(e) && n === gi(e.value) || (e.type !== "date" || n || e.value) && n !== e.value && (e.value = n ?? "");
 	});
 }
 function mi(e, t, n = t) {
-	it(e, "change", (t) => {
+	rt(e, "change", (t) => {
 		n(t ? e.defaultChecked : e.checked);
-	}), (w && e.defaultChecked !== e.checked || U(t) == null) && n(e.checked), xn(() => {
+	}), (T && e.defaultChecked !== e.checked || sr(t) == null) && n(e.checked), bn(() => {
 		e.checked = !!t();
 	});
 }
@@ -2192,18 +2192,18 @@ var _i = /* @__PURE__ */ new class e {
 }({ box: "border-box" });
 function vi(e, t, n) {
 	var r = _i.observe(e, () => n(e[t]));
-	yn(() => (U(() => n(e[t])), r));
+	vn(() => (sr(() => n(e[t])), r));
 }
 // node_modules/svelte/src/internal/client/dom/elements/bindings/this.js
 function yi(e, t) {
-	return e === t || e?.[oe] === t;
+	return e === t || e?.[ae] === t;
 }
-function bi(e = Ke(), t, n, r) {
-	var i = We.r, a = V;
-	return yn(() => {
+function bi(e = Ge(), t, n, r) {
+	var i = Ue.r, a = H;
+	return vn(() => {
 		var o, s;
-		return xn(() => {
-			o = s, s = r?.() || [], U(() => {
+		return bn(() => {
+			o = s, s = r?.() || [], sr(() => {
 				yi(n(...s), e) || (t(e, ...s), o && yi(n(...o), e) && t(null, ...o));
 			});
 		}), () => {
@@ -2230,14 +2230,14 @@ function Si(e) {
 }
 // node_modules/svelte/src/internal/client/reactivity/props.js
 function $(e, t, n, r) {
-	var i = !0, o = !!(n & 8), s = !!(n & 16), c = r, l = !0, u = void 0, d = () => s && i ? (u ??= /* @__PURE__ */ lt(r), H(u)) : (l && (l = !1, c = s ? U(r) : r), c);
+	var i = !0, o = !!(n & 8), s = !!(n & 16), c = r, l = !0, u = void 0, d = () => s && i ? (u ??= /* @__PURE__ */ ct(r), U(u)) : (l && (l = !1, c = s ? sr(r) : r), c);
 	let f;
 	if (o) {
-		var p = oe in e || ce in e;
+		var p = ae in e || se in e;
 		f = a(e, t)?.set ?? (p && t in e ? (n) => e[t] = n : void 0);
 	}
 	var m, h = !1;
-	o ? [m, h] = Si(() => e[t]) : m = e[t], m === void 0 && r !== void 0 && (m = d(), f && (i && ze(t), f(m)));
+	o ? [m, h] = Si(() => e[t]) : m = e[t], m === void 0 && r !== void 0 && (m = d(), f && (i && Re(t), f(m)));
 	var g = i ? () => {
 		var n = e[t];
 		return n === void 0 ? d() : (l = !0, n);
@@ -2252,20 +2252,20 @@ function $(e, t, n, r) {
 			return arguments.length > 0 ? ((!i || !t || _ || h) && f(t ? g() : e), e) : g();
 		});
 	}
-	var v = !1, y = (n & 1 ? lt : ft)(() => (v = !1, g()));
-	o && H(y);
-	var b = V;
+	var v = !1, y = (n & 1 ? ct : dt)(() => (v = !1, g()));
+	o && U(y);
+	var b = H;
 	return (function(e, t) {
 		if (arguments.length > 0) {
-			let n = t ? H(y) : i && o ? qt(e) : e;
-			return N(y, n), v = !0, c !== void 0 && (c = n), e;
+			let n = t ? U(y) : i && o ? Kt(e) : e;
+			return P(y, n), v = !0, c !== void 0 && (c = n), e;
 		}
-		return In && v || b.f & 16384 ? y.v : H(y);
+		return Fn && v || b.f & 16384 ? y.v : U(y);
 	});
 }
 function Ci(e) {
-	We === null && Me("onMount"), R(() => {
-		let t = U(e);
+	Ue === null && je("onMount"), z(() => {
+		let t = sr(e);
 		if (typeof t == "function") return t;
 	});
 }
@@ -2528,40 +2528,40 @@ function ua(e) {
 }
 var da = class {
 	clock;
-	#e = /* @__PURE__ */ M(0);
+	#e = /* @__PURE__ */ N(0);
 	get traj() {
-		return H(this.#e);
+		return U(this.#e);
 	}
 	set traj(e) {
-		N(this.#e, e, !0);
+		P(this.#e, e, !0);
 	}
-	#t = /* @__PURE__ */ M(0);
+	#t = /* @__PURE__ */ N(0);
 	get frame() {
-		return H(this.#t);
+		return U(this.#t);
 	}
 	set frame(e) {
-		N(this.#t, e, !0);
+		P(this.#t, e, !0);
 	}
-	#n = /* @__PURE__ */ M(0);
+	#n = /* @__PURE__ */ N(0);
 	get length() {
-		return H(this.#n);
+		return U(this.#n);
 	}
 	set length(e) {
-		N(this.#n, e, !0);
+		P(this.#n, e, !0);
 	}
-	#r = /* @__PURE__ */ M(0);
+	#r = /* @__PURE__ */ N(0);
 	get playing() {
-		return H(this.#r);
+		return U(this.#r);
 	}
 	set playing(e) {
-		N(this.#r, e, !0);
+		P(this.#r, e, !0);
 	}
-	#i = /* @__PURE__ */ M(12);
+	#i = /* @__PURE__ */ N(12);
 	get fps() {
-		return H(this.#i);
+		return U(this.#i);
 	}
 	set fps(e) {
-		N(this.#i, e, !0);
+		P(this.#i, e, !0);
 	}
 	lastDir = 1;
 	timer = null;
@@ -2714,48 +2714,48 @@ function xa(e) {
 // src/state/shown.svelte.ts
 var Sa = class {
 	v;
-	#e = /* @__PURE__ */ M(null);
+	#e = /* @__PURE__ */ N(null);
 	get series() {
-		return H(this.#e);
+		return U(this.#e);
 	}
 	set series(e) {
-		N(this.#e, e);
+		P(this.#e, e);
 	}
-	#t = /* @__PURE__ */ M(null);
+	#t = /* @__PURE__ */ N(null);
 	get sprite() {
-		return H(this.#t);
+		return U(this.#t);
 	}
 	set sprite(e) {
-		N(this.#t, e);
+		P(this.#t, e);
 	}
-	#n = /* @__PURE__ */ M({});
+	#n = /* @__PURE__ */ N({});
 	get units() {
-		return H(this.#n);
+		return U(this.#n);
 	}
 	set units(e) {
-		N(this.#n, e);
+		P(this.#n, e);
 	}
-	#r = /* @__PURE__ */ M(null);
+	#r = /* @__PURE__ */ N(null);
 	get full() {
-		return H(this.#r);
+		return U(this.#r);
 	}
 	set full(e) {
-		N(this.#r, e);
+		P(this.#r, e);
 	}
 	constructor(e) {
 		this.v = e;
 	}
-	#i = /* @__PURE__ */ A(() => [
+	#i = /* @__PURE__ */ j(() => [
 		this.v.run,
 		this.v.step,
 		this.v.traj,
 		this.v.frame
 	].join("\0"));
 	get fullKey() {
-		return H(this.#i);
+		return U(this.#i);
 	}
 	set fullKey(e) {
-		N(this.#i, e);
+		P(this.#i, e);
 	}
 	unitKey(e) {
 		let t = this.v;
@@ -2800,8 +2800,8 @@ var Sa = class {
 	}
 	start() {
 		let e = this.v, t = e.source;
-		return _n(() => {
-			R(() => {
+		return gn(() => {
+			z(() => {
 				if (!e.manifest) return;
 				let [n, r, i] = [
 					e.run,
@@ -2817,7 +2817,7 @@ var Sa = class {
 				}, (t) => {
 					a() && (this.sprite = null), e.fail("frames", n, r, t);
 				});
-			}), R(() => {
+			}), z(() => {
 				if (!e.manifest || !e.layer) return;
 				let n = [...new Set(e.activeRows.map(({ key: e }) => e))], [r, i, a, o] = [
 					e.run,
@@ -2825,7 +2825,7 @@ var Sa = class {
 					e.layer,
 					e.traj
 				];
-				U(() => {
+				sr(() => {
 					let s = new Set(n.map((e) => this.unitKey(e))), c = Object.entries(this.units).filter(([e]) => s.has(e));
 					c.length !== Object.keys(this.units).length && (this.units = Object.fromEntries(c));
 					for (let s of n) {
@@ -2843,7 +2843,7 @@ var Sa = class {
 						}).catch((t) => e.fail(c, r, i, t));
 					}
 				});
-			}), R(() => {
+			}), z(() => {
 				if (!e.useFull) return;
 				let [n, r, i, a, o, s] = [
 					e.run,
@@ -2884,261 +2884,282 @@ var Sa = class {
 	}
 ], wa = "No RL Clarity analysis in this logdir yet: run 'rl-clarity analyze CHECKPOINT --logdir LOGDIR'.", Ta = class {
 	source;
-	#e = /* @__PURE__ */ M(new da());
+	#e = /* @__PURE__ */ N(new da());
 	get playback() {
-		return H(this.#e);
+		return U(this.#e);
 	}
 	set playback(e) {
-		N(this.#e, e);
+		P(this.#e, e);
 	}
-	#t = /* @__PURE__ */ M([]);
+	#t = /* @__PURE__ */ N([]);
 	get runs() {
-		return H(this.#t);
+		return U(this.#t);
 	}
 	set runs(e) {
-		N(this.#t, e);
+		P(this.#t, e);
 	}
-	#n = /* @__PURE__ */ M([]);
+	#n = /* @__PURE__ */ N([]);
 	get problems() {
-		return H(this.#n);
+		return U(this.#n);
 	}
 	set problems(e) {
-		N(this.#n, e);
+		P(this.#n, e);
 	}
-	#r = /* @__PURE__ */ M("");
+	#r = /* @__PURE__ */ N("");
 	get run() {
-		return H(this.#r);
+		return U(this.#r);
 	}
 	set run(e) {
-		N(this.#r, e, !0);
+		P(this.#r, e, !0);
 	}
-	#i = /* @__PURE__ */ M(-1);
+	#i = /* @__PURE__ */ N(-1);
 	get step() {
-		return H(this.#i);
+		return U(this.#i);
 	}
 	set step(e) {
-		N(this.#i, e, !0);
+		P(this.#i, e, !0);
 	}
-	#a = /* @__PURE__ */ M(null);
+	#a = /* @__PURE__ */ N(null);
 	get manifest() {
-		return H(this.#a);
+		return U(this.#a);
 	}
 	set manifest(e) {
-		N(this.#a, e);
+		P(this.#a, e);
 	}
-	#o = /* @__PURE__ */ M("");
+	#o = /* @__PURE__ */ N("");
 	get layer() {
-		return H(this.#o);
+		return U(this.#o);
 	}
 	set layer(e) {
-		N(this.#o, e, !0);
+		P(this.#o, e, !0);
 	}
-	#s = /* @__PURE__ */ M(qt(["v"]));
+	#s = /* @__PURE__ */ N(Kt(["v"]));
 	get rows() {
-		return H(this.#s);
+		return U(this.#s);
 	}
 	set rows(e) {
-		N(this.#s, e, !0);
+		P(this.#s, e, !0);
 	}
-	#c = /* @__PURE__ */ M(!1);
+	#c = /* @__PURE__ */ N(!1);
 	get abs() {
-		return H(this.#c);
+		return U(this.#c);
 	}
 	set abs(e) {
-		N(this.#c, e, !0);
+		P(this.#c, e, !0);
 	}
-	#l = /* @__PURE__ */ M(!0);
+	#l = /* @__PURE__ */ N(!0);
 	get overlay() {
-		return H(this.#l);
+		return U(this.#l);
 	}
 	set overlay(e) {
-		N(this.#l, e, !0);
+		P(this.#l, e, !0);
 	}
-	#u = /* @__PURE__ */ M(!1);
+	#u = /* @__PURE__ */ N(!1);
 	get residual() {
-		return H(this.#u);
+		return U(this.#u);
 	}
 	set residual(e) {
-		N(this.#u, e, !0);
+		P(this.#u, e, !0);
 	}
-	#d = /* @__PURE__ */ M(!0);
+	#d = /* @__PURE__ */ N(!0);
 	get hires() {
-		return H(this.#d);
+		return U(this.#d);
 	}
 	set hires(e) {
-		N(this.#d, e, !0);
+		P(this.#d, e, !0);
 	}
-	#f = /* @__PURE__ */ M(null);
+	#f = /* @__PURE__ */ N(null);
 	get hover() {
-		return H(this.#f);
+		return U(this.#f);
 	}
 	set hover(e) {
-		N(this.#f, e, !0);
+		P(this.#f, e, !0);
 	}
-	#p = /* @__PURE__ */ M(null);
+	#p = /* @__PURE__ */ N(null);
 	get feature() {
-		return H(this.#p);
+		return U(this.#p);
 	}
 	set feature(e) {
-		N(this.#p, e, !0);
+		P(this.#p, e, !0);
 	}
-	#m = /* @__PURE__ */ M(0);
+	#m = /* @__PURE__ */ N(0);
 	get expandIdx() {
-		return H(this.#m);
+		return U(this.#m);
 	}
 	set expandIdx(e) {
-		N(this.#m, e, !0);
+		P(this.#m, e, !0);
 	}
-	#h = /* @__PURE__ */ M(0);
+	#h = /* @__PURE__ */ N(0);
 	get subdivIdx() {
-		return H(this.#h);
+		return U(this.#h);
 	}
 	set subdivIdx(e) {
-		N(this.#h, e, !0);
+		P(this.#h, e, !0);
 	}
-	#g = /* @__PURE__ */ M("");
+	#g = /* @__PURE__ */ N(!1);
+	get popupSynthetic() {
+		return U(this.#g);
+	}
+	set popupSynthetic(e) {
+		P(this.#g, e, !0);
+	}
+	#_ = /* @__PURE__ */ N(!1);
+	get legendSynthetic() {
+		return U(this.#_);
+	}
+	set legendSynthetic(e) {
+		P(this.#_, e, !0);
+	}
+	#v = /* @__PURE__ */ N("");
 	get error() {
-		return H(this.#g);
+		return U(this.#v);
 	}
 	set error(e) {
-		N(this.#g, e, !0);
+		P(this.#v, e, !0);
 	}
-	#_ = /* @__PURE__ */ M({});
+	#y = /* @__PURE__ */ N({});
 	get failures() {
-		return H(this.#_);
+		return U(this.#y);
 	}
 	set failures(e) {
-		N(this.#_, e);
+		P(this.#y, e);
 	}
-	#v = /* @__PURE__ */ A(() => Object.values(this.failures));
+	#b = /* @__PURE__ */ j(() => Object.values(this.failures));
 	get notices() {
-		return H(this.#v);
+		return U(this.#b);
 	}
 	set notices(e) {
-		N(this.#v, e);
+		P(this.#b, e);
 	}
 	data = new Sa(this);
-	#y = /* @__PURE__ */ M(null);
+	#x = /* @__PURE__ */ N(null);
 	get featureColors() {
-		return H(this.#y);
+		return U(this.#x);
 	}
 	set featureColors(e) {
-		N(this.#y, e);
+		P(this.#x, e);
 	}
-	#b = /* @__PURE__ */ M([]);
+	#S = /* @__PURE__ */ N([]);
 	get unmatched() {
-		return H(this.#b);
+		return U(this.#S);
 	}
 	set unmatched(e) {
-		N(this.#b, e);
+		P(this.#S, e);
 	}
-	#x = /* @__PURE__ */ A(() => this.manifest?.probe_set.steps ?? 0);
+	#C = /* @__PURE__ */ j(() => this.manifest?.probe_set.steps ?? 0);
 	get T() {
-		return H(this.#x);
+		return U(this.#C);
 	}
 	set T(e) {
-		N(this.#x, e);
+		P(this.#C, e);
 	}
-	#S = /* @__PURE__ */ A(() => this.manifest?.probe_set.trajectories ?? 0);
+	#w = /* @__PURE__ */ j(() => this.manifest?.probe_set.trajectories ?? 0);
 	get E() {
-		return H(this.#S);
+		return U(this.#w);
 	}
 	set E(e) {
-		N(this.#S, e);
+		P(this.#w, e);
 	}
-	#C = /* @__PURE__ */ A(() => this.manifest?.layers.find((e) => e.name === this.layer));
+	#T = /* @__PURE__ */ j(() => this.manifest?.layers.find((e) => e.name === this.layer));
 	get layerInfo() {
-		return H(this.#C);
+		return U(this.#T);
 	}
 	set layerInfo(e) {
-		N(this.#C, e);
+		P(this.#T, e);
 	}
-	#w = /* @__PURE__ */ A(() => this.layerInfo?.kind === "input");
+	#E = /* @__PURE__ */ j(() => this.layerInfo?.kind === "input");
 	get isInput() {
-		return H(this.#w);
+		return U(this.#E);
 	}
 	set isInput(e) {
-		N(this.#w, e);
+		P(this.#E, e);
 	}
-	#T = /* @__PURE__ */ A(() => this.layerInfo?.channels?.length ? this.layerInfo.channels : Ca);
+	#D = /* @__PURE__ */ j(() => this.layerInfo?.feature_vis?.features ? this.layerInfo.feature_vis : null);
+	get featureVis() {
+		return U(this.#D);
+	}
+	set featureVis(e) {
+		P(this.#D, e);
+	}
+	#O = /* @__PURE__ */ j(() => this.layerInfo?.channels?.length ? this.layerInfo.channels : Ca);
 	get inputChannels() {
-		return H(this.#T);
+		return U(this.#O);
 	}
 	set inputChannels(e) {
-		N(this.#T, e);
+		P(this.#O, e);
 	}
-	#E = /* @__PURE__ */ A(() => this.layerInfo ? this.isInput ? this.inputChannels.length : this.layerInfo.features : 0);
+	#k = /* @__PURE__ */ j(() => this.layerInfo ? this.isInput ? this.inputChannels.length : this.layerInfo.features : 0);
 	get K() {
-		return H(this.#E);
+		return U(this.#k);
 	}
 	set K(e) {
-		N(this.#E, e);
+		P(this.#k, e);
 	}
-	#D = /* @__PURE__ */ A(() => this.featureColors ?? this.manifest?.feature_colors ?? []);
+	#A = /* @__PURE__ */ j(() => this.featureColors ?? this.manifest?.feature_colors ?? []);
 	get palette() {
-		return H(this.#D);
+		return U(this.#A);
 	}
 	set palette(e) {
-		N(this.#D, e);
+		P(this.#A, e);
 	}
-	#O = /* @__PURE__ */ A(() => this.isInput ? this.inputChannels.map((e) => pa(e.color)) : this.palette.map(pa));
+	#j = /* @__PURE__ */ j(() => this.isInput ? this.inputChannels.map((e) => pa(e.color)) : this.palette.map(pa));
 	get colors() {
-		return H(this.#O);
+		return U(this.#j);
 	}
 	set colors(e) {
-		N(this.#O, e);
+		P(this.#j, e);
 	}
-	#k = /* @__PURE__ */ A(() => this.hover ?? (this.residual && !this.isInput ? "all" : "prin"));
+	#M = /* @__PURE__ */ j(() => this.hover ?? (this.residual && !this.isInput ? "all" : "prin"));
 	get mode() {
-		return H(this.#k);
+		return U(this.#M);
 	}
 	set mode(e) {
-		N(this.#k, e);
+		P(this.#M, e);
 	}
-	#A = /* @__PURE__ */ A(() => this.abs ? ["abs"] : ["pos", "neg"]);
+	#N = /* @__PURE__ */ j(() => this.abs ? ["abs"] : ["pos", "neg"]);
 	get directions() {
-		return H(this.#A);
+		return U(this.#N);
 	}
 	set directions(e) {
-		N(this.#A, e);
+		P(this.#N, e);
 	}
-	#j = /* @__PURE__ */ A(() => (this.manifest?.action_combos ?? []).map(ba));
+	#P = /* @__PURE__ */ j(() => (this.manifest?.action_combos ?? []).map(ba));
 	get labels() {
-		return H(this.#j);
+		return U(this.#P);
 	}
 	set labels(e) {
-		N(this.#j, e);
+		P(this.#P, e);
 	}
-	#M = /* @__PURE__ */ A(() => this.rows.flatMap((e, t) => e === null ? [] : [{
+	#F = /* @__PURE__ */ j(() => this.rows.flatMap((e, t) => e === null ? [] : [{
 		key: e,
 		i: t
 	}]));
 	get activeRows() {
-		return H(this.#M);
+		return U(this.#F);
 	}
 	set activeRows(e) {
-		N(this.#M, e);
+		P(this.#F, e);
 	}
-	#N = /* @__PURE__ */ A(() => this.runs.find((e) => e.run === this.run)?.steps ?? []);
+	#I = /* @__PURE__ */ j(() => this.runs.find((e) => e.run === this.run)?.steps ?? []);
 	get stepsOfRun() {
-		return H(this.#N);
+		return U(this.#I);
 	}
 	set stepsOfRun(e) {
-		N(this.#N, e);
+		P(this.#I, e);
 	}
-	#P = /* @__PURE__ */ A(() => !!this.manifest?.full_resolution);
+	#L = /* @__PURE__ */ j(() => !!this.manifest?.full_resolution);
 	get hasFull() {
-		return H(this.#P);
+		return U(this.#L);
 	}
 	set hasFull(e) {
-		N(this.#P, e);
+		P(this.#L, e);
 	}
-	#F = /* @__PURE__ */ A(() => this.hasFull && this.hires);
+	#R = /* @__PURE__ */ j(() => this.hasFull && this.hires);
 	get useFull() {
-		return H(this.#F);
+		return U(this.#R);
 	}
 	set useFull(e) {
-		N(this.#F, e);
+		P(this.#R, e);
 	}
 	seq = 0;
 	constructor(e) {
@@ -3174,6 +3195,24 @@ var Sa = class {
 		this.failures = {}, this.run = e, this.step = t, this.manifest = r, this.data.clear(), this.feature = null, r.layers.some((e) => e.name === this.layer) || (this.layer = r.default_layer);
 		let i = r.outputs.map((e) => e.key), a = this.rows.filter((e) => e === null || i.includes(e));
 		return this.rows = a.some((e) => e !== null) ? a : ["v"], this.playback.setLength(r.probe_set.steps), this.traj >= r.probe_set.trajectories && (this.playback.traj = r.probe_set.trajectories - 1), this.expandIdx = Math.max(0, r.features.expand_mults.indexOf(r.features.expand_default)), this.subdivIdx = Math.max(0, r.features.subdiv_mults.indexOf(r.features.subdiv_default)), !0;
+	}
+	async refresh() {
+		let [e, t, n] = [
+			this.run,
+			this.step,
+			this.seq
+		];
+		if (!this.manifest) return;
+		let r;
+		try {
+			r = await this.source.manifest(e, t, !0);
+		} catch {
+			return;
+		}
+		n === this.seq && e === this.run && t === this.step && r.digest !== this.manifest?.digest && (this.manifest = r);
+	}
+	async reload() {
+		await this.loadRuns(!0) && (await this.apply({}), await this.refresh());
 	}
 	async apply(e) {
 		let t = [];
@@ -3281,68 +3320,68 @@ function Da(e, t) {
 }
 var Oa = class {
 	source;
-	#e = /* @__PURE__ */ M(null);
+	#e = /* @__PURE__ */ N(null);
 	get a() {
-		return H(this.#e);
+		return U(this.#e);
 	}
 	set a(e) {
-		N(this.#e, e);
+		P(this.#e, e);
 	}
-	#t = /* @__PURE__ */ M(null);
+	#t = /* @__PURE__ */ N(null);
 	get b() {
-		return H(this.#t);
+		return U(this.#t);
 	}
 	set b(e) {
-		N(this.#t, e);
+		P(this.#t, e);
 	}
-	#n = /* @__PURE__ */ M([]);
+	#n = /* @__PURE__ */ N([]);
 	get runs() {
-		return H(this.#n);
+		return U(this.#n);
 	}
 	set runs(e) {
-		N(this.#n, e);
+		P(this.#n, e);
 	}
-	#r = /* @__PURE__ */ M(null);
+	#r = /* @__PURE__ */ N(null);
 	get match() {
-		return H(this.#r);
+		return U(this.#r);
 	}
 	set match(e) {
-		N(this.#r, e);
+		P(this.#r, e);
 	}
-	#i = /* @__PURE__ */ M("a");
+	#i = /* @__PURE__ */ N("a");
 	get active() {
-		return H(this.#i);
+		return U(this.#i);
 	}
 	set active(e) {
-		N(this.#i, e, !0);
+		P(this.#i, e, !0);
 	}
-	#a = /* @__PURE__ */ M("");
+	#a = /* @__PURE__ */ N("");
 	get error() {
-		return H(this.#a);
+		return U(this.#a);
 	}
 	set error(e) {
-		N(this.#a, e, !0);
+		P(this.#a, e, !0);
 	}
-	#o = /* @__PURE__ */ A(() => Ea(this.a.manifest, this.b.manifest));
+	#o = /* @__PURE__ */ j(() => Ea(this.a.manifest, this.b.manifest));
 	get shared() {
-		return H(this.#o);
+		return U(this.#o);
 	}
 	set shared(e) {
-		N(this.#o, e);
+		P(this.#o, e);
 	}
-	#s = /* @__PURE__ */ A(() => !!this.a.manifest && !!this.b.manifest);
+	#s = /* @__PURE__ */ j(() => !!this.a.manifest && !!this.b.manifest);
 	get ready() {
-		return H(this.#s);
+		return U(this.#s);
 	}
 	set ready(e) {
-		N(this.#s, e);
+		P(this.#s, e);
 	}
-	#c = /* @__PURE__ */ A(() => this.shared || this.active === "a" ? this.a.playback : this.b.playback);
+	#c = /* @__PURE__ */ j(() => this.shared || this.active === "a" ? this.a.playback : this.b.playback);
 	get playback() {
-		return H(this.#c);
+		return U(this.#c);
 	}
 	set playback(e) {
-		N(this.#c, e);
+		P(this.#c, e);
 	}
 	constructor(e) {
 		this.source = e, this.a = new Ta(e), this.b = new Ta(e);
@@ -3444,31 +3483,31 @@ var Oa = class {
 		};
 	}
 	start() {
-		let e = [this.a.start(), this.b.start()], t = _n(() => {
-			R(() => {
+		let e = [this.a.start(), this.b.start()], t = gn(() => {
+			z(() => {
 				let [e, t, n] = [
 					this.a,
 					this.b,
 					this.shared
 				];
-				U(() => {
+				sr(() => {
 					if (n && t.playback !== e.playback) t.playback.dispose(), t.playback = e.playback;
 					else if (!n && t.manifest && t.playback === e.playback) {
 						let n = new da();
 						n.traj = Math.min(e.traj, Math.max(t.E - 1, 0)), n.setLength(t.T), n.seek(e.frame), t.playback = n;
 					}
 				});
-			}), R(() => {
+			}), z(() => {
 				let e = this.a.layer;
-				U(() => {
+				sr(() => {
 					e && this.b.layer !== e && this.b.setLayer(e);
 				});
-			}), R(() => {
+			}), z(() => {
 				let e = this.b.layer;
-				U(() => {
+				sr(() => {
 					e && this.a.layer !== e && this.a.setLayer(e);
 				});
-			}), R(() => {
+			}), z(() => {
 				let [e, t] = [this.a, this.b];
 				if (!e.manifest || !t.manifest || !e.layer) return;
 				let n = [
@@ -3489,9 +3528,9 @@ var Oa = class {
 				}).catch((e) => {
 					this.error = `could not load the feature matching of layer ${n[4]} between ${n[0]} step ${n[1]} and ${n[2]} step ${n[3]}: ${ca(e)}`;
 				});
-			}), R(() => {
+			}), z(() => {
 				let e = this.match, [t, n] = [this.a, this.b];
-				U(() => {
+				sr(() => {
 					t.featureColors = e?.colors_a ?? null, n.featureColors = e?.colors_b ?? null, t.unmatched = e?.method ? e.unmatched_a : [], n.unmatched = e?.method ? e.unmatched_b : [];
 				});
 			});
@@ -3574,20 +3613,20 @@ var Ha = /* @__PURE__ */ G("<option> </option>"), Ua = /* @__PURE__ */ G("<selec
 	code: ".fixed.svelte-ypasjh {appearance:none;border:none;background:none;color:inherit;font:inherit;font-weight:bold;padding:0;opacity:1;cursor:default;}"
 };
 function Ga(e, t) {
-	D(t, !0), Z(e, Wa);
-	let n = $(t, "wide", 3, "24em"), r = /* @__PURE__ */ A(() => t.options.length <= 1);
+	O(t, !0), Z(e, Wa);
+	let n = $(t, "wide", 3, "24em"), r = /* @__PURE__ */ j(() => t.options.length <= 1);
 	var i = Ua();
 	let a, o;
 	X(i, 21, () => t.options, Y, (e, t) => {
-		var n = Ha(), r = I(n, !0), i = {};
-		z(() => {
-			q(r, H(t).label), i !== (i = H(t).value) && (n.value = (n.__value = i) ?? "");
+		var n = Ha(), r = L(n, !0), i = {};
+		B(() => {
+			q(r, U(t).label), i !== (i = U(t).value) && (n.value = (n.__value = i) ?? "");
 		}), K(e, n);
-	}), E(i);
+	}), D(i);
 	var s;
-	ni(i), z((e) => {
-		Q(i, "data-testid", t.testid), i.disabled = H(r), Q(i, "title", e), a = Xr(i, 1, "svelte-ypasjh", null, a, { fixed: H(r) }), o = Qr(i, "", o, { "max-width": n() }), s !== (s = t.value) && (i.value = (i.__value = s) ?? "", ti(i, s));
-	}, [() => H(r) ? null : t.options.find((e) => e.value === t.value)?.label]), W("change", i, (e) => t.onchoose(e.currentTarget.value)), K(e, i), O();
+	ni(i), B((e) => {
+		Q(i, "data-testid", t.testid), i.disabled = U(r), Q(i, "title", e), a = Xr(i, 1, "svelte-ypasjh", null, a, { fixed: U(r) }), o = Qr(i, "", o, { "max-width": n() }), s !== (s = t.value) && (i.value = (i.__value = s) ?? "", ti(i, s));
+	}, [() => U(r) ? null : t.options.find((e) => e.value === t.value)?.label]), W("change", i, (e) => t.onchoose(e.currentTarget.value)), K(e, i), k();
 }
 hr(["change"]);
 async function Ka(e, t, n, r, i) {
@@ -3622,38 +3661,82 @@ async function Ka(e, t, n, r, i) {
 	}
 	return h.toDataURL("image/png");
 }
-// src/components/FeaturePopup.svelte
-var qa = /* @__PURE__ */ G("<span class=\"pane svelte-dtuciw\" data-testid=\"popup-pane\"> </span>"), Ja = /* @__PURE__ */ G("<span data-testid=\"popup-full-note\"> </span>"), Ya = /* @__PURE__ */ G("<canvas data-testid=\"popup-observation\" class=\"svelte-dtuciw\"></canvas>"), Xa = /* @__PURE__ */ G("<img data-testid=\"popup-image\" draggable=\"false\" class=\"svelte-dtuciw\"/>"), Za = /* @__PURE__ */ G("<div data-testid=\"feature-popup\" role=\"dialog\" tabindex=\"-1\"><div class=\"head svelte-dtuciw\"><b><!> </b> <button data-testid=\"popup-close\">close</button></div> <p class=\"small\">Dataset examples by spatial position. Press to view example, scroll to zoom. <!></p> <div class=\"sliders svelte-dtuciw\"><label class=\"svelte-dtuciw\">zoom in <input data-testid=\"zoom-slider\" type=\"range\" min=\"0\"/> zoom out</label> <label class=\"svelte-dtuciw\">fewer patches <input data-testid=\"patches-slider\" type=\"range\" min=\"0\"/> more patches</label></div> <div class=\"view svelte-dtuciw\" role=\"button\" tabindex=\"0\" aria-label=\"press to view the example\"><!></div></div>"), Qa = {
-	hash: "svelte-dtuciw",
-	code: ".popup.svelte-dtuciw {position:fixed;top:2em;left:50%;transform:translateX(-50%);width:40em;max-width:calc(100vw - 2em);box-sizing:border-box;background:#fff;border:1px solid #888;box-shadow:0 4px 24px rgba(0,0,0,0.3);padding:0.8em;z-index:10;}\n  /* the compare view's panes side by side: over the other pane's timeline and attribution */.popup.right.svelte-dtuciw {left:calc(50% + 1em);transform:none;}.popup.left.svelte-dtuciw {left:1em;transform:none;}.head.svelte-dtuciw {display:flex;justify-content:space-between;gap:1em;}.pane.svelte-dtuciw {background:#1f6fd1;color:#fff;padding:0 0.4em;margin-right:0.5em;border-radius:3px;}.sliders.svelte-dtuciw label:where(.svelte-dtuciw) {display:block;}.view.svelte-dtuciw {width:min(36em, 100%);aspect-ratio:1;margin:0 auto;cursor:pointer;background:repeating-conic-gradient(#ddd 0 25%, #fff 0 50%) 0 0 / 16px 16px;}.view.svelte-dtuciw img:where(.svelte-dtuciw), .view.svelte-dtuciw canvas:where(.svelte-dtuciw) {width:100%;height:100%;image-rendering:pixelated;display:block;opacity:0.999;}"
+// src/components/SyntheticPictures.svelte
+var qa = /* @__PURE__ */ G("<figure class=\"svelte-f51edg\"><canvas class=\"svelte-f51edg\"></canvas> <figcaption class=\"small svelte-f51edg\"> </figcaption></figure>"), Ja = /* @__PURE__ */ G("<div class=\"pictures svelte-f51edg\" data-testid=\"synthetic-pictures\"></div> <p class=\"small\"> </p>", 1), Ya = {
+	hash: "svelte-f51edg",
+	code: ".pictures.svelte-f51edg {display:flex;gap:1em;justify-content:center;flex-wrap:wrap;}figure.svelte-f51edg {margin:0;width:min(17em, 100%);}canvas.svelte-f51edg {width:100%;aspect-ratio:auto;image-rendering:pixelated;display:block;background:#ddd;}figcaption.svelte-f51edg {text-align:center;}"
 };
-function $a(e, t) {
-	D(t, !0), Z(e, Qa);
-	let n = $(t, "viewer", 7), r = $(t, "label", 3, ""), i = $(t, "place", 3, "center"), a = /* @__PURE__ */ A(() => n().manifest), o = /* @__PURE__ */ A(() => H(a).features), s = /* @__PURE__ */ A(() => n().feature ?? 0), c = /* @__PURE__ */ A(() => `${n().run}\u0000${n().step}\u0000${n().layer}\u0000${H(s)}\u0000${n().subdivIdx}\u0000${n().expandIdx}`), l = /* @__PURE__ */ M(null), u = /* @__PURE__ */ M(null), d = /* @__PURE__ */ M(null), f = /* @__PURE__ */ M(void 0);
-	R(() => {
+function Xa(e, t) {
+	O(t, !0), Z(e, Ya);
+	let n = {
+		centre: "centre position",
+		map: "whole map (mean)"
+	}, r = /* @__PURE__ */ j(() => t.viewer.manifest.probe_set.observation_shape), i = /* @__PURE__ */ j(() => m(U(r), 2)), a = /* @__PURE__ */ j(() => U(i)[0]), o = /* @__PURE__ */ j(() => U(i)[1]), s = /* @__PURE__ */ N(null), c = Kt([]);
+	z(() => {
+		let [e, n, r, i] = [
+			t.viewer.run,
+			t.viewer.step,
+			t.viewer.layer,
+			t.viewer.source
+		], a = `synthetic pictures of layer ${r}`;
+		P(s, null), i.image("synthetic", e, n, { layer: r }).then((i) => {
+			e === t.viewer.run && n === t.viewer.step && r === t.viewer.layer && (P(s, i), t.viewer.loaded(a, e, n));
+		}, (r) => t.viewer.fail(a, e, n, r));
+	}), z(() => {
+		let [e, n] = [U(s), t.feature];
+		e && t.vis.objectives.forEach((t, r) => {
+			let i = c[r];
+			if (!i) return;
+			let s = i.getContext("2d");
+			s.imageSmoothingEnabled = !1, s.clearRect(0, 0, U(o), U(a)), s.drawImage(e, n * U(o), r * U(a), U(o), U(a), 0, 0, U(o), U(a));
+		});
+	});
+	var l = Ja(), u = I(l);
+	X(u, 21, () => t.vis.objectives, Y, (e, r, i) => {
+		var s = qa(), l = F(s);
+		bi(l, (e, t) => c[t] = e, (e) => c?.[e], () => [i]);
+		var u = R(l, 2), d = L(u);
+		D(s), B((e, t) => {
+			Q(l, "data-testid", `synthetic-canvas-${U(r) ?? ""}`), Q(l, "width", U(o)), Q(l, "height", U(a)), Q(u, "data-testid", `synthetic-caption-${U(r) ?? ""}`), q(d, `${n[U(r)] ?? U(r) ?? ""}:
+        reaches ${e ?? ""}, dataset max ${t ?? ""}`);
+		}, [() => xa(t.vis.activation[i]?.[t.feature]), () => xa(t.vis.dataset_max[i]?.[t.feature])]), K(e, s);
+	}), D(u);
+	var d = L(R(u, 2));
+	B(() => q(d, `Input images optimised to excite the feature's direction at the layer (${t.vis.steps ?? ""} steps,
+  seed ${t.vis.seed ?? ""}), beside the highest value among the dataset's observations.`)), K(e, l), k();
+}
+// src/components/FeaturePopup.svelte
+var Za = /* @__PURE__ */ G("<span class=\"pane svelte-dtuciw\" data-testid=\"popup-pane\"> </span>"), Qa = /* @__PURE__ */ G("<div class=\"modes svelte-dtuciw\" role=\"group\" aria-label=\"what to show\"><button data-testid=\"popup-mode-dataset\" class=\"svelte-dtuciw\">dataset examples</button> <button data-testid=\"popup-mode-synthetic\" class=\"svelte-dtuciw\">synthetic</button></div>"), $a = /* @__PURE__ */ G("<span data-testid=\"popup-full-note\"> </span>"), eo = /* @__PURE__ */ G("<canvas data-testid=\"popup-observation\" class=\"svelte-dtuciw\"></canvas>"), to = /* @__PURE__ */ G("<img data-testid=\"popup-image\" draggable=\"false\" class=\"svelte-dtuciw\"/>"), no = /* @__PURE__ */ G("<p class=\"small\">Dataset examples by spatial position. Press to view example, scroll to zoom. <!></p> <div class=\"sliders svelte-dtuciw\"><label class=\"svelte-dtuciw\">zoom in <input data-testid=\"zoom-slider\" type=\"range\" min=\"0\"/> zoom out</label> <label class=\"svelte-dtuciw\">fewer patches <input data-testid=\"patches-slider\" type=\"range\" min=\"0\"/> more patches</label></div> <div class=\"view svelte-dtuciw\" role=\"button\" tabindex=\"0\" aria-label=\"press to view the example\"><!></div>", 1), ro = /* @__PURE__ */ G("<div data-testid=\"feature-popup\" role=\"dialog\" tabindex=\"-1\"><div class=\"head svelte-dtuciw\"><b><!> </b> <button data-testid=\"popup-close\">close</button></div> <!> <!></div>"), io = {
+	hash: "svelte-dtuciw",
+	code: ".popup.svelte-dtuciw {position:fixed;top:2em;left:50%;transform:translateX(-50%);width:40em;max-width:calc(100vw - 2em);box-sizing:border-box;background:#fff;border:1px solid #888;box-shadow:0 4px 24px rgba(0,0,0,0.3);padding:0.8em;z-index:10;}\n  /* the compare view's panes side by side: over the other pane's timeline and attribution */.popup.right.svelte-dtuciw {left:calc(50% + 1em);transform:none;}.popup.left.svelte-dtuciw {left:1em;transform:none;}.head.svelte-dtuciw {display:flex;justify-content:space-between;gap:1em;}.pane.svelte-dtuciw {background:#1f6fd1;color:#fff;padding:0 0.4em;margin-right:0.5em;border-radius:3px;}.sliders.svelte-dtuciw label:where(.svelte-dtuciw) {display:block;}.modes.svelte-dtuciw {display:flex;gap:0.3em;margin:0.3em 0;}.modes.svelte-dtuciw button[aria-pressed=\"true\"]:where(.svelte-dtuciw) {background:#1f6fd1;color:#fff;border:1px solid #1f6fd1;}.view.svelte-dtuciw {width:min(36em, 100%);aspect-ratio:1;margin:0 auto;cursor:pointer;background:repeating-conic-gradient(#ddd 0 25%, #fff 0 50%) 0 0 / 16px 16px;}.view.svelte-dtuciw img:where(.svelte-dtuciw), .view.svelte-dtuciw canvas:where(.svelte-dtuciw) {width:100%;height:100%;image-rendering:pixelated;display:block;opacity:0.999;}"
+};
+function ao(e, t) {
+	O(t, !0), Z(e, io);
+	let n = $(t, "viewer", 7), r = $(t, "label", 3, ""), i = $(t, "place", 3, "center"), a = /* @__PURE__ */ j(() => n().manifest), o = /* @__PURE__ */ j(() => U(a).features), s = /* @__PURE__ */ j(() => n().feature ?? 0), c = /* @__PURE__ */ j(() => `${n().run}\u0000${n().step}\u0000${n().layer}\u0000${U(s)}\u0000${n().subdivIdx}\u0000${n().expandIdx}`), l = /* @__PURE__ */ N(null), u = /* @__PURE__ */ N(null), d = /* @__PURE__ */ N(null), f = /* @__PURE__ */ N(void 0);
+	z(() => {
 		let e = {
 			layer: n().layer,
-			feature: H(s),
-			subdiv: String(H(o).subdiv_mults[n().subdivIdx]),
-			expand: String(H(o).expand_mults[n().expandIdx])
+			feature: U(s),
+			subdiv: String(U(o).subdiv_mults[n().subdivIdx]),
+			expand: String(U(o).expand_mults[n().expandIdx])
 		}, [t, r, i, d, f, p] = [
 			n().run,
 			n().step,
-			H(c),
-			H(a),
+			U(c),
+			U(a),
 			n().useFull,
 			n().source
 		], m = `feature pictures of layer ${e.layer}`;
 		p.image("feature", t, r, e).then(async (a) => {
-			if (H(c) !== i || (N(l, a, !0), n().loaded(m, t, r), !f)) return;
+			if (U(c) !== i || (P(l, a, !0), n().loaded(m, t, r), !f)) return;
 			let o = await Ka(a, await p.featureGrid(t, r, e.layer, e.feature, Number(e.subdiv), Number(e.expand)), d.probe_set.observation_shape, d.full_resolution.shape, (e) => p.fullFrame(t, r, { obs: e }));
-			H(c) === i && N(u, {
+			U(c) === i && P(u, {
 				key: i,
 				src: o
 			}, !0);
 		}).catch((e) => n().fail(m, t, r, e));
 	});
-	let p = /* @__PURE__ */ A(() => n().useFull && H(u)?.key === H(c) && H(u).src ? H(u).src : H(l)?.src ?? ""), m = 0;
+	let p = /* @__PURE__ */ j(() => n().useFull && U(u)?.key === U(c) && U(u).src ? U(u).src : U(l)?.src ?? ""), m = 0;
 	function h(e) {
 		e.preventDefault();
 		let t = performance.now();
@@ -3666,21 +3749,21 @@ function $a(e, t) {
 		g = t;
 		let r = e.currentTarget.getBoundingClientRect(), i;
 		try {
-			i = await n().source.featureGrid(n().run, n().step, n().layer, H(s), H(o).subdiv_mults[n().subdivIdx], H(o).expand_mults[n().expandIdx]);
+			i = await n().source.featureGrid(n().run, n().step, n().layer, U(s), U(o).subdiv_mults[n().subdivIdx], U(o).expand_mults[n().expandIdx]);
 		} catch (e) {
 			n().fail(`feature grids of layer ${n().layer}`, n().run, n().step, e);
 			return;
 		}
 		let a = Math.min(i.cols - 1, Math.floor((e.clientX - r.left) / r.width * i.cols)), c = Math.min(i.rows - 1, Math.floor((e.clientY - r.top) / r.height * i.rows));
-		g === t && N(d, i.indices[c * i.cols + a], !0);
+		g === t && P(d, i.indices[c * i.cols + a], !0);
 	}
-	R(() => {
-		if (H(d) === null || !H(f)) return;
+	z(() => {
+		if (U(d) === null || !U(f)) return;
 		let [e, [t, r], i, o] = [
-			H(a).assets,
-			H(a).probe_set.observation_shape,
-			H(d),
-			H(f)
+			U(a).assets,
+			U(a).probe_set.observation_shape,
+			U(d),
+			U(f)
 		];
 		if (n().useFull) {
 			n().source.fullFrame(n().run, n().step, { obs: i }).then((e) => o.getContext("2d").drawImage(e, 0, 0, o.width, o.height)).catch((e) => n().fail("full-resolution observations", n().run, n().step, e));
@@ -3692,49 +3775,77 @@ function $a(e, t) {
 			i.imageSmoothingEnabled = !1, i.drawImage(n, c % e.sheet_columns * r, Math.floor(c / e.sheet_columns) * t, r, t, 0, 0, r, t);
 		}, (e) => n().fail("observations", n().run, n().step, e));
 	});
-	let y = /* @__PURE__ */ A(() => n().useFull ? H(a).full_resolution.shape : H(a).probe_set.observation_shape);
-	var b = Za();
-	mr("mouseup", Xt, () => {
-		g = 0, N(d, null);
-	}), mr("click", Xt, () => n().closeFeature());
-	var x = P(b), S = P(x), ee = P(S), te = (e) => {
-		var t = qa(), n = I(t, !0);
-		z(() => q(n, r())), K(e, t);
+	let y = /* @__PURE__ */ j(() => n().useFull ? U(a).full_resolution.shape : U(a).probe_set.observation_shape), b = /* @__PURE__ */ j(() => n().featureVis), x = /* @__PURE__ */ j(() => !!U(b) && n().popupSynthetic && U(s) < U(b).features);
+	var S = ro();
+	mr("mouseup", Yt, () => {
+		g = 0, P(d, null);
+	}), mr("click", Yt, () => n().closeFeature());
+	var C = F(S), ee = F(C), te = F(ee), ne = (e) => {
+		var t = Za(), n = L(t, !0);
+		B(() => q(n, r())), K(e, t);
 	};
-	J(ee, (e) => {
-		r() && e(te);
+	J(te, (e) => {
+		r() && e(ne);
 	});
-	var ne = L(ee);
-	E(S);
-	var re = L(S, 2);
-	E(x);
-	var ie = L(x, 2), ae = L(P(ie)), oe = (e) => {
-		var t = Ja(), n = I(t, !0);
-		z(() => q(n, H(u).src ? "Patches cut from the full-resolution frames." : "Too many patches to fetch at full resolution: showing the model input (use fewer patches).")), K(e, t);
+	var re = R(te);
+	D(ee);
+	var ie = R(ee, 2);
+	D(C);
+	var ae = R(C, 2), oe = (e) => {
+		var t = Qa(), r = F(t), i = R(r, 2);
+		D(t), B(() => {
+			Q(r, "aria-pressed", !U(x)), Q(i, "aria-pressed", U(x));
+		}), W("click", r, () => n().popupSynthetic = !1), W("click", i, () => n().popupSynthetic = !0), K(e, t);
 	};
 	J(ae, (e) => {
-		n().useFull && H(u)?.key === H(c) && e(oe);
-	}), E(ie);
-	var se = L(ie, 2), ce = P(se), le = L(P(ce));
-	ci(le), Ee(), E(ce);
-	var ue = L(ce, 2), de = L(P(ue));
-	ci(de), Ee(), E(ue), E(se);
-	var fe = L(se, 2), pe = P(fe), me = (e) => {
-		var t = Ya();
-		bi(t, (e) => N(f, e), () => H(f)), z(() => {
-			Q(t, "width", H(y)[1]), Q(t, "height", H(y)[0]);
-		}), K(e, t);
-	}, he = (e) => {
-		var t = Xa();
-		z(() => {
-			Q(t, "src", H(p)), Q(t, "alt", `feature ${H(s) + 1}`), Q(t, "data-full", H(p) === H(l).src ? "0" : "1");
-		}), K(e, t);
+		U(b) && e(oe);
+	});
+	var se = R(ae, 2), ce = (e) => {
+		Xa(e, {
+			get viewer() {
+				return n();
+			},
+			get vis() {
+				return U(b);
+			},
+			get feature() {
+				return U(s);
+			}
+		});
+	}, le = (e) => {
+		var t = no(), r = I(t), i = R(F(r)), a = (e) => {
+			var t = $a(), n = L(t, !0);
+			B(() => q(n, U(u).src ? "Patches cut from the full-resolution frames." : "Too many patches to fetch at full resolution: showing the model input (use fewer patches).")), K(e, t);
+		};
+		J(i, (e) => {
+			n().useFull && U(u)?.key === U(c) && e(a);
+		}), D(r);
+		var m = R(r, 2), g = F(m), _ = R(F(g));
+		ci(_), Te(), D(g);
+		var b = R(g, 2), x = R(F(b));
+		ci(x), Te(), D(b), D(m);
+		var S = R(m, 2), C = F(S), ee = (e) => {
+			var t = eo();
+			bi(t, (e) => P(f, e), () => U(f)), B(() => {
+				Q(t, "width", U(y)[1]), Q(t, "height", U(y)[0]);
+			}), K(e, t);
+		}, te = (e) => {
+			var t = to();
+			B(() => {
+				Q(t, "src", U(p)), Q(t, "alt", `feature ${U(s) + 1}`), Q(t, "data-full", U(p) === U(l).src ? "0" : "1");
+			}), K(e, t);
+		};
+		J(C, (e) => {
+			U(d) === null ? U(l) && e(te, 1) : e(ee);
+		}), D(S), B(() => {
+			Q(_, "max", U(o).expand_mults.length - 1), Q(x, "max", U(o).subdiv_mults.length - 1);
+		}), pi(_, () => n().expandIdx, (e) => n().expandIdx = e), pi(x, () => n().subdivIdx, (e) => n().subdivIdx = e), mr("wheel", S, h), W("mousedown", S, v), K(e, t);
 	};
-	J(pe, (e) => {
-		H(d) === null ? H(l) && e(he, 1) : e(me);
-	}), E(fe), E(b), z(() => {
-		Xr(b, 1, `popup ${i() ?? ""}`, "svelte-dtuciw"), Q(b, "aria-label", `${r() ? `${r()}: ` : ""}layer ${n().layer ?? ""}, feature ${H(s) + 1}`), q(ne, `Layer ${n().layer ?? ""}, feature ${H(s) + 1}`), Q(le, "max", H(o).expand_mults.length - 1), Q(de, "max", H(o).subdiv_mults.length - 1);
-	}), W("click", b, (e) => e.stopPropagation()), W("keydown", b, () => {}), W("click", re, () => n().closeFeature()), pi(le, () => n().expandIdx, (e) => n().expandIdx = e), pi(de, () => n().subdivIdx, (e) => n().subdivIdx = e), mr("wheel", fe, h), W("mousedown", fe, v), K(e, b), O();
+	J(se, (e) => {
+		U(x) && U(b) ? e(ce) : e(le, -1);
+	}), D(S), B(() => {
+		Xr(S, 1, `popup ${i() ?? ""}`, "svelte-dtuciw"), Q(S, "aria-label", `${r() ? `${r()}: ` : ""}layer ${n().layer ?? ""}, feature ${U(s) + 1}`), q(re, `Layer ${n().layer ?? ""}, feature ${U(s) + 1}`);
+	}), W("click", S, (e) => e.stopPropagation()), W("keydown", S, () => {}), W("click", ie, () => n().closeFeature()), K(e, S), k();
 }
 hr([
 	"click",
@@ -3742,41 +3853,41 @@ hr([
 	"mousedown"
 ]);
 // src/components/Notices.svelte
-var eo = /* @__PURE__ */ G("<div data-testid=\"notice\"> </div>"), to = /* @__PURE__ */ G("<div class=\"error svelte-5kucrl\" data-testid=\"error\" role=\"alert\"></div>"), no = /* @__PURE__ */ G("<li><b> </b> </li>"), ro = /* @__PURE__ */ G("<details class=\"problems svelte-5kucrl\" data-testid=\"problems\"><summary> </summary> <ul></ul></details>"), io = /* @__PURE__ */ G("<!> <!>", 1), ao = {
+var oo = /* @__PURE__ */ G("<div data-testid=\"notice\"> </div>"), so = /* @__PURE__ */ G("<div class=\"error svelte-5kucrl\" data-testid=\"error\" role=\"alert\"></div>"), co = /* @__PURE__ */ G("<li><b> </b> </li>"), lo = /* @__PURE__ */ G("<details class=\"problems svelte-5kucrl\" data-testid=\"problems\"><summary> </summary> <ul></ul></details>"), uo = /* @__PURE__ */ G("<!> <!>", 1), fo = {
 	hash: "svelte-5kucrl",
 	code: ".error.svelte-5kucrl {background:#fde2e1;border:1px solid #d33;padding:0.4em;margin-bottom:0.5em;white-space:pre-wrap;overflow-wrap:anywhere;}.problems.svelte-5kucrl {background:#fff6d6;border:1px solid #e0b400;padding:0.3em 0.5em;margin-bottom:0.5em;overflow-wrap:anywhere;}"
 };
-function oo(e, t) {
-	D(t, !0), Z(e, ao);
-	let n = $(t, "error", 3, ""), r = $(t, "notices", 19, () => []), i = $(t, "problems", 19, () => []), a = $(t, "haveRuns", 3, !0), o = /* @__PURE__ */ A(() => [...new Set(i().map((e) => e.run))]), s = /* @__PURE__ */ A(() => [...new Set([n(), ...r()].filter(Boolean))]);
-	var c = io(), l = F(c), u = (e) => {
-		var t = to();
-		X(t, 21, () => H(s), Y, (e, t) => {
-			var n = eo(), r = I(n, !0);
-			z(() => q(r, H(t))), K(e, n);
-		}), E(t), K(e, t);
+function po(e, t) {
+	O(t, !0), Z(e, fo);
+	let n = $(t, "error", 3, ""), r = $(t, "notices", 19, () => []), i = $(t, "problems", 19, () => []), a = $(t, "haveRuns", 3, !0), o = /* @__PURE__ */ j(() => [...new Set(i().map((e) => e.run))]), s = /* @__PURE__ */ j(() => [...new Set([n(), ...r()].filter(Boolean))]);
+	var c = uo(), l = I(c), u = (e) => {
+		var t = so();
+		X(t, 21, () => U(s), Y, (e, t) => {
+			var n = oo(), r = L(n, !0);
+			B(() => q(r, U(t))), K(e, n);
+		}), D(t), K(e, t);
 	};
 	J(l, (e) => {
-		H(s).length && e(u);
+		U(s).length && e(u);
 	});
-	var d = L(l, 2), f = (e) => {
-		var t = ro(), n = P(t), r = I(n), s = L(n, 2);
+	var d = R(l, 2), f = (e) => {
+		var t = lo(), n = F(t), r = L(n), s = R(n, 2);
 		X(s, 21, i, Y, (e, t) => {
-			var n = no(), r = P(n), i = I(r, !0), a = L(r);
-			E(n), z(() => {
-				q(i, H(t).run), q(a, `${H(t).step === null ? "" : ` step ${H(t).step}`}: ${H(t).message ?? ""}`);
+			var n = co(), r = F(n), i = L(r, !0), a = R(r);
+			D(n), B(() => {
+				q(i, U(t).run), q(a, `${U(t).step === null ? "" : ` step ${U(t).step}`}: ${U(t).message ?? ""}`);
 			}), K(e, n);
-		}), E(s), E(t), z((e) => {
+		}), D(s), D(t), B((e) => {
 			t.open = !a(), q(r, `${i().length ?? ""} analysis problem${i().length > 1 ? "s" : ""}:
-      ${e ?? ""}${H(o).length > 6 ? ", …" : ""}
+      ${e ?? ""}${U(o).length > 6 ? ", …" : ""}
       ${a() ? "(other runs are fine)" : ""}`);
-		}, [() => H(o).slice(0, 6).join(", ")]), K(e, t);
+		}, [() => U(o).slice(0, 6).join(", ")]), K(e, t);
 	};
 	J(d, (e) => {
 		i().length && e(f);
-	}), K(e, c), O();
+	}), K(e, c), k();
 }
-function so(e, t, n) {
+function mo(e, t, n) {
 	if (n !== "int16-step-zigzag-planes-gzip") throw Error(`attribution maps in codec "${n}" cannot be read by this version`);
 	let r = t.reduce((e, t) => e * t, 1);
 	if (e.length !== 2 * r) throw Error(`attribution maps hold ${e.length / 2} values, expected ${t.join("x")}`);
@@ -3787,12 +3898,12 @@ function so(e, t, n) {
 	}
 	return i;
 }
-function co(e, t, n) {
+function ho(e, t, n) {
 	let r = Math.abs(e[n].reduce((e, t) => e + t, 0) - t[n]), i = t.reduce((e, t) => e + Math.abs(t), 0) / Math.max(t.length, 1);
 	return [r / Math.max(Math.abs(t[n]), 1e-12), r / Math.max(i, 1e-12)];
 }
 // src/outputs.ts
-function lo(e, t, n) {
+function go(e, t, n) {
 	let r = e?.outputs.find((e) => e.key === n);
 	if (!e || !r) return n;
 	if (r.kind === "v") return "value function";
@@ -3800,24 +3911,24 @@ function lo(e, t, n) {
 	let i = e.action_groups[r.index];
 	return `[ ${r.actions.map((e) => t[e] ?? e).join(" | ")} ] logit sum` + (i ? ` (${i.name})` : "");
 }
-function uo(e, t, n) {
+function _o(e, t, n) {
 	let r = e?.outputs.find((e) => e.key === t);
 	return !r || !n ? [] : r.kind === "v" ? n.values : n.logits.map((e) => r.actions.reduce((t, n) => t + e[n], 0));
 }
 // src/cells.ts
-function fo(e) {
+function vo(e) {
 	let t = e.fullShape ?? e.obsShape;
 	return [t[0], t[1]];
 }
-var po = 1500, mo = /* @__PURE__ */ new Map(), ho = !1;
-function go(e) {
-	let t = `${e.key}|${e.t}|${e.kind}|${e.mode}|${e.info.colors.join(";")}`, n = mo.get(t);
-	if (n) return mo.delete(t), mo.set(t, n), n;
+var yo = 1500, bo = /* @__PURE__ */ new Map(), xo = !1;
+function So(e) {
+	let t = `${e.key}|${e.t}|${e.kind}|${e.mode}|${e.info.colors.join(";")}`, n = bo.get(t);
+	if (n) return bo.delete(t), bo.set(t, n), n;
 	let r = ha(e.q, e.info, e.t, e.kind, e.mode);
-	return n = document.createElement("canvas"), n.width = r.width, n.height = r.height, n.getContext("2d").putImageData(r, 0, 0), mo.set(t, n), mo.size > po && mo.delete(mo.keys().next().value), n;
+	return n = document.createElement("canvas"), n.width = r.width, n.height = r.height, n.getContext("2d").putImageData(r, 0, 0), bo.set(t, n), bo.size > yo && bo.delete(bo.keys().next().value), n;
 }
-function _o(e, t) {
-	let [n, r] = t.obsShape, [i, a] = fo(t), o = e.getContext("2d");
+function Co(e, t) {
+	let [n, r] = t.obsShape, [i, a] = vo(t), o = e.getContext("2d");
 	o.imageSmoothingEnabled = !1, o.globalAlpha = 1, o.filter = "none", o.fillStyle = "#000", o.fillRect(0, 0, a, i);
 	let s = t.t % t.frameColumns * r, c = Math.floor(t.t / t.frameColumns) * n, l = () => {
 		t.full ? o.drawImage(t.full, 0, 0, a, i) : o.drawImage(t.sprite, s, c, r, n, 0, 0, a, i);
@@ -3827,179 +3938,179 @@ function _o(e, t) {
 		return;
 	}
 	if (t.overlay && (o.filter = "grayscale(1)", l(), o.filter = "none"), !t.q || !t.info) return;
-	let u = go(t);
-	o.globalAlpha = t.overlay ? .9 : 1, o.drawImage(u, 0, 0, u.width, u.height, 0, 0, a, i), o.globalAlpha = 1, ho || (ho = !0, document.body.dataset.firstFrameMs = String(Math.round(performance.now())));
+	let u = So(t);
+	o.globalAlpha = t.overlay ? .9 : 1, o.drawImage(u, 0, 0, u.width, u.height, 0, 0, a, i), o.globalAlpha = 1, xo || (xo = !0, document.body.dataset.firstFrameMs = String(Math.round(performance.now())));
 }
 // src/components/AttrCell.svelte
-var vo = /* @__PURE__ */ G("<canvas></canvas>"), yo = {
+var wo = /* @__PURE__ */ G("<canvas></canvas>"), To = {
 	hash: "svelte-v2v5pd",
 	code: "\n  /* the original's sizes: observation 14em (7/8 of the 16em video), attribution 16em; --cell\n     (the attribution table's) makes them smaller where the table has less room */.cell.svelte-v2v5pd {width:calc(var(--cell, 16em) * 0.875);height:calc(var(--cell, 16em) * 0.875);image-rendering:pixelated;background:#000;display:block;}.cell.attr.svelte-v2v5pd {width:var(--cell, 16em);height:var(--cell, 16em);}"
 };
-function bo(e, t) {
-	D(t, !0), Z(e, yo);
-	let n = $(t, "attr", 3, !1), r = /* @__PURE__ */ M(void 0);
-	R(() => {
-		H(r) && t.spec && _o(H(r), t.spec);
+function Eo(e, t) {
+	O(t, !0), Z(e, To);
+	let n = $(t, "attr", 3, !1), r = /* @__PURE__ */ N(void 0);
+	z(() => {
+		U(r) && t.spec && Co(U(r), t.spec);
 	});
-	var i = vo();
+	var i = wo();
 	let a;
-	bi(i, (e) => N(r, e), () => H(r)), z((e, r) => {
+	bi(i, (e) => P(r, e), () => U(r)), B((e, r) => {
 		Q(i, "data-testid", t.testid), a = Xr(i, 1, "cell svelte-v2v5pd", null, a, { attr: n() }), Q(i, "width", e), Q(i, "height", r), Q(i, "data-full", t.spec?.full ? "1" : "0");
-	}, [() => t.spec ? fo(t.spec)[1] : 64, () => t.spec ? fo(t.spec)[0] : 64]), K(e, i), O();
+	}, [() => t.spec ? vo(t.spec)[1] : 64, () => t.spec ? vo(t.spec)[0] : 64]), K(e, i), k();
 }
 // src/components/AttributionRow.svelte
-var xo = /* @__PURE__ */ G("<option> </option>"), So = /* @__PURE__ */ G("<div class=\"small whole svelte-tobzqx\"> </div>"), Co = /* @__PURE__ */ G("<button>remove row</button>"), wo = /* @__PURE__ */ G("<div class=\"small\" data-testid=\"completeness\" title=\"|sum of attribution - (F(a) - F(0))| at this frame, divided by |F(a) - F(0)| of this frame, and by the mean |F(a) - F(0)| over the trajectory (robust where F(a) ~ F(0))\"> </div>"), To = /* @__PURE__ */ G("<div></div>"), Eo = /* @__PURE__ */ G("<div class=\"chart svelte-tobzqx\"><div class=\"zero svelte-tobzqx\"></div> <!></div>"), Do = /* @__PURE__ */ G("<td class=\"svelte-tobzqx\"><!></td>"), Oo = /* @__PURE__ */ G("<tr><td class=\"selector svelte-tobzqx\"><select class=\"svelte-tobzqx\"><option>value function</option><optgroup label=\"policy logits:\"></optgroup><optgroup label=\"sums of policy logits:\"></optgroup></select> <!> <!> <!></td><td class=\"svelte-tobzqx\"><!> <!></td><!></tr>"), ko = {
+var Do = /* @__PURE__ */ G("<option> </option>"), Oo = /* @__PURE__ */ G("<div class=\"small whole svelte-tobzqx\"> </div>"), ko = /* @__PURE__ */ G("<button>remove row</button>"), Ao = /* @__PURE__ */ G("<div class=\"small\" data-testid=\"completeness\" title=\"|sum of attribution - (F(a) - F(0))| at this frame, divided by |F(a) - F(0)| of this frame, and by the mean |F(a) - F(0)| over the trajectory (robust where F(a) ~ F(0))\"> </div>"), jo = /* @__PURE__ */ G("<div></div>"), Mo = /* @__PURE__ */ G("<div class=\"chart svelte-tobzqx\"><div class=\"zero svelte-tobzqx\"></div> <!></div>"), No = /* @__PURE__ */ G("<td class=\"svelte-tobzqx\"><!></td>"), Po = /* @__PURE__ */ G("<tr><td class=\"selector svelte-tobzqx\"><select class=\"svelte-tobzqx\"><option>value function</option><optgroup label=\"policy logits:\"></optgroup><optgroup label=\"sums of policy logits:\"></optgroup></select> <!> <!> <!></td><td class=\"svelte-tobzqx\"><!> <!></td><!></tr>"), Fo = {
 	hash: "svelte-tobzqx",
 	code: "td.svelte-tobzqx {vertical-align:top;padding:2px;}.selector.svelte-tobzqx {width:var(--sel, 10em);max-width:var(--sel, 10em);overflow-wrap:anywhere;}.selector.svelte-tobzqx select:where(.svelte-tobzqx) {width:var(--sel, 10em);}.whole.svelte-tobzqx {overflow-wrap:anywhere;}.chart.svelte-tobzqx {position:relative;height:3.5em;width:calc(var(--cell, 16em) * 0.875);background:#f4f4f4;margin-top:2px;}.chart.svelte-tobzqx .zero:where(.svelte-tobzqx) {position:absolute;left:0;right:0;height:1px;background:#888;}.chart.svelte-tobzqx .bar:where(.svelte-tobzqx) {position:absolute;}.chart.svelte-tobzqx .bar.res:where(.svelte-tobzqx) {outline:1px solid #888;}.chart.svelte-tobzqx .bar.dashed:where(.svelte-tobzqx) {outline:1px dashed #888;}"
 };
-function Ao(e, t) {
-	D(t, !0), Z(e, ko);
-	let n = /* @__PURE__ */ A(() => t.viewer.data.unit(t.key)), r = /* @__PURE__ */ A(() => t.viewer.manifest?.outputs ?? []), i = /* @__PURE__ */ A(() => t.viewer.labels), a = /* @__PURE__ */ A(() => H(r).find((e) => e.key === t.key)), o = /* @__PURE__ */ A(() => lo(t.viewer.manifest, H(i), t.key)), s = (e) => e.map((e) => H(i)[e] ?? e).join(" | "), c = /* @__PURE__ */ A(() => H(n)?.unit.totals ? Ra(H(n).unit.totals) : null), l = /* @__PURE__ */ A(() => H(c) && H(n)?.unit.totals?.[t.viewer.frame] ? za(H(n).unit.totals[t.viewer.frame], H(c)) : null), u = /* @__PURE__ */ A(() => H(n)?.unit.totals && H(n).unit.delta && H(n).unit.totals[t.viewer.frame] ? co(H(n).unit.totals, H(n).unit.delta, t.viewer.frame) : null);
-	var d = Oo(), f = P(d), p = P(f), m = P(p);
+function Io(e, t) {
+	O(t, !0), Z(e, Fo);
+	let n = /* @__PURE__ */ j(() => t.viewer.data.unit(t.key)), r = /* @__PURE__ */ j(() => t.viewer.manifest?.outputs ?? []), i = /* @__PURE__ */ j(() => t.viewer.labels), a = /* @__PURE__ */ j(() => U(r).find((e) => e.key === t.key)), o = /* @__PURE__ */ j(() => go(t.viewer.manifest, U(i), t.key)), s = (e) => e.map((e) => U(i)[e] ?? e).join(" | "), c = /* @__PURE__ */ j(() => U(n)?.unit.totals ? Ra(U(n).unit.totals) : null), l = /* @__PURE__ */ j(() => U(c) && U(n)?.unit.totals?.[t.viewer.frame] ? za(U(n).unit.totals[t.viewer.frame], U(c)) : null), u = /* @__PURE__ */ j(() => U(n)?.unit.totals && U(n).unit.delta && U(n).unit.totals[t.viewer.frame] ? ho(U(n).unit.totals, U(n).unit.delta, t.viewer.frame) : null);
+	var d = Po(), f = F(d), p = F(f), m = F(p);
 	m.value = m.__value = "v";
-	var h = L(m);
-	X(h, 21, () => H(r).filter((e) => e.kind === "logit"), Y, (e, t) => {
-		var n = xo(), r = I(n), a = {};
-		z(() => {
-			q(r, `${H(i)[H(t).index] ?? ""} logit`), a !== (a = H(t).key) && (n.value = (n.__value = a) ?? "");
+	var h = R(m);
+	X(h, 21, () => U(r).filter((e) => e.kind === "logit"), Y, (e, t) => {
+		var n = Do(), r = L(n), a = {};
+		B(() => {
+			q(r, `${U(i)[U(t).index] ?? ""} logit`), a !== (a = U(t).key) && (n.value = (n.__value = a) ?? "");
 		}), K(e, n);
-	}), E(h);
-	var g = L(h);
-	X(g, 21, () => H(r).filter((e) => e.kind === "group"), Y, (e, t) => {
-		var n = xo(), r = I(n, !0), i = {};
-		z((e) => {
-			q(r, e), i !== (i = H(t).key) && (n.value = (n.__value = i) ?? "");
-		}, [() => s(H(t).actions)]), K(e, n);
-	}), E(g), E(p);
+	}), D(h);
+	var g = R(h);
+	X(g, 21, () => U(r).filter((e) => e.kind === "group"), Y, (e, t) => {
+		var n = Do(), r = L(n, !0), i = {};
+		B((e) => {
+			q(r, e), i !== (i = U(t).key) && (n.value = (n.__value = i) ?? "");
+		}, [() => s(U(t).actions)]), K(e, n);
+	}), D(g), D(p);
 	var _;
 	ni(p);
-	var v = L(p, 2), y = (e) => {
-		var n = So(), r = I(n, !0);
-		z(() => {
-			Q(n, "data-testid", `row-label-${t.i ?? ""}`), q(r, H(o));
+	var v = R(p, 2), y = (e) => {
+		var n = Oo(), r = L(n, !0);
+		B(() => {
+			Q(n, "data-testid", `row-label-${t.i ?? ""}`), q(r, U(o));
 		}), K(e, n);
 	};
 	J(v, (e) => {
-		H(a)?.kind === "group" && e(y);
+		U(a)?.kind === "group" && e(y);
 	});
-	var b = L(v, 2), x = (e) => {
-		var n = Co();
-		z(() => Q(n, "data-testid", `remove-row-${t.i ?? ""}`)), W("click", n, () => t.viewer.removeRow(t.i)), K(e, n);
+	var b = R(v, 2), x = (e) => {
+		var n = ko();
+		B(() => Q(n, "data-testid", `remove-row-${t.i ?? ""}`)), W("click", n, () => t.viewer.removeRow(t.i)), K(e, n);
 	};
 	J(b, (e) => {
 		t.viewer.activeRows.length > 1 && e(x);
 	});
-	var S = L(b, 2), ee = (e) => {
-		var t = wo(), n = I(t);
-		z((e, t) => q(n, `IG completeness error: ${e ?? ""} of |F(a) − F(0)|, ${t ?? ""} of its trajectory mean`), [() => Va(H(u)[0]), () => Va(H(u)[1])]), K(e, t);
+	var S = R(b, 2), C = (e) => {
+		var t = Ao(), n = L(t);
+		B((e, t) => q(n, `IG completeness error: ${e ?? ""} of |F(a) − F(0)|, ${t ?? ""} of its trajectory mean`), [() => Va(U(u)[0]), () => Va(U(u)[1])]), K(e, t);
 	};
 	J(S, (e) => {
-		H(u) && e(ee);
-	}), E(f);
-	var te = L(f), ne = P(te);
+		U(u) && e(C);
+	}), D(f);
+	var ee = R(f), te = F(ee);
 	{
-		let e = /* @__PURE__ */ A(() => t.viewer.data.cell(null, "obs")), n = /* @__PURE__ */ A(() => t.first ? "obs-canvas" : `obs-canvas-${t.i}`);
-		bo(ne, {
+		let e = /* @__PURE__ */ j(() => t.viewer.data.cell(null, "obs")), n = /* @__PURE__ */ j(() => t.first ? "obs-canvas" : `obs-canvas-${t.i}`);
+		Eo(te, {
 			get spec() {
-				return H(e);
+				return U(e);
 			},
 			get testid() {
-				return H(n);
+				return U(n);
 			}
 		});
 	}
-	var re = L(ne, 2), ie = (e) => {
-		var n = Eo(), r = P(n);
+	var ne = R(te, 2), re = (e) => {
+		var n = Mo(), r = F(n);
 		let i;
-		X(L(r, 2), 17, () => H(l).bars, Y, (e, n) => {
-			var r = To();
+		X(R(r, 2), 17, () => U(l).bars, Y, (e, n) => {
+			var r = jo();
 			let i, a;
-			z(() => {
+			B(() => {
 				i = Xr(r, 1, "bar svelte-tobzqx", null, i, {
-					res: H(n).residual,
-					dashed: H(n).residual && !t.viewer.residual && t.viewer.hover !== "res"
+					res: U(n).residual,
+					dashed: U(n).residual && !t.viewer.residual && t.viewer.hover !== "res"
 				}), a = Qr(r, "", a, {
-					left: `${H(n).k / H(l).bars.length * 100}%`,
-					width: `${80 / H(l).bars.length}%`,
-					top: `${H(n).top ?? ""}%`,
-					height: `${H(n).height ?? ""}%`,
-					background: H(n).residual ? "#fff" : t.viewer.palette[H(n).k]
+					left: `${U(n).k / U(l).bars.length * 100}%`,
+					width: `${80 / U(l).bars.length}%`,
+					top: `${U(n).top ?? ""}%`,
+					height: `${U(n).height ?? ""}%`,
+					background: U(n).residual ? "#fff" : t.viewer.palette[U(n).k]
 				});
 			}), K(e, r);
-		}), E(n), z(() => {
-			Q(n, "data-testid", `chart-${t.i ?? ""}`), i = Qr(r, "", i, { top: `${H(l).zero ?? ""}%` });
+		}), D(n), B(() => {
+			Q(n, "data-testid", `chart-${t.i ?? ""}`), i = Qr(r, "", i, { top: `${U(l).zero ?? ""}%` });
 		}), K(e, n);
 	};
-	J(re, (e) => {
-		H(l) && e(ie);
-	}), E(te), X(L(te), 17, () => t.viewer.directions, Y, (e, n) => {
-		var r = Do(), i = P(r);
+	J(ne, (e) => {
+		U(l) && e(re);
+	}), D(ee), X(R(ee), 17, () => t.viewer.directions, Y, (e, n) => {
+		var r = No(), i = F(r);
 		{
-			let e = /* @__PURE__ */ A(() => t.viewer.data.cell(t.key, H(n)));
-			bo(i, {
+			let e = /* @__PURE__ */ j(() => t.viewer.data.cell(t.key, U(n)));
+			Eo(i, {
 				get spec() {
-					return H(e);
+					return U(e);
 				},
 				get testid() {
-					return `attr-canvas-${t.i ?? ""}-${H(n) ?? ""}`;
+					return `attr-canvas-${t.i ?? ""}-${U(n) ?? ""}`;
 				},
 				attr: !0
 			});
 		}
-		E(r), K(e, r);
-	}), E(d), z(() => {
-		Q(p, "data-testid", `row-output-${t.i ?? ""}`), Q(p, "title", H(o)), _ !== (_ = t.key) && (p.value = (p.__value = _) ?? "", ti(p, _));
-	}), W("change", p, (e) => t.viewer.setRow(t.i, e.currentTarget.value)), K(e, d), O();
+		D(r), K(e, r);
+	}), D(d), B(() => {
+		Q(p, "data-testid", `row-output-${t.i ?? ""}`), Q(p, "title", U(o)), _ !== (_ = t.key) && (p.value = (p.__value = _) ?? "", ti(p, _));
+	}), W("change", p, (e) => t.viewer.setRow(t.i, e.currentTarget.value)), K(e, d), k();
 }
 hr(["change", "click"]);
 // src/components/AttributionTable.svelte
-var jo = /* @__PURE__ */ G("<label class=\"svelte-9eecfd\"><input type=\"checkbox\" data-testid=\"toggle-residual\"/> show residual feature</label>"), Mo = /* @__PURE__ */ G("<label class=\"svelte-9eecfd\"><input type=\"checkbox\" data-testid=\"toggle-hires\"/> </label>"), No = /* @__PURE__ */ G("<th class=\"svelte-9eecfd\"> </th>"), Po = /* @__PURE__ */ G("<th class=\"svelte-9eecfd\"> </th><th class=\"svelte-9eecfd\"> </th>", 1), Fo = /* @__PURE__ */ G("<h3> </h3> <div class=\"toggles svelte-9eecfd\"><label class=\"svelte-9eecfd\"><input type=\"checkbox\" data-testid=\"toggle-overlay\"/> overlay on observations</label> <label class=\"svelte-9eecfd\"><input type=\"checkbox\" data-testid=\"toggle-abs\"/> </label> <!> <!></div> <table class=\"attr svelte-9eecfd\"><thead><tr><th class=\"svelte-9eecfd\"></th><th class=\"svelte-9eecfd\">Observation</th><!></tr></thead><tbody></tbody></table> <button data-testid=\"add-row\">add row</button>", 1), Io = {
+var Lo = /* @__PURE__ */ G("<label class=\"svelte-9eecfd\"><input type=\"checkbox\" data-testid=\"toggle-residual\"/> show residual feature</label>"), Ro = /* @__PURE__ */ G("<label class=\"svelte-9eecfd\"><input type=\"checkbox\" data-testid=\"toggle-hires\"/> </label>"), zo = /* @__PURE__ */ G("<th class=\"svelte-9eecfd\"> </th>"), Bo = /* @__PURE__ */ G("<th class=\"svelte-9eecfd\"> </th><th class=\"svelte-9eecfd\"> </th>", 1), Vo = /* @__PURE__ */ G("<h3> </h3> <div class=\"toggles svelte-9eecfd\"><label class=\"svelte-9eecfd\"><input type=\"checkbox\" data-testid=\"toggle-overlay\"/> overlay on observations</label> <label class=\"svelte-9eecfd\"><input type=\"checkbox\" data-testid=\"toggle-abs\"/> </label> <!> <!></div> <table class=\"attr svelte-9eecfd\"><thead><tr><th class=\"svelte-9eecfd\"></th><th class=\"svelte-9eecfd\">Observation</th><!></tr></thead><tbody></tbody></table> <button data-testid=\"add-row\">add row</button>", 1), Ho = {
 	hash: "svelte-9eecfd",
 	code: ".toggles.svelte-9eecfd label:where(.svelte-9eecfd) {display:block;}\n  /* cells as large as the original's (observation 14em, attribution 16em) when the box is\n     wide enough, smaller to fit (the box is a size container: see ViewerLayout) */.attr.svelte-9eecfd {--sel: 10em;--cell: min(16em, calc((100cqi - var(--sel) - 1.8em) / 2.875));border-collapse:collapse;}.attr.svelte-9eecfd th:where(.svelte-9eecfd) {font-weight:normal;color:#555;text-align:left;vertical-align:bottom;}\n  @container attr (width < 40em) {.attr.svelte-9eecfd {--sel: 6.5em;}\n  }"
 };
-function Lo(e, t) {
-	D(t, !0), Z(e, Io);
-	let n = $(t, "viewer", 7), r = /* @__PURE__ */ A(() => n().isInput ? "gradients" : "attribution"), i = /* @__PURE__ */ A(() => n().manifest?.full_resolution), a = /* @__PURE__ */ A(() => n().manifest?.probe_set.observation_shape ?? [0, 0]);
-	var o = Fo(), s = F(o), c = I(s, !0), l = L(s, 2), u = P(l), d = P(u);
-	ci(d), Ee(), E(u);
-	var f = L(u, 2), p = P(f);
+function Uo(e, t) {
+	O(t, !0), Z(e, Ho);
+	let n = $(t, "viewer", 7), r = /* @__PURE__ */ j(() => n().isInput ? "gradients" : "attribution"), i = /* @__PURE__ */ j(() => n().manifest?.full_resolution), a = /* @__PURE__ */ j(() => n().manifest?.probe_set.observation_shape ?? [0, 0]);
+	var o = Vo(), s = I(o), c = L(s, !0), l = R(s, 2), u = F(l), d = F(u);
+	ci(d), Te(), D(u);
+	var f = R(u, 2), p = F(f);
 	ci(p);
-	var m = L(p);
-	E(f);
-	var h = L(f, 2), g = (e) => {
-		var t = jo(), r = P(t);
-		ci(r), Ee(), E(t), mi(r, () => n().residual, (e) => n().residual = e), K(e, t);
+	var m = R(p);
+	D(f);
+	var h = R(f, 2), g = (e) => {
+		var t = Lo(), r = F(t);
+		ci(r), Te(), D(t), mi(r, () => n().residual, (e) => n().residual = e), K(e, t);
 	};
 	J(h, (e) => {
 		n().isInput || e(g);
 	});
-	var _ = L(h, 2), v = (e) => {
-		var t = Mo(), r = P(t);
+	var _ = R(h, 2), v = (e) => {
+		var t = Ro(), r = F(t);
 		ci(r);
-		var o = L(r);
-		E(t), z(() => q(o, ` full-resolution frames (${H(i).shape[1] ?? ""}×${H(i).shape[0] ?? ""}; attribution of the ${H(a)[1] ?? ""}×${H(a)[0] ?? ""} model input, to scale)`)), mi(r, () => n().hires, (e) => n().hires = e), K(e, t);
+		var o = R(r);
+		D(t), B(() => q(o, ` full-resolution frames (${U(i).shape[1] ?? ""}×${U(i).shape[0] ?? ""}; attribution of the ${U(a)[1] ?? ""}×${U(a)[0] ?? ""} model input, to scale)`)), mi(r, () => n().hires, (e) => n().hires = e), K(e, t);
 	};
 	J(_, (e) => {
-		H(i) && e(v);
-	}), E(l);
-	var y = L(l, 2), b = P(y), x = P(b), S = L(P(x), 2), ee = (e) => {
-		var t = No(), n = I(t);
-		z(() => q(n, `Positive and negative ${H(r) ?? ""}`)), K(e, t);
-	}, te = (e) => {
-		var t = Po(), n = F(t), i = I(n), a = I(L(n));
-		z(() => {
-			q(i, `Positive ${H(r) ?? ""}`), q(a, `Negative ${H(r) ?? ""}`);
+		U(i) && e(v);
+	}), D(l);
+	var y = R(l, 2), b = F(y), x = F(b), S = R(F(x), 2), C = (e) => {
+		var t = zo(), n = L(t);
+		B(() => q(n, `Positive and negative ${U(r) ?? ""}`)), K(e, t);
+	}, ee = (e) => {
+		var t = Bo(), n = I(t), i = L(n), a = L(R(n));
+		B(() => {
+			q(i, `Positive ${U(r) ?? ""}`), q(a, `Negative ${U(r) ?? ""}`);
 		}), K(e, t);
 	};
 	J(S, (e) => {
-		n().abs ? e(ee) : e(te, -1);
-	}), E(x), E(b);
-	var ne = L(b);
-	X(ne, 21, () => n().activeRows, ({ key: e, i: t }) => t, (e, t) => {
-		let r = () => H(t).key, i = () => H(t).i;
+		n().abs ? e(C) : e(ee, -1);
+	}), D(x), D(b);
+	var te = R(b);
+	X(te, 21, () => n().activeRows, ({ key: e, i: t }) => t, (e, t) => {
+		let r = () => U(t).key, i = () => U(t).i;
 		{
-			let t = /* @__PURE__ */ A(() => i() === n().activeRows[0].i);
-			Ao(e, {
+			let t = /* @__PURE__ */ j(() => i() === n().activeRows[0].i);
+			Io(e, {
 				get viewer() {
 					return n();
 				},
@@ -4010,68 +4121,69 @@ function Lo(e, t) {
 					return i();
 				},
 				get first() {
-					return H(t);
+					return U(t);
 				}
 			});
 		}
-	}), E(ne), E(y);
-	var re = L(y, 2);
-	z(() => {
-		q(c, n().isInput ? "Gradients" : "Attribution"), q(m, ` combine positive and negative ${H(r) ?? ""}`);
-	}), mi(d, () => n().overlay, (e) => n().overlay = e), mi(p, () => n().abs, (e) => n().abs = e), W("click", re, () => n().addRow()), K(e, o), O();
+	}), D(te), D(y);
+	var ne = R(y, 2);
+	B(() => {
+		q(c, n().isInput ? "Gradients" : "Attribution"), q(m, ` combine positive and negative ${U(r) ?? ""}`);
+	}), mi(d, () => n().overlay, (e) => n().overlay = e), mi(p, () => n().abs, (e) => n().abs = e), W("click", ne, () => n().addRow()), K(e, o), k();
 }
 hr(["click"]);
 // src/components/LegendThumb.svelte
-var Ro = /* @__PURE__ */ G("<span> </span>"), zo = {
+var Wo = /* @__PURE__ */ G("<span> </span>"), Go = {
 	hash: "svelte-1lv8fz",
 	code: ".thumb.svelte-1lv8fz {display:inline-flex;align-items:center;justify-content:center;width:4em;height:4em;image-rendering:pixelated;background-color:#888;background-repeat:no-repeat;}.missing.svelte-1lv8fz {background:repeating-linear-gradient(45deg, #f3c4c2 0 6px, #fff 6px 12px);color:#a11;font-weight:bold;}"
 };
-function Bo(e, t) {
-	D(t, !0), Z(e, zo);
-	let n = $(t, "onresult", 3, null), r = /* @__PURE__ */ M(""), i = /* @__PURE__ */ M(!1);
-	R(() => {
-		let [e, a, o, s] = [
+function Ko(e, t) {
+	O(t, !0), Z(e, Go);
+	let n = $(t, "synthetic", 3, null), r = $(t, "onresult", 3, null), i = /* @__PURE__ */ N(""), a = /* @__PURE__ */ N(!1), o = /* @__PURE__ */ j(() => n() ? "synthetic" : "thumbnails"), s = /* @__PURE__ */ j(() => n() ? [n().cols, n().rows] : [t.K, 1]), c = /* @__PURE__ */ j(() => m(U(s), 2)), l = /* @__PURE__ */ j(() => U(c)[0]), u = /* @__PURE__ */ j(() => U(c)[1]), d = /* @__PURE__ */ j(() => [U(l) > 1 ? t.k / (U(l) - 1) * 100 : 0, n() && U(u) > 1 ? n().row / (U(u) - 1) * 100 : 0]), f = /* @__PURE__ */ j(() => m(U(d), 2)), p = /* @__PURE__ */ j(() => U(f)[0]), h = /* @__PURE__ */ j(() => U(f)[1]);
+	z(() => {
+		let [e, n, s, c, l] = [
 			t.run,
 			t.step,
 			t.layer,
-			n()
+			r(),
+			U(o)
 		];
-		t.source.image("thumbnails", e, a, { layer: o }).then((t) => {
-			N(r, t.src, !0), N(i, !1), s?.(null, e, a, o);
+		t.source.image(l, e, n, { layer: s }).then((t) => {
+			P(i, t.src, !0), P(a, !1), c?.(null, e, n, s);
 		}, (t) => {
-			N(r, ""), N(i, !0), s?.(t, e, a, o);
+			P(i, ""), P(a, !0), c?.(t, e, n, s);
 		});
 	});
-	var a = Ro();
-	let o, s;
-	var c = I(a, !0);
-	z(() => {
-		o = Xr(a, 1, "thumb svelte-1lv8fz", null, o, { missing: H(i) }), Q(a, "data-testid", H(i) ? "thumb-missing" : null), Q(a, "title", H(i) ? "thumbnail missing (see the notice above)" : null), s = Qr(a, "", s, {
-			"background-image": H(r) ? `url("${H(r)}")` : "none",
-			"background-size": `${t.K * 100}% 100%`,
-			"background-position": `${t.K > 1 ? t.k / (t.K - 1) * 100 : 0}% 0`
-		}), q(c, H(i) ? "?" : "");
-	}), K(e, a), O();
+	var g = Wo();
+	let _, v;
+	var y = L(g, !0);
+	B(() => {
+		_ = Xr(g, 1, "thumb svelte-1lv8fz", null, _, { missing: U(a) }), Q(g, "data-testid", U(a) ? "thumb-missing" : null), Q(g, "data-kind", U(o)), Q(g, "title", U(a) ? "thumbnail missing (see the notice above)" : null), v = Qr(g, "", v, {
+			"background-image": U(i) ? `url("${U(i)}")` : "none",
+			"background-size": `${U(l) * 100}% ${U(u) * 100}%`,
+			"background-position": `${U(p) ?? ""}% ${U(h) ?? ""}%`
+		}), q(y, U(a) ? "?" : "");
+	}), K(e, g), k();
 }
 // src/components/Evolution.svelte
-var Vo = /* @__PURE__ */ G("<span class=\"small svelte-lcmfll\"> </span>"), Ho = /* @__PURE__ */ G("<span><!></span>"), Uo = /* @__PURE__ */ G("<span class=\"small svelte-lcmfll\">different probe set: no totals</span>"), Wo = /* @__PURE__ */ G("<!> <!> <!>", 1), Go = /* @__PURE__ */ G("<div><span class=\"label svelte-lcmfll\"> </span> <!></div>"), Ko = /* @__PURE__ */ wr("<polyline fill=\"none\" stroke-width=\"2\" vector-effect=\"non-scaling-stroke\"><title> </title></polyline>"), qo = /* @__PURE__ */ G("<span> </span>"), Jo = /* @__PURE__ */ G("<svg class=\"chart svelte-lcmfll\" viewBox=\"0 0 100 100\" preserveAspectRatio=\"none\" data-testid=\"evo-chart\"><line x1=\"0\" x2=\"100\" stroke=\"#999\" stroke-width=\"1\" vector-effect=\"non-scaling-stroke\"></line><!></svg> <div class=\"axis svelte-lcmfll\"></div>", 1), Yo = /* @__PURE__ */ G("<div class=\"evolution svelte-lcmfll\" data-testid=\"evolution\"><h3 class=\"svelte-lcmfll\">Across checkpoints</h3> <p class=\"small svelte-lcmfll\"> </p> <div class=\"strip svelte-lcmfll\"></div> <!></div>"), Xo = {
+var qo = /* @__PURE__ */ G("<span class=\"small svelte-lcmfll\"> </span>"), Jo = /* @__PURE__ */ G("<span><!></span>"), Yo = /* @__PURE__ */ G("<span class=\"small svelte-lcmfll\">different probe set: no totals</span>"), Xo = /* @__PURE__ */ G("<!> <!> <!>", 1), Zo = /* @__PURE__ */ G("<div><span class=\"label svelte-lcmfll\"> </span> <!></div>"), Qo = /* @__PURE__ */ wr("<polyline fill=\"none\" stroke-width=\"2\" vector-effect=\"non-scaling-stroke\"><title> </title></polyline>"), $o = /* @__PURE__ */ G("<span> </span>"), es = /* @__PURE__ */ G("<svg class=\"chart svelte-lcmfll\" viewBox=\"0 0 100 100\" preserveAspectRatio=\"none\" data-testid=\"evo-chart\"><line x1=\"0\" x2=\"100\" stroke=\"#999\" stroke-width=\"1\" vector-effect=\"non-scaling-stroke\"></line><!></svg> <div class=\"axis svelte-lcmfll\"></div>", 1), ts = /* @__PURE__ */ G("<div class=\"evolution svelte-lcmfll\" data-testid=\"evolution\"><h3 class=\"svelte-lcmfll\">Across checkpoints</h3> <p class=\"small svelte-lcmfll\"> </p> <div class=\"strip svelte-lcmfll\"></div> <!></div>"), ns = {
 	hash: "svelte-lcmfll",
 	code: ".evolution.svelte-lcmfll {margin-top:1em;}h3.svelte-lcmfll {margin:0.6em 0 0.3em;font-size:1.05em;}.small.svelte-lcmfll {font-size:0.85em;color:#666;margin:0.2em 0;}.strip.svelte-lcmfll {display:flex;flex-direction:column;gap:3px;}.row.svelte-lcmfll {display:flex;flex-wrap:wrap;align-items:center;gap:3px;}.row.current.svelte-lcmfll {background:#eef4ff;}.label.svelte-lcmfll {width:9em;font-size:0.85em;flex:none;}.feat.svelte-lcmfll {border:3px solid;display:inline-flex;font-size:0.55em;}.feat.unmatched.svelte-lcmfll {border-style:dashed;}.chart.svelte-lcmfll {width:100%;height:8em;background:#fafafa;display:block;margin-top:0.4em;}.axis.svelte-lcmfll {display:flex;justify-content:space-between;font-size:0.75em;color:#666;}"
 };
-function Zo(e, t) {
-	D(t, !0), Z(e, Xo);
-	let n = /* @__PURE__ */ M(qt([])), r = /* @__PURE__ */ A(() => {
+function rs(e, t) {
+	O(t, !0), Z(e, ns);
+	let n = /* @__PURE__ */ N(Kt([])), r = /* @__PURE__ */ j(() => {
 		let e = Math.max(0, t.steps.indexOf(t.step)), n = Math.max(0, Math.min(e - 6, t.steps.length - 12));
 		return t.steps.slice(n, n + 12);
 	});
-	R(() => {
+	z(() => {
 		let [e, i, a, o, s, c] = [
 			t.run,
 			t.step,
 			t.layer,
 			t.traj,
 			t.output,
-			H(r)
+			U(r)
 		], l = t.manifest.probe_set.id, u = !0;
 		return Promise.all(c.map(async (n) => {
 			try {
@@ -4106,7 +4218,7 @@ function Zo(e, t) {
 				};
 			}
 		})).then((e) => {
-			u && N(n, e, !0);
+			u && P(n, e, !0);
 		}), () => {
 			u = !1;
 		};
@@ -4117,12 +4229,12 @@ function Zo(e, t) {
 	function a(e) {
 		return e.step === t.step ? [] : e.match?.unmatched_b ?? [];
 	}
-	let o = /* @__PURE__ */ A(() => t.manifest.layers.find((e) => e.name === t.layer)?.features ?? 0), s = /* @__PURE__ */ A(() => {
+	let o = /* @__PURE__ */ j(() => t.manifest.layers.find((e) => e.name === t.layer)?.features ?? 0), s = /* @__PURE__ */ j(() => {
 		let e = [];
-		if (H(n).forEach((n, r) => {
+		if (U(n).forEach((n, r) => {
 			let i = n.unit?.totals?.[t.frame];
 			if (i) {
-				if (n.step === t.step) for (let t = 0; t < H(o); t++) e.push({
+				if (n.step === t.step) for (let t = 0; t < U(o); t++) e.push({
 					i: t,
 					x: r,
 					v: i[t]
@@ -4134,9 +4246,9 @@ function Zo(e, t) {
 				});
 			}
 		}), !e.length) return null;
-		let r = Math.min(0, ...e.map((e) => e.v)), i = Math.max(0, ...e.map((e) => e.v)), a = (e) => i > r ? (1 - (e - r) / (i - r)) * 90 + 5 : 50, s = Math.max(H(n).length - 1, 1), c = (e) => e / s * 96 + 2;
+		let r = Math.min(0, ...e.map((e) => e.v)), i = Math.max(0, ...e.map((e) => e.v)), a = (e) => i > r ? (1 - (e - r) / (i - r)) * 90 + 5 : 50, s = Math.max(U(n).length - 1, 1), c = (e) => e / s * 96 + 2;
 		return {
-			lines: Array.from({ length: H(o) }, (t, n) => e.filter((e) => e.i === n).map((e) => ({
+			lines: Array.from({ length: U(o) }, (t, n) => e.filter((e) => e.i === n).map((e) => ({
 				x: c(e.x),
 				y: a(e.v),
 				v: e.v
@@ -4145,20 +4257,20 @@ function Zo(e, t) {
 			X: c
 		};
 	});
-	var c = Yo(), l = L(P(c), 2), u = I(l), d = L(l, 2);
-	X(d, 21, () => H(n), (e) => e.step, (e, n) => {
-		var r = Go();
+	var c = ts(), l = R(F(c), 2), u = L(l), d = R(l, 2);
+	X(d, 21, () => U(n), (e) => e.step, (e, n) => {
+		var r = Zo();
 		let o;
-		var s = P(r), c = I(s), l = L(s, 2), u = (e) => {
-			var t = Vo(), r = I(t, !0);
-			z(() => q(r, H(n).error)), K(e, t);
+		var s = F(r), c = L(s), l = R(s, 2), u = (e) => {
+			var t = qo(), r = L(t, !0);
+			B(() => q(r, U(n).error)), K(e, t);
 		}, d = (e) => {
-			var r = Wo(), o = F(r);
-			X(o, 17, () => Array(H(n).K), Y, (e, r, o) => {
-				let s = /* @__PURE__ */ A(() => i(H(n))[o]);
-				var c = Ho();
+			var r = Xo(), o = I(r);
+			X(o, 17, () => Array(U(n).K), Y, (e, r, o) => {
+				let s = /* @__PURE__ */ j(() => i(U(n))[o]);
+				var c = Jo();
 				let l, u;
-				Bo(P(c), {
+				Ko(F(c), {
 					get source() {
 						return t.source;
 					},
@@ -4166,301 +4278,508 @@ function Zo(e, t) {
 						return t.run;
 					},
 					get step() {
-						return H(n).step;
+						return U(n).step;
 					},
 					get layer() {
 						return t.layer;
 					},
 					k: o,
 					get K() {
-						return H(n).K;
+						return U(n).K;
 					}
-				}), E(c), z((e) => {
-					l = Xr(c, 1, "feat svelte-lcmfll", null, l, { unmatched: e }), Q(c, "data-testid", `evo-${H(n).step ?? ""}-${o}`), Q(c, "data-color", H(s)), u = Qr(c, "", u, { "border-color": H(s) });
-				}, [() => a(H(n)).includes(o)]), K(e, c);
+				}), D(c), B((e) => {
+					l = Xr(c, 1, "feat svelte-lcmfll", null, l, { unmatched: e }), Q(c, "data-testid", `evo-${U(n).step ?? ""}-${o}`), Q(c, "data-color", U(s)), u = Qr(c, "", u, { "border-color": U(s) });
+				}, [() => a(U(n)).includes(o)]), K(e, c);
 			});
-			var s = L(o, 2), c = (e) => {
-				K(e, Uo());
+			var s = R(o, 2), c = (e) => {
+				K(e, Yo());
 			};
 			J(s, (e) => {
-				H(n).same || e(c);
+				U(n).same || e(c);
 			});
-			var l = L(s, 2), u = (e) => {
-				var t = Vo(), r = I(t, !0);
-				z(() => q(r, H(n).match.reason)), K(e, t);
+			var l = R(s, 2), u = (e) => {
+				var t = qo(), r = L(t, !0);
+				B(() => q(r, U(n).match.reason)), K(e, t);
 			};
 			J(l, (e) => {
-				H(n).match && H(n).match.method === null && e(u);
+				U(n).match && U(n).match.method === null && e(u);
 			}), K(e, r);
 		};
 		J(l, (e) => {
-			H(n).error ? e(u) : e(d, -1);
-		}), E(r), z(() => {
-			o = Xr(r, 1, "row svelte-lcmfll", null, o, { current: H(n).step === t.step }), Q(r, "data-testid", `evo-row-${H(n).step ?? ""}`), q(c, `step ${H(n).step ?? ""}${H(n).step === t.step ? " (current)" : ""}`);
+			U(n).error ? e(u) : e(d, -1);
+		}), D(r), B(() => {
+			o = Xr(r, 1, "row svelte-lcmfll", null, o, { current: U(n).step === t.step }), Q(r, "data-testid", `evo-row-${U(n).step ?? ""}`), q(c, `step ${U(n).step ?? ""}${U(n).step === t.step ? " (current)" : ""}`);
 		}), K(e, r);
-	}), E(d);
-	var f = L(d, 2), p = (e) => {
-		var r = Jo(), i = F(r), a = P(i);
-		X(L(a), 17, () => H(s).lines, Y, (e, n, r) => {
-			var i = Er(), a = F(i), o = (e) => {
-				var i = Ko(), a = I(P(i));
-				E(i), z((e, n) => {
+	}), D(d);
+	var f = R(d, 2), p = (e) => {
+		var r = es(), i = I(r), a = F(i);
+		X(R(a), 17, () => U(s).lines, Y, (e, n, r) => {
+			var i = Er(), a = I(i), o = (e) => {
+				var i = Qo(), a = L(F(i));
+				D(i), B((e, n) => {
 					Q(i, "points", e), Q(i, "stroke", t.manifest.feature_colors[r]), q(a, `feature ${r + 1}: ${n ?? ""}`);
-				}, [() => H(n).map((e) => `${e.x},${e.y}`).join(" "), () => H(n).map((e) => xa(e.v)).join(", ")]), K(e, i);
+				}, [() => U(n).map((e) => `${e.x},${e.y}`).join(" "), () => U(n).map((e) => xa(e.v)).join(", ")]), K(e, i);
 			};
 			J(a, (e) => {
-				H(n).length && e(o);
+				U(n).length && e(o);
 			}), K(e, i);
-		}), E(i);
-		var o = L(i, 2);
-		X(o, 21, () => H(n), Y, (e, t) => {
-			var n = qo(), r = I(n, !0);
-			z(() => q(r, H(t).step)), K(e, n);
-		}), E(o), z(() => {
-			Q(a, "y1", H(s).zero), Q(a, "y2", H(s).zero);
+		}), D(i);
+		var o = R(i, 2);
+		X(o, 21, () => U(n), Y, (e, t) => {
+			var n = $o(), r = L(n, !0);
+			B(() => q(r, U(t).step)), K(e, n);
+		}), D(o), B(() => {
+			Q(a, "y1", U(s).zero), Q(a, "y2", U(s).zero);
 		}), K(e, r);
 	};
 	J(f, (e) => {
-		H(s) && e(p);
-	}), E(c), z(() => q(u, `Legends of layer ${t.layer ?? ""} by training step, coloured by the match of each feature to
+		U(s) && e(p);
+	}), D(c), B(() => q(u, `Legends of layer ${t.layer ?? ""} by training step, coloured by the match of each feature to
     step ${t.step ?? ""}'s (dashed: no match); the chart follows each feature's total attribution at the current
-    frame over the steps analysed on the same probe set.`)), K(e, c), O();
+    frame over the steps analysed on the same probe set.`)), K(e, c), k();
 }
 // src/components/Layers.svelte
-var Qo = /* @__PURE__ */ G("<label class=\"layer svelte-ip448e\"><input type=\"radio\"/> <span class=\"small\"> </span></label>"), $o = /* @__PURE__ */ G("<h3>Layers</h3> <!>", 1), es = {
+var is = /* @__PURE__ */ G("<label class=\"layer svelte-ip448e\"><input type=\"radio\"/> <span class=\"small\"> </span></label>"), as = /* @__PURE__ */ G("<h3>Layers</h3> <!>", 1), os = {
 	hash: "svelte-ip448e",
 	code: ".layer.svelte-ip448e {display:block;cursor:pointer;overflow-wrap:anywhere;}"
 };
-function ts(e, t) {
+function ss(e, t) {
 	let n = Dr();
-	D(t, !0), Z(e, es);
-	var r = $o();
-	X(L(F(r), 2), 17, () => t.viewer.manifest?.layers ?? [], Y, (e, r) => {
-		var i = Qo(), a = P(i);
+	O(t, !0), Z(e, os);
+	var r = as();
+	X(R(I(r), 2), 17, () => t.viewer.manifest?.layers ?? [], Y, (e, r) => {
+		var i = is(), a = F(i);
 		ci(a);
-		var o = L(a), s = I(L(o));
-		E(i), z(() => {
-			Q(i, "data-testid", `layer-${H(r).name ?? ""}`), Q(a, "name", `layer-${n}`), li(a, H(r).name === t.viewer.layer), q(o, ` ${H(r).name ?? ""} `), q(s, `${H(r).shape[0] ?? ""}×${H(r).shape[1] ?? ""}`);
-		}), W("change", a, () => t.viewer.setLayer(H(r).name)), K(e, i);
-	}), K(e, r), O();
+		var o = R(a), s = L(R(o));
+		D(i), B(() => {
+			Q(i, "data-testid", `layer-${U(r).name ?? ""}`), Q(a, "name", `layer-${n}`), li(a, U(r).name === t.viewer.layer), q(o, ` ${U(r).name ?? ""} `), q(s, `${U(r).shape[0] ?? ""}×${U(r).shape[1] ?? ""}`);
+		}), W("change", a, () => t.viewer.setLayer(U(r).name)), K(e, i);
+	}), K(e, r), k();
 }
 hr(["change"]);
-// src/components/Legend.svelte
-var ns = /* @__PURE__ */ G("<li><span class=\"swatch svelte-pswzrf\"></span> </li>"), rs = /* @__PURE__ */ G("<p class=\"small\">Colors correspond to input channels:</p> <ul class=\"small channels svelte-pswzrf\" data-testid=\"input-channels\"></ul>", 1), is = /* @__PURE__ */ G("<p class=\"small\">Colors correspond to input colors</p>"), as = /* @__PURE__ */ G("<span class=\"small\">unmatched</span>"), os = /* @__PURE__ */ G("<button class=\"item svelte-pswzrf\"><span></span> <!> <!></button>"), ss = /* @__PURE__ */ G("<span class=\"small note svelte-pswzrf\">not shown</span>"), cs = /* @__PURE__ */ G("<p class=\"small\">Hover to isolate, click to expand feature</p> <div class=\"legend svelte-pswzrf\"><!> <button class=\"item residual svelte-pswzrf\" data-testid=\"legend-residual\"><span></span> <span>residual (everything else)<!></span></button></div>", 1), ls = /* @__PURE__ */ G("<h3> </h3> <!> <h3>Hotkeys</h3> <ul class=\"small hotkeys svelte-pswzrf\"><li class=\"svelte-pswzrf\">&#8592; go backwards</li><li class=\"svelte-pswzrf\">&#8594; go forwards</li><li class=\"svelte-pswzrf\">space: toggle play/pause</li> <li class=\"svelte-pswzrf\">esc: close the feature popup</li><li class=\"svelte-pswzrf\">click the scrub strip or a graph: go to that frame</li></ul>", 1), us = {
-	hash: "svelte-pswzrf",
-	code: ".legend.svelte-pswzrf {display:flex;flex-direction:column;gap:2px;}.item.svelte-pswzrf {display:flex;align-items:center;gap:0.4em;cursor:pointer;background:none;border:1px solid transparent;padding:2px;font:inherit;text-align:left;}.item.svelte-pswzrf:hover {border-color:#999;}.disc.svelte-pswzrf {display:inline-flex;width:1.6em;height:1.6em;border-radius:50%;align-items:center;justify-content:center;font-weight:bold;color:#000;flex:none;}.disc.unmatched.svelte-pswzrf {outline:2px dashed #555;outline-offset:1px;}.resdisc.svelte-pswzrf {background:#fff;border:2px solid #888;box-sizing:border-box;}.resdisc.dashed.svelte-pswzrf {border-style:dashed;}.channels.svelte-pswzrf {list-style:none;padding:0;}.swatch.svelte-pswzrf {display:inline-block;width:0.9em;height:0.9em;margin-right:0.4em;vertical-align:middle;border:1px solid #888;}.note.svelte-pswzrf {display:block;margin:0;}.hotkeys.svelte-pswzrf {padding-left:1.2em;}\n  /* under the attribution (a narrow frame): the items side by side */\n  @container viewer (width < 50em) {.legend.svelte-pswzrf {flex-direction:row;flex-wrap:wrap;}.residual.svelte-pswzrf {max-width:12em;}.hotkeys.svelte-pswzrf li:where(.svelte-pswzrf) {display:inline;margin-right:1em;}.hotkeys.svelte-pswzrf {padding-left:0;}\n  }"
-};
-function ds(e, t) {
-	D(t, !0), Z(e, us);
-	let n = $(t, "viewer", 7), r = /* @__PURE__ */ A(() => n().inputChannels), i = /* @__PURE__ */ A(() => n().manifest?.probe_set.display), a = /* @__PURE__ */ A(() => n().residual || n().hover === "res");
-	function o(e, t, r, i) {
-		e ? n().fail(`thumbnails of layer ${i}`, t, r, e) : n().loaded(`thumbnails of layer ${i}`, t, r);
+// src/edits.ts
+var cs = "−";
+function ls(e, t) {
+	let n = Math.abs(e).toFixed(t);
+	return Number(n) === 0 ? n : (e < 0 ? cs : "+") + n;
+}
+function us(e) {
+	return !(e > 0) || !isFinite(e) ? 2 : Math.min(Math.max(1 - Math.floor(Math.log10(e)), 0), 3);
+}
+function ds(e) {
+	return e.success_delta ? "success" : "return";
+}
+function fs(e, t) {
+	if (t === "success") return `${ls(e.mean * 100, 1)} ± ${(e.stderr * 100).toFixed(1)} pp`;
+	let n = us(e.stderr);
+	return `${ls(e.mean, n)} ± ${e.stderr.toFixed(n)}`;
+}
+function ps(e, t = ds(e)) {
+	let n = t === "success" ? e.success_delta : e.return_delta;
+	return n ? fs(n, t) : null;
+}
+function ms(e, t, n) {
+	let r = null;
+	for (let i of e) i.kind === "features" && i.layer === t && i.features.length === 1 && i.features[0] === n && (!r || i.episodes >= r.episodes) && (r = i);
+	return r;
+}
+function hs(e, t) {
+	let n = (e) => (e.episodes === t.episodes ? 2 : 0) + +(e.seed === t.seed && e.episodes === t.episodes), r = null;
+	for (let i of e) i.kind === "random" && i.layer === t.layer && (!r || n(i) > n(r) || n(i) === n(r) && i.episodes >= r.episodes) && (r = i);
+	return r;
+}
+function gs(e) {
+	return `${(e * 100).toFixed(1)} %`;
+}
+function _s(e, t, n) {
+	let r = [`Feature ${n + 1} projected out of layer ${e.layer} ("${e.label}"), ${e.episodes} levels (seed ${e.seed}); Δ = edited − original, same levels:`], i = e.success_original, a = e.success_edited;
+	i && a && e.success_delta && r.push(`success ${gs(i.mean)} → ${gs(a.mean)}: Δ ${fs(e.success_delta, "success")}`);
+	let o = e.return_original, s = e.return_edited, c = us(e.return_delta.stderr);
+	if (r.push(`return ${o.mean.toFixed(c)} → ${s.mean.toFixed(c)}: Δ ${fs(e.return_delta, "return")}`), e.failures?.length && r.push("failures by cause (original → edited): " + e.failures.map((e) => `${e.cause} ${e.original} → ${e.edited}`).join(", ")), t) {
+		let n = ds(e);
+		r.push(`random direction (control), ${t.episodes} levels: Δ ` + (ps(t, n) ?? ps(t)));
 	}
-	var s = ls(), c = F(s), l = I(c, !0), u = L(c, 2), d = (e) => {
-		var t = Er(), n = F(t), a = (e) => {
-			var t = rs(), n = L(F(t), 2);
-			X(n, 21, () => H(r), Y, (e, t) => {
-				var n = ns(), r = P(n);
+	return e.note && r.push(e.note), r.join("\n");
+}
+function vs(e, t, n) {
+	let r = e?.edits ?? [];
+	return Array.from({ length: n }, (e, n) => {
+		let i = ms(r, t, n);
+		if (!i) return null;
+		let a = ds(i), o = hs(r, i);
+		return {
+			edit: i,
+			control: o,
+			metric: a,
+			delta: ps(i, a),
+			controlDelta: o ? ps(o, a) ?? ps(o) : null,
+			levels: i.episodes,
+			title: _s(i, o, n)
+		};
+	});
+}
+function ys(e, t) {
+	let n = e?.edits ?? [], r = /* @__PURE__ */ new Map();
+	for (let e of n) {
+		if (e.kind !== "features" || e.layer !== t || e.features.length < 2) continue;
+		let n = [...e.features].sort((e, t) => e - t).join(","), i = r.get(n);
+		(!i || e.episodes >= i.episodes) && r.set(n, e);
+	}
+	return [...r.values()].map((e) => {
+		let t = ds(e), r = hs(n, e), i = [...e.features].sort((e, t) => e - t).map((e) => String(e + 1)), a = _s(e, r, e.features[0]).replace(/^Feature \d+ projected/, `Features ${i.join(" and ")} projected`);
+		return {
+			edit: e,
+			control: r,
+			metric: t,
+			features: i.join(" + "),
+			delta: ps(e, t),
+			controlDelta: r ? ps(r, t) ?? ps(r) : null,
+			levels: e.episodes,
+			title: a
+		};
+	});
+}
+var bs = {
+	low: "Lowest advantage episodes (unexpected failures):",
+	high: "Highest advantage episodes (unexpected successes):",
+	diverge: "Actions differ (first frame where the edited agent acts otherwise than the original):",
+	failed: "Edited agent fails (levels the original completes):"
+};
+function xs(e) {
+	return [
+		"low",
+		"high",
+		"diverge",
+		"failed"
+	].flatMap((t) => {
+		let n = e?.[t] ?? [];
+		return t === "low" || t === "high" || n.length ? [{
+			kind: t,
+			caption: bs[t],
+			marks: n
+		}] : [];
+	});
+}
+var Ss = (e) => !!e && typeof e == "object" && !Array.isArray(e);
+function Cs(e) {
+	return !Ss(e) || !Array.isArray(e.edits) ? [] : e.edits.filter(Ss).map((e) => {
+		let t = typeof e.layer == "string" ? e.layer : Ss(e.site) && typeof e.site.layer == "string" ? e.site.layer : null, n = Array.isArray(e.features) ? e.features.filter((e) => typeof e == "number" && Number.isInteger(e) && e >= 0 || typeof e == "string") : [], r = e.source;
+		return {
+			layer: t,
+			features: n,
+			source: Ss(r) && typeof r.run == "string" && typeof r.step == "number" && Number.isSafeInteger(r.step) && r.step >= 0 ? {
+				run: r.run,
+				step: r.step
+			} : null
+		};
+	});
+}
+function ws(e) {
+	let t = e.features.map((e) => typeof e == "number" ? String(e + 1) : e), n = t.length > 1 ? `${t.slice(0, -1).join(", ")} and ${t[t.length - 1]}` : t[0];
+	return [e.layer ? `layer ${e.layer}` : "", n ? `feature${t.length > 1 ? "s" : ""} ${n}` : ""].filter(Boolean).join(", ") || "an edit";
+}
+function Ts(e, t) {
+	for (let n of e) if (n.source && t.some((e) => e.run === n.source.run && e.steps.includes(n.source.step))) return n.source;
+	return null;
+}
+// src/components/Legend.svelte
+var Es = /* @__PURE__ */ G("<li><span class=\"swatch svelte-pswzrf\"></span> </li>"), Ds = /* @__PURE__ */ G("<p class=\"small\">Colors correspond to input channels:</p> <ul class=\"small channels svelte-pswzrf\" data-testid=\"input-channels\"></ul>", 1), Os = /* @__PURE__ */ G("<p class=\"small\">Colors correspond to input colors</p>"), ks = /* @__PURE__ */ G("<label class=\"small\"><input type=\"checkbox\" data-testid=\"synthetic-thumbs\"/> synthetic pictures</label>"), As = /* @__PURE__ */ G("<p class=\"small\" data-testid=\"edit-caption\">Δ: edited − original (the feature projected out; same levels;\n      ± s.e.); random: a random direction instead. Hover for details.</p>"), js = /* @__PURE__ */ G("<span class=\"small\">unmatched</span>"), Ms = /* @__PURE__ */ G("<span class=\"svelte-pswzrf\"> </span>"), Ns = /* @__PURE__ */ G("<span class=\"edit svelte-pswzrf\"><span class=\"svelte-pswzrf\"> </span> <!> <span class=\"svelte-pswzrf\"> </span></span>"), Ps = /* @__PURE__ */ G("<button class=\"item svelte-pswzrf\"><span></span> <!> <!> <!></button>"), Fs = /* @__PURE__ */ G("<span class=\"small note svelte-pswzrf\">not shown</span>"), Is = /* @__PURE__ */ G("<li class=\"edit svelte-pswzrf\"><span class=\"svelte-pswzrf\"> </span> <span class=\"svelte-pswzrf\"> </span> <!> <span class=\"svelte-pswzrf\"> </span></li>"), Ls = /* @__PURE__ */ G("<ul class=\"small joint svelte-pswzrf\" data-testid=\"joint-edits\"></ul>"), Rs = /* @__PURE__ */ G("<p class=\"small\">Hover to isolate, click to expand feature</p> <!> <!> <div class=\"legend svelte-pswzrf\"><!> <button class=\"item residual svelte-pswzrf\" data-testid=\"legend-residual\"><span></span> <span>residual (everything else)<!></span></button></div> <!>", 1), zs = /* @__PURE__ */ G("<h3> </h3> <!> <h3>Hotkeys</h3> <ul class=\"small hotkeys svelte-pswzrf\"><li class=\"svelte-pswzrf\">&#8592; go backwards</li><li class=\"svelte-pswzrf\">&#8594; go forwards</li><li class=\"svelte-pswzrf\">space: toggle play/pause</li> <li class=\"svelte-pswzrf\">esc: close the feature popup</li><li class=\"svelte-pswzrf\">click the scrub strip or a graph: go to that frame</li></ul>", 1), Bs = {
+	hash: "svelte-pswzrf",
+	code: ".legend.svelte-pswzrf {display:flex;flex-direction:column;gap:2px;}.item.svelte-pswzrf {display:flex;flex-wrap:wrap;align-items:center;gap:0 0.4em;cursor:pointer;background:none;border:1px solid transparent;padding:2px;font:inherit;text-align:left;}\n  /* the editing result: a line of its own under the disc and the thumbnail */.edit.svelte-pswzrf {flex:1 0 100%;display:flex;flex-wrap:wrap;column-gap:0.6em;font-size:0.78em;color:#444;line-height:1.25;}.edit.svelte-pswzrf > span:where(.svelte-pswzrf) {white-space:nowrap;}.joint.svelte-pswzrf {list-style:none;padding:0;margin:0.4em 0 0;}.joint.svelte-pswzrf .edit:where(.svelte-pswzrf) {margin-bottom:0.3em;}.item.svelte-pswzrf:hover {border-color:#999;}.disc.svelte-pswzrf {display:inline-flex;width:1.6em;height:1.6em;border-radius:50%;align-items:center;justify-content:center;font-weight:bold;color:#000;flex:none;}.disc.unmatched.svelte-pswzrf {outline:2px dashed #555;outline-offset:1px;}.resdisc.svelte-pswzrf {background:#fff;border:2px solid #888;box-sizing:border-box;}.resdisc.dashed.svelte-pswzrf {border-style:dashed;}.channels.svelte-pswzrf {list-style:none;padding:0;}.swatch.svelte-pswzrf {display:inline-block;width:0.9em;height:0.9em;margin-right:0.4em;vertical-align:middle;border:1px solid #888;}.note.svelte-pswzrf {display:block;margin:0;}.hotkeys.svelte-pswzrf {padding-left:1.2em;}\n  /* under the attribution (a narrow frame): the items side by side */\n  @container viewer (width < 50em) {.legend.svelte-pswzrf {flex-direction:row;flex-wrap:wrap;}.residual.svelte-pswzrf {max-width:12em;}.hotkeys.svelte-pswzrf li:where(.svelte-pswzrf) {display:inline;margin-right:1em;}.hotkeys.svelte-pswzrf {padding-left:0;}\n  }"
+};
+function Vs(e, t) {
+	O(t, !0), Z(e, Bs);
+	let n = $(t, "viewer", 7), r = /* @__PURE__ */ j(() => n().inputChannels), i = /* @__PURE__ */ j(() => n().manifest?.probe_set.display), a = /* @__PURE__ */ j(() => n().residual || n().hover === "res"), o = /* @__PURE__ */ j(() => n().isInput ? [] : vs(n().manifest, n().layer, n().K)), s = /* @__PURE__ */ j(() => n().isInput ? [] : ys(n().manifest, n().layer)), c = /* @__PURE__ */ j(() => n().featureVis), l = /* @__PURE__ */ j(() => U(c) && n().legendSynthetic ? {
+		rows: U(c).objectives.length,
+		cols: U(c).features + U(c).channels,
+		row: Math.max(U(c).objectives.indexOf("centre"), 0)
+	} : null);
+	function u(e) {
+		return (t, r, i, a) => {
+			t ? n().fail(`${e} of layer ${a}`, r, i, t) : n().loaded(`${e} of layer ${a}`, r, i);
+		};
+	}
+	let d = /* @__PURE__ */ j(() => u(U(l) ? "synthetic pictures" : "thumbnails"));
+	var f = zs(), p = I(f), m = L(p, !0), h = R(p, 2), g = (e) => {
+		var t = Er(), n = I(t), a = (e) => {
+			var t = Ds(), n = R(I(t), 2);
+			X(n, 21, () => U(r), Y, (e, t) => {
+				var n = Es(), r = F(n);
 				let i;
-				var a = L(r, 1, !0);
-				E(n), z(() => {
-					i = Qr(r, "", i, { background: H(t).color }), q(a, H(t).label);
+				var a = R(r, 1, !0);
+				D(n), B(() => {
+					i = Qr(r, "", i, { background: U(t).color }), q(a, U(t).label);
 				}), K(e, n);
-			}), E(n), K(e, t);
+			}), D(n), K(e, t);
 		}, o = (e) => {
-			K(e, is());
+			K(e, Os());
 		};
 		J(n, (e) => {
-			H(i) && H(i) !== "rgb" ? e(a) : e(o, -1);
+			U(i) && U(i) !== "rgb" ? e(a) : e(o, -1);
 		}), K(e, t);
-	}, f = (e) => {
-		var t = cs(), r = L(F(t), 2), i = P(r);
-		X(i, 17, () => Array(n().K), Y, (e, t, r) => {
-			let i = /* @__PURE__ */ A(() => n().unmatched.includes(r));
-			var a = os();
+	}, _ = (e) => {
+		var t = Rs(), r = R(I(t), 2), i = (e) => {
+			var t = ks(), r = F(t);
+			ci(r), Te(), D(t), mi(r, () => n().legendSynthetic, (e) => n().legendSynthetic = e), K(e, t);
+		};
+		J(r, (e) => {
+			U(c) && e(i);
+		});
+		var u = R(r, 2), f = (e) => {
+			K(e, As());
+		}, p = /* @__PURE__ */ j(() => U(o).some((e) => e) || U(s).length);
+		J(u, (e) => {
+			U(p) && e(f);
+		});
+		var m = R(u, 2), h = F(m);
+		X(h, 17, () => Array(n().K), Y, (e, t, r) => {
+			let i = /* @__PURE__ */ j(() => n().unmatched.includes(r));
+			var a = Ps();
 			Q(a, "data-testid", `legend-${r}`);
-			var s = P(a);
+			var s = F(a);
 			let c;
 			Q(s, "data-testid", `legend-disc-${r}`);
-			let l;
+			let u;
 			s.textContent = r + 1;
-			var u = L(s, 2);
-			Bo(u, {
-				get source() {
-					return n().source;
-				},
-				get run() {
-					return n().run;
-				},
-				get step() {
-					return n().step;
-				},
-				get layer() {
-					return n().layer;
-				},
-				k: r,
-				get K() {
-					return n().K;
-				},
-				onresult: r === 0 ? o : null
-			});
-			var d = L(u, 2), f = (e) => {
-				var t = as();
+			var f = R(s, 2);
+			{
+				let e = /* @__PURE__ */ j(() => r === 0 ? U(d) : null);
+				Ko(f, {
+					get source() {
+						return n().source;
+					},
+					get run() {
+						return n().run;
+					},
+					get step() {
+						return n().step;
+					},
+					get layer() {
+						return n().layer;
+					},
+					k: r,
+					get K() {
+						return n().K;
+					},
+					get synthetic() {
+						return U(l);
+					},
+					get onresult() {
+						return U(e);
+					}
+				});
+			}
+			var p = R(f, 2), m = (e) => {
+				var t = js();
 				Q(t, "data-testid", `unmatched-${r}`), K(e, t);
 			};
-			J(d, (e) => {
-				H(i) && e(f);
-			}), E(a), z(() => {
-				c = Xr(s, 1, "disc svelte-pswzrf", null, c, { unmatched: H(i) }), Q(s, "data-color", n().palette[r]), l = Qr(s, "", l, { background: n().palette[r] });
+			J(p, (e) => {
+				U(i) && e(m);
+			});
+			var h = R(p, 2), g = (e) => {
+				let t = /* @__PURE__ */ j(() => U(o)[r]);
+				var n = Ns();
+				Q(n, "data-testid", `edit-${r}`);
+				var i = F(n);
+				Q(i, "data-testid", `edit-delta-${r}`);
+				var a = L(i), s = R(i, 2), c = (e) => {
+					var n = Ms();
+					Q(n, "data-testid", `edit-control-${r}`);
+					var i = L(n);
+					B(() => q(i, `random ${U(t).controlDelta ?? ""}`)), K(e, n);
+				};
+				J(s, (e) => {
+					U(t).controlDelta && e(c);
+				});
+				var l = R(s, 2);
+				Q(l, "data-testid", `edit-levels-${r}`);
+				var u = L(l);
+				D(n), B(() => {
+					Q(n, "title", U(t).title), Q(n, "data-metric", U(t).metric), q(a, `Δ ${U(t).metric ?? ""} ${U(t).delta ?? ""}`), q(u, `${U(t).levels ?? ""} levels`);
+				}), K(e, n);
+			};
+			J(h, (e) => {
+				U(o)[r] && e(g);
+			}), D(a), B(() => {
+				c = Xr(s, 1, "disc svelte-pswzrf", null, c, { unmatched: U(i) }), Q(s, "data-color", n().palette[r]), u = Qr(s, "", u, { background: n().palette[r] });
 			}), mr("mouseenter", a, () => n().hover = r), mr("mouseleave", a, () => n().hover = null), W("click", a, (e) => {
 				e.stopPropagation(), n().openFeature(r);
 			}), K(e, a);
 		});
-		var s = L(i, 2), c = P(s);
-		let l;
-		var u = L(c, 2), d = L(P(u)), f = (e) => {
-			K(e, ss());
+		var g = R(h, 2), _ = F(g);
+		let v;
+		var y = R(_, 2), b = R(F(y)), x = (e) => {
+			K(e, Fs());
 		};
-		J(d, (e) => {
-			H(a) || e(f);
-		}), E(u), E(s), E(r), z(() => l = Xr(c, 1, "disc resdisc svelte-pswzrf", null, l, { dashed: !H(a) })), mr("mouseenter", s, () => n().hover = "res"), mr("mouseleave", s, () => n().hover = null), K(e, t);
+		J(b, (e) => {
+			U(a) || e(x);
+		}), D(y), D(g), D(m);
+		var S = R(m, 2), C = (e) => {
+			var t = Ls();
+			X(t, 21, () => U(s), Y, (e, t, n) => {
+				var r = Is();
+				Q(r, "data-testid", `joint-edit-${n}`);
+				var i = F(r);
+				Q(i, "data-testid", `joint-features-${n}`);
+				var a = L(i), o = R(i, 2);
+				Q(o, "data-testid", `joint-delta-${n}`);
+				var s = L(o), c = R(o, 2), l = (e) => {
+					var r = Ms();
+					Q(r, "data-testid", `joint-control-${n}`);
+					var i = L(r);
+					B(() => q(i, `random ${U(t).controlDelta ?? ""}`)), K(e, r);
+				};
+				J(c, (e) => {
+					U(t).controlDelta && e(l);
+				});
+				var u = R(c, 2);
+				Q(u, "data-testid", `joint-levels-${n}`);
+				var d = L(u);
+				D(r), B(() => {
+					Q(r, "title", U(t).title), Q(r, "data-metric", U(t).metric), q(a, `features ${U(t).features ?? ""} together:`), q(s, `Δ ${U(t).metric ?? ""} ${U(t).delta ?? ""}`), q(d, `${U(t).levels ?? ""} levels`);
+				}), K(e, r);
+			}), D(t), K(e, t);
+		};
+		J(S, (e) => {
+			U(s).length && e(C);
+		}), B(() => v = Xr(_, 1, "disc resdisc svelte-pswzrf", null, v, { dashed: !U(a) })), mr("mouseenter", g, () => n().hover = "res"), mr("mouseleave", g, () => n().hover = null), K(e, t);
 	};
-	J(u, (e) => {
-		n().isInput ? e(d) : e(f, -1);
-	}), Ee(4), z(() => q(l, n().isInput ? "Gradients legend" : "Attribution legend")), K(e, s), O();
+	J(h, (e) => {
+		n().isInput ? e(g) : e(_, -1);
+	}), Te(4), B(() => q(m, n().isInput ? "Gradients legend" : "Attribution legend")), K(e, f), k();
 }
 hr(["click"]);
 // src/components/Graph.svelte
-var fs = /* @__PURE__ */ G("<span class=\"other svelte-zhue1c\"> </span>"), ps = /* @__PURE__ */ wr("<line y1=\"0\" y2=\"100\" stroke=\"#ccc\" stroke-width=\"1\" vector-effect=\"non-scaling-stroke\"></line>"), ms = /* @__PURE__ */ wr("<polyline fill=\"none\" stroke=\"#555\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\" vector-effect=\"non-scaling-stroke\"></polyline>"), hs = /* @__PURE__ */ wr("<polyline fill=\"none\" stroke-width=\"1.5\" vector-effect=\"non-scaling-stroke\"></polyline>"), gs = /* @__PURE__ */ G("<div class=\"graph svelte-zhue1c\"><div class=\"label svelte-zhue1c\"><span> </span> <!></div> <svg preserveAspectRatio=\"none\" role=\"slider\" tabindex=\"-1\"><!><!><!><line y1=\"0\" y2=\"100\" stroke=\"rgba(0,0,0,0.4)\" stroke-width=\"2\" vector-effect=\"non-scaling-stroke\"></line></svg></div>"), _s = {
+var Hs = /* @__PURE__ */ G("<span class=\"other svelte-zhue1c\"> </span>"), Us = /* @__PURE__ */ wr("<line y1=\"0\" y2=\"100\" stroke=\"#ccc\" stroke-width=\"1\" vector-effect=\"non-scaling-stroke\"></line>"), Ws = /* @__PURE__ */ wr("<polyline fill=\"none\" stroke=\"#555\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\" vector-effect=\"non-scaling-stroke\"></polyline>"), Gs = /* @__PURE__ */ wr("<polyline fill=\"none\" stroke-width=\"1.5\" vector-effect=\"non-scaling-stroke\"></polyline>"), Ks = /* @__PURE__ */ G("<div class=\"graph svelte-zhue1c\"><div class=\"label svelte-zhue1c\"><span> </span> <!></div> <svg preserveAspectRatio=\"none\" role=\"slider\" tabindex=\"-1\"><!><!><!><line y1=\"0\" y2=\"100\" stroke=\"rgba(0,0,0,0.4)\" stroke-width=\"2\" vector-effect=\"non-scaling-stroke\"></line></svg></div>"), qs = {
 	hash: "svelte-zhue1c",
 	code: ".graph.svelte-zhue1c {position:relative;margin-top:0.3em;}.label.svelte-zhue1c {font-size:0.85em;}.other.svelte-zhue1c {color:#555;}svg.svelte-zhue1c {width:100%;height:3em;display:block;background:#fafafa;}svg.seek.svelte-zhue1c {cursor:pointer;}"
 };
-function vs(e, t) {
-	D(t, !0), Z(e, _s);
+function Js(e, t) {
+	O(t, !0), Z(e, qs);
 	let n = $(t, "other", 3, null), r = $(t, "otherLabel", 3, ""), i = $(t, "onseek", 3, null);
 	function a(e) {
 		let n = e.currentTarget.getBoundingClientRect();
 		i()?.(Fa(Ia(e.clientX, n.left, n.width), t.frame, t.visible, t.values.length));
 	}
-	let o = /* @__PURE__ */ A(() => ka(t.values, n())), s = /* @__PURE__ */ A(() => ja(t.values, t.dones, H(o)[0], H(o)[1])), c = /* @__PURE__ */ A(() => n() && n().length === t.values.length ? ja(n(), t.dones, H(o)[0], H(o)[1]) : []), l = /* @__PURE__ */ A(() => Ma(t.dones));
-	var u = gs(), d = P(u), f = P(d);
+	let o = /* @__PURE__ */ j(() => ka(t.values, n())), s = /* @__PURE__ */ j(() => ja(t.values, t.dones, U(o)[0], U(o)[1])), c = /* @__PURE__ */ j(() => n() && n().length === t.values.length ? ja(n(), t.dones, U(o)[0], U(o)[1]) : []), l = /* @__PURE__ */ j(() => Ma(t.dones));
+	var u = Ks(), d = F(u), f = F(d);
 	let p;
-	var m = I(f, !0), h = L(f), g = L(h), _ = (e) => {
-		var i = fs(), a = I(i);
-		z((e) => {
+	var m = L(f, !0), h = R(f), g = R(h), _ = (e) => {
+		var i = Hs(), a = L(i);
+		B((e) => {
 			Q(i, "data-testid", `${t.testid ?? ""}-other`), q(a, `(dashed, ${r() ?? ""}: ${e ?? ""})`);
 		}, [() => xa(n()[t.frame])]), K(e, i);
 	};
 	J(g, (e) => {
-		H(c).length && e(_);
-	}), E(d);
-	var v = L(d, 2);
+		U(c).length && e(_);
+	}), D(d);
+	var v = R(d, 2);
 	let y;
-	var b = P(v);
-	X(b, 17, () => H(l), Y, (e, t) => {
-		var n = ps();
-		z(() => {
-			Q(n, "x1", H(t)), Q(n, "x2", H(t));
+	var b = F(v);
+	X(b, 17, () => U(l), Y, (e, t) => {
+		var n = Us();
+		B(() => {
+			Q(n, "x1", U(t)), Q(n, "x2", U(t));
 		}), K(e, n);
 	});
-	var x = L(b);
-	X(x, 17, () => H(c), Y, (e, t) => {
-		var n = ms();
-		z(() => Q(n, "points", H(t))), K(e, n);
+	var x = R(b);
+	X(x, 17, () => U(c), Y, (e, t) => {
+		var n = Ws();
+		B(() => Q(n, "points", U(t))), K(e, n);
 	});
-	var S = L(x);
-	X(S, 17, () => H(s), Y, (e, n) => {
-		var r = hs();
-		z(() => {
-			Q(r, "points", H(n)), Q(r, "stroke", t.color);
+	var S = R(x);
+	X(S, 17, () => U(s), Y, (e, n) => {
+		var r = Gs();
+		B(() => {
+			Q(r, "points", U(n)), Q(r, "stroke", t.color);
 		}), K(e, r);
 	});
-	var ee = L(S);
-	E(v), E(u), z((e) => {
-		Q(u, "data-testid", t.testid), p = Qr(f, "", p, { color: t.color }), q(m, t.title), q(h, `: ${e ?? ""} `), Q(v, "viewBox", `${t.frame + .5 - t.visible / 2} 0 ${t.visible ?? ""} 100`), Q(v, "aria-label", t.title), Q(v, "aria-valuenow", t.frame + 1), y = Xr(v, 0, "svelte-zhue1c", null, y, { seek: !!i() }), Q(ee, "x1", t.frame + .5), Q(ee, "x2", t.frame + .5);
-	}, [() => xa(t.values[t.frame])]), W("click", v, a), K(e, u), O();
+	var C = R(S);
+	D(v), D(u), B((e) => {
+		Q(u, "data-testid", t.testid), p = Qr(f, "", p, { color: t.color }), q(m, t.title), q(h, `: ${e ?? ""} `), Q(v, "viewBox", `${t.frame + .5 - t.visible / 2} 0 ${t.visible ?? ""} 100`), Q(v, "aria-label", t.title), Q(v, "aria-valuenow", t.frame + 1), y = Xr(v, 0, "svelte-zhue1c", null, y, { seek: !!i() }), Q(C, "x1", t.frame + .5), Q(C, "x2", t.frame + .5);
+	}, [() => xa(t.values[t.frame])]), W("click", v, a), K(e, u), k();
 }
 hr(["click"]);
 // src/components/Navigator.svelte
-var ys = /* @__PURE__ */ G("<button data-testid=\"pause\">&#10074;&#10074;</button>"), bs = /* @__PURE__ */ G("<button data-testid=\"play-back\" title=\"play backwards\">&#9664;</button>"), xs = /* @__PURE__ */ G("<button data-testid=\"play\" title=\"play\">&#9654;</button>"), Ss = /* @__PURE__ */ G("<div class=\"navigator svelte-ybm56p\"><button data-testid=\"step-back\" title=\"step back\">&#8592;</button> <button data-testid=\"first\" title=\"first frame\">&#10074;&#9664;</button> <!> <!> <button data-testid=\"last\" title=\"last frame\">&#9654;&#10074;</button> <button data-testid=\"step-forward\" title=\"step forward\">&#8594;</button> <label>fps <input data-testid=\"fps\" type=\"number\" min=\"0\" max=\"100\" class=\"svelte-ybm56p\"/></label></div>"), Cs = {
+var Ys = /* @__PURE__ */ G("<button data-testid=\"pause\">&#10074;&#10074;</button>"), Xs = /* @__PURE__ */ G("<button data-testid=\"play-back\" title=\"play backwards\">&#9664;</button>"), Zs = /* @__PURE__ */ G("<button data-testid=\"play\" title=\"play\">&#9654;</button>"), Qs = /* @__PURE__ */ G("<div class=\"navigator svelte-ybm56p\"><button data-testid=\"step-back\" title=\"step back\">&#8592;</button> <button data-testid=\"first\" title=\"first frame\">&#10074;&#9664;</button> <!> <!> <button data-testid=\"last\" title=\"last frame\">&#9654;&#10074;</button> <button data-testid=\"step-forward\" title=\"step forward\">&#8594;</button> <label>fps <input data-testid=\"fps\" type=\"number\" min=\"0\" max=\"100\" class=\"svelte-ybm56p\"/></label></div>"), $s = {
 	hash: "svelte-ybm56p",
 	code: ".navigator.svelte-ybm56p {display:flex;flex-wrap:wrap;gap:0.3em;align-items:center;margin:0.4em 0;}input.svelte-ybm56p {width:3.5em;}"
 };
-function ws(e, t) {
-	D(t, !0), Z(e, Cs);
+function ec(e, t) {
+	O(t, !0), Z(e, $s);
 	let n = $(t, "playback", 7);
-	var r = Ss(), i = P(r), a = L(i, 2), o = L(a, 2), s = (e) => {
-		var t = ys();
+	var r = Qs(), i = F(r), a = R(i, 2), o = R(a, 2), s = (e) => {
+		var t = Ys();
 		W("click", t, () => n().pause()), K(e, t);
 	}, c = (e) => {
-		var t = bs();
+		var t = Xs();
 		W("click", t, () => n().play(-1)), K(e, t);
 	};
 	J(o, (e) => {
 		n().playing === -1 ? e(s) : e(c, -1);
 	});
-	var l = L(o, 2), u = (e) => {
-		var t = ys();
+	var l = R(o, 2), u = (e) => {
+		var t = Ys();
 		W("click", t, () => n().pause()), K(e, t);
 	}, d = (e) => {
-		var t = xs();
+		var t = Zs();
 		W("click", t, () => n().play(1)), K(e, t);
 	};
 	J(l, (e) => {
 		n().playing === 1 ? e(u) : e(d, -1);
 	});
-	var f = L(l, 2), p = L(f, 2), m = L(p, 2), h = L(P(m));
-	ci(h), E(m), E(r), W("click", i, () => n().step(-1)), W("click", a, () => n().first()), W("click", f, () => n().last()), W("click", p, () => n().step(1)), pi(h, () => n().fps, (e) => n().fps = e), K(e, r), O();
+	var f = R(l, 2), p = R(f, 2), m = R(p, 2), h = R(F(m));
+	ci(h), D(m), D(r), W("click", i, () => n().step(-1)), W("click", a, () => n().first()), W("click", f, () => n().last()), W("click", p, () => n().step(1)), pi(h, () => n().fps, (e) => n().fps = e), K(e, r), k();
 }
 hr(["click"]);
 // src/components/TrajScrub.svelte
-var Ts = /* @__PURE__ */ G("<img draggable=\"false\"/>"), Es = /* @__PURE__ */ G("<span></span>"), Ds = {
+var tc = /* @__PURE__ */ G("<img draggable=\"false\"/>"), nc = /* @__PURE__ */ G("<span></span>"), rc = {
 	hash: "svelte-zeo4mg",
 	code: ".scrub.svelte-zeo4mg {height:1.6em;width:8em;image-rendering:pixelated;display:block;}.scrub.stretch.svelte-zeo4mg {width:100%;height:100%;}.placeholder.svelte-zeo4mg {background:#ddd;}.missing.svelte-zeo4mg {background:repeating-linear-gradient(45deg, #f3c4c2 0 4px, #fff 4px 8px);}"
 };
-function Os(e, t) {
-	D(t, !0), Z(e, Ds);
-	let n = $(t, "stretch", 3, !1), r = /* @__PURE__ */ M(""), i = /* @__PURE__ */ M(!1);
-	R(() => {
+function ic(e, t) {
+	O(t, !0), Z(e, rc);
+	let n = $(t, "stretch", 3, !1), r = /* @__PURE__ */ N(""), i = /* @__PURE__ */ N(!1);
+	z(() => {
 		let [e, n, a] = [
 			t.viewer.run,
 			t.viewer.step,
 			t.traj
 		];
 		t.viewer.source.image("scrub", e, n, { traj: a }).then((e) => {
-			N(r, e.src, !0), N(i, !1);
+			P(r, e.src, !0), P(i, !1);
 		}, (a) => {
-			N(r, ""), N(i, !0), t.viewer.fail("scrub strips", e, n, a);
+			P(r, ""), P(i, !0), t.viewer.fail("scrub strips", e, n, a);
 		});
 	});
-	var a = Er(), o = F(a), s = (e) => {
-		var i = Ts();
+	var a = Er(), o = I(a), s = (e) => {
+		var i = tc();
 		let a;
-		z(() => {
-			Q(i, "src", H(r)), Q(i, "alt", `trajectory ${t.traj + 1}`), a = Xr(i, 1, "scrub svelte-zeo4mg", null, a, { stretch: n() });
+		B(() => {
+			Q(i, "src", U(r)), Q(i, "alt", `trajectory ${t.traj + 1}`), a = Xr(i, 1, "scrub svelte-zeo4mg", null, a, { stretch: n() });
 		}), K(e, i);
 	}, c = (e) => {
-		var t = Es();
+		var t = nc();
 		let r;
-		z(() => {
+		B(() => {
 			r = Xr(t, 1, "scrub placeholder svelte-zeo4mg", null, r, {
 				stretch: n(),
-				missing: H(i)
-			}), Q(t, "data-testid", H(i) ? "scrub-missing" : null), Q(t, "title", H(i) ? "scrub strip missing (see the notice above)" : null);
+				missing: U(i)
+			}), Q(t, "data-testid", U(i) ? "scrub-missing" : null), Q(t, "title", U(i) ? "scrub strip missing (see the notice above)" : null);
 		}), K(e, t);
 	};
 	J(o, (e) => {
-		H(r) ? e(s) : e(c, -1);
-	}), K(e, a), O();
+		U(r) ? e(s) : e(c, -1);
+	}), K(e, a), k();
 }
 // src/components/Scrubber.svelte
-var ks = /* @__PURE__ */ G("<div class=\"scrubber svelte-1bveqj8\" data-testid=\"scrubber\" role=\"slider\" tabindex=\"-1\"><div class=\"pointer svelte-1bveqj8\"></div> <div class=\"tape svelte-1bveqj8\"><!></div> <div class=\"centre svelte-1bveqj8\"></div></div>"), As = {
+var ac = /* @__PURE__ */ G("<div class=\"scrubber svelte-1bveqj8\" data-testid=\"scrubber\" role=\"slider\" tabindex=\"-1\"><div class=\"pointer svelte-1bveqj8\"></div> <div class=\"tape svelte-1bveqj8\"><!></div> <div class=\"centre svelte-1bveqj8\"></div></div>"), oc = {
 	hash: "svelte-1bveqj8",
 	code: ".scrubber.svelte-1bveqj8 {position:relative;height:4em;overflow:hidden;background:#eee;cursor:grab;user-select:none;}.tape.svelte-1bveqj8 {position:absolute;top:0;bottom:0;}.centre.svelte-1bveqj8 {position:absolute;left:calc(50% - 4px);width:2px;top:0;bottom:0;background:rgba(0,0,0,0.4);border-left:3px solid rgba(0,0,0,0.1);border-right:3px solid rgba(0,0,0,0.1);}.pointer.svelte-1bveqj8 {position:absolute;left:calc(50% - 5px);top:0;border:5px solid transparent;border-top-color:#000;z-index:1;}"
 };
-function js(e, t) {
-	D(t, !0), Z(e, As);
-	let n = null, r = /* @__PURE__ */ A(() => Na(t.viewer.T, t.viewer.frame, t.visible));
+function sc(e, t) {
+	O(t, !0), Z(e, oc);
+	let n = null, r = /* @__PURE__ */ j(() => Na(t.viewer.T, t.viewer.frame, t.visible));
 	function i(e) {
 		if (e.button !== 0) return;
 		t.viewer.playback.pause();
@@ -4479,11 +4798,11 @@ function js(e, t) {
 	function o() {
 		n && !n.moved && t.viewer.playback.seek(Fa(Ia(n.x, n.left, n.width), n.frame, t.visible, t.viewer.T)), n = null;
 	}
-	var s = ks();
-	mr("mousemove", Xt, a), mr("mouseup", Xt, o);
-	var c = L(P(s), 2);
+	var s = ac();
+	mr("mousemove", Yt, a), mr("mouseup", Yt, o);
+	var c = R(F(s), 2);
 	let l;
-	Os(P(c), {
+	ic(F(c), {
 		get viewer() {
 			return t.viewer;
 		},
@@ -4491,27 +4810,27 @@ function js(e, t) {
 			return t.viewer.traj;
 		},
 		stretch: !0
-	}), E(c), Ee(2), E(s), z(() => {
+	}), D(c), Te(2), D(s), B(() => {
 		Q(s, "aria-valuenow", t.viewer.frame), l = Qr(c, "", l, {
-			width: `${H(r).width ?? ""}%`,
-			left: `${H(r).left ?? ""}%`
+			width: `${U(r).width ?? ""}%`,
+			left: `${U(r).left ?? ""}%`
 		});
-	}), W("mousedown", s, i), K(e, s), O();
+	}), W("mousedown", s, i), K(e, s), k();
 }
 hr(["mousedown"]);
 // src/components/Timeline.svelte
-var Ms = /* @__PURE__ */ G("<span>last reward: <b> </b></span>"), Ns = /* @__PURE__ */ G("<span><b>new episode</b></span>"), Ps = /* @__PURE__ */ G("<div class=\"seg svelte-cfijfh\"> </div>"), Fs = /* @__PURE__ */ G("<div class=\"display svelte-cfijfh\"><!> <!> <span data-testid=\"frame-label\">frame: <b> </b></span> <span>next action: <b> </b></span></div> <div class=\"policy-row svelte-cfijfh\"><span>policy:</span> <div class=\"policy svelte-cfijfh\" data-testid=\"policy\"></div></div>", 1), Is = /* @__PURE__ */ G("<!> <!>", 1), Ls = /* @__PURE__ */ G("<h3>Timeline</h3> <!> <!> <!> <!>", 1), Rs = {
+var cc = /* @__PURE__ */ G("<span>last reward: <b> </b></span>"), lc = /* @__PURE__ */ G("<span><b>new episode</b></span>"), uc = /* @__PURE__ */ G("<div class=\"seg svelte-cfijfh\"> </div>"), dc = /* @__PURE__ */ G("<div class=\"display svelte-cfijfh\"><!> <!> <span data-testid=\"frame-label\">frame: <b> </b></span> <span>next action: <b> </b></span></div> <div class=\"policy-row svelte-cfijfh\"><span>policy:</span> <div class=\"policy svelte-cfijfh\" data-testid=\"policy\"></div></div>", 1), fc = /* @__PURE__ */ G("<!> <!>", 1), pc = /* @__PURE__ */ G("<h3>Timeline</h3> <!> <!> <!> <!>", 1), mc = {
 	hash: "svelte-cfijfh",
 	code: ".display.svelte-cfijfh {display:flex;flex-wrap:wrap;column-gap:1.2em;color:#1f3fa0;margin-bottom:0.2em;}.policy-row.svelte-cfijfh {display:flex;gap:0.4em;align-items:center;color:#1f3fa0;}.policy.svelte-cfijfh {flex:1;min-width:0;display:flex;height:1.4em;border:1px solid #ccc;overflow:hidden;box-sizing:border-box;}.seg.svelte-cfijfh {font-size:0.8em;text-align:center;overflow:hidden;white-space:nowrap;}"
 };
-function zs(e, t) {
-	D(t, !0), Z(e, Rs);
+function hc(e, t) {
+	O(t, !0), Z(e, mc);
 	let n = $(t, "other", 3, null), r = {
 		advantage: "#1f6fd1",
 		value: "#1a9641",
 		logit: "#d7301f",
 		group: "#f08a00"
-	}, i = /* @__PURE__ */ A(() => Math.min(256, Math.max(t.viewer.T, 1))), a = /* @__PURE__ */ A(() => t.viewer.data.series), o = /* @__PURE__ */ A(() => t.viewer.frame), s = /* @__PURE__ */ A(() => t.viewer.labels), c = /* @__PURE__ */ A(() => [...new Set(t.viewer.activeRows.map((e) => e.key))]);
+	}, i = /* @__PURE__ */ j(() => Math.min(256, Math.max(t.viewer.T, 1))), a = /* @__PURE__ */ j(() => t.viewer.data.series), o = /* @__PURE__ */ j(() => t.viewer.frame), s = /* @__PURE__ */ j(() => t.viewer.labels), c = /* @__PURE__ */ j(() => [...new Set(t.viewer.activeRows.map((e) => e.key))]);
 	function l(e) {
 		t.viewer.playback.pause(), t.viewer.playback.seek(e);
 	}
@@ -4519,220 +4838,221 @@ function zs(e, t) {
 		let n = t.viewer.manifest?.outputs.find((t) => t.key === e)?.kind;
 		return n === "v" ? r.value : n === "logit" ? r.logit : r.group;
 	}
-	var d = Ls(), f = L(F(d), 2), p = (e) => {
-		var t = Fs(), n = F(t), r = P(n), i = (e) => {
-			var t = Ms(), n = I(L(P(t)), !0);
-			E(t), z((e) => q(n, e), [() => xa(H(a).rewards[H(o) - 1])]), K(e, t);
+	var d = pc(), f = R(I(d), 2), p = (e) => {
+		var t = dc(), n = I(t), r = F(n), i = (e) => {
+			var t = cc(), n = L(R(F(t)), !0);
+			D(t), B((e) => q(n, e), [() => xa(U(a).rewards[U(o) - 1])]), K(e, t);
 		};
 		J(r, (e) => {
-			H(o) > 0 && H(a).rewards[H(o) - 1] !== 0 && e(i);
+			U(o) > 0 && U(a).rewards[U(o) - 1] !== 0 && e(i);
 		});
-		var c = L(r, 2), l = (e) => {
-			K(e, Ns());
+		var c = R(r, 2), l = (e) => {
+			K(e, lc());
 		};
 		J(c, (e) => {
-			H(o) > 0 && H(a).dones[H(o) - 1] && e(l);
+			U(o) > 0 && U(a).dones[U(o) - 1] && e(l);
 		});
-		var u = L(c, 2), d = I(L(P(u)), !0);
-		E(u);
-		var f = L(u, 2), p = I(L(P(f)), !0);
-		E(f), E(n);
-		var m = L(n, 2), h = L(P(m), 2);
-		X(h, 21, () => _a(H(a).logits[H(o)] ?? []), Y, (e, t, n) => {
-			var r = Er(), i = F(r), a = (e) => {
-				let r = /* @__PURE__ */ A(() => Ba(n, H(s).length));
-				var i = Ps();
+		var u = R(c, 2), d = L(R(F(u)), !0);
+		D(u);
+		var f = R(u, 2), p = L(R(F(f)), !0);
+		D(f), D(n);
+		var m = R(n, 2), h = R(F(m), 2);
+		X(h, 21, () => _a(U(a).logits[U(o)] ?? []), Y, (e, t, n) => {
+			var r = Er(), i = I(r), a = (e) => {
+				let r = /* @__PURE__ */ j(() => Ba(n, U(s).length));
+				var i = uc();
 				let a;
-				var o = I(i, !0);
-				z((e) => {
-					Q(i, "title", `${H(s)[n] ?? ""}: ${e ?? ""}%`), a = Qr(i, "", a, {
-						width: `${H(t) * 100}%`,
-						background: `rgb(${H(r) ?? ""},${H(r) ?? ""},${H(r) ?? ""})`,
-						color: H(r) < 128 ? "#fff" : "#000"
-					}), q(o, H(t) > .06 ? H(s)[n] : "");
-				}, [() => (H(t) * 100).toFixed(1)]), K(e, i);
+				var o = L(i, !0);
+				B((e) => {
+					Q(i, "title", `${U(s)[n] ?? ""}: ${e ?? ""}%`), a = Qr(i, "", a, {
+						width: `${U(t) * 100}%`,
+						background: `rgb(${U(r) ?? ""},${U(r) ?? ""},${U(r) ?? ""})`,
+						color: U(r) < 128 ? "#fff" : "#000"
+					}), q(o, U(t) > .06 ? U(s)[n] : "");
+				}, [() => (U(t) * 100).toFixed(1)]), K(e, i);
 			};
 			J(i, (e) => {
-				H(t) > .002 && e(a);
+				U(t) > .002 && e(a);
 			}), K(e, r);
-		}), E(h), E(m), z(() => {
-			q(d, H(o) + 1), q(p, H(s)[H(a).actions[H(o)]] ?? H(a).actions[H(o)]);
+		}), D(h), D(m), B(() => {
+			q(d, U(o) + 1), q(p, U(s)[U(a).actions[U(o)]] ?? U(a).actions[U(o)]);
 		}), K(e, t);
 	};
 	J(f, (e) => {
-		H(a) && e(p);
+		U(a) && e(p);
 	});
-	var m = L(f, 2);
-	ws(m, { get playback() {
+	var m = R(f, 2);
+	ec(m, { get playback() {
 		return t.viewer.playback;
 	} });
-	var h = L(m, 2);
-	js(h, {
+	var h = R(m, 2);
+	sc(h, {
 		get viewer() {
 			return t.viewer;
 		},
 		get visible() {
-			return H(i);
+			return U(i);
 		}
 	});
-	var g = L(h, 2), _ = (e) => {
-		var d = Is(), f = F(d);
+	var g = R(h, 2), _ = (e) => {
+		var d = fc(), f = I(d);
 		{
-			let e = /* @__PURE__ */ A(() => n()?.series?.advantages ?? null), t = /* @__PURE__ */ A(() => n()?.label ?? "");
-			vs(f, {
+			let e = /* @__PURE__ */ j(() => n()?.series?.advantages ?? null), t = /* @__PURE__ */ j(() => n()?.label ?? "");
+			Js(f, {
 				title: "advantage",
 				get color() {
 					return r.advantage;
 				},
 				get values() {
-					return H(a).advantages;
+					return U(a).advantages;
 				},
 				get dones() {
-					return H(a).dones;
+					return U(a).dones;
 				},
 				get frame() {
-					return H(o);
+					return U(o);
 				},
 				get visible() {
-					return H(i);
+					return U(i);
 				},
 				testid: "graph-advantage",
 				onseek: l,
 				get other() {
-					return H(e);
+					return U(e);
 				},
 				get otherLabel() {
-					return H(t);
+					return U(t);
 				}
 			});
 		}
-		X(L(f, 2), 17, () => H(c), Y, (e, r) => {
+		X(R(f, 2), 17, () => U(c), Y, (e, r) => {
 			{
-				let c = /* @__PURE__ */ A(() => lo(t.viewer.manifest, H(s), H(r))), d = /* @__PURE__ */ A(() => u(H(r))), f = /* @__PURE__ */ A(() => uo(t.viewer.manifest, H(r), H(a))), p = /* @__PURE__ */ A(() => n()?.series ? uo(t.viewer.manifest, H(r), n().series) : null), m = /* @__PURE__ */ A(() => n()?.label ?? "");
-				vs(e, {
+				let c = /* @__PURE__ */ j(() => go(t.viewer.manifest, U(s), U(r))), d = /* @__PURE__ */ j(() => u(U(r))), f = /* @__PURE__ */ j(() => _o(t.viewer.manifest, U(r), U(a))), p = /* @__PURE__ */ j(() => n()?.series ? _o(t.viewer.manifest, U(r), n().series) : null), m = /* @__PURE__ */ j(() => n()?.label ?? "");
+				Js(e, {
 					get title() {
-						return H(c);
+						return U(c);
 					},
 					get color() {
-						return H(d);
+						return U(d);
 					},
 					get values() {
-						return H(f);
+						return U(f);
 					},
 					get dones() {
-						return H(a).dones;
+						return U(a).dones;
 					},
 					get frame() {
-						return H(o);
+						return U(o);
 					},
 					get visible() {
-						return H(i);
+						return U(i);
 					},
 					get testid() {
-						return `graph-${H(r) ?? ""}`;
+						return `graph-${U(r) ?? ""}`;
 					},
 					onseek: l,
 					get other() {
-						return H(p);
+						return U(p);
 					},
 					get otherLabel() {
-						return H(m);
+						return U(m);
 					}
 				});
 			}
 		}), K(e, d);
 	};
 	J(g, (e) => {
-		H(a) && e(_);
-	}), K(e, d), O();
+		U(a) && e(_);
+	}), K(e, d), k();
 }
 // src/components/Trajectories.svelte
-var Bs = /* @__PURE__ */ G("<label><input type=\"radio\" class=\"svelte-1p1jq9n\"/> <!><span></span></label>"), Vs = /* @__PURE__ */ G("<li><button class=\"link svelte-1p1jq9n\"> </button></li>"), Hs = /* @__PURE__ */ G("<div class=\"svelte-1p1jq9n\"><p class=\"small\"> </p> <ul class=\"svelte-1p1jq9n\"></ul></div>"), Us = /* @__PURE__ */ G("<h3>Trajectories</h3> <div class=\"trajs svelte-1p1jq9n\"></div> <h3>Bookmarks</h3> <div class=\"bookmarks svelte-1p1jq9n\"></div>", 1), Ws = {
+var gc = /* @__PURE__ */ G("<label><input type=\"radio\" class=\"svelte-1p1jq9n\"/> <!><span></span></label>"), _c = /* @__PURE__ */ G("<li><button class=\"link svelte-1p1jq9n\"> </button></li>"), vc = /* @__PURE__ */ G("<div class=\"svelte-1p1jq9n\"><p class=\"small\"> </p> <ul class=\"svelte-1p1jq9n\"></ul></div>"), yc = /* @__PURE__ */ G("<h3>Trajectories</h3> <div class=\"trajs svelte-1p1jq9n\"></div> <h3>Bookmarks</h3> <div class=\"bookmarks svelte-1p1jq9n\"></div>", 1), bc = {
 	hash: "svelte-1p1jq9n",
 	code: ".trajs.svelte-1p1jq9n {display:flex;flex-direction:column;gap:2px;max-height:24em;overflow-y:auto;}.traj.svelte-1p1jq9n {display:flex;align-items:center;gap:0.3em;cursor:pointer;padding:1px;}.traj.selected.svelte-1p1jq9n {outline:2px solid #1f6fd1;outline-offset:-2px;}.traj.svelte-1p1jq9n input:where(.svelte-1p1jq9n) {display:none;}ul.svelte-1p1jq9n {list-style:none;padding:0;margin:0 0 0.5em;max-height:16em;overflow-y:auto;}.link.svelte-1p1jq9n {font-size:0.92em;white-space:nowrap;}\n  /* above the other columns (a narrow frame): the trajectories side by side, the bookmarks\n     in two columns */\n  @container viewer (width < 78em) {.trajs.svelte-1p1jq9n {flex-direction:row;flex-wrap:wrap;max-height:7em;column-gap:0.6em;}.bookmarks.svelte-1p1jq9n {display:flex;flex-wrap:wrap;column-gap:1.5em;}.bookmarks.svelte-1p1jq9n > div:where(.svelte-1p1jq9n) {flex:1 1 12em;}ul.svelte-1p1jq9n {max-height:5.6em;overflow-y:auto;}\n  }"
 };
-function Gs(e, t) {
+function xc(e, t) {
 	let n = Dr();
-	D(t, !0), Z(e, Ws);
-	let r = [["low", "Lowest advantage episodes (unexpected failures):"], ["high", "Highest advantage episodes (unexpected successes):"]];
-	var i = Us(), a = L(F(i), 2);
+	O(t, !0), Z(e, bc);
+	let r = /* @__PURE__ */ j(() => xs(t.viewer.manifest?.bookmarks));
+	var i = yc(), a = R(I(i), 2);
 	X(a, 21, () => Array(t.viewer.E), Y, (e, r, i) => {
-		var a = Bs();
+		var a = gc();
 		let o;
 		Q(a, "data-testid", `traj-${i}`);
-		var s = P(a);
+		var s = F(a);
 		ci(s);
-		var c = L(s, 2);
-		Os(c, {
+		var c = R(s, 2);
+		ic(c, {
 			get viewer() {
 				return t.viewer;
 			},
 			traj: i
 		});
-		var l = L(c);
-		l.textContent = i + 1, E(a), z(() => {
+		var l = R(c);
+		l.textContent = i + 1, D(a), B(() => {
 			o = Xr(a, 1, "traj svelte-1p1jq9n", null, o, { selected: i === t.viewer.traj }), Q(s, "name", `traj-${n}`), li(s, i === t.viewer.traj);
 		}), W("change", s, () => t.viewer.setTraj(i)), K(e, a);
-	}), E(a);
-	var o = L(a, 4);
-	X(o, 21, () => r, Y, (e, n) => {
-		var r = /* @__PURE__ */ A(() => m(H(n), 2));
-		let i = () => H(r)[0], a = () => H(r)[1];
-		var o = Hs(), s = P(o), c = I(s, !0), l = L(s, 2);
-		X(l, 21, () => t.viewer.manifest?.bookmarks[i()] ?? [], Y, (e, n, r) => {
-			var a = /* @__PURE__ */ A(() => m(H(n), 2));
-			let o = () => H(a)[0], s = () => H(a)[1];
-			var c = Vs(), l = P(c), u = I(l);
-			E(c), z(() => {
-				Q(l, "data-testid", `bookmark-${i() ?? ""}-${r}`), q(u, `trajectory ${o() + 1}, frame ${s() + 1}`);
+	}), D(a);
+	var o = R(a, 4);
+	X(o, 21, () => U(r), Y, (e, n) => {
+		let r = () => U(n).kind, i = () => U(n).caption, a = () => U(n).marks;
+		var o = vc(), s = F(o), c = L(s, !0), l = R(s, 2);
+		X(l, 21, a, Y, (e, n, i) => {
+			var a = /* @__PURE__ */ j(() => m(U(n), 2));
+			let o = () => U(a)[0], s = () => U(a)[1];
+			var c = _c(), l = F(c), u = L(l);
+			D(c), B(() => {
+				Q(l, "data-testid", `bookmark-${r() ?? ""}-${i}`), q(u, `trajectory ${o() + 1}, frame ${s() + 1}`);
 			}), W("click", l, () => t.viewer.jump(o(), s())), K(e, c);
-		}), E(l), E(o), z(() => q(c, a())), K(e, o);
-	}), E(o), K(e, i), O();
+		}), D(l), D(o), B(() => {
+			Q(o, "data-testid", `bookmarks-${r() ?? ""}`), q(c, i());
+		}), K(e, o);
+	}), D(o), K(e, i), k();
 }
 hr(["change", "click"]);
 // src/components/ViewerLayout.svelte
-var Ks = /* @__PURE__ */ G("<section class=\"trajectories svelte-mkl11s\"><!></section> <section class=\"layers svelte-mkl11s\"><!></section>", 1), qs = /* @__PURE__ */ G("<section class=\"evolution svelte-mkl11s\"><!></section>"), Js = /* @__PURE__ */ G("<div class=\"frame svelte-mkl11s\"><div><!> <section class=\"timeline svelte-mkl11s\"><!></section> <section class=\"attribution svelte-mkl11s\"><!></section> <section class=\"legend svelte-mkl11s\"><!></section> <!></div></div>"), Ys = {
+var Sc = /* @__PURE__ */ G("<section class=\"trajectories svelte-mkl11s\"><!></section> <section class=\"layers svelte-mkl11s\"><!></section>", 1), Cc = /* @__PURE__ */ G("<section class=\"evolution svelte-mkl11s\"><!></section>"), wc = /* @__PURE__ */ G("<div class=\"frame svelte-mkl11s\"><div><!> <section class=\"timeline svelte-mkl11s\"><!></section> <section class=\"attribution svelte-mkl11s\"><!></section> <section class=\"legend svelte-mkl11s\"><!></section> <!></div></div>"), Tc = {
 	hash: "svelte-mkl11s",
 	code: "\n  /* The columns are a grid over areas; the frame's width picks the arrangement:\n     - wide (>= 78em, e.g. a 1280 px TensorBoard tab): the original's four columns;\n     - medium (50-78em: MLflow's artifact viewer, a compare pane at 1600 px): trajectories and\n       layers above the timeline and the attribution, the legend on the right from the top;\n     - narrow (< 50em): the legend under the attribution.\n     The main column has a largest width (the table at full size), so that the legend does not move when the table\n     changes (combined attribution), and long captions wrap inside it. The attribution box is a\n     size container too: its cells shrink to fit it (AttributionTable). */.frame.svelte-mkl11s {container:viewer / inline-size;}.viewer.svelte-mkl11s {display:grid;column-gap:1.2em;align-items:start;justify-content:start;grid-template-columns:11.5em fit-content(10em) minmax(0, 58em) 12em;grid-template-rows:auto auto 1fr;grid-template-areas:\"trajectories layers timeline legend\"\n                                 \"trajectories layers attribution legend\"\n                                 \"trajectories layers evolution legend\";}.trajectories.svelte-mkl11s {grid-area:trajectories;min-width:0;}.layers.svelte-mkl11s {grid-area:layers;min-width:0;}.timeline.svelte-mkl11s {grid-area:timeline;min-width:0;}.attribution.svelte-mkl11s {grid-area:attribution;container:attr / inline-size;}.legend.svelte-mkl11s {grid-area:legend;min-width:0;}.evolution.svelte-mkl11s {grid-area:evolution;min-width:0;}\n  @container viewer (width < 78em) {.viewer.svelte-mkl11s {grid-template-columns:minmax(0, 1fr) fit-content(10em) 12em;grid-template-rows:auto auto auto 1fr;grid-template-areas:\"trajectories layers legend\" \"timeline timeline legend\"\n                                   \"attribution attribution legend\" \"evolution evolution legend\";}\n  }\n  @container viewer (width < 50em) {.viewer.svelte-mkl11s {grid-template-columns:minmax(0, 1fr) fit-content(10em);grid-template-rows:auto;grid-template-areas:\"trajectories layers\" \"timeline timeline\" \"attribution attribution\"\n                                   \"legend legend\" \"evolution evolution\";}\n  }"
 };
-function Xs(e, t) {
-	D(t, !0), Z(e, Ys);
-	let n = $(t, "secondary", 3, !1), r = $(t, "evolution", 3, !1), i = $(t, "other", 3, null), a = /* @__PURE__ */ A(() => t.viewer.manifest), o = /* @__PURE__ */ A(() => r() && !t.viewer.isInput && t.viewer.stepsOfRun.length > 1 && t.viewer.activeRows.length > 0);
-	var s = Js(), c = P(s);
+function Ec(e, t) {
+	O(t, !0), Z(e, Tc);
+	let n = $(t, "secondary", 3, !1), r = $(t, "evolution", 3, !1), i = $(t, "other", 3, null), a = /* @__PURE__ */ j(() => t.viewer.manifest), o = /* @__PURE__ */ j(() => r() && !t.viewer.isInput && t.viewer.stepsOfRun.length > 1 && t.viewer.activeRows.length > 0);
+	var s = wc(), c = F(s);
 	let l;
-	var u = P(c), d = (e) => {
-		var n = Ks(), r = F(n);
-		Gs(P(r), { get viewer() {
+	var u = F(c), d = (e) => {
+		var n = Sc(), r = I(n);
+		xc(F(r), { get viewer() {
 			return t.viewer;
-		} }), E(r);
-		var i = L(r, 2);
-		ts(P(i), { get viewer() {
+		} }), D(r);
+		var i = R(r, 2);
+		ss(F(i), { get viewer() {
 			return t.viewer;
-		} }), E(i), K(e, n);
+		} }), D(i), K(e, n);
 	};
 	J(u, (e) => {
 		n() || e(d);
 	});
-	var f = L(u, 2);
-	zs(P(f), {
+	var f = R(u, 2);
+	hc(F(f), {
 		get viewer() {
 			return t.viewer;
 		},
 		get other() {
 			return i();
 		}
-	}), E(f);
-	var p = L(f, 2);
-	Lo(P(p), { get viewer() {
+	}), D(f);
+	var p = R(f, 2);
+	Uo(F(p), { get viewer() {
 		return t.viewer;
-	} }), E(p);
-	var m = L(p, 2);
-	ds(P(m), { get viewer() {
+	} }), D(p);
+	var m = R(p, 2);
+	Vs(F(m), { get viewer() {
 		return t.viewer;
-	} }), E(m);
-	var h = L(m, 2), g = (e) => {
-		var n = qs();
-		Zo(P(n), {
+	} }), D(m);
+	var h = R(m, 2), g = (e) => {
+		var n = Cc();
+		rs(F(n), {
 			get source() {
 				return t.viewer.source;
 			},
@@ -4758,290 +5078,303 @@ function Xs(e, t) {
 				return t.viewer.activeRows[0].key;
 			},
 			get manifest() {
-				return H(a);
+				return U(a);
 			}
-		}), E(n), K(e, n);
+		}), D(n), K(e, n);
 	};
 	J(h, (e) => {
-		H(o) && e(g);
-	}), E(c), E(s), z(() => l = Xr(c, 1, "viewer svelte-mkl11s", null, l, { secondary: n() })), K(e, s), O();
+		U(o) && e(g);
+	}), D(c), D(s), B(() => l = Xr(c, 1, "viewer svelte-mkl11s", null, l, { secondary: n() })), K(e, s), k();
 }
 // src/components/CompareView.svelte
-var Zs = /* @__PURE__ */ G("<span class=\"pick svelte-dcls4q\"><b> </b> <!> <!></span>"), Qs = /* @__PURE__ */ G(" <code>--probe-set</code> to compare frame by frame.", 1), $s = /* @__PURE__ */ G("<span data-testid=\"match-status\" class=\"svelte-dcls4q\"> <!></span>"), ec = /* @__PURE__ */ G("<div role=\"region\"><div class=\"pane-head svelte-dcls4q\"><b data-testid=\"pane-label\"> </b> <span class=\"meta svelte-dcls4q\"> </span></div> <!></div>"), tc = /* @__PURE__ */ G("<div class=\"status svelte-dcls4q\" data-testid=\"compare-status\"><!> <!></div> <div></div> <!>", 1), nc = /* @__PURE__ */ G("<div class=\"compare svelte-dcls4q\" data-testid=\"compare-view\"><div class=\"bar svelte-dcls4q\"><button data-testid=\"single\">single view</button> <!> <button data-testid=\"swap\">swap</button></div> <!> <!></div>"), rc = {
+var Dc = /* @__PURE__ */ G("<span class=\"pick svelte-dcls4q\"><b> </b> <!> <!></span>"), Oc = /* @__PURE__ */ G(" <code>--probe-set</code> to compare frame by frame.", 1), kc = /* @__PURE__ */ G("<span data-testid=\"match-status\" class=\"svelte-dcls4q\"> <!></span>"), Ac = /* @__PURE__ */ G("<div role=\"region\"><div class=\"pane-head svelte-dcls4q\"><b data-testid=\"pane-label\"> </b> <span class=\"meta svelte-dcls4q\"> </span></div> <!></div>"), jc = /* @__PURE__ */ G("<div class=\"status svelte-dcls4q\" data-testid=\"compare-status\"><!> <!></div> <div></div> <!>", 1), Mc = /* @__PURE__ */ G("<div class=\"compare svelte-dcls4q\" data-testid=\"compare-view\"><div class=\"bar svelte-dcls4q\"><button data-testid=\"single\">single view</button> <!> <button data-testid=\"swap\">swap</button></div> <!> <!></div>"), Nc = {
 	hash: "svelte-dcls4q",
 	code: ".compare.svelte-dcls4q {padding:8px;}.bar.svelte-dcls4q {display:flex;gap:0.4em 1em;align-items:center;flex-wrap:wrap;margin-bottom:0.4em;}.pick.svelte-dcls4q {display:inline-flex;gap:0.3em;align-items:center;}.status.svelte-dcls4q {background:#eef4ff;border:1px solid #9bb8e8;padding:0.3em 0.5em;margin-bottom:0.4em;}.status.svelte-dcls4q span:where(.svelte-dcls4q) {display:block;}.panes.svelte-dcls4q {display:flex;flex-direction:column;gap:0.5em;}.panes.beside.svelte-dcls4q {flex-direction:row;align-items:flex-start;}.pane.svelte-dcls4q {flex:1 1 0;min-width:0;border:2px solid #ddd;padding:0 4px 4px;}.pane.active.svelte-dcls4q {border-color:#1f6fd1;}.pane-head.svelte-dcls4q {background:#f3f3f3;padding:2px 6px;margin:0 -4px;display:flex;flex-wrap:wrap;gap:0 1em;}.meta.svelte-dcls4q {color:#666;}"
 };
-function ic(e, t) {
-	D(t, !0), Z(e, rc);
-	let n = $(t, "compare", 7), r = /* @__PURE__ */ M(0), i = /* @__PURE__ */ A(() => H(r) >= 1360), a = ["a", "b"], o = (e) => e === "a" ? n().a : n().b, s = /* @__PURE__ */ A(() => [n().a.manifest, n().b.manifest]);
-	var c = nc(), l = P(c), u = P(l), d = L(u, 2);
+function Pc(e, t) {
+	O(t, !0), Z(e, Nc);
+	let n = $(t, "compare", 7), r = /* @__PURE__ */ N(0), i = /* @__PURE__ */ j(() => U(r) >= 1360), a = ["a", "b"], o = (e) => e === "a" ? n().a : n().b, s = /* @__PURE__ */ j(() => [n().a.manifest, n().b.manifest]);
+	var c = Mc(), l = F(c), u = F(l), d = R(u, 2);
 	X(d, 17, () => a, Y, (e, t) => {
-		let r = /* @__PURE__ */ A(() => o(H(t)));
-		var i = Zs(), a = P(i), s = I(a, !0), c = L(a, 2);
+		let r = /* @__PURE__ */ j(() => o(U(t)));
+		var i = Dc(), a = F(i), s = L(a, !0), c = R(a, 2);
 		{
-			let e = /* @__PURE__ */ A(() => n().runs.map((e) => ({
+			let e = /* @__PURE__ */ j(() => n().runs.map((e) => ({
 				value: e.run,
 				label: e.run
 			})));
 			Ga(c, {
 				get testid() {
-					return `cmp-run-${H(t) ?? ""}`;
+					return `cmp-run-${U(t) ?? ""}`;
 				},
 				get value() {
-					return H(r).run;
+					return U(r).run;
 				},
 				wide: "20em",
-				onchoose: (e) => n().choose(H(t), e),
+				onchoose: (e) => n().choose(U(t), e),
 				get options() {
-					return H(e);
+					return U(e);
 				}
 			});
 		}
-		var l = L(c, 2);
+		var l = R(c, 2);
 		{
-			let e = /* @__PURE__ */ A(() => String(H(r).step)), i = /* @__PURE__ */ A(() => n().stepsOf(H(r).run).map((e) => ({
+			let e = /* @__PURE__ */ j(() => String(U(r).step)), i = /* @__PURE__ */ j(() => n().stepsOf(U(r).run).map((e) => ({
 				value: String(e),
 				label: String(e)
 			})));
 			Ga(l, {
 				get testid() {
-					return `cmp-step-${H(t) ?? ""}`;
+					return `cmp-step-${U(t) ?? ""}`;
 				},
 				get value() {
-					return H(e);
+					return U(e);
 				},
 				wide: "20em",
-				onchoose: (e) => n().choose(H(t), H(r).run, Number(e)),
+				onchoose: (e) => n().choose(U(t), U(r).run, Number(e)),
 				get options() {
-					return H(i);
+					return U(i);
 				}
 			});
 		}
-		E(i), z((e) => q(s, e), [() => H(t).toUpperCase()]), K(e, i);
+		D(i), B((e) => q(s, e), [() => U(t).toUpperCase()]), K(e, i);
 	});
-	var f = L(d, 2);
-	E(l);
-	var p = L(l, 2);
+	var f = R(d, 2);
+	D(l);
+	var p = R(l, 2);
 	{
-		let e = /* @__PURE__ */ A(() => [
+		let e = /* @__PURE__ */ j(() => [
 			n().a.error,
 			...n().a.notices,
 			n().b.error,
 			...n().b.notices
 		]);
-		oo(p, {
+		po(p, {
 			get error() {
 				return n().error;
 			},
 			get notices() {
-				return H(e);
+				return U(e);
 			}
 		});
 	}
-	var m = L(p, 2), h = (e) => {
-		let t = /* @__PURE__ */ A(() => n().match);
-		var r = tc(), c = F(r), l = P(c), u = (e) => {
+	var m = R(p, 2), h = (e) => {
+		let t = /* @__PURE__ */ j(() => n().match);
+		var r = jc(), c = I(r), l = F(c), u = (e) => {
 			var t = Tr();
-			z(() => q(t, `Same probe set (${H(s)[0].probe_set.id ?? ""}): one timeline drives both panes, and the graphs overlay
+			B(() => q(t, `Same probe set (${U(s)[0].probe_set.id ?? ""}): one timeline drives both panes, and the graphs overlay
         the other side's series (dashed).`)), K(e, t);
 		}, d = (e) => {
-			var t = Qs(), n = F(t);
-			Ee(2), z(() => q(n, `Different probe sets (A: ${H(s)[0].probe_set.id ?? "unknown" ?? ""}, B: ${H(s)[1].probe_set.id ?? "unknown" ?? ""}): the
+			var t = Oc(), n = I(t);
+			Te(2), B(() => q(n, `Different probe sets (A: ${U(s)[0].probe_set.id ?? "unknown" ?? ""}, B: ${U(s)[1].probe_set.id ?? "unknown" ?? ""}): the
         frames differ, so each pane navigates on its own (the arrow keys move the pane last clicked).
         Analyse both with the same `)), K(e, t);
 		};
 		J(l, (e) => {
 			n().shared ? e(u) : e(d, -1);
 		});
-		var f = L(l, 2), p = (e) => {
-			var n = $s(), r = P(n), i = L(r), a = (e) => {
+		var f = R(l, 2), p = (e) => {
+			var n = kc(), r = F(n), i = R(r), a = (e) => {
 				var n = Tr();
-				z((e) => q(n, `${H(t).pairs.length ?? ""} matched, by ${H(t).reason ?? ""}${e ?? ""}.`), [() => H(t).unmatched_a.length || H(t).unmatched_b.length ? `; unmatched: A ${H(t).unmatched_a.map((e) => e + 1).join(", ") || "none"}, B ${H(t).unmatched_b.map((e) => e + 1).join(", ") || "none"}` : ""]), K(e, n);
+				B((e) => q(n, `${U(t).pairs.length ?? ""} matched, by ${U(t).reason ?? ""}${e ?? ""}.`), [() => U(t).unmatched_a.length || U(t).unmatched_b.length ? `; unmatched: A ${U(t).unmatched_a.map((e) => e + 1).join(", ") || "none"}, B ${U(t).unmatched_b.map((e) => e + 1).join(", ") || "none"}` : ""]), K(e, n);
 			}, o = (e) => {
 				var n = Tr();
-				z(() => q(n, `not matched: ${H(t).reason ?? ""}.`)), K(e, n);
+				B(() => q(n, `not matched: ${U(t).reason ?? ""}.`)), K(e, n);
 			};
 			J(i, (e) => {
-				H(t).method ? e(a) : e(o, -1);
-			}), E(n), z(() => q(r, `Features of layer ${H(t).layer ?? ""}: `)), K(e, n);
+				U(t).method ? e(a) : e(o, -1);
+			}), D(n), B(() => q(r, `Features of layer ${U(t).layer ?? ""}: `)), K(e, n);
 		};
 		J(f, (e) => {
-			H(t) && e(p);
-		}), E(c);
-		var m = L(c, 2);
+			U(t) && e(p);
+		}), D(c);
+		var m = R(c, 2);
 		let h;
 		X(m, 21, () => a, Y, (e, t) => {
-			let r = /* @__PURE__ */ A(() => o(H(t))), i = /* @__PURE__ */ A(() => o(H(t) === "a" ? "b" : "a"));
-			var a = ec();
+			let r = /* @__PURE__ */ j(() => o(U(t))), i = /* @__PURE__ */ j(() => o(U(t) === "a" ? "b" : "a"));
+			var a = Ac();
 			let s;
-			var c = P(a), l = P(c), u = I(l, !0), d = I(L(l, 2));
-			E(c);
-			var f = L(c, 2);
+			var c = F(a), l = F(c), u = L(l, !0), d = L(R(l, 2));
+			D(c);
+			var f = R(c, 2);
 			{
-				let e = /* @__PURE__ */ A(() => n().shared && H(t) === "b"), a = /* @__PURE__ */ A(() => n().shared ? {
-					series: H(i).data.series,
-					label: H(t) === "a" ? "B" : "A"
+				let e = /* @__PURE__ */ j(() => n().shared && U(t) === "b"), a = /* @__PURE__ */ j(() => n().shared ? {
+					series: U(i).data.series,
+					label: U(t) === "a" ? "B" : "A"
 				} : null);
-				Xs(f, {
+				Ec(f, {
 					get viewer() {
-						return H(r);
+						return U(r);
 					},
 					get secondary() {
-						return H(e);
+						return U(e);
 					},
 					get other() {
-						return H(a);
+						return U(a);
 					}
 				});
 			}
-			E(a), z((e, i, o) => {
-				s = Xr(a, 1, "pane svelte-dcls4q", null, s, { active: !n().shared && n().active === H(t) }), Q(a, "data-testid", `pane-${H(t) ?? ""}`), Q(a, "aria-label", e), q(u, i), q(d, `${H(r).E ?? ""} trajectories × ${H(r).T ?? ""} steps, probe set ${H(r).manifest?.probe_set.id ?? "?" ?? ""},
+			D(a), B((e, i, o) => {
+				s = Xr(a, 1, "pane svelte-dcls4q", null, s, { active: !n().shared && n().active === U(t) }), Q(a, "data-testid", `pane-${U(t) ?? ""}`), Q(a, "aria-label", e), q(u, i), q(d, `${U(r).E ?? ""} trajectories × ${U(r).T ?? ""} steps, probe set ${U(r).manifest?.probe_set.id ?? "?" ?? ""},
               IG completeness error median ${o ?? ""} per frame`);
 			}, [
-				() => n().label(H(t)),
-				() => n().label(H(t)),
-				() => Va(H(r).manifest?.completeness?.per_frame.median)
-			]), W("pointerdown", a, () => n().active = H(t)), K(e, a);
-		}), E(m), X(L(m, 2), 17, () => a, Y, (e, t) => {
-			let r = /* @__PURE__ */ A(() => o(H(t)));
-			var a = Er(), s = F(a), c = (e) => {
+				() => n().label(U(t)),
+				() => n().label(U(t)),
+				() => Va(U(r).manifest?.completeness?.per_frame.median)
+			]), W("pointerdown", a, () => n().active = U(t)), K(e, a);
+		}), D(m), X(R(m, 2), 17, () => a, Y, (e, t) => {
+			let r = /* @__PURE__ */ j(() => o(U(t)));
+			var a = Er(), s = I(a), c = (e) => {
 				{
-					let a = /* @__PURE__ */ A(() => n().label(H(t))), o = /* @__PURE__ */ A(() => H(i) ? H(t) === "a" ? "right" : "left" : "center");
-					$a(e, {
+					let a = /* @__PURE__ */ j(() => n().label(U(t))), o = /* @__PURE__ */ j(() => U(i) ? U(t) === "a" ? "right" : "left" : "center");
+					ao(e, {
 						get viewer() {
-							return H(r);
+							return U(r);
 						},
 						get label() {
-							return H(a);
+							return U(a);
 						},
 						get place() {
-							return H(o);
+							return U(o);
 						}
 					});
 				}
 			};
 			J(s, (e) => {
-				H(r).feature !== null && e(c);
+				U(r).feature !== null && e(c);
 			}), K(e, a);
-		}), z(() => {
-			Q(c, "data-shared", n().shared ? "1" : "0"), h = Xr(m, 1, "panes svelte-dcls4q", null, h, { beside: H(i) });
+		}), B(() => {
+			Q(c, "data-shared", n().shared ? "1" : "0"), h = Xr(m, 1, "panes svelte-dcls4q", null, h, { beside: U(i) });
 		}), K(e, r);
 	};
 	J(m, (e) => {
-		n().ready && H(s)[0] && H(s)[1] && e(h);
-	}), E(c), W("click", u, function(...e) {
+		n().ready && U(s)[0] && U(s)[1] && e(h);
+	}), D(c), W("click", u, function(...e) {
 		t.onSingle?.apply(this, e);
-	}), W("click", f, () => n().swap()), vi(c, "clientWidth", (e) => N(r, e)), K(e, c), O();
+	}), W("click", f, () => n().swap()), vi(c, "clientWidth", (e) => P(r, e)), K(e, c), k();
 }
 hr(["click", "pointerdown"]);
 // src/components/LinkStatus.svelte
-var ac = /* @__PURE__ */ G("<li> </li>"), oc = /* @__PURE__ */ G("<div class=\"status svelte-o4g8cm\" data-testid=\"link-status\" role=\"status\"><span class=\"what\">This link asked for what is not here:</span> <ul class=\"svelte-o4g8cm\"></ul> <button data-testid=\"link-status-dismiss\" title=\"dismiss\" class=\"svelte-o4g8cm\">dismiss</button></div>"), sc = {
+var Fc = /* @__PURE__ */ G("<li> </li>"), Ic = /* @__PURE__ */ G("<div class=\"status svelte-o4g8cm\" data-testid=\"link-status\" role=\"status\"><span class=\"what\">This link asked for what is not here:</span> <ul class=\"svelte-o4g8cm\"></ul> <button data-testid=\"link-status-dismiss\" title=\"dismiss\" class=\"svelte-o4g8cm\">dismiss</button></div>"), Lc = {
 	hash: "svelte-o4g8cm",
 	code: ".status.svelte-o4g8cm {display:flex;flex-wrap:wrap;align-items:flex-start;gap:0 1em;margin:8px 8px 0;background:#fff6d6;border:1px solid #e0b400;padding:0.3em 0.5em;overflow-wrap:anywhere;}ul.svelte-o4g8cm {margin:0;padding-left:1.2em;flex:1 1 20em;}button.svelte-o4g8cm {margin-left:auto;}"
 };
-function cc(e, t) {
-	D(t, !0), Z(e, sc);
-	var n = Er(), r = F(n), i = (e) => {
-		var n = oc(), r = L(P(n), 2);
+function Rc(e, t) {
+	O(t, !0), Z(e, Lc);
+	var n = Er(), r = I(n), i = (e) => {
+		var n = Ic(), r = R(F(n), 2);
 		X(r, 21, () => t.problems, Y, (e, t) => {
-			var n = ac(), r = I(n, !0);
-			z(() => q(r, H(t))), K(e, n);
-		}), E(r);
-		var i = L(r, 2);
-		E(n), W("click", i, function(...e) {
+			var n = Fc(), r = L(n, !0);
+			B(() => q(r, U(t))), K(e, n);
+		}), D(r);
+		var i = R(r, 2);
+		D(n), W("click", i, function(...e) {
 			t.ondismiss?.apply(this, e);
 		}), K(e, n);
 	};
 	J(r, (e) => {
 		t.problems.length && e(i);
-	}), K(e, n), O();
+	}), K(e, n), k();
 }
 hr(["click"]);
 // src/components/Picker.svelte
-var lc = /* @__PURE__ */ G("<button data-testid=\"reload\">reload runs</button>"), uc = /* @__PURE__ */ G("<button data-testid=\"compare\" title=\"show this analysis beside another run or checkpoint\">compare…</button>"), dc = /* @__PURE__ */ G("<span class=\"meta svelte-83xk1q\" data-testid=\"analysis-completeness\" title=\"|sum of IG - (F(a) - F(0))| over the hidden-layer units: divided by |F(a) - F(0)| of each frame (large where F(a) ~ F(0)), and by the mean |F(a) - F(0)| of the frame's trajectory and output\"> </span>"), fc = /* @__PURE__ */ G("<div class=\"picker svelte-83xk1q\"><label>Run <!></label> <label>Checkpoint (training step) <!></label> <!> <!> <!></div>"), pc = {
+var zc = /* @__PURE__ */ G("<button data-testid=\"reload\">reload runs</button>"), Bc = /* @__PURE__ */ G("<button data-testid=\"compare\" title=\"show this analysis beside another run or checkpoint\">compare…</button>"), Vc = /* @__PURE__ */ G("<span class=\"meta svelte-83xk1q\" data-testid=\"analysis-completeness\" title=\"|sum of IG - (F(a) - F(0))| over the hidden-layer units: divided by |F(a) - F(0)| of each frame (large where F(a) ~ F(0)), and by the mean |F(a) - F(0)| of the frame's trajectory and output\"> </span>"), Hc = /* @__PURE__ */ G("<button class=\"link\" data-testid=\"compare-original\" title=\"the compare view: this agent beside the original\"> </button>"), Uc = /* @__PURE__ */ G("<span class=\"edited svelte-83xk1q\" data-testid=\"edited-agent\"> <!></span>"), Wc = /* @__PURE__ */ G("<div class=\"picker svelte-83xk1q\"><label>Run <!></label> <label>Checkpoint (training step) <!></label> <!> <!> <!> <!></div>"), Gc = {
 	hash: "svelte-83xk1q",
-	code: ".picker.svelte-83xk1q {display:flex;gap:0.4em 1em;align-items:center;flex-wrap:wrap;margin-bottom:0.5em;}.meta.svelte-83xk1q {color:#666;}"
+	code: ".picker.svelte-83xk1q {display:flex;gap:0.4em 1em;align-items:center;flex-wrap:wrap;margin-bottom:0.5em;}.meta.svelte-83xk1q {color:#666;}.edited.svelte-83xk1q {background:#fff3d6;border:1px solid #e0b050;padding:0 0.4em;border-radius:3px;}"
 };
-function mc(e, t) {
-	D(t, !0), Z(e, pc);
-	let n = $(t, "onCompare", 3, null), r = $(t, "embedded", 3, !1), i = /* @__PURE__ */ A(() => t.viewer.manifest);
-	function a(e) {
+function Kc(e, t) {
+	O(t, !0), Z(e, Gc);
+	let n = $(t, "onCompare", 3, null), r = $(t, "embedded", 3, !1), i = /* @__PURE__ */ j(() => t.viewer.manifest), a = /* @__PURE__ */ j(() => Cs(U(i)?.agent)), o = /* @__PURE__ */ j(() => Ts(U(a), t.viewer.runs));
+	function s(e) {
 		let n = t.viewer.runs.find((t) => t.run === e);
 		n && t.viewer.load(n.run, n.steps.includes(t.viewer.step) ? t.viewer.step : n.steps[n.steps.length - 1]);
 	}
-	var o = fc(), s = P(o), c = L(P(s));
+	var c = Wc(), l = F(c), u = R(F(l));
 	{
-		let e = /* @__PURE__ */ A(() => t.viewer.runs.map((e) => ({
+		let e = /* @__PURE__ */ j(() => t.viewer.runs.map((e) => ({
 			value: e.run,
 			label: e.run
 		})));
-		Ga(c, {
+		Ga(u, {
 			testid: "run-select",
 			get value() {
 				return t.viewer.run;
 			},
-			onchoose: a,
+			onchoose: s,
 			get options() {
-				return H(e);
+				return U(e);
 			}
 		});
 	}
-	E(s);
-	var l = L(s, 2), u = L(P(l));
+	D(l);
+	var d = R(l, 2), f = R(F(d));
 	{
-		let e = /* @__PURE__ */ A(() => String(t.viewer.step)), n = /* @__PURE__ */ A(() => t.viewer.stepsOfRun.map((e) => ({
+		let e = /* @__PURE__ */ j(() => String(t.viewer.step)), n = /* @__PURE__ */ j(() => t.viewer.stepsOfRun.map((e) => ({
 			value: String(e),
 			label: String(e)
 		})));
-		Ga(u, {
+		Ga(f, {
 			testid: "step-select",
 			get value() {
-				return H(e);
+				return U(e);
 			},
 			onchoose: (e) => t.viewer.load(t.viewer.run, Number(e)),
 			get options() {
-				return H(n);
+				return U(n);
 			}
 		});
 	}
-	E(l);
-	var d = L(l, 2), f = (e) => {
-		var n = lc();
-		W("click", n, () => t.viewer.loadRuns(!0).then(() => t.viewer.apply({}))), K(e, n);
-	};
-	J(d, (e) => {
-		r() || e(f);
-	});
-	var p = L(d, 2), m = (e) => {
-		var t = uc();
-		W("click", t, () => n()?.()), K(e, t);
+	D(d);
+	var p = R(d, 2), m = (e) => {
+		var n = zc();
+		W("click", n, () => t.viewer.reload()), K(e, n);
 	};
 	J(p, (e) => {
-		n() && (t.viewer.runs.length > 1 || t.viewer.stepsOfRun.length > 1) && e(m);
+		r() || e(m);
 	});
-	var h = L(p, 2), g = (e) => {
-		var n = dc(), r = I(n);
-		z((e, n) => q(r, `${H(i).env.kind ?? ""}/${H(i).env.name ?? ""}, ${t.viewer.E ?? ""} trajectories × ${t.viewer.T ?? ""} steps,
-      IG completeness error over the analysis: median ${e ?? ""} per frame,
-      ${n ?? ""} of the trajectory's mean |F(a) − F(0)|`), [() => Va(H(i).completeness?.per_frame.median), () => Va(H(i).completeness?.unit_scaled.median)]), K(e, n);
+	var h = R(p, 2), g = (e) => {
+		var t = Bc();
+		W("click", t, () => n()?.()), K(e, t);
 	};
 	J(h, (e) => {
-		H(i) && e(g);
-	}), E(o), K(e, o), O();
+		n() && (t.viewer.runs.length > 1 || t.viewer.stepsOfRun.length > 1) && e(g);
+	});
+	var _ = R(h, 2), v = (e) => {
+		var n = Vc(), r = L(n);
+		B((e, n) => q(r, `${U(i).env.kind ?? ""}/${U(i).env.name ?? ""}, ${t.viewer.E ?? ""} trajectories × ${t.viewer.T ?? ""} steps,
+      IG completeness error over the analysis: median ${e ?? ""} per frame,
+      ${n ?? ""} of the trajectory's mean |F(a) − F(0)|`), [() => Va(U(i).completeness?.per_frame.median), () => Va(U(i).completeness?.unit_scaled.median)]), K(e, n);
+	};
+	J(_, (e) => {
+		U(i) && e(v);
+	});
+	var y = R(_, 2), b = (e) => {
+		var t = Uc(), r = F(t), i = R(r), s = (e) => {
+			var t = Hc(), r = L(t);
+			B(() => q(r, `compare with the original
+          (${U(o).run ?? ""} @ step ${U(o).step ?? ""})`)), W("click", t, () => n()?.(U(o))), K(e, t);
+		};
+		J(i, (e) => {
+			U(o) && n() && e(s);
+		}), D(t), B((e) => q(r, `Edited agent: ${e ?? ""} projected out `), [() => U(a).map(ws).join("; ")]), K(e, t);
+	};
+	J(y, (e) => {
+		U(a).length && e(b);
+	}), D(c), K(e, c), k();
 }
 hr(["click"]);
 // src/components/SingleView.svelte
-var hc = /* @__PURE__ */ G("<div class=\"app svelte-b2f34v\"><!> <!> <!></div> <!>", 1), gc = {
+var qc = /* @__PURE__ */ G("<div class=\"app svelte-b2f34v\"><!> <!> <!></div> <!>", 1), Jc = {
 	hash: "svelte-b2f34v",
 	code: ".app.svelte-b2f34v {padding:8px;}"
 };
-function _c(e, t) {
-	D(t, !0), Z(e, gc);
+function Yc(e, t) {
+	O(t, !0), Z(e, Jc);
 	let n = $(t, "reloads", 3, 0), r = $(t, "onCompare", 3, null), i = $(t, "embedded", 3, !1);
-	var a = hc(), o = F(a), s = P(o);
+	var a = qc(), o = I(a), s = F(o);
 	{
-		let e = /* @__PURE__ */ A(() => t.viewer.runs.length > 0);
-		oo(s, {
+		let e = /* @__PURE__ */ j(() => t.viewer.runs.length > 0);
+		po(s, {
 			get error() {
 				return t.viewer.error;
 			},
@@ -5052,12 +5385,12 @@ function _c(e, t) {
 				return t.viewer.problems;
 			},
 			get haveRuns() {
-				return H(e);
+				return U(e);
 			}
 		});
 	}
-	var c = L(s, 2);
-	mc(c, {
+	var c = R(s, 2);
+	Kc(c, {
 		get viewer() {
 			return t.viewer;
 		},
@@ -5068,8 +5401,8 @@ function _c(e, t) {
 			return i();
 		}
 	});
-	var l = L(c, 2), u = (e) => {
-		Xs(e, {
+	var l = R(c, 2), u = (e) => {
+		Ec(e, {
 			get viewer() {
 				return t.viewer;
 			},
@@ -5078,60 +5411,58 @@ function _c(e, t) {
 	};
 	J(l, (e) => {
 		t.viewer.manifest && e(u);
-	}), E(o);
-	var d = L(o, 2), f = (e) => {
-		$a(e, { get viewer() {
+	}), D(o);
+	var d = R(o, 2), f = (e) => {
+		ao(e, { get viewer() {
 			return t.viewer;
 		} });
 	};
 	J(d, (e) => {
 		t.viewer.manifest && t.viewer.feature !== null && e(f);
-	}), z(() => Q(o, "data-reloads", n())), K(e, a), O();
+	}), B(() => Q(o, "data-reloads", n())), K(e, a), k();
 }
 // src/components/Root.svelte
-var vc = /* @__PURE__ */ G("<div class=\"rlc svelte-ox335s\"><!> <!></div>"), yc = {
+var Xc = /* @__PURE__ */ G("<div class=\"rlc svelte-ox335s\"><!> <!></div>"), Zc = {
 	hash: "svelte-ox335s",
 	code: ".rlc.svelte-ox335s {font:13px/1.4 system-ui, sans-serif;color:#222;}.rlc.svelte-ox335s h3 {margin:0.6em 0 0.3em;font-size:1.05em;}.rlc.svelte-ox335s .small {font-size:0.85em;color:#666;margin:0.2em 0;}.rlc.svelte-ox335s .link {background:none;border:none;color:#1f6fd1;cursor:pointer;padding:0;text-decoration:underline;font:inherit;text-align:left;}"
 };
-function bc(e, t) {
-	D(t, !0), Z(e, yc);
-	let n = Hi(), r = U(() => t.source.compare ?? null), i = U(() => t.source.embedded), a = U(() => new Ta(t.source)), o = /* @__PURE__ */ M(qt(n.view.run_b !== void 0 || r ? "compare" : "single")), s = /* @__PURE__ */ M(null), c = () => {}, l = /* @__PURE__ */ M(0), u = /* @__PURE__ */ M([]), d = /* @__PURE__ */ M(0);
+function Qc(e, t) {
+	O(t, !0), Z(e, Zc);
+	let n = Hi(), r = sr(() => t.source.compare ?? null), i = sr(() => t.source.embedded), a = sr(() => new Ta(t.source)), o = /* @__PURE__ */ N(Kt(n.view.run_b !== void 0 || r ? "compare" : "single")), s = /* @__PURE__ */ N(null), c = () => {}, l = /* @__PURE__ */ N(0), u = /* @__PURE__ */ N([]), d = /* @__PURE__ */ N(0);
 	async function f(e, n = !1) {
 		c();
-		let i = U(() => new Oa(t.source));
-		return c = i.start(), N(s, i), N(o, "compare"), i.open(e, n ? r : null);
+		let i = sr(() => new Oa(t.source));
+		return c = i.start(), P(s, i), P(o, "compare"), i.open(e, n ? r : null);
 	}
 	async function p(e) {
-		return H(o) === "compare" && (c(), c = () => {}, N(s, null)), N(o, "single"), !a.runs.length && !await a.loadRuns() ? [] : a.apply(e);
+		return U(o) === "compare" && (c(), c = () => {}, P(s, null)), P(o, "single"), !a.runs.length && !await a.loadRuns() ? [] : a.apply(e);
 	}
 	async function m(e, t = !1) {
-		Qi(), N(d, H(d) + 1);
+		Qi(), P(d, U(d) + 1);
 		try {
 			let n = e.view, r = n.run_b !== void 0 || t ? await f(n, t) : await p(n);
-			N(u, [...e.invalid, ...r]);
+			P(u, [...e.invalid, ...r]);
 		} finally {
-			N(d, H(d) - 1);
+			P(d, U(d) - 1);
 		}
 	}
 	function h() {
-		p(H(s)?.a.manifest ? H(s).a.urlState() : {});
+		p(U(s)?.a.manifest ? U(s).a.urlState() : {});
 	}
-	R(() => {
-		H(d) || (H(o) === "single" && a.manifest ? $i(a.urlState()) : H(o) === "compare" && H(s)?.ready && $i(H(s).urlState()));
+	z(() => {
+		U(d) || (U(o) === "single" && a.manifest ? $i(a.urlState()) : U(o) === "compare" && U(s)?.ready && $i(U(s).urlState()));
 	});
 	function g() {
-		return H(o) === "compare" && H(s) ? H(s).a.closeFeature() || H(s).b.closeFeature() : a.closeFeature();
+		return U(o) === "compare" && U(s) ? U(s).a.closeFeature() || U(s).b.closeFeature() : a.closeFeature();
 	}
 	function _(e, t = !1) {
-		ji(e, H(o) === "compare" ? H(s)?.playback ?? null : a.playback, g, t);
+		ji(e, U(o) === "compare" ? U(s)?.playback ?? null : a.playback, g, t);
 	}
 	Ci(() => {
 		let e = a.start();
 		m(n, !!r), i && qi();
 		let u = i ? () => {} : aa(() => {
-			N(l, H(l) + 1), H(o) === "single" && a.loadRuns(!0).then((e) => {
-				e && a.apply({});
-			});
+			P(l, U(l) + 1), U(o) === "single" && a.reload();
 		}), d = [
 			ia((e) => m(e), !i),
 			ra(),
@@ -5140,10 +5471,10 @@ function bc(e, t) {
 		return wi({
 			source: t.source,
 			get mode() {
-				return H(o);
+				return U(o);
 			},
-			state: () => H(o) === "compare" && H(s) ? H(s).state() : {
-				mode: H(o),
+			state: () => U(o) === "compare" && U(s) ? U(s).state() : {
+				mode: U(o),
 				run: a.run,
 				step: a.step,
 				layer: a.layer,
@@ -5153,70 +5484,76 @@ function bc(e, t) {
 				playing: a.playing
 			},
 			setFrame(e) {
-				let t = H(o) === "compare" && H(s) ? H(s).a.playback : a.playback;
-				return t.seek(e), kt(), t.frame;
+				let t = U(o) === "compare" && U(s) ? U(s).a.playback : a.playback;
+				return t.seek(e), Ot(), t.frame;
 			}
 		}), () => {
 			for (let e of d) e();
 			u(), c(), e(), a.playback.dispose();
 		};
 	});
-	var v = vc();
-	mr("keydown", Xt, (e) => _(e));
-	var y = P(v);
-	cc(y, {
+	var v = Xc();
+	mr("keydown", Yt, (e) => _(e));
+	var y = F(v);
+	Rc(y, {
 		get problems() {
-			return H(u);
+			return U(u);
 		},
-		ondismiss: () => N(u, [])
+		ondismiss: () => P(u, [])
 	});
-	var b = L(y, 2), x = (e) => {
-		ic(e, {
+	var b = R(y, 2), x = (e) => {
+		Pc(e, {
 			get compare() {
-				return H(s);
+				return U(s);
 			},
 			onSingle: h
 		});
 	}, S = (e) => {
-		_c(e, {
+		Yc(e, {
 			get viewer() {
 				return a;
 			},
 			get reloads() {
-				return H(l);
+				return U(l);
 			},
 			get embedded() {
 				return i;
 			},
-			onCompare: () => f(a.urlState())
+			onCompare: (e) => f({
+				...a.urlState(),
+				...e ? {
+					run_b: e.run,
+					step_b: e.step
+				} : {}
+			})
 		});
 	};
 	J(b, (e) => {
-		H(o) === "compare" && H(s) ? e(x) : H(o) === "single" && e(S, 1);
-	}), E(v), z(() => Q(v, "data-link-problems", H(u).length)), K(e, v), O();
+		U(o) === "compare" && U(s) ? e(x) : U(o) === "single" && e(S, 1);
+	}), D(v), B(() => Q(v, "data-link-problems", U(u).length)), K(e, v), k();
 }
 // src/routes.ts
-var xc = /* @__PURE__ */ new Set(["v", "v_b"]);
-function Sc(e) {
+var $c = /* @__PURE__ */ new Set(["v", "v_b"]);
+function el(e) {
 	return new URLSearchParams(Object.entries(e).map(([e, t]) => [e, String(t)])).toString();
 }
-function Cc(e) {
+function tl(e) {
 	return String(Number(e));
 }
-var wc = /[A-Za-z0-9_.~-]/, Tc = new TextEncoder();
-function Ec(e) {
+var nl = /[A-Za-z0-9_.~-]/, rl = new TextEncoder();
+function il(e) {
 	let t = "";
-	for (let n of Tc.encode(e)) {
+	for (let n of rl.encode(e)) {
 		let e = String.fromCharCode(n);
-		n < 128 && wc.test(e) ? t += e : t += n === 32 ? "+" : "%" + n.toString(16).toUpperCase().padStart(2, "0");
+		n < 128 && nl.test(e) ? t += e : t += n === 32 ? "+" : "%" + n.toString(16).toUpperCase().padStart(2, "0");
 	}
 	return t;
 }
-function Dc(e, t) {
-	return `${e}?${Object.entries(t).filter(([e]) => !xc.has(e)).map(([e, t]) => [e, String(t)]).sort(([e, t], [n, r]) => e < n ? -1 : e > n ? 1 : t < r ? -1 : +(t > r)).map(([e, t]) => `${Ec(e)}=${Ec(t)}`).join("&")}`;
+function al(e, t) {
+	return `${e}?${Object.entries(t).filter(([e]) => !$c.has(e)).map(([e, t]) => [e, String(t)]).sort(([e, t], [n, r]) => e < n ? -1 : e > n ? 1 : t < r ? -1 : +(t > r)).map(([e, t]) => `${il(e)}=${il(t)}`).join("&")}`;
 }
 // src/data.ts
-var Oc = class e {
+var ol = class e {
 	transport;
 	static attributionBudget = 384 * 2 ** 20;
 	static fullFrames = 96;
@@ -5243,7 +5580,7 @@ var Oc = class e {
 		};
 	}
 	memo(e, t, n) {
-		let r = `${Dc(e, t)}#${t.v ?? ""}/${t.v_b ?? ""}`, i = this.cache.get(r);
+		let r = `${al(e, t)}#${t.v ?? ""}/${t.v_b ?? ""}`, i = this.cache.get(r);
 		return i ? (this.cache.delete(r), this.cache.set(r, i), i) : (i = n(), this.cache.set(r, i), i.catch(() => this.cache.delete(r)), e === "attribution" && i.then((e) => {
 			this.cache.get(r) === i && (this.attributionBytes.set(r, e.byteLength), this.trimAttributions());
 		}, () => this.attributionBytes.delete(r)), i);
@@ -5263,14 +5600,14 @@ var Oc = class e {
 	async runs(e = !1) {
 		return await this.transport.json("runs", e ? { refresh: 1 } : {});
 	}
-	manifest(e, t) {
-		let n = {
+	manifest(e, t, n = !1) {
+		let r = {
 			run: e,
 			step: t
 		};
-		return this.memo("manifest", n, async () => {
-			let r = await this.transport.json("manifest", n);
-			return this.digests.set(`${e}\u0000${t}`, (r.digest || "").slice(0, 12)), r;
+		return n && this.cache.delete(`${al("manifest", r)}#/`), this.memo("manifest", r, async () => {
+			let n = await this.transport.json("manifest", r);
+			return this.digests.set(`${e}\u0000${t}`, (n.digest || "").slice(0, 12)), n;
 		});
 	}
 	series(e, t, n) {
@@ -5291,15 +5628,15 @@ var Oc = class e {
 		});
 		return this.memo("attribution", a, async () => {
 			let [o, s] = await Promise.all([this.unit(e, t, n, r, i), this.transport.bytes("attribution", a)]);
-			return so(s, o.shape, o.codec);
+			return mo(s, o.shape, o.codec);
 		});
 	}
 	featureGrid(e, t, n, r, i, a) {
 		return this.json("feature_grid", this.params(e, t, {
 			layer: n,
 			feature: r,
-			subdiv: Cc(i),
-			expand: Cc(a)
+			subdiv: tl(i),
+			expand: tl(a)
 		}));
 	}
 	match(e, t, n, r, i) {
@@ -5314,24 +5651,24 @@ var Oc = class e {
 	image(e, t, n, r) {
 		let i = e === "feature" ? {
 			...r,
-			subdiv: Cc(r.subdiv),
-			expand: Cc(r.expand)
+			subdiv: tl(r.subdiv),
+			expand: tl(r.expand)
 		} : r, a = this.params(t, n, i);
 		return this.memo(e, a, () => this.transport.image(e, a));
 	}
 	fullFrame(t, n, r) {
-		let i = this.params(t, n, r), a = `${Dc("fullres", i)}#${i.v ?? ""}`, o = this.full.get(a);
+		let i = this.params(t, n, r), a = `${al("fullres", i)}#${i.v ?? ""}`, o = this.full.get(a);
 		for (o ? this.full.delete(a) : (o = this.transport.image("fullres", i), o.catch(() => this.full.delete(a))), this.full.set(a, o); this.full.size > e.fullFrames;) this.full.delete(this.full.keys().next().value);
 		return o;
 	}
-}, kc = class {
+}, sl = class {
 	base;
 	embedded = !1;
 	constructor(e = "./") {
 		this.base = e;
 	}
 	url(e, t) {
-		return `${this.base}${e}?${Sc(t)}`;
+		return `${this.base}${e}?${el(t)}`;
 	}
 	async get(e, t) {
 		let n = await fetch(this.url(e, t));
@@ -5346,7 +5683,7 @@ var Oc = class e {
 	}
 	image(e, t) {
 		let n = this.url(e, t);
-		return Ac(n).catch(async () => {
+		return cl(n).catch(async () => {
 			let t;
 			try {
 				t = await fetch(n);
@@ -5357,19 +5694,19 @@ var Oc = class e {
 		});
 	}
 };
-function Ac(e) {
+function cl(e) {
 	return new Promise((t, n) => {
 		let r = new Image();
 		r.onload = () => t(r), r.onerror = () => n(new oa("picture", 0, "the picture could not be decoded")), r.src = e;
 	});
 }
 // src/parts.ts
-var jc = [
+var ll = [
 	0,
 	13,
 	60
 ];
-function Mc(e) {
+function ul(e) {
 	let t = new Uint8Array(Math.floor(e.length * 14 / 8) + 1), n = 0, r = 0, i = 0, a = (e) => {
 		r = r << 7 | e, i += 7, i >= 8 && (i -= 8, t[n++] = r >> i & 255, r &= (1 << i) - 1);
 	};
@@ -5381,11 +5718,11 @@ function Mc(e) {
 		}
 		let r = n - 256, i = r >> 7;
 		if (r < 0 || i > 5) throw Error(`not a text7 character: U+${n.toString(16)}`);
-		i < 3 ? (a(jc[i]), a(r & 127)) : a(jc[i - 3]);
+		i < 3 ? (a(ll[i]), a(r & 127)) : a(ll[i - 3]);
 	}
 	return t.slice(0, n);
 }
-function Nc(e, t) {
+function dl(e, t) {
 	let [n, r, i, a] = t, o = n * r * i * a;
 	if (e.length !== 2 * o) throw Error(`attribution residuals hold ${e.length / 2} values, expected ${t.join("x")}`);
 	let s = new Uint8Array(2 * o), c = r * i, l = new Int16Array(c);
@@ -5400,7 +5737,7 @@ function Nc(e, t) {
 	}
 	return s;
 }
-function Pc(e) {
+function fl(e) {
 	let t = new DataView(e.buffer, e.byteOffset, e.byteLength), n = 4 + t.getUint32(0, !0), r = (e, r, i) => {
 		let a = n + r, o = e === "i32" ? () => {
 			let e = t.getInt32(a, !0);
@@ -5425,12 +5762,12 @@ function Pc(e) {
 	};
 	return i(JSON.parse(new TextDecoder().decode(e.subarray(4, n))));
 }
-async function Fc(e) {
+async function pl(e) {
 	let t = new Blob([e]).stream().pipeThrough(new DecompressionStream("deflate"));
 	return new Uint8Array(await new Response(t).arrayBuffer());
 }
 // src/png.ts
-var Ic = (() => {
+var ml = (() => {
 	let e = /* @__PURE__ */ new Uint32Array(256);
 	for (let t = 0; t < 256; t++) {
 		let n = t;
@@ -5439,22 +5776,22 @@ var Ic = (() => {
 	}
 	return e;
 })();
-function Lc(e) {
+function hl(e) {
 	let t = 4294967295;
-	for (let n = 0; n < e.length; n++) t = Ic[(t ^ e[n]) & 255] ^ t >>> 8;
+	for (let n = 0; n < e.length; n++) t = ml[(t ^ e[n]) & 255] ^ t >>> 8;
 	return (t ^ 4294967295) >>> 0;
 }
-function Rc(e, t) {
+function gl(e, t) {
 	let n = new Uint8Array(12 + t.length), r = new DataView(n.buffer);
 	r.setUint32(0, t.length);
 	for (let t = 0; t < 4; t++) n[4 + t] = e.charCodeAt(t);
-	return n.set(t, 8), r.setUint32(8 + t.length, Lc(n.subarray(4, 8 + t.length))), n;
+	return n.set(t, 8), r.setUint32(8 + t.length, hl(n.subarray(4, 8 + t.length))), n;
 }
-async function zc(e) {
+async function _l(e) {
 	let t = new Blob([e]).stream().pipeThrough(new CompressionStream("deflate"));
 	return new Uint8Array(await new Response(t).arrayBuffer());
 }
-async function Bc(e, t, n) {
+async function vl(e, t, n) {
 	let r = new Uint8Array(t * (1 + e * 4));
 	for (let i = 0; i < t; i++) r[i * (1 + e * 4)] = 0, r.set(n.subarray(i * e * 4, (i + 1) * e * 4), i * (1 + e * 4) + 1);
 	let i = /* @__PURE__ */ new Uint8Array(13), a = new DataView(i.buffer);
@@ -5476,19 +5813,19 @@ async function Bc(e, t, n) {
 			26,
 			10
 		]),
-		Rc("IHDR", i),
-		Rc("IDAT", await zc(r)),
-		Rc("IEND", /* @__PURE__ */ new Uint8Array())
+		gl("IHDR", i),
+		gl("IDAT", await _l(r)),
+		gl("IEND", /* @__PURE__ */ new Uint8Array())
 	], s = new Uint8Array(o.reduce((e, t) => e + t.length, 0)), c = 0;
 	for (let e of o) s.set(e, c), c += e.length;
 	return s;
 }
-function Vc(e, t) {
+function yl(e, t) {
 	let n = "";
 	for (let e = 0; e < t.length; e += 32768) n += String.fromCharCode(...t.subarray(e, e + 32768));
 	return `data:${e};base64,${btoa(n)}`;
 }
-var Hc = class {
+var bl = class {
 	embedded = !0;
 	compare;
 	analyses;
@@ -5501,7 +5838,7 @@ var Hc = class {
 		this.routes = n.routes, this.text = t.textContent || "", this.analyses = n.analyses, this.compare = n.compare ?? void 0;
 	}
 	entry(e, t) {
-		let n = this.routes[Dc(e, t)];
+		let n = this.routes[al(e, t)];
 		if (!n) {
 			let n = this.analyses.map((e) => `${e.run} at step ${e.step}`).join(" and ");
 			throw Error(`this page does not hold ${e} of ${JSON.stringify(t)} (it holds ${n}, as exported)`);
@@ -5509,29 +5846,29 @@ var Hc = class {
 		return n;
 	}
 	raw([, e, t]) {
-		return Mc(this.text.slice(e, t));
+		return ul(this.text.slice(e, t));
 	}
 	async json(e, t) {
 		let n = this.entry(e, t);
-		if (n[0] === "json") return JSON.parse(new TextDecoder().decode(await Fc(this.raw(n))));
-		if (n[0] === "json+arrays") return Pc(await Fc(this.raw(n)));
+		if (n[0] === "json") return JSON.parse(new TextDecoder().decode(await pl(this.raw(n))));
+		if (n[0] === "json+arrays") return fl(await pl(this.raw(n)));
 		throw Error(`${e} is recorded as ${n[0]}, not JSON`);
 	}
 	async bytes(e, t) {
 		let n = this.entry(e, t);
 		if (n[0] === "planes-avg") {
 			let e = await this.json("unit", t);
-			return Nc(await Fc(this.raw(n)), e.shape);
+			return dl(await pl(this.raw(n)), e.shape);
 		}
 		if (n[0] === "bytes") return this.raw(n);
 		throw Error(`${e} is recorded as ${n[0]}, not bytes`);
 	}
 	async image(e, t) {
 		let n = this.entry(e, t);
-		if (n[0] === "bytes") return Ac(Vc(n[3], this.raw(n)));
+		if (n[0] === "bytes") return cl(yl(n[3], this.raw(n)));
 		if (n[0] === "feature-alpha") {
 			let e = await this.featurePixels(t);
-			return Ac(Vc("image/png", await Bc(e.width, e.height, e.data)));
+			return cl(yl("image/png", await vl(e.width, e.height, e.data)));
 		}
 		throw Error(`${e} is recorded as ${n[0]}, not a picture`);
 	}
@@ -5540,7 +5877,7 @@ var Hc = class {
 			run: e.run,
 			step: e.step,
 			sheet: t
-		}, r = Dc("observations", n), i = this.sheets.get(r);
+		}, r = al("observations", n), i = this.sheets.get(r);
 		return i || (i = this.image("observations", n).then((e) => {
 			let t = document.createElement("canvas");
 			t.width = e.naturalWidth, t.height = e.naturalHeight;
@@ -5555,7 +5892,7 @@ var Hc = class {
 		}, [n, r, i] = await Promise.all([
 			this.json("manifest", t),
 			this.json("feature_grid", e),
-			Fc(this.raw(this.entry("feature", e)))
+			pl(this.raw(this.entry("feature", e)))
 		]), a = r.layout, [o, s] = n.probe_set.observation_shape, { sheet_size: c, sheet_columns: l } = n.assets, u = /* @__PURE__ */ new Map();
 		for (let t of new Set(r.indices)) {
 			let n = Math.floor(t / c);
@@ -5588,12 +5925,12 @@ var Hc = class {
 	}
 };
 // src/main.ts
-function Uc(e) {
-	document.body.style.margin = "0", Mr(bc, {
+function xl(e) {
+	document.body.style.margin = "0", Mr(Qc, {
 		target: document.body,
-		props: { source: e ?? new Oc(new kc("./")) }
+		props: { source: e ?? new ol(new sl("./")) }
 	});
 }
-var Wc = document.getElementById("rlc-index"), Gc = document.getElementById("rlc-blobs");
-Wc && Gc && Uc(new Oc(new Hc(Wc, Gc)));
-export { Uc as render };
+var Sl = document.getElementById("rlc-index"), Cl = document.getElementById("rlc-blobs");
+Sl && Cl && xl(new ol(new bl(Sl, Cl)));
+export { xl as render };

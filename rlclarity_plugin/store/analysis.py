@@ -445,6 +445,43 @@ class Analysis:
         pictures.flags.writeable = False
         return pictures
 
+    @_memo
+    def synthetic_pictures(self, layer: str) -> np.ndarray:
+        """The synthetic feature pictures of ``layer`` (``--feature-vis synthetic``), RGB
+        ``(O, J, H, W, 3)``: objective ``o`` (``feature_vis.objectives[o]``), picture ``j``
+        (the NMF features, then the channels), cut from the sheet
+        :func:`~.schema.synthetic_asset` (a row per objective, a column per picture)."""
+        vis = self.layer(layer).feature_vis
+        if vis is None:
+            raise self._absent(f"layer {layer!r} has no synthetic feature pictures (analyse "
+                               "with --feature-vis synthetic)")
+        H, W = self.manifest.probe_set.observation_shape[:2]
+        n_obj, J = len(vis.objectives), vis.features + vis.channels
+        rel = schema.synthetic_asset(layer)
+        sheet = self._checked_picture(rel, self.part(rel), (n_obj * H, J * W))[..., :3]
+        pictures = np.ascontiguousarray(sheet.reshape(n_obj, H, J, W, 3).transpose(0, 2, 1, 3, 4))
+        pictures.flags.writeable = False
+        return pictures
+
+    def synthetic_sheet(self, layer: str) -> bytes:
+        """The stored sheet of :meth:`synthetic_pictures` (what the ``/synthetic`` route sends),
+        once checked to decode to ``len(objectives) x H`` by ``(features + channels) x W``."""
+        self.synthetic_pictures(layer)
+        return self.part(schema.synthetic_asset(layer))
+
+    def synthetic_picture(self, layer: str, objective, j: int) -> np.ndarray:
+        """Picture ``j`` of ``objective`` (its name, e.g. ``"centre"``, or its row) of
+        ``layer``, RGB ``(H, W, 3)`` uint8; see :meth:`synthetic_pictures`."""
+        pictures = self.synthetic_pictures(layer)
+        vis = self.layer(layer).feature_vis
+        if isinstance(objective, str):
+            if objective not in vis.objectives:
+                raise self._absent(f"objective {objective!r} was not optimised (have "
+                                   f"{list(vis.objectives)})")
+            objective = vis.objectives.index(objective)
+        o = self._index("objective", objective, pictures.shape[0])
+        return pictures[o, self._index("picture", j, pictures.shape[1])]
+
     # -- feature grids ----------------------------------------------------------------------------
 
     @_memo

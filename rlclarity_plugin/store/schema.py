@@ -18,6 +18,8 @@ Store version 2 (``SCHEMA_VERSION``). An analysis of run ``RUN`` at training ste
         fullres/trajectory_T.bin, .json        optional: human-scale frames (WebP back to back,
         fullres/observations.bin, .json        byte offsets in the JSON), see full_frames_asset
         nmf/LAYER.json                         the fitted NMF (components etc.)
+        synthetic/LAYER.webp                   optional: synthetic feature pictures (RGB sheet,
+                                               see FeatureVisInfo)
 
 ``LOGDIR`` is a local folder or a URL (``s3://``, ``gs://``, ...; see ``files.py``); every file
 is published whole under its final name (temporary name, then rename), ``manifest.json`` last.
@@ -220,6 +222,12 @@ def nmf_asset(layer: str) -> str:
     return f"nmf/{layer}.json"
 
 
+def synthetic_asset(layer: str) -> str:
+    """The synthetic (optimisation-based) feature pictures of ``layer``: one RGB sprite sheet,
+    a row per objective, a column per picture (see :class:`FeatureVisInfo`)."""
+    return f"synthetic/{layer}.webp"
+
+
 def series_tag(name: str) -> str:
     return f"{TAG_PREFIX}series/{name}"
 
@@ -365,6 +373,48 @@ class Channel(_Record):
         check_color("channel colour", self.color)
 
 
+FEATURE_VIS_OBJECTIVES = ("centre", "map")
+
+
+@dataclass(frozen=True)
+class FeatureVisInfo(_Record):
+    """Synthetic feature pictures of a layer (``--feature-vis synthetic``): each picture is an
+    input image optimised to maximise one direction at the layer (Olah et al. 2017: Fourier
+    parameterisation, decorrelated colour, random jitter / scale / rotation each step).
+
+    Asset :func:`synthetic_asset`: an RGB sheet of ``len(objectives)`` rows and ``features +
+    channels`` columns (the NMF features first, then the layer's first ``channels`` channels
+    when channel pictures were asked for), each cell the observation size (H, W).
+    ``objectives``: ``centre`` (the direction's value at the centre position of the map) and
+    ``map`` (its mean over the whole map). ``activation[o][j]``: objective ``o`` reached by
+    picture ``j``; ``dataset_max[o][j]``: the highest value of the same objective over the
+    sampled observations (the dataset examples' pool), to compare with.
+    """
+
+    objectives: tuple[str, ...]
+    features: int
+    channels: int
+    steps: int
+    seed: int
+    activation: tuple[tuple[float, ...], ...]
+    dataset_max: tuple[tuple[float, ...], ...]
+
+    def __post_init__(self):
+        if not self.objectives or any(o not in FEATURE_VIS_OBJECTIVES for o in self.objectives):
+            raise ValueError(f"objectives {list(self.objectives)} are not among "
+                             f"{FEATURE_VIS_OBJECTIVES}")
+        _check_counts(features=(self.features, 0), channels=(self.channels, 0),
+                      steps=(self.steps, 1))
+        if self.features + self.channels < 1:
+            raise ValueError("no synthetic pictures (0 features and 0 channels)")
+        for name in ("activation", "dataset_max"):
+            rows = getattr(self, name)
+            if len(rows) != len(self.objectives) or any(
+                    len(r) != self.features + self.channels for r in rows):
+                raise ValueError(f"{name} is not {len(self.objectives)} x "
+                                 f"{self.features + self.channels}")
+
+
 @dataclass(frozen=True)
 class LayerInfo(_Record):
     """An analysed layer: activations ``shape`` (h, w, c); ``kind`` ("input" for the input
@@ -377,9 +427,14 @@ class LayerInfo(_Record):
     features: int
     nmf_reconstruction_error: float | None = None
     channels: tuple[Channel, ...] = ()
+    feature_vis: FeatureVisInfo | None = None
 
     def __post_init__(self):
         _check_shape("shape", self.shape, 3)
+        if self.feature_vis is not None and (
+                self.feature_vis.features != self.features or
+                self.feature_vis.channels > self.shape[-1]):
+            raise ValueError("feature_vis does not fit the layer's features and channels")
         if not 0 <= self.features <= self.shape[-1]:
             raise ValueError(f"{self.features} features for {self.shape[-1]} channels")
         if self.kind == "input" and self.features:
@@ -466,10 +521,17 @@ class AssetLayout(_Record):
 
 @dataclass(frozen=True)
 class Bookmarks(_Record):
-    """``(trajectory, frame)`` pairs, 0-based: highest and lowest advantage."""
+    """``(trajectory, frame)`` pairs, 0-based: highest and lowest advantage; in the analysis
+    of an edited agent also ``diverge`` (per trajectory, the first frame where its greedy action
+    differs from the original agent's on the same frame) and ``failed`` (the frame where it
+    fails a level the original completes)."""
 
     high: tuple[tuple[int, int], ...] = ()
     low: tuple[tuple[int, int], ...] = ()
+    diverge: tuple[tuple[int, int], ...] = ()
+    failed: tuple[tuple[int, int], ...] = ()
+
+    KINDS = ("high", "low", "diverge", "failed")
 
 
 @dataclass(frozen=True)
@@ -481,6 +543,76 @@ class AttributionEncoding(_Record):
     layout: str
     display_scale: str = ("median over frames of the per-frame maximum of the signed NMF "
                           "channel maps (the original's rule)")
+
+
+EDIT_KINDS = ("features", "random")
+
+
+@dataclass(frozen=True)
+class Estimate(_Record):
+    """A mean over episodes and its standard error (0 when there is one episode)."""
+
+    mean: float
+    stderr: float
+
+    def __post_init__(self):
+        if self.stderr < 0:
+            raise ValueError(f"stderr must not be negative, got {self.stderr}")
+
+
+@dataclass(frozen=True)
+class FailureCount(_Record):
+    """Episodes that failed for ``cause``, of the original and of the edited agent."""
+
+    cause: str
+    original: int
+    edited: int
+
+
+@dataclass(frozen=True)
+class EditResult(_Record):
+    """An edited agent (directions projected out of ``layer``, Hilton et al. 2020) evaluated
+    against the original on the same levels (paired episodes: same level seeds and action
+    seed).
+
+    ``kind``: ``features`` (the layer's NMF features ``features``) or ``random`` (the control:
+    a random non-negative direction of the same norm; ``features`` empty). ``success_*`` where
+    the environment reports level completion (else None, said in ``note``); ``*_delta``: the
+    paired difference edited - original, mean and standard error over the pairs. ``failures``:
+    failed episodes by cause where the environment tells the cause (``note`` says what it
+    tells). ``check_next_layer``: max absolute error of the edit check on the probe set (the
+    edited next layer against the original one on projected activations), of
+    ``check_scale``. ``checkpoint``: where the edited checkpoint was written; ``run``: the run
+    the edited agent was analysed into, if it was.
+    """
+
+    label: str
+    kind: str
+    layer: str
+    features: tuple[int, ...]
+    episodes: int
+    seed: int
+    return_original: Estimate
+    return_edited: Estimate
+    return_delta: Estimate
+    success_original: Estimate | None = None
+    success_edited: Estimate | None = None
+    success_delta: Estimate | None = None
+    failures: tuple[FailureCount, ...] = ()
+    note: str = ""
+    check_next_layer: float | None = None
+    check_scale: float | None = None
+    checkpoint: str | None = None
+    run: str | None = None
+
+    def __post_init__(self):
+        if self.kind not in EDIT_KINDS:
+            raise ValueError(f"edit kind {self.kind!r} is not one of {EDIT_KINDS}")
+        if (self.kind == "random") != (not self.features):
+            raise ValueError("a random control edits no feature; a features edit names some")
+        _check_counts(episodes=(self.episodes, 1))
+        if self.run is not None:
+            check_run_name(self.run)
 
 
 @dataclass(frozen=True)
@@ -510,6 +642,7 @@ class Manifest(_Record):
     inputs: dict
     full_resolution: FullResolution | None = None
     completeness: Completeness | None = None
+    edits: tuple[EditResult, ...] = ()
     assets: AssetLayout = field(default_factory=AssetLayout)
     schema_version: int = SCHEMA_VERSION
     rl_clarity_version: str = ""
@@ -545,11 +678,16 @@ class Manifest(_Record):
                 raise ValueError(f"{o.name if isinstance(o, ActionGroup) else o.key}: actions "
                                  f"{list(o.actions)} outside the {actions} action combos")
         p = self.probe_set
-        for kind in ("high", "low"):
+        for kind in Bookmarks.KINDS:
             for traj, frame in getattr(self.bookmarks, kind):
                 if not (0 <= traj < p.trajectories and 0 <= frame < p.steps):
                     raise ValueError(f"bookmark ({traj}, {frame}) is outside the "
                                      f"{p.trajectories} x {p.steps} frames")
+        for e in self.edits:
+            layer = next((x for x in self.layers if x.name == e.layer), None)
+            if layer is None or not all(0 <= f < layer.features for f in e.features):
+                raise ValueError(f"edit {e.label!r}: layer {e.layer!r} features "
+                                 f"{list(e.features)} are not analysed NMF features")
         need = max((x.features for x in self.layers), default=0)
         if len(self.feature_colors) < need:
             raise ValueError(f"{len(self.feature_colors)} feature colours for {need} features")

@@ -82,3 +82,29 @@ def write_event_file(run_dir: str, name: str, step: int, series: dict, marker: s
     path = files.join(run_dir, name)
     files.write_atomic(path, encode_event_file(step, series, marker))
     return path
+
+
+def update_manifest(logdir: str, run: str, step: int, **changes) -> schema.Manifest:
+    """Replace fields of a complete analysis' manifest (e.g. ``edits=...``, ``bookmarks=...``)
+    and publish it again, atomically, with a new digest; returns the new manifest.
+
+    Only fields that describe results added after the analysis may change (``edits``,
+    ``bookmarks``); what the analysis is made from (inputs, layers, probe set) never does.
+    ``StoreError`` if the analysis has no readable manifest.
+    """
+    allowed = {"edits", "bookmarks"}
+    if not set(changes) <= allowed:
+        raise ValueError(f"update_manifest changes only {sorted(allowed)}, not "
+                         f"{sorted(set(changes) - allowed)}")
+    import dataclasses
+
+    writer = AssetWriter(schema.run_path(logdir, run), step)
+    try:
+        raw = writer.read_json(schema.MANIFEST_FILE)
+    except FileNotFoundError as e:
+        raise schema.StoreError(f"run {run!r} step {step}: no complete analysis "
+                                f"({schema.MANIFEST_FILE} is missing)") from e
+    manifest = schema.Manifest.from_json(raw, f"run {run!r} step {step} manifest")
+    manifest = dataclasses.replace(manifest, **changes).with_digest()
+    writer.write_json(schema.MANIFEST_FILE, manifest)
+    return manifest

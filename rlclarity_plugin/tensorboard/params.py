@@ -98,7 +98,7 @@ def sheet(args) -> tuple[int]:
 
 
 def layer(args) -> tuple[str]:
-    """``/thumbnails``, ``/match`` (after analysis B)."""
+    """``/thumbnails``, ``/synthetic``, ``/match`` (after analysis B)."""
     return (text(args, "layer"),)
 
 

@@ -114,7 +114,8 @@ class RLClarityPlugin(base_plugin.TBPlugin):
                 "/unit": self._serve_unit, "/attribution": self._serve_attribution,
                 "/frames": self._serve_frames, "/scrub": self._serve_scrub,
                 "/observations": self._serve_observations,
-                "/thumbnails": self._serve_thumbnails, "/feature": self._serve_feature,
+                "/thumbnails": self._serve_thumbnails, "/synthetic": self._serve_synthetic,
+                "/feature": self._serve_feature,
                 "/feature_grid": self._serve_feature_grid, "/match": self._serve_match,
                 "/fullres": self._serve_fullres}
 
@@ -138,9 +139,10 @@ class RLClarityPlugin(base_plugin.TBPlugin):
             raise errors.NotFoundError(self._reader_error)
         return self._reader.analysis(run, step)
 
-    def _respond_json(self, request, key, build):
+    def _respond_json(self, request, key, build, expires: int = IMMUTABLE_S):
         """``build()`` as JSON, encoded and gzipped once per ``key`` (``Respond`` would cleanse
-        and gzip on every call: most of a per-frame series request's time)."""
+        and gzip on every call: most of a per-frame series request's time); ``expires``: the
+        browser's cache lifetime (0: ask again every time)."""
         with self._json_lock:
             hit = self._json.get(key)
         if hit is None:
@@ -153,14 +155,15 @@ class RLClarityPlugin(base_plugin.TBPlugin):
             with self._json_lock:
                 self._json[key] = hit
         if _accepts_gzip(request):
-            return http_util.Respond(request, hit[1], JSON, expires=IMMUTABLE_S,
+            return http_util.Respond(request, hit[1], JSON, expires=expires,
                                      content_encoding="gzip")
-        return http_util.Respond(request, hit[0], JSON, expires=IMMUTABLE_S)
+        return http_util.Respond(request, hit[0], JSON, expires=expires)
 
-    def _json_view(self, request, view, parse=lambda args: ()):
+    def _json_view(self, request, view, parse=lambda args: (), expires: int = IMMUTABLE_S):
         """Answer with ``view(analysis, *parse(query))`` as cached JSON."""
         args, a = parse(request.args), self._analysis(request.args)
-        return self._respond_json(request, (view.__name__, a.key, *args), lambda: view(a, *args))
+        return self._respond_json(request, (view.__name__, a.key, *args), lambda: view(a, *args),
+                                  expires)
 
     def _blob_view(self, request, view, parse):
         """Answer with the ``(bytes, MIME type)`` of ``view(analysis, *parse(query))``."""
@@ -187,7 +190,10 @@ class RLClarityPlugin(base_plugin.TBPlugin):
 
     @_route
     def _serve_manifest(self, request):
-        return self._json_view(request, views.manifest)
+        """Not cached by the browser: ``writer.update_manifest`` republishes a manifest in
+        place (edit results, bookmarks of an edited agent), and a reload must show them. The
+        answer is cached here under the manifest's signature like every JSON answer."""
+        return self._json_view(request, views.manifest, expires=0)
 
     @_route
     def _serve_series(self, request):
@@ -222,6 +228,10 @@ class RLClarityPlugin(base_plugin.TBPlugin):
     @_route
     def _serve_thumbnails(self, request):
         return self._blob_view(request, views.thumbnails, params.layer)
+
+    @_route
+    def _serve_synthetic(self, request):
+        return self._blob_view(request, views.synthetic, params.layer)
 
     @_route
     def _serve_feature(self, request):

@@ -16,7 +16,34 @@ export interface RunList { runs: RunInfo[]; problems: Problem[] }
 export interface Layer {
   name: string; shape: number[]; kind: string; features: number;
   channels?: { label: string; color: string }[];
+  /** synthetic feature pictures (analyse --feature-vis synthetic): the /synthetic sheet */
+  feature_vis?: FeatureVis | null;
 }
+/** Synthetic (optimisation-based) feature pictures of a layer (schema.FeatureVisInfo): the
+ * /synthetic sheet has a row per objective and a column per picture (the `features` NMF
+ * features, then `channels` channels), each the observation size; `activation[o][j]` is
+ * objective o reached by picture j, `dataset_max[o][j]` its highest value over the sampled
+ * observations. */
+export interface FeatureVis {
+  objectives: string[]; features: number; channels: number; steps: number; seed: number;
+  activation: number[][]; dataset_max: number[][];
+}
+/** A mean over episodes and its standard error (schema.Estimate). */
+export interface Estimate { mean: number; stderr: number }
+/** An edited agent evaluated against the original on the same levels (schema.EditResult):
+ * `kind` "features" (the layer's NMF `features` projected out) or "random" (the control);
+ * deltas are paired, edited minus original; success where the environment reports it. */
+export interface EditResult {
+  label: string; kind: "features" | "random"; layer: string; features: number[];
+  episodes: number; seed: number;
+  return_original: Estimate; return_edited: Estimate; return_delta: Estimate;
+  success_original?: Estimate | null; success_edited?: Estimate | null; success_delta?: Estimate | null;
+  failures?: { cause: string; original: number; edited: number }[];
+  note?: string; check_next_layer?: number | null; check_scale?: number | null;
+  checkpoint?: string | null; run?: string | null;
+}
+/** (trajectory, frame) pairs, 0-based */
+export type Marks = [number, number][];
 export interface Stats { median: number; p95: number }
 export interface Output { key: string; kind: "v" | "logit" | "group"; index: number; actions: number[] }
 export interface Manifest {
@@ -29,7 +56,9 @@ export interface Manifest {
   layers: Layer[];
   default_layer: string;
   outputs: Output[];
-  bookmarks: { high: [number, number][]; low: [number, number][] };
+  /** high / low advantage; diverge / failed only in an edited agent's analysis (store
+   * version 2 manifests written before model editing lack them) */
+  bookmarks: { high: Marks; low: Marks; diverge?: Marks; failed?: Marks };
   feature_colors: string[];
   features: { subdiv_mults: number[]; expand_mults: number[]; subdiv_default: number; expand_default: number };
   assets: { frame_columns: number; sheet_size: number; sheet_columns: number };
@@ -38,6 +67,10 @@ export interface Manifest {
   completeness: { per_frame: Stats; unit_scaled: Stats } | null;
   /** human-scale frames beside the model input (rl-clarity analyze --full-resolution) */
   full_resolution?: { type: string; shape: number[] } | null;
+  /** model-editing results recorded for this analysis (rl-clarity edit / evaluate) */
+  edits?: EditResult[];
+  /** the checkpoint's metadata as stored (an edited agent's holds `edits`: see edits.ts) */
+  agent?: Record<string, unknown>;
 }
 export interface Series {
   values: number[]; advantages: number[]; rewards: number[]; dones: number[];
@@ -65,7 +98,7 @@ export interface Match {
   reason: string; similarity: number[][]; pairs: [number, number, number][];
   colors_a: string[]; colors_b: string[]; unmatched_a: number[]; unmatched_b: number[];
 }
-export type ImageKind = "frames" | "scrub" | "observations" | "thumbnails" | "feature";
+export type ImageKind = "frames" | "scrub" | "observations" | "thumbnails" | "synthetic" | "feature";
 export type Ref = { run: string; step: number };
 type At = { traj: number; frame: number } | { obs: number };
 
@@ -75,7 +108,8 @@ export interface DataSource {
   /** the two analyses a standalone compare page was exported for */
   readonly compare?: { a: Ref; b: Ref };
   runs(refresh?: boolean): Promise<RunList>;
-  manifest(run: string, step: number): Promise<Manifest>;
+  /** fresh: ask again (a republished manifest: new edit results or bookmarks) */
+  manifest(run: string, step: number, fresh?: boolean): Promise<Manifest>;
   series(run: string, step: number, traj: number): Promise<Series>;
   unit(run: string, step: number, layer: string, traj: number, output: string): Promise<Unit>;
   /** the unit's integer maps, channel-planar (C, T, h, w); value = q * unit.steps[t] */
@@ -166,8 +200,9 @@ export class RouteSource implements DataSource {
     return (await this.transport.json("runs", refresh ? { refresh: 1 } : {})) as RunList;
   }
 
-  manifest(run: string, step: number): Promise<Manifest> {
+  manifest(run: string, step: number, fresh = false): Promise<Manifest> {
     const params = { run, step };
+    if (fresh) this.cache.delete(`${routeKey("manifest", params)}#/`);
     return this.memo("manifest", params, async () => {
       const m = (await this.transport.json("manifest", params)) as Manifest;
       this.digests.set(`${run}\u0000${step}`, (m.digest || "").slice(0, 12));

@@ -50,6 +50,19 @@ Example (the shared test logdir of ``tests/conftest.py``)::
 
 ``tests/test_synthetic_store.py`` compares this against stores written by the real job.
 
+Optional parts (keyword arguments of :func:`write_analysis`, all off by default, so that the
+shared logdirs stay as the job writes them without the options):
+
+* ``feature_vis=True`` (``--feature-vis synthetic``): ``synthetic/LAYER.webp`` and
+  ``LayerInfo.feature_vis`` for every hidden layer: random smooth colour pictures (objectives
+  ``centre`` and ``map``; ``feature_vis_channels`` channel pictures after the K features) with
+  random activations above random dataset maxima;
+* ``edits=True`` (``rl-clarity edit`` / ``evaluate`` recorded into the analysis):
+  ``Manifest.edits`` on the first hidden layer, see :func:`synthetic_edits`;
+* ``edited_from=(run, step)`` (the analysis of an edited agent): the agent metadata's
+  ``edits`` record (layer, features, ``source`` the original's run and step) and the
+  ``diverge`` / ``failed`` bookmarks, see :func:`edited_agent_record`.
+
 Cost (2 cores): an analysis like ``UI_ANALYSIS_ARGS`` (2 x 40 frames, 32 observations, input +
 2b + 4a, 21 outputs, 4 features x 4 variants) is 23 MB, as the real job's; it takes about 2-3 s,
 most of it ``codec.encode_maps`` compressing maps of the real size (units are encoded on two
@@ -76,8 +89,9 @@ from rlclarity_plugin.envs.display import display_rule, input_channels, to_displ
 from rlclarity_plugin.store import codec, files, schema
 from rlclarity_plugin.store.writer import AssetWriter, write_event_file
 
-__all__ = ["CLEAR_LAYERS", "PROCGEN_ACTION_COMBOS", "Layer", "analysis_config",
-           "clear_agent_metadata", "synthetic_probe_set", "write_analysis"]
+__all__ = ["CLEAR_LAYERS", "EDITED_FEATURES", "PROCGEN_ACTION_COMBOS", "Layer",
+           "analysis_config", "clear_agent_metadata", "edited_agent_record", "synthetic_edits",
+           "synthetic_probe_set", "write_analysis"]
 
 # procgen's 15 button combos (rlclarity_plugin.agents.original.PROCGEN_ACTION_COMBOS; that
 # module imports TensorFlow, which this one must not: tests/test_synthetic_store.py checks the
@@ -293,7 +307,9 @@ def synthetic_probe_set(config: AnalysisConfig, meta: AgentMetadata, checkpoint_
 def write_analysis(logdir: str, run: str, step: int, config: AnalysisConfig | None = None, *,
                    probe_set: str | None = None, checkpoint_seed=0,
                    layers: tuple[Layer, ...] = CLEAR_LAYERS,
-                   meta: AgentMetadata | None = None) -> dict:
+                   meta: AgentMetadata | None = None, feature_vis: bool = False,
+                   feature_vis_channels: int = 0, edits: bool = False,
+                   edited_from: tuple[str, int] | None = None) -> dict:
     """Write a synthetic analysis of ``run`` at ``step`` into ``logdir`` (see the module
     docstring); returns a summary like ``run_analysis``'s, plus ``probe_set_file`` (the probe
     set's path, to pass as ``probe_set`` to another analysis on the same frames).
@@ -312,6 +328,8 @@ def write_analysis(logdir: str, run: str, step: int, config: AnalysisConfig | No
         layers: the hidden layers analysed (``config.layers.name_contains_one_of`` is only
             recorded), input to output.
         meta: the agent's metadata (default :func:`clear_agent_metadata`).
+        feature_vis, feature_vis_channels, edits, edited_from: the optional parts (see the
+            module docstring); off by default.
 
     Raises ``ValueError`` before writing anything, as the job does, when a layer has fewer
     channels than K, there are fewer observations than a thumbnail needs, the probe set does
@@ -327,6 +345,8 @@ def write_analysis(logdir: str, run: str, step: int, config: AnalysisConfig | No
     t_start = time.perf_counter()
     config = config or AnalysisConfig()
     meta = meta or clear_agent_metadata()
+    if edited_from is not None:
+        meta = meta.replace(edits=(edited_agent_record(layers[0].name, edited_from),))
     schema.check_run_name(run)
     step = schema.check_step(step)
     names = (["input"] if config.layers.include_input else []) + [x.name for x in layers]
@@ -454,12 +474,23 @@ def write_analysis(logdir: str, run: str, step: int, config: AnalysisConfig | No
     job._images(probe, pictures, display, nmfs, None, config, writer, reduced)
     if probe.full:
         job._full_frames(probe, writer)
+    vis = {layer.name: _write_feature_vis(writer, layer, K, feature_vis_channels,
+                                          meta.observation_shape, checkpoint_seed)
+           for layer in layers} if feature_vis else {}
+    if edited_from is not None:
+        bookmarks = {**bookmarks, **_edited_bookmarks(checkpoint_seed, E, T)}
     event_file = schema.event_file_name(step, digest)
     event_path = write_event_file(run_dir, event_file, step, series,
                                   f"plugins/{schema.PLUGIN_NAME}/{step}")
     manifest = _manifest(meta, run, step, names, hidden, outputs, probe, probe_path, display,
                          nmfs, bookmarks, config, inputs, event_file, writer,
                          feature_hex_colors(K), __version__)
+    if vis or edits:
+        manifest = dataclasses.replace(
+            manifest, layers=tuple(dataclasses.replace(x, feature_vis=vis.get(x.name))
+                                   for x in manifest.layers),
+            edits=synthetic_edits(layers[0].name, K, checkpoint_seed) if edits else ()
+        ).with_digest()
     writer.write_json(schema.MANIFEST_FILE, manifest)
     return {"run": run, "step": step, "logdir": logdir, "asset_dir": writer.root,
             "layers": names, "probe_set": probe_path,
@@ -467,6 +498,110 @@ def write_analysis(logdir: str, run: str, step: int, config: AnalysisConfig | No
             else files.join(run_dir, probe_path),
             "event_file": event_path, "bytes_written": writer.bytes_written,
             "total_seconds": round(time.perf_counter() - t_start, 2)}
+
+
+# -- optional parts: synthetic feature pictures, edit results, an edited agent ----------------
+
+#: the features an edited agent's analysis (``edited_from``) records as projected out
+EDITED_FEATURES = (0, 2)
+
+
+def _write_feature_vis(writer, layer: Layer, K: int, channels: int, observation_shape,
+                       checkpoint_seed) -> schema.FeatureVisInfo:
+    """``synthetic/LAYER.webp`` (objectives ``centre`` and ``map`` x K + ``channels``
+    pictures of the observation size: smooth random colour fields) and its record, each
+    picture's activation above the dataset's maximum."""
+    H, W = observation_shape[:2]
+    objectives = ("centre", "map")
+    J = K + channels
+    rng = _rng("feature_vis", checkpoint_seed, layer.name)
+    cells = _smooth(rng, (len(objectives), J, H, W, 3), (0, 0, 3, 3, 0))
+    pictures = np.clip((cells * 0.5 + 0.5) * 255, 0, 255).astype(np.uint8)
+    sheet = pictures.transpose(0, 2, 1, 3, 4).reshape(len(objectives) * H, J * W, 3)
+    writer.write_picture(schema.synthetic_asset(layer.name), sheet)
+    dataset_max = rng.uniform(0.5, 2.0, (len(objectives), J))
+    activation = dataset_max * rng.uniform(1.5, 4.0, (len(objectives), J))
+    rows = lambda a: tuple(tuple(float(x) for x in r) for r in a)
+    return schema.FeatureVisInfo(objectives=objectives, features=K, channels=channels,
+                                 steps=256, seed=int(checkpoint_seed) % 2**31,
+                                 activation=rows(activation), dataset_max=rows(dataset_max))
+
+
+def _estimate(mean, stderr) -> schema.Estimate:
+    return schema.Estimate(float(mean), float(stderr))
+
+
+def synthetic_edits(layer: str, K: int, checkpoint_seed=0) -> tuple[schema.EditResult, ...]:
+    """Edit results on ``layer`` as ``rl-clarity evaluate`` records them: feature 0 with
+    success rates and failures by cause, feature 1 with success rates, feature 2 with returns
+    only (success None, said in the note), feature 3 and later none; a random control on the
+    same 200 levels and another on 50 (the one to pick for the features is the first); then
+    features 0 and 2 together on the 200 levels (from 3 features on)."""
+    rng = _rng("edits", checkpoint_seed, layer)
+    out = []
+    for k in range(min(K, 3)):
+        n = 200
+        r0 = _estimate(rng.uniform(7, 9), rng.uniform(0.1, 0.3))
+        r1 = _estimate(r0.mean - rng.uniform(0.5, 3), rng.uniform(0.1, 0.4))
+        rd = _estimate(r1.mean - r0.mean, rng.uniform(0.05, 0.4))
+        extra = {}
+        if k < 2:
+            s0 = rng.uniform(0.85, 0.95)
+            s1 = s0 - rng.uniform(0.02, 0.3)
+            se = lambda p, n=n: float(np.sqrt(p * (1 - p) / n))
+            extra = dict(success_original=_estimate(s0, se(s0)),
+                         success_edited=_estimate(s1, se(s1)),
+                         success_delta=_estimate(s1 - s0, rng.uniform(0.005, 0.03)))
+        if k == 0:
+            extra["failures"] = (schema.FailureCount("buzzsaw", 4, 31),
+                                 schema.FailureCount("enemy moving left", 2, 3))
+            extra["note"] = "failure causes from the level's end state (synthetic)"
+        if k == 2:
+            extra["note"] = "the environment reports no level completion: returns only"
+        out.append(schema.EditResult(
+            label=f"feature {k + 1}", kind="features", layer=layer, features=(k,),
+            episodes=n, seed=0, return_original=r0, return_edited=r1, return_delta=rd,
+            check_next_layer=1e-6, check_scale=3.0, checkpoint=f"edited/{layer}_f{k}",
+            **extra))
+    for n, seed in ((200, 0), (50, 1)):
+        r0 = _estimate(rng.uniform(7, 9), rng.uniform(0.1, 0.3))
+        out.append(schema.EditResult(
+            label=f"random direction ({n} levels)", kind="random", layer=layer, features=(),
+            episodes=n, seed=seed, return_original=r0,
+            return_edited=_estimate(r0.mean - 0.1, r0.stderr),
+            return_delta=_estimate(rng.uniform(-0.3, 0.1), rng.uniform(0.05, 0.2)),
+            success_original=_estimate(0.9, 0.02), success_edited=_estimate(0.897, 0.02),
+            success_delta=_estimate(rng.uniform(-0.01, 0.005), rng.uniform(0.002, 0.008))))
+    if K >= 3:  # features 1 and 3 together (`--features 0,2`), on the same 200 levels
+        s0, s1 = 0.9, 0.9 - rng.uniform(0.2, 0.4)
+        r0 = _estimate(rng.uniform(7, 9), rng.uniform(0.1, 0.3))
+        out.append(schema.EditResult(
+            label="features 1+3", kind="features", layer=layer, features=(0, 2), episodes=200,
+            seed=0, return_original=r0, return_edited=_estimate(r0.mean - 3, 0.3),
+            return_delta=_estimate(-3 + rng.uniform(-0.5, 0.5), rng.uniform(0.1, 0.4)),
+            success_original=_estimate(s0, 0.02), success_edited=_estimate(s1, 0.03),
+            success_delta=_estimate(s1 - s0, rng.uniform(0.01, 0.04)),
+            check_next_layer=1e-6, check_scale=3.0, checkpoint=f"edited/{layer}_f0+f2"))
+    return tuple(out)
+
+
+def edited_agent_record(layer: str, source: tuple[str, int]) -> dict:
+    """The ``metadata.edits`` record of an agent with :data:`EDITED_FEATURES` of ``layer``
+    projected out (``agents.edit.edit_agent``'s form), made from the analysis ``source``
+    (run, step)."""
+    return {"kind": "project_out",
+            "site": {"layer": layer, "consumer": "3a", "weight": "3a/kernel", "layout": "hwio",
+                     "channels": 32, "flatten": None, "between": []},
+            "directions": [[0.0] * 32 for _ in EDITED_FEATURES],
+            "features": list(EDITED_FEATURES),
+            "source": {"run": source[0], "step": int(source[1])}}
+
+
+def _edited_bookmarks(checkpoint_seed, E: int, T: int) -> dict:
+    """``diverge``: a frame per trajectory; ``failed``: one frame of the last trajectory."""
+    rng = _rng("edited bookmarks", checkpoint_seed)
+    diverge = [[e, int(rng.integers(1, max(T // 2, 2)))] for e in range(E)]
+    return {"diverge": diverge, "failed": [[E - 1, int(rng.integers(T // 2, T))]]}
 
 
 def _manifest(meta, run, step, names, hidden, outputs, probe, probe_path, display, nmfs,

@@ -212,3 +212,38 @@ describe("the table and the popup", () => {
     expect(v.palette).toEqual(["#123456"]);
   });
 });
+
+describe("a manifest republished in place (new edit results)", () => {
+  test("refresh asks again and shows the new one, the view kept; the same digest changes nothing", async () => {
+    const source = new FakeSource();
+    const v = await viewer(source);
+    await v.apply({ run: "agentA", step: 1000, layer: "4a", frame: 7 });
+    const shown = v.manifest;
+    await v.refresh();
+    expect(v.manifest).toBe(shown); // same digest: the shown object stays
+    expect(source.requests.filter((r) => r === "manifest agentA@1000").length).toBe(2);
+    const base = source.manifest.bind(source);
+    source.manifest = async (run, step) => ({ ...(await base(run, step)), digest: "new",
+      edits: [{ label: "f1", kind: "features", layer: "4a", features: [0], episodes: 10, seed: 0,
+                return_original: { mean: 1, stderr: 0 }, return_edited: { mean: 0, stderr: 0 },
+                return_delta: { mean: -1, stderr: 0.1 } }] });
+    await v.reload();
+    expect(v.manifest?.digest).toBe("new");
+    expect(v.manifest?.edits?.length).toBe(1);
+    expect([v.run, v.step, v.layer, v.frame]).toEqual(["agentA", 1000, "4a", 7]);
+  });
+
+  test("a refresh that answers after another analysis was shown is dropped", async () => {
+    const source = new FakeSource();
+    const v = await viewer(source);
+    await v.apply({ run: "agentA", step: 1000 });
+    const base = source.manifest.bind(source);
+    source.manifest = async (run, step) => ({ ...(await base(run, step)), digest: "late" });
+    source.delays["agentA@1000"] = 30; // answers after the load of 2000
+    const late = v.refresh();
+    await v.load("agentA", 2000);
+    await late;
+    expect([v.step, v.manifest?.digest]).toEqual([2000, "late"]); // 2000's own answer, not 1000's
+    expect(v.manifest?.step).toBe(2000);
+  });
+});

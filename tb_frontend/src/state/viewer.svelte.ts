@@ -41,6 +41,10 @@ export class Viewer {
   feature: number | null = $state(null);
   expandIdx = $state(0);
   subdivIdx = $state(0);
+  /** the popup shows the synthetic pictures instead of the dataset examples; the legend's
+   * thumbnails are synthetic pictures (both where the layer has them) */
+  popupSynthetic = $state(false);
+  legendSynthetic = $state(false);
   error = $state("");
   /** the parts of the shown analysis that could not be loaded: part -> notice (partNotice);
    * emptied when another analysis is shown, a part's own dropped when it loads after all */
@@ -57,6 +61,8 @@ export class Viewer {
   readonly E = $derived(this.manifest?.probe_set.trajectories ?? 0);
   readonly layerInfo = $derived(this.manifest?.layers.find((l) => l.name === this.layer));
   readonly isInput = $derived(this.layerInfo?.kind === "input");
+  /** the shown layer's synthetic feature pictures, where it has some for its features */
+  readonly featureVis = $derived(this.layerInfo?.feature_vis?.features ? this.layerInfo.feature_vis : null);
   /** the input pseudo-layer's channels (R, G, B, or the frames of a stack) */
   readonly inputChannels = $derived(this.layerInfo?.channels?.length ? this.layerInfo.channels : RGB);
   readonly K = $derived(!this.layerInfo ? 0
@@ -125,6 +131,29 @@ export class Viewer {
     this.expandIdx = Math.max(0, m.features.expand_mults.indexOf(m.features.expand_default));
     this.subdivIdx = Math.max(0, m.features.subdiv_mults.indexOf(m.features.subdiv_default));
     return true;
+  }
+
+  /** Ask for the shown analysis' manifest again (TensorBoard reloaded, or "reload runs"):
+   * a manifest republished with new edit results or bookmarks (another digest) replaces the
+   * shown one; the view stays as it is. */
+  async refresh(): Promise<void> {
+    const [run, step, seq] = [this.run, this.step, this.seq];
+    if (!this.manifest) return;
+    let m: Manifest;
+    try {
+      m = await this.source.manifest(run, step, true);
+    } catch {
+      return; // the run list says what is wrong with it
+    }
+    if (seq === this.seq && run === this.run && step === this.step && m.digest !== this.manifest?.digest)
+      this.manifest = m;
+  }
+
+  /** "reload runs" and TensorBoard's reload: the run list, the view, the shown manifest. */
+  async reload(): Promise<void> {
+    if (!(await this.loadRuns(true))) return;
+    await this.apply({});
+    await this.refresh();
   }
 
   /** Show the view `want` (a link's): the analysis first, then the rest. Values that do not
