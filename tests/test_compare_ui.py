@@ -113,8 +113,9 @@ def check_synchronised(page, frame, state):
     assert tid(pane(frame, "b"), "layer-4a").count() == 0
     before = tid(pane(frame, "b"), "obs-canvas").evaluate("c => c.toDataURL()")
     tid(pane(frame, "a"), "traj-1").click()
-    wait_for(page, lambda: state()["navA"]["traj"] == 1 and same_observation(frame))
-    assert tid(pane(frame, "b"), "obs-canvas").evaluate("c => c.toDataURL()") != before
+    # both panes move to the new trajectory's frame (each draws when its data arrive)
+    wait_for(page, lambda: state()["navA"]["traj"] == 1 and tid(pane(frame, "b"), "obs-canvas")
+             .evaluate("c => c.toDataURL()") != before and same_observation(frame))
     tid(pane(frame, "a"), "layer-4a").click()
     wait_for(page, lambda: "layer 4a" in tid(frame, "match-status").inner_text())
     tid(pane(frame, "a"), "layer-2b").click()

@@ -170,7 +170,9 @@ EVERY_OPTION = [
     "20", "--nmf-tol", "0.001", "--nmf-random-state", "3", "--subdiv-mults", "0.5", "1",
     "--expand-mults", "2", "--subdiv-default", "0.5", "--expand-default", "2",
     "--thumbnail-num-mult", "2", "--thumbnail-expand-mult", "2", "--attr-policy",
-    "--bookmarks", "2"]
+    "--bookmarks", "2", "--feature-vis", "synthetic", "--feature-vis-steps", "4",
+    "--feature-vis-channels", "1", "--feature-vis-objectives", "map", "--feature-vis-lr", "0.1",
+    "--feature-vis-seed", "2"]
 
 
 def _leaves(data, prefix=""):
@@ -207,6 +209,9 @@ def test_every_analyze_option_through_the_hook(tmp_path):
     assert analysis.manifest.env["name"] == "coinrun"
     assert [layer.name for layer in analysis.manifest.layers][-1] == "2b"
     assert analysis.manifest.full_resolution  # the probe set was collected with them
+    vis = [layer.feature_vis for layer in analysis.manifest.layers if layer.name != "input"]
+    assert vis and [(v.objectives, v.features, v.channels, v.steps, v.seed) for v in vis] == [
+        (("map",), 2, 1, 4, 2)] * len(vis)  # the synthetic pictures of each layer, as asked
 
     with pytest.raises(ValueError, match="--nmf-solver"):
         CheckpointAnalyzer(str(tmp_path / "tb"), "bad", analyze_args=["--nmf-solver", "x"])

@@ -6,13 +6,15 @@ import dataclasses
 import hashlib
 import json
 import os
+import shutil
 
 import pytest
 
 from rlclarity_plugin.store import schema
 from rlclarity_plugin.store.reader import LogdirReader
 from rlclarity_plugin.store.writer import update_manifest
-from tests.support.synthetic import write_analysis
+from tests.conftest import UI_ANALYSIS_ARGS
+from tests.support.synthetic import analysis_config, write_analysis
 
 
 def estimate(mean, se):
@@ -30,10 +32,19 @@ def result(**changes):
     return schema.EditResult(**{**base, **changes})
 
 
+@pytest.fixture(scope="module")
+def written(tmp_path_factory):
+    """One synthetic analysis (the UI tests' small options), written once for the module."""
+    root = tmp_path_factory.mktemp("manifest_update")
+    write_analysis(str(root), "agentA", 1000, analysis_config(*UI_ANALYSIS_ARGS))
+    return str(root)
+
+
 @pytest.fixture
-def logdir(tmp_path):
-    write_analysis(str(tmp_path), "agentA", 1000)
-    return str(tmp_path)
+def logdir(written, tmp_path):
+    """A private copy of it (the tests republish its manifest)."""
+    shutil.copytree(written, tmp_path / "logs")
+    return str(tmp_path / "logs")
 
 
 def manifest_path(logdir):

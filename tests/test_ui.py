@@ -96,13 +96,16 @@ def pixels(frame, name="attr-canvas-0-pos"):
     return hashlib.sha256(bytes(data)).hexdigest(), coloured
 
 
-def wait_change(page, frame, before, name="attr-canvas-0-pos", timeout=10):
+def wait_change(page, frame, before, name="attr-canvas-0-pos", timeout=10, until=None):
+    """The canvas' first state other than ``before`` (and, with ``until``, one that satisfies
+    it: a view that is still loading may show a blank canvas on its way to the new picture)."""
     for _ in range(int(timeout / 0.1)):
         now = pixels(frame, name)
-        if now[0] != before[0]:
+        if now[0] != before[0] and (until is None or until(now)):
             return now
         page.wait_for_timeout(100)
-    raise AssertionError(f"{name} did not change")
+    raise AssertionError(f"{name} did not change" + (" as expected" if until else "")
+                         + f" in {timeout} s")
 
 
 def test_tab_renders_a_frame_with_attribution(page, tb, screens):
@@ -172,7 +175,7 @@ def test_layer_change_and_legend_hover_change_the_overlay(page, tb, screens):
     page.mouse.move(5, 5)
     assert wait_change(page, frame, isolated)[0] == before[0]  # back to all features
     tid(frame, "layer-4a").click()
-    after = wait_change(page, frame, before)
+    after = wait_change(page, frame, before, until=lambda now: now[1] > 0)  # 4a's overlay
     assert after[1] > 0
     tid(frame, "layer-input").click()
     wait_change(page, frame, after)
