@@ -144,7 +144,7 @@ class FeatureVisConfig(Config):
     of the first ``channels``) and objective that maximises the feature's direction there.
 
     ``steps`` 256: measured (``benchmarks/feature_vis.py``, demo agent, layer 2b, 8 features x
-    2 objectives, 2 cores) at about 7 s on Keras and 5 s on torch; the objectives have
+    2 objectives, 2 cores) at 12-52 s on Keras and 8-24 s on torch (README); the objectives have
     levelled off by then."""
 
     mode: str = option("off", flag="--feature-vis", choices=FEATURE_VIS_MODES,
