@@ -33,7 +33,6 @@ probe set and writes the bookmarks.
 
 from __future__ import annotations
 
-import os
 import re
 
 import numpy as np
@@ -176,33 +175,6 @@ def _check_pair(original, edited, manifest, where: str, edited_name: str) -> Non
         raise ValueError(f"the original checkpoint is not the one {where} was made from (its "
                          "weights differ): pass that checkpoint, or the run and step of its "
                          "own analysis")
-
-
-def _find_probe_set(logdir: str, run: str, manifest, reader):
-    """``(path, ProbeSet)`` of the analysis' probe set: its recorded path (relative to the run
-    folder, or as given to ``--probe-set``), else ``probe_sets/ID.npz`` of any run of the
-    logdir; checked by content id."""
-    from .envs.rollouts import ProbeSet
-
-    info = manifest.probe_set
-    run_dir = schema.run_path(logdir, run)
-    rel = f"plugins/{schema.PLUGIN_NAME}/probe_sets/{info.id}.npz"
-    candidates = []
-    if info.path:
-        if files.is_url(info.path) or os.path.isabs(info.path):
-            candidates.append(info.path)
-        else:
-            candidates += [files.join(run_dir, info.path), os.path.abspath(info.path)]
-    candidates.append(files.join(run_dir, rel))
-    candidates += [files.join(schema.run_path(logdir, r), rel) for r in reader.runs()]
-    for path in dict.fromkeys(candidates):
-        if files.isfile(path):
-            probe = ProbeSet.load(path)
-            if probe.probe_id == info.id:
-                return path, probe
-    raise ValueError(f"the probe set {info.id} of run {run!r} step {manifest.step} is not at "
-                     f"{info.path!r} nor in any run's {rel.rsplit('/', 1)[0]}: put it back "
-                     "there")
 
 
 def _levels(failing_levels) -> tuple[list[int], list[int]]:
@@ -364,6 +336,7 @@ def analyze_edit(original_checkpoint, edited_checkpoint, logdir: str, run: str, 
     import time
 
     from .analysis.job import SerialComm, run_analysis
+    from .edits import find_probe_set
     from .store.reader import LogdirReader
 
     if config is not None and not isinstance(config, AnalysisConfig):
@@ -403,7 +376,7 @@ def analyze_edit(original_checkpoint, edited_checkpoint, logdir: str, run: str, 
     if config is None:
         config = AnalysisConfig.from_json(manifest.inputs.get("config") or {},
                                           "the original analysis' config: ")
-    probe_path, probe = _find_probe_set(logdir, run, manifest, reader)
+    probe_path, probe = find_probe_set(reader, run, manifest)
     levels, left_out = _levels(failing_levels)
     if levels and edited.metadata.env_kind == "procgen":
         _check_level_env(edited, probe, levels[0])

@@ -52,6 +52,7 @@ __all__ = [
     "PlannedEdit",
     "edit_and_evaluate",
     "edit_slug",
+    "find_probe_set",
     "merge_edit_results",
     "random_directions",
 ]
@@ -193,37 +194,38 @@ def _layer_and_features(analysis, config: EditConfig):
     return info, sets
 
 
-def _probe_observations(reader, analysis) -> np.ndarray:
-    """The sampled observations of the analysis' probe set: its recorded path (as given to
-    the analysis, or relative to the run folder), else ``<run>/plugins/rl_clarity/probe_sets/
-    <id>.npz`` of this run or of any run of the logdir; its id must match."""
+def find_probe_set(reader, run: str, manifest):
+    """``(path, ProbeSet)`` of the analysis' probe set (``reader``: a
+    :class:`~.store.reader.LogdirReader` of its logdir): its recorded path (relative to the run
+    folder, or as given to ``--probe-set``), else ``probe_sets/ID.npz`` of any run of the
+    logdir; checked by content id. Editing checks the edit on its observations;
+    :func:`~.edit_analysis.analyze_edit` analyses the edited agent on it."""
     from .envs.rollouts import ProbeSet
 
-    info = analysis.manifest.probe_set
-    run_dir = reader.run_dir(analysis.run)
+    info = manifest.probe_set
+    run_dir = reader.run_dir(run)
+    rel = f"plugins/{schema.PLUGIN_NAME}/probe_sets/{info.id}.npz"
     candidates = []
     if info.path:
-        candidates.append(info.path)
-        if not os.path.isabs(info.path) and not files.is_url(info.path):
-            candidates.append(files.join(run_dir, info.path))
-    rel = f"plugins/{schema.PLUGIN_NAME}/probe_sets/{info.id}.npz"
+        if files.is_url(info.path) or os.path.isabs(info.path):
+            candidates.append(info.path)
+        else:
+            candidates += [files.join(run_dir, info.path), os.path.abspath(info.path)]
     candidates.append(files.join(run_dir, rel))
-    try:
-        runs = reader.scan().complete
-    except (OSError, ValueError):
-        runs = {}
-    candidates += [files.join(reader.run_dir(r), rel) for r in runs if r != analysis.run]
-    seen = set()
-    for path in candidates:
-        if path in seen or not files.exists(path):
-            continue
-        seen.add(path)
-        probe = ProbeSet.load(path)
-        if probe.probe_id == info.id:
-            return probe.observations
-    raise ValueError(f"the probe set {info.id} of run {analysis.run!r} step {analysis.step} "
-                     f"is not found (recorded path {info.path!r}, nor {rel} in any run of "
-                     "the logdir): copy it back there, it is needed to check the edit")
+    candidates += [files.join(reader.run_dir(r), rel) for r in reader.runs()]
+    for path in dict.fromkeys(candidates):
+        if files.isfile(path):
+            probe = ProbeSet.load(path)
+            if probe.probe_id == info.id:
+                return path, probe
+    raise ValueError(f"the probe set {info.id} of run {run!r} step {manifest.step} is not at "
+                     f"{info.path!r} nor in any run's {rel.rsplit('/', 1)[0]}: put it back "
+                     "there")
+
+
+def _probe_observations(reader, analysis) -> np.ndarray:
+    """The sampled observations of the analysis' probe set (:func:`find_probe_set`)."""
+    return find_probe_set(reader, analysis.run, analysis.manifest)[1].observations
 
 
 def _check_checkpoint(agent, analysis, checkpoint: str) -> str | None:
