@@ -107,6 +107,18 @@ def images_of(analysis, key_frames: int) -> dict:
     return images
 
 
+def params_already_logged(client, run_id, params: dict) -> bool:
+    """Whether the run has every one of ``params`` with the same value. MLflow refuses to log a
+    param twice only when the value changes, but two requests with the same params at once (a
+    request that timed out on the client, sent again while the server still commits the first)
+    make the second fail on the store's unique key: the params are logged all the same."""
+    try:
+        logged = client.get_run(run_id).data.params
+    except Exception:
+        return False
+    return all(logged.get(k) == v for k, v in params.items())
+
+
 def log_steps(spec: dict) -> dict:
     """Log what ``spec`` asks for; never raises for an MLflow or store error (see the module
     docstring for both shapes)."""
@@ -151,9 +163,17 @@ def log_steps(spec: dict) -> dict:
             params_outcome = {"done": [], "failed": {}, "pending": []}
 
             def log_params(manifest=manifest):
-                client.log_batch(rid, params=[Param(k, v[:6000]) for k, v in
-                                              key_params(manifest).items()],
-                                 tags=[RunTag(k, v) for k, v in locator_tags(spec).items()])
+                params = {k: v[:6000] for k, v in key_params(manifest).items()}
+                tags = [RunTag(k, v) for k, v in locator_tags(spec).items()]
+                try:
+                    client.log_batch(rid, params=[Param(k, v) for k, v in params.items()],
+                                     tags=tags)
+                except Exception as e:
+                    if is_unreachable(e) or not params_already_logged(client, rid, params):
+                        raise
+                    # the store has them: a request it committed was sent again (MLflow's own
+                    # retry after a timeout) and lost the race for the same rows
+                    client.log_batch(rid, tags=tags)
                 client.log_dict(rid, full_config(manifest, spec), CONFIG_ARTIFACT)
 
             attempt(params_outcome, "params", log_params)

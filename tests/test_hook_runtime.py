@@ -66,6 +66,57 @@ def test_mlflow_side_on_a_sqlite_uri_and_on_a_dead_server(analysed_logdir, tmp_p
     assert "not logged to MLflow (metrics, images): " in str(report.failures)
 
 
+def test_params_a_retried_request_logged_count_as_logged(analysed_logdir, tmp_path,
+                                                          monkeypatch):
+    """MLflow's client sends a request again when it timed out; when the server was still
+    committing the first (a store just restarted, a slow machine), the second fails on the
+    params' unique key (CI, stop 26: ``sqlite3.IntegrityError``) although the params are logged.
+    The fault is injected (the race cannot be caused at will): the real store logs the batch,
+    then the client gets the error the raced request got. The params count as logged and the
+    tags and configuration still go in; a param logged before with another value still fails."""
+    from mlflow.exceptions import MlflowException
+    from mlflow.tracking import MlflowClient
+
+    from mlflow_hooks.mlflow_child import log_steps
+
+    uri = f"sqlite:///{tmp_path}/mlflow.db"
+    client = MlflowClient(uri)
+    exp = client.create_experiment("race", artifact_location=(tmp_path / "art").as_uri())
+    real = MlflowClient.log_batch
+
+    def raced(self, run_id, metrics=(), params=(), tags=(), **kw):
+        real(self, run_id, metrics=metrics, params=params, tags=tags, **kw)
+        if params:
+            raise MlflowException(
+                "(sqlite3.IntegrityError) UNIQUE constraint failed: params.key, "
+                "params.run_uuid [SQL: INSERT INTO params (\"key\", value, run_uuid) VALUES "
+                "(?, ?, ?)]", error_code="BAD_REQUEST")
+
+    monkeypatch.setattr(MlflowClient, "log_batch", raced)
+
+    def spec(rid):
+        return {"tracking_uri": uri, "run_id": rid, "logdir": analysed_logdir, "run": "agentA",
+                "probe_set": "p.npz", "key_frames": 1, "params": True,
+                "steps": [{"step": 1000, "ts": 1, "done": [], "html": None}]}
+
+    rid = client.create_run(exp).info.run_id
+    result = log_steps(spec(rid))
+    assert result["params"] == "done", result
+    data = client.get_run(rid).data
+    assert sorted(data.params) == ["rl_clarity.layers", "rl_clarity.nmf.features",
+                                   "rl_clarity.probe"]
+    assert data.tags["rl_clarity.run"] == "agentA" and data.tags["rl_clarity.probe_set"] == "p.npz"
+    assert "rl_clarity_config.json" in {f.path for f in client.list_artifacts(rid)}
+    assert result["steps"]["1000"]["failed"] == {} and "metrics" in result["steps"]["1000"]["done"]
+
+    monkeypatch.setattr(MlflowClient, "log_batch", real)
+    other = client.create_run(exp).info.run_id
+    client.log_param(other, "rl_clarity.nmf.features", "99")  # another analysis's value
+    result = log_steps(spec(other))
+    assert "failed" in result["params"] and "99" in result["params"]["failed"], result
+    assert client.get_run(other).data.params == {"rl_clarity.nmf.features": "99"}
+
+
 def test_failure_reasons_are_the_real_error_on_one_line():
     """A child's output: library warnings and notices, then the CLI's one-line error (or a
     traceback): the reason is that line from its start, not the output's last characters."""

@@ -56,6 +56,24 @@ class MlflowServer:
         self.proc.wait(timeout=30)
 
 
+@pytest.fixture(autouse=True)
+def no_mlflow_state_leaks():
+    """Each test starts with no active MLflow run and the default tracking URI, whatever the
+    test before left (a hook created with an active run logs to it: CI, stop 26, a failed test's
+    run made the next test's hook log to that test's dead server)."""
+    assert mlflow.active_run() is None, "an MLflow run was left active"
+    uri = mlflow.get_tracking_uri()
+    yield
+    while mlflow.active_run() is not None:  # popped before its server is asked to end it
+        with pytest.MonkeyPatch.context() as env:
+            env.setenv("MLFLOW_HTTP_REQUEST_MAX_RETRIES", "0")  # its server may be gone
+            try:
+                mlflow.end_run("FAILED")
+            except Exception:
+                pass
+    mlflow.set_tracking_uri(uri)
+
+
 @pytest.fixture
 def server(tmp_path):
     s = MlflowServer(tmp_path)
@@ -270,36 +288,36 @@ def test_an_mlflow_outage_delays_only_the_mlflow_side(server, tmp_path, monkeypa
     monkeypatch.setenv("MLFLOW_HTTP_REQUEST_TIMEOUT", "5")
     mlflow.set_tracking_uri(server.url)
     logdir = str(tmp_path / "tb")
-    run = mlflow.start_run(run_name="outage")
-    rid = run.info.run_id
-    hook = CheckpointAnalyzer(logdir, analyze_args=TINY, max_pending=4, mlflow_retry_interval=3,
-                              mlflow_catch_up=120,
-                              mlflow_env={"MLFLOW_HTTP_REQUEST_MAX_RETRIES": "1",
-                                          "MLFLOW_HTTP_REQUEST_TIMEOUT": "3"})
-    server.close()  # dies before anything is logged
-    down = time.perf_counter()
-    latencies = []
+    # ended on any exit: a run left active is the next test's (its hook logs to it)
+    with mlflow.start_run(run_name="outage") as run:
+        rid = run.info.run_id
+        hook = CheckpointAnalyzer(logdir, analyze_args=TINY, max_pending=4, mlflow_retry_interval=3,
+                                  mlflow_catch_up=120,
+                                  mlflow_env={"MLFLOW_HTTP_REQUEST_MAX_RETRIES": "1",
+                                              "MLFLOW_HTTP_REQUEST_TIMEOUT": "3"})
+        server.close()  # dies before anything is logged
+        down = time.perf_counter()
+        latencies = []
 
-    def on_checkpoint(path, step):
-        t = time.perf_counter()
-        hook.submit(path, step)
-        latencies.append(time.perf_counter() - t)
+        def on_checkpoint(path, step):
+            t = time.perf_counter()
+            hook.submit(path, step)
+            latencies.append(time.perf_counter() - t)
 
-    train(ppo_config(), str(tmp_path / "train"), progress=False, on_checkpoint=on_checkpoint)
-    for future in list(hook.futures.values()):
-        future.result(timeout=600)  # the analyses end while MLflow is down
-    outage_s = time.perf_counter() - down
-    assert hook.report.analysed == [64, 128] and hook.report.logged == []
-    assert LogdirReader(logdir).steps("outage") == [64, 128]
-    server.start()  # back: the same port and store
-    t0 = time.perf_counter()
-    report = hook.close(timeout=600)
-    print(f"outage {outage_s:.0f} s; caught up in {time.perf_counter() - t0:.1f} s after; "
-          f"longest submit {max(latencies) * 1000:.1f} ms")
-    assert max(latencies) < 0.5
-    assert report.failures == [] and report.skipped == [] and report.logged == [64, 128]
-    assert LogdirReader(logdir).steps("outage") == [64, 128]  # nothing lost by the logging
-    mlflow.end_run()
+        train(ppo_config(), str(tmp_path / "train"), progress=False, on_checkpoint=on_checkpoint)
+        for future in list(hook.futures.values()):
+            future.result(timeout=600)  # the analyses end while MLflow is down
+        outage_s = time.perf_counter() - down
+        assert hook.report.analysed == [64, 128] and hook.report.logged == []
+        assert LogdirReader(logdir).steps("outage") == [64, 128]
+        server.start()  # back: the same port and store
+        t0 = time.perf_counter()
+        report = hook.close(timeout=600)
+        print(f"outage {outage_s:.0f} s; caught up in {time.perf_counter() - t0:.1f} s after; "
+              f"longest submit {max(latencies) * 1000:.1f} ms")
+        assert max(latencies) < 0.5
+        assert report.failures == [] and report.skipped == [] and report.logged == [64, 128]
+        assert LogdirReader(logdir).steps("outage") == [64, 128]  # nothing lost by the logging
     client = MlflowClient(server.url)
     assert [m.step for m in client.get_metric_history(rid, "rl_clarity/value_mean")] == [64, 128]
     assert {f.path for f in client.list_artifacts(rid, "rl_clarity")} == {
