@@ -208,6 +208,25 @@ def _write_real_analysed(root, request) -> str:
 
 
 @pytest.fixture(scope="module")
+def tb(tb_logdir):
+    """A real ``tensorboard --logdir`` (``--load_fast=true``: the Rust data server) on the
+    module's ``tb_logdir`` fixture, serving the plugin, for the module's browser tests."""
+    from tests.support.tb import TensorBoardProcess
+
+    with TensorBoardProcess(tb_logdir) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def screens(request, tmp_path_factory):
+    """The module's screenshot folder (``tests.support.browser.screens_folder``: named after
+    the module, under ``$RLC_SCREENS`` when that is set)."""
+    from tests.support.browser import screens_folder
+
+    return screens_folder(tmp_path_factory, request.module.__name__.rsplit(".", 1)[-1])
+
+
+@pytest.fixture(scope="module")
 def browser():
     """Debian's Chromium through Playwright, one per test module (the sync API cannot nest, so
     tests that start their own never overlap with it)."""

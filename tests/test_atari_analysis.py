@@ -6,13 +6,14 @@ exported page draws its attribution in Chromium."""
 import glob
 import io
 import os
-import shutil
 import subprocess
 import sys
 
 import numpy as np
 import pytest
 from PIL import Image
+
+from tests.support.browser import needs_chromium
 
 pytest.importorskip("ale_py")
 
@@ -100,8 +101,7 @@ def test_the_tab_routes(logdir):
         assert r.status_code == 200, (route, r.data)
 
 
-@pytest.mark.skipif(shutil.which("chromium") is None,
-                    reason="Debian's chromium is not installed (make test installs it)")
+@needs_chromium
 def test_the_export_draws_the_stacked_input(exported, browser):
     page = browser.new_page(viewport={"width": 1600, "height": 1200})
     problems = []

@@ -7,34 +7,21 @@ The logdir: ``agentA`` at steps 1000 and 2000 (two checkpoints on one probe set)
 """
 
 import json
-import shutil
 import subprocess
 import sys
 import urllib.parse
 
 import pytest
 
-from tests.support.tb import TensorBoardProcess
+from tests.support.browser import TB_FRAME, needs_chromium
 
-pytestmark = pytest.mark.skipif(shutil.which("chromium") is None,
-                                reason="Debian's chromium is not installed (make test installs it)")
-
-FRAME = 'iframe[src*="plugin_entry.html?name=rl_clarity"]'
+pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")
-def tb(compare_logdir):
-    server = TensorBoardProcess(compare_logdir)
-    server.wait()
-    yield server
-    server.close()
-
-
-@pytest.fixture(scope="module")
-def screens(tmp_path_factory):
-    path = tmp_path_factory.mktemp("compare-screens")
-    print(f"\nscreenshots in {path}")
-    return path
+def tb_logdir(compare_logdir):
+    """The logdir of ``tb`` (tests/conftest.py)."""
+    return compare_logdir
 
 
 @pytest.fixture
@@ -50,7 +37,7 @@ def open_compare(page, tb, view):
     extra = "".join(f"&p.rl_clarity.{k}={urllib.parse.quote(str(v), safe='')}"
                     for k, v in view.items())
     page.goto(tb.url + "#rl_clarity" + extra)
-    frame = page.frame_locator(FRAME)
+    frame = page.frame_locator(TB_FRAME)
     frame.locator('[data-testid="compare-status"]').wait_for(timeout=60000)
     for side in "ab":
         pane(frame, side).locator('[data-testid="attr-canvas-0-pos"]').wait_for()
@@ -84,7 +71,7 @@ def wait_for(page, fn, timeout=10):
 
 
 def compare_state(page):
-    body = page.frame_locator(FRAME).locator("body")
+    body = page.frame_locator(TB_FRAME).locator("body")
     return body.evaluate("() => JSON.parse(JSON.stringify(window.rlClarity.state()))")
 
 
@@ -153,7 +140,7 @@ def test_two_checkpoints_on_one_probe_set_share_a_timeline(page, tb, screens, br
     assert "p.rl_clarity.step_b=2000" in page.url and "p.rl_clarity.traj=2" in page.url
     again = browser.new_page(viewport={"width": 1900, "height": 1200})
     again.goto(page.url)
-    frame2 = again.frame_locator(FRAME)
+    frame2 = again.frame_locator(TB_FRAME)
     tid(frame2, "compare-status").wait_for(timeout=60000)
     tid(pane(frame2, "b"), "frame-label").wait_for()
     wait_for(again, lambda: frame_of(frame2, "b") == 40)
@@ -205,7 +192,7 @@ def test_different_probe_sets_navigate_independently_and_say_why(page, tb, scree
 def test_compare_button_and_the_strip_of_checkpoints(page, tb):
     page.goto(tb.url + "#rl_clarity&p.rl_clarity.run=agentA&p.rl_clarity.step=2000"
               "&p.rl_clarity.layer=2b&p.rl_clarity.frame=7")
-    frame = page.frame_locator(FRAME)
+    frame = page.frame_locator(TB_FRAME)
     frame.locator("body[data-first-frame-ms]").wait_for(timeout=60000)
     # the strip: one row per step of the run, features coloured by their match to this step
     tid(frame, "evo-row-1000").wait_for()

@@ -12,8 +12,9 @@ through Playwright: against a real ``tensorboard --logdir`` and in the standalon
 - the export shows the same with no server and no request leaving the page, and fits MLflow's
   artifact viewer (514 px) with the edit lines in the legend.
 
-The logdir is ``tests/test_synthetic_routes.py``'s ``edit_logdir``; the TensorBoard, page and
-screenshot fixtures and the helpers are ``tests/test_ui.py``'s.
+The logdir is ``tests/test_synthetic_routes.py``'s ``edit_logdir``; the TensorBoard and
+screenshot fixtures are tests/conftest.py's, the page fixture and the helpers
+``tests/test_ui.py``'s.
 """
 
 import io
@@ -28,12 +29,13 @@ from PIL import Image
 
 from rlclarity_plugin.store import schema, writer
 from tests import test_layout, test_synthetic_routes, test_ui
+from tests.support.browser import needs_chromium
 from tests.test_ui import manifest, open_frame, poll, tid, view_state
 
-pytestmark = test_ui.pytestmark
-# the fixtures reused: test_ui's TensorBoard (over this module's logdir), page and screenshots;
-# test_synthetic_routes' logdir with synthetic pictures, edits and an edited agent
-tb, page, screens = test_ui.tb, test_ui.page, test_ui.screens
+pytestmark = needs_chromium
+# the fixtures reused: test_ui's page; test_synthetic_routes' logdir with synthetic pictures,
+# edits and an edited agent
+page = test_ui.page
 edit_logdir = test_synthetic_routes.edit_logdir
 MINUS = "\u2212"
 
@@ -44,6 +46,12 @@ def logdir(edit_logdir, tmp_path_factory):
     root = tmp_path_factory.mktemp("edit-ui") / "logs"
     shutil.copytree(edit_logdir, root)
     return str(root)
+
+
+@pytest.fixture(scope="module")
+def tb_logdir(logdir):
+    """The logdir of ``tb`` (tests/conftest.py)."""
+    return logdir
 
 
 # -- what the interface should show, computed again from the manifest --------------------------

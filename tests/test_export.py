@@ -19,6 +19,7 @@ from PIL import Image
 from rlclarity_plugin import exit_codes, export_html, views
 from rlclarity_plugin.export import ExportTooLarge
 from rlclarity_plugin.store import schema
+from tests.support.browser import needs_chromium
 from tests.support.export_page import Page, split
 
 HOSTILE_ENV = "</script><img src=x onerror=alert(1)>"
@@ -177,8 +178,6 @@ def test_compare_export_holds_both_analyses_and_their_matching(real_analysed_log
 
 # -- in the browser ---------------------------------------------------------------------------
 
-pytest_browser = pytest.mark.skipif(shutil.which("chromium") is None,
-                                    reason="Debian's chromium is not installed")
 
 
 def watched_page(browser):
@@ -226,7 +225,7 @@ def exercise(page, frame):
     tid("popup-close").click()
 
 
-@pytest_browser
+@needs_chromium
 def test_opens_from_file_url(browser, exported, logdir):
     from rlclarity_plugin.store.reader import LogdirReader
 
@@ -251,7 +250,7 @@ def test_opens_from_file_url(browser, exported, logdir):
     page.close()
 
 
-@pytest_browser
+@needs_chromium
 def test_works_in_a_script_only_sandboxed_iframe(browser, exported, tmp_path):
     """MLflow's viewer: fetch the file, make a blob URL, <iframe sandbox="allow-scripts">."""
     shutil.copy(exported, tmp_path / "artifact.html")

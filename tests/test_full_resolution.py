@@ -18,6 +18,7 @@ from rlclarity_plugin.envs.rollouts import ProbeSet
 from rlclarity_plugin.store import schema
 from rlclarity_plugin.store.reader import LogdirReader
 from tests.conftest import UI_ANALYSIS_ARGS, run_analyze
+from tests.support.browser import TB_FRAME, needs_chromium
 
 
 @pytest.fixture(scope="module")
@@ -121,8 +122,6 @@ def test_plugin_serves_single_frames(full_logdir):
         assert r.status_code == status and words in r.data.decode(), (params, r.data)
 
 
-pytest_browser = pytest.mark.skipif(shutil.which("chromium") is None,
-                                    reason="Debian's chromium is not installed")
 
 
 def canvas_state(frame, testid):
@@ -130,7 +129,7 @@ def canvas_state(frame, testid):
         "c => [c.width, c.height, c.dataset.full]")
 
 
-@pytest_browser
+@needs_chromium
 def test_tab_and_export_show_them(full_logdir, tmp_path, browser):
     from rlclarity_plugin.export import export_html
     from tests.support.tb import TensorBoardProcess
@@ -146,7 +145,7 @@ def test_tab_and_export_show_them(full_logdir, tmp_path, browser):
         errors = []
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto(tb.url + "#rl_clarity&p.rl_clarity.run=hires&p.rl_clarity.step=1000")
-        frame = page.frame_locator('iframe[src*="plugin_entry.html?name=rl_clarity"]')
+        frame = page.frame_locator(TB_FRAME)
         frame.locator("body[data-first-frame-ms]").wait_for(timeout=60000)
         for testid in ("obs-canvas", "attr-canvas-0-pos"):
             frame.locator(f'[data-testid="{testid}"][data-full="1"]').wait_for()

@@ -9,41 +9,26 @@ narrow as MLflow's artifact viewer, 579-1,021 px):
 - the legend stays where it is when "combine positive and negative" is toggled;
 - the compare view's feature popup names its pane and leaves pane A's legend uncovered.
 
-Screenshots of every case go to ``$RLC_SCREENS`` (default: the test's temporary folder, printed
-with ``-s``).
+Screenshots of every case go to ``$RLC_SCREENS/test_layout`` (default: a temporary folder,
+printed with ``-s``; the ``screens`` fixture of tests/conftest.py).
 """
 
-import os
-import pathlib
-import shutil
 import urllib.parse
 
 import pytest
 
-from tests.support.tb import TensorBoardProcess
+from tests.support.browser import TB_FRAME, needs_chromium
 
-pytestmark = pytest.mark.skipif(shutil.which("chromium") is None,
-                                reason="Debian's chromium is not installed (make test installs it)")
+pytestmark = needs_chromium
 
-FRAME = 'iframe[src*="plugin_entry.html?name=rl_clarity"]'
 LAPTOP, DESKTOP = (1280, 800), (1600, 1000)
 LEGEND_ITEMS = '[data-testid^="legend-"]:not([data-testid^="legend-disc-"])'
 
 
 @pytest.fixture(scope="module")
-def tb(compare_logdir):
-    server = TensorBoardProcess(compare_logdir)
-    server.wait()
-    yield server
-    server.close()
-
-
-@pytest.fixture(scope="module")
-def screens(tmp_path_factory):
-    path = pathlib.Path(os.environ.get("RLC_SCREENS") or tmp_path_factory.mktemp("layout"))
-    path.mkdir(parents=True, exist_ok=True)
-    print(f"\nscreenshots in {path}")
-    return path
+def tb_logdir(compare_logdir):
+    """The logdir of ``tb`` (tests/conftest.py)."""
+    return compare_logdir
 
 
 @pytest.fixture(scope="module")
@@ -70,8 +55,8 @@ def open_tab(page, tb, view: dict):
     extra = "".join(f"&p.rl_clarity.{k}={urllib.parse.quote(str(v), safe='')}"
                     for k, v in view.items())
     page.goto(tb.url + "#rl_clarity" + extra)
-    page.frame_locator(FRAME).locator("body[data-first-frame-ms]").wait_for(timeout=60000)
-    return page.locator(FRAME).element_handle().content_frame()
+    page.frame_locator(TB_FRAME).locator("body[data-first-frame-ms]").wait_for(timeout=60000)
+    return page.locator(TB_FRAME).element_handle().content_frame()
 
 
 def settle(page, frame, compare=False):

@@ -32,6 +32,7 @@ import rlclarity_plugin
 from rlclarity_plugin import notebook
 from rlclarity_plugin.export import ExportTooLarge
 from rlclarity_plugin.store.reader import StoreError
+from tests.support.browser import needs_chromium
 
 HOSTILE_RUN = 'x"&amp;<b>a</script><iframe>'  # one "/": a nested run (two directories)
 HOSTILE_TITLE = 't"</iframe><script>alert(1)</script>&quot;'
@@ -161,8 +162,6 @@ def test_importing_the_package_imports_no_notebook_or_framework():
 
 # -- a real Jupyter server in Chromium --------------------------------------------------------
 
-pytest_browser = pytest.mark.skipif(shutil.which("chromium") is None,
-                                    reason="Debian's chromium is not installed")
 TOKEN = "rlc-notebook-test-token"
 KERNEL = "rlc-test"
 
@@ -365,19 +364,19 @@ def run_notebook_in(browser, jupyter, logdir, name: str, path: str):
 
 
 @pytest.mark.slow
-@pytest_browser
+@needs_chromium
 def test_jupyterlab_runs_the_cells_and_shows_the_interface(browser, jupyter, logdir):
     run_notebook_in(browser, jupyter, logdir, "lab.ipynb", "lab/workspaces/run/tree/")
 
 
 @pytest.mark.slow
-@pytest_browser
+@needs_chromium
 def test_notebook7_runs_the_cells_and_shows_the_interface(browser, jupyter, logdir):
     run_notebook_in(browser, jupyter, logdir, "nb7.ipynb", "notebooks/")
 
 
 @pytest.mark.slow
-@pytest_browser
+@needs_chromium
 def test_saved_output_shows_when_trusted_and_a_notice_when_not(browser, jupyter, logdir):
     """A notebook saved with the output: signed (trusted) it shows the interface with no kernel
     run; unsigned (from elsewhere) its HTML is sanitised and the notice is what remains."""

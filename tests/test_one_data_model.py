@@ -24,6 +24,7 @@ import numpy as np
 import pytest
 
 from rlclarity_plugin import export_html, views
+from tests.support.browser import needs_chromium
 from tests.support.export_page import Page, decode, from_planes_avg, from_text7, split
 from tests.support.plugin import BASE, make_client
 
@@ -218,11 +219,9 @@ def test_a_selection_records_the_routes_answers_for_the_chosen_trajectories(logd
 
 # -- in the browser: the page's own transport ----------------------------------------------------
 
-pytest_browser = pytest.mark.skipif(shutil.which("chromium") is None,
-                                    reason="Debian's chromium is not installed")
 
 
-@pytest_browser
+@needs_chromium
 def test_the_pages_transport_answers_as_the_plugin(browser, pages, client, tmp_path):
     """In Chromium: rlClarity.source.transport (EmbeddedTransport) decodes every JSON response
     to the plugin's value, every body to the plugin's bytes, and shows every feature picture

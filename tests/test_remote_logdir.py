@@ -8,7 +8,6 @@ every object ever written, temporary names included.
 
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -19,6 +18,7 @@ import pytest
 
 from rlclarity_plugin.store import schema
 from tests.conftest import UI_ANALYSIS_ARGS, run_analyze
+from tests.support.browser import TB_FRAME, needs_chromium
 from tests.support.s3 import MotoServer
 from tests.support.tb import TensorBoardProcess, free_port
 
@@ -29,7 +29,6 @@ pytest.importorskip("moto")
 BUCKET = "rlc-test"
 # the UI tests' sizes, one layer and the value output only (4 analyses here)
 ARGS = [a for a in UI_ANALYSIS_ARGS if a not in ("4a", "--include-input", "--attr-policy")]
-FRAME = 'iframe[src*="plugin_entry.html?name=rl_clarity"]'
 
 
 @pytest.fixture(scope="module")
@@ -174,7 +173,7 @@ def test_a_killed_job_on_s3_stays_invisible_and_resumes(s3, logdirs):
 def _tab_pixels(page, tb, step):
     page.goto(tb.url + f"#rl_clarity&p.rl_clarity.run=agentA&p.rl_clarity.step={step}"
               "&p.rl_clarity.layer=2b")
-    frame = page.frame_locator(FRAME)
+    frame = page.frame_locator(TB_FRAME)
     frame.locator("body[data-first-frame-ms]").wait_for(timeout=90000)
     frame.locator('[data-testid="frame-label"]:has-text("frame: 1")').wait_for()
     return [frame.locator(f'[data-testid="{name}"]').evaluate(
@@ -182,7 +181,7 @@ def _tab_pixels(page, tb, step):
         for name in ("obs-canvas", "attr-canvas-0-pos")]
 
 
-@pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian's chromium is not installed")
+@needs_chromium
 def test_tensorboard_tab_on_s3(s3, logdirs, browser, tmp_path):
     """``rl-clarity tensorboard --logdir s3://...``: a real TensorBoard reading the bucket (its
     Python loader, boto3) serves the same data and draws the same pixels as TensorBoard on the

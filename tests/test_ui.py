@@ -1,8 +1,8 @@
 """The RL Clarity tab in a real browser: Debian's Chromium driven by Playwright against a real
 ``tensorboard --logdir`` on a logdir written by the analysis job.
 
-Screenshots of the main states are saved under the test's temporary output folder (printed with
-``-s``; see ``screens``).
+Screenshots of the main states go to ``$RLC_SCREENS/test_ui`` (default: a temporary folder,
+printed with ``-s``; the ``screens`` fixture of tests/conftest.py).
 """
 
 import hashlib
@@ -14,12 +14,10 @@ import urllib.parse
 import numpy as np
 import pytest
 
-from tests.support.tb import TensorBoardProcess
+from tests.support.browser import TB_FRAME, needs_chromium
 
-pytestmark = pytest.mark.skipif(shutil.which("chromium") is None,
-                                reason="Debian's chromium is not installed (make test installs it)")
+pytestmark = needs_chromium
 
-FRAME = 'iframe[src*="plugin_entry.html?name=rl_clarity"]'
 WEIRD_RUN = "x<img src=x onerror=alert(1)>"
 
 
@@ -39,18 +37,9 @@ def logdir(analysed_logdir, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def tb(logdir):
-    server = TensorBoardProcess(logdir)
-    server.wait()
-    yield server
-    server.close()
-
-
-@pytest.fixture(scope="module")
-def screens(tmp_path_factory):
-    path = tmp_path_factory.mktemp("screens")
-    print(f"\nscreenshots in {path}")
-    return path
+def tb_logdir(logdir):
+    """The logdir of ``tb`` (tests/conftest.py)."""
+    return logdir
 
 
 @pytest.fixture
@@ -74,7 +63,7 @@ def manifest(tb, run="agentA", step=1000):
 def open_tab(page, tb, view=""):
     extra = "".join(f"&p.rl_clarity.{kv}" for kv in view.split("&") if kv)
     page.goto(tb.url + "#rl_clarity" + extra)
-    frame = page.frame_locator(FRAME)
+    frame = page.frame_locator(TB_FRAME)
     frame.locator("body[data-first-frame-ms]").wait_for(timeout=60000)
     return frame
 
@@ -252,7 +241,7 @@ def test_url_restores_the_view_and_step_change_keeps_the_frame(page, tb, browser
     other = browser.new_page(viewport={"width": 1600, "height": 1200})
     try:
         other.goto(shared)
-        f2 = other.frame_locator(FRAME)
+        f2 = other.frame_locator(TB_FRAME)
         f2.locator("body[data-first-frame-ms]").wait_for(timeout=60000)
         assert frame_number(f2) == 8
         assert f2.locator('[data-testid="layer-4a"] input').is_checked()
@@ -405,9 +394,9 @@ def link(view: dict) -> str:
 def open_frame(page, tb, view: dict, wait_frame=True):
     """The tab opened on a view (a dict), and its frame (a Playwright Frame: evaluate works)."""
     page.goto(tb.url + link(view))
-    page.frame_locator(FRAME).locator("body" + ("[data-first-frame-ms]" if wait_frame else "")
+    page.frame_locator(TB_FRAME).locator("body" + ("[data-first-frame-ms]" if wait_frame else "")
                                       ).wait_for(timeout=60000)
-    frame = page.locator(FRAME).element_handle().content_frame()
+    frame = page.locator(TB_FRAME).element_handle().content_frame()
     frame.locator('[data-testid="frame-label"], [data-testid="error"]').first.wait_for()
     return frame
 
@@ -574,7 +563,7 @@ def test_the_plugin_frame_reloads_by_itself(page, tb):
                                                                fragment="").geturl())
     assert status == 200
     frame.evaluate("() => location.reload()")
-    page.frame_locator(FRAME).locator("body[data-first-frame-ms]").wait_for(timeout=60000)
-    frame = page.locator(FRAME).element_handle().content_frame()
+    page.frame_locator(TB_FRAME).locator("body[data-first-frame-ms]").wait_for(timeout=60000)
+    frame = page.locator(TB_FRAME).element_handle().content_frame()
     poll(page, lambda: tid(frame, "frame-label").count() and frame_number(frame) == 4,
          "the reloaded frame to show its own link's frame")

@@ -20,7 +20,8 @@ def free_port() -> int:
 class TensorBoardProcess:
     """``tensorboard --logdir LOGDIR`` with ``--load_fast=true|false`` on 127.0.0.1.
 
-    ``launcher``: start it as ``rl-clarity tensorboard`` (remote logdirs) instead.
+    ``launcher``: start it as ``rl-clarity tensorboard`` (remote logdirs) instead. As a
+    context manager: waits until the plugin is listed, and stops the server on exit.
     ``url`` ends with ``/``; ``get(path)`` returns ``(status, headers, body bytes)``.
     """
 
@@ -62,6 +63,18 @@ class TensorBoardProcess:
 
     def close(self):
         stop(self.proc)
+
+    def __enter__(self):
+        """Serving: :meth:`wait` has seen the plugin listed (stopped if it never is)."""
+        try:
+            self.wait()
+        except BaseException:
+            self.close()
+            raise
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
 
 
 def stop(proc: subprocess.Popen) -> None:
