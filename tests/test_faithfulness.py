@@ -1,10 +1,11 @@
 """What the store holds is faithful: the stored attribution maps of the demo agent against
 references computed here, independently of the product's IG, NMF projection and codec.
 
-* a 256-point IG per layer (plain per-point loop, float64 sums), decomposed on the stored NMF
-  components by exact non-negative least squares (``scipy.optimize.nnls``) into channels and
-  residual as the original does; the stored maps (decoded by ``tests.support.store``) must be
-  within 1.5 % (median) and 3 % (p95) relative L2 of it, frame by frame, at every layer;
+* a 256-point IG per layer (``tests.support.reference_ig``, float64 sums), decomposed on the
+  stored NMF components by exact non-negative least squares (``scipy.optimize.nnls``) into
+  channels and residual as the original does; the stored maps (decoded by
+  ``tests.support.store``) must be within 1.5 % (median) and 3 % (p95) relative L2 of it,
+  frame by frame, at every layer;
 * the stored totals against the decoded maps and against ``F(a) - F(0)`` computed here;
 * the display scale is the original's rule (median over frames of the per-frame signed
   maximum of the channels).
@@ -21,6 +22,7 @@ from scipy.optimize import nnls
 from rlclarity_plugin.agents.checkpoint import load_checkpoint
 from tests.conftest import run_analyze
 from tests.support import store
+from tests.support.reference_ig import fine_step_ig
 
 LAYERS = ["1a", "2a", "2b", "3a", "4a"]
 POINTS = 256
@@ -48,20 +50,6 @@ def _frames(logdir):
         m = json.load(f)
     probe = ProbeSet.load(os.path.join(logdir, "demo", m["probe_set"]["path"]))
     return probe.trajectories["observations"]  # (E, T, 64, 64, 3) uint8
-
-
-def reference_ig(head, acts):
-    """IG of the value at ``acts``: midpoint rule in u with alpha = u**2 over POINTS points, one
-    tape per point, float64 sums."""
-    total = np.zeros(acts.shape, np.float64)
-    for k in range(POINTS):
-        u = (k + 0.5) / POINTS
-        x = tf.constant(((u * u) * acts).astype(np.float32))
-        with tf.GradientTape() as tape:
-            tape.watch(x)
-            v = tf.reduce_sum(head(x, training=False)[1])
-        total += tape.gradient(v, x).numpy().astype(np.float64) * (2 * u / POINTS)
-    return acts.astype(np.float64) * total
 
 
 def decompose(attr, comps):
@@ -95,7 +83,7 @@ def test_stored_maps_are_within_bounds_of_a_fine_step_ig(demo, analysis, layer):
     errors, sums_vs_totals = [], []
     for e in range(frames.shape[0]):
         acts = encoder(frames[e]).numpy()
-        ref = decompose(reference_ig(head, acts), comps)
+        ref = decompose(fine_step_ig(head, acts, POINTS), comps)
         maps, unit = store.stored_maps(analysis, "demo", 1, layer, e, "v")
         assert maps.shape == ref.shape
         errors.append(rel_l2(maps.astype(np.float64), ref))
