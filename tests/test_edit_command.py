@@ -400,3 +400,24 @@ def test_bad_inputs_exit_2_with_one_line_and_write_nothing(edit_logdir, capsys, 
     assert code == 2 and out == ""
     assert len(err.strip().splitlines()) == 1 and message in err, err
     assert _tree(logdir, os.path.dirname(ckpt)) == before
+
+
+def test_a_missing_probe_set_exits_2_with_one_line_and_writes_nothing(edit_logdir, tmp_path,
+                                                                       capsys):
+    """The edit is checked on the analysis' probe set: with no copy of it anywhere (its recorded
+    path, the run's probe_sets folder, any run's), the command says where it looked and that it
+    should be put back, and writes neither the checkpoint nor the manifest."""
+    logdir, ckpt, _ = edit_logdir
+    removed = [d for d, _, _ in os.walk(logdir) if os.path.basename(d) == "probe_sets"]
+    assert removed
+    for d in removed:
+        shutil.rmtree(d)
+    out_path = str(tmp_path / "edited")
+    before = _tree(logdir, os.path.dirname(ckpt))
+    code, out, err = _cli(capsys, "edit", ckpt, "--logdir", logdir, "--run", "agentA",
+                          "--step", 1000, "--layer", "2b", "--features", 1, "-o", out_path,
+                          "--evaluate", 2, "--num-envs", 2, "--no-progress")
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1, err
+    assert "the probe set" in err and "put it back there" in err, err
+    assert _tree(logdir, os.path.dirname(ckpt)) == before and not os.path.exists(out_path)
