@@ -178,8 +178,6 @@ def test_compare_export_holds_both_analyses_and_their_matching(real_analysed_log
 
 # -- in the browser ---------------------------------------------------------------------------
 
-
-
 def watched_page(browser):
     page = browser.new_page(viewport={"width": 1600, "height": 1200})
     page.problems = []
