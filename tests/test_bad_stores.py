@@ -379,17 +379,14 @@ def test_every_other_analysis_keeps_answering(get, bad_logdir):
 @pytest.mark.slow
 @pytest.mark.parametrize("load_fast", ["true", "false"])
 def test_a_real_tensorboard_answers_the_table(bad_logdir, load_fast):
-    tb = TensorBoardProcess(bad_logdir, load_fast=load_fast)
-    try:
-        tb.wait()  # the routes answer whether or not the loader has activated the tab yet
+    # the routes answer whether or not the loader has activated the tab yet
+    with TensorBoardProcess(bad_logdir, load_fast=load_fast) as tb:
         check_table(tb.get)
         runs = json.loads(tb.get(url("runs"))[2])
         assert {(p["run"], p["step"]) for p in runs["problems"]} >= {
             (c.run, STEP) for c in CASES if c.manifest}
         for name in AGENT_ROUTES:
             assert tb.get(*request("agentA", "agentA", name))[0] == 200, name
-    finally:
-        tb.close()
 
 
 # -- the export ---------------------------------------------------------------------------------

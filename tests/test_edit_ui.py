@@ -30,7 +30,7 @@ from PIL import Image
 from rlclarity_plugin.store import schema, writer
 from tests import test_layout, test_synthetic_routes, test_ui
 from tests.support.browser import needs_chromium
-from tests.test_ui import manifest, open_frame, poll, tid, view_state
+from tests.test_ui import manifest, open_frame, poll, poll_state, tid, view_state
 
 pytestmark = needs_chromium
 # the fixtures reused: test_ui's page; test_synthetic_routes' logdir with synthetic pictures,
@@ -224,11 +224,10 @@ def test_edited_agent_bookmarks_and_compare_with_the_original(page, tb, screens)
     assert "Edited agent: layer 2b, features 1 and 3 projected out" in header
     page.screenshot(path=str(screens / "edited-agent.png"))
     tid(frame, "compare-original").click()
-    poll(page, lambda: view_state(frame)["mode"] == "compare" and view_state(frame)["b"],
-         "the compare view")
-    s = view_state(frame)
-    assert (s["a"], s["b"], s["shared"]) == ({"run": "blind", "step": 1000},
-                                             {"run": "agentA", "step": 1000}, True)
+    # the panes load side by side, either first: poll the whole view
+    poll_state(page, frame, ("mode", "a", "b", "shared"),
+               ("compare", {"run": "blind", "step": 1000}, {"run": "agentA", "step": 1000}, True),
+               "the compare view of the edited agent and the original")
     pane = frame.locator('[data-testid="pane-a"]')
     t, f = m["bookmarks"]["failed"][0]
     pane.locator('[data-testid="bookmark-failed-0"]').click()

@@ -138,9 +138,7 @@ def test_tab_and_export_show_them(full_logdir, tmp_path, browser):
     page_size = export_html(full_logdir, "hires", 1000, str(out)).size
     without = export_html(full_logdir, "hires", 1000, None, full_resolution=False).size
     assert page_size > without  # the frames are in the page
-    tb = TensorBoardProcess(full_logdir)
-    try:
-        tb.wait()
+    with TensorBoardProcess(full_logdir) as tb:
         page = browser.new_page(viewport={"width": 1600, "height": 1200})
         errors = []
         page.on("pageerror", lambda e: errors.append(str(e)))
@@ -184,5 +182,3 @@ def test_tab_and_export_show_them(full_logdir, tmp_path, browser):
         assert canvas_state(page.main_frame, "attr-canvas-0-pos")[:2] == [512, 512]
         assert errors == []
         page.close()
-    finally:
-        tb.close()

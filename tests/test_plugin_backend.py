@@ -252,9 +252,8 @@ def test_a_broken_analysis_does_not_break_the_others(tmp_path, analysed_logdir):
 
 @pytest.mark.parametrize("load_fast", ["true", "false"])
 def test_real_tensorboard_serves_the_routes(real_analysed_logdir, load_fast):
-    tb = TensorBoardProcess(real_analysed_logdir, load_fast=load_fast)
-    try:
-        listing = tb.wait()
+    with TensorBoardProcess(real_analysed_logdir, load_fast=load_fast) as tb:
+        listing = tb.listing
         assert listing["rl_clarity"]["enabled"]
         status, headers, body = tb.get(url("index.js"))
         assert status == 200 and headers["Content-Type"].startswith("text/javascript")
@@ -280,5 +279,3 @@ def test_real_tensorboard_serves_the_routes(real_analysed_logdir, load_fast):
         assert status == 404 and b"corrupt" in body
         status, _, _ = tb.get(url("thumbnails", run="agentA", step=1000, layer="4a"))
         assert status == 200
-    finally:
-        tb.close()

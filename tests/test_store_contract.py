@@ -205,9 +205,8 @@ def test_export_refuses_other_versions_clearly(versions_logdir, tmp_path):
 def test_steps_analysed_out_of_order_are_all_listed(logdir, load_fast):
     """512, then 256, then 128 of one run: TensorBoard's Rust data server drops the records of
     a time series at or above a step that arrives later; every step stays listed and served."""
-    tb = TensorBoardProcess(logdir, load_fast=load_fast)
-    try:
-        assert tb.wait()["rl_clarity"]["enabled"]
+    with TensorBoardProcess(logdir, load_fast=load_fast) as tb:
+        assert tb.listing["rl_clarity"]["enabled"]
         status, _, body = tb.get(url("runs"))
         runs = {r["run"]: r["steps"] for r in json.loads(body)["runs"]}
         assert runs["heist"] == [128, 256, 512] and runs["big"] == [BIG_STEP]
@@ -219,8 +218,6 @@ def test_steps_analysed_out_of_order_are_all_listed(logdir, load_fast):
                                        rtol=1e-6)
             status, _, body = tb.get(url("manifest", run="heist", step=step))
             assert status == 200 and json.loads(body)["step"] == step
-    finally:
-        tb.close()
 
 
 def test_every_route_serves_a_step_beyond_2_to_the_31(logdir):

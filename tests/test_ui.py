@@ -414,6 +414,21 @@ def poll(page, fn, what, timeout=10):
     raise AssertionError(f"timed out waiting for {what}")
 
 
+def poll_state(page, frame, keys: tuple, want: tuple, what: str, timeout=10) -> None:
+    """Poll the debug handle's state until its ``keys`` read ``want`` (a view shows its parts
+    as they load); on timeout, the assertion shows what was there instead."""
+    seen = []
+
+    def shown():
+        s = view_state(frame)
+        seen[:] = [tuple(s.get(k) for k in keys)]
+        return seen[0] == want
+    try:
+        poll(page, shown, what, timeout)
+    except AssertionError:
+        assert seen[0] == want, what
+
+
 def test_hotkeys_before_any_click_escape_and_form_controls(page, tb):
     frame = open_frame(page, tb, {"run": "agentA", "step": 1000, "layer": "2b", "frame": 5})
     # the focus is in TensorBoard's page, not in the plugin's frame
@@ -500,10 +515,9 @@ def test_compare_to_single_keeps_the_view(page, tb):
                                 "layer": "4a", "rows": f"v,{logit}", "abs": 1, "frame": 7})
     tid(frame, "compare-status").wait_for()
     tid(frame, "single").click()
-    poll(page, lambda: view_state(frame)["mode"] == "single", "the single view")
-    s = view_state(frame)
-    assert (s["run"], s["step"], s["layer"], s["rows"], s["frame"]) == \
-        ("agentA", 2000, "4a", ["v", logit], 6)
+    # the mode flips at once; the single view's analysis loads after (poll the whole view)
+    poll_state(page, frame, ("mode", "run", "step", "layer", "rows", "frame"),
+               ("single", "agentA", 2000, "4a", ["v", logit], 6), "pane A's view, single")
     assert tid(frame, "toggle-abs").is_checked()
     tid(frame, "attr-canvas-1-abs").wait_for()
     poll(page, lambda: f"p.rl_clarity.rows=v%2C{logit}" in page.evaluate("() => location.hash")

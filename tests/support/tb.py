@@ -21,7 +21,8 @@ class TensorBoardProcess:
     """``tensorboard --logdir LOGDIR`` with ``--load_fast=true|false`` on 127.0.0.1.
 
     ``launcher``: start it as ``rl-clarity tensorboard`` (remote logdirs) instead. As a
-    context manager: waits until the plugin is listed, and stops the server on exit.
+    context manager: waits until the plugin is listed (``listing`` holds the last
+    ``/data/plugins_listing``), and stops the server on exit.
     ``url`` ends with ``/``; ``get(path)`` returns ``(status, headers, body bytes)``.
     """
 
@@ -29,6 +30,7 @@ class TensorBoardProcess:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
         command = ["rlclarity_plugin.cli", "tensorboard"] if launcher else ["tensorboard.main"]
+        self.listing: dict | None = None
         self.proc = subprocess.Popen(
             [sys.executable, "-m", *command, "--logdir", str(logdir), "--host",
              "127.0.0.1", "--port", str(self.port), f"--load_fast={load_fast}",
@@ -45,7 +47,7 @@ class TensorBoardProcess:
                 raise RuntimeError("tensorboard exited:\n" + self.proc.stdout.read())
             try:
                 with urllib.request.urlopen(self.url + "data/plugins_listing", timeout=5) as r:
-                    last = json.loads(r.read())
+                    last = self.listing = json.loads(r.read())
                 if plugin in last:
                     return last
             except OSError:
