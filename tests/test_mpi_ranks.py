@@ -3,8 +3,11 @@ real ``mpiexec`` (MPICH) with tiny scripts instead of the job (a second each).""
 
 import os
 import re
+import socket
 import subprocess
 import sys
+import threading
+import time
 
 import pytest
 
@@ -24,9 +27,8 @@ comm.barrier()
 if mode == "kill" and comm.rank == victim:
     os.kill(os.getpid(), signal.SIGKILL)
 if mode == "fail" and comm.rank == victim:
-    print(f"rl-clarity analyze: rank {victim} of {comm.size} failed: ValueError: no",
-          file=sys.stderr, flush=True)
-    ranks.note_failure()
+    ranks.report_failure(f"rl-clarity analyze: rank {victim} of {comm.size} failed: "
+                         "ValueError: no")
     comm.Abort(1)
 if mode == "ok":
     comm.barrier()
@@ -54,8 +56,48 @@ def test_a_killed_rank_is_named(n, victim):
                         r"or crashed); MPI ends the other ranks", lines[0]), lines[0]
 
 def test_a_failing_rank_or_a_clean_end_adds_nothing():
-    done = _mpiexec(2, "fail", 1)  # (MPI's abort may swallow the rank's own last line)
+    done = _mpiexec(2, "fail", 1)
     assert done.returncode != 0
     assert "before the job finished" not in done.stderr, done.stderr
+    # its own line, read by the launcher before the abort ended the ranks
+    assert "rl-clarity analyze: rank 1 of 2 failed: ValueError: no" in done.stderr, done.stderr
     done = _mpiexec(2, "ok")
     assert done.returncode == 0 and "before the job finished" not in done.stderr, done.stderr
+
+
+def test_the_abort_waits_until_the_launcher_has_read_the_report(tmp_path):
+    """``wait_until_read``: on a pipe (what MPICH's launcher gives each rank as stderr) it
+    returns once the reader has taken every byte, not before; with no reader, after its
+    timeout; on a file at once. ``unread_bytes`` counts a socket's unread bytes too."""
+    from rlclarity_plugin.analysis import ranks
+
+    r, w = os.pipe()
+    with os.fdopen(w, "w") as out, os.fdopen(r, "rb", buffering=0) as inp:
+        out.write("rank 1 of 2 failed: ...\n")
+        read_at = []
+
+        def reader():
+            time.sleep(0.3)
+            read_at.append(time.monotonic())
+            inp.read(1024)
+        thread = threading.Thread(target=reader)
+        thread.start()
+        assert ranks.wait_until_read(out, timeout=10)
+        done_at = time.monotonic()
+        thread.join()
+        assert read_at and done_at >= read_at[0]  # not before the reader took it
+        assert ranks.unread_bytes(out.fileno()) == 0
+        out.write("nobody reads this\n")
+        t0 = time.monotonic()
+        assert not ranks.wait_until_read(out, timeout=0.2)
+        assert 0.2 <= time.monotonic() - t0 < 5
+        assert ranks.unread_bytes(out.fileno()) == len("nobody reads this\n")
+    a, b = socket.socketpair()
+    with a, b:
+        a.sendall(b"x" * 100)
+        assert ranks.unread_bytes(a.fileno()) >= 100  # (a Unix socket counts its overhead too)
+        b.recv(1000)
+        assert ranks.unread_bytes(a.fileno()) == 0
+    with open(tmp_path / "stderr.txt", "w") as f:
+        f.write("a file\n")
+        assert ranks.unread_bytes(f.fileno()) is None and ranks.wait_until_read(f, timeout=0)

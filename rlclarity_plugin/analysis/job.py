@@ -894,10 +894,10 @@ def main_guarded(fn, comm):
         return fn()
     except Exception as e:  # any failure must end all ranks, never hang
         if comm.size > 1:
-            print(f"rl-clarity analyze: rank {comm.rank} of {comm.size} failed: "
-                  f"{type(e).__name__}: {e}", file=sys.stderr, flush=True)
-            from .ranks import note_failure
+            from .ranks import report_failure
 
-            note_failure()  # the rank watchers then do not report the ranks MPI ends
+            # read by the launcher before the abort (which ends every rank at once)
+            report_failure(f"rl-clarity analyze: rank {comm.rank} of {comm.size} failed: "
+                           f"{type(e).__name__}: {e}")
             comm.Abort(1)
         raise

@@ -14,21 +14,28 @@ watcher prints one line naming it::
 
 A rank says goodbye when its Python exits (finished, failed with an error, interrupted): the
 watcher then says nothing about it. A rank that fails with a Python error reports itself
-(``rank R of N failed: ...``) and calls :func:`note_failure` before aborting: the watchers then
-stay silent about the ranks MPI ends.
+(:func:`report_failure`: ``rank R of N failed: ...``) before aborting: the watchers then stay
+silent about the ranks MPI ends, and the abort waits until MPI's launcher has read the report
+(the launcher ends every rank on an abort; what it had not read from a rank's stderr by then
+was lost).
 """
 
 from __future__ import annotations
 
 import atexit
+import fcntl
 import json
 import os
 import socket
+import stat
+import struct
 import subprocess
 import sys
+import termios
+import time
 import uuid
 
-__all__ = ["note_failure", "watch_ranks"]
+__all__ = ["note_failure", "report_failure", "wait_until_read", "watch_ranks"]
 
 _SOCKET: list = []  # this rank's connection to its host's watcher
 
@@ -51,6 +58,49 @@ def note_failure() -> None:
     """This rank failed with an error it reports itself (call before ``comm.Abort``): the
     watchers then say nothing about the ranks MPI ends."""
     _say(b"failed\n")
+
+
+def unread_bytes(fd: int) -> int | None:
+    """Bytes written to ``fd`` that its reader has not taken yet, for a pipe or a socket (what
+    MPI launchers give a rank as stderr; a socket's count includes the kernel's overhead): 0
+    once all is read; None for anything else (a file, a terminal)."""
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISFIFO(mode):
+            request = termios.FIONREAD  # a pipe's either end: the bytes in it
+        elif stat.S_ISSOCK(mode):
+            request = termios.TIOCOUTQ  # SIOCOUTQ: sent, not yet read by the peer
+        else:
+            return None
+        return struct.unpack("i", fcntl.ioctl(fd, request, b"\0" * 4))[0]
+    except OSError:
+        return None
+
+
+def wait_until_read(stream=None, timeout: float = 2.0) -> bool:
+    """Flush ``stream`` (default: stderr) and wait, at most ``timeout`` seconds, until its
+    reader has taken every byte; True when it has (or the stream is not a pipe or socket)."""
+    stream = sys.stderr if stream is None else stream
+    try:
+        stream.flush()
+        fd = stream.fileno()
+    except (OSError, ValueError, AttributeError):
+        return True
+    deadline = time.monotonic() + timeout
+    while unread_bytes(fd):
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.005)
+    return True
+
+
+def report_failure(message: str) -> None:
+    """This rank failed: print ``message`` on stderr, tell the watchers (they then stay silent
+    about the ranks MPI ends) and wait until the launcher has read it. Call before
+    ``comm.Abort``."""
+    print(message, file=sys.stderr, flush=True)
+    note_failure()
+    wait_until_read()
 
 
 def watch_ranks(comm, prefix: str = "rl-clarity analyze") -> None:
