@@ -7,8 +7,10 @@ import re
 
 LIMIT = 600
 # the CLI's own error line: "rl-clarity analyze: error: ...", ": internal error: ...",
-# ": interrupted" (rlclarity_plugin.exit_codes.describe)
-_CLI_ERROR = re.compile(r"^rl-clarity [\w-]+: (error: |internal error: |interrupted)")
+# ": interrupted" (rlclarity_plugin.exit_codes.describe); under mpiexec the failing rank's:
+# "rl-clarity analyze: rank 1 of 2 failed: error: ..."
+_CLI_ERROR = re.compile(r"^rl-clarity [\w-]+: (rank \d+ of \d+ failed: )?"
+                        r"(error: |internal error: |interrupted)")
 # the last line of a Python traceback: "ValueError: ...", "mlflow.exceptions.MlflowException: ..."
 _EXCEPTION = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception|Interrupt|Exit|Failure)\b(: |$)")
 # library noise printed before the real error (warnings, log records, absl/TF notices)

@@ -319,7 +319,7 @@ def _cmd_analyze(args) -> int:
     summary = main_guarded(lambda: run_analysis(
         args.checkpoint, args.logdir, run=args.run, step=args.step, probe_set=args.probe_set,
         config=config.analysis, resume=args.resume, progress=not args.no_progress, comm=comm,
-        load_options=config.agent.load_options()), comm)
+        load_options=config.agent.load_options()), comm, "analyze", args.verbose)
     if comm.rank == 0 and summary.get("unchanged"):
         print(f"already analysed: {summary['run']} at step {summary['step']} in "
               f"{summary['asset_dir']} (identical inputs; --no-resume redoes it)")
@@ -381,7 +381,7 @@ def _cmd_edit_analyze(args) -> int:
     out = main_guarded(lambda: analyze_edit(
         args.original, args.edited, args.logdir, args.run, args.step,
         edited_run=args.edited_run, failing_levels=levels, progress=not args.no_progress,
-        comm=comm), comm)
+        comm=comm), comm, "edit-analyze", args.verbose)
     if comm.rank != 0:
         return 0
     print(f"analysed the edited agent into run {out['run']!r} at step {out['step']} (probe set "

@@ -131,6 +131,10 @@ def test_failure_reasons_are_the_real_error_on_one_line():
     mpi = ("rl-clarity analyze: rank 1 of 2 failed: ValueError: x\n" + error + "\n"
            "=====\n=   BAD TERMINATION OF ONE OF YOUR APPLICATION PROCESSES\n")
     assert output_reason(noise + mpi) == error
+    # under mpiexec the failing rank's line, then MPICH's abort notice
+    ranked = "rl-clarity analyze: rank 0 of 2 failed: error: no probe set at '/x.npz'"
+    assert output_reason(noise + ranked + "\nAbort(1) on node 0 (rank 0 in comm 0): "
+                         "application called MPI_Abort(MPI_COMM_WORLD, 1) - process 0\n") == ranked
     assert output_reason(noise + "Traceback (most recent call last):\n  File \"x\", line 1\n"
                          "OSError: [Errno 28] No space left on device\n") == \
         "OSError: [Errno 28] No space left on device"

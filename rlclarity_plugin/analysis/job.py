@@ -888,16 +888,30 @@ def _manifest(agent, run, step, layers, outputs, probe, probe_path, display, nmf
         rl_clarity_version=__version__).with_digest()
 
 
-def main_guarded(fn, comm):
-    """Run ``fn()``; on an exception print which rank failed and abort every rank."""
+def main_guarded(fn, comm, command: str = "analyze", verbose: bool = False):
+    """Run ``fn()``. One process: an exception goes on to the command's handler. Several
+    ranks: the failing rank prints one line, ``rl-clarity COMMAND: rank R of N failed: ``
+    and the command's own message (:func:`rlclarity_plugin.exit_codes.describe`; with
+    ``verbose``, an internal error's traceback before it), waits until MPI's launcher has read
+    it, aborts every rank and ends."""
     try:
         return fn()
     except Exception as e:  # any failure must end all ranks, never hang
         if comm.size > 1:
+            from .. import exit_codes
             from .ranks import report_failure
 
+            if verbose and exit_codes.code_for(e) == exit_codes.INTERNAL_ERROR:
+                import traceback
+
+                traceback.print_exc()
             # read by the launcher before the abort (which ends every rank at once)
-            report_failure(f"rl-clarity analyze: rank {comm.rank} of {comm.size} failed: "
-                           f"{type(e).__name__}: {e}")
+            report_failure(f"rl-clarity {command}: rank {comm.rank} of {comm.size} failed: "
+                           f"{exit_codes.describe(e)}")
             comm.Abort(1)
+            # MPICH's Abort returns, and its launcher ends the ranks a moment later: this one
+            # ends now, its report said (not a second line from the command's handler)
+            with contextlib.suppress(Exception):
+                sys.stdout.flush()
+            os._exit(1)
         raise
