@@ -413,6 +413,9 @@ def _add_demo(sub):
     p.add_argument("--host", default="127.0.0.1", help="TensorBoard host (%(default)s)")
     p.add_argument("--small", action="store_true",
                    help="a quick look: 2 x 128 trajectory steps, 1024 observations, layer 2b")
+    p.add_argument("--no-feature-vis", action="store_true",
+                   help="no synthetic feature pictures (made by default: --feature-vis synthetic "
+                        "of rl-clarity analyze, under a minute per layer)")
     p.add_argument("--no-tensorboard", action="store_true", help="stop after writing LOGDIR")
     p.set_defaults(func=_cmd_demo)
 
@@ -421,16 +424,18 @@ def _cmd_demo(args) -> int:
     import shutil
 
     from .agents.checkpoint import resolve_checkpoint
-    from .analysis.config import AnalysisConfig
+    from .analysis.config import AnalysisConfig, FeatureVisConfig
     from .analysis.job import run_analysis
     from .analysis.layers import LayerConfig
     from .envs.probe_config import ProbeConfig
 
-    config = AnalysisConfig()
+    # the synthetic feature pictures too (the feature popup's toggle), unless asked not to
+    parts = {"feature_vis": FeatureVisConfig(mode="off" if args.no_feature_vis else "synthetic")}
     if args.small:
-        config = AnalysisConfig(probe=ProbeConfig(traj_envs=2, traj_steps=128, obs_envs=32,
-                                                  obs_per_env=32, obs_every=32),
-                                layers=LayerConfig(name_contains_one_of=("2b",)))
+        parts.update(probe=ProbeConfig(traj_envs=2, traj_steps=128, obs_envs=32,
+                                       obs_per_env=32, obs_every=32),
+                     layers=LayerConfig(name_contains_one_of=("2b",)))
+    config = AnalysisConfig(**parts)
     from .store import files
 
     files.check_usable(args.logdir)

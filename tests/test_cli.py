@@ -168,3 +168,33 @@ def test_one_config_file_for_probe_and_analyze(ckpt, tmp_path, capsys):
     manifest = LogdirReader(logdir).manifest("r", 0)
     assert manifest.full_resolution is not None
     assert manifest.inputs["config"] == config.analysis.to_json()
+
+
+@pytest.mark.parametrize("extra,mode", [([], "synthetic"), (["--no-feature-vis"], "off")])
+def test_demo_makes_the_synthetic_pictures_unless_asked_not_to(extra, mode, tmp_path, capsys,
+                                                               monkeypatch):
+    """``rl-clarity demo`` asks the analysis for the synthetic feature pictures (the popup's
+    toggle) on top of its sizes; ``--no-feature-vis`` leaves them out (the job making them on
+    the demo agent: tests/test_featurevis.py)."""
+    from rlclarity_plugin import cli
+    from rlclarity_plugin.analysis import job
+    from rlclarity_plugin.analysis.config import AnalysisConfig, FeatureVisConfig
+    from rlclarity_plugin.analysis.layers import LayerConfig
+
+    asked = []
+
+    def run_analysis(checkpoint, logdir, run=None, config=None, **kw):
+        asked.append((checkpoint, run, config))
+        return {"asset_dir": os.path.join(logdir, run), "total_seconds": 0.0}
+    monkeypatch.setattr(job, "run_analysis", run_analysis)
+    for small in ([], ["--small"]):
+        assert cli.main(["demo", "--logdir", str(tmp_path), "--no-tensorboard", *small,
+                         *extra]) == 0
+    assert "demo: analysed demo:coinrun" in capsys.readouterr().out
+    (_, run, full), (_, _, small) = asked
+    assert run == "demo_coinrun"
+    assert full.feature_vis == small.feature_vis == FeatureVisConfig(mode=mode)
+    # everything else as before: the original's sizes, or the small ones at layer 2b
+    assert full.to_json() == AnalysisConfig(feature_vis=FeatureVisConfig(mode=mode)).to_json()
+    assert small.layers == LayerConfig(name_contains_one_of=("2b",))
+    assert small.probe.traj_steps == 128 and small.probe.obs_envs * small.probe.obs_per_env == 1024
